@@ -1,0 +1,1 @@
+"""Pure domain rules: no Qt, no I/O. Shared by the app and the simulator."""

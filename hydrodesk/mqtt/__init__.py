@@ -1,0 +1,1 @@
+"""paho-mqtt over WebSocket and the bridge that hands messages to asyncio."""

@@ -1,0 +1,3 @@
+from hydrodesk.sim.cli import main
+
+raise SystemExit(main())

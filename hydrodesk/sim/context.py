@@ -1,0 +1,30 @@
+"""What every simulator route can reach: the database, the signing secret, the field bus, public URLs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from hydrodesk.sim.db import Database
+from hydrodesk.sim.fieldbus import FieldBus, NullFieldBus
+
+
+@dataclass
+class SimContext:
+    db: Database
+    secret: bytes
+    data_dir: Path
+    fieldbus: FieldBus
+    base_url: str = "http://127.0.0.1"
+    mqtt_url: str | None = None
+
+    @classmethod
+    def open(cls, data_dir: Path, fieldbus: FieldBus | None = None) -> SimContext:
+        from hydrodesk.sim.auth import load_secret
+
+        return cls(
+            db=Database.open(data_dir),
+            secret=load_secret(data_dir),
+            data_dir=data_dir,
+            fieldbus=fieldbus or NullFieldBus(),
+        )

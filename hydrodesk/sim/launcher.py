@@ -1,0 +1,133 @@
+"""Start `hydrodesk-sim serve` as a child process and wait until it is ready.
+
+One launcher serves the demo (`hydrodesk --demo`), the test fixtures and the benchmarks, so all three run the
+simulator exactly as a user would from the command line: a separate process, real HTTP on loopback.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import signal
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+READY_PATTERN = re.compile(r"listening (?P<http>http://[^\s]+)(?:.*?mqtt=(?P<mqtt>\S+))?")
+
+
+class SimulatorStartError(RuntimeError):
+    """The simulator process exited or stayed silent before it was ready."""
+
+
+@dataclass
+class RunningSimulator:
+    process: subprocess.Popen[str]
+    data_dir: Path
+    base_url: str
+    mqtt_url: str | None
+    output: list[str] = field(default_factory=list)
+
+    @property
+    def iot_url(self) -> str:
+        # The simulator serves the production and the IoT server paths from one origin.
+        return self.base_url
+
+    def stop(self, timeout: float = 10.0) -> int:
+        """Ask the simulator to shut down cleanly (it flushes its database), then make sure it is gone."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM if os.name != "nt" else signal.CTRL_BREAK_EVENT)
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout)
+        return self.process.returncode
+
+    def kill(self) -> None:
+        """Stop the simulator abruptly, as a crash or a pulled cable would."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+
+
+def simulator_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "hydrodesk.sim", *args]
+
+
+def start_simulator(
+    data_dir: Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    mqtt_ws_port: int | None = None,
+    mqtt_url: str | None = None,
+    devices: bool = True,
+    extra_args: tuple[str, ...] = (),
+    timeout: float = 60.0,
+) -> RunningSimulator:
+    """Run `hydrodesk-sim serve` and return once it printed its `listening http://HOST:PORT` line."""
+    args = ["serve", "--data", str(data_dir), "--host", host, "--port", str(port)]
+    if mqtt_ws_port is not None:
+        args += ["--mqtt-ws-port", str(mqtt_ws_port)]
+    if mqtt_url is not None:
+        args += ["--mqtt-url", mqtt_url]
+    if not devices:
+        args.append("--no-devices")
+    args += list(extra_args)
+    creationflags = subprocess.CREATE_NEW_PROCESS_GROUP if os.name == "nt" else 0
+    process = subprocess.Popen(
+        simulator_command(*args),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        bufsize=1,
+        creationflags=creationflags,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    lines: queue.Queue[str | None] = queue.Queue()
+    output: list[str] = []
+
+    def pump() -> None:
+        # Keep draining the child's output for its whole life so it never blocks on a full pipe.
+        assert process.stdout is not None
+        for line in process.stdout:
+            output.append(line.rstrip("\n"))
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=pump, name="hydrodesk-sim-output", daemon=True).start()
+    while True:
+        try:
+            line = lines.get(timeout=timeout)
+        except queue.Empty:
+            process.kill()
+            raise SimulatorStartError(
+                f"the simulator did not become ready within {timeout:.0f} s:\n" + "\n".join(output[-20:])
+            ) from None
+        if line is None:
+            process.wait(10)
+            raise SimulatorStartError(
+                f"the simulator exited with code {process.returncode} before it was ready:\n" + "\n".join(output[-20:])
+            )
+        match = READY_PATTERN.search(line)
+        if match:
+            return RunningSimulator(
+                process=process,
+                data_dir=Path(data_dir),
+                base_url=match.group("http").rstrip("/"),
+                mqtt_url=match.group("mqtt"),
+                output=output,
+            )
+
+
+def run_cli(*args: str, timeout: float = 60.0) -> str:
+    """Run a one-shot `hydrodesk-sim` command (token, api-key, seed) and return what it printed."""
+    done = subprocess.run(simulator_command(*args), capture_output=True, text=True, timeout=timeout, check=False)
+    if done.returncode != 0:
+        raise SimulatorStartError(f"hydrodesk-sim {' '.join(args)} failed: {done.stderr.strip()}")
+    return done.stdout.strip()

@@ -1,0 +1,121 @@
+"""`hydrodesk-sim serve`: the REST API under uvicorn plus the field side, on one asyncio loop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import socket
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import uvicorn
+
+from hydrodesk.sim import iot
+from hydrodesk.sim.app import create_app
+from hydrodesk.sim.context import SimContext
+from hydrodesk.sim.field import start_field
+from hydrodesk.sim.seed import seed_demo_farm
+
+log = logging.getLogger(__name__)
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(512)
+    sock.setblocking(False)
+    return sock
+
+
+async def serve(
+    data_dir: Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    mqtt_ws_port: int | None = None,
+    mqtt_url: str | None = None,
+    devices: bool = True,
+) -> None:
+    ctx = SimContext.open(data_dir)
+    seed_demo_farm(ctx)
+    sock = _bind(host, port)
+    bound_port = sock.getsockname()[1]
+    url_host = f"[{host}]" if ":" in host else host
+    ctx.base_url = f"http://{url_host}:{bound_port}"
+
+    field = await start_field(
+        iot.irrigation_state(ctx),
+        host=host,
+        mqtt_ws_port=mqtt_ws_port,
+        mqtt_url=mqtt_url,
+        devices=devices,
+        data_dir=str(data_dir),
+    )
+    ctx.fieldbus = field.fieldbus
+    ctx.mqtt_url = field.mqtt_url
+
+    config = uvicorn.Config(
+        create_app(ctx), log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=5
+    )
+    server = _QuietServer(config)
+    loop = asyncio.get_running_loop()
+    _stop_on_signals(loop, server)
+    serving = asyncio.create_task(server.serve(sockets=[sock]))
+    while not server.started:
+        if serving.done():
+            await serving
+            return
+        await asyncio.sleep(0.01)
+    ready = f"hydrodesk-sim listening {ctx.base_url}"
+    if field.mqtt_url:
+        ready += f" mqtt={field.mqtt_url}"
+    print(ready, flush=True)  # noqa: T201 - the documented readiness line other tools wait for
+    try:
+        await serving
+    finally:
+        with _ignoring_signals(loop):
+            await field.stop()
+            ctx.db.close()
+
+
+class _QuietServer(uvicorn.Server):
+    """uvicorn re-raises SIGTERM after its own shutdown, which would kill us before the field side (broker,
+    devices) is stopped; we handle the signals ourselves instead."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+def _stop_on_signals(loop: asyncio.AbstractEventLoop, server: uvicorn.Server) -> None:
+    def request_exit(*_: object) -> None:
+        server.should_exit = True
+
+    if sys.platform == "win32":
+        signal.signal(signal.SIGINT, request_exit)
+        signal.signal(signal.SIGBREAK, request_exit)  # type: ignore[attr-defined]
+    else:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, request_exit)
+
+
+class _ignoring_signals:
+    """While shutting down, a second Ctrl+C must not interrupt the database close half way."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+
+    def __enter__(self) -> None:
+        if sys.platform != "win32":
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                self.loop.add_signal_handler(sig, lambda: None)
+
+    def __exit__(self, *exc: object) -> None:
+        if sys.platform != "win32":
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                self.loop.remove_signal_handler(sig)

@@ -1,0 +1,1 @@
+"""The local cache and outbox (SQLAlchemy + SQLite)."""

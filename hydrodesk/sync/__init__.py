@@ -1,0 +1,1 @@
+"""Outbox push, cache refresh and connectivity state."""

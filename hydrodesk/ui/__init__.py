@@ -1,0 +1,1 @@
+"""The only package that imports Qt (PySide6), pyqtgraph or qasync."""

@@ -1,0 +1,105 @@
+"""Shared fixtures: a real simulator process on loopback, seeded once per test run.
+
+Seeding the demo farm takes a moment, so it is done once into a template folder; every simulator a test starts
+runs on its own copy of that folder, so tests never see each other's writes unless they share a simulator.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+# Qt needs no display in tests; set before any QApplication exists.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from hydrodesk.sim.launcher import RunningSimulator, run_cli, start_simulator
+
+DEMO_USER = "user_123456789"
+OTHER_USER = "user_987654321"
+DEMO_COMPANY = "comp_12345"
+DEMO_PROJECT = "proj_123"
+DEMO_SECTOR = "sector_001"
+
+
+@dataclass
+class Simulator:
+    """A running simulator and the credentials a test needs to talk to it."""
+
+    running: RunningSimulator
+    _tokens: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def base_url(self) -> str:
+        return self.running.base_url
+
+    @property
+    def data_dir(self) -> Path:
+        return self.running.data_dir
+
+    @property
+    def mqtt_url(self) -> str | None:
+        return self.running.mqtt_url
+
+    def token(self, user: str = DEMO_USER) -> str:
+        """A bearer JWT for `user`, issued by the documented `hydrodesk-sim token` command."""
+        if user not in self._tokens:
+            self._tokens[user] = run_cli("token", "--data", str(self.data_dir), "--user", user)
+        return self._tokens[user]
+
+    def api_key(self, *scopes: str) -> str:
+        """A scoped API key (`keyId.token`), issued by `hydrodesk-sim api-key`."""
+        key = f"api-key:{','.join(scopes)}"
+        if key not in self._tokens:
+            args = ["api-key", "--data", str(self.data_dir)]
+            for scope in scopes:
+                args += ["--scope", scope]
+            self._tokens[key] = run_cli(*args)
+        return self._tokens[key]
+
+    def stop(self) -> None:
+        self.running.stop()
+
+
+@pytest.fixture(scope="session")
+def sim_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder holding the seeded demo farm, made once per test run."""
+    folder = tmp_path_factory.mktemp("sim-template")
+    run_cli("seed", "--data", str(folder), timeout=180)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def sim_factory_session(
+    sim_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Callable[..., Simulator]]:
+    started: list[Simulator] = []
+
+    def start(*, devices: bool = False, **kwargs: object) -> Simulator:
+        folder = tmp_path_factory.mktemp("sim-data")
+        shutil.copytree(sim_template, folder, dirs_exist_ok=True)
+        simulator = Simulator(start_simulator(folder, devices=devices, **kwargs))  # type: ignore[arg-type]
+        started.append(simulator)
+        return simulator
+
+    yield start
+    for simulator in started:
+        simulator.stop()
+
+
+@pytest.fixture(scope="session")
+def sim(sim_factory_session: Callable[..., Simulator]) -> Simulator:
+    """One simulator shared by the whole run: for tests that read, or write only what no other test reads."""
+    return sim_factory_session()
+
+
+@pytest.fixture
+def fresh_sim(sim_factory_session: Callable[..., Simulator]) -> Iterator[Simulator]:
+    """A simulator of the test's own, on a fresh copy of the demo farm; stopped when the test ends."""
+    simulator = sim_factory_session()
+    yield simulator
+    simulator.stop()
