@@ -1,6 +1,15 @@
-"""Launch HydroDesk: `python main.py --demo` runs it against the built-in demo farm."""
+"""Launch HydroDesk: `python main.py --demo` runs it against the built-in demo farm.
 
-from hydrodesk.app import main
+A frozen build has no `python -m`, so the demo starts its simulator as `HydroDesk --simulator serve ...`.
+"""
+
+import sys
 
 if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--simulator":
+        from hydrodesk.sim.cli import main as simulator_main
+
+        raise SystemExit(simulator_main(sys.argv[2:]))
+    from hydrodesk.app import main
+
     raise SystemExit(main())

@@ -55,6 +55,9 @@ class RunningSimulator:
 
 
 def simulator_command(*args: str) -> list[str]:
+    if getattr(sys, "frozen", False):
+        # A PyInstaller build has no `-m`; its main.py dispatches `--simulator` to the simulator's CLI.
+        return [sys.executable, "--simulator", *args]
     return [sys.executable, "-m", "hydrodesk.sim", *args]
 
 
