@@ -30,6 +30,7 @@ class RunningSimulator:
     base_url: str
     mqtt_url: str | None
     output: list[str] = field(default_factory=list)
+    reader: threading.Thread | None = None
 
     @property
     def iot_url(self) -> str:
@@ -45,6 +46,7 @@ class RunningSimulator:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout)
+        self._close_output()
         return self.process.returncode
 
     def kill(self) -> None:
@@ -52,6 +54,14 @@ class RunningSimulator:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait(10)
+        self._close_output()
+
+    def _close_output(self) -> None:
+        # The reader thread ends at end-of-file once the process is gone; then the pipe can be closed.
+        if self.reader is not None:
+            self.reader.join(5)
+        if self.process.stdout is not None and (self.reader is None or not self.reader.is_alive()):
+            self.process.stdout.close()
 
 
 def simulator_command(*args: str) -> list[str]:
@@ -103,17 +113,21 @@ def start_simulator(
             lines.put(line)
         lines.put(None)
 
-    threading.Thread(target=pump, name="hydrodesk-sim-output", daemon=True).start()
+    reader = threading.Thread(target=pump, name="hydrodesk-sim-output", daemon=True)
+    reader.start()
     while True:
         try:
             line = lines.get(timeout=timeout)
         except queue.Empty:
             process.kill()
+            process.wait(10)
             raise SimulatorStartError(
                 f"the simulator did not become ready within {timeout:.0f} s:\n" + "\n".join(output[-20:])
             ) from None
         if line is None:
             process.wait(10)
+            reader.join(5)
+            process.stdout.close()  # type: ignore[union-attr]
             raise SimulatorStartError(
                 f"the simulator exited with code {process.returncode} before it was ready:\n" + "\n".join(output[-20:])
             )
@@ -125,6 +139,7 @@ def start_simulator(
                 base_url=match.group("http").rstrip("/"),
                 mqtt_url=match.group("mqtt"),
                 output=output,
+                reader=reader,
             )
 
 
