@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 MAX_RANGE_DAYS = 180
+MIN_YEAR, MAX_YEAR = 1970, 9000
 _DAY_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -58,18 +59,46 @@ def error_response(status_code: int, message: str, error: str) -> Response:
     return JsonResponse({"status": "error", "message": message, "error": error}, status_code=status_code)
 
 
-async def read_json(request: Request) -> dict[str, Any]:
-    """The JSON object in the body, or 400 with a sentence saying what is wrong with it."""
+async def read_json(request: Request, *, max_bytes: int = 2_000_000, too_large: str | None = None) -> dict[str, Any]:
+    """The JSON object in the body, or 400/413 with a sentence saying what is wrong with it.
+
+    JSON allows escaped lone surrogates (`"\\ud800"`), which no UTF-8 database or reply can carry: they are refused
+    here rather than failing deep inside a write.
+    """
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        message = too_large or f"The request body is larger than {max_bytes // 1_000_000} MB."
+        raise HttpError(413, message, "payload_too_large")
     raw = await request.body()
     if not raw:
         raise HttpError(400, "The request body is empty; send a JSON object.", "empty_body")
+    if len(raw) > max_bytes:
+        raise HttpError(413, too_large or f"The request body is larger than {max_bytes // 1_000_000} MB.")
     try:
         body = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         raise HttpError(400, "The request body is not valid JSON.", "invalid_json") from None
+    except RecursionError:
+        raise HttpError(400, "The request body is nested too deeply.", "invalid_json") from None
     if not isinstance(body, dict):
         raise HttpError(400, "The request body must be a JSON object.", "invalid_json")
+    if _has_lone_surrogate(body):
+        raise invalid("The request body contains text that is not valid Unicode (a lone surrogate).")
     return body
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(key) or _has_lone_surrogate(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(item) for item in value)
+    return False
 
 
 def invalid(message: str) -> HttpError:
@@ -145,7 +174,7 @@ def query_int(request: Request, name: str, default: int, *, minimum: int, maximu
     return value
 
 
-def parse_utc(value: object, name: str) -> datetime:
+def parse_utc(value: object, name: str, *, years: tuple[int, int] = (MIN_YEAR, MAX_YEAR)) -> datetime:
     """An ISO 8601 timestamp; a naive one is refused because the API speaks UTC with `Z`."""
     if not isinstance(value, str):
         raise invalid(f"{name} must be an ISO 8601 UTC timestamp such as 2025-10-19T14:30:00.000Z.")
@@ -155,6 +184,10 @@ def parse_utc(value: object, name: str) -> datetime:
         raise invalid(f"{name} must be an ISO 8601 UTC timestamp such as 2025-10-19T14:30:00.000Z.") from None
     if parsed.tzinfo is None:
         raise invalid(f"{name} must carry a timezone (end it with Z for UTC).")
+    earliest, latest = years
+    if not earliest <= parsed.year <= latest:
+        # Far-off years are typing mistakes; the check also keeps the UTC conversion from overflowing.
+        raise invalid(f"{name} must lie between the years {earliest} and {latest}.")
     return parsed.astimezone(UTC)
 
 
