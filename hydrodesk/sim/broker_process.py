@@ -1,0 +1,335 @@
+"""Run a real MQTT broker reachable over MQTT-over-WebSocket as child processes, and stop or restart it.
+
+- `BrokerProcess`: a hydrodesk.sim.broker_cli child (the embedded amqtt broker, or the WebSocket relay).
+- `MosquittoProcess`: mosquitto on a loopback TCP port, with a generated configuration in a temporary folder.
+- `start_real_broker()`: what tests and benchmarks use. mosquitto behind the relay when mosquitto is installed
+  (CI installs it), else the embedded amqtt broker; either way `.ws_url` is a `ws://.../mqtt` address that paho
+  reaches with transport="websockets", and `.stop()` / `.start()` / `.kill()` take it down and bring it back on
+  the same ports (reconnect tests).
+
+Everything here blocks (subprocess and a readiness wait); call it from a thread in async code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+BrokerKind = Literal["mosquitto", "amqtt"]
+READY_PREFIX = "hydrodesk-broker ready"  # the line hydrodesk.sim.broker_cli prints once listening
+MOSQUITTO_CANDIDATES = ("/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto", "/opt/homebrew/sbin/mosquitto")
+
+
+class BrokerStartError(RuntimeError):
+    """The broker process exited or stayed silent before it was ready."""
+
+
+def broker_command(*args: str) -> list[str]:
+    """The command line of a broker child process (one place to change for a frozen application)."""
+    return [sys.executable, "-m", "hydrodesk.sim.broker_cli", *args]
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port nobody listens on right now (for mosquitto, which cannot be asked for port 0 and tell us)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
+
+
+def url_port(url: str) -> int:
+    port = urlsplit(url).port
+    if port is None:
+        raise ValueError(f"no port in {url!r}")
+    return port
+
+
+@dataclass
+class BrokerProcess:
+    """A `python -m hydrodesk.sim.broker_cli` child; its stdin is its lifeline (closed = exit cleanly)."""
+
+    args: list[str]
+    host: str
+    process: subprocess.Popen[str] | None = None
+    ws_url: str = ""
+    tcp_url: str = ""
+    output: list[str] = field(default_factory=list)
+    _stdout_pump: threading.Thread | None = None
+
+    @classmethod
+    def start_amqtt(
+        cls, host: str = "127.0.0.1", *, ws_port: int = 0, tcp_port: int = 0, data_dir: Path | None = None
+    ) -> BrokerProcess:
+        args = ["amqtt", "--host", host, "--ws-port", str(ws_port), "--tcp-port", str(tcp_port)]
+        if data_dir is not None:
+            args += ["--data", str(data_dir)]
+        return cls(args, host).start()
+
+    @classmethod
+    def start_relay(
+        cls, host: str, upstream_port: int, *, ws_port: int = 0, data_dir: Path | None = None
+    ) -> BrokerProcess:
+        args = ["relay", "--host", host, "--ws-port", str(ws_port), "--upstream", f"{host}:{upstream_port}"]
+        if data_dir is not None:
+            args += ["--data", str(data_dir)]
+        return cls(args, host).start()
+
+    def start(self, timeout: float = 30.0) -> BrokerProcess:
+        """Start (or start again, on the ports it had: clients reconnect to the same address)."""
+        if self.process is not None and self.process.poll() is None:
+            return self
+        args = list(self.args)
+        if self.ws_url:
+            args = _with_option(args, "--ws-port", str(url_port(self.ws_url)))
+        if self.tcp_url and "--tcp-port" in args:
+            args = _with_option(args, "--tcp-port", str(url_port(self.tcp_url)))
+        self.process = subprocess.Popen(
+            broker_command(*args),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            bufsize=1,
+        )
+        try:
+            self._stdout_pump, line = _wait_for_line(self.process, READY_PREFIX, timeout, self.output)
+        except BrokerStartError:
+            self._release_pipes()
+            raise
+        fields = dict(part.split("=", 1) for part in line.split() if "=" in part)
+        self.ws_url, self.tcp_url = fields["ws"], fields["tcp"]
+        return self
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Ask it to exit (close its stdin), then make sure it is gone."""
+        process = self.process
+        if process is None or process.poll() is not None:
+            return
+        with contextlib.suppress(OSError):
+            process.stdin.close()  # type: ignore[union-attr]
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout)
+        self._release_pipes()
+
+    def kill(self) -> None:
+        """Stop it abruptly, as a crash would."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+        self._release_pipes()
+
+    def _release_pipes(self) -> None:
+        if self.process is not None and self.process.stdin is not None:
+            with contextlib.suppress(OSError):
+                self.process.stdin.close()
+        if self._stdout_pump is not None:
+            self._stdout_pump.join(5)  # it closes stdout once the dead child's pipe reaches EOF
+
+
+def _with_option(args: list[str], option: str, value: str) -> list[str]:
+    index = args.index(option)
+    return [*args[: index + 1], value, *args[index + 2 :]]
+
+
+def _wait_for_line(
+    process: subprocess.Popen[str], prefix: str, timeout: float, output: list[str]
+) -> tuple[threading.Thread, str]:
+    """Read the child's stdout in a thread (it keeps draining it afterwards) until a line starts with `prefix`."""
+    lines: queue.Queue[str | None] = queue.Queue()
+    stdout = process.stdout
+    assert stdout is not None
+
+    def pump() -> None:
+        try:
+            for line in stdout:
+                output.append(line.rstrip("\n"))
+                lines.put(line)
+        finally:
+            stdout.close()
+            lines.put(None)
+
+    thread = threading.Thread(target=pump, name="broker-stdout", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            process.kill()
+            process.wait(5)
+            thread.join(5)
+            raise BrokerStartError(f"broker not ready after {timeout:.0f} s: {' | '.join(output[-5:])}")
+        try:
+            line = lines.get(timeout=remaining)
+        except queue.Empty:
+            continue
+        if line is None:
+            process.wait(5)
+            thread.join(5)
+            raise BrokerStartError(f"broker exited with {process.returncode} before it was ready")
+        if line.startswith(prefix):
+            return thread, line.strip()
+
+
+def find_mosquitto() -> str | None:
+    found = shutil.which("mosquitto")
+    if found:
+        return found
+    return next((path for path in MOSQUITTO_CANDIDATES if os.access(path, os.X_OK)), None)
+
+
+@dataclass
+class MosquittoProcess:
+    """mosquitto on a loopback TCP port: anonymous, no persistence (retained messages die with it, as they
+    would with the embedded broker)."""
+
+    executable: str
+    host: str = "127.0.0.1"
+    port: int = 0
+    process: subprocess.Popen[bytes] | None = None
+    _folder: tempfile.TemporaryDirectory[str] | None = None
+
+    def start(self, timeout: float = 10.0) -> MosquittoProcess:
+        if self.process is not None and self.process.poll() is None:
+            return self
+        if self._folder is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="hydrodesk-mosquitto-")
+        if not self.port:
+            self.port = free_port(self.host)
+        config = Path(self._folder.name) / "mosquitto.conf"
+        config.write_text(
+            f"listener {self.port} {self.host}\n"
+            "allow_anonymous true\n"
+            "persistence false\n"
+            "log_dest stderr\n"
+            "log_type error\n"
+            "log_type warning\n"
+        )
+        self.process = subprocess.Popen([self.executable, "-c", str(config)], stdin=subprocess.DEVNULL)
+        _wait_until_listening(self.process, self.host, self.port, timeout)
+        return self
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout)
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+
+    def cleanup(self) -> None:
+        self.stop()
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
+
+
+def _wait_until_listening(process: subprocess.Popen[bytes], host: str, port: int, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise BrokerStartError(f"mosquitto exited with {process.returncode} (port {port} taken?)")
+        try:
+            with socket.create_connection((host, port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.02)
+    process.kill()
+    raise BrokerStartError(f"mosquitto did not listen on {host}:{port} within {timeout:.0f} s")
+
+
+@dataclass
+class RealBroker:
+    """A real broker reachable over MQTT-over-WebSocket (`ws_url`) and plain MQTT (`tcp_url`)."""
+
+    kind: BrokerKind
+    front: BrokerProcess
+    mosquitto: MosquittoProcess | None = None
+
+    @property
+    def ws_url(self) -> str:
+        return self.front.ws_url
+
+    @property
+    def tcp_url(self) -> str:
+        return self.front.tcp_url
+
+    def start(self) -> RealBroker:
+        """Bring it back on the same ports after `stop()` or `kill()` (retained messages are gone)."""
+        if self.mosquitto is not None:
+            self.mosquitto.start()
+        self.front.start()
+        return self
+
+    def stop(self) -> None:
+        self.front.stop()
+        if self.mosquitto is not None:
+            self.mosquitto.stop()
+
+    def kill(self) -> None:
+        self.front.kill()
+        if self.mosquitto is not None:
+            self.mosquitto.kill()
+
+    def close(self) -> None:
+        """Stop it for good and remove its temporary files."""
+        self.stop()
+        if self.mosquitto is not None:
+            self.mosquitto.cleanup()
+
+    def __enter__(self) -> RealBroker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _preferred_from_environment() -> BrokerKind | None:
+    choice = os.environ.get("HYDRODESK_BROKER", "").strip().lower()
+    if choice in ("mosquitto", "amqtt"):
+        return choice  # type: ignore[return-value]
+    if choice:
+        raise BrokerStartError(f"HYDRODESK_BROKER must be mosquitto or amqtt, not {choice!r}")
+    return None
+
+
+def start_real_broker(
+    host: str = "127.0.0.1", *, data_dir: Path | None = None, prefer: BrokerKind | None = None
+) -> RealBroker:
+    """mosquitto + the WebSocket relay when mosquitto is installed, else the embedded amqtt broker.
+
+    With `data_dir` the WebSocket upgrade requires that simulator's IoT token (and amqtt checks the MQTT password
+    too; mosquitto cannot). `prefer` (or the environment variable HYDRODESK_BROKER) picks one explicitly, e.g. to
+    run the tests as they run where mosquitto is absent."""
+    prefer = prefer or _preferred_from_environment()
+    mosquitto_path = find_mosquitto() if prefer in (None, "mosquitto") else None
+    if prefer == "mosquitto" and mosquitto_path is None:
+        raise BrokerStartError("mosquitto is not installed")
+    if mosquitto_path is None:
+        return RealBroker("amqtt", BrokerProcess.start_amqtt(host, data_dir=data_dir))
+    mosquitto = MosquittoProcess(mosquitto_path, host).start()
+    try:
+        front = BrokerProcess.start_relay(host, mosquitto.port, data_dir=data_dir)
+    except BaseException:
+        mosquitto.cleanup()
+        raise
+    return RealBroker("mosquitto", front, mosquitto)
