@@ -100,7 +100,7 @@ class ApiError(Exception):
 
     @property
     def user_message(self) -> str:
-        shown = _plain_detail(self.server_message)
+        shown = plain_detail(self.server_message)
         return USER_MESSAGES[self.message_key].render(shown, self.status_code)
 
     def _technical(self) -> str:
@@ -206,7 +206,7 @@ def error_from_response(status_code: int, payload: Any, auth: AuthKind) -> ApiEr
     return cls(status_code=status_code, server_message=message, server_error=code, message_key=key)
 
 
-def _plain_detail(message: str | None) -> str | None:
+def plain_detail(message: str | None) -> str | None:
     """The server's message made fit to show: one line, bounded, and never markup."""
     if not message:
         return None

@@ -1,0 +1,87 @@
+"""The composition root: read the command line, choose the session source, and hand over to the Qt UI.
+
+Kept free of Qt imports itself (only hydrodesk.ui imports Qt), and light: everything the first paint does not
+need (the API client, httpx, pydantic, the simulator launcher, numpy, pyqtgraph) is imported later, on use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from hydrodesk import __version__
+from hydrodesk.ui.launch import LANGUAGES, THEMES, LaunchOptions
+from hydrodesk.ui.panes import pane_names
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hydrodesk", description="HydroDesk: the farm office console for the Hydrobit platform."
+    )
+    parser.add_argument("--version", action="version", version=f"HydroDesk {__version__}")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--demo", action="store_true", help="run the built-in Hydrobit simulator and sign in to its demo farm"
+    )
+    source.add_argument("--profile", metavar="NAME", help="sign in with this saved account profile")
+    parser.add_argument("--pane", metavar="NAME", help=f"open this pane first ({', '.join(pane_names())})")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the interface (default: the system's)")
+    parser.add_argument("--theme", choices=THEMES, help="light, dark, or follow the system")
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="FILE", help="save a PNG of the main window once its data has loaded"
+    )
+    parser.add_argument(
+        "--quit-after", type=_positive_seconds, metavar="SECONDS", help="quit (exit code 0) after this many seconds"
+    )
+    parser.add_argument("--log-level", default="WARNING", help=argparse.SUPPRESS)
+    return parser
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("the number of seconds must be greater than 0")
+    return value
+
+
+def parse_options(argv: Sequence[str] | None = None) -> tuple[LaunchOptions, argparse.Namespace]:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.pane is not None and args.pane not in pane_names():
+        parser.error(f"there is no pane called {args.pane!r}; the panes are: {', '.join(pane_names())}")
+    options = LaunchOptions(
+        language=args.lang or "",
+        demo=args.demo,
+        pane=args.pane,
+        screenshot=args.screenshot.resolve() if args.screenshot else None,
+        quit_after=args.quit_after,
+        profile=args.profile,
+        theme=args.theme,
+    )
+    return options, args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options, args = parse_options(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=str(args.log_level).upper(), format="%(asctime)s %(name)s %(levelname)s %(message)s")
+
+    from hydrodesk.settings import AppPaths
+    from hydrodesk.ui.runtime import run
+
+    paths = AppPaths.for_user()
+    demo = None
+    if options.demo:
+        from hydrodesk.demo import DemoFarm
+
+        demo = DemoFarm(paths.demo_farm_dir)
+    return run(options, paths=paths, demo=demo)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,62 @@
+"""What the composition root hands the UI: the launch options and where the signed-in session comes from.
+
+Qt-free and cheap to import, so hydrodesk.app can build these before any Qt module loads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from hydrodesk.api.auth import Credentials
+    from hydrodesk.api.config import ApiConfig
+
+THEMES = ("light", "dark", "system")
+LANGUAGES = ("en", "es")
+
+
+@dataclass(frozen=True)
+class LaunchOptions:
+    language: str = "en"
+    demo: bool = False
+    pane: str | None = None
+    screenshot: Path | None = None
+    quit_after: float | None = None
+    profile: str | None = None
+    theme: str | None = None  # None: the theme the user picked last time (UI state)
+
+
+class StartupPhase(Enum):
+    """Steps a session source reports while it gets ready; the UI shows each as a translated sentence."""
+
+    STARTING_SIMULATOR = "starting-simulator"
+    ISSUING_CREDENTIALS = "issuing-credentials"
+    READING_KEYCHAIN = "reading-keychain"
+    CONNECTING = "connecting"
+
+
+ProgressCallback = Callable[[StartupPhase], None]
+
+
+@dataclass(frozen=True)
+class Connection:
+    """Everything needed to build the API client for one signed-in account."""
+
+    label: str  # the profile name, shown with the signed-in user
+    config: ApiConfig
+    credentials: Credentials
+    demo: bool = False  # the built-in demo farm (the UI then says so, in the user's language)
+
+
+class SessionSource(Protocol):
+    """Where a signed-in session comes from: the demo farm, or a saved Hydrobit profile."""
+
+    async def connect(self, progress: ProgressCallback) -> Connection: ...
+
+    async def close(self) -> None:
+        """Release whatever `connect` started (the demo stops its simulator). Safe to call more than once."""
+        ...

@@ -1,0 +1,500 @@
+"""The main window: navigator dock, the central pane (or a state page), menus, shortcuts and the status bar.
+
+It knows nothing of where its session comes from (demo or a real account): it is handed a signed-in API client
+with `attach()` and loads the farm with `reload()`.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hydrodesk import __version__
+from hydrodesk.ui.connection import ConnectionMonitor, ConnectionState
+from hydrodesk.ui.icons import app_icon, svg_pixmap, themed_icon
+from hydrodesk.ui.models.farm_tree import NodeKind
+from hydrodesk.ui.navigator import Navigator
+from hydrodesk.ui.panes import PANE_CONTEXT, PANES, PaneSpec, find_pane
+from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
+from hydrodesk.ui.status_bar import AppStatusBar
+from hydrodesk.ui.tasks import BackgroundTasks
+from hydrodesk.ui.theme import Theme, ThemeManager
+from hydrodesk.ui.ui_state import UiState
+from hydrodesk.ui.widgets.state_page import StatePage
+
+if TYPE_CHECKING:
+    from hydrodesk.api.client import HydrobitClient
+    from hydrodesk.api.models import Project, Sector
+
+log = logging.getLogger(__name__)
+
+STATE_PAGE, PANE_PAGE = 0, 1
+
+
+class MainWindow(QMainWindow):
+    load_finished = Signal(bool)  # after every load of the farm: True when it succeeded
+    sign_in_requested = Signal()
+
+    def __init__(
+        self,
+        *,
+        ui_state: UiState,
+        themes: ThemeManager,
+        monitor: ConnectionMonitor,
+        tasks: BackgroundTasks,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.setWindowTitle("HydroDesk")
+        self.setWindowIcon(app_icon())
+        self._ui_state = ui_state
+        self._themes = themes
+        self._monitor = monitor
+        self._tasks = tasks
+        self._client: HydrobitClient | None = None
+        self._server_url = ""
+        self._projects: list[Project] = []
+        self._loaded_once = False
+        self._selection = Selection()
+        self._panes: dict[str, Pane] = {}
+        self._current_pane: PaneSpec = PANES[0]
+        self._pane_context = PaneContext(
+            monitor=monitor, tasks=tasks, client=lambda: self._client, theme=lambda: self._themes.current
+        )
+
+        self.navigator = Navigator(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.navigator)
+        self.navigator.pane_chosen.connect(self.open_pane)
+        self.navigator.selection_changed.connect(self._on_selection_changed)
+
+        self.state_page = StatePage(self)
+        self.state_page.action_triggered.connect(self._on_state_action)
+        self._state_action: str | None = None
+        self.pane_host = QStackedWidget(self)
+        self.central = QStackedWidget(self)
+        self.central.addWidget(self.state_page)
+        self.central.addWidget(self.pane_host)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("Banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.central, 1)
+        self.setCentralWidget(body)
+
+        self.status = AppStatusBar(self)
+        self.setStatusBar(self.status)
+        monitor.state_changed.connect(self.status.set_connection_state)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        themes.theme_changed.connect(self._apply_theme)
+        self._apply_theme(themes.current)
+        self._restore_ui_state()
+        self.show_signed_out()
+
+    # ------------------------------------------------------------------------------------------ actions
+    def _build_actions(self) -> None:
+        self.sign_in_action = QAction(self.tr("&Sign in to Hydrobit…"), self)
+        self.sign_in_action.triggered.connect(self.sign_in_requested)
+        self.export_action = QAction(self.tr("&Export Table as CSV…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self._export_current_table)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(QApplication.quit)
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.setToolTip(self.tr("Reload the farm from the Hydrobit server (F5)"))
+        self.refresh_action.triggered.connect(self.request_reload)
+        self.filter_action = QAction(self.tr("&Filter"), self)
+        self.filter_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.filter_action.triggered.connect(self._focus_filter)
+        self.about_action = QAction(self.tr("&About HydroDesk"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self._show_about)
+
+        self.theme_actions = QActionGroup(self)
+        self.theme_actions.setExclusive(True)
+        for choice, label in (
+            ("system", self.tr("Follow the &System")),
+            ("light", self.tr("&Light")),
+            ("dark", self.tr("&Dark")),
+        ):
+            action = QAction(label, self.theme_actions)
+            action.setCheckable(True)
+            action.setData(choice)
+            action.setChecked(choice == self._themes.choice)
+        self.theme_actions.triggered.connect(self._on_theme_chosen)
+
+        self.pane_actions: list[QAction] = []
+        for number, spec in enumerate(PANES, start=1):
+            action = QAction(QCoreApplication.translate(PANE_CONTEXT, spec.title), self)
+            action.setData(spec.name)
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, name=spec.name: self.open_pane(name))
+            self.pane_actions.append(action)
+        self._set_data_actions_enabled(False)
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu(self.tr("&File"))
+        file_menu.addAction(self.sign_in_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = menus.addMenu(self.tr("&View"))
+        view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.filter_action)
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        theme_menu.addActions(self.theme_actions.actions())
+        view_menu.addAction(self.navigator.toggleViewAction())
+        go_menu = menus.addMenu(self.tr("&Go"))
+        go_menu.addActions(self.pane_actions)
+        help_menu = menus.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Main toolbar"), self)
+        self.toolbar.setObjectName("MainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addAction(self.refresh_action)
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addAction(self.sign_in_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _set_data_actions_enabled(self, enabled: bool) -> None:
+        for action in (self.export_action, self.filter_action, *self.pane_actions):
+            action.setEnabled(enabled)
+
+    # ------------------------------------------------------------------------------------------ session
+    @property
+    def client(self) -> HydrobitClient | None:
+        return self._client
+
+    @property
+    def projects(self) -> list[Project]:
+        return list(self._projects)
+
+    @property
+    def selection(self) -> Selection:
+        return self._selection
+
+    def attach(self, client: HydrobitClient, *, account: str, user_name: str, user_id: str) -> None:
+        """Use this signed-in client from now on. Call `reload()` (or press F5) to load the farm."""
+        self._client = client
+        self._server_url = client.config.base_url
+        self._loaded_once = False
+        self.status.set_user(user_name, user_id, account)
+        self.status.set_server(self._server_url)
+
+    def detach(self) -> HydrobitClient | None:
+        """Forget the client (the caller closes it) and show the signed-out page."""
+        client, self._client = self._client, None
+        self._projects = []
+        self.navigator.set_projects([])
+        self.status.set_user(None)
+        self.status.set_server(None)
+        self.status.set_updated(None)
+        self._monitor.set_state(ConnectionState.SIGNED_OUT)
+        self.show_signed_out()
+        return client
+
+    def request_reload(self) -> None:
+        """F5: reload the farm in the background (ignored while signed out)."""
+        if self._client is not None:
+            self._tasks.spawn(self.reload(), name="reload-farm")
+
+    async def reload(self) -> bool:
+        """Fetch the projects and sectors and show them; on failure say what went wrong and what to do."""
+        from hydrodesk.api.errors import ApiError
+
+        client = self._client
+        if client is None:
+            return False
+        self.refresh_action.setEnabled(False)
+        if not self._loaded_once:
+            self.show_busy(
+                self.tr("Loading your farm…"),
+                self.tr("Fetching projects and sectors from {server}.").format(server=self._server_url),
+            )
+        try:
+            projects = await self._monitor.call(client.list_projects())
+        except ApiError as error:
+            if client is self._client:
+                self._show_load_error(error)
+                self.load_finished.emit(False)
+            return False
+        finally:
+            self.refresh_action.setEnabled(True)
+        if client is not self._client:
+            return False  # signed out or switched account while the request was in flight
+        self._show_projects(projects)
+        log.info("loaded %d projects from %s", len(projects), self._server_url)
+        if len(projects) == 1:
+            self.status.showMessage(self.tr("Loaded 1 project"), 5000)
+        else:
+            self.status.showMessage(self.tr("Loaded {count} projects").format(count=len(projects)), 5000)
+        pane = self._panes.get(self._current_pane.name)
+        if pane is not None:
+            await pane.refresh()
+        self.load_finished.emit(True)
+        return True
+
+    def _show_projects(self, projects: list[Project]) -> None:
+        self._projects = list(projects)
+        self._loaded_once = True
+        self.banner.setVisible(False)
+        self.status.set_updated(datetime.now())
+        if not projects:
+            self.navigator.set_projects([])
+            self.show_state(
+                title=self.tr("No projects yet"),
+                message=self.tr(
+                    "This Hydrobit account has no projects. Ask your Hydrobit administrator to add you to one, "
+                    "then press F5."
+                ),
+                icon="empty",
+            )
+            self._set_data_actions_enabled(False)
+            return
+        wanted = self._selection_ids() or self._ui_state.selection
+        self._ensure_pane(self._current_pane)
+        self.central.setCurrentIndex(PANE_PAGE)
+        self._set_data_actions_enabled(True)
+        self.navigator.set_projects(projects, wanted)
+
+    def _selection_ids(self) -> tuple[str | None, str | None] | None:
+        project, sector = self._selection.project, self._selection.sector
+        if project is None:
+            return None
+        return project.project_id, sector.sector_id if sector else None
+
+    def _show_load_error(self, error: Exception) -> None:
+        from hydrodesk.api.errors import ApiError
+        from hydrodesk.ui.error_text import describe_error
+
+        assert isinstance(error, ApiError)
+        text = describe_error(error, self._server_url)
+        if self._loaded_once and self._projects:
+            # Keep what was loaded on screen, clearly marked as possibly out of date.
+            self.banner.setText(f"{text.title}. {text.message}")
+            self.banner.setVisible(True)
+            return
+        if text.icon == "signed-out":
+            self.show_state(
+                title=text.title,
+                message=text.message,
+                icon=text.icon,
+                tone="error",
+                action=self.tr("Sign in…"),
+                action_id="sign-in",
+            )
+        else:
+            self.show_state(
+                title=text.title,
+                message=text.message,
+                icon=text.icon,
+                tone="error",
+                action=self.tr("Retry"),
+                action_id="retry",
+            )
+
+    # ------------------------------------------------------------------------------------------ states
+    def show_busy(self, title: str, message: str = "") -> None:
+        self.show_state(title=title, message=message, icon="loading", busy=True)
+
+    def show_signed_out(self) -> None:
+        self.show_state(
+            title=self.tr("Not signed in"),
+            message=self.tr(
+                "Sign in to your Hydrobit account to see your farm, or start HydroDesk with --demo to explore the "
+                "demo farm."
+            ),
+            icon="signed-out",
+            action=self.tr("Sign in…"),
+            action_id="sign-in",
+        )
+
+    def show_state(
+        self,
+        *,
+        title: str,
+        message: str,
+        icon: str = "error",
+        busy: bool = False,
+        action: str | None = None,
+        action_id: str | None = None,
+        detail: str = "",
+        tone: str = "neutral",
+    ) -> None:
+        """Replace the central area with a state page (loading, empty, error)."""
+        self._state_action = action_id
+        theme = self._themes.current
+        color = theme.tokens["error"] if tone == "error" else theme.tokens["muted"]
+        pixmap = svg_pixmap(icon, self._icon_size(56), color)
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        self.state_page.show_state(
+            title=title, message=message, icon=pixmap, busy=busy, action=action, detail=detail, tone=tone
+        )
+        self.central.setCurrentIndex(STATE_PAGE)
+        self.banner.setVisible(False)
+        self._set_data_actions_enabled(False)
+
+    def _icon_size(self, size: int) -> QSize:
+        ratio = self.devicePixelRatioF()
+        return QSize(round(size * ratio), round(size * ratio))
+
+    def _on_state_action(self) -> None:
+        if self._state_action == "sign-in":
+            self.sign_in_requested.emit()
+        elif self._state_action == "retry":
+            self.request_reload()
+
+    @property
+    def showing_data(self) -> bool:
+        return self.central.currentIndex() == PANE_PAGE
+
+    # ------------------------------------------------------------------------------------------ panes
+    def open_pane(self, name: str) -> bool:
+        spec = find_pane(name)
+        if spec is None:
+            return False
+        self._current_pane = spec
+        self._ui_state.last_pane = spec.name
+        self.navigator.mark_pane(spec)
+        if self._projects:
+            pane = self._ensure_pane(spec)
+            self.pane_host.setCurrentWidget(pane)
+            self.central.setCurrentIndex(PANE_PAGE)
+        return True
+
+    def pane(self, name: str) -> Pane | None:
+        """The pane called `name` if it has been created (panes are built the first time they are shown)."""
+        return self._panes.get(name)
+
+    @property
+    def current_pane(self) -> Pane | None:
+        return self._panes.get(self._current_pane.name)
+
+    def _ensure_pane(self, spec: PaneSpec) -> Pane:
+        pane = self._panes.get(spec.name)
+        if pane is None:
+            pane = spec.load_class()(self._pane_context, self.pane_host)
+            pane.setObjectName(f"{spec.name}-pane")
+            pane.status_message.connect(lambda text: self.status.showMessage(text, 8000))
+            pane.sector_activated.connect(self.navigator.select)
+            pane.set_selection(self._selection)
+            self._panes[spec.name] = pane
+            self.pane_host.addWidget(pane)
+        self.pane_host.setCurrentWidget(pane)
+        return pane
+
+    def _on_selection_changed(self, project: Project | None, sector: Sector | None) -> None:
+        self._selection = Selection(project, sector)
+        if project is not None:
+            self._ui_state.selection = (project.project_id, sector.sector_id if sector else None)
+            self.setWindowTitle(f"{project.name} — HydroDesk")
+        else:
+            self.setWindowTitle("HydroDesk")
+        for pane in self._panes.values():
+            pane.set_selection(self._selection)
+
+    def _focus_filter(self) -> None:
+        pane = self.current_pane
+        if pane is not None and self.showing_data:
+            pane.focus_filter()
+
+    def _export_current_table(self) -> None:
+        pane = self.current_pane
+        if pane is not None and self.showing_data:
+            pane.export_table()
+
+    # ------------------------------------------------------------------------------------------ theme
+    def _on_theme_chosen(self, action: QAction) -> None:
+        choice = str(action.data())
+        self._ui_state.theme = choice
+        self._themes.apply(choice)
+
+    def _apply_theme(self, theme: Theme) -> None:
+        color = theme.tokens["icon"]
+        self.refresh_action.setIcon(themed_icon("refresh", color))
+        self.export_action.setIcon(themed_icon("export", color))
+        self.sign_in_action.setIcon(themed_icon("account", color))
+        self.quit_action.setIcon(themed_icon("quit", color))
+        self.filter_action.setIcon(themed_icon("search", color))
+        self.about_action.setIcon(themed_icon("about", color))
+        for action, spec in zip(self.pane_actions, PANES, strict=True):
+            action.setIcon(themed_icon(spec.icon, color))
+        self.navigator.set_pane_icons({spec.name: themed_icon(spec.icon, color) for spec in PANES})
+        self.navigator.set_tree_icons({kind: themed_icon(kind.value, color) for kind in NodeKind})
+        self.banner.setStyleSheet(
+            f"QLabel#Banner {{ background: {theme.tokens['accent_soft']}; color: {theme.tokens['error']};"
+            f" padding: 8px 24px; border-bottom: 1px solid {theme.tokens['border']}; }}"
+        )
+        for pane in self._panes.values():
+            pane.apply_theme(theme)
+
+    # ------------------------------------------------------------------------------------------ about
+    def _show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About HydroDesk"))
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.setText(f"<b>HydroDesk {__version__}</b>")
+        box.setInformativeText(
+            self.tr(
+                "The desktop console for farm offices on the Hydrobit platform: production, workers, "
+                "scouting, irrigation and weather, online or off."
+            )
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # ------------------------------------------------------------------------------------------ UI state
+    def _restore_ui_state(self) -> None:
+        geometry = self._ui_state.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 760)
+        state = self._ui_state.window_state
+        if state is not None:
+            self.restoreState(state)
+        last = self._ui_state.last_pane
+        spec = find_pane(last) if last else None
+        self._current_pane = spec or PANES[0]
+        self.navigator.mark_pane(self._current_pane)
+
+    def save_ui_state(self) -> None:
+        self._ui_state.save_window(self.saveGeometry(), self.saveState())
+        self._ui_state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_ui_state()
+        super().closeEvent(event)

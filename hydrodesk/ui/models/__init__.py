@@ -1,0 +1,1 @@
+"""Qt item models: thin adapters over the API's and the domain's plain data."""

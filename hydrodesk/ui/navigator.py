@@ -1,0 +1,128 @@
+"""The navigator dock: the panes that exist, and the farm as company -> project -> sector."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hydrodesk.ui.models.farm_tree import FarmTreeModel, NodeKind
+from hydrodesk.ui.panes import PANE_CONTEXT, PANES, PaneSpec
+
+if TYPE_CHECKING:
+    from hydrodesk.api.models import Project
+
+PANE_NAME_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+class Navigator(QDockWidget):
+    pane_chosen = Signal(str)  # pane name
+    selection_changed = Signal(object, object)  # Project | None, Sector | None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Navigator")
+        self.setWindowTitle(self.tr("Navigator"))
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+
+        body = QWidget(self)
+        body.setObjectName("NavigatorBody")
+        self.panes_label = QLabel(self.tr("VIEWS"), body)
+        self.panes_label.setObjectName("SectionLabel")
+        self.pane_list = QListWidget(body)
+        self.pane_list.setObjectName("PaneList")
+        self.pane_list.setFrameShape(QListWidget.Shape.NoFrame)
+        self.pane_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pane_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for number, spec in enumerate(PANES, start=1):
+            item = QListWidgetItem(QCoreApplication.translate(PANE_CONTEXT, spec.title))
+            item.setData(PANE_NAME_ROLE, spec.name)
+            item.setToolTip(f"Ctrl+{number}" if number <= 9 else "")
+            self.pane_list.addItem(item)
+        self.pane_list.setFixedHeight(max(1, len(PANES)) * 32 + 4)
+        self.pane_list.currentItemChanged.connect(self._on_pane_item_changed)
+
+        self.farm_label = QLabel(self.tr("FARM"), body)
+        self.farm_label.setObjectName("SectionLabel")
+        self.model = FarmTreeModel(self)
+        self.tree = QTreeView(body)
+        self.tree.setObjectName("FarmTree")
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setFrameShape(QTreeView.Shape.NoFrame)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setIndentation(14)
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 0, 6, 6)
+        layout.setSpacing(0)
+        layout.addWidget(self.panes_label)
+        layout.addWidget(self.pane_list)
+        layout.addWidget(self.farm_label)
+        layout.addWidget(self.tree, 1)
+        self.setWidget(body)
+        self.setMinimumWidth(220)
+
+    # ------------------------------------------------------------------------------------------ panes
+    def set_pane_icons(self, icons: dict[str, QIcon]) -> None:
+        for row in range(self.pane_list.count()):
+            item = self.pane_list.item(row)
+            item.setIcon(icons.get(item.data(PANE_NAME_ROLE), QIcon()))
+
+    def mark_pane(self, spec: PaneSpec) -> None:
+        """Show `spec` as the current pane without announcing it again."""
+        for row in range(self.pane_list.count()):
+            if self.pane_list.item(row).data(PANE_NAME_ROLE) == spec.name:
+                self.pane_list.blockSignals(True)
+                self.pane_list.setCurrentRow(row)
+                self.pane_list.blockSignals(False)
+
+    def _on_pane_item_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is not None:
+            self.pane_chosen.emit(current.data(PANE_NAME_ROLE))
+
+    # ------------------------------------------------------------------------------------------ farm
+    def set_projects(self, projects: list[Project], select: tuple[str | None, str | None] = (None, None)) -> None:
+        """Show these projects and select `select` (project id, sector id), else the first project."""
+        self.model.set_projects(projects)
+        self.tree.expandAll()
+        index = self.model.find(*select) if select[0] else QModelIndex()
+        if not index.isValid() and select[0]:
+            index = self.model.find(select[0])
+        if not index.isValid():
+            index = self.model.first_project()
+        if index.isValid():
+            self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        else:
+            self.selection_changed.emit(None, None)
+
+    def select(self, project_id: str, sector_id: str | None = None) -> bool:
+        index = self.model.find(project_id, sector_id)
+        if not index.isValid():
+            return False
+        self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.tree.scrollTo(index)
+        return True
+
+    def set_tree_icons(self, icons: dict[NodeKind, QIcon]) -> None:
+        self.model.set_icons(icons)
+
+    def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.selection_changed.emit(self.model.project_at(current), self.model.sector_at(current))

@@ -1,0 +1,61 @@
+"""What every central-area pane is given and what it offers the main window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from hydrodesk.api.client import HydrobitClient
+    from hydrodesk.api.models import Project, Sector
+    from hydrodesk.ui.connection import ConnectionMonitor
+    from hydrodesk.ui.tasks import BackgroundTasks
+    from hydrodesk.ui.theme import Theme
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the navigator has selected: a project, and maybe one of its sectors."""
+
+    project: Project | None = None
+    sector: Sector | None = None
+
+
+@dataclass(frozen=True)
+class PaneContext:
+    """The services a pane may use. Panes make API calls through `monitor.call(...)` so the status bar stays true."""
+
+    monitor: ConnectionMonitor
+    tasks: BackgroundTasks
+    client: Callable[[], HydrobitClient | None]  # the signed-in client, or None while signed out
+    theme: Callable[[], Theme]
+
+
+class Pane(QWidget):
+    status_message = Signal(str)  # a short note for the status bar ("Exported 12 rows to …")
+    sector_activated = Signal(str, str)  # project id, sector id: the pane asks the navigator to select it
+
+    def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+
+    def set_selection(self, selection: Selection) -> None:
+        """The navigator's selection changed (or the data behind it was reloaded)."""
+
+    def apply_theme(self, theme: Theme) -> None:
+        """The theme changed: re-colour icons or charts that do not follow the style sheet."""
+
+    def focus_filter(self) -> bool:
+        """Ctrl+F: put the cursor in this pane's filter box; False when the pane has none."""
+        return False
+
+    def export_table(self) -> bool:
+        """File > Export table: offer to save this pane's table as CSV; False when the pane has none."""
+        return False
+
+    async def refresh(self) -> None:
+        """F5: reload whatever this pane fetches beyond the project list the window already reloaded."""

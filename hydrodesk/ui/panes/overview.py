@@ -1,0 +1,208 @@
+"""The overview of the selected project or sector: what it grows, the time there, session defaults, its sectors."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QTime, QTimer
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from hydrodesk.ui.icons import themed_icon
+from hydrodesk.ui.models.sectors import SectorsTableModel
+from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
+from hydrodesk.ui.theme import Theme
+from hydrodesk.ui.widgets.card import Card
+from hydrodesk.ui.widgets.data_table import DataTable
+
+CLOCK_INTERVAL_MS = 15_000
+
+
+class OverviewPane(Pane):
+    def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._selection = Selection()
+
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("PageTitle")
+        self.subtitle_label = QLabel(self)
+        self.subtitle_label.setObjectName("PageSubtitle")
+
+        self.clock_card = Card(self.tr("Local time"), self)
+        self.crop_card = Card(self.tr("Crop"), self)
+        self.pay_card = Card(self.tr("Session pay"), self)
+        self.duration_card = Card(self.tr("Session length"), self)
+        cards = QGridLayout()
+        cards.setSpacing(12)
+        for column, card in enumerate((self.clock_card, self.crop_card, self.pay_card, self.duration_card)):
+            cards.addWidget(card, 0, column)
+            cards.setColumnStretch(column, 1)
+
+        self.sectors_label = QLabel(self)
+        self.sectors_label.setObjectName("SectionLabel")
+        self.sectors_model = SectorsTableModel(self)
+        self.sectors_table = DataTable(export_name="sectors", parent=self)
+        self.sectors_table.set_source_model(self.sectors_model)
+        self.sectors_table.current_row_changed.connect(self._on_table_row_changed)
+        self.sectors_table.exported.connect(self._on_exported)
+        self.sectors_table.export_failed.connect(self._on_export_failed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(6)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.subtitle_label)
+        layout.addSpacing(12)
+        layout.addLayout(cards)
+        layout.addSpacing(10)
+        layout.addWidget(self.sectors_label)
+        layout.addWidget(self.sectors_table, 1)
+
+        # The local time at the farm moves on while the window is open.
+        self._clock = QTimer(self)
+        self._clock.setInterval(CLOCK_INTERVAL_MS)
+        self._clock.timeout.connect(self._update_clock)
+        self._clock.start()
+        self.apply_theme(context.theme())
+        self.set_selection(Selection())
+
+    # ------------------------------------------------------------------------------------------ Pane
+    def set_selection(self, selection: Selection) -> None:
+        previous_project = self._selection.project
+        self._selection = selection
+        project, sector = selection.project, selection.sector
+        if project is None:
+            self.title_label.setText(self.tr("No project selected"))
+            self.subtitle_label.setText(self.tr("Choose a project or sector in the navigator."))
+            self.sectors_model.set_sectors([])
+            for card in (self.clock_card, self.crop_card, self.pay_card, self.duration_card):
+                card.set_content("—")
+            self._update_sector_label()
+            return
+        if previous_project is None or previous_project != project:
+            self.sectors_model.set_sectors(project.sectors)
+        self._show_heading()
+        self._update_clock()
+        self._show_crop()
+        self._show_session_defaults()
+        self._update_sector_label()
+        self.sectors_table.select_source_row(self.sectors_model.row_of(sector.sector_id) if sector else -1)
+
+    def apply_theme(self, theme: Theme) -> None:
+        color = theme.tokens["icon"]
+        self.sectors_table.set_icons(themed_icon("search", color), themed_icon("export", color))
+
+    def focus_filter(self) -> bool:
+        self.sectors_table.focus_filter()
+        return True
+
+    def export_table(self) -> bool:
+        self.sectors_table.choose_export_file()
+        return True
+
+    # ------------------------------------------------------------------------------------------ content
+    def _show_heading(self) -> None:
+        project, sector = self._selection.project, self._selection.sector
+        assert project is not None
+        if sector is not None:
+            self.title_label.setText(sector.sector_name)
+            area = self._area_text(sector.area_ha)
+            self.subtitle_label.setText(
+                self.tr("Sector of {project} · {area} · {id}").format(
+                    project=project.name, area=area, id=sector.sector_id
+                )
+            )
+            return
+        self.title_label.setText(project.name)
+        total = sum(item.area_ha or 0.0 for item in project.sectors)
+        count = len(project.sectors)
+        sectors = self.tr("1 sector") if count == 1 else self.tr("{count} sectors").format(count=count)
+        self.subtitle_label.setText(
+            self.tr("Project · {sectors} · {area} · {id}").format(
+                sectors=sectors, area=self._area_text(total), id=project.project_id
+            )
+        )
+
+    def _show_crop(self) -> None:
+        project, sector = self._selection.project, self._selection.sector
+        assert project is not None
+        crop = (sector.crop if sector else None) or project.crop
+        variety = (sector.variety if sector else None) or project.variety
+        unknown = self.tr("Not recorded")
+        self.crop_card.set_content(crop or unknown, self.tr("Variety: {variety}").format(variety=variety or unknown))
+
+    def _show_session_defaults(self) -> None:
+        project = self._selection.project
+        assert project is not None
+        settings = project.settings
+        locale = QLocale()
+        price = locale.toString(settings.price_per_unit, "f", 2)
+        self.pay_card.set_content(
+            self.tr("{price} per {unit}").format(price=price, unit=settings.sampling_unit), self._bonus_text()
+        )
+        self.duration_card.set_content(
+            self.tr("{hours} h").format(hours=settings.max_duration_hours),
+            self.tr("Longest a production session stays open"),
+        )
+
+    def _bonus_text(self) -> str:
+        project = self._selection.project
+        assert project is not None
+        bonus = project.settings.bonus
+        if bonus is None:
+            return self.tr("No bonus")
+        value = QLocale().toString(bonus.value, "f", 2 if bonus.value % 1 else 0)
+        if bonus.type == "percent":
+            text = self.tr("Bonus: +{value} %").format(value=value)
+        else:
+            text = self.tr("Bonus: +{value} flat").format(value=value)
+        return f"{text} ({bonus.note})" if bonus.note else text
+
+    def _update_clock(self) -> None:
+        project = self._selection.project
+        if project is None:
+            return
+        try:
+            now = datetime.now(ZoneInfo(project.timezone))
+        except (ZoneInfoNotFoundError, ValueError):
+            self.clock_card.set_content("—", self.tr("Unknown time zone {zone}").format(zone=project.timezone))
+            return
+        locale = QLocale()
+        time_text = locale.toString(QTime(now.hour, now.minute), QLocale.FormatType.ShortFormat)
+        date_text = locale.toString(QDate(now.year, now.month, now.day), "ddd d MMM")
+        self.clock_card.set_content(
+            time_text, f"{date_text} · {project.timezone} · {_utc_offset(now.utcoffset() or timedelta())}"
+        )
+
+    def _update_sector_label(self) -> None:
+        count = self.sectors_model.rowCount()
+        self.sectors_label.setText(self.tr("SECTORS ({count})").format(count=count))
+
+    def _area_text(self, hectares: float | None) -> str:
+        if hectares is None:
+            return self.tr("area not recorded")
+        return self.tr("{area} ha").format(area=QLocale().toString(hectares, "f", 2))
+
+    # ------------------------------------------------------------------------------------------ reactions
+    def _on_table_row_changed(self, index: QModelIndex) -> None:
+        sector = self.sectors_model.sector_at(index.row()) if index.isValid() else None
+        project = self._selection.project
+        current = self._selection.sector
+        if project is not None and sector is not None and (current is None or current.sector_id != sector.sector_id):
+            self.sector_activated.emit(project.project_id, sector.sector_id)
+
+    def _on_exported(self, path: str, rows: int) -> None:
+        if rows == 1:
+            self.status_message.emit(self.tr("Exported 1 row to {path}").format(path=path))
+        else:
+            self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
+
+    def _on_export_failed(self, path: str, reason: str) -> None:
+        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))
+
+
+def _utc_offset(offset: timedelta) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "−"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{rest:02d}"

@@ -1,0 +1,270 @@
+"""Run the Qt application on one qasync event loop, and shut it down in order.
+
+Start-up: the main window is built and shown first; right after its first paint, asyncio and qasync are imported
+and one qasync QEventLoop is attached to the already running Qt loop, and only then does signing in start. The
+window appears sooner, and nothing asynchronous can happen before the loop exists.
+
+Shutdown starts on QApplication.aboutToQuit, however the quit was asked for (Ctrl+Q, closing the window,
+--quit-after, SIGINT/SIGTERM): cancel the UI's tasks, close the API client, then stop what the session source
+started (the demo simulator). Qt's loop is run once more, just until that shutdown is done.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtWidgets import QApplication
+
+from hydrodesk import __version__
+from hydrodesk.ui.connection import ConnectionMonitor
+from hydrodesk.ui.i18n import install_language, system_language
+from hydrodesk.ui.icons import app_icon
+from hydrodesk.ui.launch import LaunchOptions, SessionSource
+from hydrodesk.ui.main_window import MainWindow
+from hydrodesk.ui.tasks import BackgroundTasks
+from hydrodesk.ui.theme import ThemeManager
+from hydrodesk.ui.ui_state import UiState
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from hydrodesk.settings import AppPaths
+    from hydrodesk.ui.session import SessionController
+
+log = logging.getLogger(__name__)
+
+# Set by bench/startup.py: print when the main window has first been painted, then quit.
+FIRST_PAINT_PROBE = "HYDRODESK_FIRST_PAINT_PROBE"
+SCREENSHOT_SIZE = QSize(1280, 800)
+# If the window is never painted (started minimised, say), go on anyway after this long.
+ATTACH_FALLBACK_MS = 1000
+
+
+def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None = None) -> int:
+    """Show the main window and run until the user quits; returns the process exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("HydroDesk")
+    app.setApplicationDisplayName("HydroDesk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("HydroDesk")
+    app.setDesktopFileName("hydrodesk")
+    app.setWindowIcon(app_icon())
+    install_language(app, options.language or system_language())
+
+    ui_state = UiState(paths.ui_state_file)
+    themes = ThemeManager(app, options.theme or ui_state.theme)
+    themes.apply(options.theme or ui_state.theme)
+    tasks = BackgroundTasks()
+    monitor = ConnectionMonitor()
+    window = MainWindow(ui_state=ui_state, themes=themes, monitor=monitor, tasks=tasks)
+    if options.pane:
+        window.open_pane(options.pane)
+
+    outcome = _Outcome()
+    if options.screenshot is not None:
+        # The same size every time, whatever the saved geometry or the screen: screenshots are for docs and CI.
+        window.resize(SCREENSHOT_SIZE)
+        _screenshot_when_loaded(window, options.screenshot, outcome)
+    if options.quit_after is not None:
+        QTimer.singleShot(round(options.quit_after * 1000), lambda: _quit_after(window, options, outcome))
+
+    def make_controller() -> SessionController:
+        from hydrodesk.settings import SecretStore, SettingsStore
+        from hydrodesk.ui.session import SessionController
+
+        return SessionController(
+            window,
+            monitor,
+            tasks,
+            settings=SettingsStore(paths.settings_file),
+            secrets=SecretStore(),
+            demo=demo,
+            requested_profile=options.profile,
+        )
+
+    lifecycle = _AsyncLifecycle(app, window, tasks, make_controller)
+    if os.environ.get(FIRST_PAINT_PROBE):
+        # Installed last, so it sees the first paint before the lifecycle does and reports before the attach.
+        window.installEventFilter(_FirstPaintProbe(window))
+    window.show()
+    app.exec()
+    lifecycle.finish()
+    return outcome.exit_code
+
+
+class _AsyncLifecycle(QObject):
+    """Attaches the qasync loop after the first paint; runs the ordered shutdown after the Qt loop ends."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        window: MainWindow,
+        tasks: BackgroundTasks,
+        make_controller: Callable[[], SessionController],
+    ) -> None:
+        super().__init__()
+        self._app = app
+        self._tasks = tasks
+        self._make_controller = make_controller
+        self._loop: Any = None
+        self._controller: SessionController | None = None
+        self._shutdown: asyncio.Task[None] | None = None
+        self._restore_signals: Callable[[], None] | None = None
+        window.installEventFilter(self)
+        QTimer.singleShot(ATTACH_FALLBACK_MS, self._attach)
+        app.aboutToQuit.connect(self._on_about_to_quit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._loop is None:
+            QTimer.singleShot(0, self._attach)
+        return False
+
+    def _attach(self) -> None:
+        if self._loop is not None:
+            return
+        import asyncio
+
+        import qasync
+
+        # `already_running`: Qt's loop is running (we are inside app.exec()); asyncio runs on it from now on.
+        self._loop = qasync.QEventLoop(self._app, already_running=True)
+        asyncio.set_event_loop(self._loop)
+        # qasync would end its per-run work (Windows' I/O poller) on aboutToQuit, but the shutdown still needs it:
+        # finish() ends it once the shutdown is done.
+        self._app.aboutToQuit.disconnect(self._loop._after_run_forever)
+        self._restore_signals = _quit_on_signals(self._app)
+        self._controller = self._make_controller()
+        self._controller.start()
+
+    def _on_about_to_quit(self) -> None:
+        if self._loop is not None and self._shutdown is None and self._controller is not None:
+            self._shutdown = self._loop.create_task(_shut_down(self._tasks, self._controller))
+
+    def finish(self) -> None:
+        """After app.exec() returned: run Qt's loop again until the shutdown has finished, then close the loop."""
+        self._app.aboutToQuit.disconnect(self._on_about_to_quit)
+        if self._loop is None:
+            return  # quit before the first paint: nothing asynchronous ever started
+        import asyncio
+
+        self._on_about_to_quit()
+        shutdown = self._shutdown
+        if shutdown is not None and not shutdown.done():
+            shutdown.add_done_callback(lambda _task: self._app.exit(0))
+            self._app.exec()
+        if self._restore_signals is not None:
+            self._restore_signals()
+        self._loop._after_run_forever()
+        self._loop.stop()  # marks the loop stopped; the QApplication.exit() it also calls is harmless now
+        asyncio.events._set_running_loop(None)
+        self._loop.close()
+        asyncio.set_event_loop(None)
+
+
+async def _shut_down(tasks: BackgroundTasks, controller: SessionController) -> None:
+    """Ordered: stop background work, close the API client, then stop the demo simulator (if any)."""
+    await tasks.cancel_all()
+    try:
+        await controller.aclose()
+    except Exception:
+        log.exception("closing the session failed")
+
+
+class _Outcome:
+    def __init__(self) -> None:
+        self.exit_code = 0
+        self.screenshot_taken = False
+
+
+def _screenshot_when_loaded(window: MainWindow, path: Path, outcome: _Outcome) -> None:
+    def take(ok: bool) -> None:
+        if outcome.screenshot_taken:
+            return
+        log.info("taking the screenshot now that the farm %s", "has loaded" if ok else "failed to load")
+        # Let the queued layout and paint events run first, so the picture shows the loaded data.
+        QTimer.singleShot(200, lambda: _save_screenshot(window, path, outcome))
+
+    window.load_finished.connect(take)
+
+
+def _save_screenshot(window: MainWindow, path: Path, outcome: _Outcome) -> None:
+    if outcome.screenshot_taken:
+        return
+    outcome.screenshot_taken = True
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(path), "PNG"):
+        sys.stderr.write(f"hydrodesk: could not write the screenshot {path}\n")
+        outcome.exit_code = 1
+
+
+def _quit_after(window: MainWindow, options: LaunchOptions, outcome: _Outcome) -> None:
+    if options.screenshot is not None and not outcome.screenshot_taken:
+        # Time is up before the data loaded: still leave a picture of what the window shows.
+        sys.stderr.write(
+            "hydrodesk: --quit-after elapsed before the data loaded; the screenshot shows the window as it is\n"
+        )
+        _save_screenshot(window, options.screenshot, outcome)
+    QApplication.quit()
+
+
+class _FirstPaintProbe(QObject):
+    """Prints a monotonic timestamp right after the window's first paint, then quits (bench/startup.py)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(json.dumps({"painted_at": time.monotonic()}), flush=True)  # noqa: T201
+        QApplication.quit()
+
+
+def _quit_on_signals(app: QApplication) -> Callable[[], None]:
+    """Quit (through aboutToQuit, so the shutdown runs) on SIGINT/SIGTERM, which Qt's loop would otherwise miss.
+
+    The C-level handler writes to a socket that Qt watches; Python's own handler has nothing left to do.
+    """
+    import contextlib
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    previous_fd = signal.set_wakeup_fd(writer.fileno())
+    previous = {sig: signal.signal(sig, lambda *_: None) for sig in (signal.SIGINT, signal.SIGTERM)}
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+
+    def on_signal() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)  # drain the wake-up byte
+        app.quit()
+
+    notifier.activated.connect(on_signal)
+
+    def restore() -> None:
+        notifier.setEnabled(False)
+        signal.set_wakeup_fd(previous_fd)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        reader.close()
+        writer.close()
+
+    return restore

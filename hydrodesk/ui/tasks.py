@@ -1,0 +1,51 @@
+"""The UI's background coroutines, kept in one place so shutdown can cancel every one of them."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import asyncio
+
+log = logging.getLogger(__name__)
+
+
+class BackgroundTasks:
+    """Starts coroutines on the running (qasync) loop and remembers them until they finish."""
+
+    def __init__(self) -> None:
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._closed = False
+
+    def spawn(self, coroutine: Coroutine[Any, Any, Any], *, name: str | None = None) -> asyncio.Task[Any]:
+        import asyncio  # not at the top: the window is painted before asyncio is first needed
+
+        if self._closed:
+            coroutine.close()
+            raise RuntimeError("the application is shutting down")
+        task = asyncio.get_event_loop().create_task(coroutine, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._finished)
+        return task
+
+    def _finished(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            # A UI task has no caller to raise to: make the failure visible in the log instead of losing it.
+            log.error("background task %s failed", task.get_name(), exc_info=task.exception())
+
+    @property
+    def pending(self) -> int:
+        return len(self._tasks)
+
+    async def cancel_all(self) -> None:
+        """Cancel every running task and wait until each has finished unwinding."""
+        import asyncio
+
+        self._closed = True
+        tasks = [task for task in self._tasks if task is not asyncio.current_task()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)

@@ -1,0 +1,64 @@
+"""Where the window was and how it was arranged: UI state, kept apart from the user's settings.
+
+An INI file beside settings.json (not the OS registry), so tests and portable installs can point it anywhere.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+class UiState:
+    def __init__(self, path: Path) -> None:
+        self._settings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def _text(self, key: str) -> str | None:
+        value = self._settings.value(key)
+        return str(value) if value not in (None, "") else None
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._settings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._settings.setValue("window/geometry", geometry)
+        self._settings.setValue("window/state", state)
+
+    @property
+    def last_pane(self) -> str | None:
+        return self._text("window/last_pane")
+
+    @last_pane.setter
+    def last_pane(self, name: str) -> None:
+        self._settings.setValue("window/last_pane", name)
+
+    @property
+    def theme(self) -> str:
+        return self._text("window/theme") or "system"
+
+    @theme.setter
+    def theme(self, choice: str) -> None:
+        self._settings.setValue("window/theme", choice)
+
+    @property
+    def selection(self) -> tuple[str | None, str | None]:
+        """The project and sector last selected in the navigator."""
+        return self._text("navigator/project"), self._text("navigator/sector")
+
+    @selection.setter
+    def selection(self, value: tuple[str | None, str | None]) -> None:
+        self._settings.setValue("navigator/project", value[0] or "")
+        self._settings.setValue("navigator/sector", value[1] or "")
+
+    def sync(self) -> None:
+        self._settings.sync()

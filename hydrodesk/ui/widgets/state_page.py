@@ -1,0 +1,89 @@
+"""The page shown instead of data while it loads, when there is none, or when it could not be fetched.
+
+Every such page says what happened and what to do next ("…press F5 to retry").
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+COLUMN_WIDTH = 520
+
+
+class StatePage(QWidget):
+    action_triggered = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("StatePage")
+        self.icon_label = QLabel(self)
+        self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("StateTitle")
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title_label.setWordWrap(True)
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("StateMessage")
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_label = QLabel(self)
+        self.detail_label.setObjectName("StateDetail")
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)  # busy: the length of the wait is not known
+        self.progress.setTextVisible(False)
+        self.progress.setFixedWidth(240)
+        self.action_button = QPushButton(self)
+        self.action_button.setObjectName("PrimaryButton")
+        self.action_button.clicked.connect(self.action_triggered)
+
+        column = QWidget(self)
+        # A fixed width lets the wrapped labels work out their height; a narrow window still gets the page.
+        column.setFixedWidth(COLUMN_WIDTH)
+        inner = QVBoxLayout(column)
+        inner.setSpacing(10)
+        inner.addWidget(self.icon_label)
+        inner.addWidget(self.title_label)
+        inner.addWidget(self.message_label)
+        inner.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(self.detail_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addStretch(2)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)
+        self.show_state(title="", message="")
+
+    def show_state(
+        self,
+        *,
+        title: str,
+        message: str,
+        icon: QPixmap | None = None,
+        busy: bool = False,
+        action: str | None = None,
+        detail: str = "",
+        tone: str = "neutral",
+    ) -> None:
+        self.setProperty("tone", tone)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        for label in (self.title_label, self.message_label):
+            label.style().unpolish(label)
+            label.style().polish(label)
+        self.title_label.setText(title)
+        self.message_label.setText(message)
+        self.message_label.setVisible(bool(message))
+        self.detail_label.setText(detail)
+        self.detail_label.setVisible(bool(detail))
+        self.icon_label.setPixmap(icon if icon is not None else QPixmap())
+        self.icon_label.setVisible(icon is not None)
+        self.progress.setVisible(busy)
+        self.action_button.setText(action or "")
+        self.action_button.setVisible(bool(action))

@@ -1,0 +1,110 @@
+"""UI test helpers: a qasync loop that runs inside pytest-qt's event processing, and ready-made main windows.
+
+pytest-qt drives Qt's event loop (qtbot.waitSignal / waitUntil); a qasync loop created with
+`already_running=True` hooks asyncio onto that same Qt loop, so coroutines (the real httpx client talking to the
+real simulator) make progress whenever a test waits for a signal or a condition.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from hydrodesk.api.auth import Credentials
+from hydrodesk.api.client import HydrobitClient
+from hydrodesk.api.config import ApiConfig
+from hydrodesk.ui.connection import ConnectionMonitor
+from hydrodesk.ui.main_window import MainWindow
+from hydrodesk.ui.tasks import BackgroundTasks
+from hydrodesk.ui.theme import ThemeManager
+from hydrodesk.ui.ui_state import UiState
+
+T = TypeVar("T")
+
+DEMO_USER = "user_123456789"
+
+
+@pytest.fixture
+def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    # Not loop.stop(): it calls QApplication.exit(), after which every later Qt wait of the run returns at once.
+    loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
+    asyncio.events._set_running_loop(None)
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+def run_async(qtbot: QtBot, coroutine: Coroutine[Any, Any, T], timeout_ms: int = 15_000) -> T:
+    """Run a coroutine on the qasync loop while Qt processes events, and return its result."""
+    task = asyncio.ensure_future(coroutine)
+    qtbot.waitUntil(task.done, timeout=timeout_ms)
+    return task.result()
+
+
+@dataclass
+class WindowKit:
+    """A main window and the services it was built with."""
+
+    window: MainWindow
+    monitor: ConnectionMonitor
+    tasks: BackgroundTasks
+    themes: ThemeManager
+    ui_state: UiState
+    clients: list[HydrobitClient] = field(default_factory=list)
+
+    def attach(self, base_url: str, token: str | None, api_key: str | None = None) -> HydrobitClient:
+        client = HydrobitClient(
+            ApiConfig.single_origin(base_url, timeout=5.0, connect_timeout=2.0),
+            Credentials(DEMO_USER, bearer_token=token, api_key=api_key),
+        )
+        self.clients.append(client)
+        self.window.attach(client, account="Test farm", user_name="María López", user_id=DEMO_USER)
+        return client
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, qapp: QApplication, tmp_path: Path
+) -> Iterator[Callable[[], WindowKit]]:
+    kits: list[WindowKit] = []
+
+    def make() -> WindowKit:
+        themes = ThemeManager(qapp, "light")
+        themes.apply("light")
+        ui_state = UiState(tmp_path / f"ui-state-{len(kits)}.ini")
+        monitor = ConnectionMonitor()
+        tasks = BackgroundTasks()
+        window = MainWindow(ui_state=ui_state, themes=themes, monitor=monitor, tasks=tasks)
+        qtbot.addWidget(window)
+        kit = WindowKit(window, monitor, tasks, themes, ui_state)
+        kits.append(kit)
+        return kit
+
+    yield make
+    for kit in kits:
+        run_async(qtbot, kit.tasks.cancel_all())
+        for client in kit.clients:
+            run_async(qtbot, client.aclose())
+
+
+@pytest.fixture
+def loaded_kit(qtbot: QtBot, make_window: Callable[[], WindowKit], sim: Any) -> WindowKit:
+    """A shown main window that has loaded the demo farm from the shared simulator."""
+    kit = make_window()
+    kit.window.show()
+    qtbot.waitExposed(kit.window)
+    kit.attach(sim.base_url, sim.token(DEMO_USER))
+    with qtbot.waitSignal(kit.window.load_finished, timeout=15_000) as loaded:
+        kit.window.request_reload()
+    assert loaded.args == [True]
+    return kit

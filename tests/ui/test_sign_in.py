@@ -1,0 +1,187 @@
+"""Signing in to a real account (the simulator stands in for Hydrobit): the dialog, the profile, the keychain."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+from keyring.errors import PasswordDeleteError
+from pytestqt.qtbot import QtBot
+
+from hydrodesk.settings import Profile, SecretStore, SettingsStore, UserSettings
+from hydrodesk.ui.connection import ConnectionState
+from hydrodesk.ui.session import SessionController
+from hydrodesk.ui.sign_in import SignInDialog
+
+from .conftest import DEMO_USER, WindowKit, run_async
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keychain that lives in this process only, so tests never touch the real one."""
+
+    @keyring.backend.properties.classproperty
+    def priority(cls) -> float:
+        raise RuntimeError("test-only keyring, install it with keyring.set_keyring()")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.entries.pop((service, username), None) is None:
+            raise PasswordDeleteError("no such entry")
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def controller_for(kit: WindowKit, settings_path: Path, profile: str | None = None) -> SessionController:
+    return SessionController(
+        kit.window,
+        kit.monitor,
+        kit.tasks,
+        settings=SettingsStore(settings_path),
+        secrets=SecretStore(),
+        requested_profile=profile,
+    )
+
+
+def close(qtbot: QtBot, controller: SessionController) -> None:
+    run_async(qtbot, controller.aclose())
+
+
+def test_first_sign_in_saves_a_profile_and_keychain_entries_then_loads_the_farm(
+    qtbot: QtBot, make_window: Callable[[], WindowKit], sim: Any, memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    kit = make_window()
+    kit.window.show()
+    settings_path = tmp_path / "settings.json"
+    controller = controller_for(kit, settings_path)
+    controller.start()
+    qtbot.waitUntil(lambda: controller._dialog is not None and controller._dialog.isVisible())
+    dialog = controller._dialog
+    assert isinstance(dialog, SignInDialog)
+
+    token, api_key = sim.token(DEMO_USER), sim.api_key("read:weather")
+    dialog.name_edit.setText("Rancho")
+    dialog.base_url_edit.setText(sim.base_url)
+    dialog.iot_url_edit.clear()
+    qtbot.keyClicks(dialog.token_edit, token)
+    assert dialog.auth0_edit.text() == DEMO_USER  # read from the token's subject
+    dialog.api_key_edit.setText(api_key)
+    with qtbot.waitSignal(kit.window.load_finished, timeout=15_000) as loaded:
+        dialog.sign_in_button.click()
+    assert loaded.args == [True]
+    assert kit.monitor.state is ConnectionState.ONLINE
+    assert kit.window.navigator.model.find("proj_123", "sector_001").isValid()
+
+    on_disk = settings_path.read_text(encoding="utf-8")
+    assert json.loads(on_disk)["profiles"][0]["name"] == "Rancho"
+    assert token not in on_disk
+    assert api_key not in on_disk
+    assert set(memory_keyring.entries.values()) == {token, api_key}
+    close(qtbot, controller)
+
+    # Next start: the saved profile and the keychain sign in without asking.
+    again = make_window()
+    second = controller_for(again, settings_path)
+    with qtbot.waitSignal(again.window.load_finished, timeout=15_000) as loaded_again:
+        second.start()
+    assert loaded_again.args == [True]
+    assert second._dialog is None
+    assert "María López" in again.window.status.user_label.text()
+    close(qtbot, second)
+
+
+def test_a_profile_without_keychain_entries_asks_to_sign_in_again(
+    qtbot: QtBot, make_window: Callable[[], WindowKit], sim: Any, memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    settings_path = tmp_path / "settings.json"
+    profile = Profile(name="Rancho", base_url=sim.base_url, auth0_id=DEMO_USER)
+    SettingsStore(settings_path).save(UserSettings().with_profile(profile))
+    kit = make_window()
+    kit.window.show()
+    controller = controller_for(kit, settings_path, profile="Rancho")
+    controller.start()
+    page = kit.window.state_page
+    qtbot.waitUntil(lambda: page.title_label.text() == "Sign in again")
+    assert "“Rancho”" in page.message_label.text()
+    assert kit.monitor.state is ConnectionState.SIGNED_OUT
+    close(qtbot, controller)
+
+
+def test_an_unknown_profile_opens_the_dialog_to_create_it(
+    qtbot: QtBot, make_window: Callable[[], WindowKit], memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    kit = make_window()
+    kit.window.show()
+    controller = controller_for(kit, tmp_path / "settings.json", profile="Lima")
+    controller.start()
+    qtbot.waitUntil(lambda: controller._dialog is not None and controller._dialog.isVisible())
+    assert controller._dialog is not None
+    assert controller._dialog.name_edit.text() == "Lima"
+    assert "no profile called “Lima”" in controller._dialog.note_label.text()
+    controller._dialog.reject()
+    close(qtbot, controller)
+
+
+def test_the_dialog_explains_what_is_wrong(qtbot: QtBot, memory_keyring: MemoryKeyring) -> None:
+    saved: list[Profile] = []
+    dialog = SignInDialog(lambda profile, secrets: saved.append(profile))
+    qtbot.addWidget(dialog)
+    dialog.base_url_edit.setText("http://api.example.com")
+    dialog.auth0_edit.setText("user_1")
+    dialog.token_edit.setText("not-a-token")
+    dialog.api_key_edit.setText("nodot")
+    dialog.try_accept()
+    errors = dialog.error_label.text().splitlines()
+    assert errors == [
+        "The server address must use https:// (plain http is only allowed on this computer).",
+        "The access token does not look like a JWT: it has three parts separated by dots.",
+        "The API key does not look right: it has the form keyId.token.",
+    ]
+    assert saved == []
+    assert dialog.result() == 0
+
+
+def test_without_a_keychain_the_dialog_stays_open_and_says_why(
+    qtbot: QtBot, no_keyring: None, tmp_path: Path, make_window: Callable[[], WindowKit]
+) -> None:
+    kit = make_window()
+    controller = controller_for(kit, tmp_path / "settings.json")
+    dialog = controller.open_sign_in()
+    dialog.base_url_edit.setText("https://api.hydrobit.ag")
+    dialog.auth0_edit.setText(DEMO_USER)
+    dialog.token_edit.setText("aaa.bbb.ccc")
+    dialog.try_accept()
+    assert dialog.isVisible()
+    assert "system keychain" in dialog.error_label.text()
+    assert not (tmp_path / "settings.json").exists()  # no half-made profile without its secrets
+    dialog.reject()
+    close(qtbot, controller)

@@ -1,0 +1,145 @@
+"""Every string the UI shows has a Spanish translation, compiled into the .qm the app loads, and the UI uses it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from hydrodesk.api.errors import USER_MESSAGES, ApiError
+from hydrodesk.resources import resource_path
+from hydrodesk.ui.error_text import api_messages, user_message
+from hydrodesk.ui.i18n import install_language, uninstall_language
+from hydrodesk.ui.panes.overview import OverviewPane
+
+from .conftest import DEMO_USER, WindowKit
+
+REPO = Path(__file__).resolve().parents[2]
+TS_FILE = resource_path("translations", "hydrodesk_es.ts")
+QM_FILE = resource_path("translations", "hydrodesk_es.qm")
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+
+Message = tuple[str, str]  # (context, source text)
+
+
+def lupdate() -> str:
+    folder = Path(sys.executable).parent
+    for name in ("pyside6-lupdate", "pyside6-lupdate.exe"):
+        if (folder / name).exists():
+            return str(folder / name)
+    raise AssertionError("pyside6-lupdate is not installed next to this Python")
+
+
+def read_ts(path: Path) -> dict[Message, str | None]:
+    """(context, source) -> the finished translation, or None when missing or unfinished."""
+    found: dict[Message, str | None] = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            finished = translation is not None and translation.get("type") not in ("unfinished", "obsolete")
+            text = translation.text if translation is not None and finished else None
+            found[(name, message.findtext("source") or "")] = text or None
+    return found
+
+
+@pytest.fixture(scope="module")
+def strings_in_the_code(tmp_path_factory: pytest.TempPathFactory) -> set[Message]:
+    """Every tr()/translate()/QT_TRANSLATE_NOOP string in hydrodesk/ui, as Qt's own extractor sees them."""
+    fresh = tmp_path_factory.mktemp("lupdate") / "extracted_es.ts"
+    sources = sorted(str(path) for path in (REPO / "hydrodesk" / "ui").rglob("*.py"))
+    done = subprocess.run([lupdate(), *sources, "-ts", str(fresh)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    extracted = set(read_ts(fresh))
+    assert len(extracted) > 100  # the extractor really found the UI's strings
+    return extracted
+
+
+def test_every_ui_string_has_a_spanish_translation(strings_in_the_code: set[Message]) -> None:
+    translated = read_ts(TS_FILE)
+    missing = sorted(message for message in strings_in_the_code if not translated.get(message))
+    assert missing == [], (
+        "untranslated UI strings: run `python resources/translations/refresh.py`, translate them in "
+        f"{TS_FILE.name}, and run it again:\n" + "\n".join(f"  [{ctx}] {src}" for ctx, src in missing)
+    )
+
+
+def test_the_compiled_qm_holds_every_translation(strings_in_the_code: set[Message]) -> None:
+    translator = QTranslator()
+    assert translator.load(str(QM_FILE))
+    translated = read_ts(TS_FILE)
+    stale = sorted(
+        message for message in strings_in_the_code if translator.translate(*message) != translated.get(message)
+    )
+    assert stale == [], "the .qm is out of date: run `python resources/translations/refresh.py`"
+
+
+def test_translations_keep_every_placeholder() -> None:
+    broken = [
+        (source, text)
+        for (_context, source), text in read_ts(TS_FILE).items()
+        if text is not None and sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text))
+    ]
+    assert broken == []
+
+
+def test_every_api_error_sentence_has_a_translatable_version() -> None:
+    assert set(api_messages()) == set(USER_MESSAGES)
+    # With no translator installed the UI's sentence is the API's own, word for word.
+    for key in USER_MESSAGES:
+        error = ApiError(status_code=503, server_message="Maintenance window", message_key=key)
+        assert user_message(error) == error.user_message
+
+
+@pytest.fixture
+def spanish(qapp: QApplication) -> Iterator[None]:
+    installed = install_language(qapp, "es")
+    assert installed.translators  # the .qm was found and loaded
+    yield
+    uninstall_language(qapp, installed)
+
+
+def test_the_spanish_ui_speaks_spanish(
+    qtbot: QtBot, spanish: None, make_window: Callable[[], WindowKit], sim: Any
+) -> None:
+    kit = make_window()
+    window = kit.window
+    window.show()
+    assert window.navigator.windowTitle() == "Navegador"
+    assert window.state_page.title_label.text() == "Sin iniciar sesión"
+    assert window.refresh_action.text() == "&Actualizar"
+    assert window.navigator.pane_list.item(0).text() == "Resumen"
+    assert [menu.title() for menu in (a.menu() for a in window.menuBar().actions())] == [
+        "&Archivo",
+        "&Ver",
+        "&Ir",
+        "Ay&uda",
+    ]
+
+    kit.attach(sim.base_url, sim.token(DEMO_USER))
+    with qtbot.waitSignal(window.load_finished, timeout=15_000):
+        window.request_reload()
+    window.navigator.select("proj_123", "sector_001")
+    pane = window.pane("overview")
+    assert isinstance(pane, OverviewPane)
+    assert pane.clock_card.caption_label.text() == "HORA LOCAL"
+    assert pane.crop_card.caption_label.text() == "CULTIVO"
+    assert "Sector de Rancho San Pedro" in pane.subtitle_label.text()
+    assert "4,20 ha" in pane.subtitle_label.text()  # and numbers the Spanish way
+    assert "por box" in pane.pay_card.value_label.text()
+    headers = [
+        pane.sectors_model.headerData(c, Qt.Orientation.Horizontal) for c in range(pane.sectors_model.columnCount())
+    ]
+    assert headers == ["Sector", "Superficie (ha)", "Cultivo", "Variedad", "ID del sector"]
+    assert pane.sectors_table.filter_edit.placeholderText() == "Filtrar (Ctrl+F)"
+    assert window.status.connection_label.text() == "● En línea"
+    assert window.status.user_label.text() == "Sesión iniciada como María López"
