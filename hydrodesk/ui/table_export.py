@@ -1,34 +1,32 @@
-"""Export a table as CSV exactly as it is shown: the rows left by the filter, in the shown order and columns."""
+"""Export a table exactly as it is shown: the rows left by the filter, in the shown order and columns.
+
+CSV gets the display text; XLSX gets numbers as numbers (the raw value behind a numeric column) so totals add up.
+"""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
+from hydrodesk.exports.tabular import Cell, is_xlsx, write_table
+from hydrodesk.ui.models.roles import SORT_ROLE
 
-def write_csv(model: QAbstractItemModel, path: Path, columns: Sequence[int] | None = None) -> int:
-    """Write the model's header and every row's display text to `path`; returns the number of rows written.
 
-    Pass the proxy model a view shows (not its source) to get what the user sees. UTF-8 with a byte-order mark,
-    so spreadsheet programs read accented names correctly.
+def write_model(model: QAbstractItemModel, path: Path, columns: Sequence[int] | None = None) -> int:
+    """Write the model's header and rows to `path` (CSV or XLSX by suffix); returns the number of rows written.
+
+    Pass the proxy model a view shows (not its source) to get what the user sees.
     """
     chosen = list(columns) if columns is not None else list(range(model.columnCount()))
-    with path.open("w", encoding="utf-8-sig", newline="") as stream:
-        writer = csv.writer(stream)
-        writer.writerow(
-            [
-                _text(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
-                for column in chosen
-            ]
-        )
-        rows = model.rowCount(QModelIndex())
-        for row in range(rows):
-            writer.writerow([_text(model.index(row, column).data(Qt.ItemDataRole.DisplayRole)) for column in chosen])
-    return rows
+    headers = [
+        _text(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)) for column in chosen
+    ]
+    cell = _raw_cell if is_xlsx(path) else _display_cell
+    rows = ([cell(model.index(row, column)) for column in chosen] for row in range(model.rowCount(QModelIndex())))
+    return write_table(path, headers, rows)
 
 
 def shown_columns(view: QTableView) -> list[int]:
@@ -39,7 +37,18 @@ def shown_columns(view: QTableView) -> list[int]:
 
 
 def export_view(view: QTableView, path: Path) -> int:
-    return write_csv(view.model(), path, shown_columns(view))
+    return write_model(view.model(), path, shown_columns(view))
+
+
+def _display_cell(index: QModelIndex) -> Cell:
+    return _text(index.data(Qt.ItemDataRole.DisplayRole))
+
+
+def _raw_cell(index: QModelIndex) -> Cell:
+    raw = index.data(SORT_ROLE)
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return raw
+    return _display_cell(index)
 
 
 def _text(value: object) -> str:

@@ -55,12 +55,12 @@
         <translation>Filtrar (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>Exportar CSV…</translation>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
     </message>
     <message>
-        <source>Save the rows shown, in the order shown, as a CSV file</source>
-        <translation>Guardar las filas visibles, en el orden mostrado, como archivo CSV</translation>
+        <source>Save the rows shown, in the order shown, as a CSV or Excel file</source>
+        <translation>Guardar las filas mostradas, en el orden mostrado, como archivo CSV o de Excel</translation>
     </message>
     <message>
         <source>1 row</source>
@@ -75,16 +75,16 @@
         <translation>{shown} de {total} filas</translation>
     </message>
     <message>
-        <source>Export table as CSV</source>
-        <translation>Exportar tabla como CSV</translation>
+        <source>Export table</source>
+        <translation>Exportar tabla</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>Todos los archivos (*)</translation>
     </message>
 </context>
 <context>

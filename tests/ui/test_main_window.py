@@ -184,3 +184,25 @@ def test_the_theme_can_be_switched_and_is_remembered(loaded_kit: WindowKit) -> N
     light.trigger()
     assert loaded_kit.ui_state.theme == "light"
     assert QApplication.palette().color(QPalette.ColorRole.Window).name() == "#f3f5f4"
+
+
+def test_xlsx_export_writes_what_is_shown_with_numbers_as_numbers(
+    qtbot: QtBot, loaded_kit: WindowKit, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    window = loaded_kit.window
+    window.navigator.select("proj_123")
+    table = overview(loaded_kit).sectors_table
+    table.view.sortByColumn(AREA, Qt.SortOrder.AscendingOrder)
+    table.filter_edit.setText("Lote B")
+
+    target = tmp_path / "sectors.xlsx"
+    with qtbot.waitSignal(table.exported) as exported:
+        table._export_to(str(target))
+    values = [[cell.value for cell in row] for row in load_workbook(target).active.iter_rows()]
+
+    assert values[0][:2] == ["Sector", "Area (ha)"]
+    assert [row[0] for row in values[1:]] == ["Lote B-2", "Lote B-1"]  # 4.6 ha before 5.1 ha, as shown
+    assert all(isinstance(row[1], float) for row in values[1:])
+    assert exported.args == [str(target), 2]

@@ -54,7 +54,7 @@ class Pane(QWidget):
         return False
 
     def export_table(self) -> bool:
-        """File > Export table: offer to save this pane's table as CSV; False when the pane has none."""
+        """File > Export table: offer to save this pane's table as CSV or XLSX; False when the pane has none."""
         return False
 
     async def refresh(self) -> None:

@@ -1,4 +1,5 @@
-"""A table with what every HydroDesk table needs: a filter box, click-to-sort headers, a row count and CSV export.
+"""A table with what every HydroDesk table needs: a filter box, click-to-sort headers, a row count and CSV/XLSX
+export.
 
 Give it a source model whose numeric columns answer SORT_ROLE; the table puts a sort/filter proxy in between and
 exports exactly what that proxy shows.
@@ -55,8 +56,8 @@ class DataTable(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("Muted")
 
-        self.export_button = QPushButton(self.tr("Export CSV…"), self)
-        self.export_button.setToolTip(self.tr("Save the rows shown, in the order shown, as a CSV file"))
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setToolTip(self.tr("Save the rows shown, in the order shown, as a CSV or Excel file"))
         self.export_button.clicked.connect(self.choose_export_file)
 
         self.view = QTableView(self)
@@ -148,17 +149,18 @@ class DataTable(QWidget):
         self.current_row_changed.emit(self.proxy.mapToSource(current) if current.isValid() else QModelIndex())
 
     # ------------------------------------------------------------------------------------------ export
-    def export_csv(self, path: Path) -> int:
-        """Write the rows shown to `path`; returns how many."""
+    def export_to_file(self, path: Path) -> int:
+        """Write the rows shown to `path` (CSV, or XLSX for a .xlsx name); returns how many."""
         return export_view(self.view, path)
 
     def choose_export_file(self) -> None:
         # A non-modal dialog (open(), not exec()): it never nests an event loop inside the asyncio loop.
-        dialog = QFileDialog(self, self.tr("Export table as CSV"))
+        dialog = QFileDialog(self, self.tr("Export table"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilters([self.tr("CSV files (*.csv)"), self.tr("All files (*)")])
+        dialog.setNameFilters([self.tr("CSV files (*.csv)"), self.tr("Excel workbooks (*.xlsx)")])
         dialog.setDefaultSuffix("csv")
+        dialog.filterSelected.connect(lambda chosen: dialog.setDefaultSuffix("xlsx" if "xlsx" in chosen else "csv"))
         dialog.setDirectory(str(self._export_dir))
         dialog.selectFile(f"{self._export_name}.csv")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -168,7 +170,7 @@ class DataTable(QWidget):
     def _export_to(self, filename: str) -> None:
         path = Path(filename)
         try:
-            rows = self.export_csv(path)
+            rows = self.export_to_file(path)
         except OSError as error:
             self.export_failed.emit(str(path), error.strerror or str(error))
             return

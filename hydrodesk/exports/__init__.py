@@ -1,0 +1,1 @@
+"""Writing what the office exports (tables as CSV and XLSX, reports): Qt-free, so any layer and bench can use it."""
