@@ -6,6 +6,7 @@ runs on its own copy of that folder, so tests never see each other's writes unle
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -103,3 +104,14 @@ def fresh_sim(sim_factory_session: Callable[..., Simulator]) -> Iterator[Simulat
     simulator = sim_factory_session()
     yield simulator
     simulator.stop()
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_between_tests() -> Iterator[None]:
+    """Destroy each test's garbage cycles at its own teardown, on the main thread.
+
+    Otherwise a cycle holding Qt wrappers left by one test is collected at a random allocation in a later test, or
+    in another thread; the app avoids the same hazard with hydrodesk.ui.gc_guard.
+    """
+    yield
+    gc.collect()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from hydrodesk import __version__
 from hydrodesk.ui.connection import ConnectionMonitor
+from hydrodesk.ui.gc_guard import GuiThreadGarbageCollector
 from hydrodesk.ui.i18n import install_language, system_language
 from hydrodesk.ui.icons import app_icon
 from hydrodesk.ui.launch import LaunchOptions, SessionSource
@@ -95,9 +96,12 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
     if os.environ.get(FIRST_PAINT_PROBE):
         # Installed last, so it sees the first paint before the lifecycle does and reports before the attach.
         window.installEventFilter(_FirstPaintProbe(window))
+    collector = GuiThreadGarbageCollector(parent=app)
+    collector.start()
     window.show()
     app.exec()
     lifecycle.finish()
+    collector.stop()
     return outcome.exit_code
 
 

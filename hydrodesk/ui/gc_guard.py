@@ -1,0 +1,42 @@
+"""Run Python's cyclic garbage collector only on the GUI thread, at moments of our choosing.
+
+The collector normally runs whenever allocations cross a threshold, in whatever thread is allocating: the paho
+network thread, the database thread, the simulator's output reader. A cycle that holds Qt wrappers (a widget
+captured by a lambda connected to its own signal, a traceback holding an event) is then destroyed from that thread
+or in the middle of unrelated work, and Qt can crash (the whole test suite once segfaulted inside the collector this
+way). pyqtgraph ships the same remedy (`pyqtgraph.util.garbage_collector`): switch automatic collection off and
+collect from a timer on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+
+class GuiThreadGarbageCollector(QObject):
+    """Collects garbage from a GUI-thread timer, generation by generation as the default thresholds would."""
+
+    def __init__(self, interval_ms: int = 1000, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thresholds = gc.get_threshold()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        gc.disable()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        gc.enable()
+
+    def check(self) -> None:
+        """Collect the generations whose counts passed their thresholds (cheap when nothing is due)."""
+        counts = gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] > self._thresholds[generation]:
+                gc.collect(generation)
+                return
