@@ -1,0 +1,241 @@
+"""Telemetry ingest throughput: HydroDesk's MQTT connection + ingest against a bare paho subscriber, same stream.
+
+A publisher process pushes `--rate` msg/s (5,000) for `--seconds` (10) across 200 series (100 devices x 2
+metrics, one message per device and metric pair of readings) into a real broker (`start_real_broker()`: mosquitto
+behind the WebSocket relay where mosquitto is installed, else the embedded amqtt broker). Two subscribers take
+the stream over MQTT-over-WebSocket at the same time:
+- HydroDesk: `TelemetryHub` (paho thread -> inbox -> ingest on an asyncio loop, ~30 drains a second) in this
+  process, with a heartbeat task measuring the loop's lag every 10 ms;
+- the baseline: a bare paho client in a child process that only counts messages.
+Then a fresh child process fills 24 h x 200 series of 1 Hz history into the ring buffers and reports its RSS.
+
+Prints one JSON line:
+    {"rate_msg_s", "series", "delivered_ratio", "paho_baseline_msg_s", "ratio_vs_paho",
+     "loop_lag_ms_p50", "loop_lag_ms_p99", "rss_mb_24h_200", ...}
+Targets: ratio_vs_paho >= 0.7 with delivered_ratio 1.0, loop_lag_ms_p99 <= 50, rss_mb_24h_200 <= 400.
+The plotting half (fps) is measured by the UI's benchmark on top of this one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import time
+from typing import Any
+
+from hydrodesk.mqtt.access import IotAccess
+from hydrodesk.mqtt.connection import ConnectionState
+from hydrodesk.mqtt.hub import TelemetryHub
+from hydrodesk.sim.broker_process import start_real_broker
+
+PREFIX = "connect/bench"
+DEVICES = 100
+METRICS = ("flow_lpm", "pressure_bar")
+HEARTBEAT_S = 0.010
+
+PUBLISHER = r"""
+import json, sys, time
+from urllib.parse import urlsplit
+import paho.mqtt.client as mqtt
+from paho.mqtt.enums import CallbackAPIVersion
+
+url, rate, seconds, devices = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+parts = urlsplit(url)
+client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="bench-publisher")
+client.max_queued_messages_set(0)
+client.connect(parts.hostname, parts.port)
+client.loop_start()
+total = int(rate * seconds)
+slice_s = 0.01
+per_slice = max(1, round(rate * slice_s))
+start = time.time()
+sent = 0
+while sent < total:
+    due = start + (sent // per_slice) * slice_s
+    pause = due - time.time()
+    if pause > 0:
+        time.sleep(pause)
+    for _ in range(min(per_slice, total - sent)):
+        device = sent % devices
+        ts = start + sent / rate
+        payload = {"ts": ts, "metrics": {"flow_lpm": 40.0 + (sent % 7), "pressure_bar": 3.0 - (sent % 5) / 10}}
+        client.publish(f"connect/bench/proj_bench/dev-{device:03d}/telemetry", json.dumps(payload), qos=0)
+        sent += 1
+elapsed = time.time() - start
+client.disconnect()
+client.loop_stop()
+print(json.dumps({"sent": sent, "seconds": elapsed}), flush=True)
+"""
+
+BASELINE = r"""
+import json, sys, threading, time
+from urllib.parse import urlsplit
+import paho.mqtt.client as mqtt
+from paho.mqtt.enums import CallbackAPIVersion
+
+url = sys.argv[1]
+parts = urlsplit(url)
+count = 0
+first = last = 0.0
+subscribed = threading.Event()
+
+def on_message(client, userdata, message):
+    global count, first, last
+    now = time.monotonic()
+    if count == 0:
+        first = now
+    count += 1
+    last = now
+
+client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="bench-paho-baseline", transport="websockets")
+client.ws_set_options(path=parts.path)
+client.on_message = on_message
+client.on_connect = lambda c, u, f, r, p: c.subscribe("connect/bench/+/+/telemetry", 0)
+client.on_subscribe = lambda *args: subscribed.set()
+client.connect(parts.hostname, parts.port)
+client.loop_start()
+subscribed.wait(30)
+print("ready", flush=True)
+sys.stdin.readline()  # the parent says when the stream is over
+client.disconnect()
+client.loop_stop()
+print(json.dumps({"count": count, "seconds": last - first}), flush=True)
+"""
+
+HISTORY = r"""
+import json, resource, sys
+import numpy as np
+from hydrodesk.domain.telemetry import SeriesKey, TelemetryStore
+
+series, points = int(sys.argv[1]), int(sys.argv[2])
+store = TelemetryStore(capacity=points, max_series=series)
+ts = 1_760_000_000.0 + np.arange(points, dtype=np.float64)
+for index in range(series):
+    buffer = store.get_or_create(SeriesKey(f"dev-{index // 4:03d}", f"metric_{index % 4}"))
+    buffer.extend(ts, np.sin(np.arange(points) / 500.0 + index) * 10 + 30)
+    buffer.append(float(ts[-1]) + 1.0, 1.0)  # live points keep arriving after the history
+rss_kb = None
+try:
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            rss_kb = int(line.split()[1])
+except OSError:
+    pass
+if rss_kb is None:  # not Linux: the peak, in bytes on macOS
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_kb = peak // 1024 if sys.platform == "darwin" else peak
+print(json.dumps({"rss_mb": rss_kb / 1024, "buffers_mb": store.nbytes / 2**20, "points": points}), flush=True)
+"""
+
+
+def child(script: str, *args: str, stdin: Any = subprocess.DEVNULL) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *args], stdin=stdin, stdout=subprocess.PIPE, text=True, bufsize=1
+    )
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+async def heartbeat(lags: list[float], stop: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+    while not stop.is_set():
+        started = loop.time()
+        await asyncio.sleep(HEARTBEAT_S)
+        lags.append(max(0.0, loop.time() - started - HEARTBEAT_S) * 1000.0)
+
+
+async def run_stream(rate: int, seconds: float) -> dict[str, Any]:
+    broker = await asyncio.to_thread(start_real_broker)
+    try:
+        baseline = child(BASELINE, broker.ws_url, stdin=subprocess.PIPE)
+        assert baseline.stdout is not None
+        assert baseline.stdin is not None
+        if (await asyncio.to_thread(baseline.stdout.readline)).strip() != "ready":
+            raise RuntimeError("the baseline subscriber did not subscribe")
+
+        async def token() -> IotAccess:  # the benchmark's broker checks no token
+            return IotAccess(broker.ws_url, "bench", time.time() + 3600, PREFIX, "bench-user")
+
+        hub = TelemetryHub(token, capacity=86_400)
+        hub.start()
+        await hub.connection.wait_until(lambda s: s.state is ConnectionState.CONNECTED, 30)
+        arrivals: list[float] = []
+        hub.pump.on_tick(lambda processed: arrivals.append(time.monotonic()) if processed else None)
+
+        lags: list[float] = []
+        stop = asyncio.Event()
+        beating = asyncio.create_task(heartbeat(lags, stop))
+        publisher = child(PUBLISHER, broker.tcp_url, str(rate), str(seconds), str(DEVICES))
+        published = json.loads(await asyncio.to_thread(publisher.stdout.readline))  # type: ignore[union-attr]
+        await asyncio.to_thread(publisher.wait)
+        expected = published["sent"]
+
+        # Let both subscribers finish what is in flight: until HydroDesk has it all or nothing came for 2 s.
+        loop = asyncio.get_running_loop()
+        quiet_since = loop.time()
+        seen = hub.inbox.received
+        while hub.ingest.counters.messages["telemetry"] < expected and loop.time() - quiet_since < 2.0:
+            await asyncio.sleep(0.05)
+            if hub.inbox.received != seen:
+                seen, quiet_since = hub.inbox.received, loop.time()
+        stop.set()
+        await beating
+        baseline.stdin.write("done\n")
+        baseline.stdin.flush()
+        paho = json.loads(await asyncio.to_thread(baseline.stdout.readline))
+        await asyncio.to_thread(baseline.wait)
+        baseline.stdout.close()
+        baseline.stdin.close()
+        publisher.stdout.close()  # type: ignore[union-attr]
+
+        ingested = hub.ingest.counters.messages["telemetry"]
+        span = arrivals[-1] - arrivals[0] if len(arrivals) > 1 else float("nan")
+        series = sum(1 for key in hub.store if len(hub.store.get(key) or ()) > 0)
+        await hub.stop()
+    finally:
+        await asyncio.to_thread(broker.close)
+    rate_msg_s = ingested / span if span > 0 else 0.0
+    paho_rate = paho["count"] / paho["seconds"] if paho["seconds"] > 0 else 0.0
+    return {
+        "rate_msg_s": round(rate_msg_s, 1),
+        "series": series,
+        "delivered_ratio": round(ingested / expected, 4) if expected else 0.0,
+        "paho_baseline_msg_s": round(paho_rate, 1),
+        "ratio_vs_paho": round(rate_msg_s / paho_rate, 3) if paho_rate else 0.0,
+        "loop_lag_ms_p50": round(statistics.median(lags), 2) if lags else None,
+        "loop_lag_ms_p99": round(percentile(lags, 0.99), 2) if lags else None,
+        "published": expected,
+        "publish_rate_msg_s": round(expected / published["seconds"], 1),
+        "paho_delivered_ratio": round(paho["count"] / expected, 4) if expected else 0.0,
+        "rejected": sum(hub.ingest.counters.rejected.values()),
+        "broker": broker.kind,
+    }
+
+
+def history_rss(series: int, points: int) -> dict[str, Any]:
+    process = child(HISTORY, str(series), str(points))
+    out, _ = process.communicate(timeout=300)
+    return json.loads(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rate", type=int, default=5_000, help="messages per second (default 5000)")
+    parser.add_argument("--seconds", type=float, default=10.0, help="how long to publish (default 10)")
+    args = parser.parse_args()
+    figures = asyncio.run(run_stream(args.rate, args.seconds))
+    history = history_rss(200, 86_400)
+    figures["rss_mb_24h_200"] = round(history["rss_mb"], 1)
+    figures["ring_buffers_mb_24h_200"] = round(history["buffers_mb"], 1)
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

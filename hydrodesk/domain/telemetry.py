@@ -1,0 +1,368 @@
+"""Live telemetry held for plotting: one preallocated numpy buffer per (device, metric) series.
+
+Pure: no Qt, no I/O, no clock. Times are float64 epoch seconds (UTC); values are float32 by default, which keeps
+24 h of 1 Hz history for 200 series near 220 MB (12 bytes a point) instead of 290 MB at 16 (float32 still
+carries seven significant digits, more than any field sensor resolves).
+
+Layout: each series is a linear array `capacity + slack` long that is written forwards; when the write position
+reaches the end, the retained points (at most `capacity`, the newest) are moved back to the front in one copy.
+So the retained points are always contiguous and in time order: every window the plot asks for is a zero-copy
+slice, found by binary search, and the copy costs one memmove per `slack` points (amortised a few bytes a point).
+
+Rules a plot can rely on:
+- Times strictly increase: a duplicate timestamp (an MQTT redelivery) is dropped; a late point is inserted in
+  order when at most `max_reorder` newer points must shift, and dropped as too old otherwise.
+- Nothing but finite numbers ever enters a buffer; the caller validates, and the buffer checks again.
+- Nothing clears a series but the caller dropping it: a reconnect, a gap or a burst of bad payloads never does.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+FloatArray = npt.NDArray[np.floating]
+
+DAY_AT_1HZ = 86_400
+DEFAULT_CAPACITY = DAY_AT_1HZ
+DEFAULT_MAX_REORDER = 256
+DEFAULT_GAP_FACTOR = 5.0
+
+
+class SeriesKey(NamedTuple):
+    device_id: str
+    metric: str
+
+
+class Appended(StrEnum):
+    """What became of one point offered to a series."""
+
+    APPENDED = "appended"
+    INSERTED = "inserted"  # late, but put in its place
+    DUPLICATE = "duplicate"  # a point with that timestamp is already held
+    TOO_OLD = "too_old"  # older than what the buffer can still take in
+    NOT_FINITE = "not_finite"  # NaN, infinity, or beyond what the value type holds
+
+    @property
+    def stored(self) -> bool:
+        return self in (Appended.APPENDED, Appended.INSERTED)
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesView:
+    """Time-ordered points; arrays are read-only views into the buffer, valid until its next write (copy them
+    to keep them longer)."""
+
+    ts: FloatArray
+    values: FloatArray
+
+    def __len__(self) -> int:
+        return len(self.ts)
+
+
+def _read_only(array: FloatArray) -> FloatArray:
+    view = array.view()
+    view.flags.writeable = False
+    return view
+
+
+class SeriesBuffer:
+    """One series' ring of points. Not thread-safe: one thread (the event loop's) writes and reads it."""
+
+    __slots__ = ("_end", "_last_ts", "_start", "_ts", "_value_limit", "_values", "capacity", "max_reorder")
+
+    def __init__(
+        self,
+        capacity: int = DEFAULT_CAPACITY,
+        *,
+        slack: int | None = None,
+        value_dtype: npt.DTypeLike = np.float32,
+        max_reorder: int = DEFAULT_MAX_REORDER,
+    ) -> None:
+        if capacity < 1:
+            raise ValueError("a series needs room for at least one point")
+        slack = max(64, capacity // 16) if slack is None else slack
+        if slack < 1:
+            raise ValueError("slack must be at least 1")
+        self.capacity = capacity
+        self.max_reorder = max_reorder
+        # np.empty: the pages are committed only as points arrive, so an idle series costs address space only.
+        self._ts = np.empty(capacity + slack, dtype=np.float64)
+        self._values = np.empty(capacity + slack, dtype=value_dtype)
+        self._value_limit = float(np.finfo(self._values.dtype).max)
+        self._start = 0
+        self._end = 0
+        self._last_ts = -math.inf
+
+    # ------------------------------------------------------------------ size
+    def __len__(self) -> int:
+        return self._end - self._start
+
+    @property
+    def full(self) -> bool:
+        return len(self) >= self.capacity
+
+    @property
+    def nbytes(self) -> int:
+        """The memory the buffer reserves (all of it is resident once it has wrapped once)."""
+        return int(self._ts.nbytes + self._values.nbytes)
+
+    @property
+    def first_ts(self) -> float | None:
+        return float(self._ts[self._start]) if self._end > self._start else None
+
+    @property
+    def last_ts(self) -> float | None:
+        return self._last_ts if self._end > self._start else None
+
+    # ------------------------------------------------------------------ writing
+    def append(self, ts: float, value: float) -> Appended:
+        """Add one point; the common case (newer than everything held) is a couple of array stores."""
+        if not (math.isfinite(ts) and math.isfinite(value) and abs(value) <= self._value_limit):
+            return Appended.NOT_FINITE
+        if ts <= self._last_ts:
+            return self._insert(ts, value)
+        end = self._end
+        if end == len(self._ts):
+            end = self._compact()
+        self._ts[end] = ts
+        self._values[end] = value
+        self._end = end + 1
+        self._last_ts = ts
+        if self._end - self._start > self.capacity:
+            self._start += 1  # the oldest point leaves
+        return Appended.APPENDED
+
+    def extend(self, ts: npt.ArrayLike, values: npt.ArrayLike) -> int:
+        """Add many points (history, benchmarks); returns how many were stored. Non-finite points are skipped;
+        points that are not strictly newer than what is held go through `append` one by one."""
+        ts_arr = np.asarray(ts, dtype=np.float64)
+        val_arr = np.asarray(values, dtype=np.float64)
+        if ts_arr.shape != val_arr.shape or ts_arr.ndim != 1:
+            raise ValueError("ts and values must be one-dimensional and of equal length")
+        keep = np.isfinite(ts_arr) & np.isfinite(val_arr) & (np.abs(val_arr) <= self._value_limit)
+        ts_arr, val_arr = ts_arr[keep], val_arr[keep]
+        if len(ts_arr) == 0:
+            return 0
+        in_order = bool(np.all(np.diff(ts_arr) > 0)) and ts_arr[0] > self._last_ts
+        if not in_order:
+            return sum(self.append(float(t), float(v)).stored for t, v in zip(ts_arr, val_arr, strict=True))
+        ts_arr, val_arr = ts_arr[-self.capacity :], val_arr[-self.capacity :]
+        count = len(ts_arr)
+        if self._end + count > len(self._ts):
+            self._compact(keep_room_for=count)
+        end = self._end
+        self._ts[end : end + count] = ts_arr
+        self._values[end : end + count] = val_arr
+        self._end = end + count
+        self._start = max(self._start, self._end - self.capacity)
+        self._last_ts = float(ts_arr[-1])
+        return count
+
+    def _insert(self, ts: float, value: float) -> Appended:
+        held = self._ts[self._start : self._end]
+        pos = int(np.searchsorted(held, ts, side="left"))
+        if pos < len(held) and held[pos] == ts:
+            return Appended.DUPLICATE
+        if (pos == 0 and self.full) or len(held) - pos > self.max_reorder:
+            return Appended.TOO_OLD
+        if self._end == len(self._ts):
+            self._compact()
+        at, end = self._start + pos, self._end
+        # Overlapping slice assignment: numpy copies through a buffer, so the shift is safe.
+        self._ts[at + 1 : end + 1] = self._ts[at:end]
+        self._values[at + 1 : end + 1] = self._values[at:end]
+        self._ts[at] = ts
+        self._values[at] = value
+        self._end = end + 1
+        if self._end - self._start > self.capacity:
+            self._start += 1
+        return Appended.INSERTED
+
+    def _compact(self, keep_room_for: int = 1) -> int:
+        """Move the newest retained points to the front; returns the new write position."""
+        keep = min(self._end - self._start, self.capacity, max(0, len(self._ts) - keep_room_for))
+        first = self._end - keep
+        self._ts[:keep] = self._ts[first : self._end]
+        self._values[:keep] = self._values[first : self._end]
+        self._start, self._end = 0, keep
+        return keep
+
+    # ------------------------------------------------------------------ reading
+    def view(self) -> SeriesView:
+        """Every retained point."""
+        return SeriesView(
+            _read_only(self._ts[self._start : self._end]), _read_only(self._values[self._start : self._end])
+        )
+
+    def window(self, since: float | None = None, until: float | None = None) -> SeriesView:
+        """The points with since <= ts <= until (zero-copy)."""
+        held = self._ts[self._start : self._end]
+        lo = 0 if since is None else int(np.searchsorted(held, since, side="left"))
+        hi = len(held) if until is None else int(np.searchsorted(held, until, side="right"))
+        hi = max(lo, hi)
+        return SeriesView(_read_only(held[lo:hi]), _read_only(self._values[self._start + lo : self._start + hi]))
+
+    def tail(self, count: int) -> SeriesView:
+        """The newest `count` points (zero-copy)."""
+        first = max(self._start, self._end - max(0, count))
+        return SeriesView(_read_only(self._ts[first : self._end]), _read_only(self._values[first : self._end]))
+
+    def latest(self) -> tuple[float, float] | None:
+        if self._end == self._start:
+            return None
+        return float(self._ts[self._end - 1]), float(self._values[self._end - 1])
+
+
+# ---------------------------------------------------------------------------------------------- plot helpers
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    """Min/max per time bucket (peak downsampling): a zoomed-out plot draws low..high and loses no spike.
+
+    `ts` is the time of each bucket's first point; `connect[i]` says whether bucket i joins bucket i+1 (False
+    across a gap in the data), in the form pyqtgraph's `connect=` takes."""
+
+    ts: FloatArray
+    low: FloatArray
+    high: FloatArray
+    connect: npt.NDArray[np.bool_]
+
+    def __len__(self) -> int:
+        return len(self.ts)
+
+    def interleaved(self) -> tuple[FloatArray, FloatArray, npt.NDArray[np.bool_]]:
+        """One curve through low, high, low, high... (what pyqtgraph's peak mode draws), with its connect mask."""
+        ts = np.repeat(self.ts, 2)
+        values = np.empty(2 * len(self.ts), dtype=np.result_type(self.low, self.high))
+        values[0::2], values[1::2] = self.low, self.high
+        connect = np.ones(len(ts), dtype=bool)
+        connect[1::2] = self.connect
+        return ts, values, connect
+
+
+def median_step(ts: FloatArray) -> float | None:
+    """The typical spacing of the points (None for fewer than two)."""
+    if len(ts) < 2:
+        return None
+    return float(np.median(np.diff(ts)))
+
+
+def gap_after(ts: FloatArray, factor: float = DEFAULT_GAP_FACTOR, step: float | None = None) -> npt.NDArray[np.bool_]:
+    """gap_after[i]: the jump from point i to i+1 is more than `factor` times the typical step (the last entry is
+    always False). `step` defaults to the median step of `ts`."""
+    result = np.zeros(len(ts), dtype=bool)
+    step = median_step(ts) if step is None else step
+    if step is None or len(ts) < 2:
+        return result
+    result[:-1] = np.diff(ts) > factor * max(step, 0.0)
+    return result
+
+
+def connect_mask(ts: FloatArray, factor: float = DEFAULT_GAP_FACTOR) -> npt.NDArray[np.bool_]:
+    """pyqtgraph's `connect=` array: draw a line from point i to i+1 unless a gap lies between them."""
+    return ~gap_after(ts, factor)
+
+
+def find_gaps(ts: FloatArray, factor: float = DEFAULT_GAP_FACTOR) -> list[tuple[float, float]]:
+    """(last time before, first time after) of every gap."""
+    where = np.flatnonzero(gap_after(ts, factor))
+    return [(float(ts[i]), float(ts[i + 1])) for i in where]
+
+
+def envelope(
+    view: SeriesView,
+    buckets: int,
+    *,
+    since: float | None = None,
+    until: float | None = None,
+    gap_factor: float = DEFAULT_GAP_FACTOR,
+) -> Envelope:
+    """Peak-downsample a view into at most `buckets` equal time buckets over [since, until] (the view's span by
+    default): usually one bucket per horizontal pixel. A view already small enough comes back point for point."""
+    ts, values = view.ts, view.values
+    if since is not None or until is not None:
+        lo = 0 if since is None else int(np.searchsorted(ts, since, side="left"))
+        hi = len(ts) if until is None else int(np.searchsorted(ts, until, side="right"))
+        ts, values = ts[lo : max(lo, hi)], values[lo : max(lo, hi)]
+    gaps = gap_after(ts, gap_factor)
+    if len(ts) <= 2 * buckets or len(ts) < 2:
+        return Envelope(ts, values, values, ~gaps)
+    if buckets < 1:
+        raise ValueError("at least one bucket")
+    t0 = float(ts[0]) if since is None else since
+    t1 = float(ts[-1]) if until is None else until
+    edges = np.linspace(t0, t1, buckets + 1)
+    starts = np.searchsorted(ts, edges[:-1], side="left")
+    starts = np.unique(starts[starts < len(ts)])  # empty buckets share a start with the next one
+    low = np.minimum.reduceat(values, starts)
+    high = np.maximum.reduceat(values, starts)
+    # A gap between two raw points breaks the envelope where it crosses from one bucket to the next (a gap
+    # narrower than a bucket does not show at this zoom).
+    connect = np.ones(len(starts), dtype=bool)
+    before = np.flatnonzero(gaps)
+    bucket_before = np.searchsorted(starts, before, side="right") - 1
+    bucket_after = np.searchsorted(starts, before + 1, side="right") - 1
+    connect[bucket_before[bucket_before != bucket_after]] = False
+    return Envelope(ts[starts], low, high, connect)
+
+
+# ---------------------------------------------------------------------------------------------- many series
+class TelemetryStore:
+    """Every live series, created on first sight. `max_series` bounds the memory a flood of invented metric
+    names could claim."""
+
+    def __init__(
+        self,
+        capacity: int = DEFAULT_CAPACITY,
+        *,
+        max_series: int = 2_000,
+        value_dtype: npt.DTypeLike = np.float32,
+        max_reorder: int = DEFAULT_MAX_REORDER,
+    ) -> None:
+        self.capacity = capacity
+        self.max_series = max_series
+        self._value_dtype = value_dtype
+        self._max_reorder = max_reorder
+        self._series: dict[SeriesKey, SeriesBuffer] = {}
+
+    def __len__(self) -> int:
+        return len(self._series)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._series
+
+    def __iter__(self) -> Iterator[SeriesKey]:
+        return iter(self._series)
+
+    def get(self, key: SeriesKey) -> SeriesBuffer | None:
+        return self._series.get(key)
+
+    def get_or_create(self, key: SeriesKey) -> SeriesBuffer | None:
+        """The series, made if new; None when the store already holds `max_series`."""
+        series = self._series.get(key)
+        if series is None:
+            if len(self._series) >= self.max_series:
+                return None
+            series = SeriesBuffer(self.capacity, value_dtype=self._value_dtype, max_reorder=self._max_reorder)
+            self._series[key] = series
+        return series
+
+    def devices(self) -> list[str]:
+        return sorted({key.device_id for key in self._series})
+
+    def metrics_of(self, device_id: str) -> list[str]:
+        return sorted(key.metric for key in self._series if key.device_id == device_id)
+
+    def drop(self, key: SeriesKey) -> None:
+        """Forget a series (the user removed the device); nothing else ever clears one."""
+        self._series.pop(key, None)
+
+    @property
+    def nbytes(self) -> int:
+        return sum(series.nbytes for series in self._series.values())

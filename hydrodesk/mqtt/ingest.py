@@ -1,0 +1,233 @@
+"""Ingest: the messages of the inbox parsed, validated and written into the series, the device directory and the
+rollups, on the event loop's thread.
+
+Nothing a device sends can crash it: a bad message or metric is counted per reason (`rejected`) and logged at
+most once per `log_interval_s` (a summary of what was dropped since the last line), and only finite numbers
+ever reach a series. Listeners (the panes, the command tracker) hear about device status, valve states and
+command acks; telemetry is not announced per message: a plot asks `take_changed()` on its render tick.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Final
+
+from hydrodesk.domain.telemetry import Appended, SeriesKey, TelemetryStore
+from hydrodesk.domain.telemetry_devices import DeviceDirectory, DeviceInfo, ValveSeen
+from hydrodesk.domain.telemetry_rollups import MinuteRollups
+from hydrodesk.mqtt import payloads
+from hydrodesk.mqtt.inbox import Inbox
+from hydrodesk.mqtt.payloads import AckReport, Malformed, Reason
+from hydrodesk.mqtt.topics import Kind, Route, TopicPlan
+
+log = logging.getLogger(__name__)
+
+BATCH: Final = 256
+
+StatusListener = Callable[[DeviceInfo], None]
+AckListener = Callable[[str, AckReport], None]  # (device_id, ack)
+
+
+@dataclass
+class IngestCounters:
+    messages: Counter[Kind] = field(default_factory=Counter)
+    """Messages accepted, by kind."""
+    points: int = 0
+    """Points stored in a series."""
+    outcomes: Counter[Appended] = field(default_factory=Counter)
+    """What became of every valid point (appended, inserted late, duplicate, too old)."""
+    rejected: Counter[Reason] = field(default_factory=Counter)
+    """Messages, or single metrics, refused, by reason."""
+
+
+class ThrottledLog:
+    """Logs the first problem at once, then at most one summary per `interval_s` of what happened meanwhile."""
+
+    def __init__(self, logger: logging.Logger, interval_s: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self._log = logger
+        self.interval_s = interval_s
+        self._clock = clock
+        self._last: float | None = None
+        self._pending: Counter[str] = Counter()
+        self._example = ""
+
+    def note(self, reason: str, example: str) -> None:
+        self._pending[reason] += 1
+        self._example = self._example or example
+        self.flush()
+
+    def flush(self) -> None:
+        now = self._clock()
+        if not self._pending or (self._last is not None and now - self._last < self.interval_s):
+            return
+        summary = ", ".join(f"{reason}: {count}" for reason, count in sorted(self._pending.items()))
+        self._log.warning("dropped malformed MQTT messages (%s), e.g. from %s", summary, self._example)
+        self._pending.clear()
+        self._example = ""
+        self._last = now
+
+
+class TelemetryIngest:
+    def __init__(
+        self,
+        inbox: Inbox,
+        store: TelemetryStore,
+        *,
+        rollups: MinuteRollups | None = None,
+        devices: DeviceDirectory | None = None,
+        topic_plan: TopicPlan | None = None,
+        clock: Callable[[], float] = time.time,
+        log_interval_s: float = 60.0,
+        log_clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.inbox = inbox
+        self.store = store
+        self.rollups = rollups if rollups is not None else MinuteRollups()
+        self.devices = devices if devices is not None else DeviceDirectory()
+        self.topic_plan = topic_plan
+        self.counters = IngestCounters()
+        self._clock = clock
+        self._problems = ThrottledLog(log, log_interval_s, log_clock)
+        self._changed: set[SeriesKey] = set()
+        self._status_listeners: list[StatusListener] = []
+        self._ack_listeners: list[AckListener] = []
+        self._valve_listeners: list[StatusListener] = []
+        self._seen_inbox_drops = 0
+
+    # ------------------------------------------------------------------ wiring
+    def use_topic_prefix(self, topic_prefix: str) -> None:
+        """The prefix the IoT token named (set by the connection before any message of it can arrive)."""
+        if self.topic_plan is None or self.topic_plan.prefix != topic_prefix.strip("/"):
+            self.topic_plan = TopicPlan(topic_prefix)
+
+    def on_status(self, listener: StatusListener) -> Callable[[], None]:
+        """Hear about every device status (online / offline, battery, signal); returns a function to stop."""
+        return _subscribe(self._status_listeners, listener)
+
+    def on_valves(self, listener: StatusListener) -> Callable[[], None]:
+        """Hear about every valve state a device reports."""
+        return _subscribe(self._valve_listeners, listener)
+
+    def on_ack(self, listener: AckListener) -> Callable[[], None]:
+        """Hear about every command ack."""
+        return _subscribe(self._ack_listeners, listener)
+
+    def take_changed(self) -> set[SeriesKey]:
+        """The series that received points since the last call (what a render tick repaints)."""
+        changed, self._changed = self._changed, set()
+        return changed
+
+    # ------------------------------------------------------------------ draining
+    def drain(self, budget_s: float = 0.010, batch: int = BATCH) -> int:
+        """Process what the inbox holds, for about `budget_s` at most (the loop must stay responsive; what is
+        left waits for the next tick). Returns how many messages were processed."""
+        deadline = time.perf_counter() + budget_s
+        now = self._clock()
+        processed = 0
+        handle = self.handle
+        while True:
+            messages = self.inbox.take(batch)
+            for topic, payload in messages:
+                handle(topic, payload, now)
+            processed += len(messages)
+            if len(messages) < batch or time.perf_counter() >= deadline:
+                break
+        if self.inbox.dropped != self._seen_inbox_drops:
+            dropped = self.inbox.dropped - self._seen_inbox_drops
+            self._seen_inbox_drops = self.inbox.dropped
+            self.counters.rejected[Reason.INBOX_FULL] += dropped
+            self._problems.note(Reason.INBOX_FULL, f"the inbox ({dropped} messages)")
+        self._problems.flush()
+        return processed
+
+    def handle(self, topic: str, payload: bytes, now: float | None = None) -> None:
+        """One message (any exception a parser could raise is a bug; it is logged, never raised)."""
+        now = self._clock() if now is None else now
+        plan = self.topic_plan
+        route = plan.parse(topic) if plan is not None else None
+        if route is None:
+            self._reject(Reason.BAD_TOPIC, topic)
+            return
+        try:
+            if route.kind is Kind.TELEMETRY:
+                self._telemetry(route, payload, now)
+            elif route.kind is Kind.STATUS:
+                self._status(route, payload, now)
+            elif route.kind is Kind.STATE:
+                self._state(route, payload, now)
+            elif route.kind is Kind.ACK:
+                self._ack(route, payload, now)
+            else:
+                return  # our own commands echo back only if someone subscribes to `cmd`; not ingested
+        except Malformed as exc:
+            self._reject(exc.reason, route.device_id)
+            return
+        except Exception:
+            log.exception("ingest failed on a %s message from %s", route.kind, route.device_id)
+            self._reject(Reason.BAD_FIELD, route.device_id)
+            return
+        self.counters.messages[route.kind] += 1
+        self.devices.seen(route.device_id, route.project_id, now)
+
+    def _reject(self, reason: Reason, where: str) -> None:
+        self.counters.rejected[reason] += 1
+        self._problems.note(reason, where[:120])
+
+    def _telemetry(self, route: Route, payload: bytes, now: float) -> None:
+        telemetry = payloads.parse_telemetry(payload, now)
+        for reason in telemetry.refused:
+            self._reject(reason, route.device_id)
+        ts = telemetry.ts
+        store, rollups, outcomes = self.store, self.rollups, self.counters.outcomes
+        for metric, value in telemetry.metrics:
+            key = SeriesKey(route.device_id, metric)
+            series = store.get_or_create(key)
+            if series is None:
+                self._reject(Reason.TOO_MANY_SERIES, route.device_id)
+                continue
+            outcome = series.append(ts, value)
+            outcomes[outcome] += 1
+            if outcome is Appended.APPENDED or outcome is Appended.INSERTED:
+                self.counters.points += 1
+                rollups.add(key, ts, value)
+                self._changed.add(key)
+
+    def _status(self, route: Route, payload: bytes, now: float) -> None:
+        report = payloads.parse_status(payload, now)
+        info = self.devices.status(
+            route.device_id,
+            route.project_id,
+            online=report.online,
+            ts=report.ts,
+            battery_pct=report.battery_pct,
+            rssi_dbm=report.rssi_dbm,
+        )
+        _notify(self._status_listeners, info)
+
+    def _state(self, route: Route, payload: bytes, now: float) -> None:
+        report = payloads.parse_state(payload, now)
+        valves = {valve.valve_id: ValveSeen(valve.state, valve.since, report.ts) for valve in report.valves}
+        info = self.devices.valves(route.device_id, route.project_id, valves)
+        _notify(self._valve_listeners, info)
+
+    def _ack(self, route: Route, payload: bytes, now: float) -> None:
+        ack = payloads.parse_ack(payload, now)
+        _notify(self._ack_listeners, route.device_id, ack)
+
+
+def _subscribe(listeners: list, listener: Callable) -> Callable[[], None]:  # type: ignore[type-arg]
+    listeners.append(listener)
+    return lambda: listeners.remove(listener) if listener in listeners else None
+
+
+def _notify(listeners: list, *args: object) -> None:  # type: ignore[type-arg]
+    for listener in list(listeners):
+        try:
+            listener(*args)
+        except Exception:
+            # A pane's bug must not stop the telemetry of every other pane.
+            log.exception("an MQTT listener failed")
