@@ -124,7 +124,8 @@ class PahoSession:
         client.connect_timeout = connect_timeout_s
         client.username_pw_set(access.username, access.token)
         if transport == "websockets":
-            client.ws_set_options(path=parts.path or "/mqtt", headers={TOKEN_HEADER: access.token})
+            # The broker URL (path included) comes from the IoT token reply; endpoints.py owns the documented one.
+            client.ws_set_options(path=parts.path or "/", headers={TOKEN_HEADER: access.token})
         if tls:
             client.tls_set_context(ssl_context or ssl.create_default_context())
         client.on_connect = self._on_connect

@@ -1,0 +1,40 @@
+"""The store's one database thread: every query runs there, one at a time, so the GUI thread never waits on disk.
+
+SQLite allows one writer at a time anyway; a single thread serialises writes without lock contention and keeps
+the connection (which is not thread-safe) on the thread that made it. Async callers await `call`; a job that is
+running when its caller is cancelled still finishes (a commit is all or nothing either way).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class DatabaseThread:
+    def __init__(self, name: str = "hydrodesk-db") -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self._closed = False
+
+    async def call(self, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        if self._closed:
+            raise RuntimeError("the store is closed")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, functools.partial(work, *args, **kwargs))
+
+    def call_blocking(self, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """For code outside an event loop (scripts, the store's own open and close)."""
+        if self._closed:
+            raise RuntimeError("the store is closed")
+        return self._pool.submit(work, *args, **kwargs).result()
+
+    def shutdown(self) -> None:
+        """Wait for queued work to finish, then stop the thread."""
+        self._closed = True
+        self._pool.shutdown(wait=True)

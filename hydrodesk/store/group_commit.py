@@ -1,0 +1,103 @@
+"""Group commit: durable writes that arrive together share one fsync, and each caller still waits for it.
+
+A durable commit costs an fsync (about 0.3 ms here) whatever it carries. When changes arrive faster than that
+(a barcode scanner, a pasted list of tallies, several panes at once), the database thread takes every write
+waiting at that moment and commits them together. A caller's await returns only after the commit that holds its
+write, so "saved" still means on disk. A lone write costs what it cost before: nothing waits for company.
+
+The group is optimistic: all its writes go in one transaction, and should any of them fail, each is redone in a
+transaction of its own, so one bad write (a duplicate, say) costs only itself. (A savepoint per write would
+double the cost of the common case, where nothing fails.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection
+
+from hydrodesk.store.database import Database
+from hydrodesk.store.executor import DatabaseThread
+
+T = TypeVar("T")
+
+
+@dataclass
+class _Waiting:
+    work: Callable[[Connection], Any]
+    loop: asyncio.AbstractEventLoop
+    future: asyncio.Future[Any]
+    outcome: tuple[bool, Any] | None = None  # (succeeded, result or exception)
+
+
+class GroupCommitter:
+    def __init__(self, db: Database, thread: DatabaseThread, *, max_group: int = 1000) -> None:
+        self._db = db
+        self._thread = thread
+        self._max_group = max_group
+        self._waiting: list[_Waiting] = []
+        self._lock = threading.Lock()
+        self._flushing = False
+        self._flushes: set[asyncio.Future[None]] = set()
+
+    async def write(self, work: Callable[[Connection], T]) -> T:
+        loop = asyncio.get_running_loop()
+        waiting = _Waiting(work, loop, loop.create_future())
+        with self._lock:
+            self._waiting.append(waiting)
+            start = not self._flushing
+            self._flushing = True
+        if start:
+            # Not awaited here: the flush runs on the database thread and answers every waiting caller itself.
+            flush = asyncio.ensure_future(self._thread.call(self._flush))
+            self._flushes.add(flush)
+            flush.add_done_callback(self._flushes.discard)
+        return await waiting.future
+
+    def _flush(self) -> None:
+        while True:
+            with self._lock:
+                if not self._waiting:
+                    self._flushing = False  # a write arriving from now on starts a flush of its own
+                    return
+                group, self._waiting = self._waiting[: self._max_group], self._waiting[self._max_group :]
+            try:
+                self._commit(group)
+            except BaseException as error:  # e.g. the disk is gone: nobody's write in the group is saved
+                for waiting in group:
+                    waiting.outcome = (False, error)
+            for waiting in group:
+                # RuntimeError: that caller's event loop has closed, so nobody is waiting any more.
+                with contextlib.suppress(RuntimeError):
+                    waiting.loop.call_soon_threadsafe(_settle, waiting)
+
+    def _commit(self, group: list[_Waiting]) -> None:
+        try:
+            results = self._db.write(lambda conn: [waiting.work(conn) for waiting in group], durable=True)
+        except Exception:
+            if len(group) == 1:
+                raise
+            for waiting in group:
+                try:
+                    waiting.outcome = (True, self._db.write(waiting.work, durable=True))
+                except Exception as error:
+                    waiting.outcome = (False, error)
+        else:
+            for waiting, result in zip(group, results, strict=True):
+                waiting.outcome = (True, result)
+
+
+def _settle(waiting: _Waiting) -> None:
+    if waiting.future.done():  # the caller gave up waiting (cancelled); the write stands regardless
+        return
+    assert waiting.outcome is not None
+    succeeded, value = waiting.outcome
+    if succeeded:
+        waiting.future.set_result(value)
+    else:
+        waiting.future.set_exception(value)

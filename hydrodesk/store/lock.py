@@ -1,0 +1,56 @@
+"""One HydroDesk at a time per profile database.
+
+Two instances draining the same outbox would each send every entry; record creates would be harmless (the server
+deduplicates them) but form submissions and session opens are not idempotent on the server. An OS file lock, held
+for as long as the store is open, keeps a second instance out. The OS drops it when the process dies, however it
+dies, so a crash never leaves the profile locked.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import IO
+
+
+class StoreInUse(RuntimeError):
+    """Another HydroDesk process has this profile's database open."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} is in use by another HydroDesk window; close it first")
+        self.path = path
+
+
+class ProfileLock:
+    def __init__(self, database_path: Path) -> None:
+        self.path = database_path.with_name(database_path.name + ".lock")
+        self._handle: IO[bytes] | None = None
+
+    def acquire(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle = open(self.path, "a+b")  # noqa: SIM115 - held open for the life of the store
+        try:
+            _lock(handle)
+        except OSError:
+            handle.close()
+            raise StoreInUse(self.path.with_name(self.path.name.removesuffix(".lock"))) from None
+        self._handle = handle
+
+    def release(self) -> None:
+        if self._handle is not None:
+            self._handle.close()  # closing drops the lock
+            self._handle = None
+
+
+if os.name == "nt":
+    import msvcrt
+
+    def _lock(handle: IO[bytes]) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(handle: IO[bytes]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -1,0 +1,247 @@
+"""The Store: one profile's local database behind async methods, for the sync engine and the UI.
+
+    store = await Store.open(profile_database(app_paths.data_dir, profile.name))
+    await store.enqueue(entry)                      # durable before it returns
+    rows = await store.read(views.sessions, project_id="proj_123")
+    await store.close()
+
+Opening takes an OS lock on the profile (one HydroDesk per profile), migrates the file to the current schema, and
+returns entries a crash left `sending` to the queue. All work runs on the store's database thread; the event loop
+(the GUI's, under qasync) only awaits it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy import Connection
+
+from hydrodesk.domain.outbox import EntryKind, EntryState, Plan
+from hydrodesk.domain.tallies import WorkerTally
+from hydrodesk.domain.timestamps import now_utc, utc_text
+from hydrodesk.store import cache, views
+from hydrodesk.store import outbox as ob
+from hydrodesk.store.database import Database
+from hydrodesk.store.executor import DatabaseThread
+from hydrodesk.store.group_commit import GroupCommitter
+from hydrodesk.store.lock import ProfileLock
+from hydrodesk.store.migrate import MigrationOutcome, upgrade
+from hydrodesk.store.outbox import NewEntry, OutboxItem, Outcome
+
+log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class Store:
+    def __init__(self, db: Database, thread: DatabaseThread, lock: ProfileLock, clock: Callable[[], datetime]) -> None:
+        self._db = db
+        self._thread = thread
+        self._lock = lock
+        self._clock = clock
+        self._grouped = GroupCommitter(db, thread)
+        self.migration: MigrationOutcome | None = None
+        self.recovered = 0  # entries found `sending` at open (the last run ended while sending them)
+        self._closed = False
+
+    # ------------------------------------------------------------------------------------------ life
+    @classmethod
+    async def open(cls, path: Path, *, clock: Callable[[], datetime] = now_utc) -> Store:
+        thread = DatabaseThread()
+        try:
+            return await thread.call(cls._open_on_thread, path, thread, clock)
+        except BaseException:
+            thread.shutdown()
+            raise
+
+    @classmethod
+    def _open_on_thread(cls, path: Path, thread: DatabaseThread, clock: Callable[[], datetime]) -> Store:
+        lock = ProfileLock(path)
+        lock.acquire()
+        db: Database | None = None
+        try:
+            db = Database(path)
+            store = cls(db, thread, lock, clock)
+            store.migration = upgrade(db)
+            store.recovered = db.write(lambda conn: ob.recover_interrupted(conn, utc_text(clock())))
+            if store.recovered:
+                log.info("%d outbox entries were being sent when HydroDesk last stopped; queued again", store.recovered)
+            return store
+        except BaseException:
+            if db is not None:
+                db.close()
+            lock.release()
+            raise
+
+    async def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            await self._thread.call(self._close_on_thread)
+        finally:
+            self._thread.shutdown()
+
+    def _close_on_thread(self) -> None:
+        try:
+            self._db.checkpoint()
+        finally:
+            self._db.close()
+            self._lock.release()
+
+    def abandon(self) -> None:
+        """Let go of the file as a crash would: no checkpoint, nothing flushed beyond what was committed.
+
+        For tests that simulate a killed process within one process; a real app calls close().
+        """
+        self._closed = True
+        self._thread.call_blocking(self._db.close)
+        self._thread.shutdown()
+        self._lock.release()
+
+    @property
+    def path(self) -> Path:
+        return self._db.path
+
+    def now(self) -> str:
+        return utc_text(self._clock())
+
+    # ------------------------------------------------------------------------------------------ generic access
+    async def read(self, work: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run a query function (from hydrodesk.store.cache or .views) on the database thread."""
+        return await self._thread.call(self._db.read, lambda conn: work(conn, *args, **kwargs))
+
+    async def write(self, work: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run a cache-writing function in a fast transaction (for data the server can send again)."""
+        return await self._thread.call(self._db.write, lambda conn: work(conn, *args, **kwargs), durable=False)
+
+    async def write_durably(
+        self, work: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        return await self._thread.call(self._db.write, lambda conn: work(conn, *args, **kwargs), durable=True)
+
+    # ------------------------------------------------------------------------------------------ outbox: adding
+    async def enqueue(self, entry: NewEntry) -> OutboxItem:
+        """Store a change the user made; when this returns it survives a crash or a power cut.
+
+        Changes enqueued at the same moment share one commit (group commit); each still returns only once its
+        commit is on disk.
+        """
+        return await self._grouped.write(lambda conn: ob.add(conn, entry))
+
+    async def enqueue_many(self, entries: Sequence[NewEntry]) -> list[OutboxItem]:
+        """Several changes in one durable commit (all or none)."""
+        return await self._grouped.write(lambda conn: [ob.add(conn, entry) for entry in entries])
+
+    # ------------------------------------------------------------------------------------------ outbox: reading
+    async def outbox_items(
+        self,
+        *,
+        states: Iterable[EntryState] | None = None,
+        kinds: Iterable[EntryKind] | None = None,
+        group: str | None = None,
+        limit: int | None = None,
+        newest_first: bool = False,
+    ) -> list[OutboxItem]:
+        """Entries for the outbox view, e.g. `states=ATTENTION_STATES` for what needs the user."""
+        states = None if states is None else list(states)
+        kinds = None if kinds is None else list(kinds)
+        return await self.read(
+            ob.items, states=states, kinds=kinds, group=group, limit=limit, newest_first=newest_first
+        )
+
+    async def outbox_entry(self, entry_id: str) -> OutboxItem | None:
+        return await self.read(ob.get, entry_id)
+
+    async def outbox_counts(self) -> dict[EntryState, int]:
+        return await self.read(ob.counts)
+
+    # ------------------------------------------------------------------------------------------ outbox: sending
+    async def prepare_round(self, auth0_id: str) -> Plan:
+        return await self.write_durably(ob.prepare_round, auth0_id, self.now())
+
+    async def begin_sending(self, entry_ids: Sequence[str]) -> list[OutboxItem]:
+        # Not fsynced: should a crash lose the mark, the entry is simply queued, and resending it is safe.
+        return await self.write(ob.begin_sending, entry_ids, self.now())
+
+    async def begin_sending_payloads(self, entry_ids: Sequence[str]) -> list[tuple[str, dict[str, Any]]]:
+        """`begin_sending` for a bulk batch: just each entry's id and payload."""
+        return await self.write(ob.begin_sending_payloads, entry_ids, self.now())
+
+    async def finish(
+        self,
+        outcomes: Mapping[str, Outcome],
+        *,
+        records: Sequence[Mapping[str, Any]] = (),
+        sessions: Sequence[Mapping[str, Any]] = (),
+        workers: Sequence[Mapping[str, Any]] = (),
+        server_ids: Sequence[tuple[str, str]] = (),
+        session_patches: Sequence[tuple[str, Mapping[str, Any]]] = (),
+        record_patches: Sequence[tuple[str, Mapping[str, Any]]] = (),
+    ) -> None:
+        """Note what the server said about entries being sent, and cache what it returned, in one commit.
+
+        `server_ids` are (local id, server id) pairs for sessions opened offline: entries waiting for them are
+        rewritten to the server's id in the same transaction.
+        """
+        now = self.now()
+
+        def work(conn: Connection) -> None:
+            ob.finish(conn, outcomes, now)
+            cache.save_records(conn, records, now)
+            cache.save_sessions(conn, sessions, now)
+            cache.save_workers(conn, workers, now)
+            for session_id, changes in session_patches:
+                cache.patch_session(conn, session_id, changes)
+            for record_id, changes in record_patches:
+                cache.patch_record(conn, record_id, changes)
+            for local_id, server_id in server_ids:
+                ob.assign_server_id(conn, local_id, server_id, "session", now)
+
+        await self.write_durably(work)
+
+    # ------------------------------------------------------------------------------------------ the user's choices
+    async def retry(self, entry_ids: Iterable[str]) -> list[str]:
+        """Send stopped entries again unchanged; returns every entry queued again (with ones they held up)."""
+        return await self.write_durably(ob.retry, list(entry_ids), self.now())
+
+    async def discard(self, entry_ids: Iterable[str], reason: str) -> None:
+        """Give up on entries; they stay in the outbox as history with the user's reason."""
+        await self.write_durably(ob.discard, list(entry_ids), reason, self.now())
+
+    async def edit(self, entry_id: str, changes: Mapping[str, Any]) -> OutboxItem:
+        return await self.write_durably(ob.edit, entry_id, dict(changes), self.now())
+
+    async def move_records(self, entry_ids: Iterable[str], session_id: str) -> None:
+        await self.write_durably(ob.move_records, list(entry_ids), session_id, self.now())
+
+    # ------------------------------------------------------------------------------------------ views
+    async def projects(self) -> list[dict[str, Any]]:
+        return await self.read(cache.projects)
+
+    async def sectors(self, project_id: str) -> list[dict[str, Any]]:
+        return await self.read(cache.sectors, project_id)
+
+    async def sessions(self, **filters: Any) -> list[views.Row]:
+        return await self.read(views.sessions, **filters)
+
+    async def workers(self, *, query: str | None = None, status: str | None = None) -> list[views.Row]:
+        return await self.read(views.workers, query=query, status=status)
+
+    async def session_records(self, session_ref: str) -> list[dict[str, Any]]:
+        return await self.read(lambda conn: cache.session_records(conn, views.resolve_session(conn, session_ref)))
+
+    async def session_tally(self, session_ref: str) -> list[WorkerTally]:
+        return await self.read(views.session_tally, session_ref)
+
+    async def session_changes(self, session_ref: str) -> list[OutboxItem]:
+        """Updates, extensions and a close of the session still on their way (or stopped)."""
+        return await self.read(views.session_changes, session_ref)
+
+    async def resolve_session(self, session_ref: str) -> str:
+        return await self.read(views.resolve_session, session_ref)

@@ -1,0 +1,264 @@
+"""How each kind of change is written into the outbox, and read back into the client's request models.
+
+A payload is JSON with the request model's attribute names (`NewRecord.model_dump(mode="json")`), so it
+round-trips through `model_validate` unchanged, plus top-level references the outbox understands (`session_id`,
+`worker_id`, `target_event_id`; see hydrodesk.store.outbox). The idempotency value of every change (clientEventId,
+commandId) is made here, when the user acts, and stored with it; every retry reuses it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel
+
+from hydrodesk.api.models import (
+    FormRecord,
+    NewRecord,
+    NewSession,
+    NewWorker,
+    ProgramCommand,
+    SessionClose,
+    SessionUpdate,
+    ValveCommand,
+)
+from hydrodesk.domain.ids import new_idempotency_key
+from hydrodesk.domain.outbox import (
+    EntryKind,
+    form_group,
+    new_entry_id,
+    new_local_id,
+    program_group,
+    session_group,
+    valve_group,
+    worker_group,
+)
+from hydrodesk.domain.timestamps import parse_utc_text, utc_text
+from hydrodesk.domain.workers import make_worker_id
+from hydrodesk.store.outbox import NewEntry
+
+
+def dump(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(mode="json", exclude_none=True)
+
+
+def record_entry(record: NewRecord, *, auth0_id: str, now: datetime) -> NewEntry:
+    payload = dump(record)
+    if record.idempotency_key is None:
+        # Sent beside the clientEventId: the server also deduplicates on it, across sessions, which keeps a record
+        # that was moved to another session after a conflict from ever counting twice.
+        payload["idempotency_key"] = new_idempotency_key()
+    return NewEntry(
+        kind=EntryKind.CREATE_RECORD,
+        group=session_group(record.session_id),
+        idem_key=record.client_event_id,
+        payload=payload,
+        auth0_id=auth0_id,
+        created_at=utc_text(now),
+    )
+
+
+def void_entry(
+    *,
+    session_id: str,
+    reason: str,
+    record_id: str | None,
+    target_event_id: str | None,
+    worker_id: str,
+    worker_name: str,
+    units: float,
+    auth0_id: str,
+    now: datetime,
+) -> NewEntry:
+    target = record_id or target_event_id
+    if target is None:
+        raise ValueError("a void names the record it cancels (its id, or its clientEventId while pending)")
+    payload = {
+        "session_id": session_id,
+        "record_id": record_id,
+        "target_event_id": target_event_id,
+        "reason": reason,
+        # Kept for the tally and the outbox view while the void is pending.
+        "worker_id": worker_id,
+        "worker_name": worker_name,
+        "units": units,
+    }
+    return NewEntry(
+        kind=EntryKind.VOID_RECORD,
+        group=session_group(session_id),
+        idem_key=f"void:{target}",
+        payload=payload,
+        auth0_id=auth0_id,
+        created_at=utc_text(now),
+    )
+
+
+def open_session_entry(new: NewSession, *, auth0_id: str, now: datetime) -> NewEntry:
+    local_id = new_local_id()
+    return NewEntry(
+        kind=EntryKind.OPEN_SESSION,
+        group=session_group(local_id),
+        idem_key=local_id,
+        payload={"local_id": local_id, "new_session": dump(new)},
+        auth0_id=auth0_id,
+        created_at=utc_text(now),
+    )
+
+
+def update_session_entry(session_id: str, update: SessionUpdate, *, auth0_id: str, now: datetime) -> NewEntry:
+    return _session_entry(EntryKind.UPDATE_SESSION, session_id, {"update": dump(update)}, auth0_id, now)
+
+
+def extend_session_entry(session_id: str, hours: int, *, auth0_id: str, now: datetime) -> NewEntry:
+    return _session_entry(EntryKind.EXTEND_SESSION, session_id, {"max_duration_hours": hours}, auth0_id, now)
+
+
+def close_session_entry(session_id: str, close: SessionClose, *, auth0_id: str, now: datetime) -> NewEntry:
+    return _session_entry(EntryKind.CLOSE_SESSION, session_id, {"close": dump(close)}, auth0_id, now)
+
+
+def _session_entry(kind: EntryKind, session_id: str, fields: dict[str, Any], auth0_id: str, now: datetime) -> NewEntry:
+    entry_id = new_entry_id()
+    return NewEntry(
+        kind=kind,
+        group=session_group(session_id),
+        idem_key=entry_id,
+        payload={"session_id": session_id, **fields},
+        auth0_id=auth0_id,
+        created_at=utc_text(now),
+        entry_id=entry_id,
+    )
+
+
+def worker_entry(worker: NewWorker, *, auth0_id: str, now: datetime) -> NewEntry:
+    worker_id = make_worker_id(worker.first_name, worker.last_name, worker.hire_date)
+    entry_id = new_entry_id()
+    return NewEntry(
+        kind=EntryKind.CREATE_WORKER,
+        group=worker_group(worker_id),
+        idem_key=entry_id,
+        payload={"worker_id": worker_id, "new_worker": dump(worker)},
+        auth0_id=auth0_id,
+        created_at=utc_text(now),
+        entry_id=entry_id,
+    )
+
+
+def form_entry(record: FormRecord, *, auth0_id: str, now: datetime) -> NewEntry:
+    entry_id = new_entry_id()
+    return NewEntry(
+        kind=EntryKind.SUBMIT_FORM,
+        group=form_group(record.form_id),
+        idem_key=entry_id,
+        payload={"form_id": record.form_id, "record": dump(record)},
+        auth0_id=auth0_id,
+        created_at=utc_text(now),
+        entry_id=entry_id,
+    )
+
+
+def valve_entry(valve_id: str, command: ValveCommand, *, auth0_id: str, now: datetime) -> NewEntry:
+    return NewEntry(
+        kind=EntryKind.VALVE_COMMAND,
+        group=valve_group(valve_id),
+        idem_key=command.command_id,
+        payload={"valve_id": valve_id, "command": dump(command)},
+        auth0_id=auth0_id,
+        created_at=utc_text(now),
+        expires_at=None if command.expires_at is None else utc_text(command.expires_at),
+    )
+
+
+def program_entry(
+    kind: EntryKind, program_id: str, command: ProgramCommand, expires_at: datetime, *, auth0_id: str, now: datetime
+) -> NewEntry:
+    if kind not in (EntryKind.START_PROGRAM, EntryKind.STOP_PROGRAM):
+        raise ValueError(f"{kind} is not a program command")
+    return NewEntry(
+        kind=kind,
+        group=program_group(program_id),
+        idem_key=command.command_id,
+        payload={"program_id": program_id, "command": dump(command)},
+        auth0_id=auth0_id,
+        created_at=utc_text(now),
+        expires_at=utc_text(expires_at),
+    )
+
+
+# ------------------------------------------------------------------------------------------------ reading back
+_RECORD_FIELDS = (
+    "session_id",
+    "worker_id",
+    "worker_name",
+    "units",
+    "recorded_at_utc",
+    "client_event_id",
+    "idempotency_key",
+)
+
+
+def new_record(payload: dict[str, Any]) -> NewRecord:
+    return NewRecord.model_validate({key: payload[key] for key in _RECORD_FIELDS if key in payload})
+
+
+def new_record_trusted(payload: dict[str, Any]) -> NewRecord:
+    """`new_record` without re-validating a payload this very module wrote and validated at enqueue time.
+
+    The bulk path rebuilds thousands of these a second; a payload that does not look exactly as written (an edit
+    gone wrong, a file from a future version) takes the validating path instead, which names what is wrong.
+    """
+    try:
+        session_id, worker_id, name = payload["session_id"], payload["worker_id"], payload["worker_name"]
+        units, event, key = payload.get("units", 1), payload["client_event_id"], payload.get("idempotency_key")
+        recorded_at = parse_utc_text(payload["recorded_at_utc"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return new_record(payload)
+    if not (
+        isinstance(session_id, str)
+        and isinstance(worker_id, str)
+        and isinstance(name, str)
+        and isinstance(event, str)
+        and (key is None or isinstance(key, str))
+        and isinstance(units, int | float)
+        and not isinstance(units, bool)
+        and units >= 0
+    ):
+        return new_record(payload)
+    return NewRecord.model_construct(
+        session_id=session_id,
+        worker_id=worker_id,
+        worker_name=name,
+        units=units,
+        recorded_at_utc=recorded_at,
+        client_event_id=event,
+        idempotency_key=key,
+    )
+
+
+def new_session(payload: dict[str, Any]) -> NewSession:
+    return NewSession.model_validate(payload["new_session"])
+
+
+def session_update(payload: dict[str, Any]) -> SessionUpdate:
+    return SessionUpdate.model_validate(payload["update"])
+
+
+def session_close(payload: dict[str, Any]) -> SessionClose:
+    return SessionClose.model_validate(payload.get("close") or {})
+
+
+def new_worker(payload: dict[str, Any]) -> NewWorker:
+    return NewWorker.model_validate(payload["new_worker"])
+
+
+def form_record(payload: dict[str, Any]) -> FormRecord:
+    return FormRecord.model_validate(payload["record"])
+
+
+def valve_command(payload: dict[str, Any]) -> ValveCommand:
+    return ValveCommand.model_validate(payload["command"])
+
+
+def program_command(payload: dict[str, Any]) -> ProgramCommand:
+    return ProgramCommand.model_validate(payload["command"])

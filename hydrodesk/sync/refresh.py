@@ -1,0 +1,187 @@
+"""Keeping the cache current without fetching everything every time.
+
+The core refresh (run by the engine after each successful drain, at most every few minutes) fetches:
+- projects and their sectors: when older than an hour (they rarely change);
+- workers: the newest pages until a page holds only workers we already have (the list is newest first), and the
+  whole roster every few hours to catch edits;
+- sessions of the last few days plus every open session, and the records of only those sessions whose total,
+  worker count, update time or status changed since their records were last fetched;
+- forms: when older than an hour.
+
+The data panes (phytosanitary, weather, plant, irrigation) fetch on demand through the methods at the bottom,
+which save what they get, so the pane can show the cached copy when the server cannot be reached. Errors are the
+client's typed errors; the engine (or the pane) decides what they mean.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from hydrodesk.api.client import MAX_PAGE_SIZE, HydrobitClient
+from hydrodesk.api.errors import CredentialsMissing, Forbidden
+from hydrodesk.api.models import Resolution, Session
+from hydrodesk.domain.timestamps import parse_utc_text, utc_text
+from hydrodesk.store import cache
+from hydrodesk.store.store import Store
+
+log = logging.getLogger(__name__)
+
+SESSIONS_PAGE = 200
+PARALLEL_RECORD_FETCHES = 4
+
+
+class CacheRefresher:
+    def __init__(
+        self,
+        store: Store,
+        client: HydrobitClient,
+        *,
+        now: Callable[[], datetime],
+        recent_days: int = 7,
+        projects_every: timedelta = timedelta(hours=1),
+        workers_full_every: timedelta = timedelta(hours=6),
+        forms_every: timedelta = timedelta(hours=1),
+    ) -> None:
+        self.store = store
+        self.client = client
+        self._now = now
+        self.recent_days = recent_days
+        self.projects_every = projects_every
+        self.workers_full_every = workers_full_every
+        self.forms_every = forms_every
+
+    # ------------------------------------------------------------------------------------------ the core refresh
+    async def refresh_core(self) -> None:
+        if await self._due("projects", self.projects_every):
+            await self.projects()
+        await self.workers(full=await self._due("workers:full", self.workers_full_every))
+        await self.recent_sessions()
+        if await self._due("forms", self.forms_every):
+            await self.forms()
+
+    async def _due(self, name: str, every: timedelta) -> bool:
+        last = await self.store.read(cache.refreshed_at, name)
+        return last is None or self._now() - parse_utc_text(last) >= every
+
+    async def _mark(self, name: str, **detail: Any) -> None:
+        await self.store.write(cache.mark_refreshed, name, utc_text(self._now()), detail or None)
+
+    async def projects(self) -> None:
+        found = await self.client.list_projects()
+        await self.store.write(cache.save_projects, [p.model_dump(mode="json") for p in found], self._stamp())
+        await self._mark("projects", count=len(found))
+
+    async def workers(self, *, full: bool = False) -> int:
+        """Fetch new workers (or all, when `full`); returns how many were saved."""
+        saved = 0
+        page = 1
+        while True:
+            listing = await self.client.list_workers(page=page, limit=MAX_PAGE_SIZE)
+            rows = [worker.model_dump(mode="json") for worker in listing.items]
+            known = await self.store.read(cache.known_workers, [row["uid"] for row in rows])
+            fresh = [row for row in rows if known.get(row["uid"]) != row]
+            await self.store.write(cache.save_workers, fresh, self._stamp())
+            saved += len(fresh)
+            if page * listing.page_size >= listing.total or not listing.items:
+                break
+            if not full and not fresh:
+                break  # newest first: a page with nothing new means the rest is known too
+            page += 1
+        await self._mark("workers:full" if full else "workers", saved=saved)
+        return saved
+
+    async def recent_sessions(self) -> int:
+        """Sessions of the last `recent_days` days and all open ones; records of the changed ones.
+
+        Returns how many sessions had their records fetched.
+        """
+        today = self._now().date()
+        # Local days may run a day ahead of or behind UTC; one day of margin covers every timezone.
+        listed = await self._sessions(
+            from_day=today - timedelta(days=self.recent_days), to_day=today + timedelta(days=1)
+        )
+        listed |= await self._sessions(status="open")
+        sessions = list(listed.values())
+        rows = [session.model_dump(mode="json") for session in sessions]
+        stale = set(await self.store.read(cache.stale_sessions, rows))
+        await self.store.write(cache.save_sessions, rows, self._stamp())
+        changed = [row for row in rows if row["session_id"] in stale]
+        for start in range(0, len(changed), PARALLEL_RECORD_FETCHES):
+            await asyncio.gather(
+                *(self.session_records(row) for row in changed[start : start + PARALLEL_RECORD_FETCHES])
+            )
+        await self._mark("sessions", listed=len(rows), refetched=len(changed))
+        return len(changed)
+
+    async def _sessions(self, **filters: Any) -> dict[str, Session]:
+        found: dict[str, Session] = {}
+        page = 1
+        while True:
+            listing = await self.client.list_sessions(page=page, limit=SESSIONS_PAGE, **filters)
+            found.update({session.session_id: session for session in listing.items})
+            if not listing.items or page * (listing.page_size or SESSIONS_PAGE) >= listing.total:
+                return found
+            page += 1
+
+    async def session_records(self, session: dict[str, Any]) -> None:
+        records = await self.client.list_session_records(session["session_id"])
+        rows = [record.model_dump(mode="json") for record in records]
+        await self.store.write(cache.save_session_records, session, rows, self._stamp())
+
+    async def forms(self) -> None:
+        try:
+            found = await self.client.get_forms()
+        except (Forbidden, CredentialsMissing) as error:
+            log.info("forms not refreshed: %s", error)
+            return
+        await self.store.write(cache.save_forms, [form.model_dump(mode="json") for form in found], self._stamp())
+        await self._mark("forms", count=len(found))
+
+    # ------------------------------------------------------------------------------------------ on demand
+    async def phyto_records(self, start: date, end: date) -> list[dict[str, Any]]:
+        reply = await self.client.phytosanitary_company_records(start, end)
+        rows = [record.model_dump(mode="json") for record in reply.records]
+        await self.store.write(cache.save_phyto_records, rows, self._stamp())
+        return rows
+
+    async def phyto_summary(self, start: date, end: date, **filters: str | None) -> dict[str, Any]:
+        summary = await self.client.phytosanitary_summary(start, end, **filters)
+        data = summary.model_dump(mode="json")
+        key = f"{start}:{end}:" + ":".join(f"{name}={value}" for name, value in sorted(filters.items()) if value)
+        await self.store.write(cache.save_document, "phyto_summary", key, data, self._stamp())
+        return data
+
+    async def weather(self, project_id: str, start: datetime, end: datetime, resolution: Resolution = "1h") -> list:
+        series = await self.client.weather(project_id, start, end, resolution=resolution)
+        points = [point.model_dump(mode="json") for point in series.series]
+        await self.store.write(cache.save_weather, project_id, resolution, points)
+        return points
+
+    async def plant(self, sector_id: str, start: datetime, end: datetime, resolution: Resolution = "1h") -> list:
+        series = await self.client.plant(sector_id, start, end, resolution=resolution)
+        points = [point.model_dump(mode="json") for point in series.series]
+        await self.store.write(cache.save_plant, sector_id, resolution, points)
+        return points
+
+    async def valves(self, project_id: str) -> list[dict[str, Any]]:
+        rows = [valve.model_dump(mode="json") for valve in await self.client.list_valves(project_id)]
+        await self.store.write(cache.save_valves, project_id, rows, self._stamp())
+        return rows
+
+    async def programs(self, project_id: str) -> list[dict[str, Any]]:
+        rows = [program.model_dump(mode="json") for program in await self.client.list_programs(project_id)]
+        await self.store.write(cache.save_programs, project_id, rows, self._stamp())
+        return rows
+
+    async def irrigation_logs(self, project_id: str, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        logs = await self.client.irrigation_logs(project_id, start, end)
+        rows = [entry.model_dump(mode="json") for entry in logs]
+        await self.store.write(cache.save_irrigation_logs, project_id, rows, self._stamp())
+        return rows
+
+    def _stamp(self) -> str:
+        return utc_text(self._now())
