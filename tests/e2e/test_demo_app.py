@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -100,6 +102,13 @@ def test_demo_runs_takes_a_screenshot_and_stops_its_simulator(
     assert distinct_colours(image) > 20  # a drawn window, not a blank rectangle
     assert processes_mentioning(str(demo_farm)) == []  # the simulator child is gone
     assert any(demo_farm.iterdir())  # the farm stays for next time
+    # The office's own cache and outbox for the demo farm: created, filled by the first sync, closed cleanly.
+    caches = list((demo_farm.parent / "profiles").glob("demo-farm-*.sqlite3"))
+    assert len(caches) == 1
+    wal = caches[0].with_name(caches[0].name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0  # checkpointed and closed, not abandoned
+    with contextlib.closing(sqlite3.connect(caches[0])) as cache:
+        assert cache.execute("SELECT COUNT(*) FROM projects").fetchone()[0] == 2
 
 
 def test_sigterm_runs_the_same_ordered_shutdown(user_home: dict[str, str], sim_template: Path) -> None:
