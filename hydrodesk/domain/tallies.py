@@ -31,6 +31,8 @@ class LedgerLine:
     void_of: str | None = None  # a void: the server id of the record it cancels
     void_of_event: str | None = None  # a void of a record not yet on the server: that record's clientEventId
     entry_id: str | None = None  # the outbox entry behind a pending line
+    recorded_at: str | None = None  # when the units were delivered (UTC text), for the entry list and duplicate checks
+    reason: str | None = None  # a void's reason
 
     @property
     def is_void(self) -> bool:

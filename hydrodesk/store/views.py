@@ -127,6 +127,8 @@ def session_ledger(conn: Connection, session_ref: str) -> list[LedgerLine]:
             client_event_id=r.get("client_event_id"),
             record_id=r["record_id"],
             void_of=r.get("void_of"),
+            recorded_at=r.get("recorded_at_utc") or r.get("created_at"),
+            reason=r.get("reason"),
         )
         for r in cache.session_records(conn, session_id)
     ]
@@ -174,6 +176,7 @@ def _local_line(item: OutboxItem, confirmed: dict[str | None, LedgerLine], sessi
             client_event_id=payload["client_event_id"],
             record_id=result.get("record_id"),
             entry_id=item.entry_id,
+            recorded_at=payload.get("recorded_at_utc"),
         )
     if item.kind is EntryKind.VOID_RECORD:
         target_id = payload.get("record_id") or result.get("void_of")
@@ -189,6 +192,8 @@ def _local_line(item: OutboxItem, confirmed: dict[str | None, LedgerLine], sessi
             void_of=target_id if (target or status is LineStatus.CONFIRMED) else None,
             void_of_event=None if (target or status is LineStatus.CONFIRMED) else payload.get("target_event_id"),
             entry_id=item.entry_id,
+            recorded_at=item.created_at,
+            reason=payload.get("reason"),
         )
     return None
 

@@ -74,14 +74,23 @@ class OfficeActions:
         units: float = 1,
         *,
         recorded_at: datetime | None = None,
+        client_event_id: str | None = None,
+        idempotency_key: str | None = None,
     ) -> OutboxItem:
-        """Units a worker delivered; counted in the session's tally at once (pending until the server has it)."""
+        """Units a worker delivered; counted in the session's tally at once (pending until the server has it).
+
+        `client_event_id` (and `idempotency_key`) are made here when not given; a caller passes its own when the
+        same entry must get the same ids however often it is made (a re-imported tally sheet must not count twice).
+        """
+        fixed_ids = {"client_event_id": client_event_id} if client_event_id else {}
         record = NewRecord(
             session_id=session_id,
             worker_id=worker_id,
             worker_name=worker_name,
             units=units,
             recorded_at_utc=recorded_at or self._now(),
+            idempotency_key=idempotency_key,
+            **fixed_ids,
         )
         return await self._enqueue(payloads.record_entry(record, auth0_id=self.auth0_id, now=self._now()))
 

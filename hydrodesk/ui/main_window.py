@@ -31,6 +31,7 @@ from hydrodesk.ui.navigator import Navigator
 from hydrodesk.ui.panes import PANE_CONTEXT, PANES, PaneSpec, find_pane
 from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
 from hydrodesk.ui.status_bar import AppStatusBar
+from hydrodesk.ui.sync_status import OfficeSync
 from hydrodesk.ui.tasks import BackgroundTasks
 from hydrodesk.ui.theme import Theme, ThemeManager
 from hydrodesk.ui.ui_state import UiState
@@ -39,6 +40,8 @@ from hydrodesk.ui.widgets.state_page import StatePage
 if TYPE_CHECKING:
     from hydrodesk.api.client import HydrobitClient
     from hydrodesk.api.models import Project, Sector
+    from hydrodesk.sync.office import Office
+    from hydrodesk.ui.live.telemetry import LiveTelemetry
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +70,8 @@ class MainWindow(QMainWindow):
         self._monitor = monitor
         self._tasks = tasks
         self._client: HydrobitClient | None = None
+        self._live: LiveTelemetry | None = None
+        self._office: Office | None = None
         self._server_url = ""
         self._projects: list[Project] = []
         self._loaded_once = False
@@ -74,7 +79,12 @@ class MainWindow(QMainWindow):
         self._panes: dict[str, Pane] = {}
         self._current_pane: PaneSpec = PANES[0]
         self._pane_context = PaneContext(
-            monitor=monitor, tasks=tasks, client=lambda: self._client, theme=lambda: self._themes.current
+            monitor=monitor,
+            tasks=tasks,
+            client=lambda: self._client,
+            theme=lambda: self._themes.current,
+            live=lambda: self._live,
+            office=lambda: self._office,
         )
 
         self.navigator = Navigator(self)
@@ -104,6 +114,11 @@ class MainWindow(QMainWindow):
         self.status = AppStatusBar(self)
         self.setStatusBar(self.status)
         monitor.state_changed.connect(self.status.set_connection_state)
+        # The office's sync engine speaks for the connection while one is attached (see hydrodesk.ui.sync_status).
+        self.sync = OfficeSync(self.status, monitor, tasks, self)
+        self.sync.reconnected.connect(self.request_reload)
+        self.sync.outbox_requested.connect(lambda: self.open_pane("outbox"))
+        self._cached_since: datetime | None = None
 
         self._build_actions()
         self._build_menus()
@@ -170,6 +185,7 @@ class MainWindow(QMainWindow):
         view_menu = menus.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.filter_action)
+        view_menu.addAction(self.sync.sync_action)
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu(self.tr("&Theme"))
         theme_menu.addActions(self.theme_actions.actions())
@@ -185,6 +201,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.addAction(self.refresh_action)
+        self.toolbar.addAction(self.sync.sync_action)
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
         self.toolbar.addWidget(spacer)
@@ -208,22 +225,52 @@ class MainWindow(QMainWindow):
     def selection(self) -> Selection:
         return self._selection
 
-    def attach(self, client: HydrobitClient, *, account: str, user_name: str, user_id: str) -> None:
-        """Use this signed-in client from now on. Call `reload()` (or press F5) to load the farm."""
+    @property
+    def live(self) -> LiveTelemetry | None:
+        return self._live
+
+    @property
+    def office(self) -> Office | None:
+        return self._office
+
+    def attach(
+        self,
+        client: HydrobitClient,
+        *,
+        account: str,
+        user_name: str,
+        user_id: str,
+        live: LiveTelemetry | None = None,
+        office: Office | None = None,
+    ) -> None:
+        """Use this signed-in client (and its live telemetry and office) from now on. Call `reload()` (or press F5)
+        to load the farm."""
         self._client = client
+        self._live = live
+        self._office = office
+        for pane in self._panes.values():
+            pane.set_live(live)
         self._server_url = client.config.base_url
         self._loaded_once = False
         self.status.set_user(user_name, user_id, account)
         self.status.set_server(self._server_url)
+        self.sync.attach(office, self._server_url)
 
     def detach(self) -> HydrobitClient | None:
         """Forget the client (the caller closes it) and show the signed-out page."""
         client, self._client = self._client, None
+        self._office = None
+        if self._live is not None:
+            self._live = None
+            for pane in self._panes.values():
+                pane.set_live(None)
         self._projects = []
         self.navigator.set_projects([])
         self.status.set_user(None)
         self.status.set_server(None)
         self.status.set_updated(None)
+        self.sync.detach()
+        self._cached_since = None
         self._monitor.set_state(ConnectionState.SIGNED_OUT)
         self.show_signed_out()
         return client
@@ -249,6 +296,9 @@ class MainWindow(QMainWindow):
         try:
             projects = await self._monitor.call(client.list_projects())
         except ApiError as error:
+            if client is self._client and await self._show_cached_farm(error):
+                self.load_finished.emit(True)
+                return True
             if client is self._client:
                 self._show_load_error(error)
                 self.load_finished.emit(False)
@@ -257,6 +307,14 @@ class MainWindow(QMainWindow):
             self.refresh_action.setEnabled(True)
         if client is not self._client:
             return False  # signed out or switched account while the request was in flight
+        self._cached_since = None
+        if self._office is not None:
+            from hydrodesk.sync.farm_cache import remember_farm
+
+            try:
+                await remember_farm(self._office.store, projects)  # what an offline start will show
+            except Exception:  # a full disk must not hide a farm that did load
+                log.exception("could not save the farm to the local cache")
         self._show_projects(projects)
         log.info("loaded %d projects from %s", len(projects), self._server_url)
         if len(projects) == 1:
@@ -291,6 +349,37 @@ class MainWindow(QMainWindow):
         self.central.setCurrentIndex(PANE_PAGE)
         self._set_data_actions_enabled(True)
         self.navigator.set_projects(projects, wanted)
+
+    @property
+    def showing_cached_since(self) -> datetime | None:
+        """When the farm on screen was saved, if it came from this computer's cache (the server was not reached)."""
+        return self._cached_since
+
+    async def _show_cached_farm(self, error: Exception) -> bool:
+        """Offline start: show the farm as last saved on this computer, say so and why; False when none is saved."""
+        from hydrodesk.sync.farm_cache import cached_farm
+        from hydrodesk.ui.offline_text import cached_farm_banner
+
+        office = self._office
+        if office is not None and self._cached_since is not None and self._projects:
+            # Still offline (F5): the cached farm stays, and the banner says why again.
+            self.banner.setText(cached_farm_banner(error, self._server_url, self._cached_since))
+            self.banner.setVisible(True)
+            return True
+        if office is None or (self._loaded_once and self._projects):
+            return False  # no office, or the server's farm is on screen already (_show_load_error marks it)
+        farm = await cached_farm(office.store)
+        if farm is None or office is not self._office:
+            return False
+        self._show_projects(farm.projects)
+        self._cached_since = farm.saved_at or datetime.now().astimezone()
+        self.banner.setText(cached_farm_banner(error, self._server_url, farm.saved_at))
+        self.banner.setVisible(True)
+        log.info("showing %d cached projects (the server could not be reached)", len(farm.projects))
+        pane = self._panes.get(self._current_pane.name)
+        if pane is not None:
+            await pane.refresh()
+        return True
 
     def _selection_ids(self) -> tuple[str | None, str | None] | None:
         project, sector = self._selection.project, self._selection.sector
@@ -397,6 +486,14 @@ class MainWindow(QMainWindow):
             self.central.setCurrentIndex(PANE_PAGE)
         return True
 
+    def show_session_tallies(self, session_id: str) -> None:
+        """A pane asked to see a session's tallies (the sessions pane's "Open tallies")."""
+        if not self.open_pane("tallies"):
+            return
+        tallies = self.pane("tallies")
+        if tallies is not None:  # None until the farm has loaded
+            tallies.show_session(session_id)
+
     def pane(self, name: str) -> Pane | None:
         """The pane called `name` if it has been created (panes are built the first time they are shown)."""
         return self._panes.get(name)
@@ -412,6 +509,7 @@ class MainWindow(QMainWindow):
             pane.setObjectName(f"{spec.name}-pane")
             pane.status_message.connect(lambda text: self.status.showMessage(text, 8000))
             pane.sector_activated.connect(self.navigator.select)
+            pane.session_activated.connect(self.show_session_tallies)
             pane.set_selection(self._selection)
             self._panes[spec.name] = pane
             self.pane_host.addWidget(pane)
@@ -451,6 +549,7 @@ class MainWindow(QMainWindow):
         self.sign_in_action.setIcon(themed_icon("account", color))
         self.quit_action.setIcon(themed_icon("quit", color))
         self.filter_action.setIcon(themed_icon("search", color))
+        self.sync.sync_action.setIcon(themed_icon("sync", color))
         self.about_action.setIcon(themed_icon("about", color))
         for action, spec in zip(self.pane_actions, PANES, strict=True):
             action.setIcon(themed_icon(spec.icon, color))

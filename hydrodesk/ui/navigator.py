@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from hydrodesk.api.models import Project
 
 PANE_NAME_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+PANE_ROW_HEIGHT = 36
 
 
 class Navigator(QDockWidget):
@@ -52,8 +53,10 @@ class Navigator(QDockWidget):
             item = QListWidgetItem(QCoreApplication.translate(PANE_CONTEXT, spec.title))
             item.setData(PANE_NAME_ROLE, spec.name)
             item.setToolTip(f"Ctrl+{number}" if number <= 9 else "")
+            # A fixed row height, so the list's fixed height shows every pane whatever the style's padding.
+            item.setSizeHint(QSize(0, PANE_ROW_HEIGHT))
             self.pane_list.addItem(item)
-        self.pane_list.setFixedHeight(max(1, len(PANES)) * 32 + 4)
+        self.pane_list.setFixedHeight(max(1, len(PANES)) * PANE_ROW_HEIGHT + 4)
         self.pane_list.currentItemChanged.connect(self._on_pane_item_changed)
 
         self.farm_label = QLabel(self.tr("FARM"), body)

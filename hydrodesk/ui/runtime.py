@@ -47,6 +47,8 @@ FIRST_PAINT_PROBE = "HYDRODESK_FIRST_PAINT_PROBE"
 SCREENSHOT_SIZE = QSize(1280, 800)
 # If the window is never painted (started minimised, say), go on anyway after this long.
 ATTACH_FALLBACK_MS = 1000
+# How long a screenshot waits for a live pane's first data after the farm has loaded.
+PANE_DATA_WAIT_MS = 8000
 
 
 def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None = None) -> int:
@@ -90,6 +92,7 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
             secrets=SecretStore(),
             demo=demo,
             requested_profile=options.profile,
+            data_dir=paths.data_dir,
         )
 
     lifecycle = _AsyncLifecycle(app, window, tasks, make_controller)
@@ -194,6 +197,12 @@ def _screenshot_when_loaded(window: MainWindow, path: Path, outcome: _Outcome) -
         if outcome.screenshot_taken:
             return
         log.info("taking the screenshot now that the farm %s", "has loaded" if ok else "failed to load")
+        pane = window.current_pane
+        if ok and pane is not None and not pane.is_data_ready():
+            # A live pane (telemetry) gets its data a moment after the farm: wait for it, but not for ever.
+            pane.data_ready.connect(lambda: QTimer.singleShot(200, lambda: _save_screenshot(window, path, outcome)))
+            QTimer.singleShot(PANE_DATA_WAIT_MS, lambda: _save_screenshot(window, path, outcome))
+            return
         # Let the queued layout and paint events run first, so the picture shows the loaded data.
         QTimer.singleShot(200, lambda: _save_screenshot(window, path, outcome))
 

@@ -1,7 +1,9 @@
 """Getting signed in: from the demo farm or a saved profile, through the sign-in dialog when needed.
 
-The SessionController owns the one API client of the running app and the source it came from, and closes both
-on shutdown (the demo source stops its simulator there).
+The SessionController owns the one API client of the running app, the session's live telemetry (one MQTT
+TelemetryHub, with IoT tokens from that client) and the source they came from, and closes them in that order on
+shutdown: the hub first (it still saves its rollups), then the client, then the source (the demo stops its
+simulator and broker there).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from hydrodesk.ui.tasks import BackgroundTasks
 
 if TYPE_CHECKING:
     from hydrodesk.api.client import HydrobitClient
+    from hydrodesk.sync.office import Office
+    from hydrodesk.ui.live.telemetry import LiveTelemetry
     from hydrodesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -80,6 +84,7 @@ class SessionController(QObject):
         secrets: SecretStore,
         demo: SessionSource | None = None,
         requested_profile: str | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -91,12 +96,26 @@ class SessionController(QObject):
         self._requested_profile = requested_profile
         self._source: SessionSource | None = None
         self._client: HydrobitClient | None = None
+        self._live: LiveTelemetry | None = None
+        self._office: Office | None = None
+        # Each profile's local cache and outbox live in a database file of its own under this folder.
+        self._data_dir = data_dir
         self._dialog: SignInDialog | None = None
         window.sign_in_requested.connect(self.open_sign_in)
+        # A 401 pauses sync: ask the user to sign in again, then resume the same office (its outbox intact).
+        window.sync.sign_in_needed.connect(self._on_sign_in_needed)
 
     @property
     def client(self) -> HydrobitClient | None:
         return self._client
+
+    @property
+    def live(self) -> LiveTelemetry | None:
+        return self._live
+
+    @property
+    def office(self) -> Office | None:
+        return self._office
 
     def start(self) -> None:
         self._tasks.spawn(self._start(), name="sign-in")
@@ -157,7 +176,53 @@ class SessionController(QObject):
     def _on_signed_in(self, dialog: SignInDialog) -> None:
         assert dialog.profile is not None
         source = ProfileSource(dialog.profile, self._secrets, known_secrets=dialog.secrets)
+        if self._renews(source):
+            self._tasks.spawn(self._renew(source), name="renew-sign-in")
+            return
         self._tasks.spawn(self.connect(source), name="sign-in")
+
+    # ------------------------------------------------------------------------------------------ sign in again
+    def _on_sign_in_needed(self) -> None:
+        """The server refused the session's credentials (sync is paused, nothing is lost): get new ones."""
+        if self._office is None:
+            return
+        if self._source is not None and self._source is self._demo:
+            # The demo issues its own tokens: renew without asking.
+            self._tasks.spawn(self._renew(self._source), name="renew-sign-in")
+            return
+        name = self._source.profile.name if isinstance(self._source, ProfileSource) else None
+        self.open_sign_in(
+            name=name,
+            note=self.tr(
+                "The Hydrobit server no longer accepts your sign-in. Paste a fresh access token: the changes "
+                "waiting on this computer are kept and sent once you are signed in."
+            ),
+        )
+
+    def _renews(self, source: ProfileSource) -> bool:
+        """Is this sign-in the same account on the same server as the open session (a fresh token, say)?"""
+        current = self._source
+        return (
+            self._office is not None
+            and isinstance(current, ProfileSource)
+            and current.profile.name == source.profile.name
+            and current.profile.base_url == source.profile.base_url
+            and current.profile.auth0_id == source.profile.auth0_id
+        )
+
+    async def _renew(self, source: SessionSource) -> bool:
+        """Hand the new credentials to the running office: the same client, cache and outbox carry on."""
+        office = self._office
+        if office is None:
+            return await self.connect(source)
+        connection = await source.connect(lambda _phase: None)
+        if office is not self._office:
+            return False  # signed out meanwhile
+        self._source = source
+        office.engine.credentials_renewed(connection.credentials)
+        log.info("signed in again; sync resumes with the outbox it kept")
+        self._window.statusBar().showMessage(self.tr("Signed in again. Sending the changes waiting here…"), 8000)
+        return await self._window.reload()
 
     # ------------------------------------------------------------------------------------------ connect
     async def connect(self, source: SessionSource) -> bool:
@@ -217,14 +282,35 @@ class SessionController(QObject):
             )
             return False
         from hydrodesk.api.client import HydrobitClient
+        from hydrodesk.ui.live.telemetry import LiveTelemetry
 
         self._client = HydrobitClient(connection.config, connection.credentials)
+        self._office = await self._open_office(connection, self._client)
+        # One MQTT connection per signed-in session; it asks this client for IoT tokens and renews them itself.
+        self._live = LiveTelemetry.for_client(self._client)
+        self._live.start()
         credentials = connection.credentials
         account = self.tr("Demo farm") if connection.demo else connection.label
         self._window.attach(
-            self._client, account=account, user_name=credentials.display_name, user_id=credentials.auth0_id
+            self._client,
+            account=account,
+            user_name=credentials.display_name,
+            user_id=credentials.auth0_id,
+            live=self._live,
+            office=self._office,
         )
         return await self._window.reload()
+
+    async def _open_office(self, connection: Connection, client: HydrobitClient) -> Office | None:
+        """The profile's local cache, outbox and sync engine (None when this controller keeps no data folder)."""
+        if self._data_dir is None:
+            return None
+        from hydrodesk.store.paths import profile_database
+        from hydrodesk.sync.office import Office
+
+        # The demo farm keeps a cache of its own, apart from any real account's.
+        name = "demo-farm" if connection.demo else connection.label
+        return await Office.open(profile_database(self._data_dir, name), client)
 
     def _report_progress(self, phase: StartupPhase) -> None:
         title, message = {
@@ -250,6 +336,20 @@ class SessionController(QObject):
     async def _release_current(self, keep: SessionSource | None = None) -> None:
         client = self._window.detach() if self._client is not None else None
         self._client = None
+        live, self._live = self._live, None
+        office, self._office = self._office, None
+        if live is not None:
+            try:
+                await live.stop()
+            except Exception:
+                log.exception("stopping the live telemetry failed")
+            live.deleteLater()
+        if office is not None:
+            # Stops syncing, then closes the database: the outbox stays on disk for the next sign-in.
+            try:
+                await office.close()
+            except Exception:
+                log.exception("closing the office database failed")
         if client is not None:
             await client.aclose()
         if self._source is not None and self._source is not keep:
@@ -257,7 +357,8 @@ class SessionController(QObject):
         self._source = None
 
     async def aclose(self) -> None:
-        """Close the API client, then whatever the session sources started (the demo's simulator)."""
+        """Stop the live telemetry, close the API client, then whatever the session sources started (the demo's
+        simulator)."""
         await self._release_current()
         if self._demo is not None:
             await self._demo.close()

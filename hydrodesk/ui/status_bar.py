@@ -1,4 +1,9 @@
-"""The status bar: connection state, signed-in user, server, and when the data was last refreshed."""
+"""The status bar: connection state, signed-in user, server, and when the data was last refreshed.
+
+With an office attached (a signed-in session with its cache and outbox), the connection label and the sync corner
+show the sync engine's status (`set_sync_status`), and the time the farm list was loaded gives way to the time of
+the last sync; without one, the label shows the outcome of the last API call (`set_connection_state`).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,10 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QLocale, QTime
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from hydrodesk.sync.status import ConnectionState as SyncState
+from hydrodesk.sync.status import SyncStatus
 from hydrodesk.ui.connection import ConnectionState
+from hydrodesk.ui.sync_indicator import SyncIndicator, describe_problem
 
 
 class AppStatusBar(QStatusBar):
@@ -22,12 +30,64 @@ class AppStatusBar(QStatusBar):
         self.user_label = QLabel(self)
         self.connection_label = QLabel(self)
         self.connection_label.setObjectName("ConnectionState")
-        for label in (self.updated_label, self.server_label, self.user_label, self.connection_label):
-            self.addPermanentWidget(label)
+        self.sync = SyncIndicator(self)
+        for widget in (self.updated_label, self.server_label, self.user_label, self.sync, self.connection_label):
+            self.addPermanentWidget(widget)
+        self._call_state = ConnectionState.SIGNED_OUT
+        self._sync_status: SyncStatus | None = None
         self.set_connection_state(ConnectionState.SIGNED_OUT)
         self.set_user(None)
 
+    @property
+    def sync_status(self) -> SyncStatus | None:
+        return self._sync_status
+
     def set_connection_state(self, state: ConnectionState) -> None:
+        """The state from the last API call; shown only while no sync engine speaks for the connection."""
+        self._call_state = state
+        if self._sync_status is None:
+            self._show_call_state(state)
+
+    def set_sync_status(self, status: SyncStatus | None) -> None:
+        """The sync engine's status (None: no office, back to showing the last API call's outcome)."""
+        self._sync_status = status
+        self.sync.show_status(status)
+        self.updated_label.setVisible(status is None)
+        if status is None:
+            self._show_call_state(self._call_state)
+            return
+        text, tip, style = self._sync_state_text(status)
+        self._paint_connection(text, tip, style)
+
+    def _sync_state_text(self, status: SyncStatus) -> tuple[str, str, str]:
+        problem = status.problem
+        if status.state is SyncState.SYNCING:
+            return (
+                self.tr("Syncing…"),
+                self.tr("Sending changes to the Hydrobit server and fetching the latest data."),
+                "syncing",
+            )
+        if status.state is SyncState.AUTH_REQUIRED:
+            tip = self.tr(
+                "The Hydrobit server no longer accepts your sign-in. Sign in again: nothing is lost meanwhile."
+            )
+            return self.tr("Sign-in needed"), tip, "auth-required"
+        if status.state is SyncState.ONLINE:
+            return self.tr("Online"), self.tr("Connected to the Hydrobit server."), ConnectionState.ONLINE.value
+        if problem is None:
+            return (
+                self.tr("Connecting…"),
+                self.tr("Connecting to the Hydrobit server…"),
+                ConnectionState.SIGNING_IN.value,
+            )
+        tip = self.tr("{problem} HydroDesk keeps your changes on this computer and tries again by itself.").format(
+            problem=describe_problem(problem)
+        )
+        if problem.detail:
+            tip += "\n" + problem.detail
+        return self.tr("Offline"), tip, ConnectionState.OFFLINE.value
+
+    def _show_call_state(self, state: ConnectionState) -> None:
         text = {
             ConnectionState.ONLINE: self.tr("Online"),
             ConnectionState.OFFLINE: self.tr("Offline"),
@@ -40,9 +100,12 @@ class AppStatusBar(QStatusBar):
             ConnectionState.SIGNING_IN: self.tr("Connecting to the Hydrobit server…"),
             ConnectionState.SIGNED_OUT: self.tr("Not signed in to a Hydrobit account."),
         }[state]
+        self._paint_connection(text, tip, state.value)
+
+    def _paint_connection(self, text: str, tip: str, style: str) -> None:
         self.connection_label.setText("● " + text)
         self.connection_label.setToolTip(tip)
-        self.connection_label.setProperty("state", state.value)
+        self.connection_label.setProperty("state", style)
         # A dynamic property only restyles after a re-polish.
         self.connection_label.style().unpolish(self.connection_label)
         self.connection_label.style().polish(self.connection_label)

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AlarmsModel</name>
+    <message>
+        <source>Raised</source>
+        <translation>Activada</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarma</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lectura</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Reconocida</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Acknowledged · condition gone</source>
+        <translation>Reconocida · la condición desapareció</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Requiere atención</translation>
+    </message>
+    <message>
+        <source>Condition gone · not acknowledged</source>
+        <translation>La condición desapareció · sin reconocer</translation>
+    </message>
+    <message>
+        <source>by itself</source>
+        <translation>por sí sola</translation>
+    </message>
+</context>
+<context>
     <name>AppStatusBar</name>
     <message>
         <source>Online</source>
@@ -32,6 +79,34 @@
         <translation>Conectando con el servidor de Hydrobit…</translation>
     </message>
     <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Sending changes to the Hydrobit server and fetching the latest data.</source>
+        <translation>Enviando cambios al servidor de Hydrobit y obteniendo los datos más recientes.</translation>
+    </message>
+    <message>
+        <source>The Hydrobit server no longer accepts your sign-in. Sign in again: nothing is lost meanwhile.</source>
+        <translation>El servidor de Hydrobit ya no acepta su inicio de sesión. Inicie sesión de nuevo: mientras tanto no se pierde nada.</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation>Hay que iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Connected to the Hydrobit server.</source>
+        <translation>Conectado al servidor de Hydrobit.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>{problem} HydroDesk keeps your changes on this computer and tries again by itself.</source>
+        <translation>{problem} HydroDesk guarda sus cambios en este equipo y vuelve a intentarlo por sí solo.</translation>
+    </message>
+    <message>
         <source>Not signed in to a Hydrobit account.</source>
         <translation>No ha iniciado sesión en una cuenta de Hydrobit.</translation>
     </message>
@@ -46,6 +121,334 @@
     <message>
         <source>Updated {time}</source>
         <translation>Actualizado {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CloseSessionDialog</name>
+    <message>
+        <source>Close session</source>
+        <translation>Cerrar la sesión</translation>
+    </message>
+    <message>
+        <source>Close the session for {sector}?</source>
+        <translation>¿Cerrar la sesión de {sector}?</translation>
+    </message>
+    <message>
+        <source>No records can be added once it is closed.</source>
+        <translation>Una vez cerrada no se pueden añadir registros.</translation>
+    </message>
+    <message>
+        <source>Final count, truck, incidents (optional)</source>
+        <translation>Conteo final, camión, incidencias (opcional)</translation>
+    </message>
+    <message>
+        <source>Final notes</source>
+        <translation>Notas finales</translation>
+    </message>
+</context>
+<context>
+    <name>CommandsModel</name>
+    <message>
+        <source>Requested</source>
+        <translation>Solicitado</translation>
+    </message>
+    <message>
+        <source>Valve</source>
+        <translation>Válvula</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Comando</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>Ciclo de vida</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envíos</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Not confirmed: alarm raised</source>
+        <translation>Sin confirmar: alarma activada</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Trabajador</translation>
+    </message>
+    <message>
+        <source>Worker ID</source>
+        <translation>ID del trabajador</translation>
+    </message>
+    <message>
+        <source>Local units</source>
+        <translation>Unidades locales</translation>
+    </message>
+    <message>
+        <source>Server units</source>
+        <translation>Unidades del servidor</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Diferencia</translation>
+    </message>
+    <message>
+        <source>Local records</source>
+        <translation>Registros locales</translation>
+    </message>
+    <message>
+        <source>Server records</source>
+        <translation>Registros del servidor</translation>
+    </message>
+    <message>
+        <source>Quality (server)</source>
+        <translation>Calidad (servidor)</translation>
+    </message>
+</context>
+<context>
+    <name>CreateWorkerDialog</name>
+    <message>
+        <source>Correct worker and retry</source>
+        <translation>Corregir trabajador y reintentar</translation>
+    </message>
+    <message>
+        <source>New worker</source>
+        <translation>Nuevo trabajador</translation>
+    </message>
+    <message>
+        <source>e.g. José</source>
+        <translation>p. ej. José</translation>
+    </message>
+    <message>
+        <source>e.g. Núñez</source>
+        <translation>p. ej. Núñez</translation>
+    </message>
+    <message>
+        <source>Choose a position</source>
+        <translation>Elige un puesto</translation>
+    </message>
+    <message>
+        <source>Choose an employment type</source>
+        <translation>Elige un tipo de contrato</translation>
+    </message>
+    <message>
+        <source>e.g. 18.5 (optional)</source>
+        <translation>p. ej. 18.5 (opcional)</translation>
+    </message>
+    <message>
+        <source>First name *</source>
+        <translation>Nombre *</translation>
+    </message>
+    <message>
+        <source>Last name *</source>
+        <translation>Apellido *</translation>
+    </message>
+    <message>
+        <source>Hire date *</source>
+        <translation>Fecha de ingreso *</translation>
+    </message>
+    <message>
+        <source>Worker ID</source>
+        <translation>ID del trabajador</translation>
+    </message>
+    <message>
+        <source>Position *</source>
+        <translation>Puesto *</translation>
+    </message>
+    <message>
+        <source>Employment type *</source>
+        <translation>Tipo de contrato *</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation>Tarifa por hora</translation>
+    </message>
+    <message>
+        <source>e.g. +52 1 443 555 0101</source>
+        <translation>p. ej. +52 1 443 555 0101</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nombre@ejemplo.com</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Habilidades</translation>
+    </message>
+    <message>
+        <source>Anything the office should know</source>
+        <translation>Lo que la oficina deba saber</translation>
+    </message>
+    <message>
+        <source>Choose photo…</source>
+        <translation>Elegir foto…</translation>
+    </message>
+    <message>
+        <source>A JPEG, PNG or WebP image of at most 12 MB</source>
+        <translation>Una imagen JPEG, PNG o WebP de 12 MB como máximo</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Quitar foto</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>Emergency phone</source>
+        <translation>Teléfono de emergencia</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Save and retry</source>
+        <translation>Guardar y reintentar</translation>
+    </message>
+    <message>
+        <source>Save worker</source>
+        <translation>Guardar trabajador</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter); it is sent to the server as soon as possible</source>
+        <translation>Guardar (Ctrl+Intro); se envía al servidor en cuanto sea posible</translation>
+    </message>
+    <message>
+        <source>The hourly rate cannot be negative.</source>
+        <translation>La tarifa por hora no puede ser negativa.</translation>
+    </message>
+    <message>
+        <source>The hourly rate is too high: at most 10,000.</source>
+        <translation>La tarifa por hora es demasiado alta: como máximo 10 000.</translation>
+    </message>
+    <message>
+        <source>The hourly rate must be a number, such as 18.5.</source>
+        <translation>La tarifa por hora debe ser un número, como 18.5.</translation>
+    </message>
+    <message>
+        <source>The e-mail address does not look right (name@example.com).</source>
+        <translation>La dirección de correo no parece correcta (nombre@ejemplo.com).</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>apellido</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>puesto</translation>
+    </message>
+    <message>
+        <source>employment type</source>
+        <translation>tipo de contrato</translation>
+    </message>
+    <message>
+        <source>Still needed: {fields}.</source>
+        <translation>Falta: {fields}.</translation>
+    </message>
+    <message>
+        <source>Fields marked * are required.</source>
+        <translation>Los campos marcados con * son obligatorios.</translation>
+    </message>
+    <message>
+        <source>The worker ID appears once the first and last name each start with a letter.</source>
+        <translation>El ID del trabajador aparece cuando el nombre y el apellido empiezan con una letra.</translation>
+    </message>
+    <message>
+        <source>Initials and the month and day of the hire date.</source>
+        <translation>Iniciales más el mes y el día de la fecha de ingreso.</translation>
+    </message>
+    <message>
+        <source>date unknown</source>
+        <translation>fecha desconocida</translation>
+    </message>
+    <message>
+        <source>{name} is already in the roster as {id}: saving again keeps the worker the server has.</source>
+        <translation>{name} ya está en la plantilla como {id}: guardarlo de nuevo conserva el trabajador que tiene el servidor.</translation>
+    </message>
+    <message>
+        <source>{id} is already used by {name} (hired {hired}). The server will refuse this worker: check the hire date, or use the day they really started.</source>
+        <translation>{id} ya lo usa {name} (ingreso {hired}). El servidor rechazará a este trabajador: revisa la fecha de ingreso o usa el día en que empezó realmente.</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Elige una foto</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>Fotos (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>{file} could not be read: {reason}</source>
+        <translation>No se pudo leer {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} · {kind} · {size}</source>
+        <translation>{file} · {kind} · {size}</translation>
+    </message>
+    <message>
+        <source>{file} is {size}, more than the {limit} a worker photo may have. Choose a smaller photo, or save it at a lower quality first.</source>
+        <translation>{file} pesa {size}, más de los {limit} que puede pesar la foto de un trabajador. Elige una foto más pequeña o guárdala antes con menor calidad.</translation>
+    </message>
+    <message>
+        <source>{file} is empty. Choose another photo.</source>
+        <translation>{file} está vacío. Elige otra foto.</translation>
+    </message>
+    <message>
+        <source>{file} is not a JPEG, PNG or WebP image. Choose a photo in one of those formats (convert other formats, such as HEIC, first).</source>
+        <translation>{file} no es una imagen JPEG, PNG o WebP. Elige una foto en uno de esos formatos (convierte antes otros formatos, como HEIC).</translation>
+    </message>
+    <message>
+        <source>Photo chosen ({kind}, {size}).</source>
+        <translation>Foto elegida ({kind}, {size}).</translation>
+    </message>
+    <message>
+        <source>No photo: the initials are shown instead.</source>
+        <translation>Sin foto: se muestran las iniciales.</translation>
     </message>
 </context>
 <context>
@@ -85,6 +488,518 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>DayBar</name>
+    <message>
+        <source>Previous day (Alt+Left)</source>
+        <translation>Día anterior (Alt+Izquierda)</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Día anterior</translation>
+    </message>
+    <message>
+        <source>Day shown</source>
+        <translation>Día mostrado</translation>
+    </message>
+    <message>
+        <source>Next day (Alt+Right)</source>
+        <translation>Día siguiente (Alt+Derecha)</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Día siguiente</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Today at the farm (in the project&apos;s timezone)</source>
+        <translation>Hoy en la finca (en la zona horaria del proyecto)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Every session of the day</source>
+        <translation>Todas las sesiones del día</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>sessions filter</comment>
+        <translation>Abiertas</translation>
+    </message>
+    <message>
+        <source>Sessions still open</source>
+        <translation>Sesiones aún abiertas</translation>
+    </message>
+    <message>
+        <source>Sessions already closed</source>
+        <translation>Sesiones ya cerradas</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <comment>sessions filter</comment>
+        <translation>Cerradas</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mías</translation>
+    </message>
+    <message>
+        <source>Only the sessions you opened</source>
+        <translation>Solo las sesiones que abrió usted</translation>
+    </message>
+    <message>
+        <source>Open session…</source>
+        <translation>Abrir sesión…</translation>
+    </message>
+    <message>
+        <source>Open a production session (Ctrl+N)</source>
+        <translation>Abrir una sesión de producción (Ctrl+N)</translation>
+    </message>
+</context>
+<context>
+    <name>DayReport</name>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>{value} % of the base pay</source>
+        <translation>{value} % del pago base</translation>
+    </message>
+    <message>
+        <source>{value} flat per worker</source>
+        <translation>{value} fijo por trabajador</translation>
+    </message>
+    <message>
+        <source>opened {opened}, closed {closed}</source>
+        <translation>abierta a las {opened}, cerrada a las {closed}</translation>
+    </message>
+    <message>
+        <source>opened {opened}, still open when printed</source>
+        <translation>abierta a las {opened}, aún abierta al imprimir</translation>
+    </message>
+    <message>
+        <source>Harvest day report · {sector} · {day}</source>
+        <translation>Reporte de cosecha del día · {sector} · {day}</translation>
+    </message>
+    <message>
+        <source>Farm</source>
+        <translation>Finca</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>{price} per {unit}</source>
+        <translation>{price} por {unit}</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Bono</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Trabajadores</translation>
+    </message>
+    <message>
+        <source>Base pay</source>
+        <translation>Pago base</translation>
+    </message>
+    <message>
+        <source>Total pay</source>
+        <translation>Pago total</translation>
+    </message>
+    <message>
+        <source>Entries marked * are saved in this office but not yet confirmed by Hydrobit ({count} entries); the figures may change once they are synced.</source>
+        <translation>Los registros marcados con * están guardados en esta oficina pero Hydrobit aún no los confirma ({count} registros); las cifras pueden cambiar al sincronizarse.</translation>
+    </message>
+    <message>
+        <source>Some entries of {count} workers were refused by Hydrobit and are not counted here; see the outbox in HydroDesk.</source>
+        <translation>Hydrobit rechazó algunos registros de {count} trabajadores y no se cuentan aquí; revise la bandeja de salida en HydroDesk.</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Trabajador</translation>
+    </message>
+    <message>
+        <source>Worker ID</source>
+        <translation>ID de trabajador</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>No units were recorded in this session.</source>
+        <translation>No se registraron unidades en esta sesión.</translation>
+    </message>
+    <message>
+        <source>Payroll</source>
+        <translation>Nómina</translation>
+    </message>
+    <message>
+        <source>Worker representative</source>
+        <translation>Representante de los trabajadores</translation>
+    </message>
+    <message>
+        <source>Printed {date} at {time} ({zone}) by HydroDesk. Session {session}.</source>
+        <translation>Impreso el {date} a las {time} ({zone}) con HydroDesk. Sesión {session}.</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>Print day report</source>
+        <translation>Imprimir reporte del día</translation>
+    </message>
+</context>
+<context>
+    <name>DaySummary</name>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Trabajadores</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>{units} pending</source>
+        <translation>{units} pendientes</translation>
+    </message>
+    <message>
+        <source>all on the server</source>
+        <translation>todo en el servidor</translation>
+    </message>
+    <message>
+        <source>with at least one record</source>
+        <translation>con al menos un registro</translation>
+    </message>
+    <message>
+        <source>units × price, plus bonuses</source>
+        <translation>unidades × precio, más bonos</translation>
+    </message>
+    <message>
+        <source>{open} open · {closed} closed</source>
+        <translation>{open} abiertas · {closed} cerradas</translation>
+    </message>
+    <message>
+        <source>{count} near time limit</source>
+        <translation>{count} cerca del límite de tiempo</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesTableModel</name>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Visto por última vez</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation>Batería</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Señal</translation>
+    </message>
+    <message>
+        <source>Valves</source>
+        <translation>Válvulas</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>En silencio</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>{seconds} s ago</source>
+        <translation>hace {seconds} s</translation>
+    </message>
+    <message>
+        <source>{minutes} min ago</source>
+        <translation>hace {minutes} min</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardDialog</name>
+    <message>
+        <source>Discard changes</source>
+        <translation>Descartar cambios</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Discard this change? It will not be sent to the server. It stays in the Outbox history with your reason.</source>
+        <translation>¿Descartar este cambio? No se enviará al servidor. Queda en el historial de la Bandeja de salida con su motivo.</translation>
+    </message>
+    <message>
+        <source>Discard these {count} changes? They will not be sent to the server. They stay in the Outbox history with your reason.</source>
+        <translation>¿Descartar estos {count} cambios? No se enviarán al servidor. Quedan en el historial de la Bandeja de salida con su motivo.</translation>
+    </message>
+    <message>
+        <source>Why? For example: entered twice by mistake</source>
+        <translation>¿Por qué? Por ejemplo: anotado dos veces por error</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>Motivo (obligatorio)</translation>
+    </message>
+</context>
+<context>
+    <name>EditRecordDialog</name>
+    <message>
+        <source>Edit and retry</source>
+        <translation>Corregir y reintentar</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Enviar de nuevo</translation>
+    </message>
+    <message>
+        <source>Type a name or an ID from the roster</source>
+        <translation>Escriba un nombre o un ID de la plantilla</translation>
+    </message>
+    <message>
+        <source>Find in the roster</source>
+        <translation>Buscar en la plantilla</translation>
+    </message>
+    <message>
+        <source>Worker ID</source>
+        <translation>ID del trabajador</translation>
+    </message>
+    <message>
+        <source>Worker name</source>
+        <translation>Nombre del trabajador</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Correct the record and send it again. It keeps its ids, so it can never count twice.</source>
+        <translation>Corrija el registro y envíelo de nuevo. Conserva sus identificadores, así que nunca puede contarse dos veces.</translation>
+    </message>
+</context>
+<context>
+    <name>EditSessionDialog</name>
+    <message>
+        <source>Edit session</source>
+        <translation>Editar sesión</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Guardar cambios</translation>
+    </message>
+    <message>
+        <source>Edit the session for {sector}</source>
+        <translation>Editar la sesión de {sector}</translation>
+    </message>
+    <message>
+        <source>New pay settings apply to every record of the session, past and future.</source>
+        <translation>Los nuevos ajustes de pago se aplican a todos los registros de la sesión, pasados y futuros.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Nothing has changed: change the unit, price, bonus or notes first.</source>
+        <translation>No ha cambiado nada: cambie primero la unidad, el precio, el bono o las notas.</translation>
+    </message>
+</context>
+<context>
+    <name>EditValveCommandDialog</name>
+    <message>
+        <source>Edit and retry</source>
+        <translation>Corregir y reintentar</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Enviar de nuevo</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Send it within</source>
+        <translation>Enviarlo en un plazo de</translation>
+    </message>
+    <message>
+        <source>Keep the valve open for</source>
+        <translation>Mantener la válvula abierta durante</translation>
+    </message>
+    <message>
+        <source>A valve command is only sent before its deadline, so a late one never surprises anyone in the field. Choose a new deadline to send it again.</source>
+        <translation>Una orden de válvula solo se envía antes de su plazo, para que una orden tardía nunca sorprenda a nadie en el campo. Elija un nuevo plazo para enviarla de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>EditWorkerDialog</name>
+    <message>
+        <source>Edit and retry</source>
+        <translation>Corregir y reintentar</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Enviar de nuevo</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>Hire date</source>
+        <translation>Fecha de ingreso</translation>
+    </message>
+    <message>
+        <source>The worker ID is made from the initials and the hire date. Correct them and send the worker again; records made for this worker follow the new ID.</source>
+        <translation>El ID del trabajador se forma con las iniciales y la fecha de ingreso. Corríjalas y envíe el trabajador de nuevo; los registros hechos para este trabajador pasan al nuevo ID.</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Trabajador</translation>
+    </message>
+    <message>
+        <source>Worker ID</source>
+        <translation>ID del trabajador</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmado</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Requiere atención</translation>
+    </message>
+    <message>
+        <source>Void: {reason}</source>
+        <translation>Anulación: {reason}</translation>
+    </message>
+    <message>
+        <source>Void entry</source>
+        <translation>Anulación</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Anulado</translation>
+    </message>
+    <message>
+        <source>⚑ Possible duplicate</source>
+        <translation>⚑ Posible duplicado</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it will be sent to the server when the connection allows.</source>
+        <translation>Guardado en este equipo; se enviará al servidor cuando la conexión lo permita.</translation>
+    </message>
+    <message>
+        <source>The server did not take this entry; it waits for a decision in the outbox. Not counted.</source>
+        <translation>El servidor no aceptó esta entrada; espera una decisión en la bandeja de salida. No se cuenta.</translation>
+    </message>
+    <message>
+        <source>The same worker had another delivery only seconds before this one.</source>
+        <translation>El mismo trabajador tuvo otra entrega apenas unos segundos antes de esta.</translation>
     </message>
 </context>
 <context>
@@ -219,6 +1134,37 @@
     </message>
 </context>
 <context>
+    <name>ExtendSessionDialog</name>
+    <message>
+        <source>Extend session</source>
+        <translation>Extender sesión</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Extender</translation>
+    </message>
+    <message>
+        <source>Extend the session for {sector}</source>
+        <translation>Extender la sesión de {sector}</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>New maximum duration in hours</source>
+        <translation>Nueva duración máxima en horas</translation>
+    </message>
+    <message>
+        <source>New maximum duration</source>
+        <translation>Nueva duración máxima</translation>
+    </message>
+    <message>
+        <source>Now {current} h. With {hours} h it may stay open until {time} ({zone}); at most {limit} h.</source>
+        <translation>Ahora {current} h. Con {hours} h puede seguir abierta hasta las {time} ({zone}); como máximo {limit} h.</translation>
+    </message>
+</context>
+<context>
     <name>FarmTreeModel</name>
     <message>
         <source>Farm</source>
@@ -243,6 +1189,607 @@
     <message>
         <source>{name} ({id})</source>
         <translation>{name} ({id})</translation>
+    </message>
+</context>
+<context>
+    <name>HarvestCompare</name>
+    <message>
+        <source>Agrees</source>
+        <translation>Coincide</translation>
+    </message>
+    <message>
+        <source>Units differ</source>
+        <translation>Las unidades no coinciden</translation>
+    </message>
+    <message>
+        <source>Record count differs</source>
+        <translation>El número de registros no coincide</translation>
+    </message>
+    <message>
+        <source>Missing on the server</source>
+        <translation>Falta en el servidor</translation>
+    </message>
+    <message>
+        <source>Missing in this office</source>
+        <translation>Falta en esta oficina</translation>
+    </message>
+    <message>
+        <source>{records} ({voids} voided)</source>
+        <translation>{records} ({voids} anulados)</translation>
+    </message>
+    <message>
+        <source>Includes {units} not yet sent to Hydrobit</source>
+        <translation>Incluye {units} aún no enviadas a Hydrobit</translation>
+    </message>
+</context>
+<context>
+    <name>HarvestCompareDialog</name>
+    <message>
+        <source>Compare with Hydrobit</source>
+        <translation>Comparar con Hydrobit</translation>
+    </message>
+    <message>
+        <source>{sector} · {day}: the office&apos;s tally beside Hydrobit&apos;s</source>
+        <translation>{sector} · {day}: el conteo de la oficina junto al de Hydrobit</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Volver a comprobar</translation>
+    </message>
+    <message>
+        <source>Fetch Hydrobit&apos;s figures again (F5)</source>
+        <translation>Volver a traer las cifras de Hydrobit (F5)</translation>
+    </message>
+    <message>
+        <source>Asking Hydrobit…</source>
+        <translation>Consultando a Hydrobit…</translation>
+    </message>
+    <message>
+        <source>Fetching the server&apos;s per-worker breakdown of this session.</source>
+        <translation>Obteniendo el desglose por trabajador de esta sesión desde el servidor.</translation>
+    </message>
+    <message>
+        <source>Hydrobit has no harvest figures for this session yet. A session just closed may take a moment to appear; press Check again shortly.</source>
+        <translation>Hydrobit aún no tiene cifras de cosecha de esta sesión. Una sesión recién cerrada puede tardar un momento en aparecer; pulse Volver a comprobar en breve.</translation>
+    </message>
+    <message>
+        <source>Comparing with the server needs a Hydrobit API key with production read access (read:production). Enter one in the sign-in dialog (File &gt; Sign in to Hydrobit…); your administrator can issue it.</source>
+        <translation>Para comparar con el servidor hace falta una clave de API de Hydrobit con acceso de lectura a producción (read:production). Ingrésela en el diálogo de inicio de sesión (Archivo &gt; Iniciar sesión en Hydrobit…); su administrador puede emitirla.</translation>
+    </message>
+    <message>
+        <source>The Hydrobit API key does not allow reading production figures (read:production). Ask your administrator for a key that does.</source>
+        <translation>La clave de API de Hydrobit no permite leer cifras de producción (read:production). Pida a su administrador una clave que lo permita.</translation>
+    </message>
+    <message>
+        <source>Hydrobit cannot be reached, and the comparison needs its figures. The office&apos;s own tally is unaffected. Press Check again (F5) once the connection is back.</source>
+        <translation>No se puede contactar a Hydrobit y la comparación necesita sus cifras. El conteo de la oficina no se ve afectado. Pulse Volver a comprobar (F5) cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>No comparison yet</source>
+        <translation>Aún no hay comparación</translation>
+    </message>
+    <message>
+        <source>Office {local} {unit} · Hydrobit {server} {unit}</source>
+        <translation>Oficina {local} {unit} · Hydrobit {server} {unit}</translation>
+    </message>
+    <message>
+        <source>Every worker agrees.</source>
+        <translation>Todos los trabajadores coinciden.</translation>
+    </message>
+    <message>
+        <source>1 worker differs: listed first and highlighted.</source>
+        <translation>1 trabajador no coincide: aparece primero y resaltado.</translation>
+    </message>
+    <message>
+        <source>{count} workers differ: listed first and highlighted.</source>
+        <translation>{count} trabajadores no coinciden: aparecen primero y resaltados.</translation>
+    </message>
+    <message>
+        <source>Quality (graded by Hydrobit): {grades}</source>
+        <translation>Calidad (clasificada por Hydrobit): {grades}</translation>
+    </message>
+    <message>
+        <source>Hydrobit has not graded this session&apos;s quality yet.</source>
+        <translation>Hydrobit aún no ha clasificado la calidad de esta sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSheetDialog</name>
+    <message>
+        <source>Import tally sheet</source>
+        <translation>Importar hoja de conteo</translation>
+    </message>
+    <message>
+        <source>Import a paper tally sheet</source>
+        <translation>Importar una hoja de conteo en papel</translation>
+    </message>
+    <message>
+        <source>Into {sector} · {day} · units in {unit}</source>
+        <translation>En {sector} · {day} · unidades en {unit}</translation>
+    </message>
+    <message>
+        <source>A CSV or Excel file whose first row names the columns: worker_id or the worker&apos;s name, units, and optionally the time of each delivery (like 14:30, on the session&apos;s day, in the farm&apos;s time zone).</source>
+        <translation>Un archivo CSV o Excel cuya primera fila nombra las columnas: worker_id o el nombre del trabajador, unidades y, si se quiere, la hora de cada entrega (como 14:30, del día de la sesión, en la zona horaria de la finca).</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Elegir archivo…</translation>
+    </message>
+    <message>
+        <source>Open a CSV or Excel tally sheet (Ctrl+O)</source>
+        <translation>Abrir una hoja de conteo CSV o Excel (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>Aún no se eligió ningún archivo.</translation>
+    </message>
+    <message>
+        <source>Download template…</source>
+        <translation>Descargar plantilla…</translation>
+    </message>
+    <message>
+        <source>Save an empty sheet with the columns this import reads</source>
+        <translation>Guardar una hoja vacía con las columnas que lee esta importación</translation>
+    </message>
+    <message>
+        <source>This is a different sheet: record its rows even where they match rows imported before</source>
+        <translation>Es otra hoja: registrar sus filas aunque coincidan con filas importadas antes</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Choose a tally sheet</source>
+        <translation>Elegir una hoja de conteo</translation>
+    </message>
+    <message>
+        <source>Tally sheets (*.csv *.xlsx *.txt)</source>
+        <translation>Hojas de conteo (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save tally sheet template</source>
+        <translation>Guardar plantilla de hoja de conteo</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The template could not be saved to {path}: {reason}</source>
+        <translation>No se pudo guardar la plantilla en {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Template saved to {path}. Fill in one row per delivery and import it.</source>
+        <translation>Plantilla guardada en {path}. Llene una fila por entrega e impórtela.</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Leyendo {name}…</translation>
+    </message>
+    <message>
+        <source>Every row of this sheet is in the session already: it was imported before. Nothing to do.</source>
+        <translation>Todas las filas de esta hoja ya están en la sesión: se importó antes. No hay nada que hacer.</translation>
+    </message>
+    <message>
+        <source>1 row ready to record ({units} units)</source>
+        <translation>1 fila lista para registrar ({units} unidades)</translation>
+    </message>
+    <message>
+        <source>{count} rows ready to record ({units} units, {workers} workers)</source>
+        <translation>{count} filas listas para registrar ({units} unidades, {workers} trabajadores)</translation>
+    </message>
+    <message>
+        <source>1 row refused: see why on the Refused tab</source>
+        <translation>1 fila rechazada: vea el motivo en la pestaña Rechazadas</translation>
+    </message>
+    <message>
+        <source>{count} rows refused: see why on the Refused tab</source>
+        <translation>{count} filas rechazadas: vea el motivo en la pestaña Rechazadas</translation>
+    </message>
+    <message>
+        <source>1 row imported before, left out</source>
+        <translation>1 fila importada antes, omitida</translation>
+    </message>
+    <message>
+        <source>{count} rows imported before, left out</source>
+        <translation>{count} filas importadas antes, omitidas</translation>
+    </message>
+    <message>
+        <source>Ready ({count})</source>
+        <translation>Listas ({count})</translation>
+    </message>
+    <message>
+        <source>Refused ({count})</source>
+        <translation>Rechazadas ({count})</translation>
+    </message>
+    <message>
+        <source>Imported before ({count})</source>
+        <translation>Importadas antes ({count})</translation>
+    </message>
+    <message>
+        <source>Import 1 row</source>
+        <translation>Importar 1 fila</translation>
+    </message>
+    <message>
+        <source>Import {count} rows</source>
+        <translation>Importar {count} filas</translation>
+    </message>
+    <message>
+        <source>Recording 1 row…</source>
+        <translation>Registrando 1 fila…</translation>
+    </message>
+    <message>
+        <source>Recording {count} rows…</source>
+        <translation>Registrando {count} filas…</translation>
+    </message>
+    <message>
+        <source>1 row recorded.</source>
+        <translation>1 fila registrada.</translation>
+    </message>
+    <message>
+        <source>{count} rows recorded.</source>
+        <translation>{count} filas registradas.</translation>
+    </message>
+    <message>
+        <source>They count in the tally now and are sent to Hydrobit as soon as the connection allows.</source>
+        <translation>Ya cuentan en el conteo y se envían a Hydrobit en cuanto la conexión lo permita.</translation>
+    </message>
+    <message>
+        <source>1 row had been imported before and was left out.</source>
+        <translation>1 fila ya se había importado antes y se omitió.</translation>
+    </message>
+    <message>
+        <source>{count} rows had been imported before and were left out.</source>
+        <translation>{count} filas ya se habían importado antes y se omitieron.</translation>
+    </message>
+    <message>
+        <source>1 row could not be saved on this computer (row {rows}); import the sheet again.</source>
+        <translation>1 fila no se pudo guardar en esta computadora (fila {rows}); importe la hoja de nuevo.</translation>
+    </message>
+    <message>
+        <source>{count} rows could not be saved on this computer (rows {rows}); import the sheet again.</source>
+        <translation>{count} filas no se pudieron guardar en esta computadora (filas {rows}); importe la hoja de nuevo.</translation>
+    </message>
+    <message>
+        <source>{name} could not be opened. Check that the file still exists.</source>
+        <translation>No se pudo abrir {name}. Compruebe que el archivo todavía exista.</translation>
+    </message>
+    <message>
+        <source>{name} is too large to be a day&apos;s tally sheet (over 20 MB).</source>
+        <translation>{name} es demasiado grande para ser la hoja de conteo de un día (más de 20 MB).</translation>
+    </message>
+    <message>
+        <source>{name} is not an Excel workbook HydroDesk can read. Save it as .xlsx or CSV and try again.</source>
+        <translation>{name} no es un libro de Excel que HydroDesk pueda leer. Guárdelo como .xlsx o CSV e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>{name} is not a text CSV file. Save the sheet as CSV or .xlsx.</source>
+        <translation>{name} no es un archivo CSV de texto. Guarde la hoja como CSV o .xlsx.</translation>
+    </message>
+    <message>
+        <source>{name} is not a CSV or Excel (.xlsx) file.</source>
+        <translation>{name} no es un archivo CSV ni de Excel (.xlsx).</translation>
+    </message>
+</context>
+<context>
+    <name>Interlocks</name>
+    <message>
+        <source>{count} valves of this project are already open ({valves}); at most {limit} may be open at once.</source>
+        <translation>Ya hay {count} válvulas abiertas en este proyecto ({valves}); como máximo pueden estar abiertas {limit} a la vez.</translation>
+    </message>
+    <message>
+        <source>Line pressure is {value} bar, below the {limit} bar needed to open a valve.</source>
+        <translation>La presión de la línea es de {value} bar, por debajo de los {limit} bar necesarios para abrir una válvula.</translation>
+    </message>
+    <message>
+        <source>The line pressure is not known yet (no reading from the device).</source>
+        <translation>Aún no se conoce la presión de la línea (no hay lectura del dispositivo).</translation>
+    </message>
+    <message>
+        <source>The valve&apos;s device is offline: the command waits until it is back or the delivery time runs out.</source>
+        <translation>El dispositivo de la válvula está sin conexión: el comando espera hasta que vuelva o se agote el plazo de entrega.</translation>
+    </message>
+    <message>
+        <source>This valve belongs to a running program ({programs}): the program may open or close it later.</source>
+        <translation>Esta válvula pertenece a un programa en marcha ({programs}): el programa puede abrirla o cerrarla más tarde.</translation>
+    </message>
+</context>
+<context>
+    <name>Irrigation</name>
+    <message>
+        <source>Open {minutes} min</source>
+        <translation>Abrir {minutes} min</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <source>acked</source>
+        <translation>recibido</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmado</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>caducado</translation>
+    </message>
+    <message>
+        <source>No flow while open</source>
+        <translation>Sin caudal estando abierta</translation>
+    </message>
+    <message>
+        <source>Leak: flow while closed</source>
+        <translation>Fuga: caudal estando cerrada</translation>
+    </message>
+    <message>
+        <source>Flow below the expected range</source>
+        <translation>Caudal por debajo del rango esperado</translation>
+    </message>
+    <message>
+        <source>Flow above the expected range</source>
+        <translation>Caudal por encima del rango esperado</translation>
+    </message>
+    <message>
+        <source>Line pressure low</source>
+        <translation>Presión de línea baja</translation>
+    </message>
+    <message>
+        <source>Line pressure high</source>
+        <translation>Presión de línea alta</translation>
+    </message>
+    <message>
+        <source>Device offline</source>
+        <translation>Dispositivo sin conexión</translation>
+    </message>
+    <message>
+        <source>Close not confirmed</source>
+        <translation>Cierre sin confirmar</translation>
+    </message>
+</context>
+<context>
+    <name>IrrigationPane</name>
+    <message>
+        <source>Irrigation</source>
+        <translation>Riego</translation>
+    </message>
+    <message>
+        <source>Show alarms</source>
+        <translation>Ver alarmas</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <source>Open the selected valve for a number of minutes (Alt+O)</source>
+        <translation>Abrir la válvula seleccionada durante unos minutos (Alt+A)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose…</source>
+        <translation>&amp;Cerrar…</translation>
+    </message>
+    <message>
+        <source>Close the selected valve (Alt+L)</source>
+        <translation>Cerrar la válvula seleccionada (Alt+C)</translation>
+    </message>
+    <message>
+        <source>COMMANDS THIS SESSION</source>
+        <translation>COMANDOS DE ESTA SESIÓN</translation>
+    </message>
+    <message>
+        <source>&amp;Start program…</source>
+        <translation>&amp;Iniciar programa…</translation>
+    </message>
+    <message>
+        <source>S&amp;top program…</source>
+        <translation>&amp;Detener programa…</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Reconocer</translation>
+    </message>
+    <message>
+        <source>Say that someone is dealing with the selected alarm</source>
+        <translation>Indicar que alguien se ocupa de la alarma seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>Cerrar a&amp;larma</translation>
+    </message>
+    <message>
+        <source>Close the selected alarm (it comes back if the problem persists)</source>
+        <translation>Cerrar la alarma seleccionada (vuelve si el problema persiste)</translation>
+    </message>
+    <message>
+        <source>Valves</source>
+        <translation>Válvulas</translation>
+    </message>
+    <message>
+        <source>Programs</source>
+        <translation>Programas</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmas</translation>
+    </message>
+    <message>
+        <source>The valves could not be loaded</source>
+        <translation>No se pudieron cargar las válvulas</translation>
+    </message>
+    <message>
+        <source>{message} Press F5 to try again.</source>
+        <translation>{message} Pulse F5 para volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{valve}: {action} confirmed by the field</source>
+        <translation>{valve}: {action} confirmado por el campo</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>apertura</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>cierre</translation>
+    </message>
+    <message>
+        <source>Start program</source>
+        <translation>Iniciar programa</translation>
+    </message>
+    <message>
+        <source>Start “{name}” now?</source>
+        <translation>¿Iniciar «{name}» ahora?</translation>
+    </message>
+    <message>
+        <source>It opens: {valves}.</source>
+        <translation>Abre: {valves}.</translation>
+    </message>
+    <message>
+        <source>Stop program</source>
+        <translation>Detener programa</translation>
+    </message>
+    <message>
+        <source>Stop “{name}” and close all its valves?</source>
+        <translation>¿Detener «{name}» y cerrar todas sus válvulas?</translation>
+    </message>
+    <message>
+        <source>“{name}” was not changed: {reason}</source>
+        <translation>«{name}» no se modificó: {reason}</translation>
+    </message>
+    <message>
+        <source>Started “{name}”</source>
+        <translation>«{name}» iniciado</translation>
+    </message>
+    <message>
+        <source>Stopped “{name}”</source>
+        <translation>«{name}» detenido</translation>
+    </message>
+    <message>
+        <source>Last {days} days: {total} m³ in {runs} runs ({manual} manual). By sector: {sectors}</source>
+        <translation>Últimos {days} días: {total} m³ en {runs} riegos ({manual} manuales). Por sector: {sectors}</translation>
+    </message>
+    <message>
+        <source>Live data off</source>
+        <translation>Datos en vivo apagados</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En vivo</translation>
+    </message>
+    <message>
+        <source>Live data reconnecting…</source>
+        <translation>Reconectando datos en vivo…</translation>
+    </message>
+    <message>
+        <source>HydroDesk alarm: {alarm}</source>
+        <translation>Alarma de HydroDesk: {alarm}</translation>
+    </message>
+    <message>
+        <source>Alarms ({count})</source>
+        <translation>Alarmas ({count})</translation>
+    </message>
+    <message>
+        <source>1 alarm needs attention: {what}</source>
+        <translation>1 alarma requiere atención: {what}</translation>
+    </message>
+    <message>
+        <source>{count} alarms need attention; newest: {what}</source>
+        <translation>{count} alarmas requieren atención; la más reciente: {what}</translation>
+    </message>
+    <message>
+        <source>this console</source>
+        <translation>esta consola</translation>
+    </message>
+    <message>
+        <source>Choose a project or sector in the navigator.</source>
+        <translation>Elija un proyecto o un sector en el navegador.</translation>
+    </message>
+    <message>
+        <source>Irrigation — {where}</source>
+        <translation>Riego — {where}</translation>
+    </message>
+    <message>
+        <source>{valves} valves · {open} open · at most {limit} open at once per project</source>
+        <translation>{valves} válvulas · {open} abiertas · como máximo {limit} abiertas a la vez por proyecto</translation>
+    </message>
+    <message>
+        <source>running: {programs}</source>
+        <translation>en marcha: {programs}</translation>
+    </message>
+    <message>
+        <source>Select a valve to open or close it.</source>
+        <translation>Seleccione una válvula para abrirla o cerrarla.</translation>
+    </message>
+    <message>
+        <source>{valve} in {sector}: commanded {commanded}, field reports {observed}.</source>
+        <translation>{valve} en {sector}: ordenado {commanded}, el campo informa {observed}.</translation>
+    </message>
+</context>
+<context>
+    <name>LogsModel</name>
+    <message>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Valve</source>
+        <translation>Válvula</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Volume (L)</source>
+        <translation>Volumen (L)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
     </message>
 </context>
 <context>
@@ -361,6 +1908,76 @@
     </message>
 </context>
 <context>
+    <name>Metrics</name>
+    <message>
+        <source>Flow (L/min)</source>
+        <translation>Caudal (L/min)</translation>
+    </message>
+    <message>
+        <source>Pressure (bar)</source>
+        <translation>Presión (bar)</translation>
+    </message>
+    <message>
+        <source>Soil moisture (%)</source>
+        <translation>Humedad del suelo (%)</translation>
+    </message>
+    <message>
+        <source>Battery (%)</source>
+        <translation>Batería (%)</translation>
+    </message>
+    <message>
+        <source>Percent (%)</source>
+        <translation>Porcentaje (%)</translation>
+    </message>
+    <message>
+        <source>Temperature (°C)</source>
+        <translation>Temperatura (°C)</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Caudal</translation>
+    </message>
+    <message>
+        <source>Flow {valve}</source>
+        <translation>Caudal {valve}</translation>
+    </message>
+    <message>
+        <source>Pressure</source>
+        <translation>Presión</translation>
+    </message>
+    <message>
+        <source>Soil moisture {depth} cm</source>
+        <translation>Humedad del suelo {depth} cm</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation>Batería</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move records</source>
+        <translation>Mover registros</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Mover</translation>
+    </message>
+    <message>
+        <source>Move this record to a session that is still open.</source>
+        <translation>Mueva este registro a una sesión que siga abierta.</translation>
+    </message>
+    <message>
+        <source>Move these {count} records to a session that is still open.</source>
+        <translation>Mueva estos {count} registros a una sesión que siga abierta.</translation>
+    </message>
+    <message>
+        <source>They keep their ids, so they can never count twice.</source>
+        <translation>Conservan sus identificadores, así que nunca pueden contarse dos veces.</translation>
+    </message>
+</context>
+<context>
     <name>Navigator</name>
     <message>
         <source>Navigator</source>
@@ -373,6 +1990,504 @@
     <message>
         <source>FARM</source>
         <translation>FINCA</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSync</name>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>Sin&amp;cronizar ahora</translation>
+    </message>
+    <message>
+        <source>Send the changes waiting here and fetch the latest data (Ctrl+Shift+S)</source>
+        <translation>Enviar los cambios pendientes y obtener los datos más recientes (Ctrl+Mayús+S)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;Outbox</source>
+        <translation>Mostrar la &amp;Bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Syncing with the Hydrobit server…</source>
+        <translation>Sincronizando con el servidor de Hydrobit…</translation>
+    </message>
+    <message>
+        <source>Not synced: sign in again to send the changes waiting here.</source>
+        <translation>Sin sincronizar: inicie sesión de nuevo para enviar los cambios pendientes.</translation>
+    </message>
+    <message>
+        <source>Not synced: {problem} Your changes stay on this computer.</source>
+        <translation>Sin sincronizar: {problem} Sus cambios se quedan en este equipo.</translation>
+    </message>
+    <message>
+        <source>Synced. 1 change needs your decision in the Outbox.</source>
+        <translation>Sincronizado. 1 cambio necesita su decisión en la Bandeja de salida.</translation>
+    </message>
+    <message>
+        <source>Synced. {count} changes need your decision in the Outbox.</source>
+        <translation>Sincronizado. {count} cambios necesitan su decisión en la Bandeja de salida.</translation>
+    </message>
+    <message>
+        <source>Synced; some changes are still on their way.</source>
+        <translation>Sincronizado; algunos cambios siguen en camino.</translation>
+    </message>
+    <message>
+        <source>Synced: everything made here is on the server.</source>
+        <translation>Sincronizado: todo lo hecho aquí está en el servidor.</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineText</name>
+    <message>
+        <source>Showing the farm as saved on this computer.</source>
+        <translation>Se muestra la finca tal como se guardó en este equipo.</translation>
+    </message>
+    <message>
+        <source>Showing the farm as saved on this computer at {time}.</source>
+        <translation>Se muestra la finca tal como se guardó en este equipo a las {time}.</translation>
+    </message>
+    <message>
+        <source>You can keep working: changes are saved here and sent when the connection returns.</source>
+        <translation>Puede seguir trabajando: los cambios se guardan aquí y se envían cuando vuelva la conexión.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSessionDialog</name>
+    <message>
+        <source>Open a production session</source>
+        <translation>Abrir una sesión de producción</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>Abrir sesión</translation>
+    </message>
+    <message>
+        <source>Open a session in {project}</source>
+        <translation>Abrir una sesión en {project}</translation>
+    </message>
+    <message>
+        <source>Pay settings come from the project; change them for this session if needed. Times are in {zone}.</source>
+        <translation>Los ajustes de pago vienen del proyecto; cámbielos para esta sesión si hace falta. Las horas están en {zone}.</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Weather, crew, anything worth noting (optional)</source>
+        <translation>Clima, cuadrilla, lo que valga la pena anotar (opcional)</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Local time at the farm ({zone})</source>
+        <translation>Hora local en la finca ({zone})</translation>
+    </message>
+    <message>
+        <source>Opened at</source>
+        <translation>Abierta a las</translation>
+    </message>
+    <message>
+        <source>Maximum duration</source>
+        <translation>Duración máxima</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>This project has no sectors to open a session in.</source>
+        <translation>Este proyecto no tiene sectores donde abrir una sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPane</name>
+    <message>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Changes made on this computer on their way to the Hydrobit server, and the ones it did not take.</source>
+        <translation>Cambios hechos en este equipo que van camino del servidor de Hydrobit, y los que no aceptó.</translation>
+    </message>
+    <message>
+        <source>Not on the server yet</source>
+        <translation>Aún no están en el servidor</translation>
+    </message>
+    <message>
+        <source>Needs your decision</source>
+        <translation>Necesitan su decisión</translation>
+    </message>
+    <message>
+        <source>History: sent and discarded</source>
+        <translation>Historial: enviados y descartados</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Edit and Retry…</source>
+        <translation>Corregir y reintentar…</translation>
+    </message>
+    <message>
+        <source>Move to Another Session…</source>
+        <translation>Mover a otra sesión…</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Descartar…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Sin iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Sign in to see the changes this computer has not sent to the server yet.</source>
+        <translation>Inicie sesión para ver los cambios que este equipo aún no ha enviado al servidor.</translation>
+    </message>
+    <message>
+        <source>No history yet</source>
+        <translation>Aún no hay historial</translation>
+    </message>
+    <message>
+        <source>Changes sent to the server or discarded are listed here.</source>
+        <translation>Aquí aparecen los cambios enviados al servidor o descartados.</translation>
+    </message>
+    <message>
+        <source>Nothing needs your decision</source>
+        <translation>Nada necesita su decisión</translation>
+    </message>
+    <message>
+        <source>Every change the server received was accepted.</source>
+        <translation>El servidor aceptó todos los cambios que recibió.</translation>
+    </message>
+    <message>
+        <source>Show everything not sent yet</source>
+        <translation>Mostrar todo lo que aún no se ha enviado</translation>
+    </message>
+    <message>
+        <source>Everything is on the server</source>
+        <translation>Todo está en el servidor</translation>
+    </message>
+    <message>
+        <source>No change made on this computer is waiting to be sent.</source>
+        <translation>Ningún cambio hecho en este equipo está esperando a enviarse.</translation>
+    </message>
+    <message>
+        <source>Show the history</source>
+        <translation>Mostrar el historial</translation>
+    </message>
+    <message>
+        <source>1 needs your decision</source>
+        <translation>1 necesita su decisión</translation>
+    </message>
+    <message>
+        <source>{count} need your decision</source>
+        <translation>{count} necesitan su decisión</translation>
+    </message>
+    <message>
+        <source>1 waiting to be sent</source>
+        <translation>1 esperando a enviarse</translation>
+    </message>
+    <message>
+        <source>{count} waiting to be sent</source>
+        <translation>{count} esperando a enviarse</translation>
+    </message>
+    <message>
+        <source>Nothing waiting</source>
+        <translation>Nada pendiente</translation>
+    </message>
+    <message>
+        <source>Sending 1 change again.</source>
+        <translation>Enviando 1 cambio de nuevo.</translation>
+    </message>
+    <message>
+        <source>Sending {count} changes again.</source>
+        <translation>Enviando {count} cambios de nuevo.</translation>
+    </message>
+    <message>
+        <source>Discarded 1 change.</source>
+        <translation>Se descartó 1 cambio.</translation>
+    </message>
+    <message>
+        <source>Discarded {count} changes.</source>
+        <translation>Se descartaron {count} cambios.</translation>
+    </message>
+    <message>
+        <source>No open session</source>
+        <translation>No hay ninguna sesión abierta</translation>
+    </message>
+    <message>
+        <source>There is no open session to move these records to. Open a session for that sector (or another), then try again; or discard the records with a reason.</source>
+        <translation>No hay ninguna sesión abierta a la que mover estos registros. Abra una sesión para ese sector (u otro) y vuelva a intentarlo, o descarte los registros con un motivo.</translation>
+    </message>
+    <message>
+        <source>Moved 1 record.</source>
+        <translation>Se movió 1 registro.</translation>
+    </message>
+    <message>
+        <source>Moved {count} records.</source>
+        <translation>Se movieron {count} registros.</translation>
+    </message>
+    <message>
+        <source>Corrected; sending it again.</source>
+        <translation>Corregido; se envía de nuevo.</translation>
+    </message>
+    <message>
+        <source>That could not be done: {reason}</source>
+        <translation>No se pudo hacer: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported 1 row to {path}</source>
+        <translation>Se exportó 1 fila a {path}</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows to {path}</source>
+        <translation>Se exportaron {rows} filas a {path}</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>No se pudo exportar a {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxTableModel</name>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Kind of change</source>
+        <translation>Tipo de cambio</translation>
+    </message>
+    <message>
+        <source>What it is</source>
+        <translation>Qué es</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Server&apos;s reason</source>
+        <translation>Motivo del servidor</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>Hecho el</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxText</name>
+    <message>
+        <source>{sector} · {day} · opened {opened}</source>
+        <translation>{sector} · {day} · abierta el {opened}</translation>
+    </message>
+    <message>
+        <source>Session opened</source>
+        <translation>Sesión abierta</translation>
+    </message>
+    <message>
+        <source>Session changed</source>
+        <translation>Sesión modificada</translation>
+    </message>
+    <message>
+        <source>Session extended</source>
+        <translation>Sesión ampliada</translation>
+    </message>
+    <message>
+        <source>Session closed</source>
+        <translation>Sesión cerrada</translation>
+    </message>
+    <message>
+        <source>New worker</source>
+        <translation>Nuevo trabajador</translation>
+    </message>
+    <message>
+        <source>Valve command</source>
+        <translation>Orden de válvula</translation>
+    </message>
+    <message>
+        <source>Program start</source>
+        <translation>Inicio de programa</translation>
+    </message>
+    <message>
+        <source>Program stop</source>
+        <translation>Parada de programa</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Esperando envío</translation>
+    </message>
+    <message>
+        <source>Record added</source>
+        <translation>Registro nuevo</translation>
+    </message>
+    <message>
+        <source>Record voided</source>
+        <translation>Registro anulado</translation>
+    </message>
+    <message>
+        <source>Form answers</source>
+        <translation>Respuestas de formulario</translation>
+    </message>
+    <message>
+        <source>Sending now</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>En el servidor</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflicto</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Caducado</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Descartado</translation>
+    </message>
+    <message>
+        <source>The server&apos;s session does not take these records any more. Move them to a session that is still open, or discard them with a reason.</source>
+        <translation>La sesión del servidor ya no admite estos registros. Muévalos a una sesión que siga abierta o descártelos con un motivo.</translation>
+    </message>
+    <message>
+        <source>This command could not be sent before its deadline. Edit it to give it a new one, or discard it.</source>
+        <translation>Esta orden no pudo enviarse antes de su plazo. Corríjala para darle uno nuevo, o descártela.</translation>
+    </message>
+    <message>
+        <source>Fix what the server refused (Edit and retry), retry it as it is, or discard it.</source>
+        <translation>Corrija lo que el servidor rechazó (Corregir y reintentar), reinténtelo tal cual o descártelo.</translation>
+    </message>
+    <message>
+        <source>Retry it once the cause is fixed, or discard it with a reason.</source>
+        <translation>Reinténtelo cuando se haya resuelto la causa, o descártelo con un motivo.</translation>
+    </message>
+    <message>
+        <source>On its way: it is sent as soon as the server can be reached.</source>
+        <translation>En camino: se envía en cuanto se pueda contactar con el servidor.</translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation>caja</translation>
+    </message>
+    <message>
+        <source>boxes</source>
+        <translation>cajas</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>bucket</source>
+        <translation>cubeta</translation>
+    </message>
+    <message>
+        <source>buckets</source>
+        <translation>cubetas</translation>
+    </message>
+    <message>
+        <source>crate</source>
+        <translation>jaba</translation>
+    </message>
+    <message>
+        <source>crates</source>
+        <translation>jabas</translation>
+    </message>
+    <message>
+        <source>bin</source>
+        <translation>bin</translation>
+    </message>
+    <message>
+        <source>bins</source>
+        <translation>bins</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unidad</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>unidades</translation>
+    </message>
+    <message>
+        <source>session {id}</source>
+        <translation>sesión {id}</translation>
+    </message>
+    <message>
+        <source>{amount} for {worker} in {where}</source>
+        <translation>{amount} de {worker} en {where}</translation>
+    </message>
+    <message>
+        <source>Cancel {amount} for {worker} in {where}</source>
+        <translation>Anular {amount} de {worker} en {where}</translation>
+    </message>
+    <message>
+        <source>Open a session in {where}</source>
+        <translation>Abrir una sesión en {where}</translation>
+    </message>
+    <message>
+        <source>Change the session in {where}</source>
+        <translation>Modificar la sesión en {where}</translation>
+    </message>
+    <message>
+        <source>Extend the session in {where} to {hours} h</source>
+        <translation>Ampliar la sesión en {where} a {hours} h</translation>
+    </message>
+    <message>
+        <source>Close the session in {where}</source>
+        <translation>Cerrar la sesión en {where}</translation>
+    </message>
+    <message>
+        <source>Add {name} ({id}) to the roster</source>
+        <translation>Añadir a {name} ({id}) a la plantilla</translation>
+    </message>
+    <message>
+        <source>Answers to the form {form}</source>
+        <translation>Respuestas al formulario {form}</translation>
+    </message>
+    <message>
+        <source>Open valve {valve} for {minutes} min</source>
+        <translation>Abrir la válvula {valve} durante {minutes} min</translation>
+    </message>
+    <message>
+        <source>Close valve {valve}</source>
+        <translation>Cerrar la válvula {valve}</translation>
+    </message>
+    <message>
+        <source>Start irrigation program {program}</source>
+        <translation>Iniciar el programa de riego {program}</translation>
+    </message>
+    <message>
+        <source>Stop irrigation program {program}</source>
+        <translation>Detener el programa de riego {program}</translation>
+    </message>
+    <message>
+        <source>Discarded: {reason}</source>
+        <translation>Descartado: {reason}</translation>
+    </message>
+    <message>
+        <source>Will retry: {problem}</source>
+        <translation>Se reintentará: {problem}</translation>
     </message>
 </context>
 <context>
@@ -484,6 +2599,186 @@
         <source>Overview</source>
         <translation>Resumen</translation>
     </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Tallies</source>
+        <translation>Conteos</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Trabajadores</translation>
+    </message>
+    <message>
+        <source>Irrigation</source>
+        <translation>Riego</translation>
+    </message>
+    <message>
+        <source>Telemetry</source>
+        <translation>Telemetría</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+</context>
+<context>
+    <name>PayFields</name>
+    <message>
+        <source>Sampling unit</source>
+        <translation>Unidad de muestreo</translation>
+    </message>
+    <message>
+        <source>Price per unit</source>
+        <translation>Precio por unidad</translation>
+    </message>
+    <message>
+        <source>No bonus</source>
+        <translation>Sin bono</translation>
+    </message>
+    <message>
+        <source>Flat amount per worker</source>
+        <translation>Monto fijo por trabajador</translation>
+    </message>
+    <message>
+        <source>Percent of each worker&apos;s pay</source>
+        <translation>Porcentaje del pago de cada trabajador</translation>
+    </message>
+    <message>
+        <source>Bonus value</source>
+        <translation>Valor del bono</translation>
+    </message>
+    <message>
+        <source>Why the bonus (optional)</source>
+        <translation>Motivo del bono (opcional)</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Bono</translation>
+    </message>
+    <message>
+        <source>Bonus note</source>
+        <translation>Nota del bono</translation>
+    </message>
+    <message>
+        <source>Give a sampling unit, for example box, kg or ton.</source>
+        <translation>Indique una unidad de muestreo, por ejemplo box, kg o ton.</translation>
+    </message>
+    <message>
+        <source>The sampling unit is too long (at most 32 characters).</source>
+        <translation>La unidad de muestreo es demasiado larga (máximo 32 caracteres).</translation>
+    </message>
+    <message>
+        <source>A flat bonus must be more than zero; choose “No bonus” instead.</source>
+        <translation>Un bono fijo debe ser mayor que cero; elija «Sin bono» en su lugar.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramsModel</name>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Valves</source>
+        <translation>Válvulas</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Last started</source>
+        <translation>Último inicio</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En marcha</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedRowsModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Trabajador</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Worker ID</source>
+        <translation>ID del trabajador</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Contrato</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Hired</source>
+        <translation>Ingreso</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it is sent when the server can be reached.</source>
+        <translation>Guardado en este equipo; se envía cuando se pueda contactar al servidor.</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Requiere atención</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
 </context>
 <context>
     <name>SectorsTableModel</name>
@@ -517,6 +2812,14 @@
     <message>
         <source>There is no profile called “{name}” yet: fill in the account to create it.</source>
         <translation>Aún no hay un perfil llamado «{name}»: complete los datos de la cuenta para crearlo.</translation>
+    </message>
+    <message>
+        <source>The Hydrobit server no longer accepts your sign-in. Paste a fresh access token: the changes waiting on this computer are kept and sent once you are signed in.</source>
+        <translation>El servidor de Hydrobit ya no acepta su inicio de sesión. Pegue un token de acceso nuevo: los cambios pendientes en este equipo se conservan y se envían en cuanto inicie sesión.</translation>
+    </message>
+    <message>
+        <source>Signed in again. Sending the changes waiting here…</source>
+        <translation>Sesión iniciada de nuevo. Enviando los cambios pendientes…</translation>
     </message>
     <message>
         <source>No system keychain</source>
@@ -585,6 +2888,395 @@
     <message>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
+    </message>
+</context>
+<context>
+    <name>SessionText</name>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{price} / {unit}</source>
+        <translation>{price} / {unit}</translation>
+    </message>
+    <message>
+        <source>No bonus</source>
+        <translation>Sin bono</translation>
+    </message>
+    <message>
+        <source>+{value} %</source>
+        <translation>+{value} %</translation>
+    </message>
+    <message>
+        <source>+{value} flat</source>
+        <translation>+{value} fijo</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPane</name>
+    <message>
+        <source>Production sessions</source>
+        <translation>Sesiones de producción</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Send it to the server again, unchanged</source>
+        <translation>Enviarlo de nuevo al servidor, sin cambios</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Give up on it; it stays in the outbox as history</source>
+        <translation>Renunciar a ello; queda en la bandeja de salida como historial</translation>
+    </message>
+    <message>
+        <source>Open tallies</source>
+        <translation>Abrir conteos</translation>
+    </message>
+    <message>
+        <source>Record and review this session&apos;s tallies (Enter)</source>
+        <translation>Registrar y revisar los conteos de esta sesión (Intro)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Extend…</source>
+        <translation>Extender…</translation>
+    </message>
+    <message>
+        <source>Close session…</source>
+        <translation>Cerrar sesión…</translation>
+    </message>
+    <message>
+        <source>Change unit, price, bonus or notes (F2)</source>
+        <translation>Cambiar unidad, precio, bono o notas (F2)</translation>
+    </message>
+    <message>
+        <source>Allow the session to stay open longer (Ctrl+Shift+E)</source>
+        <translation>Permitir que la sesión siga abierta más tiempo (Ctrl+Mayús+E)</translation>
+    </message>
+    <message>
+        <source>Close the session with final notes (Ctrl+Shift+W)</source>
+        <translation>Cerrar la sesión con notas finales (Ctrl+Mayús+W)</translation>
+    </message>
+    <message>
+        <source>No project selected</source>
+        <translation>Ningún proyecto seleccionado</translation>
+    </message>
+    <message>
+        <source>Choose a project or sector in the navigator.</source>
+        <translation>Elija un proyecto o sector en el navegador.</translation>
+    </message>
+    <message>
+        <source>{where} · {day} · times in {zone}</source>
+        <translation>{where} · {day} · horas en {zone}</translation>
+    </message>
+    <message>
+        <source>Sessions are not available</source>
+        <translation>Las sesiones no están disponibles</translation>
+    </message>
+    <message>
+        <source>Sign in to see and open production sessions; they are kept on this computer after that.</source>
+        <translation>Inicie sesión para ver y abrir sesiones de producción; después se guardan en este equipo.</translation>
+    </message>
+    <message>
+        <source>Showing what this computer knows: {reason}</source>
+        <translation>Se muestra lo que sabe este equipo: {reason}</translation>
+    </message>
+    <message>
+        <source>No session on {day} matches the filters; choose “All” or turn off “Mine”.</source>
+        <translation>Ninguna sesión del {day} coincide con los filtros; elija «Todas» o desactive «Mías».</translation>
+    </message>
+    <message>
+        <source>No sessions in {sector} on {day}. Press Ctrl+N to open one.</source>
+        <translation>No hay sesiones en {sector} el {day}. Pulse Ctrl+N para abrir una.</translation>
+    </message>
+    <message>
+        <source>No sessions on {day}. Press Ctrl+N to open one.</source>
+        <translation>No hay sesiones el {day}. Pulse Ctrl+N para abrir una.</translation>
+    </message>
+    <message>
+        <source>The server did not open the session for {sector}: {reason} Only one session can be open per sector and day. Records made in it wait in the outbox until you retry or discard it.</source>
+        <translation>El servidor no abrió la sesión de {sector}: {reason} Solo puede haber una sesión abierta por sector y día. Los registros hechos en ella esperan en la bandeja de salida hasta que la reintente o la descarte.</translation>
+    </message>
+    <message>
+        <source>The server refused a change to the session for {sector}: {reason}</source>
+        <translation>El servidor rechazó un cambio en la sesión de {sector}: {reason}</translation>
+    </message>
+    <message>
+        <source>({count} more need attention.)</source>
+        <translation>({count} más requieren atención.)</translation>
+    </message>
+    <message>
+        <source>This session already has the longest duration allowed ({hours} h).</source>
+        <translation>Esta sesión ya tiene la duración máxima permitida ({hours} h).</translation>
+    </message>
+    <message>
+        <source>Select a session first.</source>
+        <translation>Seleccione primero una sesión.</translation>
+    </message>
+    <message>
+        <source>The server did not open this session.</source>
+        <translation>El servidor no abrió esta sesión.</translation>
+    </message>
+    <message>
+        <source>This session is closed.</source>
+        <translation>Esta sesión está cerrada.</translation>
+    </message>
+    <message>
+        <source>Only the user who opened this session ({owner}) can change it.</source>
+        <translation>Solo el usuario que abrió esta sesión ({owner}) puede cambiarla.</translation>
+    </message>
+    <message>
+        <source>Choose a project in the navigator first.</source>
+        <translation>Elija primero un proyecto en el navegador.</translation>
+    </message>
+    <message>
+        <source>{project} has no sectors to open a session in.</source>
+        <translation>{project} no tiene sectores donde abrir una sesión.</translation>
+    </message>
+    <message>
+        <source>You are signed out: sign in again to open a session.</source>
+        <translation>Ha cerrado la sesión de usuario: vuelva a iniciar sesión para abrir una sesión.</translation>
+    </message>
+    <message>
+        <source>The session could not be saved: {reason}</source>
+        <translation>No se pudo guardar la sesión: {reason}</translation>
+    </message>
+    <message>
+        <source>Session opened for {sector}; it is sent to the server in the background.</source>
+        <translation>Sesión abierta en {sector}; se envía al servidor en segundo plano.</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>usted</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>otra persona</translation>
+    </message>
+    <message>
+        <source>Only one session can be open per sector and day. {sector} already has an open session on {day}: {who} opened it at {time} (session {id}). Close that session, or record into it, before opening another one.</source>
+        <translation>Solo puede haber una sesión abierta por sector y día. {sector} ya tiene una sesión abierta el {day}: la abrió {who} a las {time} (sesión {id}). Cierre esa sesión, o registre en ella, antes de abrir otra.</translation>
+    </message>
+    <message>
+        <source>You are signed out: sign in again to change the session.</source>
+        <translation>Ha cerrado la sesión de usuario: vuelva a iniciar sesión para cambiar la sesión.</translation>
+    </message>
+    <message>
+        <source>Session changes saved; they are sent to the server in the background.</source>
+        <translation>Cambios de la sesión guardados; se envían al servidor en segundo plano.</translation>
+    </message>
+    <message>
+        <source>You are signed out: sign in again to extend the session.</source>
+        <translation>Ha cerrado la sesión de usuario: vuelva a iniciar sesión para extender la sesión.</translation>
+    </message>
+    <message>
+        <source>Choose more than the current {current} h and at most {limit} h.</source>
+        <translation>Elija más de las {current} h actuales y como máximo {limit} h.</translation>
+    </message>
+    <message>
+        <source>Session extended to {hours} h.</source>
+        <translation>Sesión extendida a {hours} h.</translation>
+    </message>
+    <message>
+        <source>{units} {unit} by {workers} workers · pay {pay}</source>
+        <translation>{units} {unit} de {workers} trabajadores · pago {pay}</translation>
+    </message>
+    <message>
+        <source>{records} records are still on their way to the server; they are sent before the close.</source>
+        <translation>{records} registros aún van camino del servidor; se envían antes del cierre.</translation>
+    </message>
+    <message>
+        <source>You are signed out: sign in again to close the session.</source>
+        <translation>Ha cerrado la sesión de usuario: vuelva a iniciar sesión para cerrar la sesión.</translation>
+    </message>
+    <message>
+        <source>Session closed; the close is sent to the server in the background.</source>
+        <translation>Sesión cerrada; el cierre se envía al servidor en segundo plano.</translation>
+    </message>
+    <message>
+        <source>Discarded in the sessions pane after the server refused it</source>
+        <translation>Descartada en el panel de sesiones después de que el servidor la rechazara</translation>
+    </message>
+    <message>
+        <source>Exported 1 row to {path}</source>
+        <translation>Se exportó 1 fila a {path}</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows to {path}</source>
+        <translation>Se exportaron {rows} filas a {path}</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>No se pudo exportar a {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsTableModel</name>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Límite de tiempo</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Trabajadores</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Bono</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>Abierta por</translation>
+    </message>
+    <message>
+        <source>Session ID</source>
+        <translation>ID de sesión</translation>
+    </message>
+    <message>
+        <source>(+{units} pending)</source>
+        <translation>(+{units} pendientes)</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Usted</translation>
+    </message>
+    <message>
+        <source>Not opened</source>
+        <translation>No abierta</translation>
+    </message>
+    <message>
+        <source>Open · pending</source>
+        <translation>Abierta · pendiente</translation>
+    </message>
+    <message>
+        <source>Closed · pending</source>
+        <translation>Cerrada · pendiente</translation>
+    </message>
+    <message>
+        <source>Change refused</source>
+        <translation>Cambio rechazado</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Closed at {time}</source>
+        <translation>Cerrada a las {time}</translation>
+    </message>
+    <message>
+        <source>Over by {duration}</source>
+        <translation>Excedida por {duration}</translation>
+    </message>
+    <message>
+        <source>{duration} left</source>
+        <translation>Quedan {duration}</translation>
+    </message>
+    <message>
+        <source>The server&apos;s total: this session&apos;s records are not on this computer yet.</source>
+        <translation>Total del servidor: los registros de esta sesión aún no están en este equipo.</translation>
+    </message>
+    <message>
+        <source>{units} of these units ({records} records) are not on the server yet.</source>
+        <translation>{units} de estas unidades ({records} registros) aún no están en el servidor.</translation>
+    </message>
+    <message>
+        <source>Pay is worked out from the records, which are not on this computer yet.</source>
+        <translation>El pago se calcula a partir de los registros, que aún no están en este equipo.</translation>
+    </message>
+    <message>
+        <source>A local id: the server gives the session its own id once it has it.</source>
+        <translation>Un id local: el servidor da a la sesión su propio id cuando la recibe.</translation>
+    </message>
+    <message>
+        <source>Changed on this computer; on its way to the server.</source>
+        <translation>Cambiado en este equipo; va camino del servidor.</translation>
+    </message>
+    <message>
+        <source>The server did not open this session: {reason}</source>
+        <translation>El servidor no abrió esta sesión: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved on this computer and usable now; it is sent to Hydrobit as soon as the server can be reached. Until then it goes by the local id {id}.</source>
+        <translation>Guardada en este equipo y utilizable ya; se envía a Hydrobit en cuanto se pueda alcanzar el servidor. Hasta entonces se identifica con el id local {id}.</translation>
+    </message>
+    <message>
+        <source>The server refused a change to this session: {reason}</source>
+        <translation>El servidor rechazó un cambio en esta sesión: {reason}</translation>
+    </message>
+    <message>
+        <source>Closed on this computer; the close is on its way to the server.</source>
+        <translation>Cerrada en este equipo; el cierre va camino del servidor.</translation>
+    </message>
+    <message>
+        <source>Open: records can be added.</source>
+        <translation>Abierta: se pueden añadir registros.</translation>
+    </message>
+    <message>
+        <source>Closed: no more records.</source>
+        <translation>Cerrada: no admite más registros.</translation>
+    </message>
+    <message>
+        <source>Maximum duration {hours} h (until {time}).</source>
+        <translation>Duración máxima {hours} h (hasta las {time}).</translation>
+    </message>
+    <message>
+        <source>Past its maximum duration of {hours} h since {time} ({duration} ago). Close the session, or extend it if the crew is still picking.</source>
+        <translation>Superó su duración máxima de {hours} h a las {time} (hace {duration}). Cierre la sesión, o extiéndala si la cuadrilla sigue cosechando.</translation>
+    </message>
+    <message>
+        <source>Maximum duration {hours} h: it ends at {time}, in {duration}.</source>
+        <translation>Duración máxima {hours} h: termina a las {time}, dentro de {duration}.</translation>
+    </message>
+    <message>
+        <source>Close it or extend it before then.</source>
+        <translation>Ciérrela o extiéndala antes.</translation>
     </message>
 </context>
 <context>
@@ -716,6 +3408,1560 @@
     <message>
         <source>All files (*)</source>
         <translation>Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Sign in again…</source>
+        <translation>Iniciar sesión de nuevo…</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts your sign-in. Sign in to send the changes waiting here.</source>
+        <translation>El servidor ya no acepta su inicio de sesión. Inicie sesión para enviar los cambios pendientes.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar</translation>
+    </message>
+    <message>
+        <source>Send the changes waiting here and fetch the latest data now (Ctrl+Shift+S)</source>
+        <translation>Enviar ahora los cambios pendientes y obtener los datos más recientes (Ctrl+Mayús+S)</translation>
+    </message>
+    <message>
+        <source>1 change waiting</source>
+        <translation>1 cambio pendiente</translation>
+    </message>
+    <message>
+        <source>{count} changes waiting</source>
+        <translation>{count} cambios pendientes</translation>
+    </message>
+    <message>
+        <source>Saved on this computer and waiting to be sent to the server. Click to open the Outbox.</source>
+        <translation>Guardados en este equipo y esperando a enviarse al servidor. Haga clic para abrir la Bandeja de salida.</translation>
+    </message>
+    <message>
+        <source>1 change needs your decision</source>
+        <translation>1 cambio necesita su decisión</translation>
+    </message>
+    <message>
+        <source>{count} changes need your decision</source>
+        <translation>{count} cambios necesitan su decisión</translation>
+    </message>
+    <message>
+        <source>The server did not take these changes. Open the Outbox to retry, fix, move or discard them.</source>
+        <translation>El servidor no aceptó estos cambios. Abra la Bandeja de salida para reintentarlos, corregirlos, moverlos o descartarlos.</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Aún sin sincronizar</translation>
+    </message>
+    <message>
+        <source>Last synced {time}</source>
+        <translation>Última sincronización {time}</translation>
+    </message>
+    <message>
+        <source>Trying again…</source>
+        <translation>Reintentando…</translation>
+    </message>
+    <message>
+        <source>Next try in {seconds} s</source>
+        <translation>Próximo intento en {seconds} s</translation>
+    </message>
+    <message>
+        <source>Next try in {minutes} min</source>
+        <translation>Próximo intento en {minutes} min</translation>
+    </message>
+    <message>
+        <source>At {time}</source>
+        <translation>A las {time}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncText</name>
+    <message>
+        <source>This computer has no network connection.</source>
+        <translation>Este equipo no tiene conexión de red.</translation>
+    </message>
+    <message>
+        <source>The Hydrobit server cannot be reached.</source>
+        <translation>No se puede contactar con el servidor de Hydrobit.</translation>
+    </message>
+    <message>
+        <source>The Hydrobit server is not answering in time.</source>
+        <translation>El servidor de Hydrobit no responde a tiempo.</translation>
+    </message>
+    <message>
+        <source>The Hydrobit server (or HydroDesk) had a problem.</source>
+        <translation>El servidor de Hydrobit (o HydroDesk) tuvo un problema.</translation>
+    </message>
+    <message>
+        <source>The Hydrobit server sent a reply HydroDesk could not understand.</source>
+        <translation>El servidor de Hydrobit envió una respuesta que HydroDesk no pudo entender.</translation>
+    </message>
+    <message>
+        <source>The Hydrobit server no longer accepts your sign-in.</source>
+        <translation>El servidor de Hydrobit ya no acepta su inicio de sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>TalliesPane</name>
+    <message>
+        <source>Tallies</source>
+        <translation>Conteos</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Día</translation>
+    </message>
+    <message>
+        <source>PER WORKER</source>
+        <translation>POR TRABAJADOR</translation>
+    </message>
+    <message>
+        <source>The selected session</source>
+        <translation>La sesión seleccionada</translation>
+    </message>
+    <message>
+        <source>Every session of the day in this project or sector</source>
+        <translation>Todas las sesiones del día en este proyecto o sector</translation>
+    </message>
+    <message>
+        <source>Season</source>
+        <translation>Temporada</translation>
+    </message>
+    <message>
+        <source>Every session from the season&apos;s first day</source>
+        <translation>Todas las sesiones desde el primer día de la temporada</translation>
+    </message>
+    <message>
+        <source>Season starts</source>
+        <translation>Inicio de temporada</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>desde</translation>
+    </message>
+    <message>
+        <source>ENTRIES</source>
+        <translation>ENTRADAS</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>Anular…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected entry with a reason (Delete)</source>
+        <translation>Anular la entrada seleccionada indicando un motivo (Supr)</translation>
+    </message>
+    <message>
+        <source>Void flagged entries…</source>
+        <translation>Anular entradas marcadas…</translation>
+    </message>
+    <message>
+        <source>Cancel every suspected duplicate at once, with one reason</source>
+        <translation>Anular de una vez todos los posibles duplicados, con un mismo motivo</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Duplicate window in seconds</source>
+        <translation>Ventana de duplicados en segundos</translation>
+    </message>
+    <message>
+        <source>Flag a worker&apos;s delivery that follows their previous one within this many seconds (0: never)</source>
+        <translation>Marcar la entrega de un trabajador que sigue a la anterior en menos de estos segundos (0: nunca)</translation>
+    </message>
+    <message>
+        <source>Flag &amp;repeats within</source>
+        <translation>Marcar &amp;repeticiones en</translation>
+    </message>
+    <message>
+        <source>That session is not on this computer yet; press F5 to refresh.</source>
+        <translation>Esa sesión aún no está en este equipo; pulse F5 para actualizar.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Sin iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Sign in to record tallies; they are kept on this computer until they sync.</source>
+        <translation>Inicie sesión para registrar conteos; se guardan en este equipo hasta que se sincronicen.</translation>
+    </message>
+    <message>
+        <source>No project selected</source>
+        <translation>Ningún proyecto seleccionado</translation>
+    </message>
+    <message>
+        <source>Choose a project or sector in the navigator to see its sessions and tallies.</source>
+        <translation>Elija un proyecto o sector en el navegador para ver sus sesiones y conteos.</translation>
+    </message>
+    <message>
+        <source>No session on {day} in {where}. Open one in the Sessions pane, or pick another day.</source>
+        <translation>No hay sesión el {day} en {where}. Abra una en el panel Sesiones o elija otro día.</translation>
+    </message>
+    <message>
+        <source> + {value} % bonus</source>
+        <translation> + {value} % de bono</translation>
+    </message>
+    <message>
+        <source> + {value} flat bonus</source>
+        <translation> + {value} de bono fijo</translation>
+    </message>
+    <message>
+        <source>{sector} · {day} · {price} per {unit}{bonus}</source>
+        <translation>{sector} · {day} · {price} por {unit}{bonus}</translation>
+    </message>
+    <message>
+        <source>This session is closed: its tally can be read and exported, but no longer changed.</source>
+        <translation>Esta sesión está cerrada: su conteo se puede consultar y exportar, pero ya no cambiar.</translation>
+    </message>
+    <message>
+        <source>This session is being closed: new entries would be refused.</source>
+        <translation>Esta sesión se está cerrando: se rechazarían nuevas entradas.</translation>
+    </message>
+    <message>
+        <source>Only the supervisor who opened this session ({owner}) can record in it.</source>
+        <translation>Solo el supervisor que abrió esta sesión ({owner}) puede registrar en ella.</translation>
+    </message>
+    <message>
+        <source>No entries yet.</source>
+        <translation>Aún no hay entradas.</translation>
+    </message>
+    <message>
+        <source>{workers} workers · {units} {unit} · {records} records · {voids} voids · pay {pay}</source>
+        <translation>{workers} trabajadores · {units} {unit} · {records} registros · {voids} anulaciones · pago {pay}</translation>
+    </message>
+    <message>
+        <source> (bonus {bonus})</source>
+        <translation> (bono {bonus})</translation>
+    </message>
+    <message>
+        <source> · {units} waiting to sync</source>
+        <translation> · {units} por sincronizar</translation>
+    </message>
+    <message>
+        <source>{count} need attention (see Outbox)</source>
+        <translation>{count} requieren atención (ver Bandeja de salida)</translation>
+    </message>
+    <message>
+        <source>Offline · {count} saved here, waiting to sync</source>
+        <translation>Sin conexión · {count} guardadas aquí, por sincronizar</translation>
+    </message>
+    <message>
+        <source>{count} waiting to sync</source>
+        <translation>{count} por sincronizar</translation>
+    </message>
+    <message>
+        <source>Offline · entries are kept on this computer</source>
+        <translation>Sin conexión · las entradas se guardan en este equipo</translation>
+    </message>
+    <message>
+        <source>All entries on the server</source>
+        <translation>Todas las entradas en el servidor</translation>
+    </message>
+    <message>
+        <source>Void flagged entries ({count})…</source>
+        <translation>Anular entradas marcadas ({count})…</translation>
+    </message>
+    <message>
+        <source>Choose a session first.</source>
+        <translation>Elija primero una sesión.</translation>
+    </message>
+    <message>
+        <source>The entry for {name} could not be saved: {error}</source>
+        <translation>No se pudo guardar la entrada de {name}: {error}</translation>
+    </message>
+    <message>
+        <source>Recorded {units} {unit} for {name} ({id}).</source>
+        <translation>Registrado: {units} {unit} para {name} ({id}).</translation>
+    </message>
+    <message>
+        <source>Select an entry that can be voided (not a void, not voided already).</source>
+        <translation>Seleccione una entrada que se pueda anular (que no sea una anulación ni esté ya anulada).</translation>
+    </message>
+    <message>
+        <source>Void {units} {unit} of {name}?</source>
+        <translation>¿Anular {units} {unit} de {name}?</translation>
+    </message>
+    <message>
+        <source>Recorded at {time} for {id}.</source>
+        <translation>Registrado a las {time} para {id}.</translation>
+    </message>
+    <message>
+        <source>No entries are flagged as possible duplicates.</source>
+        <translation>No hay entradas marcadas como posibles duplicados.</translation>
+    </message>
+    <message>
+        <source>Void 1 flagged entry?</source>
+        <translation>¿Anular 1 entrada marcada?</translation>
+    </message>
+    <message>
+        <source>Void {count} flagged entries?</source>
+        <translation>¿Anular {count} entradas marcadas?</translation>
+    </message>
+    <message>
+        <source>Each follows the same worker&apos;s previous delivery within {seconds} s: {names}.</source>
+        <translation>Cada una sigue a la entrega anterior del mismo trabajador en menos de {seconds} s: {names}.</translation>
+    </message>
+    <message>
+        <source>Could not void the entry of {name}: {error}</source>
+        <translation>No se pudo anular la entrada de {name}: {error}</translation>
+    </message>
+    <message>
+        <source>Voided 1 entry.</source>
+        <translation>Se anuló 1 entrada.</translation>
+    </message>
+    <message>
+        <source>Voided {count} entries.</source>
+        <translation>Se anularon {count} entradas.</translation>
+    </message>
+    <message>
+        <source>Exported 1 row to {path}</source>
+        <translation>Se exportó 1 fila a {path}</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows to {path}</source>
+        <translation>Se exportaron {rows} filas a {path}</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>No se pudo exportar a {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierta</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrada</translation>
+    </message>
+    <message>
+        <source>{sector} · {status} · opened {time}</source>
+        <translation>{sector} · {status} · abierta a las {time}</translation>
+    </message>
+    <message>
+        <source> · not yet on the server</source>
+        <translation> · aún no está en el servidor</translation>
+    </message>
+</context>
+<context>
+    <name>TallyEntryRow</name>
+    <message>
+        <source>Worker name or ID, or scan a badge (Ctrl+L)</source>
+        <translation>Nombre o ID del trabajador, o escanee un gafete (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Trabajador</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <source>Record the units for the highlighted worker (Enter)</source>
+        <translation>Registrar las unidades del trabajador resaltado (Intro)</translation>
+    </message>
+    <message>
+        <source>&amp;Worker</source>
+        <translation>&amp;Trabajador</translation>
+    </message>
+    <message>
+        <source>&amp;Units</source>
+        <translation>&amp;Unidades</translation>
+    </message>
+    <message>
+        <source>Type a worker&apos;s name or ID first.</source>
+        <translation>Escriba primero el nombre o ID de un trabajador.</translation>
+    </message>
+    <message>
+        <source>No worker matches “{text}”. Check the spelling or the badge.</source>
+        <translation>Ningún trabajador coincide con «{text}». Revise la escritura o el gafete.</translation>
+    </message>
+</context>
+<context>
+    <name>TallyImport</name>
+    <message>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+    <message>
+        <source>No worker: give a worker_id or the worker&apos;s name.</source>
+        <translation>Sin trabajador: indique un worker_id o el nombre del trabajador.</translation>
+    </message>
+    <message>
+        <source>No worker “{text}” on the roster. Did you mean {names}?</source>
+        <translation>No hay ningún trabajador «{text}» en la plantilla de personal. ¿Quiso decir {names}?</translation>
+    </message>
+    <message>
+        <source>No worker “{text}” on the roster; check the spelling or add the worker.</source>
+        <translation>No hay ningún trabajador «{text}» en la plantilla de personal; revise cómo está escrito o dé de alta al trabajador.</translation>
+    </message>
+    <message>
+        <source>“{text}” could be {names}: write the worker_id instead.</source>
+        <translation>«{text}» podría ser {names}: escriba el worker_id.</translation>
+    </message>
+    <message>
+        <source>{worker_id} is {expected}, not {given}: check which one is meant.</source>
+        <translation>{worker_id} es {expected}, no {given}: revise a quién se refiere.</translation>
+    </message>
+    <message>
+        <source>No units given.</source>
+        <translation>No se indicaron unidades.</translation>
+    </message>
+    <message>
+        <source>Units “{text}” is not a number.</source>
+        <translation>Las unidades «{text}» no son un número.</translation>
+    </message>
+    <message>
+        <source>Units “{text}” can be read two ways: write the number without a thousands separator.</source>
+        <translation>Las unidades «{text}» se pueden leer de dos maneras: escriba el número sin separador de miles.</translation>
+    </message>
+    <message>
+        <source>Units cannot be negative ({units}); void the entry in the tally instead.</source>
+        <translation>Las unidades no pueden ser negativas ({units}); en su lugar, anule el registro en el conteo.</translation>
+    </message>
+    <message>
+        <source>0 units: nothing to record. Leave the row out.</source>
+        <translation>0 unidades: no hay nada que registrar. Quite la fila.</translation>
+    </message>
+    <message>
+        <source>{units} {unit} in one row is more than the {limit} that is plausible.</source>
+        <translation>{units} {unit} en una fila es más que el máximo razonable de {limit}.</translation>
+    </message>
+    <message>
+        <source>Time “{text}” cannot be read: write it like 14:30 or 2:30 pm.</source>
+        <translation>No se puede leer la hora «{text}»: escríbala como 14:30 o 2:30 pm.</translation>
+    </message>
+    <message>
+        <source>Time {time} is not on the session&apos;s day ({day}).</source>
+        <translation>La hora {time} no es del día de la sesión ({day}).</translation>
+    </message>
+    <message>
+        <source>Repeats row {row} (same worker, units and time). If it is a second delivery, give it its own time.</source>
+        <translation>Repite la fila {row} (mismo trabajador, unidades y hora). Si es una segunda entrega, póngale su propia hora.</translation>
+    </message>
+    <message>
+        <source>The sheet has no rows to import.</source>
+        <translation>La hoja no tiene filas para importar.</translation>
+    </message>
+    <message>
+        <source>No worker column was found. The first row should name the columns, such as worker_id, units and time (it reads: {header}). Download the template to see the layout.</source>
+        <translation>No se encontró la columna de trabajador. La primera fila debe nombrar las columnas, como worker_id, units y time (dice: {header}). Descargue la plantilla para ver el formato.</translation>
+    </message>
+    <message>
+        <source>No units column was found. The first row should name the columns, such as worker_id, units and time (it reads: {header}). Download the template to see the layout.</source>
+        <translation>No se encontró la columna de unidades. La primera fila debe nombrar las columnas, como worker_id, units y time (dice: {header}). Descargue la plantilla para ver el formato.</translation>
+    </message>
+    <message>
+        <source>The sheet has {rows} rows; split it into sheets of at most {limit}.</source>
+        <translation>La hoja tiene {rows} filas; divídala en hojas de {limit} como máximo.</translation>
+    </message>
+</context>
+<context>
+    <name>TallyTools</name>
+    <message>
+        <source>&amp;Import tally sheet…</source>
+        <translation>&amp;Importar hoja de conteo…</translation>
+    </message>
+    <message>
+        <source>Record a day&apos;s paper tally sheet from a CSV or Excel file (Ctrl+I)</source>
+        <translation>Registrar la hoja de conteo en papel de un día desde un archivo CSV o Excel (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Download sheet &amp;template…</source>
+        <translation>Descargar &amp;plantilla de hoja…</translation>
+    </message>
+    <message>
+        <source>Save an empty tally sheet with the columns the import reads</source>
+        <translation>Guardar una hoja de conteo vacía con las columnas que lee la importación</translation>
+    </message>
+    <message>
+        <source>Export session &amp;payroll…</source>
+        <translation>Exportar &amp;nómina de la sesión…</translation>
+    </message>
+    <message>
+        <source>Save each worker&apos;s units and pay for this session as CSV or Excel (Ctrl+Shift+X)</source>
+        <translation>Guardar las unidades y el pago de cada trabajador de esta sesión como CSV o Excel (Ctrl+Mayús+X)</translation>
+    </message>
+    <message>
+        <source>Export &amp;day payroll…</source>
+        <translation>Exportar nómina del &amp;día…</translation>
+    </message>
+    <message>
+        <source>Save each worker&apos;s pay for every session of the project&apos;s day (Ctrl+Shift+D)</source>
+        <translation>Guardar el pago de cada trabajador de todas las sesiones del día del proyecto (Ctrl+Mayús+D)</translation>
+    </message>
+    <message>
+        <source>&amp;Print day report…</source>
+        <translation>Im&amp;primir reporte del día…</translation>
+    </message>
+    <message>
+        <source>Print this session&apos;s day report with totals and signature lines (Ctrl+P)</source>
+        <translation>Imprimir el reporte del día de esta sesión con totales y líneas de firma (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save day report as P&amp;DF…</source>
+        <translation>Guardar reporte del día como P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save this session&apos;s day report as a PDF file (Ctrl+Shift+P)</source>
+        <translation>Guardar el reporte del día de esta sesión como archivo PDF (Ctrl+Mayús+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with Hydrobit…</source>
+        <translation>&amp;Comparar con Hydrobit…</translation>
+    </message>
+    <message>
+        <source>Check a closed session&apos;s per-worker figures against Hydrobit&apos;s (Ctrl+Shift+H)</source>
+        <translation>Comparar las cifras por trabajador de una sesión cerrada con las de Hydrobit (Ctrl+Mayús+H)</translation>
+    </message>
+    <message>
+        <source>A4 paper</source>
+        <translation>Papel A4</translation>
+    </message>
+    <message>
+        <source>Letter paper</source>
+        <translation>Papel carta</translation>
+    </message>
+    <message>
+        <source>Payroll</source>
+        <translation>Nómina</translation>
+    </message>
+    <message>
+        <source>Day report</source>
+        <translation>Reporte del día</translation>
+    </message>
+    <message>
+        <source>Available once the session is closed</source>
+        <translation>Disponible cuando la sesión esté cerrada</translation>
+    </message>
+    <message>
+        <source>Import tally sheet</source>
+        <translation>Importar hoja de conteo</translation>
+    </message>
+    <message>
+        <source>This session is closed, and Hydrobit adds units only to open sessions. Open a session for this sector and day in the Sessions pane, then import the sheet into it.</source>
+        <translation>Esta sesión está cerrada y Hydrobit solo agrega unidades a sesiones abiertas. Abra una sesión para este sector y día en el panel Sesiones y luego importe la hoja en ella.</translation>
+    </message>
+    <message>
+        <source>Only the supervisor who opened this session ({owner}) can add units to it. Ask them to import the sheet, or open your own session.</source>
+        <translation>Solo el supervisor que abrió esta sesión ({owner}) puede agregarle unidades. Pídale que importe la hoja o abra su propia sesión.</translation>
+    </message>
+    <message>
+        <source>Imported {count} tally entries from the sheet</source>
+        <translation>Se importaron {count} registros de conteo desde la hoja</translation>
+    </message>
+    <message>
+        <source>Save tally sheet template</source>
+        <translation>Guardar plantilla de hoja de conteo</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved the tally sheet template to {path}</source>
+        <translation>Plantilla de hoja de conteo guardada en {path}</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Trabajador</translation>
+    </message>
+    <message>
+        <source>Worker ID</source>
+        <translation>ID del trabajador</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Base pay</source>
+        <translation>Pago base</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Bono</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Pending units</source>
+        <translation>Unidades pendientes</translation>
+    </message>
+    <message>
+        <source>Sectors</source>
+        <translation>Sectores</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>Export session payroll</source>
+        <translation>Exportar nómina de la sesión</translation>
+    </message>
+    <message>
+        <source>Exported the payroll of {count} workers to {path}</source>
+        <translation>Nómina de {count} trabajadores exportada a {path}</translation>
+    </message>
+    <message>
+        <source>Export day payroll</source>
+        <translation>Exportar nómina del día</translation>
+    </message>
+    <message>
+        <source>Gathering the day&apos;s sessions…</source>
+        <translation>Reuniendo las sesiones del día…</translation>
+    </message>
+    <message>
+        <source>Exported the day payroll of {count} workers from {sessions} sessions to {path}</source>
+        <translation>Nómina del día de {count} trabajadores de {sessions} sesiones exportada a {path}</translation>
+    </message>
+    <message>
+        <source>({unseen} sessions of other supervisors are not included: only they can see their entries.)</source>
+        <translation>(No se incluyen {unseen} sesiones de otros supervisores: solo ellos pueden ver sus registros.)</translation>
+    </message>
+    <message>
+        <source>Sent the day report to the printer</source>
+        <translation>Reporte del día enviado a la impresora</translation>
+    </message>
+    <message>
+        <source>Save day report as PDF</source>
+        <translation>Guardar reporte del día como PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the day report…</source>
+        <translation>Escribiendo el reporte del día…</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>no se pudo escribir el archivo</translation>
+    </message>
+    <message>
+        <source>Saved the day report ({pages} pages) to {path}</source>
+        <translation>Reporte del día ({pages} páginas) guardado en {path}</translation>
+    </message>
+    <message>
+        <source>Compare with Hydrobit</source>
+        <translation>Comparar con Hydrobit</translation>
+    </message>
+    <message>
+        <source>Hydrobit grades and totals a session once it is closed. Close the session first.</source>
+        <translation>Hydrobit clasifica y totaliza una sesión cuando se cierra. Cierre primero la sesión.</translation>
+    </message>
+    <message>
+        <source>File not saved</source>
+        <translation>Archivo no guardado</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {reason}. Choose another folder or close the file if it is open.</source>
+        <translation>No se pudo escribir {path}: {reason}. Elija otra carpeta o cierre el archivo si está abierto.</translation>
+    </message>
+</context>
+<context>
+    <name>TelemetryExport</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Métrica</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+</context>
+<context>
+    <name>TelemetryPane</name>
+    <message>
+        <source>Live telemetry</source>
+        <translation>Telemetría en vivo</translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation>5 min</translation>
+    </message>
+    <message>
+        <source>Show the last 5 minutes</source>
+        <translation>Mostrar los últimos 5 minutos</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>Show the last hour</source>
+        <translation>Mostrar la última hora</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>Show the last 24 hours</source>
+        <translation>Mostrar las últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizada</translation>
+    </message>
+    <message>
+        <source>Show a window of your choice, in minutes</source>
+        <translation>Mostrar una ventana a su elección, en minutos</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Freeze the charts to look back through the data (Space)</source>
+        <translation>Congelar los gráficos para revisar los datos (Espacio)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Save what the charts show: the data as CSV or Excel, or a picture</source>
+        <translation>Guardar lo que muestran los gráficos: los datos en CSV o Excel, o una imagen</translation>
+    </message>
+    <message>
+        <source>Visible data as CSV…</source>
+        <translation>Datos visibles en CSV…</translation>
+    </message>
+    <message>
+        <source>Visible data as Excel…</source>
+        <translation>Datos visibles en Excel…</translation>
+    </message>
+    <message>
+        <source>Charts as PNG picture…</source>
+        <translation>Gráficos como imagen PNG…</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Ventana</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <source>SERIES</source>
+        <translation>SERIES</translation>
+    </message>
+    <message>
+        <source>Scrub back through the data held (the charts pause while you do)</source>
+        <translation>Recorrer los datos guardados (los gráficos se pausan mientras tanto)</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En vivo</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconectando…</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>The live data connection was lost.</source>
+        <translation>Se perdió la conexión de datos en vivo.</translation>
+    </message>
+    <message>
+        <source> Retrying in {seconds} s.</source>
+        <translation> Se reintenta en {seconds} s.</translation>
+    </message>
+    <message>
+        <source>{reason}{retry} The charts keep what they have and continue when the data returns.</source>
+        <translation>{reason}{retry} Los gráficos conservan lo que tienen y continúan cuando vuelvan los datos.</translation>
+    </message>
+    <message>
+        <source>Go live</source>
+        <translation>En vivo</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>Todos los proyectos</translation>
+    </message>
+    <message>
+        <source>{where} · {online} of {total} devices online</source>
+        <translation>{where} · {online} de {total} dispositivos en línea</translation>
+    </message>
+    <message>
+        <source>DEVICES ({count})</source>
+        <translation>DISPOSITIVOS ({count})</translation>
+    </message>
+    <message>
+        <source>Live data is off</source>
+        <translation>Los datos en vivo están apagados</translation>
+    </message>
+    <message>
+        <source>Sign in to a Hydrobit account (or start HydroDesk with --demo) to see live telemetry.</source>
+        <translation>Inicie sesión en una cuenta de Hydrobit (o inicie HydroDesk con --demo) para ver la telemetría en vivo.</translation>
+    </message>
+    <message>
+        <source>HydroDesk is connecting to the live data server.</source>
+        <translation>HydroDesk se está conectando al servidor de datos en vivo.</translation>
+    </message>
+    <message>
+        <source>Not connected to the live data server</source>
+        <translation>Sin conexión con el servidor de datos en vivo</translation>
+    </message>
+    <message>
+        <source>{message} HydroDesk keeps retrying by itself; check the network if this lasts.</source>
+        <translation>{message} HydroDesk sigue reintentando por sí solo; revise la red si esto persiste.</translation>
+    </message>
+    <message>
+        <source>No devices have reported yet</source>
+        <translation>Ningún dispositivo ha informado todavía</translation>
+    </message>
+    <message>
+        <source>Connected, but no field device has sent telemetry. Devices report every few seconds: check that the field gateways are powered and online.</source>
+        <translation>Conectado, pero ningún dispositivo de campo ha enviado telemetría. Los dispositivos informan cada pocos segundos: compruebe que las pasarelas de campo tienen corriente y conexión.</translation>
+    </message>
+    <message>
+        <source>Nothing plotted</source>
+        <translation>Nada graficado</translation>
+    </message>
+    <message>
+        <source>Tick the series to plot in the list on the left (flow, pressure, soil moisture, ...).</source>
+        <translation>Marque en la lista de la izquierda las series que desea graficar (caudal, presión, humedad del suelo, ...).</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export telemetry</source>
+        <translation>Exportar telemetría</translation>
+    </message>
+    <message>
+        <source>Saved the charts to {path}</source>
+        <translation>Gráficos guardados en {path}</translation>
+    </message>
+    <message>
+        <source>Exported 1 row to {path}</source>
+        <translation>Se exportó 1 fila a {path}</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows to {path}</source>
+        <translation>Se exportaron {rows} filas a {path}</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>No se pudo exportar a {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ValidRowsModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Trabajador</translation>
+    </message>
+    <message>
+        <source>Worker ID</source>
+        <translation>ID del trabajador</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>now (no time given)</source>
+        <translation>ahora (sin hora)</translation>
+    </message>
+</context>
+<context>
+    <name>ValveCommandDialog</name>
+    <message>
+        <source>Open valve</source>
+        <translation>Abrir válvula</translation>
+    </message>
+    <message>
+        <source>Close valve</source>
+        <translation>Cerrar válvula</translation>
+    </message>
+    <message>
+        <source>{valve} · sector {sector} · {project}</source>
+        <translation>{valve} · sector {sector} · {project}</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Duration in minutes</source>
+        <translation>Duración en minutos</translation>
+    </message>
+    <message>
+        <source>If the command cannot reach the valve within this time (no connection), it is dropped.</source>
+        <translation>Si el comando no llega a la válvula en este tiempo (sin conexión), se descarta.</translation>
+    </message>
+    <message>
+        <source>Open for</source>
+        <translation>Abrir durante</translation>
+    </message>
+    <message>
+        <source>Give up delivering after</source>
+        <translation>Dejar de intentar la entrega tras</translation>
+    </message>
+    <message>
+        <source>Open {valve} in {sector} for {minutes} min?</source>
+        <translation>¿Abrir {valve} en {sector} durante {minutes} min?</translation>
+    </message>
+    <message>
+        <source>Open for {minutes} min</source>
+        <translation>Abrir {minutes} min</translation>
+    </message>
+    <message>
+        <source>Close {valve} in {sector}?</source>
+        <translation>¿Cerrar {valve} en {sector}?</translation>
+    </message>
+</context>
+<context>
+    <name>ValvesModel</name>
+    <message>
+        <source>Valve</source>
+        <translation>Válvula</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Commanded</source>
+        <translation>Ordenado</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Observado</translation>
+    </message>
+    <message>
+        <source>Flow (L/min)</source>
+        <translation>Caudal (L/min)</translation>
+    </message>
+    <message>
+        <source>Expected (L/min)</source>
+        <translation>Esperado (L/min)</translation>
+    </message>
+    <message>
+        <source>Pressure (bar)</source>
+        <translation>Presión (bar)</translation>
+    </message>
+    <message>
+        <source>Last command</source>
+        <translation>Último comando</translation>
+    </message>
+    <message>
+        <source>Open until {time}</source>
+        <translation>Abierta hasta las {time}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>Avería</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>device offline</source>
+        <translation>dispositivo sin conexión</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>Void entries</source>
+        <translation>Anular entradas</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required)</source>
+        <translation>&amp;Motivo (obligatorio)</translation>
+    </message>
+    <message>
+        <source>Duplicate entry</source>
+        <translation>Entrada duplicada</translation>
+    </message>
+    <message>
+        <source>Recorded for the wrong worker</source>
+        <translation>Registrada al trabajador equivocado</translation>
+    </message>
+    <message>
+        <source>Wrong number of units</source>
+        <translation>Número de unidades equivocado</translation>
+    </message>
+    <message>
+        <source>Incomplete box</source>
+        <translation>Caja incompleta</translation>
+    </message>
+    <message>
+        <source>Why are these units cancelled?</source>
+        <translation>¿Por qué se anulan estas unidades?</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Voided entries stay in the list, struck through; the server keeps both movements.</source>
+        <translation>Las entradas anuladas siguen en la lista, tachadas; el servidor conserva ambos movimientos.</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Anular</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerDetail</name>
+    <message>
+        <source>Edit and retry…</source>
+        <translation>Editar y reintentar…</translation>
+    </message>
+    <message>
+        <source>Correct the worker (the hire date, say) and send it again</source>
+        <translation>Corrige el trabajador (por ejemplo, la fecha de ingreso) y envíalo de nuevo</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Employment type</source>
+        <translation>Tipo de contrato</translation>
+    </message>
+    <message>
+        <source>Hire date</source>
+        <translation>Fecha de ingreso</translation>
+    </message>
+    <message>
+        <source>Termination date</source>
+        <translation>Fecha de baja</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation>Tarifa por hora</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Habilidades</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>RECENT TALLIES</source>
+        <translation>CONTEOS RECIENTES</translation>
+    </message>
+    <message>
+        <source>No worker selected</source>
+        <translation>Ningún trabajador seleccionado</translation>
+    </message>
+    <message>
+        <source>Choose a worker in the list, or press Ctrl+N to add one.</source>
+        <translation>Elige un trabajador de la lista o pulsa Ctrl+N para añadir uno.</translation>
+    </message>
+    <message>
+        <source>The server did not take this worker: {reason}</source>
+        <translation>El servidor no aceptó a este trabajador: {reason}</translation>
+    </message>
+    <message>
+        <source>The server refused this worker: {reason}</source>
+        <translation>El servidor rechazó a este trabajador: {reason}</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>sin motivo indicado</translation>
+    </message>
+    <message>
+        <source>Being sent to the server now.</source>
+        <translation>Enviándose al servidor ahora.</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it is sent as soon as the server can be reached.</source>
+        <translation>Guardado en este equipo; se envía en cuanto se pueda contactar al servidor.</translation>
+    </message>
+    <message>
+        <source>Records for this worker can be made already.</source>
+        <translation>Ya se pueden registrar unidades para este trabajador.</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>{amount} per hour</source>
+        <translation>{amount} por hora</translation>
+    </message>
+    <message>
+        <source>No units recorded for this worker in the sessions saved on this computer.</source>
+        <translation>No hay unidades de este trabajador en las sesiones guardadas en este equipo.</translation>
+    </message>
+    <message>
+        <source>1 recent session · {pay} earned</source>
+        <translation>1 sesión reciente · {pay} ganado</translation>
+    </message>
+    <message>
+        <source>{count} recent sessions · {pay} earned</source>
+        <translation>{count} sesiones recientes · {pay} ganado</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerFinderModel</name>
+    <message>
+        <source>not yet on the server</source>
+        <translation>aún no está en el servidor</translation>
+    </message>
+    <message>
+        <source>Enter records for {name} ({id})</source>
+        <translation>Intro registra para {name} ({id})</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerHistoryModel</name>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation>Anulaciones</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>{units} of them not on the server yet</source>
+        <translation>{units} aún no están en el servidor</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerOptions</name>
+    <message>
+        <source>Field worker</source>
+        <translation>Trabajador de campo</translation>
+    </message>
+    <message>
+        <source>Harvester</source>
+        <translation>Cosechador</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Irrigator</source>
+        <translation>Regador</translation>
+    </message>
+    <message>
+        <source>Tractor driver</source>
+        <translation>Tractorista</translation>
+    </message>
+    <message>
+        <source>Quality inspector</source>
+        <translation>Inspector de calidad</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>Empacador</translation>
+    </message>
+    <message>
+        <source>Scout</source>
+        <translation>Monitor de plagas</translation>
+    </message>
+    <message>
+        <source>Full time</source>
+        <translation>Tiempo completo</translation>
+    </message>
+    <message>
+        <source>Part time</source>
+        <translation>Medio tiempo</translation>
+    </message>
+    <message>
+        <source>Seasonal</source>
+        <translation>De temporada</translation>
+    </message>
+    <message>
+        <source>Temporary</source>
+        <translation>Temporal</translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation>Contratista</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <source>On leave</source>
+        <translation>De permiso</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Dado de baja</translation>
+    </message>
+    <message>
+        <source>Harvesting</source>
+        <translation>Cosecha</translation>
+    </message>
+    <message>
+        <source>Pruning</source>
+        <translation>Poda</translation>
+    </message>
+    <message>
+        <source>Irrigation</source>
+        <translation>Riego</translation>
+    </message>
+    <message>
+        <source>Fertigation</source>
+        <translation>Fertirriego</translation>
+    </message>
+    <message>
+        <source>Spraying</source>
+        <translation>Aspersión</translation>
+    </message>
+    <message>
+        <source>Pest scouting</source>
+        <translation>Monitoreo de plagas</translation>
+    </message>
+    <message>
+        <source>Tractor operation</source>
+        <translation>Manejo de tractor</translation>
+    </message>
+    <message>
+        <source>Quality control</source>
+        <translation>Control de calidad</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>Empaque</translation>
+    </message>
+    <message>
+        <source>Planting</source>
+        <translation>Siembra</translation>
+    </message>
+    <message>
+        <source>First aid</source>
+        <translation>Primeros auxilios</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerTallyModel</name>
+    <message>
+        <source>Worker</source>
+        <translation>Trabajador</translation>
+    </message>
+    <message>
+        <source>Worker ID</source>
+        <translation>ID del trabajador</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation>Anulaciones</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>{units} confirmed</source>
+        <translation>{units} confirmadas</translation>
+    </message>
+    <message>
+        <source>{units} waiting to sync</source>
+        <translation>{units} por sincronizar</translation>
+    </message>
+    <message>
+        <source>{units} stopped, not counted</source>
+        <translation>{units} detenidas, no se cuentan</translation>
+    </message>
+    <message>
+        <source>{base} for the units + {bonus} bonus</source>
+        <translation>{base} por las unidades + {bonus} de bono</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Requiere atención</translation>
+    </message>
+    <message>
+        <source>{count} pending</source>
+        <translation>{count} pendientes</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmado</translation>
+    </message>
+</context>
+<context>
+    <name>WorkersPane</name>
+    <message>
+        <source>Workers</source>
+        <translation>Trabajadores</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Download the roster from the Hydrobit server (F5)</source>
+        <translation>Descargar la plantilla del servidor de Hydrobit (F5)</translation>
+    </message>
+    <message>
+        <source>New worker…</source>
+        <translation>Nuevo trabajador…</translation>
+    </message>
+    <message>
+        <source>Add a worker to the roster (Ctrl+N)</source>
+        <translation>Añadir un trabajador a la plantilla (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search name or worker ID (Ctrl+F)</source>
+        <translation>Buscar nombre o ID del trabajador (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Any position</source>
+        <translation>Cualquier puesto</translation>
+    </message>
+    <message>
+        <source>Any employment type</source>
+        <translation>Cualquier tipo de contrato</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Quitar filtros</translation>
+    </message>
+    <message>
+        <source>No worker matches this search and these filters. Clear them to see the whole roster.</source>
+        <translation>Ningún trabajador coincide con esta búsqueda y estos filtros. Quítalos para ver toda la plantilla.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Sin iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Sign in to Hydrobit (File &gt; Sign in) to see the worker roster.</source>
+        <translation>Inicia sesión en Hydrobit (Archivo &gt; Iniciar sesión) para ver la plantilla de trabajadores.</translation>
+    </message>
+    <message>
+        <source>No workers saved on this computer yet</source>
+        <translation>Aún no hay trabajadores guardados en este equipo</translation>
+    </message>
+    <message>
+        <source>Connect to the Hydrobit server and press Refresh (F5) to download the roster. You can add workers with Ctrl+N meanwhile: they are sent once the server can be reached.</source>
+        <translation>Conéctate al servidor de Hydrobit y pulsa Actualizar (F5) para descargar la plantilla. Mientras tanto puedes añadir trabajadores con Ctrl+N: se envían en cuanto se pueda contactar al servidor.</translation>
+    </message>
+    <message>
+        <source>Downloading the roster…</source>
+        <translation>Descargando la plantilla…</translation>
+    </message>
+    <message>
+        <source>1 worker</source>
+        <translation>1 trabajador</translation>
+    </message>
+    <message>
+        <source>{count} workers</source>
+        <translation>{count} trabajadores</translation>
+    </message>
+    <message>
+        <source>roster never downloaded</source>
+        <translation>plantilla nunca descargada</translation>
+    </message>
+    <message>
+        <source>roster refreshed {when}</source>
+        <translation>plantilla actualizada {when}</translation>
+    </message>
+    <message>
+        <source>{count} not on the server yet</source>
+        <translation>{count} aún no en el servidor</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>The roster could not be refreshed: {problem} Showing the copy saved on this computer (refreshed {when}).</source>
+        <translation>No se pudo actualizar la plantilla: {problem} Se muestra la copia guardada en este equipo (actualizada {when}).</translation>
+    </message>
+    <message>
+        <source>Offline: showing the roster saved on this computer (refreshed {when}). New workers are saved here and sent when the connection is back.</source>
+        <translation>Sin conexión: se muestra la plantilla guardada en este equipo (actualizada {when}). Los trabajadores nuevos se guardan aquí y se envían cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>Sign in to add workers.</source>
+        <translation>Inicia sesión para añadir trabajadores.</translation>
+    </message>
+    <message>
+        <source>Sign in again to save this worker.</source>
+        <translation>Vuelve a iniciar sesión para guardar a este trabajador.</translation>
+    </message>
+    <message>
+        <source>The worker could not be saved: {reason}</source>
+        <translation>No se pudo guardar al trabajador: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} saved as {id}; it is sent to the server as soon as it can be reached.</source>
+        <translation>{name} guardado como {id}; se envía al servidor en cuanto se pueda contactar.</translation>
+    </message>
+    <message>
+        <source>Exported 1 row to {path}</source>
+        <translation>Se exportó 1 fila a {path}</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows to {path}</source>
+        <translation>Se exportaron {rows} filas a {path}</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>No se pudo exportar a {path}: {reason}</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from hydrodesk.ui.connection import ConnectionState
 from hydrodesk.ui.models.farm_tree import KIND_ROLE, PROJECT_ID_ROLE, SECTOR_ID_ROLE
 from hydrodesk.ui.models.sectors import AREA, NAME
+from hydrodesk.ui.panes import PANES
 from hydrodesk.ui.panes.overview import OverviewPane
 
 from .conftest import WindowKit
@@ -166,10 +167,13 @@ def test_f5_reloads_and_keeps_the_selection(qtbot: QtBot, loaded_kit: WindowKit)
 def test_the_overview_has_one_navigator_entry_and_shortcut(loaded_kit: WindowKit) -> None:
     window = loaded_kit.window
     entries = [window.navigator.pane_list.item(row).text() for row in range(window.navigator.pane_list.count())]
-    assert entries == ["Overview"]
-    assert [action.shortcut().toString() for action in window.pane_actions] == ["Ctrl+1"]
+    assert entries[0] == "Overview"
+    assert entries == [spec.title for spec in PANES]  # one entry per pane that exists, in order
+    assert [action.shortcut().toString() for action in window.pane_actions] == [
+        f"Ctrl+{number}" for number in range(1, len(PANES) + 1)
+    ]
     assert window.open_pane("overview")
-    assert not window.open_pane("sessions")  # not built yet: no placeholder either
+    assert not window.open_pane("no-such-pane")  # a pane not built yet has no placeholder either
 
 
 def test_the_theme_can_be_switched_and_is_remembered(loaded_kit: WindowKit) -> None:
@@ -206,3 +210,17 @@ def test_xlsx_export_writes_what_is_shown_with_numbers_as_numbers(
     assert [row[0] for row in values[1:]] == ["Lote B-2", "Lote B-1"]  # 4.6 ha before 5.1 ha, as shown
     assert all(isinstance(row[1], float) for row in values[1:])
     assert exported.args == [str(target), 2]
+
+
+def test_open_tallies_from_another_pane_switches_to_the_tallies_pane(qtbot: QtBot, loaded_kit: WindowKit) -> None:
+    window = loaded_kit.window
+    assert window.open_pane("sessions")
+    sessions = window.current_pane
+    assert sessions is not None
+
+    sessions.session_activated.emit("6507f1e3c9d8e2a4b1f9c3d5")
+
+    tallies = window.pane("tallies")
+    assert tallies is not None
+    assert window.current_pane is tallies
+    assert window.pane_host.currentWidget() is tallies

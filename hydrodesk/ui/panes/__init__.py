@@ -41,6 +41,42 @@ PANES: tuple[PaneSpec, ...] = (
         icon="overview",
         factory="hydrodesk.ui.panes.overview:OverviewPane",
     ),
+    PaneSpec(
+        name="sessions",
+        title=QT_TRANSLATE_NOOP("Panes", "Sessions"),
+        icon="sessions",
+        factory="hydrodesk.ui.panes.sessions:SessionsPane",
+    ),
+    PaneSpec(
+        name="tallies",
+        title=QT_TRANSLATE_NOOP("Panes", "Tallies"),
+        icon="tallies",
+        factory="hydrodesk.ui.panes.tallies:TalliesPane",
+    ),
+    PaneSpec(
+        name="workers",
+        title=QT_TRANSLATE_NOOP("Panes", "Workers"),
+        icon="workers",
+        factory="hydrodesk.ui.panes.workers:WorkersPane",
+    ),
+    PaneSpec(
+        name="irrigation",
+        title=QT_TRANSLATE_NOOP("Panes", "Irrigation"),
+        icon="irrigation",
+        factory="hydrodesk.ui.panes.irrigation:IrrigationPane",
+    ),
+    PaneSpec(
+        name="telemetry",
+        title=QT_TRANSLATE_NOOP("Panes", "Telemetry"),
+        icon="telemetry",
+        factory="hydrodesk.ui.panes.telemetry:TelemetryPane",
+    ),
+    PaneSpec(
+        name="outbox",
+        title=QT_TRANSLATE_NOOP("Panes", "Outbox"),
+        icon="outbox",
+        factory="hydrodesk.ui.panes.outbox:OutboxPane",
+    ),
 )
 
 

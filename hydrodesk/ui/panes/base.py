@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QWidget
 if TYPE_CHECKING:
     from hydrodesk.api.client import HydrobitClient
     from hydrodesk.api.models import Project, Sector
+    from hydrodesk.sync.office import Office
     from hydrodesk.ui.connection import ConnectionMonitor
+    from hydrodesk.ui.live.telemetry import LiveTelemetry
     from hydrodesk.ui.tasks import BackgroundTasks
     from hydrodesk.ui.theme import Theme
 
@@ -33,11 +35,22 @@ class PaneContext:
     tasks: BackgroundTasks
     client: Callable[[], HydrobitClient | None]  # the signed-in client, or None while signed out
     theme: Callable[[], Theme]
+    # The session's live telemetry (MQTT), or None while signed out.
+    live: Callable[[], LiveTelemetry | None] = field(default=lambda: None)
+    # The signed-in office (local cache + outbox + sync engine), or None while signed out. Panes read through
+    # `office.store` and change server state only through `office.actions`, so everything works offline.
+    office: Callable[[], Office | None] = field(default=lambda: None)
 
 
 class Pane(QWidget):
     status_message = Signal(str)  # a short note for the status bar ("Exported 12 rows to …")
     sector_activated = Signal(str, str)  # project id, sector id: the pane asks the navigator to select it
+    session_activated = Signal(str)  # a session id: the pane asks the window to show that session's tallies
+    data_ready = Signal()  # a pane whose data comes after the farm loaded (live telemetry) has some to show
+
+    def is_data_ready(self) -> bool:
+        """False while the pane still waits for data beyond the farm (a screenshot waits for `data_ready`)."""
+        return True
 
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +58,12 @@ class Pane(QWidget):
 
     def set_selection(self, selection: Selection) -> None:
         """The navigator's selection changed (or the data behind it was reloaded)."""
+
+    def show_session(self, session_id: str) -> None:
+        """Another pane asked to see this production session here (the tallies pane shows its entries)."""
+
+    def set_live(self, live: LiveTelemetry | None) -> None:
+        """The session's live telemetry started (a sign-in) or stopped (None: signed out)."""
 
     def apply_theme(self, theme: Theme) -> None:
         """The theme changed: re-colour icons or charts that do not follow the style sheet."""

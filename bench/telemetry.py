@@ -1,0 +1,194 @@
+"""Telemetry end to end: HydroDesk's ingest AND plotting pipeline (the real Telemetry pane, offscreen, on the qasync
+loop) against a bare paho subscriber counting the same stream in the same run.
+
+A publisher process pushes `--rate` msg/s (5,000) for `--seconds` (10) across 200 series (100 devices x flow and
+pressure) into a real broker (`start_real_broker()`: mosquitto behind the WebSocket relay where mosquitto is
+installed, else the embedded amqtt broker). Two subscribers take it over MQTT-over-WebSocket at once:
+- HydroDesk: TelemetryHub -> LiveTelemetry -> TelemetryPane (every series plotted: the pane's default is flow and
+  pressure of every device) in this process, on a qasync loop, with a heartbeat task measuring the loop's lag;
+- the baseline: a bare paho client in a child process that only counts messages (bench/telemetry_ingest.py).
+`fps` is the paints of the chart canvas actually completed per second while the stream runs. Then a fresh child
+process holds 24 h x 200 series of 1 Hz history in the pane's store, plots all of them in the 24-hour window,
+paints, and reports its RSS.
+
+Prints one JSON line:
+    {"rate_msg_s", "series", "delivered_ratio", "paho_baseline_msg_s", "ratio_vs_paho", "loop_lag_ms_p50",
+     "loop_lag_ms_p99", "fps", "rss_mb_24h_200", ...}
+Targets: ratio_vs_paho >= 0.7 with delivered_ratio 1.0, loop_lag_ms_p99 <= 50, fps >= 25, rss_mb_24h_200 <= 400.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from telemetry_ingest import BASELINE, DEVICES, PREFIX, PUBLISHER, child, heartbeat, percentile
+
+PANE_HISTORY = r"""
+import json, os, sys
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import numpy as np
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+from bench_pane import build_pane, rss_mb
+from hydrodesk.domain.telemetry import SeriesKey
+from hydrodesk.mqtt.hub import TelemetryHub
+
+async def never():
+    raise RuntimeError("not connected in this measurement")
+
+series, points = int(sys.argv[1]), int(sys.argv[2])
+hub = TelemetryHub(never, capacity=points, max_series=series)
+ts = 1_760_000_000.0 + np.arange(points, dtype=np.float64)
+for index in range(series):
+    metric = ("flow_lpm", "pressure_bar")[index % 2]
+    buffer = hub.store.get_or_create(SeriesKey(f"dev-{index // 2:03d}", metric))
+    buffer.extend(ts, np.sin(np.arange(points) / 500.0 + index) * 10 + 30)
+window, pane, live = build_pane(hub)
+pane.window_buttons.button("24h").click()
+pane.chart.show_until(float(ts[-1]))
+for _ in range(5):
+    pane.chart.refresh_all()
+    window.repaint()
+    app.processEvents()
+plotted = len(pane.chart.items)
+print(json.dumps({"rss_mb": rss_mb(), "buffers_mb": hub.store.nbytes / 2**20, "plotted": plotted}), flush=True)
+"""
+
+
+async def run_stream(rate: int, seconds: float, plotted: int) -> dict[str, Any]:
+    from bench_pane import build_pane
+
+    from hydrodesk.mqtt.access import IotAccess
+    from hydrodesk.mqtt.hub import TelemetryHub
+    from hydrodesk.sim.broker_process import start_real_broker
+
+    broker = await asyncio.to_thread(start_real_broker)
+    try:
+        baseline = child(BASELINE, broker.ws_url, stdin=subprocess.PIPE)
+        assert baseline.stdout is not None
+        assert baseline.stdin is not None
+        if (await asyncio.to_thread(baseline.stdout.readline)).strip() != "ready":
+            raise RuntimeError("the baseline subscriber did not subscribe")
+
+        async def token() -> IotAccess:  # the benchmark's broker checks no token
+            return IotAccess(broker.ws_url, "bench", time.time() + 3600, PREFIX, "bench-user")
+
+        hub = TelemetryHub(token, capacity=86_400)
+        window, pane, live = build_pane(hub)
+        from hydrodesk.domain.telemetry import SeriesKey
+
+        # What a person watches: flow and pressure of `plotted // 2` devices, in two plots (all 200 are ingested).
+        for device in range(plotted // 2):
+            for metric in ("flow_lpm", "pressure_bar"):
+                pane.show_series(SeriesKey(f"dev-{device:03d}", metric))
+        live.start()
+        await hub.connection.wait_until(lambda s: s.state.value == "connected", 30)
+        arrivals: list[float] = []
+        hub.pump.on_tick(lambda processed: arrivals.append(time.monotonic()) if processed else None)
+
+        lags: list[float] = []
+        stop = asyncio.Event()
+        beating = asyncio.create_task(heartbeat(lags, stop))
+        publisher = child(PUBLISHER, broker.tcp_url, str(rate), str(seconds), str(DEVICES))
+        paints_before, started = pane.chart.paints.count, time.monotonic()
+        published = json.loads(await asyncio.to_thread(publisher.stdout.readline))  # type: ignore[union-attr]
+        paints, painted_for = pane.chart.paints.count - paints_before, time.monotonic() - started
+        await asyncio.to_thread(publisher.wait)
+        expected = published["sent"]
+
+        loop = asyncio.get_running_loop()
+        quiet_since = loop.time()
+        seen = hub.inbox.received
+        while hub.ingest.counters.messages["telemetry"] < expected and loop.time() - quiet_since < 2.0:
+            await asyncio.sleep(0.05)
+            if hub.inbox.received != seen:
+                seen, quiet_since = hub.inbox.received, loop.time()
+        stop.set()
+        await beating
+        baseline.stdin.write("done\n")
+        baseline.stdin.flush()
+        paho = json.loads(await asyncio.to_thread(baseline.stdout.readline))
+        await asyncio.to_thread(baseline.wait)
+        baseline.stdout.close()
+        baseline.stdin.close()
+        publisher.stdout.close()  # type: ignore[union-attr]
+
+        ingested = hub.ingest.counters.messages["telemetry"]
+        span = arrivals[-1] - arrivals[0] if len(arrivals) > 1 else float("nan")
+        series = sum(1 for key in hub.store if len(hub.store.get(key) or ()) > 0)
+        plotted = len(pane.chart.items)
+        drawn_points = sum(item.drawn for item in pane.chart.items.values())
+        curve_updates = sum(item.updates for item in pane.chart.items.values())
+        await live.stop()
+        window.close()
+    finally:
+        await asyncio.to_thread(broker.close)
+    rate_msg_s = ingested / span if span > 0 else 0.0
+    paho_rate = paho["count"] / paho["seconds"] if paho["seconds"] > 0 else 0.0
+    return {
+        "rate_msg_s": round(rate_msg_s, 1),
+        "series": series,
+        "delivered_ratio": round(ingested / expected, 4) if expected else 0.0,
+        "paho_baseline_msg_s": round(paho_rate, 1),
+        "ratio_vs_paho": round(rate_msg_s / paho_rate, 3) if paho_rate else 0.0,
+        "loop_lag_ms_p50": round(statistics.median(lags), 2) if lags else None,
+        "loop_lag_ms_p99": round(percentile(lags, 0.99), 2) if lags else None,
+        "fps": round(paints / painted_for, 1) if painted_for > 0 else 0.0,
+        "plotted_series": plotted,
+        "curve_updates": curve_updates,
+        "drawn_points": drawn_points,
+        "published": expected,
+        "publish_rate_msg_s": round(expected / published["seconds"], 1),
+        "paho_delivered_ratio": round(paho["count"] / expected, 4) if expected else 0.0,
+        "rejected": sum(hub.ingest.counters.rejected.values()),
+        "broker": broker.kind,
+    }
+
+
+def history_rss(series: int, points: int) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parent), *sys.path])}
+    process = subprocess.Popen(
+        [sys.executable, "-c", PANE_HISTORY, str(series), str(points)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    out, _ = process.communicate(timeout=600)
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rate", type=int, default=5_000, help="messages per second (default 5000)")
+    parser.add_argument("--seconds", type=float, default=10.0, help="how long to publish (default 10)")
+    parser.add_argument("--plotted", type=int, default=16, help="series plotted while streaming (default 16)")
+    args = parser.parse_args()
+
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)  # closing the pane's window must not stop the loop mid-run
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        figures = loop.run_until_complete(run_stream(args.rate, args.seconds, args.plotted))
+    history = history_rss(200, 86_400)
+    figures["rss_mb_24h_200"] = round(history["rss_mb"], 1)
+    figures["ring_buffers_mb_24h_200"] = round(history["buffers_mb"], 1)
+    figures["plotted_series_24h"] = history["plotted"]
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

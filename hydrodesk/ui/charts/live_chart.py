@@ -1,0 +1,382 @@
+"""A stack of live plots, one per unit (flow, pressure, soil moisture, ...), sharing one time axis.
+
+Live mode follows the newest data across a chosen window (5 min, 1 h, 24 h or any number of minutes). Dragging or
+zooming a plot, or `pause()`, stops following: the data keeps arriving underneath, and `show_until()` scrubs the
+window back through the retained history; `resume()` goes live again. A crosshair follows the mouse across all
+plots and `cursor_moved` says what every series read at that moment.
+
+Nothing is redrawn on a timer of its own: `on_tick(changed)` is called from the telemetry hub's ingest tick
+(about 30 Hz) with the series that received points, and only those curves are handed new data.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+
+from hydrodesk.domain.telemetry import SeriesBuffer, SeriesKey
+from hydrodesk.domain.telemetry_rollups import RollupHistory
+from hydrodesk.ui.charts.metrics import PlotGroup, metric_unit, plot_group
+from hydrodesk.ui.charts.series_item import SeriesItem
+
+LIGHT_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f")
+DARK_COLORS = ("#5fa8e8", "#ff6b6b", "#5fd35f", "#b99cf0", "#ffae52", "#4fd8e6", "#d19a7a", "#f5a3d6", "#b0b0b0")
+MAX_BANDED_SERIES = 12  # more series than this on the chart: no shaded min/max bands, the peak lines say it
+UPDATE_BUDGET_S = 0.008  # curve updates per ingest tick stop after this long; the rest wait for the next
+NON_NEGATIVE = frozenset({"flow", "pressure", "soil", "battery", "pct"})
+MIN_Y_RANGE = {"flow": 10.0, "pressure": 0.5, "soil": 5.0, "battery": 5.0}
+
+SeriesLookup = Callable[[SeriesKey], SeriesBuffer | None]
+
+
+class _PaintCounter(QObject):
+    """Counts the paints the chart's viewport really completed (what the benchmark reports as fps)."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+class LiveChart(QWidget):
+    following_changed = Signal(bool)  # True: live (the window follows the newest data)
+    cursor_moved = Signal(float, object)  # time under the mouse, [(SeriesKey, label, value or None, color)]
+    view_changed = Signal(float, float)  # the visible time range
+
+    def __init__(self, lookup: SeriesLookup, labeler: Callable[[SeriesKey], str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._lookup = lookup
+        self._labeler = labeler
+        self._colors = LIGHT_COLORS
+        self._theme: dict[str, str] = {}
+        self.window_s = 300.0
+        self.following = True
+        self._until: float | None = None  # the window's end while paused
+        self._moving = False  # our own range changes must not count as the user's
+        self.plots: dict[str, pg.PlotItem] = {}
+        self.groups: dict[str, PlotGroup] = {}
+        self.items: dict[SeriesKey, SeriesItem] = {}
+        self._crosshairs: dict[str, pg.InfiniteLine] = {}
+        self._color_of: dict[SeriesKey, int] = {}
+        self._stale: dict[SeriesKey, None] = {}  # series with points the curves do not show yet, oldest first
+        self.update_budget_s = UPDATE_BUDGET_S
+
+        self.canvas = pg.GraphicsLayoutWidget(self)
+        self.canvas.setObjectName("LiveChartCanvas")
+        self.canvas.ci.setSpacing(0)
+        self.canvas.ci.setContentsMargins(4, 4, 12, 4)
+        self.paints = _PaintCounter(self)
+        self.canvas.viewport().installEventFilter(self.paints)
+        self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas)
+
+    # ------------------------------------------------------------------------------------------ series
+    @property
+    def keys(self) -> list[SeriesKey]:
+        return list(self.items)
+
+    def has(self, key: SeriesKey) -> bool:
+        return key in self.items
+
+    def add_series(self, key: SeriesKey) -> SeriesItem:
+        if key in self.items:
+            return self.items[key]
+        group = plot_group(key.metric)
+        plot = self.plots.get(group.key) or self._add_plot(group)
+        color_index = self._color_of.setdefault(key, self._free_color())
+        item = SeriesItem(plot, key, self._labeler(key), QColor(self._colors[color_index % len(self._colors)]))
+        self.items[key] = item
+        self._enable_bands()
+        item.update(self._lookup(key), self.x_range(), self._width_px())
+        self._apply_view()
+        return item
+
+    def remove_series(self, key: SeriesKey) -> None:
+        item = self.items.pop(key, None)
+        self._color_of.pop(key, None)
+        self._stale.pop(key, None)
+        if item is None:
+            return
+        item.remove()
+        self._enable_bands()
+        group = plot_group(key.metric).key
+        if not any(plot_group(other.metric).key == group for other in self.items):
+            self._remove_plot(group)
+
+    def _enable_bands(self) -> None:
+        enabled = len(self.items) <= MAX_BANDED_SERIES
+        for item in self.items.values():
+            item.band_enabled = enabled
+
+    def set_history(self, key: SeriesKey, history: RollupHistory) -> None:
+        item = self.items.get(key)
+        if item is not None:
+            item.set_history(history)
+
+    def _free_color(self) -> int:
+        used = set(self._color_of.values())
+        return next(index for index in range(len(self._colors) + len(used) + 1) if index not in used)
+
+    def _add_plot(self, group: PlotGroup) -> pg.PlotItem:
+        # Plots stack in their group order: rebuild the layout's rows around the new one.
+        self.groups[group.key] = group
+        axis = pg.DateAxisItem(orientation="bottom")
+        plot = pg.PlotItem(axisItems={"bottom": axis})
+        plot.setObjectName(group.key)
+        plot.setLabel("left", group.title)
+        plot.showGrid(x=True, y=True, alpha=0.18)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        legend = plot.addLegend(offset=(8, 4), labelTextSize="8pt", verSpacing=-6)
+        legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        plot.getAxis("left").enableAutoSIPrefix(False)
+        plot.getAxis("left").setWidth(56)
+        for name in ("left", "bottom"):
+            # Axes (with their grid lines) are cached as pixmaps: a repaint for new points only blits them.
+            plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        box = plot.getViewBox()
+        # A flat series (a closed valve's zero flow) still gets a readable scale.
+        box.setLimits(minYRange=MIN_Y_RANGE.get(group.key, 1.0))
+        if group.key in NON_NEGATIVE:
+            box.setLimits(yMin=0.0)  # no flow, pressure or moisture below zero: do not waste half the plot on it
+        box.setMouseEnabled(x=True, y=False)
+        box.enableAutoRange(axis="y", enable=True)
+        box.setAutoVisible(y=True)
+        box.sigRangeChangedManually.connect(self._on_user_moved_view)
+        box.sigXRangeChanged.connect(self._on_x_range_changed)
+        crosshair = pg.InfiniteLine(angle=90, movable=False)
+        crosshair.setVisible(False)
+        plot.addItem(crosshair, ignoreBounds=True)
+        self._crosshairs[group.key] = crosshair
+        self.plots[group.key] = plot
+        self._restack()
+        self._style_plot(plot)
+        return plot
+
+    def _remove_plot(self, group_key: str) -> None:
+        plot = self.plots.pop(group_key, None)
+        self.groups.pop(group_key, None)
+        self._crosshairs.pop(group_key, None)
+        if plot is not None:
+            self.canvas.ci.removeItem(plot)
+            self._restack()
+
+    def _restack(self) -> None:
+        ordered = sorted(self.plots, key=lambda key: (self.groups[key].order, key))
+        for plot in self.plots.values():
+            if plot.scene() is not None:
+                self.canvas.ci.removeItem(plot)
+        first: pg.PlotItem | None = None
+        for row, key in enumerate(ordered):
+            plot = self.plots[key]
+            self.canvas.ci.addItem(plot, row=row, col=0)
+            if first is None:
+                first = plot
+                plot.setXLink(None)
+            else:
+                plot.setXLink(first)
+            # Only the lowest plot labels the time axis; the others share it.
+            plot.getAxis("bottom").setStyle(showValues=row == len(ordered) - 1)
+        self._apply_view()
+
+    # ------------------------------------------------------------------------------------------ window
+    def set_window(self, seconds: float) -> None:
+        self.window_s = max(10.0, float(seconds))
+        self._apply_view()
+        self.refresh_all()
+
+    def pause(self) -> None:
+        if self.following:
+            self._until = self.x_range()[1]
+            self.following = False
+            self.following_changed.emit(False)
+
+    def resume(self) -> None:
+        if not self.following:
+            self.following = True
+            self._until = None
+            self._apply_view()
+            self.refresh_all()
+            self.following_changed.emit(True)
+
+    def show_until(self, until: float) -> None:
+        """Scrub: pause, and show the window that ends at `until`."""
+        self.pause()
+        self._until = until
+        self._apply_view()
+        self.refresh_all()
+
+    def x_range(self) -> tuple[float, float]:
+        if self.following or self._until is None:
+            # Live, the window moves in whole pixels: a shift of a fraction of a pixel would redraw the axes and
+            # every curve for nothing.
+            pixel_s = self.window_s / self._width_px()
+            end = math.ceil(time.time() / pixel_s) * pixel_s
+        else:
+            end = self._until
+        return end - self.window_s, end
+
+    def visible_range(self) -> tuple[float, float]:
+        """What the plots show right now (after any zoom or pan by the user)."""
+        plot = next(iter(self.plots.values()), None)
+        if plot is None:
+            return self.x_range()
+        low, high = plot.getViewBox().viewRange()[0]
+        return float(low), float(high)
+
+    def _apply_view(self) -> None:
+        plot = self._first_plot()
+        if plot is None:
+            return
+        low, high = self.x_range()
+        current = plot.getViewBox().viewRange()[0]
+        if abs(current[0] - low) < 1e-9 and abs(current[1] - high) < 1e-9:
+            return
+        self._moving = True
+        try:
+            plot.getViewBox().setXRange(low, high, padding=0)
+        finally:
+            self._moving = False
+
+    def _first_plot(self) -> pg.PlotItem | None:
+        if not self.plots:
+            return None
+        return min(self.plots.items(), key=lambda pair: (self.groups[pair[0]].order, pair[0]))[1]
+
+    def _on_user_moved_view(self, *_: object) -> None:
+        if self._moving:
+            return
+        # The user dragged or zoomed: stop following, and keep the window they chose.
+        low, high = self.visible_range()
+        self.window_s = max(10.0, high - low)
+        if self.following:
+            self.following = False
+            self.following_changed.emit(False)
+        self._until = high
+
+    def _on_x_range_changed(self, *_: object) -> None:
+        low, high = self.visible_range()
+        width = self._width_px()
+        # Only curves whose slice no longer covers the view (a pan or zoom beyond the margin) are re-sliced.
+        for key, item in self.items.items():
+            if not item.covers((low, high), width):
+                item.update(self._lookup(key), (low, high), width)
+        self.view_changed.emit(low, high)
+
+    def _width_px(self) -> int:
+        plot = self._first_plot()
+        if plot is None:
+            return max(100, self.width())
+        return max(100, round(plot.getViewBox().width()))
+
+    # ------------------------------------------------------------------------------------------ ticks
+    def on_tick(self, changed: Iterable[SeriesKey]) -> int:
+        """New points arrived in `changed`: update those curves, and follow the newest data when live.
+        Returns how many curves were updated."""
+        if not self.items:
+            return 0
+        for key in changed:
+            if key in self.items:
+                self._stale.setdefault(key)
+        if self.following:
+            self._apply_view()  # curves whose slice still covers the moved view need nothing
+        x_range = self.x_range()
+        width = self._width_px()
+        # A time budget per tick: with many series changing at once, the rest wait for the next tick (each
+        # series gets its turn) instead of stalling the event loop.
+        deadline = time.perf_counter() + self.update_budget_s
+        updated = 0
+        while self._stale and time.perf_counter() < deadline:
+            key = next(iter(self._stale))
+            del self._stale[key]
+            item = self.items.get(key)
+            if item is not None:
+                item.update(self._lookup(key), x_range, width)
+                updated += 1
+        return updated
+
+    def refresh_all(self) -> None:
+        x_range, width = self.x_range(), self._width_px()
+        for key, item in self.items.items():
+            item.update(self._lookup(key), x_range, width)
+
+    # ------------------------------------------------------------------------------------------ crosshair
+    def _on_mouse_moved(self, position: QPointF) -> None:
+        hit = next((plot for plot in self.plots.values() if plot.sceneBoundingRect().contains(position)), None)
+        if hit is None:
+            for line in self._crosshairs.values():
+                line.setVisible(False)
+            return
+        ts = float(hit.getViewBox().mapSceneToView(position).x())
+        self.set_cursor(ts)
+
+    def set_cursor(self, ts: float) -> None:
+        """Put the crosshair at `ts` on every plot and say what each series read there."""
+        for line in self._crosshairs.values():
+            line.setPos(ts)
+            line.setVisible(True)
+        readings = [
+            (key, item.label, item.value_at(self._lookup(key), ts), item.color.name())
+            for key, item in self.items.items()
+        ]
+        self.cursor_moved.emit(ts, readings)
+
+    # ------------------------------------------------------------------------------------------ theme
+    def apply_theme(self, tokens: dict[str, str], background: str, dark: bool) -> None:
+        self._theme = {**tokens, "background": background}
+        self._colors = DARK_COLORS if dark else LIGHT_COLORS
+        self.canvas.setBackground(QColor(background))
+        for plot in self.plots.values():
+            self._style_plot(plot)
+        for key, item in self.items.items():
+            item.set_color(QColor(self._colors[self._color_of.get(key, 0) % len(self._colors)]))
+
+    def _style_plot(self, plot: pg.PlotItem) -> None:
+        if not self._theme:
+            return
+        muted = QColor(self._theme["muted"])
+        border = QColor(self._theme["border"])
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setPen(pg.mkPen(border))
+            axis.setTextPen(pg.mkPen(muted))
+            axis.label.setDefaultTextColor(muted)
+        legend = plot.legend
+        if legend is not None:
+            legend.setLabelTextColor(QColor(self._theme.get("text", self._theme["muted"])))
+            legend.setBrush(pg.mkBrush(_with_alpha(self._theme["background"], 200)))
+            legend.setPen(pg.mkPen(border))
+        group = next((key for key, value in self.plots.items() if value is plot), None)
+        line = self._crosshairs.get(group) if group else None
+        if line is not None:
+            line.setPen(pg.mkPen(QColor(self._theme["accent"]), width=1, style=Qt.PenStyle.DashLine))
+
+
+def _with_alpha(color: str, alpha: int) -> QColor:
+    result = QColor(color)
+    result.setAlpha(alpha)
+    return result
+
+
+def format_reading(value: float | None, metric: str) -> str:
+    if value is None:
+        return "—"
+    unit = metric_unit(metric)
+    return f"{value:.2f} {unit}".strip() if abs(value) < 10 else f"{value:.1f} {unit}".strip()
+
+
+def local_time_text(ts: float) -> str:
+    return datetime.fromtimestamp(ts).strftime("%H:%M:%S")

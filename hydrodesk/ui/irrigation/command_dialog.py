@@ -1,0 +1,177 @@
+"""The confirmation before a valve command goes out: it names the valve, its sector and the duration, shows the
+interlocks, and is fully usable from the keyboard (the duration has focus, Enter confirms, Esc cancels).
+
+The command (and its commandId) is made when the user confirms, here, and never again: every retry resends it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hydrodesk.domain.irrigation import MAX_DURATION_MIN, MIN_DURATION_MIN
+from hydrodesk.domain.irrigation_limits import Interlock, InterlockKind
+
+DEFAULT_DURATION_MIN = 30
+DEFAULT_DELIVERY_MIN = 15
+
+
+class ValveCommandDialog(QDialog):
+    confirmed = Signal(object)  # ValveCommand
+
+    def __init__(
+        self,
+        *,
+        action: str,
+        valve_name: str,
+        sector_name: str,
+        project_name: str,
+        interlocks: list[Interlock],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.action = action
+        self.valve_name = valve_name
+        self.sector_name = sector_name
+        self.interlocks = interlocks
+        self.setObjectName("ValveCommandDialog")
+        self.setWindowTitle(self.tr("Open valve") if action == "open" else self.tr("Close valve"))
+        self.setMinimumWidth(440)
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("StateTitle")
+        self.heading.setWordWrap(True)
+        self.where = QLabel(
+            self.tr("{valve} · sector {sector} · {project}").format(
+                valve=valve_name, sector=sector_name, project=project_name
+            ),
+            self,
+        )
+        self.where.setObjectName("Muted")
+
+        self.duration = QSpinBox(self)
+        self.duration.setRange(MIN_DURATION_MIN, MAX_DURATION_MIN)
+        self.duration.setValue(DEFAULT_DURATION_MIN)
+        self.duration.setSuffix(self.tr(" min"))
+        self.duration.setAccessibleName(self.tr("Duration in minutes"))
+        self.duration.valueChanged.connect(self._update_texts)
+        self.delivery = QSpinBox(self)
+        self.delivery.setRange(1, 24 * 60)
+        self.delivery.setValue(DEFAULT_DELIVERY_MIN)
+        self.delivery.setSuffix(self.tr(" min"))
+        self.delivery.setToolTip(
+            self.tr("If the command cannot reach the valve within this time (no connection), it is dropped.")
+        )
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        if action == "open":
+            form.addRow(self.tr("Open for"), self.duration)
+        form.addRow(self.tr("Give up delivering after"), self.delivery)
+
+        self.notes = QLabel(self)
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.RichText)
+        self.notes.setVisible(bool(interlocks))
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.confirm_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm_button.setObjectName("PrimaryButton" if action == "open" else "DangerButton")
+        self.confirm_button.setDefault(True)
+        self.buttons.accepted.connect(self._confirm)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 14)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.where)
+        layout.addLayout(form)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.buttons)
+        self._show_interlocks()
+        self._update_texts()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The keyboard path: type the minutes straight away, Enter confirms (the default button), Esc cancels.
+        if self.action == "open":
+            self.duration.setFocus(Qt.FocusReason.PopupFocusReason)
+            self.duration.selectAll()
+        else:
+            self.confirm_button.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    @property
+    def blocked(self) -> bool:
+        return any(interlock.blocking for interlock in self.interlocks)
+
+    def _update_texts(self) -> None:
+        minutes = self.duration.value()
+        if self.action == "open":
+            self.heading.setText(
+                self.tr("Open {valve} in {sector} for {minutes} min?").format(
+                    valve=self.valve_name, sector=self.sector_name, minutes=minutes
+                )
+            )
+            self.confirm_button.setText(self.tr("Open for {minutes} min").format(minutes=minutes))
+        else:
+            self.heading.setText(
+                self.tr("Close {valve} in {sector}?").format(valve=self.valve_name, sector=self.sector_name)
+            )
+            self.confirm_button.setText(self.tr("Close valve"))
+        self.confirm_button.setEnabled(not self.blocked)
+
+    def _show_interlocks(self) -> None:
+        lines = []
+        for interlock in self.interlocks:
+            mark = "⛔" if interlock.blocking else "⚠"
+            lines.append(f"{mark} {interlock_text(interlock)}")
+        self.notes.setText("<br>".join(lines))
+
+    def _confirm(self) -> None:
+        if self.blocked:
+            return
+        from hydrodesk.api.models_iot import ValveCommand
+
+        expires = datetime.now(UTC) + timedelta(minutes=self.delivery.value())
+        if self.action == "open":
+            command = ValveCommand(action="open", duration_min=self.duration.value(), expires_at=expires)
+        else:
+            command = ValveCommand(action="close", expires_at=expires)
+        self.confirmed.emit(command)
+        self.accept()
+
+
+def interlock_text(interlock: Interlock) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    translate = QCoreApplication.translate
+    if interlock.kind is InterlockKind.TOO_MANY_OPEN:
+        return translate(
+            "Interlocks",
+            "{count} valves of this project are already open ({valves}); at most {limit} may be open at once.",
+        ).format(count=int(interlock.value or 0), valves=", ".join(interlock.names), limit=int(interlock.limit or 0))
+    if interlock.kind is InterlockKind.LOW_PRESSURE:
+        return translate(
+            "Interlocks", "Line pressure is {value} bar, below the {limit} bar needed to open a valve."
+        ).format(value=f"{interlock.value:.2f}", limit=f"{interlock.limit:.1f}")
+    if interlock.kind is InterlockKind.PRESSURE_UNKNOWN:
+        return translate("Interlocks", "The line pressure is not known yet (no reading from the device).")
+    if interlock.kind is InterlockKind.DEVICE_OFFLINE:
+        return translate(
+            "Interlocks",
+            "The valve's device is offline: the command waits until it is back or the delivery time runs out.",
+        )
+    return translate(
+        "Interlocks", "This valve belongs to a running program ({programs}): the program may open or close it later."
+    ).format(programs=", ".join(interlock.names))

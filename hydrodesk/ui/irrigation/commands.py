@@ -1,0 +1,246 @@
+"""Valve commands from the console, followed from the user's confirmation to the field's confirmation.
+
+- `TrackedCommand`: one command as the user confirmed it. Its `ValveCommand` (and so its commandId) is made once,
+  when the user confirms, and is resent unchanged on every retry: the server treats a resend as the same command.
+- `DirectCommandSender.submit(command)`: the seam where a command leaves the console. Today it posts through the
+  API client; the outbox will take this seam over (store first, send when online) without the tracker changing.
+- `CommandTracker`: sends (retrying transport failures with the same commandId until the command's delivery
+  deadline), then follows its lifecycle pending → sent → acked → confirmed, or failed / expired, by polling the
+  server and by the device's ack on MQTT, whichever comes first. A close the field has not confirmed within
+  `close_confirm_s` is resent (same commandId) `close_retries` times, then escalated: a valve that may still be
+  open is an alarm, never a silent failure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from hydrodesk.domain.backoff import Backoff
+from hydrodesk.domain.irrigation import CommandStatus, can_transition, is_terminal
+from hydrodesk.domain.irrigation_limits import IrrigationLimits
+
+if TYPE_CHECKING:
+    from hydrodesk.api.client import HydrobitClient
+    from hydrodesk.api.models_iot import ValveCommand
+    from hydrodesk.mqtt.payloads import AckReport
+    from hydrodesk.ui.connection import ConnectionMonitor
+    from hydrodesk.ui.tasks import BackgroundTasks
+
+log = logging.getLogger(__name__)
+
+POLL_S = 1.0
+SEND_BACKOFF = Backoff(base_s=1.0, factor=2.0, cap_s=30.0, floor_s=0.5)
+
+
+@dataclass
+class TrackedCommand:
+    valve_id: str
+    valve_name: str
+    sector_name: str
+    device_id: str
+    project_id: str
+    command: ValveCommand
+    requested_at: float = field(default_factory=time.time)
+    status: CommandStatus = CommandStatus.PENDING
+    updated_at: float = field(default_factory=time.time)
+    sends: int = 0
+    """POSTs that reached the server (the first one and every resend of the same commandId)."""
+    error: str | None = None
+    escalated: bool = False
+    history: list[tuple[CommandStatus, float]] = field(default_factory=list)
+
+    @property
+    def command_id(self) -> str:
+        return self.command.command_id
+
+    @property
+    def action(self) -> str:
+        return self.command.action
+
+    @property
+    def duration_min(self) -> int | None:
+        return self.command.duration_min
+
+    @property
+    def finished(self) -> bool:
+        return is_terminal(self.status)
+
+    def advance(self, status: CommandStatus | str, at: float, error: str | None = None) -> bool:
+        """Move forward along the lifecycle (never back); True when the status changed."""
+        status = CommandStatus(status)
+        if not can_transition(self.status, status):
+            return False
+        self.status = status
+        self.updated_at = at
+        self.history.append((status, at))
+        if error:
+            self.error = error
+        return True
+
+
+class DirectCommandSender:
+    """Posts a command through the API client (the outbox will replace this, keeping `submit`)."""
+
+    def __init__(self, client: Callable[[], HydrobitClient | None], monitor: ConnectionMonitor) -> None:
+        self._client = client
+        self._monitor = monitor
+
+    async def submit(self, command: TrackedCommand) -> CommandStatus:
+        """Hand the command to the server; returns the status it reports. Raises the API's errors."""
+        from hydrodesk.api.errors import Offline
+
+        client = self._client()
+        if client is None:
+            raise Offline(detail="signed out")
+        accepted = await self._monitor.call(client.send_valve_command(command.valve_id, command.command))
+        return CommandStatus(accepted.status)
+
+
+class CommandTracker(QObject):
+    changed = Signal(object)  # TrackedCommand: a new command, or a step in its lifecycle
+    escalated = Signal(object)  # TrackedCommand: a close the field did not confirm
+
+    def __init__(
+        self,
+        sender: DirectCommandSender,
+        client: Callable[[], HydrobitClient | None],
+        monitor: ConnectionMonitor,
+        tasks: BackgroundTasks,
+        limits: Callable[[], IrrigationLimits],
+        *,
+        poll_s: float = POLL_S,
+        clock: Callable[[], float] = time.time,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.sender = sender
+        self._client = client
+        self._monitor = monitor
+        self._tasks = tasks
+        self._limits = limits
+        self.poll_s = poll_s
+        self._clock = clock
+        self.commands: list[TrackedCommand] = []
+        self._wake: dict[str, asyncio.Event] = {}
+
+    # ------------------------------------------------------------------------------------------ public
+    def track(self, command: TrackedCommand) -> None:
+        """Send a confirmed command and follow it to its end."""
+        if command.command.expires_at is None:
+            # The delivery deadline is part of the command from the start, so every resend carries the same one.
+            command.command = command.command.model_copy(
+                update={"expires_at": datetime.now(UTC) + timedelta(minutes=15)}
+            )
+        command.history.append((command.status, command.requested_at))
+        self.commands.append(command)
+        self.changed.emit(command)
+        self._tasks.spawn(self._follow(command), name=f"valve-command-{command.command_id}")
+
+    def latest_for(self, valve_id: str) -> TrackedCommand | None:
+        return next((c for c in reversed(self.commands) if c.valve_id == valve_id), None)
+
+    def in_flight(self) -> list[TrackedCommand]:
+        return [command for command in self.commands if not command.finished]
+
+    def on_ack(self, device_id: str, ack: AckReport) -> None:
+        """A device's ack on MQTT: faster news than the next poll."""
+        for command in self.in_flight():
+            if command.command_id == ack.command_id and command.device_id == device_id:
+                error = ack.error if ack.status == "failed" else None
+                if command.advance(ack.status, self._clock(), error):
+                    self.changed.emit(command)
+                wake = self._wake.get(command.command_id)
+                if wake is not None:
+                    wake.set()
+
+    # ------------------------------------------------------------------------------------------ lifecycle
+    async def _follow(self, command: TrackedCommand) -> None:
+        wake = self._wake[command.command_id] = asyncio.Event()
+        try:
+            sent = await self._send(command)
+            limits = self._limits()
+            confirm_by = self._clock() + limits.close_confirm_s
+            resends = 0
+            while sent and not command.finished:
+                wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(self.poll_s):
+                        await wake.wait()
+                await self._poll(command)
+                if command.action == "close" and not command.finished and self._clock() >= confirm_by:
+                    if resends < limits.close_retries:
+                        resends += 1
+                        log.warning("close %s not confirmed in time; sending it again", command.command_id)
+                        await self._send(command, once=True)
+                        confirm_by = self._clock() + limits.close_confirm_s
+                    else:
+                        self._escalate(command, "unconfirmed")
+                        confirm_by = float("inf")  # escalated once; keep following it
+            if command.action == "close" and command.status is not CommandStatus.CONFIRMED:
+                self._escalate(command, command.status.value)
+        finally:
+            self._wake.pop(command.command_id, None)
+
+    async def _send(self, command: TrackedCommand, *, once: bool = False) -> bool:
+        """POST, retrying failures to reach the server (same commandId) until the delivery deadline."""
+        from hydrodesk.api.errors import ApiError, Offline
+
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                status = await self.sender.submit(command)
+            except Offline as error:
+                expires = command.command.expires_at
+                if once:
+                    return False  # a resend that could not go out: the caller escalates in time anyway
+                if expires is not None and datetime.now(UTC) >= expires:
+                    if command.advance(CommandStatus.EXPIRED, self._clock(), error.user_message):
+                        self.changed.emit(command)
+                    return False
+                command.error = error.user_message
+                self.changed.emit(command)
+                await asyncio.sleep(SEND_BACKOFF.delay(attempt))
+                continue
+            except ApiError as error:
+                # Refused for good (validation, forbidden, conflict): the user must see why.
+                if command.advance(CommandStatus.FAILED, self._clock(), error.user_message):
+                    self.changed.emit(command)
+                return False
+            command.sends += 1
+            if not command.finished:
+                command.error = None
+            if command.advance(status, self._clock()) or attempt > 1:
+                self.changed.emit(command)
+            return True
+
+    async def _poll(self, command: TrackedCommand) -> None:
+        from hydrodesk.api.errors import ApiError
+
+        client = self._client()
+        if client is None:
+            return
+        try:
+            status = await self._monitor.call(client.get_command(command.command_id))
+        except ApiError as error:
+            log.info("could not read command %s: %s", command.command_id, error.user_message)
+            return
+        if command.advance(status.status, self._clock(), status.error):
+            self.changed.emit(command)
+
+    def _escalate(self, command: TrackedCommand, why: str) -> None:
+        if command.escalated:
+            return
+        command.escalated = True
+        log.warning("close of valve %s not confirmed (%s): escalated", command.valve_id, why)
+        self.changed.emit(command)
+        self.escalated.emit(command)

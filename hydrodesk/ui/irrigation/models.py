@@ -1,0 +1,306 @@
+"""The irrigation pane's tables: valves (commanded and observed side by side), commands, programs, logs, alarms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtGui import QColor
+
+from hydrodesk.ui.irrigation.alarms import CLOSE_UNCONFIRMED, AlarmEntry
+from hydrodesk.ui.irrigation.commands import TrackedCommand
+from hydrodesk.ui.models.rows import Column, RowsTableModel
+
+if TYPE_CHECKING:
+    from hydrodesk.api.models_iot import IrrigationLog, Program, Valve
+
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
+
+
+def _number(value: float | None, decimals: int = 1) -> str:
+    return "" if value is None else QLocale().toString(float(value), "f", decimals)
+
+
+def _when(moment: datetime | float | None) -> str:
+    if moment is None:
+        return ""
+    if isinstance(moment, int | float):
+        moment = datetime.fromtimestamp(moment)
+    local = moment.astimezone() if moment.tzinfo else moment
+    return local.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _sort_time(moment: datetime | float | None) -> float:
+    if moment is None:
+        return -1.0
+    return moment if isinstance(moment, int | float) else moment.timestamp()
+
+
+# ---------------------------------------------------------------------------------------------- valves
+@dataclass(frozen=True)
+class ValveRow:
+    valve: Valve
+    sector_name: str
+    observed: str  # open / closed / unknown / fault: what the field reports (live when MQTT has it)
+    commanded: str  # open / closed / "" : what was last asked
+    commanded_until: datetime | None
+    flow_lpm: float | None
+    pressure_bar: float | None
+    command: TrackedCommand | None
+    device_online: bool | None
+
+    @property
+    def valve_id(self) -> str:
+        return self.valve.valve_id
+
+
+class ValvesModel(RowsTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(lambda row: row.valve_id, parent)
+        self.colors: dict[str, QColor] = {}
+        self.columns = [
+            Column(self.tr("Valve"), lambda r: r.valve.name, tooltip=lambda r: f"{r.valve_id} · {r.valve.device_id}"),
+            Column(self.tr("Sector"), lambda r: r.sector_name),
+            Column(self.tr("Commanded"), self._commanded, color=lambda r: self._state_color(r.commanded)),
+            Column(self.tr("Observed"), self._observed, color=lambda r: self._state_color(r.observed)),
+            Column(
+                self.tr("Flow (L/min)"),
+                lambda r: _number(r.flow_lpm),
+                self._flow_sort,
+                numeric=True,
+                color=self._flow_color,
+            ),
+            Column(self.tr("Expected (L/min)"), self._envelope, numeric=True),
+            Column(
+                self.tr("Pressure (bar)"),
+                lambda r: _number(r.pressure_bar, 2),
+                lambda r: r.pressure_bar if r.pressure_bar is not None else -1.0,
+                numeric=True,
+            ),
+            Column(self.tr("Last command"), self._command, tooltip=self._command_tooltip),
+        ]
+
+    def _commanded(self, row: ValveRow) -> str:
+        if row.commanded == "open":
+            if row.commanded_until is not None:
+                return self.tr("Open until {time}").format(time=row.commanded_until.astimezone().strftime("%H:%M"))
+            return self.tr("Open")
+        if row.commanded == "closed":
+            return self.tr("Closed")
+        return "—"
+
+    def _observed(self, row: ValveRow) -> str:
+        text = {
+            "open": self.tr("Open"),
+            "closed": self.tr("Closed"),
+            "fault": self.tr("Fault"),
+            "unknown": self.tr("Unknown"),
+        }.get(row.observed, row.observed)
+        if row.device_online is False:
+            text += " · " + self.tr("device offline")
+        return "● " + text
+
+    def _state_color(self, state: str) -> QColor | None:
+        return self.colors.get({"open": "online", "fault": "error", "unknown": "busy"}.get(state, "muted"))
+
+    def _envelope(self, row: ValveRow) -> str:
+        envelope = row.valve.expected_flow
+        if envelope is None:
+            return ""
+        return f"{_number(envelope.min_lpm, 0)}–{_number(envelope.max_lpm, 0)}"
+
+    @staticmethod
+    def _flow_sort(row: ValveRow) -> float:
+        return row.flow_lpm if row.flow_lpm is not None else -1.0
+
+    def _flow_color(self, row: ValveRow) -> QColor | None:
+        envelope, flow = row.valve.expected_flow, row.flow_lpm
+        if envelope is None or flow is None:
+            return None
+        if row.observed == "open" and not envelope.min_lpm <= flow <= envelope.max_lpm:
+            return self.colors.get("error")
+        if row.observed == "closed" and flow > 1.0:
+            return self.colors.get("error")
+        return None
+
+    def _command(self, row: ValveRow) -> str:
+        command = row.command
+        if command is None:
+            return ""
+        return f"{action_text(self, command)} · {status_text(self, command.status.value)}"
+
+    def _command_tooltip(self, row: ValveRow) -> str | None:
+        return lifecycle_text(self, row.command) if row.command is not None else None
+
+
+# ---------------------------------------------------------------------------------------------- commands
+def action_text(owner: QObject, command: TrackedCommand) -> str:
+    if command.action == "open":
+        return translate("Irrigation", "Open {minutes} min").format(minutes=command.duration_min)
+    return translate("Irrigation", "Close")
+
+
+def status_text(owner: QObject, status: str) -> str:
+    return {
+        "pending": translate("Irrigation", "pending"),
+        "sent": translate("Irrigation", "sent"),
+        "acked": translate("Irrigation", "acked"),
+        "confirmed": translate("Irrigation", "confirmed"),
+        "failed": translate("Irrigation", "failed"),
+        "expired": translate("Irrigation", "expired"),
+    }.get(status, status)
+
+
+def lifecycle_text(owner: QObject, command: TrackedCommand) -> str:
+    """ "pending → sent → acked → confirmed", as far as the command got."""
+    return " → ".join(status_text(owner, status.value) for status, _at in command.history)
+
+
+class CommandsModel(RowsTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(lambda command: command.command_id, parent)
+        self.colors: dict[str, QColor] = {}
+        self.columns = [
+            Column(self.tr("Requested"), lambda c: _when(c.requested_at), lambda c: c.requested_at),
+            Column(self.tr("Valve"), lambda c: c.valve_name),
+            Column(self.tr("Sector"), lambda c: c.sector_name),
+            Column(self.tr("Command"), lambda c: action_text(self, c)),
+            Column(self.tr("Status"), lambda c: status_text(self, c.status.value), color=self._color),
+            Column(self.tr("Lifecycle"), lambda c: lifecycle_text(self, c)),
+            Column(self.tr("Sent"), lambda c: str(c.sends), lambda c: c.sends, numeric=True),
+            Column(self.tr("Note"), self._note, tooltip=lambda c: c.command_id),
+        ]
+
+    def _color(self, command: TrackedCommand) -> QColor | None:
+        if command.status.value == "confirmed":
+            return self.colors.get("online")
+        if command.status.value in ("failed", "expired") or command.escalated:
+            return self.colors.get("error")
+        return self.colors.get("busy")
+
+    def _note(self, command: TrackedCommand) -> str:
+        if command.escalated:
+            return self.tr("Not confirmed: alarm raised")
+        return command.error or ""
+
+
+# ---------------------------------------------------------------------------------------------- programs
+class ProgramsModel(RowsTableModel):
+    def __init__(self, valve_names: Callable[[str], str], parent: QObject | None = None) -> None:
+        super().__init__(lambda program: program.program_id, parent)
+        self._valve_names = valve_names
+        self.columns = [
+            Column(self.tr("Program"), lambda p: p.name, tooltip=lambda p: p.program_id),
+            Column(self.tr("State"), self._state),
+            Column(
+                self.tr("Valves"),
+                lambda p: ", ".join(f"{self._valve_names(v.valve_id)} ({v.duration_min} min)" for v in p.valves),
+            ),
+            Column(self.tr("Schedule"), self._schedule),
+            Column(
+                self.tr("Last started"), lambda p: _when(p.last_started_at), lambda p: _sort_time(p.last_started_at)
+            ),
+        ]
+
+    def _state(self, program: Program) -> str:
+        if program.running:
+            return self.tr("Running")
+        return self.tr("Idle") if program.enabled else self.tr("Disabled")
+
+    def _schedule(self, program: Program) -> str:
+        days = " ".join(program.schedule.days) or "—"
+        return f"{days} · {', '.join(program.schedule.start_times)}"
+
+
+# ---------------------------------------------------------------------------------------------- logs
+@dataclass(frozen=True)
+class LogRow:
+    log: IrrigationLog
+    valve_name: str
+    sector_name: str
+
+
+class LogsModel(RowsTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(lambda row: row.log.log_id, parent)
+        self.columns = [
+            Column(self.tr("Started"), lambda r: _when(r.log.started_at), lambda r: _sort_time(r.log.started_at)),
+            Column(self.tr("Ended"), lambda r: _when(r.log.ended_at), lambda r: _sort_time(r.log.ended_at)),
+            Column(self.tr("Valve"), lambda r: r.valve_name, tooltip=lambda r: r.log.valve_id),
+            Column(self.tr("Sector"), lambda r: r.sector_name),
+            Column(
+                self.tr("Volume (L)"),
+                lambda r: _number(r.log.volume_l, 0),
+                lambda r: r.log.volume_l if r.log.volume_l is not None else -1.0,
+                numeric=True,
+            ),
+            Column(self.tr("Source"), self._source),
+            Column(self.tr("Program"), lambda r: r.log.program_id or ""),
+            Column(self.tr("By"), lambda r: r.log.auth0_id or ""),
+        ]
+
+    def _source(self, row: LogRow) -> str:
+        return {"manual": self.tr("Manual"), "program": self.tr("Program")}.get(
+            row.log.source or "", row.log.source or ""
+        )
+
+
+# ---------------------------------------------------------------------------------------------- alarms
+def alarm_title(owner: QObject, kind: str) -> str:
+    return {
+        "no_flow": translate("Irrigation", "No flow while open"),
+        "leak": translate("Irrigation", "Leak: flow while closed"),
+        "flow_low": translate("Irrigation", "Flow below the expected range"),
+        "flow_high": translate("Irrigation", "Flow above the expected range"),
+        "pressure_low": translate("Irrigation", "Line pressure low"),
+        "pressure_high": translate("Irrigation", "Line pressure high"),
+        "offline": translate("Irrigation", "Device offline"),
+        CLOSE_UNCONFIRMED: translate("Irrigation", "Close not confirmed"),
+    }.get(kind, kind)
+
+
+def alarm_value(entry: AlarmEntry) -> str:
+    if entry.value is None:
+        return ""
+    if entry.kind.startswith("pressure"):
+        return f"{_number(entry.value, 2)} bar"
+    if entry.kind == "offline":
+        return f"{_number(entry.value, 0)} s"
+    return f"{_number(entry.value, 1)} L/min"
+
+
+class AlarmsModel(RowsTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(lambda entry: str(entry.alarm_id), parent)
+        self.colors: dict[str, QColor] = {}
+        self.columns = [
+            Column(self.tr("Raised"), lambda a: _when(a.raised_at), lambda a: a.raised_at),
+            Column(self.tr("Alarm"), lambda a: alarm_title(self, a.kind), color=self._color),
+            Column(self.tr("Where"), lambda a: a.subject),
+            Column(self.tr("Reading"), alarm_value, numeric=True),
+            Column(self.tr("State"), self._state, color=self._color),
+            Column(self.tr("Acknowledged"), lambda a: self._who(a.acknowledged_by, a.acknowledged_at)),
+            Column(self.tr("Cleared"), lambda a: self._who(a.cleared_by, a.cleared_at)),
+        ]
+
+    def _state(self, entry: AlarmEntry) -> str:
+        if not entry.open:
+            return self.tr("Cleared")
+        if entry.acknowledged_at is not None:
+            return self.tr("Acknowledged") if entry.active else self.tr("Acknowledged · condition gone")
+        return self.tr("Needs attention") if entry.active else self.tr("Condition gone · not acknowledged")
+
+    def _color(self, entry: AlarmEntry) -> QColor | None:
+        if not entry.open:
+            return self.colors.get("muted")
+        return self.colors.get("error") if entry.acknowledged_at is None else self.colors.get("busy")
+
+    def _who(self, who: str | None, at: float | None) -> str:
+        if at is None:
+            return ""
+        by = who if who else self.tr("by itself")
+        return f"{_when(at)} · {by}"

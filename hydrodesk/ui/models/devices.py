@@ -1,0 +1,169 @@
+"""The field devices heard on the live data connection: online or offline, last seen, battery and signal."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from hydrodesk.ui.models.roles import ID_ROLE, SORT_ROLE
+
+if TYPE_CHECKING:
+    from hydrodesk.domain.telemetry_devices import DeviceInfo
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+DEVICE, PROJECT, STATE, LAST_SEEN, BATTERY, SIGNAL, VALVES = range(7)
+COLUMNS = 7
+# A device that said it is online but sent nothing for this long is shown as silent.
+SILENT_AFTER_S = 30.0
+
+
+class DevicesTableModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.time) -> None:
+        super().__init__(parent)
+        self._devices: list[DeviceInfo] = []
+        self._rows: dict[str, int] = {}
+        self._clock = clock
+        self.state_colors: dict[str, QColor] = {}
+
+    # ------------------------------------------------------------------------------------------ updates
+    def set_devices(self, devices: list[DeviceInfo]) -> None:
+        self.beginResetModel()
+        self._devices = sorted(devices, key=lambda info: info.device_id)
+        self._rows = {info.device_id: row for row, info in enumerate(self._devices)}
+        self.endResetModel()
+
+    def update_device(self, info: DeviceInfo) -> None:
+        """One device's news (a status, valve states): a new row, or its cells refreshed."""
+        row = self._rows.get(info.device_id)
+        if row is None:
+            row = len(self._devices)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._devices.append(info)
+            self._rows[info.device_id] = row
+            self.endInsertRows()
+            return
+        self._devices[row] = info
+        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMNS - 1))
+
+    def touch_last_seen(self, last_seen: Callable[[str], float | None]) -> None:
+        """Refresh the "last seen" cells (the clock moves on, and every message moves a device's last_seen)."""
+        if not self._devices:
+            return
+        from dataclasses import replace
+
+        for row, info in enumerate(self._devices):
+            seen = last_seen(info.device_id)
+            if seen is not None and seen != info.last_seen:
+                self._devices[row] = replace(info, last_seen=seen)
+        self.dataChanged.emit(self.index(0, STATE), self.index(len(self._devices) - 1, LAST_SEEN))
+
+    def device_at(self, row: int) -> DeviceInfo | None:
+        return self._devices[row] if 0 <= row < len(self._devices) else None
+
+    # ------------------------------------------------------------------------------------------ Qt model
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._devices)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                DEVICE: self.tr("Device"),
+                PROJECT: self.tr("Project"),
+                STATE: self.tr("State"),
+                LAST_SEEN: self.tr("Last seen"),
+                BATTERY: self.tr("Battery"),
+                SIGNAL: self.tr("Signal"),
+                VALVES: self.tr("Valves"),
+            }.get(section)
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in (BATTERY, SIGNAL):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._devices):
+            return None
+        info = self._devices[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(info, column)
+        if role == SORT_ROLE:
+            return self._sort_value(info, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATE:
+            return self.state_colors.get(self._state(info))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (BATTERY, SIGNAL):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == ID_ROLE:
+            return info.device_id
+        if role == Qt.ItemDataRole.ToolTipRole and column == LAST_SEEN and info.last_seen is not None:
+            return QLocale().toString(_qdatetime(info.last_seen), QLocale.FormatType.LongFormat)
+        return None
+
+    def _state(self, info: DeviceInfo) -> str:
+        if info.online is False:
+            return "offline"
+        if info.last_seen is not None and self._clock() - info.last_seen > SILENT_AFTER_S:
+            return "silent"
+        if info.online is True:
+            return "online"
+        return "unknown"
+
+    def _text(self, info: DeviceInfo, column: int) -> str:
+        if column == DEVICE:
+            return info.device_id
+        if column == PROJECT:
+            return info.project_id
+        if column == STATE:
+            return {
+                "online": "● " + self.tr("Online"),
+                "offline": "● " + self.tr("Offline"),
+                "silent": "● " + self.tr("Silent"),
+                "unknown": "○ " + self.tr("Unknown"),
+            }[self._state(info)]
+        if column == LAST_SEEN:
+            return self._ago(info.last_seen)
+        if column == BATTERY:
+            return "" if info.battery_pct is None else f"{QLocale().toString(info.battery_pct, 'f', 0)} %"
+        if column == SIGNAL:
+            return "" if info.rssi_dbm is None else f"{QLocale().toString(info.rssi_dbm, 'f', 0)} dBm"
+        if column == VALVES:
+            return ", ".join(f"{valve} {seen.state}" for valve, seen in sorted(info.valves.items()))
+        return ""
+
+    def _sort_value(self, info: DeviceInfo, column: int) -> object:
+        if column == LAST_SEEN:
+            return info.last_seen if info.last_seen is not None else -1.0
+        if column == BATTERY:
+            return info.battery_pct if info.battery_pct is not None else -1.0
+        if column == SIGNAL:
+            return info.rssi_dbm if info.rssi_dbm is not None else -999.0
+        if column == STATE:
+            return ("offline", "silent", "unknown", "online").index(self._state(info))
+        return self._text(info, column).casefold()
+
+    def _ago(self, moment: float | None) -> str:
+        if moment is None:
+            return self.tr("never")
+        seconds = max(0, round(self._clock() - moment))
+        if seconds < 60:
+            return self.tr("{seconds} s ago").format(seconds=seconds)
+        if seconds < 3600:
+            return self.tr("{minutes} min ago").format(minutes=seconds // 60)
+        return QLocale().toString(_qdatetime(moment), QLocale.FormatType.ShortFormat)
+
+
+def _qdatetime(moment: float) -> object:
+    from PySide6.QtCore import QDateTime
+
+    return QDateTime.fromMSecsSinceEpoch(round(moment * 1000))

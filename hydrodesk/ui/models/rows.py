@@ -1,0 +1,103 @@
+"""A table model over a list of plain rows, described column by column: the irrigation pane's tables.
+
+Each column says how a row shows (text), sorts (SORT_ROLE: numbers as numbers), aligns, and optionally colours
+and explains itself. `update_rows` keeps the view's selection and scroll position when the same rows come back
+with new values (a live refresh), and resets only when rows were added or removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from hydrodesk.ui.models.roles import ID_ROLE, SORT_ROLE
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    text: Callable[[Any], str]
+    sort: Callable[[Any], object] | None = None
+    numeric: bool = False
+    color: Callable[[Any], QColor | None] | None = None
+    tooltip: Callable[[Any], str | None] | None = None
+
+
+class RowsTableModel(QAbstractTableModel):
+    def __init__(self, key: Callable[[Any], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._key = key
+        self._rows: list[Any] = []
+        self.columns: list[Column] = []
+
+    # ------------------------------------------------------------------------------------------ rows
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def update_rows(self, rows: Sequence[Any]) -> None:
+        """New values for the rows: cells refreshed in place when the same rows come back in the same order."""
+        rows = list(rows)
+        if [self._key(row) for row in rows] != [self._key(row) for row in self._rows]:
+            self.set_rows(rows)
+            return
+        self._rows = rows
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.columns) - 1))
+
+    @property
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> Any | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, key: str) -> int:
+        return next((index for index, row in enumerate(self._rows) if self._key(row) == key), -1)
+
+    # ------------------------------------------------------------------------------------------ Qt model
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.header
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column.numeric else _LEFT
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(self.columns):
+            return None
+        row = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == SORT_ROLE:
+            if column.sort is not None:
+                return column.sort(row)
+            return column.text(row).casefold()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column.numeric else _LEFT
+        if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
+            return column.color(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(row)
+        if role == ID_ROLE:
+            return self._key(row)
+        return None

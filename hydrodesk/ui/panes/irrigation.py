@@ -1,0 +1,781 @@
+"""Irrigation: the valves of the selected project or sector, their commands, programs, logs and alarms.
+
+A valve shows what was commanded and what the field reports in separate columns; flow and pressure come live
+from the telemetry hub. Open (always for a duration) and Close go through a confirmation that names the valve,
+its sector and the duration; each command's lifecycle is shown as it moves. Alarms come from the domain's rules
+over the live readings, evaluated once a second.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hydrodesk.domain.irrigation import FlowEnvelope
+from hydrodesk.domain.irrigation_limits import IrrigationLimits, check_close, check_open
+from hydrodesk.domain.telemetry_alarms import (
+    Condition,
+    flow_condition,
+    offline_condition,
+    pressure_condition,
+)
+from hydrodesk.ui.icons import svg_pixmap, themed_icon
+from hydrodesk.ui.irrigation.alarms import CLOSE_UNCONFIRMED, AlarmCenter, AlarmEntry
+from hydrodesk.ui.irrigation.command_dialog import ValveCommandDialog
+from hydrodesk.ui.irrigation.commands import CommandTracker, DirectCommandSender, TrackedCommand
+from hydrodesk.ui.irrigation.models import (
+    AlarmsModel,
+    CommandsModel,
+    LogRow,
+    LogsModel,
+    ProgramsModel,
+    ValveRow,
+    ValvesModel,
+    alarm_title,
+    alarm_value,
+)
+from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
+from hydrodesk.ui.theme import Theme
+from hydrodesk.ui.widgets.data_table import DataTable
+from hydrodesk.ui.widgets.state_page import StatePage
+
+if TYPE_CHECKING:
+    from hydrodesk.api.models import Project
+    from hydrodesk.api.models_iot import Program, Valve
+    from hydrodesk.ui.live.telemetry import LiveTelemetry
+
+log = logging.getLogger(__name__)
+
+VALVES_REFRESH_MS = 15_000
+LIVE_REFRESH_MS = 1_000
+LOG_DAYS = 7
+# A live reading older than this is not "current" any more; the server's last known value is shown instead.
+FRESH_S = 30.0
+VALVES_TAB, PROGRAMS_TAB, LOGS_TAB, ALARMS_TAB = range(4)
+
+
+class IrrigationPane(Pane):
+    def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.limits = IrrigationLimits()
+        self._selection = Selection()
+        self._project: Project | None = None
+        self._valves: list[Valve] = []  # every valve of the project (interlocks count them all)
+        self._programs: list[Program] = []
+        self._live: LiveTelemetry | None = None
+        self._loading = False
+        self._user = ""
+        self._theme_tokens: dict[str, str] = {}
+        self._ready_announced = False
+
+        self.tracker = CommandTracker(
+            DirectCommandSender(context.client, context.monitor),
+            context.client,
+            context.monitor,
+            context.tasks,
+            lambda: self.limits,
+            parent=self,
+        )
+        self.tracker.changed.connect(self._on_command_changed)
+        self.tracker.escalated.connect(self._on_command_escalated)
+        self.alarms = AlarmCenter(lambda: self.limits.alarm_hold_s, parent=self)
+        self.alarms.subject_of = self._subject_of
+        self.alarms.raised.connect(self._on_alarm_raised)
+        self.alarms.changed.connect(self._show_alarms)
+        from hydrodesk.ui.irrigation.notify import DesktopNotifier
+
+        self.notifier = DesktopNotifier(self)
+
+        # ---------------------------------------------------------------- heading and alarm banner
+        self.title_label = QLabel(self.tr("Irrigation"), self)
+        self.title_label.setObjectName("PageTitle")
+        self.subtitle_label = QLabel(self)
+        self.subtitle_label.setObjectName("PageSubtitle")
+        self.live_chip = QLabel(self)
+        self.live_chip.setObjectName("Chip")
+        heading = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.title_label)
+        titles.addWidget(self.subtitle_label)
+        heading.addLayout(titles, 1)
+        heading.addWidget(self.live_chip, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.alarm_banner = QFrame(self)
+        self.alarm_banner.setObjectName("AlarmBanner")
+        self.alarm_text = QLabel(self.alarm_banner)
+        self.alarm_text.setWordWrap(True)
+        self.alarm_icon = QLabel(self.alarm_banner)
+        self.show_alarms_button = QPushButton(self.tr("Show alarms"), self.alarm_banner)
+        self.show_alarms_button.clicked.connect(lambda: self.tabs.setCurrentIndex(ALARMS_TAB))
+        banner_layout = QHBoxLayout(self.alarm_banner)
+        banner_layout.setContentsMargins(12, 6, 8, 6)
+        banner_layout.addWidget(self.alarm_icon)
+        banner_layout.addWidget(self.alarm_text, 1)
+        banner_layout.addWidget(self.show_alarms_button)
+        self.alarm_banner.setVisible(False)
+
+        # ---------------------------------------------------------------- valves tab
+        self.valves_model = ValvesModel(self)
+        self.valves_table = DataTable(export_name="valves", parent=self)
+        self.valves_table.set_source_model(self.valves_model)
+        self.valves_table.current_row_changed.connect(self._update_buttons)
+        self.valves_table.view.doubleClicked.connect(lambda _index: self.request_open())
+        self.open_button = QPushButton(self.tr("&Open…"), self)
+        self.open_button.setObjectName("PrimaryButton")
+        self.open_button.setToolTip(self.tr("Open the selected valve for a number of minutes (Alt+O)"))
+        self.open_button.clicked.connect(self.request_open)
+        self.close_button = QPushButton(self.tr("C&lose…"), self)
+        self.close_button.setToolTip(self.tr("Close the selected valve (Alt+L)"))
+        self.close_button.clicked.connect(self.request_close)
+        self.selection_hint = QLabel(self)
+        self.selection_hint.setObjectName("Muted")
+        actions = QHBoxLayout()
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.close_button)
+        actions.addWidget(self.selection_hint, 1)
+        self.commands_model = CommandsModel(self)
+        self.commands_table = DataTable(export_name="valve-commands", parent=self)
+        self.commands_table.set_source_model(self.commands_model)
+        commands_label = QLabel(self.tr("COMMANDS THIS SESSION"), self)
+        commands_label.setObjectName("SectionLabel")
+        valves_top = QWidget(self)
+        top_layout = QVBoxLayout(valves_top)
+        top_layout.setContentsMargins(0, 8, 0, 0)
+        top_layout.addLayout(actions)
+        top_layout.addWidget(self.valves_table, 1)
+        valves_bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(valves_bottom)
+        bottom_layout.setContentsMargins(0, 4, 0, 0)
+        bottom_layout.addWidget(commands_label)
+        bottom_layout.addWidget(self.commands_table, 1)
+        valves_tab = QSplitter(Qt.Orientation.Vertical, self)
+        valves_tab.addWidget(valves_top)
+        valves_tab.addWidget(valves_bottom)
+        valves_tab.setSizes([380, 200])
+        valves_tab.setChildrenCollapsible(False)
+
+        # ---------------------------------------------------------------- programs tab
+        self.programs_model = ProgramsModel(self._valve_name, self)
+        self.programs_table = DataTable(export_name="programs", parent=self)
+        self.programs_table.set_source_model(self.programs_model)
+        self.programs_table.current_row_changed.connect(self._update_buttons)
+        self.start_program_button = QPushButton(self.tr("&Start program…"), self)
+        self.start_program_button.clicked.connect(lambda: self._request_program("start"))
+        self.stop_program_button = QPushButton(self.tr("S&top program…"), self)
+        self.stop_program_button.clicked.connect(lambda: self._request_program("stop"))
+        programs_tab = QWidget(self)
+        programs_layout = QVBoxLayout(programs_tab)
+        programs_layout.setContentsMargins(0, 8, 0, 0)
+        program_actions = QHBoxLayout()
+        program_actions.addWidget(self.start_program_button)
+        program_actions.addWidget(self.stop_program_button)
+        program_actions.addStretch(1)
+        programs_layout.addLayout(program_actions)
+        programs_layout.addWidget(self.programs_table, 1)
+
+        # ---------------------------------------------------------------- logs tab
+        self.logs_model = LogsModel(self)
+        self.logs_table = DataTable(export_name="irrigation-logs", parent=self)
+        self.logs_table.set_source_model(self.logs_model)
+        self.logs_summary = QLabel(self)
+        self.logs_summary.setObjectName("Muted")
+        self.logs_summary.setWordWrap(True)
+        logs_tab = QWidget(self)
+        logs_layout = QVBoxLayout(logs_tab)
+        logs_layout.setContentsMargins(0, 8, 0, 0)
+        logs_layout.addWidget(self.logs_summary)
+        logs_layout.addWidget(self.logs_table, 1)
+
+        # ---------------------------------------------------------------- alarms tab
+        self.alarms_model = AlarmsModel(self)
+        self.alarms_table = DataTable(export_name="alarms", parent=self)
+        self.alarms_table.set_source_model(self.alarms_model)
+        self.alarms_table.current_row_changed.connect(self._update_buttons)
+        self.acknowledge_button = QPushButton(self.tr("&Acknowledge"), self)
+        self.acknowledge_button.setToolTip(self.tr("Say that someone is dealing with the selected alarm"))
+        self.acknowledge_button.clicked.connect(self._acknowledge_selected)
+        self.clear_alarm_button = QPushButton(self.tr("&Clear"), self)
+        self.clear_alarm_button.setToolTip(self.tr("Close the selected alarm (it comes back if the problem persists)"))
+        self.clear_alarm_button.clicked.connect(self._clear_selected)
+        alarms_tab = QWidget(self)
+        alarms_layout = QVBoxLayout(alarms_tab)
+        alarms_layout.setContentsMargins(0, 8, 0, 0)
+        alarm_actions = QHBoxLayout()
+        alarm_actions.addWidget(self.acknowledge_button)
+        alarm_actions.addWidget(self.clear_alarm_button)
+        alarm_actions.addStretch(1)
+        alarms_layout.addLayout(alarm_actions)
+        alarms_layout.addWidget(self.alarms_table, 1)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(valves_tab, self.tr("Valves"))
+        self.tabs.addTab(programs_tab, self.tr("Programs"))
+        self.tabs.addTab(logs_tab, self.tr("Logs"))
+        self.tabs.addTab(alarms_tab, self.tr("Alarms"))
+        self.state_page = StatePage(self)
+        self.state_page.setVisible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(8)
+        layout.addLayout(heading)
+        layout.addWidget(self.alarm_banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.state_page, 1)
+
+        self._valves_timer = QTimer(self)
+        self._valves_timer.setInterval(VALVES_REFRESH_MS)
+        self._valves_timer.timeout.connect(self._reload_valves_in_background)
+        self._valves_timer.start()
+        self._live_timer = QTimer(self)
+        self._live_timer.setInterval(LIVE_REFRESH_MS)
+        self._live_timer.timeout.connect(self.evaluate_live)
+        self._live_timer.start()
+        self.apply_theme(context.theme())
+        self.set_live(context.live())
+        self._update_heading()
+        self._update_buttons()
+
+    # ------------------------------------------------------------------------------------------ Pane
+    def set_selection(self, selection: Selection) -> None:
+        previous = self._project
+        self._selection = selection
+        self._project = selection.project
+        if self._project is None:
+            self._valves, self._programs = [], []
+            self._show_valves()
+            self.programs_model.set_rows([])
+            self.logs_model.set_rows([])
+        elif previous is None or previous.project_id != self._project.project_id:
+            self._valves, self._programs = [], []
+            self._show_valves()
+            self._reload_in_background()
+        else:
+            self._show_valves()
+        self._update_heading()
+
+    def set_live(self, live: LiveTelemetry | None) -> None:
+        if live is self._live:
+            return
+        if self._live is not None:
+            self._live.command_acked.disconnect(self.tracker.on_ack)
+            self._live.connection_changed.disconnect(self._on_live_connection)
+        self._live = live
+        if live is not None:
+            live.command_acked.connect(self.tracker.on_ack)
+            live.connection_changed.connect(self._on_live_connection)
+        self._on_live_connection()
+
+    def apply_theme(self, theme: Theme) -> None:
+        tokens = theme.tokens
+        self._theme_tokens = dict(tokens)
+        colors = {name: QColor(tokens[name]) for name in ("online", "offline", "busy", "error", "muted", "accent")}
+        for model in (self.valves_model, self.commands_model, self.alarms_model):
+            model.colors = colors
+        icon = tokens["icon"]
+        for table in (self.valves_table, self.commands_table, self.programs_table, self.logs_table, self.alarms_table):
+            table.set_icons(themed_icon("search", icon), themed_icon("export", icon))
+        self.alarm_icon.setPixmap(svg_pixmap("alarm", QSize(20, 20), tokens["error"]))
+        self.alarm_banner.setStyleSheet(
+            f"QFrame#AlarmBanner {{ border: 1px solid {tokens['error']}; border-radius: 6px;"
+            f" background: {tokens['card']}; }} QFrame#AlarmBanner QLabel {{ color: {tokens['error']};"
+            " font-weight: 600; }"
+        )
+        self.tabs.setTabIcon(ALARMS_TAB, themed_icon("alarm", icon))
+        self.tabs.setTabIcon(VALVES_TAB, themed_icon("irrigation", icon))
+
+    def focus_filter(self) -> bool:
+        self._current_table().focus_filter()
+        return True
+
+    def export_table(self) -> bool:
+        self._current_table().choose_export_file()
+        return True
+
+    async def refresh(self) -> None:
+        self.set_live(self.context.live())
+        await self.reload()
+
+    def _current_table(self) -> DataTable:
+        return (self.valves_table, self.programs_table, self.logs_table, self.alarms_table)[self.tabs.currentIndex()]
+
+    # ------------------------------------------------------------------------------------------ loading
+    def _reload_in_background(self) -> None:
+        if self.context.client() is not None and self._project is not None:
+            self.context.tasks.spawn(self.reload(), name="irrigation-reload")
+
+    def _reload_valves_in_background(self) -> None:
+        if self.context.client() is not None and self._project is not None and self.isVisible():
+            self.context.tasks.spawn(self.reload(logs=False), name="irrigation-valves")
+
+    async def reload(self, *, logs: bool = True) -> bool:
+        """Fetch the project's valves and programs (and the last week's logs); False when that failed."""
+        from hydrodesk.api.errors import ApiError
+        from hydrodesk.ui.error_text import user_message
+
+        client, project = self.context.client(), self._project
+        if client is None or project is None:
+            return False
+        monitor = self.context.monitor
+        try:
+            valves = await monitor.call(client.list_valves(project.project_id))
+            programs = await monitor.call(client.list_programs(project.project_id))
+            logs_found = None
+            if logs:
+                end = datetime.now(UTC)
+                logs_found = await monitor.call(
+                    client.irrigation_logs(project.project_id, end - timedelta(days=LOG_DAYS), end)
+                )
+        except ApiError as error:
+            if self._project is project:
+                self._show_problem(user_message(error))
+            return False
+        if self._project is not project:
+            return False  # another project was chosen meanwhile
+        self._user = client.credentials.display_name
+        self._valves = valves
+        self._programs = programs
+        self._show_valves()
+        self.programs_model.update_rows(programs)
+        if logs_found is not None:
+            self._show_logs(logs_found)
+        self._update_heading()
+        self._update_buttons()
+        self.state_page.setVisible(False)
+        self.tabs.setVisible(True)
+        return True
+
+    def _show_problem(self, message: str) -> None:
+        if self._valves:
+            self.status_message.emit(message)
+            return
+        color = self._theme_tokens.get("error", "#b03a2e")
+        self.state_page.show_state(
+            title=self.tr("The valves could not be loaded"),
+            message=self.tr("{message} Press F5 to try again.").format(message=message),
+            icon=svg_pixmap("error", QSize(48, 48), color),
+            tone="error",
+        )
+        self.tabs.setVisible(False)
+        self.state_page.setVisible(True)
+
+    # ------------------------------------------------------------------------------------------ valves
+    def _sector_name(self, sector_id: str | None) -> str:
+        project = self._project
+        if project is not None:
+            for sector in project.sectors:
+                if sector.sector_id == sector_id:
+                    return sector.sector_name
+        return sector_id or ""
+
+    def _valve_name(self, valve_id: str) -> str:
+        return next((valve.name for valve in self._valves if valve.valve_id == valve_id), valve_id)
+
+    def _subject_of(self, device_id: str, valve_id: str | None) -> str:
+        if valve_id is None:
+            return device_id
+        valve = next((v for v in self._valves if v.valve_id == valve_id), None)
+        if valve is None:
+            return valve_id
+        return f"{valve.name} ({self._sector_name(valve.sector_id)})"
+
+    def shown_valves(self) -> list[Valve]:
+        sector = self._selection.sector
+        return [v for v in self._valves if sector is None or v.sector_id == sector.sector_id]
+
+    def valve_row(self, valve: Valve) -> ValveRow:
+        """The valve as the server last described it, overlaid with the live readings and the newest command."""
+        live = self._live
+        now = time.time()
+        observed, device_online = valve.observed_state, None
+        flow, pressure = valve.flow_lpm, valve.pressure_bar
+        if live is not None:
+            info = live.devices.get(valve.device_id)
+            if info is not None:
+                device_online = info.online
+                seen = info.valves.get(valve.valve_id)
+                if seen is not None:
+                    observed = seen.state
+                if info.online is False:
+                    observed = "unknown"
+            flow = self._fresh(live, valve.device_id, self._flow_metric(live, valve), now, flow)
+            pressure = self._fresh(live, valve.device_id, "pressure_bar", now, pressure)
+        commanded, until = valve.commanded_state or "", valve.commanded_until
+        command = self.tracker.latest_for(valve.valve_id)
+        if command is not None and command.status.value not in ("failed", "expired"):
+            commanded = "open" if command.action == "open" else "closed"
+            if command.action == "open" and command.duration_min:
+                until = datetime.fromtimestamp(command.requested_at, UTC) + timedelta(minutes=command.duration_min)
+            else:
+                until = None
+        return ValveRow(
+            valve,
+            self._sector_name(valve.sector_id),
+            observed,
+            commanded,
+            until,
+            flow,
+            pressure,
+            command,
+            device_online,
+        )
+
+    @staticmethod
+    def _flow_metric(live: LiveTelemetry, valve: Valve) -> str:
+        from hydrodesk.domain.telemetry import SeriesKey
+
+        # A device with several valves reports each one's flow; a single-valve device reports the line's.
+        per_valve = f"flow_lpm_{valve.valve_id}"
+        return per_valve if SeriesKey(valve.device_id, per_valve) in live.store else "flow_lpm"
+
+    @staticmethod
+    def _fresh(live: LiveTelemetry, device_id: str, metric: str, now: float, fallback: float | None) -> float | None:
+        latest = live.latest(device_id, metric)
+        if latest is not None and now - latest[0] <= FRESH_S:
+            return latest[1]
+        return fallback
+
+    def _show_valves(self) -> None:
+        self.valves_model.update_rows([self.valve_row(valve) for valve in self.shown_valves()])
+        self._update_buttons()
+
+    def selected_valve(self) -> ValveRow | None:
+        index = self.valves_table.proxy.mapToSource(self.valves_table.view.currentIndex())
+        return self.valves_model.row_at(index.row()) if index.isValid() else None
+
+    def select_valve(self, valve_id: str) -> None:
+        self.valves_table.select_source_row(self.valves_model.row_of(valve_id))
+        self._update_buttons()
+
+    # ------------------------------------------------------------------------------------------ commands
+    def _open_valve_ids(self) -> set[str]:
+        """The project's valves open in the field, or with an open command on its way."""
+        open_ids = set()
+        for valve in self._valves:
+            row = self.valve_row(valve)
+            if row.observed == "open":
+                open_ids.add(valve.valve_id)
+            command = row.command
+            if command is not None and not command.finished and command.action == "open":
+                open_ids.add(valve.valve_id)
+        return open_ids
+
+    def _running_programs_with(self, valve_id: str) -> list[str]:
+        return [p.name for p in self._programs if p.running and any(v.valve_id == valve_id for v in p.valves)]
+
+    def request_open(self) -> ValveCommandDialog | None:
+        return self._request_command("open")
+
+    def request_close(self) -> ValveCommandDialog | None:
+        return self._request_command("close")
+
+    def _request_command(self, action: str) -> ValveCommandDialog | None:
+        row = self.selected_valve()
+        project = self._project
+        if row is None or project is None:
+            return None
+        programs = self._running_programs_with(row.valve_id)
+        if action == "open":
+            interlocks = check_open(
+                row.valve_id,
+                self._open_valve_ids(),
+                row.pressure_bar,
+                self.limits,
+                running_programs=programs,
+                device_online=row.device_online,
+            )
+        else:
+            interlocks = check_close(programs, device_online=row.device_online)
+        dialog = ValveCommandDialog(
+            action=action,
+            valve_name=row.valve.name,
+            sector_name=row.sector_name,
+            project_name=project.name,
+            interlocks=interlocks,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.confirmed.connect(
+            lambda command, valve=row.valve, sector=row.sector_name: self._send(valve, sector, command)
+        )
+        dialog.open()  # never exec(): it would nest an event loop inside the asyncio loop
+        return dialog
+
+    def _send(self, valve: Valve, sector_name: str, command: object) -> None:
+        assert self._project is not None
+        tracked = TrackedCommand(
+            valve_id=valve.valve_id,
+            valve_name=valve.name,
+            sector_name=sector_name,
+            device_id=valve.device_id,
+            project_id=self._project.project_id,
+            command=command,  # type: ignore[arg-type]
+        )
+        self.tracker.track(tracked)
+
+    def _on_command_changed(self, command: TrackedCommand) -> None:
+        self.commands_model.update_rows(list(reversed(self.tracker.commands)))
+        self._show_valves()
+        if command.finished:
+            self._reload_valves_in_background()
+            if command.status.value == "confirmed":
+                self.status_message.emit(
+                    self.tr("{valve}: {action} confirmed by the field").format(
+                        valve=command.valve_name,
+                        action=self.tr("open") if command.action == "open" else self.tr("close"),
+                    )
+                )
+
+    def _on_command_escalated(self, command: TrackedCommand) -> None:
+        self.alarms.escalate(command.device_id, command.valve_id, f"{command.valve_name} ({command.sector_name})")
+
+    # ------------------------------------------------------------------------------------------ programs
+    def selected_program(self) -> Program | None:
+        index = self.programs_table.proxy.mapToSource(self.programs_table.view.currentIndex())
+        return self.programs_model.row_at(index.row()) if index.isValid() else None
+
+    def _request_program(self, action: str) -> QMessageBox | None:
+        program = self.selected_program()
+        if program is None:
+            return None
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        if action == "start":
+            box.setWindowTitle(self.tr("Start program"))
+            box.setText(self.tr("Start “{name}” now?").format(name=program.name))
+            names = ", ".join(f"{self._valve_name(v.valve_id)} ({v.duration_min} min)" for v in program.valves)
+            box.setInformativeText(self.tr("It opens: {valves}.").format(valves=names))
+        else:
+            box.setWindowTitle(self.tr("Stop program"))
+            box.setText(self.tr("Stop “{name}” and close all its valves?").format(name=program.name))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def done(button: int) -> None:
+            if button == QMessageBox.StandardButton.Ok:
+                from hydrodesk.api.models_iot import ProgramCommand
+
+                # The command id is fixed now, when the user confirmed; a retry resends the same one.
+                self.context.tasks.spawn(self._run_program(program, action, ProgramCommand()), name="program")
+
+        box.finished.connect(done)
+        box.open()
+        return box
+
+    async def _run_program(self, program: Program, action: str, command: object) -> None:
+        from hydrodesk.api.errors import ApiError
+        from hydrodesk.ui.error_text import user_message
+
+        client = self.context.client()
+        if client is None:
+            return
+        call = client.start_program if action == "start" else client.stop_program
+        try:
+            await self.context.monitor.call(call(program.program_id, command))  # type: ignore[arg-type]
+        except ApiError as error:
+            self.status_message.emit(
+                self.tr("“{name}” was not changed: {reason}").format(name=program.name, reason=user_message(error))
+            )
+            return
+        if action == "start":
+            self.status_message.emit(self.tr("Started “{name}”").format(name=program.name))
+        else:
+            self.status_message.emit(self.tr("Stopped “{name}”").format(name=program.name))
+        await self.reload(logs=False)
+
+    # ------------------------------------------------------------------------------------------ logs
+    def _show_logs(self, logs: list) -> None:  # type: ignore[type-arg]
+        rows = [LogRow(entry, self._valve_name(entry.valve_id), self._sector_name(entry.sector_id)) for entry in logs]
+        rows.sort(key=lambda row: row.log.started_at, reverse=True)
+        self.logs_model.set_rows(rows)
+        by_sector: dict[str, float] = {}
+        manual = 0
+        for row in rows:
+            by_sector[row.sector_name] = by_sector.get(row.sector_name, 0.0) + (row.log.volume_l or 0.0)
+            manual += row.log.source == "manual"
+        total = sum(by_sector.values())
+        sectors = " · ".join(f"{name} {volume / 1000:.1f} m³" for name, volume in sorted(by_sector.items()))
+        self.logs_summary.setText(
+            self.tr("Last {days} days: {total} m³ in {runs} runs ({manual} manual). By sector: {sectors}").format(
+                days=LOG_DAYS, total=f"{total / 1000:.1f}", runs=len(rows), manual=manual, sectors=sectors or "—"
+            )
+        )
+
+    # ------------------------------------------------------------------------------------------ live + alarms
+    def _on_live_connection(self, *_: object) -> None:
+        live = self._live
+        if live is None:
+            self._set_chip(self.tr("Live data off"), "error")
+        elif live.connected:
+            self._set_chip(self.tr("Live"), "ok")
+        else:
+            self._set_chip(self.tr("Live data reconnecting…"), "warn")
+
+    def _set_chip(self, text: str, tone: str) -> None:
+        self.live_chip.setText("● " + text)
+        self.live_chip.setProperty("tone", tone)
+        self.live_chip.style().unpolish(self.live_chip)
+        self.live_chip.style().polish(self.live_chip)
+
+    def evaluate_live(self) -> None:
+        """Once a second: the valves' live columns, and the alarm rules over the live readings."""
+        if self._valves:
+            self._show_valves()
+        live = self._live
+        if live is None or not live.connected or not self._valves:
+            # Disconnected, every device would look silent: judge only what the field really told us.
+            return
+        self.alarms.evaluate(self.conditions(time.time()))
+        if not self._ready_announced and self.is_data_ready():
+            self._ready_announced = True
+            self.data_ready.emit()
+
+    def is_data_ready(self) -> bool:
+        """Valves loaded, with a live flow reading for each one shown."""
+        rows = self.valves_model.rows
+        return bool(rows) and all(row.flow_lpm is not None and row.pressure_bar is not None for row in rows)
+
+    def conditions(self, now: float) -> list[Condition]:
+        live = self._live
+        if live is None:
+            return []
+        found: list[Condition] = []
+        devices: set[str] = set()
+        for valve in self._valves:
+            row = self.valve_row(valve)
+            devices.add(valve.device_id)
+            envelope = valve.expected_flow
+            if envelope is not None and row.device_online is not False:
+                condition = flow_condition(
+                    valve.device_id,
+                    valve.valve_id,
+                    row.observed,
+                    row.flow_lpm,
+                    FlowEnvelope(envelope.min_lpm, envelope.max_lpm),
+                )
+                if condition is not None:
+                    found.append(condition)
+        for device_id in sorted(devices):
+            info = live.devices.get(device_id)
+            if info is None:
+                continue
+            offline = offline_condition(info, now, self.limits.expected_report_s)
+            if offline is not None:
+                found.append(offline)
+                continue
+            latest = live.latest(device_id, "pressure_bar")
+            if latest is not None and now - latest[0] <= FRESH_S:
+                pressure = pressure_condition(
+                    device_id, latest[1], self.limits.min_line_pressure_bar, self.limits.max_line_pressure_bar
+                )
+                if pressure is not None:
+                    found.append(pressure)
+        return found
+
+    def _on_alarm_raised(self, entry: AlarmEntry) -> None:
+        title = self.tr("HydroDesk alarm: {alarm}").format(alarm=alarm_title(self, entry.kind))
+        reading = alarm_value(entry)
+        message = f"{entry.subject} · {reading}" if reading else entry.subject
+        self.notifier.notify(title, message, critical=entry.kind in ("leak", CLOSE_UNCONFIRMED))
+        log.warning("alarm raised: %s at %s (%s)", entry.kind, entry.subject, reading)
+
+    def _show_alarms(self) -> None:
+        self.alarms_model.update_rows(list(reversed(self.alarms.journal)))
+        attention = self.alarms.needing_attention()
+        count = len(self.alarms.open_alarms())
+        self.tabs.setTabText(
+            ALARMS_TAB, self.tr("Alarms ({count})").format(count=count) if count else self.tr("Alarms")
+        )
+        if attention:
+            newest = attention[-1]
+            what = f"{alarm_title(self, newest.kind)} — {newest.subject}"
+            if len(attention) == 1:
+                self.alarm_text.setText(self.tr("1 alarm needs attention: {what}").format(what=what))
+            else:
+                self.alarm_text.setText(
+                    self.tr("{count} alarms need attention; newest: {what}").format(count=len(attention), what=what)
+                )
+        self.alarm_banner.setVisible(bool(attention))
+        self._update_buttons()
+
+    def selected_alarm(self) -> AlarmEntry | None:
+        index = self.alarms_table.proxy.mapToSource(self.alarms_table.view.currentIndex())
+        return self.alarms_model.row_at(index.row()) if index.isValid() else None
+
+    def select_alarm(self, alarm_id: int) -> None:
+        self.alarms_table.select_source_row(self.alarms_model.row_of(str(alarm_id)))
+        self._update_buttons()
+
+    def _acknowledge_selected(self) -> None:
+        entry = self.selected_alarm()
+        if entry is not None and self.alarms.acknowledge(entry.alarm_id, self._user or self.tr("this console")):
+            self.select_alarm(entry.alarm_id)
+
+    def _clear_selected(self) -> None:
+        entry = self.selected_alarm()
+        if entry is not None and self.alarms.clear(entry.alarm_id, self._user or self.tr("this console")):
+            self.select_alarm(entry.alarm_id)
+
+    # ------------------------------------------------------------------------------------------ looks
+    def _update_heading(self) -> None:
+        project, sector = self._selection.project, self._selection.sector
+        if project is None:
+            self.title_label.setText(self.tr("Irrigation"))
+            self.subtitle_label.setText(self.tr("Choose a project or sector in the navigator."))
+            return
+        where = f"{project.name} · {sector.sector_name}" if sector is not None else project.name
+        self.title_label.setText(self.tr("Irrigation — {where}").format(where=where))
+        shown = self.shown_valves()
+        open_count = sum(1 for valve in shown if self.valve_row(valve).observed == "open")
+        running = [p.name for p in self._programs if p.running]
+        text = self.tr("{valves} valves · {open} open · at most {limit} open at once per project").format(
+            valves=len(shown), open=open_count, limit=self.limits.max_open_valves
+        )
+        if running:
+            text += " · " + self.tr("running: {programs}").format(programs=", ".join(running))
+        self.subtitle_label.setText(text)
+
+    def _update_buttons(self, *_: object) -> None:
+        row = self.selected_valve()
+        self.open_button.setEnabled(row is not None)
+        self.close_button.setEnabled(row is not None)
+        if row is None:
+            self.selection_hint.setText(self.tr("Select a valve to open or close it."))
+        else:
+            self.selection_hint.setText(
+                self.tr("{valve} in {sector}: commanded {commanded}, field reports {observed}.").format(
+                    valve=row.valve.name,
+                    sector=row.sector_name,
+                    commanded=self.valves_model.data(self.valves_model.index(self.valves_model.row_of(row.valve_id), 2))
+                    or "—",
+                    observed=row.observed,
+                )
+            )
+        program = self.selected_program()
+        self.start_program_button.setEnabled(program is not None and program.enabled and not program.running)
+        self.stop_program_button.setEnabled(program is not None)
+        alarm = self.selected_alarm()
+        self.acknowledge_button.setEnabled(alarm is not None and alarm.needs_attention)
+        self.clear_alarm_button.setEnabled(alarm is not None and alarm.open)
+
+    def current_valve_index(self) -> QModelIndex:
+        return self.valves_table.view.currentIndex()

@@ -1,0 +1,518 @@
+"""The Outbox: every change made on this computer that is not on the server yet, and what the user can do about the
+ones the server did not take.
+
+Rows come from the office's outbox (hydrodesk.store.outbox_view), refreshed whenever the sync engine's counts or
+state change. For a stopped change the choices are: retry, edit and retry, move records into another open
+session, or discard with a reason. Nothing leaves the outbox without one of them, and each is durable at once
+(hydrodesk.sync.choices).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hydrodesk.domain.outbox import ATTENTION_STATES, EntryKind, EntryState
+from hydrodesk.store.outbox_view import HISTORY, UNFINISHED, OutboxLine, outbox_lines
+from hydrodesk.sync.status import SyncStatus
+from hydrodesk.ui.icons import svg_pixmap, themed_icon
+from hydrodesk.ui.outbox import text
+from hydrodesk.ui.outbox.dialogs import (
+    DiscardDialog,
+    EditRecordDialog,
+    EditValveCommandDialog,
+    EditWorkerDialog,
+    MoveDialog,
+    move_target,
+)
+from hydrodesk.ui.outbox.model import OutboxTableModel
+from hydrodesk.ui.panes.base import Pane, PaneContext
+from hydrodesk.ui.sync_status import spawn_unless_closing
+from hydrodesk.ui.theme import Theme
+from hydrodesk.ui.widgets.data_table import DataTable
+from hydrodesk.ui.widgets.state_page import StatePage
+
+if TYPE_CHECKING:
+    from hydrodesk.sync.office import Office
+
+log = logging.getLogger(__name__)
+
+RELOAD_DELAY_MS = 400  # counts change a few times a second while the engine drains: one reload per burst
+HISTORY_LIMIT = 1000
+TABLE_PAGE, STATE_PAGE = 0, 1
+SHOW_UNSENT, SHOW_ATTENTION, SHOW_HISTORY = "unsent", "attention", "history"
+
+
+class _StatusRelay(QObject):
+    """Carries the engine's status callbacks onto a Qt signal; cancelled when the pane goes."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._unsubscribe: Callable[[], None] | None = None
+        self._seen: tuple[object, ...] | None = None
+        self.office: Office | None = None
+
+    def follow(self, office: Office | None) -> None:
+        if office is self.office:
+            return
+        self.cancel()
+        self.office = office
+        self._seen = None
+        if office is not None:
+            self._unsubscribe = office.engine.subscribe(self._on_status)
+
+    def _on_status(self, status: SyncStatus) -> None:
+        # Only what changes the list: not every "last contact" tick.
+        seen = (status.state, status.pending, status.failed, status.conflicts, status.expired)
+        if seen != self._seen:
+            self._seen = seen
+            self.changed.emit()
+
+    def cancel(self) -> None:
+        unsubscribe, self._unsubscribe = self._unsubscribe, None
+        if unsubscribe is not None:
+            unsubscribe()
+
+
+class OutboxPane(Pane):
+    def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._show = SHOW_UNSENT
+        self._loading: asyncio.Task[None] | None = None
+        self._again = False
+        self._relay = _StatusRelay(self)
+        self._relay.changed.connect(self._schedule_reload)
+        relay = self._relay
+        self.destroyed.connect(lambda *_: relay.cancel())
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(RELOAD_DELAY_MS)
+        self._debounce.timeout.connect(self._reload)
+        self.dialog: QWidget | None = None  # the choice dialog open now (tests and screenshots look at it)
+
+        self.title_label = QLabel(self.tr("Outbox"), self)
+        self.title_label.setObjectName("PageTitle")
+        self.subtitle_label = QLabel(
+            self.tr("Changes made on this computer on their way to the Hydrobit server, and the ones it did not take."),
+            self,
+        )
+        self.subtitle_label.setObjectName("PageSubtitle")
+        self.subtitle_label.setWordWrap(True)
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("SectionLabel")
+
+        self.show_combo = QComboBox(self)
+        self.show_combo.setObjectName("OutboxShow")
+        self.show_combo.addItem(self.tr("Not on the server yet"), SHOW_UNSENT)
+        self.show_combo.addItem(self.tr("Needs your decision"), SHOW_ATTENTION)
+        self.show_combo.addItem(self.tr("History: sent and discarded"), SHOW_HISTORY)
+        self.show_combo.currentIndexChanged.connect(self._on_show_changed)
+
+        self.retry_action = self._action(self.tr("Retry"), "Ctrl+R", self.retry_selected)
+        self.edit_action = self._action(self.tr("Edit and Retry…"), "F2", self.edit_selected)
+        self.move_action = self._action(self.tr("Move to Another Session…"), "Ctrl+M", self.move_selected)
+        self.discard_action = self._action(self.tr("Discard…"), "Delete", self.discard_selected)
+        self.retry_button = self._button(self.retry_action, "OutboxRetry")
+        self.edit_button = self._button(self.edit_action, "OutboxEdit")
+        self.move_button = self._button(self.move_action, "OutboxMove")
+        self.discard_button = self._button(self.discard_action, "DangerButton")
+        self.hint_label = QLabel(self)
+        self.hint_label.setObjectName("Muted")
+        self.hint_label.setWordWrap(True)
+
+        self.model = OutboxTableModel(self)
+        self.table = DataTable(export_name="outbox", parent=self)
+        self.table.set_source_model(self.model)
+        self.table.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.view.selectionModel().selectionChanged.connect(lambda *_: self._update_choices())
+        self.table.exported.connect(self._on_exported)
+        self.table.export_failed.connect(self._on_export_failed)
+        self.state_page = StatePage(self)
+        self.state_page.action_triggered.connect(self._on_state_action)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.state_page)
+
+        top = QHBoxLayout()
+        top.addWidget(self.summary_label, 1)
+        top.addWidget(QLabel(self.tr("Show"), self))
+        top.addWidget(self.show_combo)
+        choices = QHBoxLayout()
+        for button in (self.retry_button, self.edit_button, self.move_button, self.discard_button):
+            choices.addWidget(button)
+        choices.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(6)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.subtitle_label)
+        layout.addSpacing(8)
+        layout.addLayout(top)
+        layout.addLayout(choices)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.pages, 1)
+        self.apply_theme(context.theme())
+        self._update_choices()
+
+    def _action(self, label: str, shortcut: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(label, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _button(self, action: QAction, name: str) -> QPushButton:
+        button = QPushButton(action.text(), self)
+        button.setObjectName(name)
+        button.setToolTip(f"{action.text()} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        button.clicked.connect(action.trigger)
+        action.changed.connect(lambda: button.setEnabled(action.isEnabled()))
+        return button
+
+    # ------------------------------------------------------------------------------------------ Pane
+    def apply_theme(self, theme: Theme) -> None:
+        color = theme.tokens["icon"]
+        self.table.set_icons(themed_icon("search", color), themed_icon("export", color))
+        self.model.set_attention_color(theme.color("error"))
+
+    def focus_filter(self) -> bool:
+        self.table.focus_filter()
+        return True
+
+    def export_table(self) -> bool:
+        self.table.choose_export_file()
+        return True
+
+    async def refresh(self) -> None:
+        await self._load()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._schedule_reload()
+
+    # ------------------------------------------------------------------------------------------ loading
+    def _schedule_reload(self) -> None:
+        if self.isVisible():
+            self._debounce.start()
+
+    def _reload(self) -> None:
+        if self._loading is not None and not self._loading.done():
+            self._again = True  # a status change arrived mid-load: read once more afterwards
+            return
+        self._loading = spawn_unless_closing(self.context.tasks, self._load_repeatedly(), "outbox-load")
+
+    async def _load_repeatedly(self) -> None:
+        self._again = True
+        while self._again:
+            self._again = False
+            await self._load()
+
+    async def _load(self) -> None:
+        office = self.context.office()
+        self._relay.follow(office)
+        if office is None:
+            self._show_empty(
+                self.tr("Not signed in"),
+                self.tr("Sign in to see the changes this computer has not sent to the server yet."),
+                icon="signed-out",
+            )
+            self.summary_label.clear()
+            return
+        states = {SHOW_UNSENT: UNFINISHED, SHOW_ATTENTION: ATTENTION_STATES, SHOW_HISTORY: HISTORY}[self._show]
+        limit = HISTORY_LIMIT if self._show == SHOW_HISTORY else None
+        lines = await office.store.read(outbox_lines, states=states, limit=limit)
+        if office is not self.context.office():
+            return  # signed out or switched account meanwhile
+        self._show_lines(lines)
+        self._show_summary(office.engine.status)
+
+    def _show_lines(self, lines: list[OutboxLine]) -> None:
+        selected = {line.entry_id for line in self.selected_lines()}
+        self.model.set_lines(lines)
+        if not lines:
+            self._show_nothing()
+            return
+        self.pages.setCurrentIndex(TABLE_PAGE)
+        view = self.table.view
+        for entry_id in selected:
+            row = self.model.row_of(entry_id)
+            if row >= 0:
+                index = self.table.proxy.mapFromSource(self.model.index(row, 0))
+                view.selectionModel().select(
+                    index,
+                    view.selectionModel().SelectionFlag.Select | view.selectionModel().SelectionFlag.Rows,
+                )
+        self._update_choices()
+
+    def _show_nothing(self) -> None:
+        if self._show == SHOW_HISTORY:
+            self._show_empty(
+                self.tr("No history yet"),
+                self.tr("Changes sent to the server or discarded are listed here."),
+                icon="empty",
+            )
+        elif self._show == SHOW_ATTENTION:
+            self._show_empty(
+                self.tr("Nothing needs your decision"),
+                self.tr("Every change the server received was accepted."),
+                icon="empty",
+                action=self.tr("Show everything not sent yet"),
+            )
+        else:
+            self._show_empty(
+                self.tr("Everything is on the server"),
+                self.tr("No change made on this computer is waiting to be sent."),
+                icon="empty",
+                action=self.tr("Show the history"),
+            )
+
+    def _show_empty(self, title: str, message: str, *, icon: str, action: str | None = None) -> None:
+        theme = self.context.theme()
+        size = round(48 * self.devicePixelRatioF())
+        pixmap = svg_pixmap(icon, QSize(size, size), theme.tokens["muted"])
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        self.state_page.show_state(title=title, message=message, icon=pixmap, action=action)
+        self.pages.setCurrentIndex(STATE_PAGE)
+        self._update_choices()
+
+    def _on_state_action(self) -> None:
+        self.show_combo.setCurrentIndex(
+            self.show_combo.findData(SHOW_UNSENT if self._show == SHOW_ATTENTION else SHOW_HISTORY)
+        )
+
+    def _show_summary(self, status: SyncStatus) -> None:
+        parts: list[str] = []
+        if status.needs_attention == 1:
+            parts.append(self.tr("1 needs your decision"))
+        elif status.needs_attention:
+            parts.append(self.tr("{count} need your decision").format(count=status.needs_attention))
+        if status.pending == 1:
+            parts.append(self.tr("1 waiting to be sent"))
+        elif status.pending:
+            parts.append(self.tr("{count} waiting to be sent").format(count=status.pending))
+        self.summary_label.setText(" · ".join(parts) if parts else self.tr("Nothing waiting"))
+
+    def _on_show_changed(self, _index: int) -> None:
+        self._show = str(self.show_combo.currentData())
+        self._schedule_reload()
+
+    # ------------------------------------------------------------------------------------------ selection
+    def selected_lines(self) -> list[OutboxLine]:
+        rows = self.table.view.selectionModel().selectedRows()
+        lines = [self.model.line_at(self.table.proxy.mapToSource(index).row()) for index in rows]
+        return sorted((line for line in lines if line is not None), key=lambda line: line.seq)
+
+    def select_entries(self, entry_ids: list[str]) -> None:
+        """Select these entries' rows (what a user's click or Ctrl+click does)."""
+        view = self.table.view
+        view.clearSelection()
+        flags = view.selectionModel().SelectionFlag.Select | view.selectionModel().SelectionFlag.Rows
+        for entry_id in entry_ids:
+            row = self.model.row_of(entry_id)
+            if row >= 0:
+                view.selectionModel().select(self.table.proxy.mapFromSource(self.model.index(row, 0)), flags)
+        self._update_choices()
+
+    def _update_choices(self) -> None:
+        lines = self.selected_lines() if self.pages.currentIndex() == TABLE_PAGE else []
+        stopped = [line for line in lines if line.needs_attention]
+        self.retry_action.setEnabled(bool(stopped))
+        self.edit_action.setEnabled(len(lines) == 1 and lines[0].editable)
+        self.move_action.setEnabled(bool(lines) and all(line.movable for line in lines))
+        self.discard_action.setEnabled(
+            bool(lines) and all(line.needs_attention or line.state is EntryState.QUEUED for line in lines)
+        )
+        self.hint_label.setText(text.what_to_do(lines[0]) if len(lines) == 1 else "")
+        self.hint_label.setVisible(bool(self.hint_label.text()))
+
+    # ------------------------------------------------------------------------------------------ choices
+    def retry_selected(self) -> None:
+        office = self.context.office()
+        ids = [line.entry_id for line in self.selected_lines() if line.needs_attention]
+        if office is None or not ids:
+            return
+
+        async def retry() -> None:
+            requeued = await office.choices.retry(ids)
+            self._say_count(
+                len(requeued), self.tr("Sending 1 change again."), self.tr("Sending {count} changes again.")
+            )
+
+        self._choose(retry())
+
+    def discard_selected(self) -> None:
+        lines = self.selected_lines()
+        office = self.context.office()
+        if office is None or not lines:
+            return
+        ids = [line.entry_id for line in lines]
+        dialog = DiscardDialog(len(ids), self)
+
+        def discard() -> None:
+            reason = dialog.reason
+
+            async def run() -> None:
+                await office.choices.discard(ids, reason)
+                self._say_count(len(ids), self.tr("Discarded 1 change."), self.tr("Discarded {count} changes."))
+
+            self._choose(run())
+
+        self._open(dialog, discard)
+
+    def move_selected(self) -> None:
+        lines = self.selected_lines()
+        office = self.context.office()
+        if office is None or not lines or not all(line.movable for line in lines):
+            return
+        self._choose(self._offer_move(office, [line.entry_id for line in lines]))
+
+    async def _offer_move(self, office: Office, ids: list[str]) -> None:
+        rows = await office.choices.move_targets(ids[0])
+        targets = [move_target(row.data) for row in rows]
+        if not targets:
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("No open session"),
+                self.tr(
+                    "There is no open session to move these records to. Open a session for that sector (or "
+                    "another), then try again; or discard the records with a reason."
+                ),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self._open(box, lambda: None)
+            return
+        dialog = MoveDialog(len(ids), targets, self)
+
+        def move() -> None:
+            session_id = dialog.session_id
+            if session_id is None:
+                return
+
+            async def run() -> None:
+                await office.choices.move_records(ids, session_id)
+                self._say_count(len(ids), self.tr("Moved 1 record."), self.tr("Moved {count} records."))
+
+            self._choose(run())
+
+        self._open(dialog, move)
+
+    def edit_selected(self) -> None:
+        lines = self.selected_lines()
+        office = self.context.office()
+        if office is None or len(lines) != 1 or not lines[0].editable:
+            return
+        self._choose(self._offer_edit(office, lines[0]))
+
+    async def _offer_edit(self, office: Office, line: OutboxLine) -> None:
+        if line.kind is EntryKind.CREATE_RECORD:
+            rows = await office.store.workers()
+            workers = [
+                (
+                    str(row.data["worker_id"]),
+                    f"{row.data.get('first_name', '')} {row.data.get('last_name', '')}".strip(),
+                )
+                for row in rows
+            ]
+            record_dialog = EditRecordDialog(line.payload, workers, self)
+
+            def edit_record() -> None:
+                values = record_dialog.values
+                self._choose(self._edited(office.choices.edit_record(line.entry_id, **values)))
+
+            self._open(record_dialog, edit_record)
+        elif line.kind is EntryKind.CREATE_WORKER:
+            worker_dialog = EditWorkerDialog(line.payload, self)
+
+            def edit_worker() -> None:
+                from pydantic import ValidationError
+
+                from hydrodesk.api.models import NewWorker
+
+                try:
+                    worker = NewWorker.model_validate(worker_dialog.worker)
+                except ValidationError as error:
+                    self._say_failure(str(error.errors()[0].get("msg", error)))
+                    return
+                self._choose(self._edited(office.choices.edit_worker(line.entry_id, worker)))
+
+            self._open(worker_dialog, edit_worker)
+        elif line.kind is EntryKind.VALVE_COMMAND:
+            valve_dialog = EditValveCommandDialog(line.payload, self)
+
+            def edit_valve() -> None:
+                from hydrodesk.domain.timestamps import now_utc
+
+                deadline = now_utc() + timedelta(minutes=valve_dialog.deadline_minutes)
+                duration = valve_dialog.duration_minutes
+                self._choose(
+                    self._edited(
+                        office.choices.edit_valve_command(line.entry_id, expires_at=deadline, duration_min=duration)
+                    )
+                )
+
+            self._open(valve_dialog, edit_valve)
+
+    async def _edited(self, edit: Coroutine[Any, Any, Any]) -> None:
+        await edit
+        self.status_message.emit(self.tr("Corrected; sending it again."))
+
+    # ------------------------------------------------------------------------------------------ plumbing
+    def _open(self, dialog: QWidget, on_accept: Callable[[], None]) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(on_accept)  # type: ignore[attr-defined]
+        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))  # type: ignore[attr-defined]
+        # open(), never exec(): a nested event loop inside the asyncio loop would re-enter running tasks.
+        dialog.open()  # type: ignore[attr-defined]
+
+    def _forget_dialog(self, dialog: QWidget) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def _choose(self, work: Coroutine[Any, Any, None]) -> None:
+        async def guarded() -> None:
+            from hydrodesk.store.outbox import OutboxError
+
+            try:
+                await work
+            except OutboxError as error:
+                self._say_failure(str(error))
+            self._schedule_reload()
+
+        spawn_unless_closing(self.context.tasks, guarded(), "outbox-choice")
+
+    def _say_count(self, count: int, one: str, many: str) -> None:
+        self.status_message.emit(one if count == 1 else many.format(count=count))
+
+    def _say_failure(self, reason: str) -> None:
+        self.status_message.emit(self.tr("That could not be done: {reason}").format(reason=reason))
+
+    def _on_exported(self, path: str, rows: int) -> None:
+        if rows == 1:
+            self.status_message.emit(self.tr("Exported 1 row to {path}").format(path=path))
+        else:
+            self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
+
+    def _on_export_failed(self, path: str, reason: str) -> None:
+        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))

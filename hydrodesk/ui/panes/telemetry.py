@@ -1,0 +1,657 @@
+"""Live telemetry: plots of any metric of any device, the device list, and exports of what is on screen.
+
+pyqtgraph is imported with this module, which the main window imports only when the pane is first shown.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hydrodesk.domain.telemetry import SeriesKey
+from hydrodesk.ui.charts.live_chart import LiveChart, format_reading, local_time_text
+from hydrodesk.ui.charts.metrics import metric_label, metric_sort_key
+from hydrodesk.ui.icons import themed_icon
+from hydrodesk.ui.models.devices import DevicesTableModel
+from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
+from hydrodesk.ui.theme import Theme
+from hydrodesk.ui.widgets.data_table import DataTable
+from hydrodesk.ui.widgets.segmented import SegmentedButtons
+from hydrodesk.ui.widgets.state_page import StatePage
+
+if TYPE_CHECKING:
+    from hydrodesk.domain.telemetry_devices import DeviceInfo
+    from hydrodesk.mqtt.connection import ConnectionStatus
+    from hydrodesk.ui.live.telemetry import LiveTelemetry
+
+log = logging.getLogger(__name__)
+
+WINDOWS = {"5m": 300.0, "1h": 3600.0, "24h": 86400.0}
+HISTORY_S = 86400.0
+DEFAULT_METRICS = ("flow_lpm", "pressure_bar")
+CHART_PAGE, STATE_PAGE = 0, 1
+KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+SCRUB_STEPS = 1000
+READY_POINTS = 10  # a chart with this many points is worth a screenshot
+
+
+class TelemetryPane(Pane):
+    def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._selection = Selection()
+        self._live: LiveTelemetry | None = None
+        self._known_series = 0
+        self._user_chose_series = False
+        self._pending: set[SeriesKey] = set()
+        self._ready_announced = False
+
+        # ---------------------------------------------------------------- heading
+        self.title_label = QLabel(self.tr("Live telemetry"), self)
+        self.title_label.setObjectName("PageTitle")
+        self.subtitle_label = QLabel(self)
+        self.subtitle_label.setObjectName("PageSubtitle")
+        self.connection_chip = QLabel(self)
+        self.connection_chip.setObjectName("Chip")
+        heading = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.title_label)
+        titles.addWidget(self.subtitle_label)
+        heading.addLayout(titles, 1)
+        heading.addWidget(self.connection_chip, 0, Qt.AlignmentFlag.AlignTop)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("PaneBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+
+        # ---------------------------------------------------------------- chart controls
+        self.window_buttons = SegmentedButtons(self)
+        self.window_buttons.add("5m", self.tr("5 min"), self.tr("Show the last 5 minutes"))
+        self.window_buttons.add("1h", self.tr("1 h"), self.tr("Show the last hour"))
+        self.window_buttons.add("24h", self.tr("24 h"), self.tr("Show the last 24 hours"))
+        self.window_buttons.add("custom", self.tr("Custom"), self.tr("Show a window of your choice, in minutes"))
+        self.window_buttons.select("5m")
+        self.window_buttons.chosen.connect(self._on_window_chosen)
+        self.custom_minutes = QSpinBox(self)
+        self.custom_minutes.setRange(1, 1440)
+        self.custom_minutes.setValue(15)
+        self.custom_minutes.setSuffix(self.tr(" min"))
+        self.custom_minutes.setVisible(False)
+        self.custom_minutes.valueChanged.connect(lambda minutes: self._set_window(minutes * 60.0))
+        self.pause_button = QPushButton(self.tr("Pause"), self)
+        self.pause_button.setCheckable(True)
+        self.pause_button.setShortcut("Space")
+        self.pause_button.setToolTip(self.tr("Freeze the charts to look back through the data (Space)"))
+        self.pause_button.toggled.connect(self._on_pause_toggled)
+        self.readout = QLabel(self)
+        self.readout.setObjectName("Readout")
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.export_button = QToolButton(self)
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTipDuration(-1)
+        self.export_button.setToolTip(self.tr("Save what the charts show: the data as CSV or Excel, or a picture"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        export_menu = QMenu(self.export_button)
+        self.export_csv_action = QAction(self.tr("Visible data as CSV…"), self)
+        self.export_xlsx_action = QAction(self.tr("Visible data as Excel…"), self)
+        self.export_png_action = QAction(self.tr("Charts as PNG picture…"), self)
+        self.export_csv_action.triggered.connect(lambda: self._choose_export("csv"))
+        self.export_xlsx_action.triggered.connect(lambda: self._choose_export("xlsx"))
+        self.export_png_action.triggered.connect(lambda: self._choose_export("png"))
+        export_menu.addActions([self.export_csv_action, self.export_xlsx_action, self.export_png_action])
+        self.export_button.setMenu(export_menu)
+        controls = QHBoxLayout()
+        controls.setSpacing(8)
+        window_label = QLabel(self.tr("Window"), self)
+        window_label.setObjectName("FieldName")
+        controls.addWidget(window_label)
+        controls.addWidget(self.window_buttons)
+        controls.addWidget(self.custom_minutes)
+        controls.addSpacing(6)
+        controls.addWidget(self.pause_button)
+        controls.addWidget(self.readout, 1)
+        controls.addWidget(self.export_button)
+
+        # ---------------------------------------------------------------- series picker, chart
+        self.series_tree = QTreeWidget(self)
+        self.series_tree.setObjectName("SeriesTree")
+        self.series_tree.setHeaderLabel(self.tr("Series"))
+        self.series_tree.setHeaderHidden(True)
+        self.series_tree.setMinimumWidth(200)
+        self.series_tree.itemChanged.connect(self._on_series_item_changed)
+        series_label = QLabel(self.tr("SERIES"), self)
+        series_label.setObjectName("SectionLabel")
+        picker = QWidget(self)
+        picker_layout = QVBoxLayout(picker)
+        picker_layout.setContentsMargins(0, 0, 0, 0)
+        picker_layout.setSpacing(4)
+        picker_layout.addWidget(series_label)
+        picker_layout.addWidget(self.series_tree, 1)
+
+        self.chart = LiveChart(self._series_of, self._label_of, self)
+        self.chart.following_changed.connect(self._on_following_changed)
+        self.chart.cursor_moved.connect(self._on_cursor_moved)
+        self.scrub = QSlider(Qt.Orientation.Horizontal, self)
+        self.scrub.setRange(0, SCRUB_STEPS)
+        self.scrub.setValue(SCRUB_STEPS)
+        self.scrub.setToolTip(self.tr("Scrub back through the data held (the charts pause while you do)"))
+        self.scrub.setVisible(False)
+        self.scrub.valueChanged.connect(self._on_scrubbed)
+        chart_frame = QFrame(self)
+        chart_frame.setObjectName("ChartFrame")
+        chart_layout = QVBoxLayout(chart_frame)
+        chart_layout.setContentsMargins(1, 1, 1, 6)
+        chart_layout.addWidget(self.chart, 1)
+        chart_layout.addWidget(self.scrub)
+        self.chart_state = StatePage(self)
+        self.chart_stack = QStackedWidget(self)
+        self.chart_stack.addWidget(chart_frame)
+        self.chart_stack.addWidget(self.chart_state)
+
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(picker)
+        top.addWidget(self.chart_stack)
+        top.setStretchFactor(0, 0)
+        top.setStretchFactor(1, 1)
+        top.setSizes([230, 900])
+        top.setChildrenCollapsible(False)
+
+        # ---------------------------------------------------------------- devices
+        self.devices_label = QLabel(self)
+        self.devices_label.setObjectName("SectionLabel")
+        self.devices_model = DevicesTableModel(self)
+        self.devices_table = DataTable(export_name="devices", parent=self)
+        self.devices_table.set_source_model(self.devices_model)
+        self.devices_table.exported.connect(self._on_table_exported)
+        self.devices_table.export_failed.connect(self._on_export_failed)
+        devices = QWidget(self)
+        devices_layout = QVBoxLayout(devices)
+        devices_layout.setContentsMargins(0, 6, 0, 0)
+        devices_layout.setSpacing(4)
+        devices_layout.addWidget(self.devices_label)
+        devices_layout.addWidget(self.devices_table, 1)
+
+        body = QSplitter(Qt.Orientation.Vertical, self)
+        body.addWidget(top)
+        body.addWidget(devices)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 1)
+        body.setSizes([520, 200])
+        body.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(8)
+        layout.addLayout(heading)
+        layout.addWidget(self.banner)
+        layout.addLayout(controls)
+        layout.addWidget(body, 1)
+
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._every_second)
+        self._clock.start()
+        self.apply_theme(context.theme())
+        self.set_live(context.live())
+        self._update_heading()
+
+    # ------------------------------------------------------------------------------------------ Pane
+    def set_selection(self, selection: Selection) -> None:
+        self._selection = selection
+        if not self._user_chose_series:
+            self._choose_default_series()
+        self._update_heading()
+
+    def set_live(self, live: LiveTelemetry | None) -> None:
+        if live is self._live:
+            return
+        if self._live is not None:
+            for signal, slot in self._connections():
+                signal.disconnect(slot)
+        self._live = live
+        self._known_series = 0
+        for key in self.chart.keys:
+            self.chart.remove_series(key)
+        self.series_tree.clear()
+        self.devices_model.set_devices([])
+        if live is not None:
+            for signal, slot in self._connections():
+                signal.connect(slot)
+            self.devices_model.set_devices(live.devices.all())
+            self._sync_series_tree()
+            self._on_connection_changed(live.status)
+        self._update_state()
+
+    def _connections(self) -> list[tuple[object, object]]:
+        live = self._live
+        assert live is not None
+        return [
+            (live.ticked, self._on_ticked),
+            (live.connection_changed, self._on_connection_changed),
+            (live.device_changed, self._on_device_changed),
+            (live.valves_changed, self._on_device_changed),
+        ]
+
+    def apply_theme(self, theme: Theme) -> None:
+        tokens = theme.tokens
+        palette = theme.palette
+        from PySide6.QtGui import QPalette
+
+        text = palette.color(QPalette.ColorRole.Text).name()
+        base = palette.color(QPalette.ColorRole.Base).name()
+        self.chart.apply_theme({**tokens, "text": text}, base, theme.name == "dark")
+        self.devices_model.state_colors = {
+            "online": QColor(tokens["online"]),
+            "offline": QColor(tokens["offline"]),
+            "silent": QColor(tokens["busy"]),
+            "unknown": QColor(tokens["muted"]),
+        }
+        icon_color = tokens["icon"]
+        self.devices_table.set_icons(themed_icon("search", icon_color), themed_icon("export", icon_color))
+        self.export_button.setIcon(themed_icon("export", icon_color))
+        self._state_icon_color = tokens["muted"]
+        self._update_state()
+
+    def focus_filter(self) -> bool:
+        self.devices_table.focus_filter()
+        return True
+
+    def export_table(self) -> bool:
+        self._choose_export("csv")
+        return True
+
+    async def refresh(self) -> None:
+        self.set_live(self.context.live())
+        self.chart.refresh_all()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # While hidden the pane only noted what changed; catch up in one go.
+        if self._pending:
+            self._pending.clear()
+            self.chart.refresh_all()
+
+    # ------------------------------------------------------------------------------------------ live data
+    def _series_of(self, key: SeriesKey) -> object:
+        return self._live.store.get(key) if self._live is not None else None
+
+    def _label_of(self, key: SeriesKey) -> str:
+        return f"{key.device_id} · {metric_label(key.metric)}"
+
+    def _on_ticked(self, changed: set[SeriesKey]) -> None:
+        live = self._live
+        if live is None:
+            return
+        if len(live.store) != self._known_series:
+            self._sync_series_tree()
+        if not self.isVisible():
+            self._pending |= changed
+            return
+        self.chart.on_tick(changed)
+        if not self._ready_announced and self.is_data_ready():
+            self._ready_announced = True
+            self.data_ready.emit()
+
+    def is_data_ready(self) -> bool:
+        return any(item.points >= READY_POINTS for item in self.chart.items.values())
+
+    def _on_device_changed(self, info: DeviceInfo) -> None:
+        self.devices_model.update_device(info)
+        self._update_heading()
+        self._update_state()
+
+    def _on_connection_changed(self, status: ConnectionStatus) -> None:
+        from hydrodesk.mqtt.connection import ConnectionState
+
+        state = status.state
+        chip, tone = {
+            ConnectionState.CONNECTED: (self.tr("Live"), "ok"),
+            ConnectionState.CONNECTING: (self.tr("Connecting…"), "warn"),
+            ConnectionState.RETRYING: (self.tr("Reconnecting…"), "warn"),
+            ConnectionState.REFUSED: (self.tr("Refused"), "error"),
+            ConnectionState.STOPPED: (self.tr("Stopped"), "error"),
+        }[state]
+        self._set_chip(chip, tone)
+        if state is ConnectionState.CONNECTED or (state is ConnectionState.CONNECTING and not status.failures):
+            self.banner.setVisible(False)
+        else:
+            reason = status.message or self.tr("The live data connection was lost.")
+            retry = (
+                self.tr(" Retrying in {seconds} s.").format(seconds=max(1, round(status.retry_in_s)))
+                if status.retry_in_s
+                else ""
+            )
+            self.banner.setText(
+                self.tr("{reason}{retry} The charts keep what they have and continue when the data returns.").format(
+                    reason=reason, retry=retry
+                )
+            )
+            self.banner.setProperty("tone", "error" if state is ConnectionState.REFUSED else "warn")
+            self.banner.style().unpolish(self.banner)
+            self.banner.style().polish(self.banner)
+            self.banner.setVisible(True)
+        self._update_state()
+
+    def _set_chip(self, text: str, tone: str) -> None:
+        self.connection_chip.setText("● " + text)
+        self.connection_chip.setProperty("tone", tone)
+        self.connection_chip.style().unpolish(self.connection_chip)
+        self.connection_chip.style().polish(self.connection_chip)
+
+    def _every_second(self) -> None:
+        live = self._live
+        if live is None:
+            return
+        self.devices_model.touch_last_seen(lambda device: (live.devices.get(device) or _NO_INFO).last_seen)
+        self._update_scrub_range()
+
+    # ------------------------------------------------------------------------------------------ series tree
+    def _sync_series_tree(self) -> None:
+        """Add the series that appeared since the last look (devices are grouped, metrics sorted by kind)."""
+        live = self._live
+        if live is None:
+            return
+        keys = list(live.store)
+        self._known_series = len(keys)
+        devices: dict[str, QTreeWidgetItem] = {}
+        for index in range(self.series_tree.topLevelItemCount()):
+            item = self.series_tree.topLevelItem(index)
+            devices[item.text(0)] = item
+        self.series_tree.blockSignals(True)
+        try:
+            for key in sorted(keys, key=lambda k: (k.device_id, metric_sort_key(k.metric))):
+                parent = devices.get(key.device_id)
+                if parent is None:
+                    parent = QTreeWidgetItem([key.device_id])
+                    parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+                    self.series_tree.addTopLevelItem(parent)
+                    self.series_tree.sortItems(0, Qt.SortOrder.AscendingOrder)
+                    devices[key.device_id] = parent
+                    project = self._selection.project
+                    info = live.devices.get(key.device_id)
+                    # Devices of the selected project open; the others stay folded away.
+                    parent.setExpanded(project is None or info is None or info.project_id == project.project_id)
+                if any(parent.child(i).data(0, KEY_ROLE) == key for i in range(parent.childCount())):
+                    continue
+                child = QTreeWidgetItem([metric_label(key.metric)])
+                child.setData(0, KEY_ROLE, key)
+                child.setToolTip(0, key.metric)
+                child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                child.setCheckState(0, Qt.CheckState.Checked if self.chart.has(key) else Qt.CheckState.Unchecked)
+                position = sum(
+                    1
+                    for i in range(parent.childCount())
+                    if metric_sort_key(parent.child(i).data(0, KEY_ROLE).metric) < metric_sort_key(key.metric)
+                )
+                parent.insertChild(position, child)
+        finally:
+            self.series_tree.blockSignals(False)
+        if not self._user_chose_series:
+            self._choose_default_series()
+        self._update_heading()
+        self._update_state()
+
+    def _choose_default_series(self) -> None:
+        """Until the user picks: flow and pressure of every device of the selected project."""
+        live = self._live
+        if live is None:
+            return
+        project = self._selection.project
+        wanted = {
+            key
+            for key in live.store
+            if key.metric in DEFAULT_METRICS
+            and (project is None or (live.devices.get(key.device_id) or _NO_INFO).project_id == project.project_id)
+        }
+        for key in [key for key in self.chart.keys if key not in wanted]:
+            self._set_checked(key, False)
+        for key in sorted(wanted):
+            self._set_checked(key, True)
+
+    def _set_checked(self, key: SeriesKey, checked: bool) -> None:
+        item = self._tree_item(key)
+        if item is not None:
+            self.series_tree.blockSignals(True)
+            item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.series_tree.blockSignals(False)
+        self._show_series(key, checked)
+
+    def _tree_item(self, key: SeriesKey) -> QTreeWidgetItem | None:
+        for index in range(self.series_tree.topLevelItemCount()):
+            parent = self.series_tree.topLevelItem(index)
+            for child_index in range(parent.childCount()):
+                child = parent.child(child_index)
+                if child.data(0, KEY_ROLE) == key:
+                    return child
+        return None
+
+    def _on_series_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
+        key = item.data(0, KEY_ROLE)
+        if key is None:
+            return
+        self._user_chose_series = True
+        self._show_series(key, item.checkState(0) == Qt.CheckState.Checked)
+
+    def show_series(self, key: SeriesKey, shown: bool = True) -> None:
+        """Plot (or stop plotting) one series, as ticking its box does."""
+        self._user_chose_series = True
+        self._set_checked(key, shown)
+
+    def _show_series(self, key: SeriesKey, shown: bool) -> None:
+        if not shown:
+            self.chart.remove_series(key)
+            self._update_state()
+            return
+        if self.chart.has(key):
+            return
+        self.chart.add_series(key)
+        self._update_state()
+        if self._live is not None:
+            # Backfill what came before the live points: the saved minute rollups of the last day.
+            self.context.tasks.spawn(self._backfill(self._live, key), name=f"backfill-{key.device_id}-{key.metric}")
+
+    async def _backfill(self, live: LiveTelemetry, key: SeriesKey) -> None:
+        history = await live.hub.history(SeriesKey(*key), time.time() - HISTORY_S)
+        if live is self._live and self.chart.has(key):
+            self.chart.set_history(key, history)
+
+    # ------------------------------------------------------------------------------------------ window
+    def _on_window_chosen(self, choice: str) -> None:
+        self.custom_minutes.setVisible(choice == "custom")
+        if choice == "custom":
+            self._set_window(self.custom_minutes.value() * 60.0)
+            self.custom_minutes.setFocus()
+        else:
+            self._set_window(WINDOWS[choice])
+
+    def _set_window(self, seconds: float) -> None:
+        self.chart.set_window(seconds)
+        self._update_scrub_range()
+
+    def _on_pause_toggled(self, paused: bool) -> None:
+        if paused:
+            self.chart.pause()
+        else:
+            self.chart.resume()
+
+    def _on_following_changed(self, following: bool) -> None:
+        self.pause_button.blockSignals(True)
+        self.pause_button.setChecked(not following)
+        self.pause_button.blockSignals(False)
+        self.pause_button.setText(self.tr("Pause") if following else self.tr("Go live"))
+        self.scrub.setVisible(not following)
+        self._update_scrub_range()
+
+    def _scrub_span(self) -> tuple[float, float]:
+        """From the oldest point held (live or history) to now."""
+        now = time.time()
+        oldest = now - self.chart.window_s
+        live = self._live
+        if live is not None:
+            for key in self.chart.keys:
+                series = live.store.get(key)
+                if series is not None and series.first_ts is not None:
+                    oldest = min(oldest, series.first_ts)
+        return oldest + self.chart.window_s, now
+
+    def _update_scrub_range(self) -> None:
+        if self.chart.following or self.scrub.isSliderDown():
+            return
+        first, last = self._scrub_span()
+        end = self.chart.x_range()[1]
+        fraction = 1.0 if last <= first else (end - first) / (last - first)
+        self.scrub.blockSignals(True)
+        self.scrub.setValue(round(min(1.0, max(0.0, fraction)) * SCRUB_STEPS))
+        self.scrub.blockSignals(False)
+
+    def _on_scrubbed(self, value: int) -> None:
+        first, last = self._scrub_span()
+        self.chart.show_until(first + (last - first) * value / SCRUB_STEPS)
+
+    def _on_cursor_moved(self, ts: float, readings: list[tuple[SeriesKey, str, float | None, str]]) -> None:
+        parts = [f"<b>{local_time_text(ts)}</b>"]
+        for key, label, value, color in readings[:8]:
+            parts.append(f"<span style='color:{color}'>■</span> {label} {format_reading(value, key.metric)}")
+        self.readout.setText("&nbsp;&nbsp;".join(parts))
+
+    # ------------------------------------------------------------------------------------------ states
+    def _update_heading(self) -> None:
+        project = self._selection.project
+        live = self._live
+        devices = live.devices.all() if live is not None else []
+        if project is not None:
+            devices = [info for info in devices if info.project_id == project.project_id]
+        online = sum(1 for info in devices if info.online)
+        where = project.name if project is not None else self.tr("All projects")
+        self.subtitle_label.setText(
+            self.tr("{where} · {online} of {total} devices online").format(
+                where=where, online=online, total=len(devices)
+            )
+        )
+        self.devices_label.setText(self.tr("DEVICES ({count})").format(count=self.devices_model.rowCount()))
+
+    def _update_state(self) -> None:
+        """Charts when there is something to plot; otherwise a page that says why and what to do."""
+        from hydrodesk.mqtt.connection import ConnectionState
+
+        live = self._live
+        if live is None:
+            self._show_chart_state(
+                self.tr("Live data is off"),
+                self.tr("Sign in to a Hydrobit account (or start HydroDesk with --demo) to see live telemetry."),
+                "signed-out",
+            )
+        elif len(live.store) == 0 and live.status.state is not ConnectionState.CONNECTED:
+            message = live.status.message or self.tr("HydroDesk is connecting to the live data server.")
+            self._show_chart_state(
+                self.tr("Not connected to the live data server"),
+                self.tr("{message} HydroDesk keeps retrying by itself; check the network if this lasts.").format(
+                    message=message
+                ),
+                "offline",
+            )
+        elif len(live.store) == 0:
+            self._show_chart_state(
+                self.tr("No devices have reported yet"),
+                self.tr(
+                    "Connected, but no field device has sent telemetry. Devices report every few seconds: check that "
+                    "the field gateways are powered and online."
+                ),
+                "empty",
+            )
+        elif not self.chart.keys:
+            self._show_chart_state(
+                self.tr("Nothing plotted"),
+                self.tr("Tick the series to plot in the list on the left (flow, pressure, soil moisture, ...)."),
+                "empty",
+            )
+        else:
+            self.chart_stack.setCurrentIndex(CHART_PAGE)
+            return
+        self.chart_stack.setCurrentIndex(STATE_PAGE)
+
+    def _show_chart_state(self, title: str, message: str, icon: str) -> None:
+        from PySide6.QtCore import QSize
+
+        from hydrodesk.ui.icons import svg_pixmap
+
+        color = getattr(self, "_state_icon_color", "#888888")
+        self.chart_state.show_state(title=title, message=message, icon=svg_pixmap(icon, QSize(48, 48), color))
+
+    # ------------------------------------------------------------------------------------------ export
+    def _choose_export(self, kind: str) -> None:
+        filters = {
+            "csv": self.tr("CSV files (*.csv)"),
+            "xlsx": self.tr("Excel workbooks (*.xlsx)"),
+            "png": self.tr("PNG pictures (*.png)"),
+        }
+        dialog = QFileDialog(self, self.tr("Export telemetry"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilter(filters[kind])
+        dialog.setDefaultSuffix(kind)
+        dialog.selectFile(f"telemetry-{time.strftime('%Y%m%d-%H%M')}.{kind}")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
+        dialog.open()  # never exec(): no nested event loop inside the asyncio loop
+
+    def export_to(self, path: Path) -> int:
+        """Write the visible window of every plotted series (CSV or XLSX by suffix), or a PNG of the charts.
+        Returns the rows written (0 for a picture)."""
+        from hydrodesk.ui.charts.export import export_chart_png, export_visible_data
+
+        try:
+            if path.suffix.lower() == ".png":
+                export_chart_png(self.chart, path)
+                self.status_message.emit(self.tr("Saved the charts to {path}").format(path=path))
+                return 0
+            rows = export_visible_data(self.chart, self._series_of, path)
+        except OSError as error:
+            self._on_export_failed(str(path), error.strerror or str(error))
+            return 0
+        self._on_table_exported(str(path), rows)
+        return rows
+
+    def _on_table_exported(self, path: str, rows: int) -> None:
+        if rows == 1:
+            self.status_message.emit(self.tr("Exported 1 row to {path}").format(path=path))
+        else:
+            self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
+
+    def _on_export_failed(self, path: str, reason: str) -> None:
+        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))
+
+    # ------------------------------------------------------------------------------------------ for tests
+    def current_device_row(self) -> QModelIndex:
+        return self.devices_table.view.currentIndex()
+
+
+class _NoInfo:
+    last_seen = None
+    project_id = ""
+
+
+_NO_INFO = _NoInfo()

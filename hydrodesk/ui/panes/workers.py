@@ -1,0 +1,627 @@
+"""The worker roster: a searchable, filterable list that works offline from the cache, one worker's details and
+recent tallies, and the create-worker form (Ctrl+N).
+
+Everything shown is read from the office's local store (the cached roster with workers created here laid over
+it), so the pane works the same with the server gone; the Refresh button (F5) fetches the roster and the
+company's template options when the server can be reached. A worker is created through the outbox: it shows at
+once, marked pending, and a worker the server refuses (its worker_id is taken) waits, marked, for "Edit and retry".
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from hydrodesk.api.errors import ApiError
+from hydrodesk.domain.photos import photo_from_data_url
+from hydrodesk.domain.roster import IdHolder, OptionLists, RosterFilter, full_name
+from hydrodesk.domain.timestamps import parse_utc_text
+from hydrodesk.store import roster
+from hydrodesk.store.outbox import OutboxError
+from hydrodesk.store.views import Row
+from hydrodesk.sync.photos import PhotoCache
+from hydrodesk.sync.roster import LoadedOptions, OptionsSource, load_worker_options
+from hydrodesk.sync.status import ConnectionState, SyncStatus
+from hydrodesk.ui.error_text import user_message
+from hydrodesk.ui.icons import themed_icon
+from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
+from hydrodesk.ui.theme import Theme
+from hydrodesk.ui.widgets.data_table import DataTable
+from hydrodesk.ui.widgets.state_page import StatePage
+from hydrodesk.ui.workers.create_dialog import CreateWorkerDialog
+from hydrodesk.ui.workers.detail import WorkerDetail
+from hydrodesk.ui.workers.labels import label_for
+from hydrodesk.ui.workers.models import RosterTableModel, row_key
+
+if TYPE_CHECKING:
+    from hydrodesk.api.models import NewWorker
+    from hydrodesk.sync.office import Office
+
+log = logging.getLogger(__name__)
+
+CONTENT_PAGE, STATE_PAGE = 0, 1
+SEARCH_DELAY_MS = 200  # typing pauses this long before the list follows
+SYNC_RELOAD_DELAY_MS = 300  # sync news arrives in bursts; one reload per burst
+
+
+class WorkersPane(Pane):
+    roster_loaded = Signal()  # the list shows the store's current roster (after each reload)
+    detail_loaded = Signal(str)  # the selected worker's tallies and photo are shown (its row key)
+
+    def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._office: Office | None = None
+        # The engine's unsubscribe function, in a cell the `destroyed` slot can reach without the pane itself.
+        self._subscription: list[Callable[[], None]] = []
+        self._photos: PhotoCache | None = None
+        self._filter = RosterFilter()
+        self._options = OptionLists()
+        self._options_source: OptionsSource | None = None
+        self._holders: dict[str, IdHolder] = {}
+        self._snapshot: roster.RosterSnapshot | None = None
+        self._sync: SyncStatus | None = None
+        self._refresh_problem: str | None = None
+        self._refreshing = False
+        self._reload_generation = 0
+        self._detail_generation = 0
+        self._selected: tuple[str, str] | None = None  # (row key, worker_id) of the selected worker
+        self._applying = False
+        self.create_dialog: CreateWorkerDialog | None = None
+
+        # ---------------------------------------------------------------- heading
+        self.title_label = QLabel(self.tr("Workers"), self)
+        self.title_label.setObjectName("PageTitle")
+        self.subtitle_label = QLabel(self)
+        self.subtitle_label.setObjectName("PageSubtitle")
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setToolTip(self.tr("Download the roster from the Hydrobit server (F5)"))
+        self.refresh_button.clicked.connect(self._refresh_in_background)
+        self.new_button = QPushButton(self.tr("New worker…"), self)
+        self.new_button.setObjectName("PrimaryButton")
+        self.new_button.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_button.setToolTip(self.tr("Add a worker to the roster (Ctrl+N)"))
+        self.new_button.clicked.connect(self.open_create_dialog)
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.title_label)
+        titles.addWidget(self.subtitle_label)
+        heading = QHBoxLayout()
+        heading.addLayout(titles, 1)
+        heading.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignBottom)
+        heading.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("PaneBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+
+        # ---------------------------------------------------------------- search and filters
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("WorkerSearch")
+        self.search_edit.setPlaceholderText(self.tr("Search name or worker ID (Ctrl+F)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(260)
+        self._search_icon = self.search_edit.addAction(
+            themed_icon("search", "#33443d"), QLineEdit.ActionPosition.LeadingPosition
+        )
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_filters)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self.search_edit.returnPressed.connect(self._apply_filters)
+        self.status_filter = self._filter_combo(self.tr("Any status"))
+        self.position_filter = self._filter_combo(self.tr("Any position"))
+        self.employment_filter = self._filter_combo(self.tr("Any employment type"))
+        self.clear_button = QPushButton(self.tr("Clear filters"), self)
+        self.clear_button.clicked.connect(self.clear_filters)
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        filters.addWidget(self.search_edit, 2)
+        for combo in (self.status_filter, self.position_filter, self.employment_filter):
+            filters.addWidget(combo, 1)
+        filters.addWidget(self.clear_button)
+
+        # ---------------------------------------------------------------- list and detail
+        self.model = RosterTableModel(self)
+        self.table = DataTable(export_name="workers", parent=self)
+        # The search box above folds accents ("nunez" finds Núñez) and also covers workers made here; the
+        # table's own plain-text filter would only confuse next to it.
+        self.table.filter_edit.setVisible(False)
+        self.table.set_source_model(self.model)
+        self.table.current_row_changed.connect(self._on_row_changed)
+        self.table.exported.connect(self._on_exported)
+        self.table.export_failed.connect(self._on_export_failed)
+        self.no_match_label = QLabel(self)
+        self.no_match_label.setObjectName("Muted")
+        self.no_match_label.setWordWrap(True)
+        self.no_match_label.setVisible(False)
+        list_side = QWidget(self)
+        list_layout = QVBoxLayout(list_side)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.no_match_label)
+        list_layout.addWidget(self.table, 1)
+
+        self.detail = WorkerDetail(self)
+        self.detail.edit_and_retry.connect(self.open_edit_dialog)
+        detail_scroll = QScrollArea(self)
+        detail_scroll.setObjectName("WorkerDetailScroll")
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        detail_scroll.setWidget(self.detail)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(list_side)
+        self.splitter.addWidget(detail_scroll)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+
+        self.state_page = StatePage(self)
+        self.state_page.action_triggered.connect(self._refresh_in_background)
+        self.stack = QStackedWidget(self)
+        self.stack.insertWidget(CONTENT_PAGE, self.splitter)
+        self.stack.insertWidget(STATE_PAGE, self.state_page)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(8)
+        layout.addLayout(heading)
+        layout.addWidget(self.banner)
+        layout.addLayout(filters)
+        layout.addWidget(self.stack, 1)
+
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setSingleShot(True)
+        self._sync_timer.setInterval(SYNC_RELOAD_DELAY_MS)
+        self._sync_timer.timeout.connect(self._reload_if_shown)
+        self._stale = False  # sync news arrived while the pane was hidden: reload when it is shown
+        self.destroyed.connect(_unsubscriber(self._subscription))
+        self.apply_theme(context.theme())
+        self._show_subtitle()
+
+    def _filter_combo(self, everything: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(everything, None)
+        combo.setMinimumContentsLength(12)
+        combo.currentIndexChanged.connect(self._apply_filters)
+        return combo
+
+    # ------------------------------------------------------------------------------------------ Pane
+    def set_selection(self, selection: Selection) -> None:
+        # The roster belongs to the company, not to a project; a new sign-in may have brought a new office.
+        if self.isVisible() and self.context.office() is not self._office:
+            self._reload_in_background()
+
+    def apply_theme(self, theme: Theme) -> None:
+        color = theme.tokens["icon"]
+        self.table.set_icons(themed_icon("search", color), themed_icon("export", color))
+        self._search_icon.setIcon(themed_icon("search", color))
+        self.refresh_button.setIcon(themed_icon("refresh", color))
+        self.model.set_colors(theme.color("busy"), theme.color("error"))
+        self.detail.apply_theme(theme)
+
+    def focus_filter(self) -> bool:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+        return True
+
+    def export_table(self) -> bool:
+        self.table.choose_export_file()
+        return True
+
+    async def refresh(self) -> None:
+        """F5: download the roster and the template options, then show them (the cache's copy if offline)."""
+        office = self._ensure_office()
+        if office is None or self._refreshing:
+            await self.reload()
+            return
+        self._refreshing = True
+        self.refresh_button.setEnabled(False)
+        self._show_subtitle()
+        try:
+            try:
+                await self.context.monitor.call(office.engine.refresher.workers(full=True))
+            except ApiError as error:
+                self._refresh_problem = user_message(error)
+                log.info("worker roster not refreshed: %s", error)
+            else:
+                self._refresh_problem = None
+            loaded = await load_worker_options(office.store, office.engine.client, fetch=self._refresh_problem is None)
+        finally:
+            if isValid(self):
+                self._refreshing = False
+                self.refresh_button.setEnabled(True)
+        if not isValid(self):
+            return
+        self._use_options(loaded)
+        await self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.context.office() is not self._office or self._snapshot is None:
+            self._first_load_in_background()
+        elif self._stale:
+            self._reload_in_background()
+
+    # ------------------------------------------------------------------------------------------ the office
+    def _ensure_office(self) -> Office | None:
+        office = self.context.office()
+        if office is self._office:
+            return office
+        while self._subscription:
+            self._subscription.pop()()
+        self._office = office
+        self._snapshot = None
+        self._options, self._options_source = OptionLists(), None
+        self._refresh_problem = None
+        self._photos = PhotoCache.beside(office.store.path) if office is not None else None
+        if office is not None:
+            self._subscription.append(office.engine.subscribe(self._on_sync_status_safely))
+        return office
+
+    def _on_sync_status_safely(self, status: SyncStatus) -> None:
+        if isValid(self):  # the engine may outlive the pane
+            self._on_sync_status(status)
+
+    def _on_sync_status(self, status: SyncStatus) -> None:
+        previous, self._sync = self._sync, status
+        self._show_banner()
+        interesting = (status.pending, status.failed, status.conflicts, status.last_sync_at)
+        if previous is None or (previous.pending, previous.failed, previous.conflicts, previous.last_sync_at) != (
+            interesting
+        ):
+            self._sync_timer.start()  # a worker went through, stopped, or the cache was refreshed
+
+    # ------------------------------------------------------------------------------------------ loading
+    def _first_load_in_background(self) -> None:
+        self._spawn(self._first_load(), "workers-first-load")
+
+    def _reload_in_background(self) -> None:
+        self._stale = False
+        self._spawn(self.reload(), "workers-reload")
+
+    def _reload_if_shown(self) -> None:
+        # Other panes make sync busy all day (a tally entry per delivery); a hidden roster only notes it.
+        if self.isVisible():
+            self._reload_in_background()
+        else:
+            self._stale = True
+
+    def _refresh_in_background(self) -> None:
+        self._spawn(self.refresh(), "workers-refresh")
+
+    def _spawn(self, work: object, name: str) -> None:
+        try:
+            self.context.tasks.spawn(work, name=name)  # type: ignore[arg-type]
+        except RuntimeError:  # shutting down
+            log.debug("not started: %s", name)
+
+    async def _first_load(self) -> None:
+        """Show what the cache holds at once; fetch the template options if this computer never had them."""
+        await self.reload()
+        office = self._office
+        if office is None or not isValid(self) or self._options_source in (OptionsSource.SERVER, OptionsSource.CACHE):
+            return
+        loaded = await load_worker_options(office.store, office.engine.client, fetch=True)
+        if isValid(self) and office is self._office:
+            self._use_options(loaded)
+
+    async def reload(self) -> bool:
+        """Read the roster from the local store (never the network) and show it; False without an office."""
+        office = self._ensure_office()
+        if office is None:
+            self._show_signed_out()
+            return False
+        self._reload_generation += 1
+        generation = self._reload_generation
+        wanted = self._filter
+        snapshot = await office.store.read(roster.snapshot, wanted)
+        loaded = None
+        if self._options_source is None:
+            loaded = await load_worker_options(office.store, office.engine.client, fetch=False)
+        if not isValid(self) or generation != self._reload_generation or office is not self._office:
+            return False
+        if loaded is not None:
+            self._use_options(loaded)
+        self._apply_snapshot(snapshot)
+        self.roster_loaded.emit()
+        return True
+
+    def _use_options(self, loaded: LoadedOptions) -> None:
+        self._options, self._options_source = loaded.options, loaded.source
+        for combo, values in (
+            (self.status_filter, loaded.options.statuses),
+            (self.position_filter, loaded.options.positions),
+            (self.employment_filter, loaded.options.employment_types),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for value in values:
+                combo.addItem(label_for(value), value)
+            index = combo.findData(current) if current is not None else 0
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+
+    def _apply_snapshot(self, snapshot: roster.RosterSnapshot) -> None:
+        self._snapshot = snapshot
+        self._holders = snapshot.holders
+        if self.create_dialog is not None and isValid(self.create_dialog) and self.create_dialog.isVisible():
+            self.create_dialog.set_holders(snapshot.holders)
+        self._show_subtitle()
+        self._show_banner()
+        if snapshot.cached == 0 and snapshot.pending == 0:
+            self._show_empty_roster()
+            return
+        self.stack.setCurrentIndex(CONTENT_PAGE)
+        self._applying = True
+        try:
+            self.model.set_rows(snapshot.rows)
+            row = self._selected_row_index()
+            self.table.select_source_row(row)
+        finally:
+            self._applying = False
+        self._show_detail(self.model.row_at(row) if row >= 0 else None)
+        filtered = self._filter != RosterFilter()
+        self.no_match_label.setVisible(not snapshot.rows and filtered)
+        self.no_match_label.setText(
+            self.tr("No worker matches this search and these filters. Clear them to see the whole roster.")
+        )
+        self.clear_button.setEnabled(filtered)
+
+    def _selected_row_index(self) -> int:
+        if self._selected is None:
+            return -1
+        key, worker_id = self._selected
+        row = self.model.row_of(key)
+        if row < 0:  # a worker made here, confirmed meanwhile: now it goes by its worker_id
+            row = self.model.row_of(worker_id)
+        return row
+
+    # ------------------------------------------------------------------------------------------ states
+    def _show_signed_out(self) -> None:
+        self.model.set_rows([])
+        self.state_page.show_state(
+            title=self.tr("Not signed in"),
+            message=self.tr("Sign in to Hydrobit (File > Sign in) to see the worker roster."),
+        )
+        self.stack.setCurrentIndex(STATE_PAGE)
+        self._show_subtitle()
+
+    def _show_empty_roster(self) -> None:
+        self.model.set_rows([])
+        self._show_detail(None)
+        self.state_page.show_state(
+            title=self.tr("No workers saved on this computer yet"),
+            message=self.tr(
+                "Connect to the Hydrobit server and press Refresh (F5) to download the roster. You can add "
+                "workers with Ctrl+N meanwhile: they are sent once the server can be reached."
+            ),
+            action=self.tr("Refresh"),
+        )
+        self.stack.setCurrentIndex(STATE_PAGE)
+
+    def _show_subtitle(self) -> None:
+        snapshot = self._snapshot
+        if self._refreshing:
+            self.subtitle_label.setText(self.tr("Downloading the roster…"))
+            return
+        if snapshot is None:
+            self.subtitle_label.setText("")
+            return
+        count = len(snapshot.rows)
+        shown = self.tr("1 worker") if count == 1 else self.tr("{count} workers").format(count=count)
+        if snapshot.refreshed_at is None:
+            refreshed = self.tr("roster never downloaded")
+        else:
+            refreshed = self.tr("roster refreshed {when}").format(when=self.when(snapshot.refreshed_at))
+        pending = ""
+        if snapshot.pending:
+            pending = " · " + self.tr("{count} not on the server yet").format(count=snapshot.pending)
+        self.subtitle_label.setText(f"{shown} · {refreshed}{pending}")
+
+    def _show_banner(self) -> None:
+        offline = self._sync is not None and self._sync.state in (
+            ConnectionState.OFFLINE,
+            ConnectionState.AUTH_REQUIRED,
+        )
+        refreshed = self._snapshot.refreshed_at if self._snapshot is not None else None
+        since = self.when(refreshed) if refreshed else self.tr("never")
+        if self._refresh_problem is not None:
+            text = self.tr(
+                "The roster could not be refreshed: {problem} Showing the copy saved on this computer "
+                "(refreshed {when})."
+            ).format(problem=self._refresh_problem, when=since)
+        elif offline:
+            text = self.tr(
+                "Offline: showing the roster saved on this computer (refreshed {when}). New workers are saved here "
+                "and sent when the connection is back."
+            ).format(when=since)
+        else:
+            self.banner.setVisible(False)
+            return
+        self.banner.setText(text)
+        self.banner.setProperty("tone", "warn")
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+        self.banner.setVisible(True)
+
+    @staticmethod
+    def when(utc_text: str) -> str:
+        """A UTC timestamp as this computer's local date and time, in the UI locale's short form."""
+        moment = parse_utc_text(utc_text).astimezone()
+        local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+        if moment.date() == datetime.now().astimezone().date():
+            return QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
+        return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+    # ------------------------------------------------------------------------------------------ filters
+    def _apply_filters(self, *_: object) -> None:
+        self._search_timer.stop()
+        wanted = RosterFilter(
+            query=self.search_edit.text(),
+            status=self.status_filter.currentData(),
+            position=self.position_filter.currentData(),
+            employment_type=self.employment_filter.currentData(),
+        )
+        if wanted != self._filter or self._snapshot is None:
+            self._filter = wanted
+            self._reload_in_background()
+
+    @property
+    def roster_filter(self) -> RosterFilter:
+        return self._filter
+
+    def clear_filters(self) -> None:
+        for combo in (self.status_filter, self.position_filter, self.employment_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self._apply_filters()
+
+    # ------------------------------------------------------------------------------------------ the selected worker
+    def selected_row(self) -> Row | None:
+        return self.detail.row
+
+    def select_worker(self, key: str) -> bool:
+        """Select the row of `key` (a worker_id, or `pending:<entry id>`); False when the list does not show it."""
+        row = self.model.row_of(key)
+        if row >= 0:
+            self.table.select_source_row(row)
+        return row >= 0
+
+    def _on_row_changed(self, index: QModelIndex) -> None:
+        if self._applying:
+            return  # a reload restores the selection itself
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        self._show_detail(row)
+
+    def _show_detail(self, row: Row | None) -> None:
+        self._selected = (row_key(row), str(row.data.get("worker_id"))) if row is not None else None
+        self.detail.show_row(row)
+        self._detail_generation += 1
+        if row is not None:
+            self._spawn(self._load_detail(row, self._detail_generation), "worker-detail")
+
+    async def _load_detail(self, row: Row, generation: int) -> None:
+        office = self._office
+        if office is None:
+            return
+        worker_id = str(row.data.get("worker_id"))
+        shares = await office.store.read(roster.worker_history, worker_id)
+        if not isValid(self) or generation != self._detail_generation:
+            return
+        self.detail.show_history(shares)
+        photo = None
+        if row.pending:
+            photo = photo_from_data_url(row.data.get("photo"))  # still in the outbox, with the worker
+        elif row.data.get("photo_url") and self._photos is not None:
+            photo = await self._photos.photo(row.data["photo_url"], verify=office.engine.client.config.tls_verify())
+        if not isValid(self) or generation != self._detail_generation:
+            return
+        self.detail.show_photo(photo)
+        self.detail_loaded.emit(row_key(row))
+
+    # ------------------------------------------------------------------------------------------ creating
+    def open_create_dialog(self) -> CreateWorkerDialog | None:
+        """Ctrl+N: the create-worker form (None while signed out)."""
+        return self._open_dialog(None, None)
+
+    def open_edit_dialog(self, entry_id: str) -> CreateWorkerDialog | None:
+        """The form again, filled in with a worker the server refused, to correct it and send it again."""
+        row = next((row for row in self.model.rows if row.entry is not None and row.entry.entry_id == entry_id), None)
+        if row is None or row.entry is None:
+            return None
+        return self._open_dialog(entry_id, row.entry.payload.get("new_worker") or {})
+
+    def _open_dialog(self, entry_id: str | None, worker: dict | None) -> CreateWorkerDialog | None:  # type: ignore[type-arg]
+        if self._ensure_office() is None:
+            self.status_message.emit(self.tr("Sign in to add workers."))
+            return None
+        if self.create_dialog is not None and isValid(self.create_dialog):
+            self.create_dialog.close()
+        dialog = CreateWorkerDialog(self._options, self._holders, editing_entry=entry_id, worker=worker, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.submitted.connect(lambda new_worker: self._spawn(self._save(dialog, new_worker), "worker-save"))
+        self.create_dialog = dialog
+        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
+        # Not exec(): a modal loop inside the asyncio loop would stall every background task.
+        dialog.open()
+        return dialog
+
+    def _forget_dialog(self, dialog: CreateWorkerDialog) -> None:
+        if self.create_dialog is dialog:
+            self.create_dialog = None
+
+    async def _save(self, dialog: CreateWorkerDialog, worker: NewWorker) -> None:
+        office = self._office
+        if office is None:
+            dialog.show_error(self.tr("Sign in again to save this worker."))
+            return
+        dialog.set_busy(True)
+        try:
+            if dialog.editing_entry is not None:
+                item = await office.choices.edit_worker(dialog.editing_entry, worker)
+            else:
+                item = await office.actions.create_worker(worker)
+        except (OutboxError, ValueError) as error:
+            if isValid(dialog):
+                dialog.show_error(self.tr("The worker could not be saved: {reason}").format(reason=error))
+            return
+        if not isValid(self):
+            return
+        worker_id = str(item.payload.get("worker_id"))
+        self._selected = (f"pending:{item.entry_id}", worker_id)
+        if isValid(dialog):
+            dialog.accept()
+        self.status_message.emit(
+            self.tr("{name} saved as {id}; it is sent to the server as soon as it can be reached.").format(
+                name=full_name(item.payload.get("new_worker") or {}), id=worker_id
+            )
+        )
+        # Show the new worker even if a search or filter would hide it.
+        if not self._filter.matches({**(item.payload.get("new_worker") or {}), "worker_id": worker_id}):
+            self.clear_filters()
+        await self.reload()
+
+    # ------------------------------------------------------------------------------------------ export
+    def _on_exported(self, path: str, rows: int) -> None:
+        if rows == 1:
+            self.status_message.emit(self.tr("Exported 1 row to {path}").format(path=path))
+        else:
+            self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
+
+    def _on_export_failed(self, path: str, reason: str) -> None:
+        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))
+
+
+def _unsubscriber(subscription: list[Callable[[], None]]) -> Callable[..., None]:
+    """Stop hearing from the engine when the pane goes (the slot must not need the pane itself then)."""
+
+    def unsubscribe(*_: object) -> None:
+        while subscription:
+            subscription.pop()()
+
+    return unsubscribe

@@ -1,0 +1,47 @@
+"""The day at a glance above the sessions table: units, workers, pay and sessions of the rows shown."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from hydrodesk.domain.session_board import day_totals
+from hydrodesk.ui.sessions import texts
+from hydrodesk.ui.sessions.rows import SessionRow
+from hydrodesk.ui.widgets.card import Card
+
+
+class DaySummary(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.units_card = Card(self.tr("Units"), self)
+        self.workers_card = Card(self.tr("Workers"), self)
+        self.pay_card = Card(self.tr("Pay"), self)
+        self.sessions_card = Card(self.tr("Sessions"), self)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(12)
+        for column, card in enumerate((self.units_card, self.workers_card, self.pay_card, self.sessions_card)):
+            grid.addWidget(card, 0, column)
+            grid.setColumnStretch(column, 1)
+
+    def show_rows(self, rows: Sequence[SessionRow]) -> None:
+        # A session the server refused to open never held anything.
+        counted = [row for row in rows if not row.refused]
+        totals = day_totals(row.totals for row in counted)
+        pending = (
+            self.tr("{units} pending").format(units=texts.number_text(totals.pending_units))
+            if totals.pending_units
+            else self.tr("all on the server")
+        )
+        self.units_card.set_content(texts.number_text(totals.units), pending)
+        self.workers_card.set_content(texts.number_text(totals.workers), self.tr("with at least one record"))
+        pay = "—" if totals.pay is None else texts.money_text(totals.pay)
+        self.pay_card.set_content(pay, self.tr("units × price, plus bonuses"))
+        open_count = sum(1 for row in counted if row.is_open and not row.closing)
+        flagged = sum(1 for row in counted if row.is_open and not row.closing and row.limit.flagged)
+        detail = self.tr("{open} open · {closed} closed").format(open=open_count, closed=len(counted) - open_count)
+        if flagged:
+            detail += " · " + self.tr("{count} near time limit").format(count=flagged)
+        self.sessions_card.set_content(texts.number_text(len(counted)), detail)

@@ -1,0 +1,163 @@
+"""The entry list of a session: every movement once, newest first; a thin adapter over the domain's EntryView.
+
+Voided deliveries stay in the list struck through (the ledger is append-only); a void shows its negative units and
+its reason; a suspected duplicate carries a flag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from hydrodesk.domain.tallies import LineStatus
+from hydrodesk.domain.tally_entries import EntryView
+from hydrodesk.ui.models.roles import ID_ROLE, SORT_ROLE
+from hydrodesk.ui.tallies.formatting import local_time_text, units_text
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+TIME, WORKER, WORKER_ID, UNITS, STATUS, NOTE = range(6)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+class EntriesModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[EntryView] = []
+        self._timezone: ZoneInfo | None = None
+        self._colors: dict[str, QColor] = {}
+        self._headers = [
+            self.tr("Time"),
+            self.tr("Worker"),
+            self.tr("Worker ID"),
+            self.tr("Units"),
+            self.tr("Status"),
+            self.tr("Note"),
+        ]
+
+    # ------------------------------------------------------------------------------------------ content
+    def set_entries(self, entries: Sequence[EntryView], timezone: ZoneInfo | None = None) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self._timezone = timezone
+        self.endResetModel()
+
+    def prepend(self, entry: EntryView) -> None:
+        """A new entry at the top, without resetting the list (the view keeps its selection and scroll)."""
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._entries.insert(0, entry)
+        self.endInsertRows()
+
+    def set_colors(self, colors: dict[str, QColor]) -> None:
+        """`pending`, `attention`, `muted` and `flag` colours from the theme."""
+        self._colors = dict(colors)
+        if self._entries:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, NOTE))
+
+    @property
+    def entries(self) -> list[EntryView]:
+        return list(self._entries)
+
+    def entry_at(self, row: int) -> EntryView | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    # ------------------------------------------------------------------------------------------ Qt model
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if section == UNITS else _LEFT
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        column = index.column()
+        if not 0 <= column < len(self._headers):
+            return None
+        entry = self._entries[index.row()]
+        line = entry.line
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(entry, column)
+        if role == SORT_ROLE:
+            if column == TIME:
+                return line.recorded_at or ""
+            if column == UNITS:
+                return line.units
+            return self._text(entry, column).casefold()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column == UNITS else _LEFT
+        if role == Qt.ItemDataRole.FontRole and entry.voided:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._color(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(entry)
+        if role == ID_ROLE:
+            return entry.key
+        return None
+
+    def _text(self, entry: EntryView, column: int) -> str:
+        line = entry.line
+        if column == TIME:
+            return local_time_text(line.recorded_at, self._timezone)
+        if column == WORKER:
+            return line.worker_name
+        if column == WORKER_ID:
+            return line.worker_id
+        if column == UNITS:
+            return units_text(line.units)
+        if column == STATUS:
+            return self._status_text(line.status)
+        return self._note(entry)
+
+    def _status_text(self, status: LineStatus) -> str:
+        if status is LineStatus.CONFIRMED:
+            return self.tr("Confirmed")
+        if status is LineStatus.PENDING:
+            return self.tr("Pending")
+        return self.tr("Needs attention")
+
+    def _note(self, entry: EntryView) -> str:
+        line = entry.line
+        if line.is_void:
+            return self.tr("Void: {reason}").format(reason=line.reason) if line.reason else self.tr("Void entry")
+        if entry.voided:
+            return self.tr("Voided")
+        if entry.duplicate:
+            return self.tr("⚑ Possible duplicate")
+        return ""
+
+    def _color(self, entry: EntryView, column: int) -> QColor | None:
+        if entry.voided or entry.line.is_void:
+            return self._colors.get("muted")
+        if column == STATUS and entry.line.status is LineStatus.PENDING:
+            return self._colors.get("pending")
+        if column == STATUS and entry.line.status is LineStatus.ATTENTION:
+            return self._colors.get("attention")
+        if column == NOTE and entry.duplicate:
+            return self._colors.get("flag")
+        return None
+
+    def _tooltip(self, entry: EntryView) -> str | None:
+        line = entry.line
+        if line.status is LineStatus.PENDING:
+            return self.tr("Saved on this computer; it will be sent to the server when the connection allows.")
+        if line.status is LineStatus.ATTENTION:
+            return self.tr("The server did not take this entry; it waits for a decision in the outbox. Not counted.")
+        if entry.duplicate:
+            return self.tr("The same worker had another delivery only seconds before this one.")
+        return None

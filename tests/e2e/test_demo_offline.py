@@ -1,0 +1,128 @@
+"""`hydrodesk --demo` whose simulator dies mid-run: the app notices by itself, keeps running and shuts down in order."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from hydrodesk.settings import AppPaths
+
+
+def processes_mentioning(text: str) -> list[int]:
+    """Process ids whose command line contains `text` (Linux /proc; CI runs Linux)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command_line = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if text in command_line:
+            found.append(int(entry.name))
+    return found
+
+
+class Output:
+    """The app's log lines (stderr), read by a thread as they come."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.lines: list[str] = []
+        self._queue: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._pump, args=(process,), daemon=True).start()
+
+    def _pump(self, process: subprocess.Popen[str]) -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            self._queue.put(line)
+        self._queue.put(None)
+
+    def wait_for(self, pattern: str, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            for line in self.lines:
+                if re.search(pattern, line):
+                    return line
+            try:
+                line = self._queue.get(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"no {pattern!r} in time:\n" + "".join(self.lines[-40:])) from None
+            assert line is not None, f"hydrodesk exited before logging {pattern!r}:\n" + "".join(self.lines[-40:])
+            self.lines.append(line)
+
+    def rest(self) -> str:
+        while (line := self._queue.get(timeout=10)) is not None:
+            self.lines.append(line)
+        return "".join(self.lines)
+
+
+@pytest.fixture
+def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    env = {
+        "HOME": str(tmp_path / "home"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+        Path(value).mkdir(parents=True)
+    return env
+
+
+def test_the_demo_notices_its_simulator_died_keeps_running_and_stops_cleanly(
+    user_home: dict[str, str], sim_template: Path
+) -> None:
+    demo_farm = AppPaths.for_user().demo_farm_dir
+    shutil.copytree(sim_template, demo_farm)  # a seeded farm, as a previous run would have left it
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hydrodesk", "--demo", "--lang", "en", "--log-level", "INFO", "--pane", "outbox"],
+        env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    output = Output(process)
+    try:
+        output.wait_for("loaded 2 projects", timeout=60)
+        simulators = processes_mentioning(str(demo_farm))
+        assert simulators, "the demo simulator should be running"
+        for pid in simulators:  # the simulator this app started: pulled like a plug
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        # Nobody touches the window: the sync heartbeat notices, and the status bar says offline.
+        output.wait_for(r"sync offline: .*(ConnectError|could not reach)", timeout=40)
+        assert process.poll() is None  # still running, window and all
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(10)
+        log = output.rest()
+        assert process.stderr is not None
+        process.stderr.close()
+    assert "background task" not in log, log[-3000:]  # no UI task died along the way
+    assert "Traceback" not in log, log[-3000:]
+    assert "demo simulator stopped" in log
+    assert processes_mentioning(str(demo_farm)) == []
+    # The office's database was closed in order (checkpointed), with the farm in it for an offline start.
+    caches = list((demo_farm.parent / "profiles").glob("demo-farm-*.sqlite3"))
+    assert len(caches) == 1
+    wal = caches[0].with_name(caches[0].name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    with contextlib.closing(sqlite3.connect(caches[0])) as cache:
+        assert cache.execute("SELECT COUNT(*) FROM projects").fetchone()[0] == 2

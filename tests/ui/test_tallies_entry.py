@@ -1,0 +1,101 @@
+"""The entry row, driven from the keyboard: the finder, a badge scanner at full speed, Ctrl+L, feedback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from .conftest import run_async
+from .tallies_kit import DOCUMENTED_SESSION, scan, settle, tally_kit_factory, wait_for_session
+
+__all__ = ["tally_kit_factory"]
+
+
+def match_ids(kit: Any) -> list[str]:
+    return [choice.worker_id for choice in kit.pane.entry_row.matches_model.matches]
+
+
+def test_the_finder_finds_by_name_and_id_accents_and_case_aside(
+    qtbot: QtBot, tally_kit_factory: Any, fresh_sim: Any
+) -> None:
+    kit = tally_kit_factory(fresh_sim)
+    kit.select(qtbot)
+    wait_for_session(qtbot, kit)
+    edit = kit.pane.entry_row.worker_edit
+    names = kit.pane.entry_row.matches_model
+
+    qtbot.keyClicks(edit, "nunez")
+    assert "José Núñez" in [choice.name for choice in names.matches]
+
+    edit.clear()
+    qtbot.keyClicks(edit, "juan")
+    assert next(choice.name for choice in names.matches) == "Juan Hernández"
+
+    edit.clear()
+    qtbot.keyClicks(edit, "JS03")
+    assert match_ids(kit)[0] == "JS0315"
+
+    # Arrows move the highlight, Enter records for the highlighted worker with the units typed.
+    edit.clear()
+    qtbot.keyClicks(edit, "ez")  # Hernández, Núñez, Pérez, ...: several matches
+    assert len(match_ids(kit)) > 2
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    chosen = kit.pane.entry_row.current_match()
+    assert chosen is not None
+    assert chosen.worker_id == match_ids(kit)[1]
+    kit.pane.entry_row.units_spin.setValue(4)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: kit.units_of(chosen.worker_id) == 4, timeout=5_000)
+    assert edit.text() == ""
+    assert kit.pane.entry_row.units_spin.value() == 1
+    assert "Recorded 4" in kit.pane.entry_row.feedback_label.text()
+
+    # Nothing matches: nothing is recorded, and the row says why.
+    before = len(kit.pane.ledger())
+    qtbot.keyClicks(edit, "zzzz")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert "No worker matches" in kit.pane.entry_row.feedback_label.text()
+    assert len(kit.pane.ledger()) == before
+
+
+def test_a_badge_scanner_records_each_scan_at_once(qtbot: QtBot, tally_kit_factory: Any, fresh_sim: Any) -> None:
+    kit = tally_kit_factory(fresh_sim)
+    kit.select(qtbot)
+    wait_for_session(qtbot, kit)
+    assert kit.pane.selected_session()["session_id"] == DOCUMENTED_SESSION
+    start = kit.units_of("JS0315") or 0
+    before = len(kit.pane.ledger())
+
+    for _ in range(6):
+        scan(qtbot, kit, "JS0315")
+    scan(qtbot, kit, "jn0315")  # a lower-case scan is the same badge
+    qtbot.waitUntil(lambda: len(kit.pane.ledger()) == before + 7, timeout=5_000)
+
+    assert kit.units_of("JS0315") == start + 6
+    assert kit.units_of("JN0315") == 1
+    assert kit.pane.entry_row.worker_edit.text() == ""
+    newest = kit.pane.entries_model.entry_at(0)
+    assert newest is not None
+    assert newest.line.worker_id == "JN0315"
+    # Six scans of one badge within seconds: the five after the first are flagged as possible duplicates.
+    flagged = [entry for entry in kit.pane.entries_model.entries if entry.duplicate]
+    assert len(flagged) == 5
+    assert {entry.line.worker_id for entry in flagged} == {"JS0315"}
+    # Each scan is a durable outbox entry before it shows, and reaches the server exactly once.
+    scanned = [line.client_event_id for line in kit.pane.ledger()[before:]]
+    assert settle(qtbot, kit).needs_attention == 0
+    server = run_async(qtbot, kit.client.list_session_records(DOCUMENTED_SESSION))
+    events = [record.client_event_id for record in server]
+    assert all(events.count(event) == 1 for event in scanned)
+
+
+def test_ctrl_l_puts_the_cursor_in_the_entry_row(qtbot: QtBot, tally_kit_factory: Any, fresh_sim: Any) -> None:
+    kit = tally_kit_factory(fresh_sim)
+    kit.select(qtbot)
+    wait_for_session(qtbot, kit)
+    kit.pane.entries_table.view.setFocus()
+    qtbot.waitUntil(kit.pane.entries_table.view.hasFocus)
+    qtbot.keyClick(kit.pane.entries_table.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(kit.pane.entry_row.worker_edit.hasFocus)
