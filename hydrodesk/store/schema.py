@@ -104,6 +104,21 @@ class RecordSum(Base):
     voids: Mapped[int] = mapped_column(Integer)
 
 
+class TelemetryRollup(Base):
+    """One-minute min/max/mean of a live telemetry series (hydrodesk.domain.telemetry_rollups): what the office
+    keeps of telemetry across restarts. Upserted by (device, metric, minute); written only by store/rollups.py."""
+
+    __tablename__ = "telemetry_rollups"
+    __table_args__: ClassVar[dict[str, Any]] = {"sqlite_with_rowid": False}
+    device_id: Mapped[str] = mapped_column(String, primary_key=True)
+    metric: Mapped[str] = mapped_column(String, primary_key=True)
+    minute: Mapped[float] = mapped_column(Float, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+    minimum: Mapped[float] = mapped_column(Float)
+    maximum: Mapped[float] = mapped_column(Float)
+    mean: Mapped[float] = mapped_column(Float)
+
+
 class Form(Base):
     __tablename__ = "forms"
     form_id: Mapped[str] = mapped_column(String, primary_key=True)

@@ -22,8 +22,10 @@ from sqlalchemy import Connection
 
 from hydrodesk.domain.outbox import EntryKind, EntryState, Plan
 from hydrodesk.domain.tallies import WorkerTally
+from hydrodesk.domain.telemetry import SeriesKey
+from hydrodesk.domain.telemetry_rollups import RollupRow
 from hydrodesk.domain.timestamps import now_utc, utc_text
-from hydrodesk.store import cache, views
+from hydrodesk.store import cache, rollups, views
 from hydrodesk.store import outbox as ob
 from hydrodesk.store.database import Database
 from hydrodesk.store.executor import DatabaseThread
@@ -245,3 +247,13 @@ class Store:
 
     async def resolve_session(self, session_ref: str) -> str:
         return await self.read(views.resolve_session, session_ref)
+
+    # ------------------------------------------------------------------------------------------ telemetry rollups
+    # The Store is the office's RollupSink: the live telemetry's minute rollups outlive the session.
+    async def save_rollups(self, rows: Sequence[RollupRow]) -> None:
+        # A fast (not fsynced) write: rollups are a history for charts, not the user's work.
+        await self.write(rollups.save, list(rows))
+
+    async def load_rollups(self, series: SeriesKey, since: float, until: float | None = None) -> list[RollupRow]:
+        """Rows of one series with since <= minute (< until), oldest first."""
+        return await self.read(rollups.load, series, since, until)

@@ -190,6 +190,11 @@ class OfficeActions:
         command = ValveCommand(action=action, duration_min=duration_min, expires_at=expires_at)
         return await self._enqueue(payloads.valve_entry(valve_id, command, auth0_id=self.auth0_id, now=self._now()))
 
+    async def queue_valve_command(self, valve_id: str, command: ValveCommand) -> OutboxItem:
+        """A valve command made when the user confirmed it: its commandId (and deadline) are kept as they are, so
+        whoever follows the command can find its entry (`ob.by_idem_key`) and the server sees one command."""
+        return await self._enqueue(payloads.valve_entry(valve_id, command, auth0_id=self.auth0_id, now=self._now()))
+
     async def program_command(
         self, program_id: str, action: Literal["start", "stop"], *, expires_at: datetime
     ) -> OutboxItem:

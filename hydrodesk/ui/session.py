@@ -287,7 +287,8 @@ class SessionController(QObject):
         self._client = HydrobitClient(connection.config, connection.credentials)
         self._office = await self._open_office(connection, self._client)
         # One MQTT connection per signed-in session; it asks this client for IoT tokens and renews them itself.
-        self._live = LiveTelemetry.for_client(self._client)
+        sink = None if self._office is None else self._office.store  # telemetry history outlives the session
+        self._live = LiveTelemetry.for_client(self._client, sink=sink)
         self._live.start()
         credentials = connection.credentials
         account = self.tr("Demo farm") if connection.demo else connection.label

@@ -79,16 +79,24 @@ class SignedIn:
         return self.controller.live
 
 
-def sign_in(qtbot: QtBot, qapp: QApplication, simulator: Any, tmp_path: Path, pane: str) -> Iterator[SignedIn]:
+def sign_in(
+    qtbot: QtBot, qapp: QApplication, simulator: Any, tmp_path: Path, pane: str, *, data_dir: Path | None = None
+) -> Iterator[SignedIn]:
     """A shown main window on `pane`, signed in to `simulator`. Signing out (hub stopped, client closed) runs
-    before pytest-qt closes the window, as the app's own shutdown does before its window goes."""
+    before pytest-qt closes the window, as the app's own shutdown does before its window goes. With `data_dir`
+    the session opens an office (local database, outbox, sync engine) there, as the app does."""
     themes = ThemeManager(qapp, "light")
     themes.apply("light")
     monitor, tasks = ConnectionMonitor(), BackgroundTasks()
     window = MainWindow(ui_state=UiState(tmp_path / "ui-state.ini"), themes=themes, monitor=monitor, tasks=tasks)
     kit = WindowKit(window, monitor, tasks, themes, window._ui_state)
     controller = SessionController(
-        window, monitor, tasks, settings=SettingsStore(tmp_path / "settings.json"), secrets=SecretStore()
+        window,
+        monitor,
+        tasks,
+        settings=SettingsStore(tmp_path / "settings.json"),
+        secrets=SecretStore(),
+        data_dir=data_dir,
     )
 
     def sign_out(_window: object) -> None:

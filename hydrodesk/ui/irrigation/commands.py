@@ -16,11 +16,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 
 POLL_S = 1.0
 SEND_BACKOFF = Backoff(base_s=1.0, factor=2.0, cap_s=30.0, floor_s=0.5)
+_JITTER = random.Random()  # spreads the retries of many waiting commands
 
 
 @dataclass
@@ -105,13 +107,17 @@ class DirectCommandSender:
         return CommandStatus(accepted.status)
 
 
+class CommandSender(Protocol):
+    async def submit(self, command: TrackedCommand) -> CommandStatus: ...
+
+
 class CommandTracker(QObject):
     changed = Signal(object)  # TrackedCommand: a new command, or a step in its lifecycle
     escalated = Signal(object)  # TrackedCommand: a close the field did not confirm
 
     def __init__(
         self,
-        sender: DirectCommandSender,
+        sender: CommandSender,
         client: Callable[[], HydrobitClient | None],
         monitor: ConnectionMonitor,
         tasks: BackgroundTasks,
@@ -209,7 +215,7 @@ class CommandTracker(QObject):
                     return False
                 command.error = error.user_message
                 self.changed.emit(command)
-                await asyncio.sleep(SEND_BACKOFF.delay(attempt))
+                await asyncio.sleep(SEND_BACKOFF.delay(attempt, _JITTER))
                 continue
             except ApiError as error:
                 # Refused for good (validation, forbidden, conflict): the user must see why.

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from hydrodesk.api.client import HydrobitClient
     from hydrodesk.domain.telemetry import TelemetryStore
     from hydrodesk.domain.telemetry_devices import DeviceDirectory
+    from hydrodesk.domain.telemetry_rollups import RollupSink
     from hydrodesk.mqtt.connection import ConnectionStatus
     from hydrodesk.mqtt.hub import TelemetryHub
 
@@ -38,13 +39,20 @@ class LiveTelemetry(QObject):
         self.ticks = 0
 
     @classmethod
-    def for_client(cls, client: HydrobitClient, **hub_options: object) -> LiveTelemetry:
-        """The hub of a signed-in session: IoT tokens from `client`, rollups kept in memory for the session."""
+    def for_client(
+        cls, client: HydrobitClient, *, sink: RollupSink | None = None, **hub_options: object
+    ) -> LiveTelemetry:
+        """The hub of a signed-in session: IoT tokens from `client`; rollups go to `sink` (the office's store, so
+        they outlive the session), or are kept in memory for the session when there is no office."""
         from hydrodesk.domain.telemetry_rollups import MemoryRollupSink
         from hydrodesk.mqtt.hub import TelemetryHub
         from hydrodesk.ui.live.access import iot_token_source, tls_context
 
-        options: dict[str, object] = {"sink": MemoryRollupSink(), "ssl_context": tls_context(client), **hub_options}
+        options: dict[str, object] = {
+            "sink": sink if sink is not None else MemoryRollupSink(),
+            "ssl_context": tls_context(client),
+            **hub_options,
+        }
         return cls(TelemetryHub(iot_token_source(client), **options))  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------------------------------ lifecycle

@@ -50,6 +50,7 @@ from hydrodesk.ui.irrigation.models import (
     alarm_title,
     alarm_value,
 )
+from hydrodesk.ui.irrigation.outbox_sender import OutboxCommandSender
 from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
@@ -85,7 +86,8 @@ class IrrigationPane(Pane):
         self._ready_announced = False
 
         self.tracker = CommandTracker(
-            DirectCommandSender(context.client, context.monitor),
+            # Through the office's outbox (kept when offline); straight to the server only while there is no office.
+            OutboxCommandSender(context.office, DirectCommandSender(context.client, context.monitor)),
             context.client,
             context.monitor,
             context.tasks,
