@@ -13,12 +13,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backends import fail
 
 # Qt needs no display in tests; set before any QApplication exists.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from hydrodesk.sim.launcher import RunningSimulator, run_cli, start_simulator
+from tests.keyring_support import MemoryKeyring
 
 DEMO_USER = "user_123456789"
 OTHER_USER = "user_987654321"
@@ -115,3 +118,22 @@ def collect_garbage_between_tests() -> Iterator[None]:
     """
     yield
     gc.collect()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Secrets go to a keychain in this process only, for the length of the test."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """As on a headless Linux box: no keychain at all."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)

@@ -3,62 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import keyring
-import pytest
-from keyring.backend import KeyringBackend
-from keyring.backends import fail
-from keyring.errors import PasswordDeleteError
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.settings import Profile, SecretStore, SettingsStore, UserSettings
 from hydrodesk.ui.connection import ConnectionState
 from hydrodesk.ui.session import SessionController
 from hydrodesk.ui.sign_in import SignInDialog
+from tests.keyring_support import MemoryKeyring
 
 from .conftest import DEMO_USER, WindowKit, run_async
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keychain that lives in this process only, so tests never touch the real one."""
-
-    @keyring.backend.properties.classproperty
-    def priority(cls) -> float:
-        raise RuntimeError("test-only keyring, install it with keyring.set_keyring()")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError("no such entry")
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
 
 
 def controller_for(kit: WindowKit, settings_path: Path, profile: str | None = None) -> SessionController:

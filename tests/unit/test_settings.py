@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.backends import fail
-from keyring.errors import PasswordDeleteError
 
 from hydrodesk.settings import (
     SCHEMA_VERSION,
@@ -24,49 +19,10 @@ from hydrodesk.settings import (
     SettingsStore,
     UserSettings,
 )
+from tests.keyring_support import MemoryKeyring
 
 JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyXzEyMyJ9.c2lnbmF0dXJlLXNlY3JldA"
 API_KEY = "key_1.s3cr3t-api-key-value"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keychain that lives in this process only."""
-
-    # Not viable for keyring's own backend discovery: it is used only where a test installs it explicitly.
-    @keyring.backend.properties.classproperty
-    def priority(cls) -> float:
-        raise RuntimeError("test-only keyring, install it with keyring.set_keyring()")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError("no such entry")
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
 
 
 def farm_profile(**changes: str | None) -> Profile:
