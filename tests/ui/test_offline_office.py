@@ -10,9 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt
 from PySide6.QtNetwork import QNetworkInformation
 from pytestqt.qtbot import QtBot
@@ -33,6 +31,7 @@ from hydrodesk.ui.connection import ConnectionState
 from hydrodesk.ui.panes import PANES
 from hydrodesk.ui.session import SessionController
 from hydrodesk.ui.sync_status import _available
+from tests.keyring_support import MemoryKeyring
 
 from .conftest import DEMO_USER, WindowKit, run_async
 from .office_kit import (
@@ -171,34 +170,6 @@ def test_an_offline_start_shows_the_cached_farm_and_refreshes_when_the_server_re
     qtbot.waitUntil(lambda: outbox.model.rowCount() == 0, timeout=10_000)
     assert outbox.state_page.title_label.text() == "Everything is on the server"
     assert server_events(qtbot, client, DOCUMENTED_SESSION)[item.idem_key] == 1
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keychain in this process only."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def test_a_refused_sign_in_pauses_sync_asks_to_sign_in_again_and_keeps_the_outbox(
