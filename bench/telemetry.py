@@ -33,7 +33,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from telemetry_ingest import BASELINE, DEVICES, PREFIX, PUBLISHER, child, heartbeat, percentile
+from telemetry_ingest import BASELINE, DEVICES, PREFIX, PUBLISHER, child, finish_stream, heartbeat, percentile
 
 PANE_HISTORY = r"""
 import json, os, sys
@@ -108,22 +108,9 @@ async def run_stream(rate: int, seconds: float, plotted: int) -> dict[str, Any]:
         await asyncio.to_thread(publisher.wait)
         expected = published["sent"]
 
-        loop = asyncio.get_running_loop()
-        quiet_since = loop.time()
-        seen = hub.inbox.received
-        while hub.ingest.counters.messages["telemetry"] < expected and loop.time() - quiet_since < 2.0:
-            await asyncio.sleep(0.05)
-            if hub.inbox.received != seen:
-                seen, quiet_since = hub.inbox.received, loop.time()
+        paho = await finish_stream(hub, expected, baseline, publisher)
         stop.set()
         await beating
-        baseline.stdin.write("done\n")
-        baseline.stdin.flush()
-        paho = json.loads(await asyncio.to_thread(baseline.stdout.readline))
-        await asyncio.to_thread(baseline.wait)
-        baseline.stdout.close()
-        baseline.stdin.close()
-        publisher.stdout.close()  # type: ignore[union-attr]
 
         ingested = hub.ingest.counters.messages["telemetry"]
         span = arrivals[-1] - arrivals[0] if len(arrivals) > 1 else float("nan")

@@ -138,6 +138,26 @@ def child(script: str, *args: str, stdin: Any = subprocess.DEVNULL) -> subproces
     )
 
 
+async def finish_stream(hub: Any, expected: int, baseline: Any, publisher: Any) -> dict[str, Any]:
+    """Let both subscribers finish what is in flight (until HydroDesk has it all or nothing came for 2 s), then
+    collect the bare paho subscriber's count and close the child processes' pipes."""
+    loop = asyncio.get_running_loop()
+    quiet_since = loop.time()
+    seen = hub.inbox.received
+    while hub.ingest.counters.messages["telemetry"] < expected and loop.time() - quiet_since < 2.0:
+        await asyncio.sleep(0.05)
+        if hub.inbox.received != seen:
+            seen, quiet_since = hub.inbox.received, loop.time()
+    baseline.stdin.write("done\n")
+    baseline.stdin.flush()
+    paho = json.loads(await asyncio.to_thread(baseline.stdout.readline))
+    await asyncio.to_thread(baseline.wait)
+    baseline.stdout.close()
+    baseline.stdin.close()
+    publisher.stdout.close()
+    return paho
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
@@ -177,23 +197,9 @@ async def run_stream(rate: int, seconds: float) -> dict[str, Any]:
         await asyncio.to_thread(publisher.wait)
         expected = published["sent"]
 
-        # Let both subscribers finish what is in flight: until HydroDesk has it all or nothing came for 2 s.
-        loop = asyncio.get_running_loop()
-        quiet_since = loop.time()
-        seen = hub.inbox.received
-        while hub.ingest.counters.messages["telemetry"] < expected and loop.time() - quiet_since < 2.0:
-            await asyncio.sleep(0.05)
-            if hub.inbox.received != seen:
-                seen, quiet_since = hub.inbox.received, loop.time()
+        paho = await finish_stream(hub, expected, baseline, publisher)
         stop.set()
         await beating
-        baseline.stdin.write("done\n")
-        baseline.stdin.flush()
-        paho = json.loads(await asyncio.to_thread(baseline.stdout.readline))
-        await asyncio.to_thread(baseline.wait)
-        baseline.stdout.close()
-        baseline.stdin.close()
-        publisher.stdout.close()  # type: ignore[union-attr]
 
         ingested = hub.ingest.counters.messages["telemetry"]
         span = arrivals[-1] - arrivals[0] if len(arrivals) > 1 else float("nan")
