@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
             theme=lambda: self._themes.current,
             live=lambda: self._live,
             office=lambda: self._office,
+            ui_state=ui_state,
         )
 
         self.navigator = Navigator(self)

@@ -60,5 +60,23 @@ class UiState:
         self._settings.setValue("navigator/project", value[0] or "")
         self._settings.setValue("navigator/sector", value[1] or "")
 
+    def enter_action(self, session_id: str) -> str | None:
+        """What Enter after a worker does in this tally session ("record" or "ask_units"), if the user chose."""
+        return self._text(f"tallies/enter/{session_id}")
+
+    def set_enter_action(self, session_id: str, action: str) -> None:
+        self._settings.setValue(f"tallies/enter/{session_id}", action)
+
+    def forget_enter_action(self, session_id: str) -> None:
+        self._settings.remove(f"tallies/enter/{session_id}")
+
+    def enter_action_sessions(self) -> list[str]:
+        """The sessions with a saved Enter choice."""
+        self._settings.beginGroup("tallies/enter")
+        try:
+            return list(self._settings.childKeys())
+        finally:
+            self._settings.endGroup()
+
     def sync(self) -> None:
         self._settings.sync()

@@ -1754,6 +1754,41 @@
     </message>
 </context>
 <context>
+    <name>LastEntryCard</name>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Void the last entry as an entry mistake (Ctrl+Z)</source>
+        <translation>Anular la última entrada como error de captura (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>No entry yet in this session</source>
+        <translation>Aún no hay entradas en esta sesión</translation>
+    </message>
+    <message>
+        <source>Each entry shows here, with Ctrl+Z to undo it.</source>
+        <translation>Cada entrada aparece aquí; Ctrl+Z la deshace.</translation>
+    </message>
+    <message>
+        <source>{units} · {name}</source>
+        <translation>{units} · {name}</translation>
+    </message>
+    <message>
+        <source>{id} · recorded {time} · Ctrl+Z undoes it</source>
+        <translation>{id} · registrada a las {time} · Ctrl+Z la deshace</translation>
+    </message>
+    <message>
+        <source>Undone: {units} · {name}</source>
+        <translation>Deshecha: {units} · {name}</translation>
+    </message>
+    <message>
+        <source>Voided as “{reason}”; the ledger keeps both lines.</source>
+        <translation>Anulada como «{reason}»; el registro conserva ambas líneas.</translation>
+    </message>
+</context>
+<context>
     <name>LogsModel</name>
     <message>
         <source>Started</source>
@@ -3691,8 +3726,12 @@
         <translation>No se pudo guardar la entrada de {name}: {error}</translation>
     </message>
     <message>
-        <source>Recorded {units} {unit} for {name} ({id}).</source>
-        <translation>Registrado: {units} {unit} para {name} ({id}).</translation>
+        <source>Nothing to undo: no entry was made here in this session yet.</source>
+        <translation>Nada que deshacer: aún no se registró ninguna entrada aquí en esta sesión.</translation>
+    </message>
+    <message>
+        <source>entry mistake</source>
+        <translation>error de captura</translation>
     </message>
     <message>
         <source>Select an entry that can be voided (not a void, not voided already).</source>
@@ -3766,10 +3805,6 @@
 <context>
     <name>TallyEntryRow</name>
     <message>
-        <source>Worker name or ID, or scan a badge (Ctrl+L)</source>
-        <translation>Nombre o ID del trabajador, o escanee un gafete (Ctrl+L)</translation>
-    </message>
-    <message>
         <source>Worker</source>
         <translation>Trabajador</translation>
     </message>
@@ -3782,8 +3817,16 @@
         <translation>Registrar</translation>
     </message>
     <message>
-        <source>Record the units for the highlighted worker (Enter)</source>
-        <translation>Registrar las unidades del trabajador resaltado (Intro)</translation>
+        <source>Name or ID, or scan a badge · AM01 5 records 5 (Ctrl+L)</source>
+        <translation>Nombre o ID, o escanee un gafete · AM01 5 registra 5 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>On: Enter after a worker records at once (counted units, badge scanners). Off: Enter moves to the units (weighed units). Remembered for this session.</source>
+        <translation>Activado: Intro tras el trabajador registra al instante (unidades contadas, lectores de gafetes). Desactivado: Intro pasa a las unidades (unidades pesadas). Se recuerda para esta sesión.</translation>
+    </message>
+    <message>
+        <source>Record the units for the worker (Enter)</source>
+        <translation>Registrar las unidades del trabajador (Intro)</translation>
     </message>
     <message>
         <source>&amp;Worker</source>
@@ -3794,12 +3837,74 @@
         <translation>&amp;Unidades</translation>
     </message>
     <message>
+        <source>Enter records 1 {unit}</source>
+        <translation>Intro registra 1 {unit}</translation>
+    </message>
+    <message>
+        <source>Recorded {units} for {name} ({id}). Ctrl+Z undoes it.</source>
+        <translation>Registrado: {units} para {name} ({id}). Ctrl+Z lo deshace.</translation>
+    </message>
+    <message>
+        <source>Undone: {units} for {name} voided as “{reason}”.</source>
+        <translation>Deshecho: {units} de {name} anulado como «{reason}».</translation>
+    </message>
+    <message>
+        <source>Units must be more than 0.</source>
+        <translation>Las unidades deben ser más de 0.</translation>
+    </message>
+    <message>
+        <source>{units} is too many for one entry: check the number.</source>
+        <translation>{units} es demasiado para una entrada: revise el número.</translation>
+    </message>
+    <message>
+        <source>This session counts whole {unit}: {units} is not a whole number.</source>
+        <translation>Esta sesión cuenta {unit} enteras: {units} no es un número entero.</translation>
+    </message>
+    <message>
+        <source>“{units}” is not a number of units.</source>
+        <translation>«{units}» no es un número de unidades.</translation>
+    </message>
+    <message>
+        <source>Enter after a worker records the units shown at once.</source>
+        <translation>Intro tras el trabajador registra al instante las unidades indicadas.</translation>
+    </message>
+    <message>
+        <source>Enter after a worker moves to the units; type them and Enter again.</source>
+        <translation>Intro tras el trabajador pasa a las unidades; escríbalas y pulse Intro otra vez.</translation>
+    </message>
+    <message>
+        <source>Type part of a name or an ID, or scan a badge. {enter}
+Fast: “AM01 5” or “5*AM01” records 5 at once; a number alone sets the units of the next entry.</source>
+        <translation>Escriba parte de un nombre o un ID, o escanee un gafete. {enter}
+Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija las unidades de la siguiente entrada.</translation>
+    </message>
+    <message>
+        <source>{count} workers match “{text}”: type more of the name or ID, or pick one with ↓ and Enter.</source>
+        <translation>{count} trabajadores coinciden con «{text}»: escriba más del nombre o del ID, o elija uno con ↓ e Intro.</translation>
+    </message>
+    <message>
         <source>Type a worker&apos;s name or ID first.</source>
         <translation>Escriba primero el nombre o ID de un trabajador.</translation>
     </message>
     <message>
         <source>No worker matches “{text}”. Check the spelling or the badge.</source>
         <translation>Ningún trabajador coincide con «{text}». Revise la escritura o el gafete.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a worker: type a name or an ID, then the units (AM01 5).</source>
+        <translation>«{text}» no es un trabajador: escriba un nombre o un ID y después las unidades (AM01 5).</translation>
+    </message>
+    <message>
+        <source>{units} for the next entry: now the worker (name, ID or badge), then Enter.</source>
+        <translation>{units} para la siguiente entrada: ahora el trabajador (nombre, ID o gafete) e Intro.</translation>
+    </message>
+    <message>
+        <source>{name} ({id}): type the {unit}, then Enter.</source>
+        <translation>{name} ({id}): escriba los {unit} y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>unidades</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,7 @@ from .test_tallies_flow import type_entry, void_by_keyboard
 
 PROJECT, SECTOR = "proj_123", "sector_002"  # Lote A-1 (sector_001) already has the demo user's open session
 BADGES = ["JS0315", "JN0315", "JS0315", "JN0315", "JS0315", "JN0315", "JS0315"]
-TYPED = [("juan", 2), ("nunez", 3), ("smith", 1), ("rosa", 2), ("ramirez", 4)]
+TYPED = [("juan", 2), ("nunez", 3), ("smith", 1), ("rosa gom", 2), ("ramirez", 4)]
 WAIT_MS = 20_000
 UNITS_COLUMN, PAY_COLUMN = 2, 5  # of the per-worker table
 ONLINE_SCANS, OFFLINE_SCANS = 180, 100  # plus 10 typed online and 10 typed offline: 300 entries

@@ -37,19 +37,30 @@ def test_the_finder_finds_by_name_and_id_accents_and_case_aside(
     qtbot.keyClicks(edit, "JS03")
     assert match_ids(kit)[0] == "JS0315"
 
-    # Arrows move the highlight, Enter records for the highlighted worker with the units typed.
+    # Several matches: none is highlighted and Enter records nothing; the arrows pick one, then Enter records it
+    # with the units typed first (a bare number in the worker field is the next entry's units).
     edit.clear()
-    qtbot.keyClicks(edit, "ez")  # Hernández, Núñez, Pérez, ...: several matches
+    before = len(kit.pane.ledger())
+    qtbot.keyClicks(edit, "4")
+    assert match_ids(kit) == []  # a number is never a worker
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert kit.pane.entry_row.units_edit.text() == "4"
+    qtbot.keyClicks(edit, "jo")  # John, José, Jorge, Joaquín: several matches
     assert len(match_ids(kit)) > 2
+    assert kit.pane.entry_row.current_match() is None
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert "workers match" in kit.pane.entry_row.feedback_label.text()
+    assert len(kit.pane.ledger()) == before
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
     qtbot.keyClick(edit, Qt.Key.Key_Down)
     chosen = kit.pane.entry_row.current_match()
     assert chosen is not None
     assert chosen.worker_id == match_ids(kit)[1]
-    kit.pane.entry_row.units_spin.setValue(4)
+    start = kit.units_of(chosen.worker_id) or 0
     qtbot.keyClick(edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: kit.units_of(chosen.worker_id) == 4, timeout=5_000)
+    qtbot.waitUntil(lambda: kit.units_of(chosen.worker_id) == start + 4, timeout=5_000)
     assert edit.text() == ""
-    assert kit.pane.entry_row.units_spin.value() == 1
+    assert kit.pane.entry_row.units_edit.text() == "1"
     assert "Recorded 4" in kit.pane.entry_row.feedback_label.text()
 
     # Nothing matches: nothing is recorded, and the row says why.

@@ -54,7 +54,7 @@ def wait_for_open_session(qtbot: QtBot, kit: TallyKit, sector_id: str, local_id:
 def type_entry(qtbot: QtBot, kit: TallyKit, name: str, units: int) -> None:
     row = kit.pane.entry_row
     qtbot.keyClicks(row.worker_edit, name)
-    row.units_spin.setValue(units)
+    row.set_units(units)
     qtbot.keyClick(row.worker_edit, Qt.Key.Key_Return)
 
 

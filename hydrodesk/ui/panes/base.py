@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from hydrodesk.ui.live.telemetry import LiveTelemetry
     from hydrodesk.ui.tasks import BackgroundTasks
     from hydrodesk.ui.theme import Theme
+    from hydrodesk.ui.ui_state import UiState
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class PaneContext:
     # The signed-in office (local cache + outbox + sync engine), or None while signed out. Panes read through
     # `office.store` and change server state only through `office.actions`, so everything works offline.
     office: Callable[[], Office | None] = field(default=lambda: None)
+    # Where the window keeps the user's arrangement and per-session choices between runs; None: kept in memory only.
+    ui_state: UiState | None = None
 
 
 class Pane(QWidget):

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hydrodesk.domain.outbox import EntryKind
+from hydrodesk.domain.outbox import EntryKind, is_local_id
 from hydrodesk.domain.sessions import parse_day_label
 from hydrodesk.domain.tallies import LedgerLine, LineStatus, WorkerTally, tally_by_worker
 from hydrodesk.domain.tally_entries import (
@@ -41,10 +41,12 @@ from hydrodesk.domain.tally_entries import (
     entry_views,
     is_suspected_duplicate,
 )
+from hydrodesk.domain.tally_entry_text import EnterAction, default_enter_action
 from hydrodesk.domain.tally_sums import Pricing, WorkerPayRow, combine_rows, roll_up, sums_from_lines, totals
 from hydrodesk.domain.worker_search import WorkerChoice, WorkerFinder
 from hydrodesk.store import cache, views
 from hydrodesk.store.tally_scope import ScopeTally, scope_tally
+from hydrodesk.sync.photos import PhotoCache
 from hydrodesk.sync.status import ConnectionState, SyncStatus
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
 from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
@@ -89,6 +91,7 @@ class TalliesPane(Pane):
         self._load_token = 0
         self._ledger_token = 0
         self._local_changes = 0  # entries made here, counted to tell whether a reload read them
+        self._enter_actions: dict[str, EnterAction] = {}  # session id -> what Enter after a worker does
         self._theme_tokens: dict[str, str] = {}
 
         self._reload_timer = QTimer(self)
@@ -144,6 +147,9 @@ class TalliesPane(Pane):
         # ---------------------------------------------------------------- entry row
         self.entry_row = TallyEntryRow(self)
         self.entry_row.entry_requested.connect(self._on_entry_requested)
+        self.entry_row.undo_requested.connect(self.undo_last_entry)
+        self.entry_row.enter_action_changed.connect(self._on_enter_action_changed)
+        self._last_entry: tuple[LedgerLine, WorkerChoice] | None = None  # made in this row, for Ctrl+Z
 
         # ---------------------------------------------------------------- per-worker table
         workers_heading = QLabel(self.tr("PER WORKER"), self)
@@ -259,6 +265,10 @@ class TalliesPane(Pane):
         focus = QShortcut(QKeySequence("Ctrl+L"), self)
         focus.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         focus.activated.connect(self.entry_row.focus_entry)
+        # Ctrl+Z from anywhere in the pane (the entry table, say); the entry row's fields catch it themselves.
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo_last_entry)
 
         self.apply_theme(context.theme())
         self._update_scope_widgets()
@@ -428,6 +438,7 @@ class TalliesPane(Pane):
         rows = await office.store.sessions(
             project_id=project.project_id, sector_id=sector_id, first_day=day.isoformat(), last_day=day.isoformat()
         )
+        await self._carry_enter_actions(office)
         if token != self._load_token:
             return  # a newer request (another day, another sector) is on its way
         self._show_sessions([row.data | {"pending": row.pending} for row in rows], day, prefer)
@@ -478,7 +489,10 @@ class TalliesPane(Pane):
             index = next((i for i, s in enumerate(sessions) if s["status"] == "open"), 0 if sessions else -1)
         self.session_combo.setCurrentIndex(index)
         self.session_combo.blockSignals(False)
+        before = self._session_id()
         self._session = sessions[index] if index >= 0 else None
+        if self._session_id() != before:
+            self._forget_last_entry()
         self._ledger = []
         self._show_session_details()
 
@@ -501,6 +515,7 @@ class TalliesPane(Pane):
             closing = any(item.kind is EntryKind.CLOSE_SESSION for item in changes)
             if session_id != session["session_id"]:
                 # Opened offline, numbered by the server since: go by the server's id from now on.
+                self._carry_enter_action(session["session_id"], session_id)
                 session = session | {"session_id": session_id, "pending": False}
         if self._scope != SESSION and self._selection.project is not None:
             apart = None if session is None else session["session_id"]
@@ -572,6 +587,7 @@ class TalliesPane(Pane):
             )
         )
         self.entry_row.set_unit_name(pricing.sampling_unit)
+        self.entry_row.set_enter_action(self._enter_action_for(session, pricing.sampling_unit))
         blocked = self._entry_block_reason()
         self._show_banner(blocked)
         self.entry_row.set_entry_enabled(blocked is None)
@@ -590,6 +606,11 @@ class TalliesPane(Pane):
                 owner=owner
             )
         return None
+
+    def _forget_last_entry(self) -> None:
+        """Another session is shown: Ctrl+Z must not reach back into the one left."""
+        self._last_entry = None
+        self.entry_row.clear_last_entry()
 
     def _show_banner(self, text: str | None) -> None:
         self.session_banner.setText(text or "")
@@ -676,41 +697,41 @@ class TalliesPane(Pane):
         )
 
     # ------------------------------------------------------------------------------------------ recording
-    def _on_entry_requested(self, worker_id: str, worker_name: str, units: float) -> None:
+    def _on_entry_requested(self, worker: WorkerChoice, units: float) -> None:
         session, office = self._session, self._office
         if session is None or office is None:
-            self.entry_row.show_feedback(self.tr("Choose a session first."))
+            self.entry_row.show_feedback(self.tr("Choose a session first."), error=True)
             return
         blocked = self._entry_block_reason()
         if blocked is not None:
-            self.entry_row.show_feedback(blocked)
+            self.entry_row.show_feedback(blocked, error=True)
             return
-        self._spawn(self._record(office, session["session_id"], worker_id, worker_name, units), "tallies-record")
+        self._spawn(self._record(office, session["session_id"], worker, units), "tallies-record")
 
-    async def _record(self, office: Office, session_id: str, worker_id: str, worker_name: str, units: float) -> None:
+    async def _record(self, office: Office, session_id: str, worker: WorkerChoice, units: float) -> None:
         try:
-            item = await office.actions.record_units(session_id, worker_id, worker_name, units)
+            item = await office.actions.record_units(session_id, worker.worker_id, worker.name, units)
         except Exception as error:  # the disk is full, the store closed: say so, keep the pane usable
             log.exception("recording a tally entry failed")
             self.entry_row.show_feedback(
-                self.tr("The entry for {name} could not be saved: {error}").format(name=worker_name, error=error)
+                self.tr("The entry for {name} could not be saved: {error}").format(name=worker.name, error=error),
+                error=True,
             )
             return
         line = LedgerLine(
-            worker_id=worker_id,
-            worker_name=worker_name,
+            worker_id=worker.worker_id,
+            worker_name=worker.name,
             units=float(units),
             status=LineStatus.PENDING,
             client_event_id=item.idem_key,
             entry_id=item.entry_id,
             recorded_at=item.payload.get("recorded_at_utc"),
         )
-        unit = Pricing.of_session(self._session).sampling_unit if self._session else ""
-        self.entry_row.show_feedback(
-            self.tr("Recorded {units} {unit} for {name} ({id}).").format(
-                units=units_text(units), unit=unit, name=worker_name, id=worker_id
-            )
-        )
+        timezone = zone(self._session.get("timezone")) if self._session else None
+        self.entry_row.show_recorded(worker, units, local_time_text(line.recorded_at, timezone))
+        self._last_entry = (line, worker)
+        if worker.photo_url:
+            self._spawn(self._show_entry_photo(office, worker), "tallies-entry-photo")
         if self._session is None or self._session["session_id"] not in (session_id, item.payload.get("session_id")):
             return  # saved; it shows when that session is shown again
         self._local_changes += 1
@@ -722,6 +743,68 @@ class TalliesPane(Pane):
         self._update_void_buttons()
         self._update_chip()
         self.tally_changed.emit()
+
+    async def _show_entry_photo(self, office: Office, worker: WorkerChoice) -> None:
+        """The worker's photo on the confirmation card, from the photos saved on this computer (no network: an
+        entry must not wait for one)."""
+        assert worker.photo_url is not None
+        photo = await PhotoCache.beside(office.store.path).cached(worker.photo_url)
+        last = self._last_entry
+        if last is not None and last[1] is worker:
+            self.entry_row.last_entry.show_photo(photo)
+
+    def undo_last_entry(self) -> None:
+        """Ctrl+Z: void the last entry made in the row, with the reason "entry mistake", at once."""
+        last = self._last_entry
+        if last is None or self._office is None or self._session is None:
+            self.entry_row.show_feedback(self.tr("Nothing to undo: no entry was made here in this session yet."))
+            return
+        line, worker = last
+        self._last_entry = None  # one undo per entry: a second Ctrl+Z must not void anything else
+        reason = self.tr("entry mistake")
+        self.entry_row.show_undone(worker.name, line.units, reason)
+        self._spawn(self._void([EntryView(line=line)], reason), "tallies-undo")
+
+    def _on_enter_action_changed(self, action: EnterAction) -> None:
+        session = self._session
+        if session is None:
+            return
+        self._enter_actions[session["session_id"]] = action
+        state = self.context.ui_state
+        if state is not None:
+            state.set_enter_action(session["session_id"], action.value)
+
+    def _carry_enter_action(self, local_id: str, server_id: str) -> None:
+        """A session opened here got its server id: its Enter choice goes with it."""
+        state = self.context.ui_state
+        chosen = self._enter_actions.pop(local_id, None)
+        if chosen is None and state is not None:
+            chosen = next((action for action in EnterAction if action.value == state.enter_action(local_id)), None)
+        if chosen is None:
+            return
+        self._enter_actions[server_id] = chosen
+        if state is not None:
+            state.set_enter_action(server_id, chosen.value)
+            state.forget_enter_action(local_id)
+
+    async def _carry_enter_actions(self, office: Office) -> None:
+        """Choices made for sessions opened here (this run or an earlier one) follow them to their server ids."""
+        state = self.context.ui_state
+        local_ids = {key for key in self._enter_actions if is_local_id(key)}
+        if state is not None:
+            local_ids.update(key for key in state.enter_action_sessions() if is_local_id(key))
+        for local_id in local_ids:
+            server_id = await office.store.resolve_session(local_id)
+            if server_id != local_id:
+                self._carry_enter_action(local_id, server_id)
+
+    def _enter_action_for(self, session: dict[str, Any], unit: str) -> EnterAction:
+        """The session's own choice (made here, or remembered from an earlier run), else what its unit suggests."""
+        chosen = self._enter_actions.get(session["session_id"])
+        if chosen is None and self.context.ui_state is not None:
+            saved = self.context.ui_state.enter_action(session["session_id"])
+            chosen = next((action for action in EnterAction if action.value == saved), None)
+        return chosen or default_enter_action(unit)
 
     # ------------------------------------------------------------------------------------------ voiding
     def _selected_entry(self) -> EntryView | None:
@@ -807,6 +890,7 @@ class TalliesPane(Pane):
     # ------------------------------------------------------------------------------------------ reactions
     def _on_session_chosen(self, index: int) -> None:
         self._session = self._sessions[index] if 0 <= index < len(self._sessions) else None
+        self._forget_last_entry()
         self._ledger = []
         self._closing = False
         self._show_session_details()
