@@ -38,3 +38,12 @@ def open_sessions(conn: Connection, *, project_id: str, sector_id: str, day: str
     close on its way means the sector is about to be free)."""
     rows = views.sessions(conn, project_id=project_id, sector_id=sector_id, status="open", first_day=day, last_day=day)
     return [BoardEntry(row=row, tally=[], changes=views.session_changes(conn, row.data["session_id"])) for row in rows]
+
+
+def day_board_and_selection(
+    conn: Connection, *, project_id: str, day: str, sector_id: str | None, selected: str | None
+) -> tuple[list[BoardEntry], str | None]:
+    """The day's board and the id the selected session goes by on it, read in one transaction: a session opened
+    offline may get its server id between two separate reads, and the board and the selection would disagree."""
+    entries = day_board(conn, project_id=project_id, day=day, sector_id=sector_id)
+    return entries, (None if selected is None else views.resolve_session(conn, selected))

@@ -349,13 +349,16 @@ class SessionsPane(Pane):
         self._subscribe(office)
         sector = self._selection.sector
         wanted = (project.project_id, None if sector is None else sector.sector_id, day)
-        from hydrodesk.store.session_board import day_board
+        from hydrodesk.store.session_board import day_board_and_selection
 
-        selected = self._selected_key
-        entries = await office.store.read(day_board, project_id=wanted[0], sector_id=wanted[1], day=day.isoformat())
-        if selected is not None and selected.startswith("local-"):
-            # An offline session the server has numbered since keeps its place in the table under its new id.
-            selected = await office.store.resolve_session(selected)
+        # An offline session the server has numbered since keeps its place in the table under its new id.
+        entries, selected = await office.store.read(
+            day_board_and_selection,
+            project_id=wanted[0],
+            sector_id=wanted[1],
+            day=day.isoformat(),
+            selected=self._selected_key,
+        )
         if not isValid(self) or wanted != self._board_key():
             return False  # the pane is gone, or another day or sector was chosen meanwhile
         if selected != self._selected_key and self._selected_key is not None:
