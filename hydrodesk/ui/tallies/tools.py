@@ -427,10 +427,12 @@ class TallyTools(QObject):
         credentials = office.engine.client.credentials
         owner = session.get("owner_auth0_id") or ""
         supervisor = credentials.display_name if owner in ("", credentials.auth0_id) else owner
+        company_id = str(project.get("company_id") or credentials.company_id or "")
+        company_names = await office.store.company_names()  # companies/me, as last fetched (offline too)
         return build_day_report(
             session,
             self.host.tally(),
-            company=str(project.get("company_id") or credentials.company_id or ""),
+            company=company_names.get(company_id) or company_id,
             project=str(project.get("name") or project_id or ""),
             supervisor=supervisor,
             now=now_utc(),
