@@ -70,9 +70,9 @@ def _data(rows: Iterable[Any]) -> list[dict[str, Any]]:
 
 # ------------------------------------------------------------------------------------------------ companies
 def save_company(conn: Connection, company: Mapping[str, Any], fetched_at: str) -> None:
-    """One company as companies/me describes it (kept when the user signs in to another: it names old sessions)."""
-    row = {"company_id": company["company_id"], "name": company["name"], "data": dict(company), "fetched_at": fetched_at}
-    upsert(conn, COMPANIES, [row])
+    """One company as companies/me describes it."""
+    row = {"company_id": company["company_id"], "name": company["name"], "data": dict(company)}
+    upsert(conn, COMPANIES, [{**row, "fetched_at": fetched_at}])
 
 
 def company_names(conn: Connection) -> dict[str, str]:

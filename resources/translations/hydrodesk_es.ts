@@ -590,6 +590,10 @@
         <translation>Reporte de cosecha del día · {sector} · {day}</translation>
     </message>
     <message>
+        <source>Total</source>
+        <translation>Totales</translation>
+    </message>
+    <message>
         <source>Farm</source>
         <translation>Finca</translation>
     </message>
@@ -684,6 +688,14 @@
     <message>
         <source>pending</source>
         <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>Harvest day report</source>
+        <translation>Reporte de cosecha del día</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
     </message>
     <message>
         <source>Print day report</source>
