@@ -8,8 +8,6 @@ keeps a table row on one text line: a worker ID or an amount broken across lines
 from __future__ import annotations
 
 import re
-import subprocess
-import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -27,6 +25,8 @@ from hydrodesk.ui.i18n import install_language, uninstall_language
 from hydrodesk.ui.tallies.formatting import money_text, units_text
 from hydrodesk.ui.tallies.report_layout import FONT_SIZES_PT
 from hydrodesk.ui.tallies.report_pdf import report_document, write_report_pdf
+
+from .paper_support import pdf_text, whole
 
 FIRST_NAMES = ("María Guadalupe", "José Antonio", "Juan Carlos", "Ana", "Francisco Javier", "Rosa Elena")
 LAST_NAMES = ("Hernández de la Cruz Villaseñor", "Núñez", "Ramírez Castañeda", "Olvera-Santisteban", "Pérez")
@@ -74,16 +74,6 @@ def day_of(workers: int, *, price: float = 1234.5, bonus: int = 100_000, units: 
         supervisor="María Guadalupe López Santisteban",
         now=datetime(2026, 12, 2, 23, 0, tzinfo=UTC),
     )
-
-
-def pdf_text(path: Path) -> str:
-    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
-    return unicodedata.normalize("NFKC", done.stdout)  # "ﬁ" ligatures back to letters
-
-
-def whole(token: str) -> re.Pattern[str]:
-    """`token` standing alone: not a piece of a longer word or number."""
-    return re.compile(rf"(?<![\w.,]){re.escape(token)}(?![\w.,])")
 
 
 @pytest.fixture(params=["es", "en"])
