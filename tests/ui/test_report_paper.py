@@ -152,9 +152,10 @@ def written_on(paper: str, tmp_path: Path) -> QPdfWriter:
     return writer
 
 
-def test_a_common_day_prints_at_full_size_on_portrait_paper(language: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 25])
+def test_a_common_day_prints_at_full_size_on_portrait_paper(language: str, workers: int, tmp_path: Path) -> None:
     writer = written_on("a4", tmp_path)
-    document = report_document(day_of(25, price=5.5, bonus=10, units=40), writer)
+    document = report_document(day_of(workers, price=5.5, bonus=10, units=40), writer)
     assert document.defaultFont().pointSizeF() == FONT_SIZES_PT[0]
     assert writer.pageLayout().orientation() is QPageLayout.Orientation.Portrait
 

@@ -517,6 +517,8 @@ def test_under_lang_es_the_save_dialog_and_the_report_it_saves_are_spanish(
     with qtbot.waitSignal(kit.tools.file_written, timeout=WAIT_MS):
         dialog.selectFile(str(target))
         dialog.accept()
+    width, height = (float(v) for v in MEDIA_BOX.search(target.read_bytes()).groups())
+    assert (round(width), round(height)) == (595, 842)  # A4 for Spanish, and a day's few workers fit it upright
     text = pdf_text(target)
     assert text.lstrip().startswith("Reporte de cosecha del día")
     assert "Agrícola San Pedro" in text  # the company's name, not comp_12345

@@ -2,7 +2,7 @@
 
 A payroll sheet must never break a worker ID or an amount across lines ("100,0" / "0" reads as a number). So:
 - cells that hold an ID or an amount are laid out on one line (`NOWRAP`), and their column is as wide as its widest
-  cell (and the widest word of its title, which may wrap between words but never inside one);
+  cell and its title (which, short of room, wraps between words but never inside one);
 - a text column (names) takes its natural width up to a share of the line, and wraps between words beyond it;
 - the column that stretches (signature lines) takes what is left, and needs room to sign in;
 - when that does not fit, the caller tries a smaller font or landscape paper (`attempts`), and keeps the first
@@ -66,22 +66,27 @@ def column_widths(columns: Sequence[Column], font: QFont, device: QPaintDevice) 
         return text.split()
 
     widths: list[float] = []
-    shrinkable: list[tuple[int, float]] = []  # (column, its narrowest width): text columns may wrap more
+    shrinkable: list[tuple[int, float]] = []  # (column, its narrowest width), in the order they give way
+    text_columns: list[tuple[int, float]] = []
     for index, column in enumerate(columns):
         title_word = widest(words(column.title))
         if column.stretch:
             widths.append(0.0)
-        elif column.whole:
-            widths.append(max(widest(column.cells), title_word) + overhead)
+            continue
+        if column.whole:  # its title on one line while there is room, between words when there is not
+            narrowest = max(widest(column.cells), title_word) + overhead
+            widths.append(max(narrowest, widest([column.title]) + overhead))
+            shrinkable.append((index, narrowest))
         else:
             narrowest = max(title_word, *(widest(words(cell)) for cell in column.cells), 0.0) + overhead
             natural = max(widest(column.cells), widest([column.title])) + overhead
             widths.append(max(narrowest, min(natural, TEXT_SHARE_MAX * line)))
-            shrinkable.append((index, narrowest))
+            text_columns.append((index, narrowest))
+    shrinkable += text_columns  # titles wrap first (one row), then names (every row they are on grows)
     signature_min = SIGNATURE_MIN_MM / _MM_PER_INCH * device.logicalDpiX()
     stretching = [index for index, column in enumerate(columns) if column.stretch]
     needed = sum(widths) + signature_min * len(stretching)
-    for index, narrowest in shrinkable:  # names wrap more before the sheet gets smaller
+    for index, narrowest in shrinkable:  # titles, then names, wrap more before the sheet gets smaller
         if needed <= line:
             break
         give = min(widths[index] - narrowest, needed - line)
@@ -93,8 +98,8 @@ def column_widths(columns: Sequence[Column], font: QFont, device: QPaintDevice) 
     for index in stretching:
         widths[index] = rest / len(stretching)
     if not stretching:  # nothing stretches: the text columns share the rest
-        for index, _ in shrinkable:
-            widths[index] += rest / max(1, len(shrinkable))
+        for index, _ in text_columns:
+            widths[index] += rest / max(1, len(text_columns))
     return [100.0 * width / line for width in widths]
 
 
@@ -102,8 +107,11 @@ def fits(document: QTextDocument) -> bool:
     """Whether every table of the laid-out document lies within its line width (no cell pushed past the margin)."""
     layout = document.documentLayout()
     line = document.pageSize().width() if document.pageSize().width() > 0 else document.textWidth()
+    # A full-width table may come out a pixel wider than the line (its borders are rounded); a number pushed past
+    # the margin is a whole character wider, so a tolerance of 0.2 % tells them apart.
+    allowed = line * 1.002
     for frame in document.rootFrame().childFrames():
         # The width, not the right edge: a table's rectangle starts inside its own border.
-        if isinstance(frame, QTextTable) and layout.frameBoundingRect(frame).width() > line + 0.5:
+        if isinstance(frame, QTextTable) and layout.frameBoundingRect(frame).width() > allowed:
             return False
     return True
