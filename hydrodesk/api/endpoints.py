@@ -44,6 +44,9 @@ class Endpoint:
 _P, _I = Server.PRODUCTION, Server.IOT
 _JWT, _KEY, _IOT = AuthKind.BEARER_JWT, AuthKind.API_KEY, AuthKind.IOT_TOKEN
 
+# The signed-in user's company (provisional: lets the office name its company instead of showing its id)
+MY_COMPANY = Endpoint("GET", "/api/control/companies/me", _P, _JWT, provisional=True)
+
 # Projects (provisional: the Projects tag is documented, its operations are not)
 LIST_PROJECTS = Endpoint("GET", "/api/control/projects", _P, _JWT, provisional=True)
 GET_PROJECT = Endpoint("GET", "/api/control/projects/{project_id}", _P, _JWT, provisional=True)

@@ -1,6 +1,7 @@
 """Companies, users, projects and sectors: the farm structure every other area of the simulator hangs from.
 
-Also serves the provisional Projects endpoints (GET /api/control/projects[/{projectId}]).
+Also serves the provisional Projects endpoints (GET /api/control/projects[/{projectId}]) and the caller's company
+(GET /api/control/companies/me), so HydroDesk can name the company rather than show its id.
 """
 
 from __future__ import annotations
@@ -243,6 +244,13 @@ def sector_of_company(db: Database, company_id: str, sector_id: str) -> dict[str
     }
 
 
+def company_of(db: Database, company_id: str) -> dict[str, Any]:
+    row = db.one("SELECT company_id, name, timezone FROM companies WHERE company_id = ?", (company_id,))
+    if row is None:  # a user always belongs to a seeded company; a missing one is a broken data folder
+        raise HttpError(404, f"Company {company_id} was not found.", "company_not_found")
+    return {"companyId": row["company_id"], "name": row["name"], "timezone": row["timezone"]}
+
+
 def company_timezone(db: Database, company_id: str) -> str:
     return db.scalar("SELECT timezone FROM companies WHERE company_id = ?", (company_id,)) or "UTC"
 
@@ -273,8 +281,15 @@ async def get_project_route(request: Request) -> Response:
     return ok(project_of_company(request.app.state.ctx.db, user.company_id, request.path_params["projectId"]))
 
 
+async def my_company_route(request: Request) -> Response:
+    user = authenticate_user(request)
+    check_caller_is(user, request.query_params.get("auth0Id"))
+    return ok(company_of(request.app.state.ctx.db, user.company_id))
+
+
 def routes() -> list[Route]:
     return [
+        Route("/api/control/companies/me", my_company_route, methods=["GET"]),
         Route("/api/control/projects", list_projects_route, methods=["GET"]),
         Route("/api/control/projects/{projectId}", get_project_route, methods=["GET"]),
     ]

@@ -223,6 +223,9 @@ class Store:
         await self.write_durably(ob.move_records, list(entry_ids), session_id, self.now())
 
     # ------------------------------------------------------------------------------------------ views
+    async def company_names(self) -> dict[str, str]:
+        return await self.read(cache.company_names)
+
     async def projects(self) -> list[dict[str, Any]]:
         return await self.read(cache.projects)
 

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._office: Office | None = None
         self._server_url = ""
         self._projects: list[Project] = []
+        self._company_names: dict[str, str] = {}  # company_id -> name, for the navigator's root
         self._loaded_once = False
         self._selection = Selection()
         self._panes: dict[str, Pane] = {}
@@ -266,6 +267,7 @@ class MainWindow(QMainWindow):
             for pane in self._panes.values():
                 pane.set_live(None)
         self._projects = []
+        self._company_names = {}
         self.navigator.set_projects([])
         self.status.set_user(None)
         self.status.set_server(None)
@@ -316,6 +318,9 @@ class MainWindow(QMainWindow):
                 await remember_farm(self._office.store, projects)  # what an offline start will show
             except Exception:  # a full disk must not hide a farm that did load
                 log.exception("could not save the farm to the local cache")
+        self._company_names = await self._load_company_names(client)
+        if client is not self._client:
+            return False
         self._show_projects(projects)
         log.info("loaded %d projects from %s", len(projects), self._server_url)
         if len(projects) == 1:
@@ -327,6 +332,35 @@ class MainWindow(QMainWindow):
             await pane.refresh()
         self.load_finished.emit(True)
         return True
+
+    async def _load_company_names(self, client: HydrobitClient) -> dict[str, str]:
+        """company_id -> name: what companies/me says now (saved for offline use), else what the cache knows.
+
+        A server without the (provisional) operation, or one that fails it, leaves the company shown by its id.
+        """
+        from hydrodesk.api.errors import ApiError
+
+        office = self._office
+        names: dict[str, str] = {}
+        if office is not None:
+            try:
+                names = await office.store.company_names()
+            except Exception:  # an unreadable cache must not hide a farm that did load
+                log.exception("could not read the company names from the local cache")
+        try:
+            company = await self._monitor.call(client.get_my_company())
+        except ApiError as error:
+            log.info("the company's name could not be loaded: %s", error)
+            return names
+        names[company.company_id] = company.name
+        if office is not None:
+            from hydrodesk.sync.farm_cache import remember_company
+
+            try:
+                await remember_company(office.store, company)
+            except Exception:  # likewise for a full disk
+                log.exception("could not save the company to the local cache")
+        return names
 
     def _show_projects(self, projects: list[Project]) -> None:
         self._projects = list(projects)
@@ -349,7 +383,7 @@ class MainWindow(QMainWindow):
         self._ensure_pane(self._current_pane)
         self.central.setCurrentIndex(PANE_PAGE)
         self._set_data_actions_enabled(True)
-        self.navigator.set_projects(projects, wanted)
+        self.navigator.set_projects(projects, wanted, self._company_names)
 
     @property
     def showing_cached_since(self) -> datetime | None:
@@ -372,6 +406,7 @@ class MainWindow(QMainWindow):
         farm = await cached_farm(office.store)
         if farm is None or office is not self._office:
             return False
+        self._company_names = farm.company_names
         self._show_projects(farm.projects)
         self._cached_since = farm.saved_at or datetime.now().astimezone()
         self.banner.setText(cached_farm_banner(error, self._server_url, farm.saved_at))

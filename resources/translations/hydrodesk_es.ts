@@ -454,6 +454,11 @@
 <context>
     <name>DataTable</name>
     <message>
+        <source>table</source>
+        <comment>file name</comment>
+        <translation>tabla</translation>
+    </message>
+    <message>
         <source>Filter (Ctrl+F)</source>
         <translation>Filtrar (Ctrl+F)</translation>
     </message>
@@ -590,6 +595,10 @@
         <translation>Reporte de cosecha del día · {sector} · {day}</translation>
     </message>
     <message>
+        <source>Total</source>
+        <translation>Totales</translation>
+    </message>
+    <message>
         <source>Farm</source>
         <translation>Finca</translation>
     </message>
@@ -684,6 +693,14 @@
     <message>
         <source>pending</source>
         <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>Harvest day report</source>
+        <translation>Reporte de cosecha del día</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
     </message>
     <message>
         <source>Print day report</source>
@@ -1233,6 +1250,11 @@
         <translation>{sector} · {day}: el conteo de la oficina junto al de Hydrobit</translation>
     </message>
     <message>
+        <source>server-check</source>
+        <comment>file name</comment>
+        <translation>comparacion-con-hydrobit</translation>
+    </message>
+    <message>
         <source>Check again</source>
         <translation>Volver a comprobar</translation>
     </message>
@@ -1332,6 +1354,21 @@
         <translation>Guardar una hoja vacía con las columnas que lee esta importación</translation>
     </message>
     <message>
+        <source>tally-sheet-ready</source>
+        <comment>file name</comment>
+        <translation>hoja-de-conteo-lista</translation>
+    </message>
+    <message>
+        <source>tally-sheet-rejected</source>
+        <comment>file name</comment>
+        <translation>hoja-de-conteo-rechazadas</translation>
+    </message>
+    <message>
+        <source>tally-sheet-already-imported</source>
+        <comment>file name</comment>
+        <translation>hoja-de-conteo-ya-importadas</translation>
+    </message>
+    <message>
         <source>This is a different sheet: record its rows even where they match rows imported before</source>
         <translation>Es otra hoja: registrar sus filas aunque coincidan con filas importadas antes</translation>
     </message>
@@ -1362,6 +1399,11 @@
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>tally-sheet-template</source>
+        <comment>file name</comment>
+        <translation>plantilla-hoja-de-conteo</translation>
     </message>
     <message>
         <source>The template could not be saved to {path}: {reason}</source>
@@ -1581,6 +1623,11 @@
         <translation>Ver alarmas</translation>
     </message>
     <message>
+        <source>valves</source>
+        <comment>file name</comment>
+        <translation>válvulas</translation>
+    </message>
+    <message>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
@@ -1597,8 +1644,18 @@
         <translation>Cerrar la válvula seleccionada (Alt+C)</translation>
     </message>
     <message>
+        <source>valve-commands</source>
+        <comment>file name</comment>
+        <translation>comandos-de-válvulas</translation>
+    </message>
+    <message>
         <source>COMMANDS THIS SESSION</source>
         <translation>COMANDOS DE ESTA SESIÓN</translation>
+    </message>
+    <message>
+        <source>programs</source>
+        <comment>file name</comment>
+        <translation>programas</translation>
     </message>
     <message>
         <source>&amp;Start program…</source>
@@ -1607,6 +1664,16 @@
     <message>
         <source>S&amp;top program…</source>
         <translation>&amp;Detener programa…</translation>
+    </message>
+    <message>
+        <source>irrigation-logs</source>
+        <comment>file name</comment>
+        <translation>registros-de-riego</translation>
+    </message>
+    <message>
+        <source>alarms</source>
+        <comment>file name</comment>
+        <translation>alarmas</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
@@ -2179,6 +2246,11 @@
         <translation>Descartar…</translation>
     </message>
     <message>
+        <source>outbox</source>
+        <comment>file name</comment>
+        <translation>bandeja-de-salida</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
@@ -2544,6 +2616,11 @@
         <translation>Duración de la sesión</translation>
     </message>
     <message>
+        <source>sectors</source>
+        <comment>file name</comment>
+        <translation>sectores</translation>
+    </message>
+    <message>
         <source>No project selected</source>
         <translation>Ningún proyecto seleccionado</translation>
     </message>
@@ -2743,6 +2820,119 @@
     <message>
         <source>Disabled</source>
         <translation>Desactivado</translation>
+    </message>
+</context>
+<context>
+    <name>QCupsJobWidget</name>
+    <message>
+        <source>Job &amp;priority:</source>
+        <translation>&amp;Prioridad del trabajo:</translation>
+    </message>
+    <message>
+        <source>Scheduled &amp;printing:</source>
+        <translation>Impresión &amp;programada:</translation>
+    </message>
+    <message>
+        <source>&amp;Billing information:</source>
+        <translation>Información de &amp;facturación:</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>&amp;Inicial:</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>&amp;Final:</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Ver en:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Ficheros de &amp;tipo:</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+        <translation>&lt;b&gt;No se puede utilizar el nombre «%1».&lt;/b&gt;&lt;p&gt;Intente usar otro nombre con menos caracteres o sin signos de puntuación.</translation>
+    </message>
+</context>
+<context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation>&amp;Orden de páginas:</translation>
+    </message>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation>Páginas &amp;por hoja:</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintDialog</name>
+    <message>
+        <source>%1 does not follow the correct syntax. Please use &apos;,&apos; to separate ranges and pages, &apos;-&apos; to define ranges and make sure ranges do not intersect with each other.</source>
+        <translation>%1 no tiene la sintaxis correcta. Use «,» para separar intervalos y páginas, «-» para definir intervalos, y compruebe que los intervalos no se solapen.</translation>
+    </message>
+    <message>
+        <source>Invalid Pages Definition</source>
+        <translation>Definición de páginas no válida</translation>
+    </message>
+    <message>
+        <source>Duplex Settings Conflicts</source>
+        <translation>Conflictos en la impresión a doble cara</translation>
+    </message>
+    <message>
+        <source>There are conflicts in duplex settings. Do you want to fix them?</source>
+        <translation>Hay conflictos en la configuración de impresión a doble cara. ¿Desea corregirlos?</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPropertiesWidget</name>
+    <message>
+        <source>Advanced</source>
+        <translation>Avanzado</translation>
+    </message>
+    <message>
+        <source>There are conflicts in some options. Please fix them.</source>
+        <translation>Hay conflictos en algunas opciones. Corríjalos.</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>Impresión a doble cara</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>Encuadernación por el lado largo</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>Encuadernación por el lado corto</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivada</translation>
+    </message>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>&amp;Conjunto de páginas:</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>Indique páginas o intervalos separados por comas. Un intervalo son dos números separados por un guion. Por ejemplo: 3,5-7,9 imprime las páginas 3, 5, 6, 7 y 9.</translation>
     </message>
 </context>
 <context>
@@ -2997,6 +3187,11 @@
     <message>
         <source>Close session…</source>
         <translation>Cerrar sesión…</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <comment>file name</comment>
+        <translation>sesiones</translation>
     </message>
     <message>
         <source>Change unit, price, bonus or notes (F2)</source>
@@ -3594,8 +3789,18 @@
         <translation>desde</translation>
     </message>
     <message>
+        <source>tally</source>
+        <comment>file name</comment>
+        <translation>conteo</translation>
+    </message>
+    <message>
         <source>ENTRIES</source>
         <translation>ENTRADAS</translation>
+    </message>
+    <message>
+        <source>tally-entries</source>
+        <comment>file name</comment>
+        <translation>registros-de-conteo</translation>
     </message>
     <message>
         <source>Void…</source>
@@ -4085,6 +4290,11 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
         <translation>Guardar plantilla de hoja de conteo</translation>
     </message>
     <message>
+        <source>tally-sheet-template</source>
+        <comment>file name</comment>
+        <translation>plantilla-hoja-de-conteo</translation>
+    </message>
+    <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Libros de Excel (*.xlsx)</translation>
     </message>
@@ -4141,12 +4351,22 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
         <translation>Exportar nómina de la sesión</translation>
     </message>
     <message>
+        <source>payroll</source>
+        <comment>file name</comment>
+        <translation>nómina</translation>
+    </message>
+    <message>
         <source>Exported the payroll of {count} workers to {path}</source>
         <translation>Nómina de {count} trabajadores exportada a {path}</translation>
     </message>
     <message>
         <source>Export day payroll</source>
         <translation>Exportar nómina del día</translation>
+    </message>
+    <message>
+        <source>payroll-day</source>
+        <comment>file name</comment>
+        <translation>nómina-del-día</translation>
     </message>
     <message>
         <source>Gathering the day&apos;s sessions…</source>
@@ -4163,6 +4383,11 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     <message>
         <source>Sent the day report to the printer</source>
         <translation>Reporte del día enviado a la impresora</translation>
+    </message>
+    <message>
+        <source>day-report</source>
+        <comment>file name</comment>
+        <translation>reporte-del-día</translation>
     </message>
     <message>
         <source>Save day report as PDF</source>
@@ -4311,6 +4536,11 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
         <translation>Recorrer los datos guardados (los gráficos se pausan mientras tanto)</translation>
     </message>
     <message>
+        <source>devices</source>
+        <comment>file name</comment>
+        <translation>dispositivos</translation>
+    </message>
+    <message>
         <source>Live</source>
         <translation>En vivo</translation>
     </message>
@@ -4409,6 +4639,11 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     <message>
         <source>Export telemetry</source>
         <translation>Exportar telemetría</translation>
+    </message>
+    <message>
+        <source>telemetry</source>
+        <comment>file name</comment>
+        <translation>telemetría</translation>
     </message>
     <message>
         <source>Saved the charts to {path}</source>
@@ -4983,6 +5218,11 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     <message>
         <source>Clear filters</source>
         <translation>Quitar filtros</translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <comment>file name</comment>
+        <translation>trabajadores</translation>
     </message>
     <message>
         <source>No worker matches this search and these filters. Clear them to see the whole roster.</source>

@@ -56,6 +56,7 @@ SELF_DESCRIPTION_PATHS = frozenset({"/openapi.json", "/openapi.yaml", "/docs", "
 # additions). Close is documented by name only, so its body and reply are provisional, not the operation.
 PROVISIONAL_OPERATIONS = frozenset(
     {
+        ("GET", "/api/control/companies/me"),
         ("GET", "/api/control/projects"),
         ("GET", "/api/control/projects/{projectId}"),
         ("GET", "/api/control/workers/options"),

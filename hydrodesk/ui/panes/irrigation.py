@@ -135,7 +135,7 @@ class IrrigationPane(Pane):
 
         # ---------------------------------------------------------------- valves tab
         self.valves_model = ValvesModel(self)
-        self.valves_table = DataTable(export_name="valves", parent=self)
+        self.valves_table = DataTable(export_name=self.tr("valves", "file name"), parent=self)
         self.valves_table.set_source_model(self.valves_model)
         self.valves_table.current_row_changed.connect(self._update_buttons)
         self.valves_table.view.doubleClicked.connect(lambda _index: self.request_open())
@@ -153,7 +153,7 @@ class IrrigationPane(Pane):
         actions.addWidget(self.close_button)
         actions.addWidget(self.selection_hint, 1)
         self.commands_model = CommandsModel(self)
-        self.commands_table = DataTable(export_name="valve-commands", parent=self)
+        self.commands_table = DataTable(export_name=self.tr("valve-commands", "file name"), parent=self)
         self.commands_table.set_source_model(self.commands_model)
         commands_label = QLabel(self.tr("COMMANDS THIS SESSION"), self)
         commands_label.setObjectName("SectionLabel")
@@ -175,7 +175,7 @@ class IrrigationPane(Pane):
 
         # ---------------------------------------------------------------- programs tab
         self.programs_model = ProgramsModel(self._valve_name, self)
-        self.programs_table = DataTable(export_name="programs", parent=self)
+        self.programs_table = DataTable(export_name=self.tr("programs", "file name"), parent=self)
         self.programs_table.set_source_model(self.programs_model)
         self.programs_table.current_row_changed.connect(self._update_buttons)
         self.start_program_button = QPushButton(self.tr("&Start program…"), self)
@@ -194,7 +194,7 @@ class IrrigationPane(Pane):
 
         # ---------------------------------------------------------------- logs tab
         self.logs_model = LogsModel(self)
-        self.logs_table = DataTable(export_name="irrigation-logs", parent=self)
+        self.logs_table = DataTable(export_name=self.tr("irrigation-logs", "file name"), parent=self)
         self.logs_table.set_source_model(self.logs_model)
         self.logs_summary = QLabel(self)
         self.logs_summary.setObjectName("Muted")
@@ -207,7 +207,7 @@ class IrrigationPane(Pane):
 
         # ---------------------------------------------------------------- alarms tab
         self.alarms_model = AlarmsModel(self)
-        self.alarms_table = DataTable(export_name="alarms", parent=self)
+        self.alarms_table = DataTable(export_name=self.tr("alarms", "file name"), parent=self)
         self.alarms_table.set_source_model(self.alarms_model)
         self.alarms_table.current_row_changed.connect(self._update_buttons)
         self.acknowledge_button = QPushButton(self.tr("&Acknowledge"), self)

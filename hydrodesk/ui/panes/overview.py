@@ -41,7 +41,7 @@ class OverviewPane(Pane):
         self.sectors_label = QLabel(self)
         self.sectors_label.setObjectName("SectionLabel")
         self.sectors_model = SectorsTableModel(self)
-        self.sectors_table = DataTable(export_name="sectors", parent=self)
+        self.sectors_table = DataTable(export_name=self.tr("sectors", "file name"), parent=self)
         self.sectors_table.set_source_model(self.sectors_model)
         self.sectors_table.current_row_changed.connect(self._on_table_row_changed)
         self.sectors_table.exported.connect(self._on_exported)

@@ -193,7 +193,7 @@ class SessionsPane(Pane):
 
     def _build_table(self) -> None:
         self.model = SessionsTableModel(self)
-        self.table = DataTable(export_name="sessions", parent=self)
+        self.table = DataTable(export_name=self.tr("sessions", "file name"), parent=self)
         self.table.set_source_model(self.model)
         self.table.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # by opening time
         self.badges = BadgeDelegate(self.table.view)

@@ -180,7 +180,7 @@ class TalliesPane(Pane):
         scope_row.addWidget(self.season_label)
         scope_row.addWidget(self.season_from)
         self.workers_model = WorkerTallyModel(self)
-        self.workers_table = DataTable(export_name="tally", parent=self)
+        self.workers_table = DataTable(export_name=self.tr("tally", "file name"), parent=self)
         self.workers_table.set_source_model(self.workers_model)
         self.workers_table.exported.connect(self._on_exported)
         self.workers_table.export_failed.connect(self._on_export_failed)
@@ -198,7 +198,7 @@ class TalliesPane(Pane):
         entries_heading = QLabel(self.tr("ENTRIES"), self)
         entries_heading.setObjectName("SectionLabel")
         self.entries_model = EntriesModel(self)
-        self.entries_table = DataTable(export_name="tally-entries", parent=self)
+        self.entries_table = DataTable(export_name=self.tr("tally-entries", "file name"), parent=self)
         self.entries_table.set_source_model(self.entries_model)
         self.entries_table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.entries_table.view.installEventFilter(self)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from hydrodesk.domain.telemetry import SeriesKey
+from hydrodesk.exports.file_names import suggested_file_name
 from hydrodesk.ui.charts.live_chart import LiveChart, format_reading, local_time_text
 from hydrodesk.ui.charts.metrics import metric_label, metric_sort_key
 from hydrodesk.ui.icons import themed_icon
@@ -183,7 +184,7 @@ class TelemetryPane(Pane):
         self.devices_label = QLabel(self)
         self.devices_label.setObjectName("SectionLabel")
         self.devices_model = DevicesTableModel(self)
-        self.devices_table = DataTable(export_name="devices", parent=self)
+        self.devices_table = DataTable(export_name=self.tr("devices", "file name"), parent=self)
         self.devices_table.set_source_model(self.devices_model)
         self.devices_table.exported.connect(self._on_table_exported)
         self.devices_table.export_failed.connect(self._on_export_failed)
@@ -613,7 +614,8 @@ class TelemetryPane(Pane):
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setNameFilter(filters[kind])
         dialog.setDefaultSuffix(kind)
-        dialog.selectFile(f"telemetry-{time.strftime('%Y%m%d-%H%M')}.{kind}")
+        name = self.tr("telemetry", "file name")
+        dialog.selectFile(suggested_file_name(name, time.strftime("%Y%m%d-%H%M"), suffix=f".{kind}"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
         dialog.open()  # never exec(): no nested event loop inside the asyncio loop

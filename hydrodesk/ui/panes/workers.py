@@ -142,7 +142,7 @@ class WorkersPane(Pane):
 
         # ---------------------------------------------------------------- list and detail
         self.model = RosterTableModel(self)
-        self.table = DataTable(export_name="workers", parent=self)
+        self.table = DataTable(export_name=self.tr("workers", "file name"), parent=self)
         # The search box above folds accents ("nunez" finds Núñez) and also covers workers made here; the
         # table's own plain-text filter would only confuse next to it.
         self.table.filter_edit.setVisible(False)

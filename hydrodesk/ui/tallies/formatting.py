@@ -20,7 +20,7 @@ def units_text(value: float) -> str:
 
 
 def money_text(value: float) -> str:
-    return QLocale().toString(value, "f", 2)
+    return QLocale().toString(float(value), "f", 2)  # float(): a bonus read from JSON may be a whole int
 
 
 def zone(name: str | None) -> ZoneInfo | None:

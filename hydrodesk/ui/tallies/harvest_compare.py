@@ -217,7 +217,8 @@ class HarvestCompareDialog(QDialog):
 
         self.model = ComparisonModel(self)
         self.model.set_alert_color(alert_color or QColor("#b03a2e"))
-        self.table = DataTable(export_name=f"server-check-{self._terms.day.isoformat()}", parent=self)
+        export_name = self.tr("server-check", "file name")  # outside the f-string, where lupdate finds it
+        self.table = DataTable(export_name=f"{export_name}-{self._terms.day.isoformat()}", parent=self)
         self.table.set_source_model(self.model)
         self.state = StatePage(self)
         self.state.action_triggered.connect(self.reload)

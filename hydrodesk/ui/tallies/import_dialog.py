@@ -41,6 +41,7 @@ from hydrodesk.domain.tally_import import (
     untimed_instant,
 )
 from hydrodesk.domain.timestamps import now_utc
+from hydrodesk.exports.file_names import suggested_file_name
 from hydrodesk.exports.tally_sheet import LoadedSheet, ReadProblem, SheetReadError, load_tally_sheet, write_template
 from hydrodesk.store.outbox import DuplicateEntry
 from hydrodesk.ui.tallies.formatting import units_text, zone
@@ -135,11 +136,11 @@ class ImportSheetDialog(QDialog):
         self.rejected_model = RejectedRowsModel(self)
         self.known_model = ValidRowsModel(self)
         self.known_model.set_timezone(zone(self._terms.timezone))
-        self.valid_table = DataTable(export_name="tally-sheet-ready", parent=self)
+        self.valid_table = DataTable(export_name=self.tr("tally-sheet-ready", "file name"), parent=self)
         self.valid_table.set_source_model(self.valid_model)
-        self.rejected_table = DataTable(export_name="tally-sheet-rejected", parent=self)
+        self.rejected_table = DataTable(export_name=self.tr("tally-sheet-rejected", "file name"), parent=self)
         self.rejected_table.set_source_model(self.rejected_model)
-        self.known_table = DataTable(export_name="tally-sheet-already-imported", parent=self)
+        self.known_table = DataTable(export_name=self.tr("tally-sheet-already-imported", "file name"), parent=self)
         self.known_table.set_source_model(self.known_model)
         self.tabs = QTabWidget(self)
         self.tabs.setUsesScrollButtons(False)
@@ -201,7 +202,7 @@ class ImportSheetDialog(QDialog):
         dialog.setDefaultSuffix("xlsx")
         dialog.filterSelected.connect(lambda chosen: dialog.setDefaultSuffix("csv" if "csv" in chosen else "xlsx"))
         dialog.setDirectory(str(self._last_dir))
-        dialog.selectFile("tally-sheet-template.xlsx")
+        dialog.selectFile(suggested_file_name(self.tr("tally-sheet-template", "file name"), suffix=".xlsx"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(lambda name: self.save_template(Path(name)))
         dialog.open()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hydrodesk.exports.file_names import suggested_file_name
 from hydrodesk.ui.models.roles import SORT_ROLE
 from hydrodesk.ui.table_export import export_view
 
@@ -33,9 +34,10 @@ class DataTable(QWidget):
     exported = Signal(str, int)  # path, rows written
     export_failed = Signal(str, str)  # path, reason
 
-    def __init__(self, *, export_name: str = "table", parent: QWidget | None = None) -> None:
+    def __init__(self, *, export_name: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._export_name = export_name
+        # The file name the export suggests: the caller translates it (tr(..., "file name")), like every word shown.
+        self._export_name = export_name or self.tr("table", "file name")
         self._export_dir = Path.home()
 
         self.proxy = QSortFilterProxyModel(self)
@@ -162,7 +164,7 @@ class DataTable(QWidget):
         dialog.setDefaultSuffix("csv")
         dialog.filterSelected.connect(lambda chosen: dialog.setDefaultSuffix("xlsx" if "xlsx" in chosen else "csv"))
         dialog.setDirectory(str(self._export_dir))
-        dialog.selectFile(f"{self._export_name}.csv")
+        dialog.selectFile(suggested_file_name(self._export_name, suffix=".csv"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self._export_to)
         dialog.open()
