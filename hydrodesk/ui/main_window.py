@@ -7,7 +7,7 @@ with `attach()` and loads the farm with `reload()`.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
                 pane.set_live(None)
         self._projects = []
         self.navigator.set_projects([])
+        self.status.set_farm_zone(None)
         self.status.set_user(None)
         self.status.set_server(None)
         self.status.set_updated(None)
@@ -329,9 +330,10 @@ class MainWindow(QMainWindow):
 
     def _show_projects(self, projects: list[Project]) -> None:
         self._projects = list(projects)
+        self.status.set_farm_zone(self.farm_zone)
         self._loaded_once = True
         self.banner.setVisible(False)
-        self.status.set_updated(datetime.now())
+        self.status.set_updated(datetime.now(UTC))
         if not projects:
             self.navigator.set_projects([])
             self.show_state(
@@ -363,7 +365,7 @@ class MainWindow(QMainWindow):
         office = self._office
         if office is not None and self._cached_since is not None and self._projects:
             # Still offline (F5): the cached farm stays, and the banner says why again.
-            self.banner.setText(cached_farm_banner(error, self._server_url, self._cached_since))
+            self.banner.setText(cached_farm_banner(error, self._server_url, self._cached_since, self.farm_zone))
             self.banner.setVisible(True)
             return True
         if office is None or (self._loaded_once and self._projects):
@@ -372,8 +374,8 @@ class MainWindow(QMainWindow):
         if farm is None or office is not self._office:
             return False
         self._show_projects(farm.projects)
-        self._cached_since = farm.saved_at or datetime.now().astimezone()
-        self.banner.setText(cached_farm_banner(error, self._server_url, farm.saved_at))
+        self._cached_since = farm.saved_at or datetime.now(UTC)
+        self.banner.setText(cached_farm_banner(error, self._server_url, farm.saved_at, self.farm_zone))
         self.banner.setVisible(True)
         log.info("showing %d cached projects (the server could not be reached)", len(farm.projects))
         pane = self._panes.get(self._current_pane.name)
@@ -516,8 +518,18 @@ class MainWindow(QMainWindow):
         self.pane_host.setCurrentWidget(pane)
         return pane
 
+    @property
+    def farm_zone(self) -> str | None:
+        """The timezone whose clock the window's own times follow: the selected project's, else the one all the
+        projects share; None (this computer's clock) when they differ or no farm is loaded."""
+        if self._selection.project is not None:
+            return self._selection.project.timezone
+        zones = {project.timezone for project in self._projects}
+        return zones.pop() if len(zones) == 1 else None
+
     def _on_selection_changed(self, project: Project | None, sector: Sector | None) -> None:
         self._selection = Selection(project, sector)
+        self.status.set_farm_zone(self.farm_zone)
         if project is not None:
             self._ui_state.selection = (project.project_id, sector.sector_id if sector else None)
             self.setWindowTitle(f"{project.name} — HydroDesk")

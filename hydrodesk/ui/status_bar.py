@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QLocale, QTime
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from hydrodesk.sync.status import ConnectionState as SyncState
 from hydrodesk.sync.status import SyncStatus
+from hydrodesk.ui import formats
 from hydrodesk.ui.connection import ConnectionState
 from hydrodesk.ui.sync_indicator import SyncIndicator, describe_problem
 
@@ -35,6 +35,8 @@ class AppStatusBar(QStatusBar):
             self.addPermanentWidget(widget)
         self._call_state = ConnectionState.SIGNED_OUT
         self._sync_status: SyncStatus | None = None
+        self._zone: str | None = None
+        self._updated: datetime | None = None
         self.set_connection_state(ConnectionState.SIGNED_OUT)
         self.set_user(None)
 
@@ -126,9 +128,16 @@ class AppStatusBar(QStatusBar):
         self.server_label.setText(parts.netloc or url)
         self.server_label.setToolTip(url)
 
+    def set_farm_zone(self, zone: str | None) -> None:
+        """The farm whose clock the bar's times follow (the project selected); None: this computer's clock."""
+        self._zone = zone
+        self.sync.set_zone(zone)
+        self.set_updated(self._updated)
+
     def set_updated(self, moment: datetime | None) -> None:
+        """When the farm was last loaded (an aware time), shown while no sync engine tells when it last synced."""
+        self._updated = moment
         if moment is None:
             self.updated_label.clear()
             return
-        text = QLocale().toString(QTime(moment.hour, moment.minute, moment.second), QLocale.FormatType.ShortFormat)
-        self.updated_label.setText(self.tr("Updated {time}").format(time=text))
+        self.updated_label.setText(self.tr("Updated {time}").format(time=formats.zoned_text(moment, self._zone)))

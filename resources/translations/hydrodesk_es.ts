@@ -791,6 +791,22 @@
         <source>{minutes} min ago</source>
         <translation>hace {minutes} min</translation>
     </message>
+    <message>
+        <source>{valve} open</source>
+        <translation>{valve} abierta</translation>
+    </message>
+    <message>
+        <source>{valve} closed</source>
+        <translation>{valve} cerrada</translation>
+    </message>
+    <message>
+        <source>{valve} in fault</source>
+        <translation>{valve} con avería</translation>
+    </message>
+    <message>
+        <source>{valve} state unknown</source>
+        <translation>{valve} en estado desconocido</translation>
+    </message>
 </context>
 <context>
     <name>DiscardDialog</name>
@@ -1192,6 +1208,17 @@
     </message>
 </context>
 <context>
+    <name>Formats</name>
+    <message>
+        <source>this computer&apos;s time</source>
+        <translation>hora de este equipo</translation>
+    </message>
+    <message>
+        <source>{time} ({zone})</source>
+        <translation>{time} ({zone})</translation>
+    </message>
+</context>
+<context>
     <name>HarvestCompare</name>
     <message>
         <source>Agrees</source>
@@ -1304,8 +1331,8 @@
         <translation>Importar una hoja de conteo en papel</translation>
     </message>
     <message>
-        <source>Into {sector} · {day} · units in {unit}</source>
-        <translation>En {sector} · {day} · unidades en {unit}</translation>
+        <source>Into {sector} · {day} · units in {unit} · times in {zone}</source>
+        <translation>En {sector} · {day} · unidades en {unit} · horas en {zone}</translation>
     </message>
     <message>
         <source>A CSV or Excel file whose first row names the columns: worker_id or the worker&apos;s name, units, and optionally the time of each delivery (like 14:30, on the session&apos;s day, in the farm&apos;s time zone).</source>
@@ -1649,16 +1676,12 @@
         <translation>{message} Pulse F5 para volver a intentarlo.</translation>
     </message>
     <message>
-        <source>{valve}: {action} confirmed by the field</source>
-        <translation>{valve}: {action} confirmado por el campo</translation>
+        <source>{valve}: the field confirms it is open</source>
+        <translation>{valve}: el campo confirma que está abierta</translation>
     </message>
     <message>
-        <source>open</source>
-        <translation>apertura</translation>
-    </message>
-    <message>
-        <source>close</source>
-        <translation>cierre</translation>
+        <source>{valve}: the field confirms it is closed</source>
+        <translation>{valve}: el campo confirma que está cerrada</translation>
     </message>
     <message>
         <source>Start program</source>
@@ -1745,12 +1768,44 @@
         <translation>en marcha: {programs}</translation>
     </message>
     <message>
-        <source>Select a valve to open or close it.</source>
-        <translation>Seleccione una válvula para abrirla o cerrarla.</translation>
+        <source>times in {zone}</source>
+        <translation>horas en {zone}</translation>
     </message>
     <message>
-        <source>{valve} in {sector}: commanded {commanded}, field reports {observed}.</source>
-        <translation>{valve} en {sector}: ordenado {commanded}, el campo informa {observed}.</translation>
+        <source>{valve} in {sector} is open in the field.</source>
+        <translation>{valve} en {sector} está abierta en el campo.</translation>
+    </message>
+    <message>
+        <source>{valve} in {sector} is closed in the field.</source>
+        <translation>{valve} en {sector} está cerrada en el campo.</translation>
+    </message>
+    <message>
+        <source>{valve} in {sector} reports a fault.</source>
+        <translation>{valve} en {sector} informa de una avería.</translation>
+    </message>
+    <message>
+        <source>{valve} in {sector}: the field has not reported its state.</source>
+        <translation>{valve} en {sector}: el campo aún no ha informado de su estado.</translation>
+    </message>
+    <message>
+        <source>Commanded open until {time}.</source>
+        <translation>Se ordenó abrirla hasta las {time}.</translation>
+    </message>
+    <message>
+        <source>Commanded open.</source>
+        <translation>Se ordenó abrirla.</translation>
+    </message>
+    <message>
+        <source>Commanded closed.</source>
+        <translation>Se ordenó cerrarla.</translation>
+    </message>
+    <message>
+        <source>No command yet.</source>
+        <translation>Aún no se le ha dado ninguna orden.</translation>
+    </message>
+    <message>
+        <source>Select a valve to open or close it.</source>
+        <translation>Seleccione una válvula para abrirla o cerrarla.</translation>
     </message>
 </context>
 <context>
@@ -2290,10 +2345,6 @@
 <context>
     <name>OutboxText</name>
     <message>
-        <source>{sector} · {day} · opened {opened}</source>
-        <translation>{sector} · {day} · abierta el {opened}</translation>
-    </message>
-    <message>
         <source>Session opened</source>
         <translation>Sesión abierta</translation>
     </message>
@@ -2488,6 +2539,10 @@
     <message>
         <source>Will retry: {problem}</source>
         <translation>Se reintentará: {problem}</translation>
+    </message>
+    <message>
+        <source>{sector} · {day} · opened at {time} ({zone})</source>
+        <translation>{sector} · {day} · abierta a las {time} ({zone})</translation>
     </message>
 </context>
 <context>
@@ -3064,16 +3119,24 @@
         <translation>Sesión abierta en {sector}; se envía al servidor en segundo plano.</translation>
     </message>
     <message>
-        <source>you</source>
-        <translation>usted</translation>
+        <source>You opened it at {time} ({zone}), session {id}.</source>
+        <translation>La abrió usted a las {time} ({zone}), sesión {id}.</translation>
     </message>
     <message>
-        <source>someone else</source>
-        <translation>otra persona</translation>
+        <source>{owner} opened it at {time} ({zone}), session {id}.</source>
+        <translation>La abrió {owner} a las {time} ({zone}), sesión {id}.</translation>
     </message>
     <message>
-        <source>Only one session can be open per sector and day. {sector} already has an open session on {day}: {who} opened it at {time} (session {id}). Close that session, or record into it, before opening another one.</source>
-        <translation>Solo puede haber una sesión abierta por sector y día. {sector} ya tiene una sesión abierta el {day}: la abrió {who} a las {time} (sesión {id}). Cierre esa sesión, o registre en ella, antes de abrir otra.</translation>
+        <source>It was opened at {time} ({zone}), session {id}.</source>
+        <translation>Se abrió a las {time} ({zone}), sesión {id}.</translation>
+    </message>
+    <message>
+        <source>Only one session can be open per sector and day. {sector} already has an open session on {day}.</source>
+        <translation>Solo puede haber una sesión abierta por sector y día. {sector} ya tiene una sesión abierta el {day}.</translation>
+    </message>
+    <message>
+        <source>Close that session, or record into it, before opening another one.</source>
+        <translation>Cierre esa sesión, o registre en ella, antes de abrir otra.</translation>
     </message>
     <message>
         <source>You are signed out: sign in again to change the session.</source>
@@ -3627,8 +3690,16 @@
         <translation> + {value} de bono fijo</translation>
     </message>
     <message>
-        <source>{sector} · {day} · {price} per {unit}{bonus}</source>
-        <translation>{sector} · {day} · {price} por {unit}{bonus}</translation>
+        <source>{sector} · {day} · times in {zone} · {price} per {unit}{bonus}</source>
+        <translation>{sector} · {day} · horas en {zone} · {price} por {unit}{bonus}</translation>
+    </message>
+    <message>
+        <source>{sector} · open since {time}</source>
+        <translation>{sector} · abierta desde las {time}</translation>
+    </message>
+    <message>
+        <source>{sector} · closed · opened at {time}</source>
+        <translation>{sector} · cerrada · se abrió a las {time}</translation>
     </message>
     <message>
         <source>This session is closed: its tally can be read and exported, but no longer changed.</source>
@@ -3745,18 +3816,6 @@
     <message>
         <source>Could not export to {path}: {reason}</source>
         <translation>No se pudo exportar a {path}: {reason}</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>abierta</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>cerrada</translation>
-    </message>
-    <message>
-        <source>{sector} · {status} · opened {time}</source>
-        <translation>{sector} · {status} · abierta a las {time}</translation>
     </message>
     <message>
         <source> · not yet on the server</source>
@@ -4246,8 +4305,8 @@
         <translation>Todos los proyectos</translation>
     </message>
     <message>
-        <source>{where} · {online} of {total} devices online</source>
-        <translation>{where} · {online} de {total} dispositivos en línea</translation>
+        <source>{where} · {online} of {total} devices online · times in {zone}</source>
+        <translation>{where} · {online} de {total} dispositivos en línea · horas en {zone}</translation>
     </message>
     <message>
         <source>DEVICES ({count})</source>

@@ -18,7 +18,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from hydrodesk.domain.day_report import DayReport, PayLine
-from hydrodesk.ui.tallies.formatting import money_text, units_text
+from hydrodesk.ui.formats import money_text, number_text
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 MARGIN_MM = 15.0
@@ -72,7 +72,7 @@ def _bonus_text(report: DayReport) -> str:
     if bonus is None:
         return translate("DayReport", "none")
     if bonus.type == "percent":
-        text = translate("DayReport", "{value} % of the base pay").format(value=units_text(bonus.value))
+        text = translate("DayReport", "{value} % of the base pay").format(value=number_text(bonus.value))
     else:
         text = translate("DayReport", "{value} flat per worker").format(value=money_text(bonus.value))
     return f"{text} ({bonus.note})" if bonus.note else text
@@ -115,7 +115,7 @@ def report_html(report: DayReport) -> str:
         for label, value in facts
     )
     summary = [
-        (translate("DayReport", "Units"), f"{units_text(totals.units or 0)} {unit}"),
+        (translate("DayReport", "Units"), f"{number_text(totals.units or 0)} {unit}"),
         (translate("DayReport", "Workers"), str(totals.workers)),
         (translate("DayReport", "Base pay"), money_text(totals.base_pay)),
         (translate("DayReport", "Bonus"), money_text(totals.bonus)),
@@ -169,7 +169,7 @@ def report_html(report: DayReport) -> str:
         "",
         f"<b>{_e(translate('DayReport', 'Total'))}</b>",
         "",
-        f"<b>{_e(units_text(totals.units or 0))}</b>",
+        f"<b>{_e(number_text(totals.units or 0))}</b>",
         f"<b>{_e(money_text(totals.base_pay))}</b>",
         f"<b>{_e(money_text(totals.bonus))}</b>",
         f"<b>{_e(money_text(totals.pay))}</b>",
@@ -215,7 +215,7 @@ def _line_row(number: int, line: PayLine) -> str:
         str(number),
         _e(line.worker_name) + (f' <i style="color:#8a5300;">({_e(title)})</i>' if title else ""),
         _e(line.worker_id),
-        _e(units_text(line.units) + mark),
+        _e(number_text(line.units) + mark),
         _e(money_text(line.base_pay)),
         _e(money_text(line.bonus)),
         _e(money_text(line.pay)),
