@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hydrodesk import __version__
+from hydrodesk.ui.account_button import AccountButton
 from hydrodesk.ui.connection import ConnectionMonitor, ConnectionState
 from hydrodesk.ui.icons import app_icon, svg_pixmap, themed_icon
 from hydrodesk.ui.models.farm_tree import NodeKind
@@ -51,6 +52,8 @@ STATE_PAGE, PANE_PAGE = 0, 1
 class MainWindow(QMainWindow):
     load_finished = Signal(bool)  # after every load of the farm: True when it succeeded
     sign_in_requested = Signal()
+    sign_out_requested = Signal()
+    profile_chosen = Signal(str)  # a saved profile's name (or the demo farm), from the account menu
 
     def __init__(
         self,
@@ -132,6 +135,9 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.sign_in_action = QAction(self.tr("&Sign in to Hydrobit…"), self)
         self.sign_in_action.triggered.connect(self.sign_in_requested)
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        self.sign_out_action.setEnabled(False)
         self.export_action = QAction(self.tr("&Export Table as CSV…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self._export_current_table)
@@ -178,6 +184,7 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addAction(self.sign_in_action)
+        file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
@@ -205,7 +212,13 @@ class MainWindow(QMainWindow):
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
         self.toolbar.addWidget(spacer)
-        self.toolbar.addAction(self.sign_in_action)
+        # Who is signed in, with Sign out and Switch profile (the session controller answers its signals).
+        self.account_button = AccountButton(self.toolbar)
+        self.account_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.account_button.sign_in_requested.connect(self.sign_in_requested)
+        self.account_button.sign_out_requested.connect(self.sign_out_requested)
+        self.account_button.profile_chosen.connect(self.profile_chosen)
+        self.toolbar.addWidget(self.account_button)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
     def _set_data_actions_enabled(self, enabled: bool) -> None:
@@ -252,7 +265,9 @@ class MainWindow(QMainWindow):
             pane.set_live(live)
         self._server_url = client.config.base_url
         self._loaded_once = False
-        self.status.set_user(user_name, user_id, account)
+        self.account_button.show_signed_in(user_name, account, user_id)
+        self.sign_in_action.setText(self.tr("&Sign in to another account…"))
+        self.sign_out_action.setEnabled(True)
         self.status.set_server(self._server_url)
         self.sync.attach(office, self._server_url)
 
@@ -267,7 +282,9 @@ class MainWindow(QMainWindow):
         self._projects = []
         self.navigator.set_projects([])
         self.status.set_farm_zone(None)
-        self.status.set_user(None)
+        self.account_button.show_signed_out()
+        self.sign_in_action.setText(self.tr("&Sign in to Hydrobit…"))
+        self.sign_out_action.setEnabled(False)
         self.status.set_server(None)
         self.status.set_updated(None)
         self.sync.detach()
@@ -559,6 +576,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.setIcon(themed_icon("refresh", color))
         self.export_action.setIcon(themed_icon("export", color))
         self.sign_in_action.setIcon(themed_icon("account", color))
+        self.account_button.setIcon(themed_icon("account", color))
         self.quit_action.setIcon(themed_icon("quit", color))
         self.filter_action.setIcon(themed_icon("search", color))
         self.sync.sync_action.setIcon(themed_icon("sync", color))

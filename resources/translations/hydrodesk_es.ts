@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AccountButton</name>
+    <message>
+        <source>Signed in as {name} ({user}) · {account}</source>
+        <translation>Sesión iniciada como {name} ({user}) · {account}</translation>
+    </message>
+    <message>
+        <source>Account: {name}</source>
+        <translation>Cuenta: {name}</translation>
+    </message>
+    <message>
+        <source>Sign in to Hydrobit</source>
+        <translation>Iniciar sesión en Hydrobit</translation>
+    </message>
+    <message>
+        <source>Sign in to a Hydrobit account, or pick a saved profile</source>
+        <translation>Inicie sesión en una cuenta de Hydrobit o elija un perfil guardado</translation>
+    </message>
+    <message>
+        <source>Sign in to Hydrobit…</source>
+        <translation>Iniciar sesión en Hydrobit…</translation>
+    </message>
+    <message>
+        <source>Saved profiles</source>
+        <translation>Perfiles guardados</translation>
+    </message>
+    <message>
+        <source>{account} · {user}</source>
+        <translation>{account} · {user}</translation>
+    </message>
+    <message>
+        <source>Switch profile</source>
+        <translation>Cambiar de perfil</translation>
+    </message>
+    <message>
+        <source>Another account…</source>
+        <translation>Otra cuenta…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Salir de la cuenta</translation>
+    </message>
+</context>
+<context>
     <name>AlarmsModel</name>
     <message>
         <source>Raised</source>
@@ -109,14 +152,6 @@
     <message>
         <source>Not signed in to a Hydrobit account.</source>
         <translation>No ha iniciado sesión en una cuenta de Hydrobit.</translation>
-    </message>
-    <message>
-        <source>Not signed in</source>
-        <translation>Sin iniciar sesión</translation>
-    </message>
-    <message>
-        <source>Signed in as {name}</source>
-        <translation>Sesión iniciada como {name}</translation>
     </message>
     <message>
         <source>Updated {time}</source>
@@ -1854,6 +1889,10 @@
         <translation>&amp;Iniciar sesión en Hydrobit…</translation>
     </message>
     <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Salir de la cuenta</translation>
+    </message>
+    <message>
         <source>&amp;Export Table as CSV…</source>
         <translation>&amp;Exportar tabla como CSV…</translation>
     </message>
@@ -1912,6 +1951,10 @@
     <message>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in to another account…</source>
+        <translation>&amp;Iniciar sesión con otra cuenta…</translation>
     </message>
     <message>
         <source>Loading your farm…</source>
@@ -2867,6 +2910,26 @@
     <message>
         <source>There is no profile called “{name}” yet: fill in the account to create it.</source>
         <translation>Aún no hay un perfil llamado «{name}»: complete los datos de la cuenta para crearlo.</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Salir de la cuenta</translation>
+    </message>
+    <message>
+        <source>Sign out with 1 change not yet on the server?</source>
+        <translation>¿Salir de la cuenta con 1 cambio que aún no está en el servidor?</translation>
+    </message>
+    <message>
+        <source>Sign out with {count} changes not yet on the server?</source>
+        <translation>¿Salir de la cuenta con {count} cambios que aún no están en el servidor?</translation>
+    </message>
+    <message>
+        <source>They stay on this computer and are sent the next time this profile signs in. Signing out removes your access token from this computer: you will need it to sign in again.</source>
+        <translation>Se quedan en este equipo y se envían la próxima vez que este perfil inicie sesión. Al salir se borra su token de acceso de este equipo: lo necesitará para volver a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Signed out. Changes not yet sent stay on this computer until this profile signs in again.</source>
+        <translation>Ha salido de la cuenta. Los cambios aún no enviados se quedan en este equipo hasta que este perfil vuelva a iniciar sesión.</translation>
     </message>
     <message>
         <source>The Hydrobit server no longer accepts your sign-in. Paste a fresh access token: the changes waiting on this computer are kept and sent once you are signed in.</source>
