@@ -279,15 +279,15 @@
     </message>
     <message>
         <source>Choose a position</source>
-        <translation>Elige un puesto</translation>
+        <translation>Elija un puesto</translation>
     </message>
     <message>
         <source>Choose an employment type</source>
-        <translation>Elige un tipo de contrato</translation>
+        <translation>Elija un tipo de contrato</translation>
     </message>
     <message>
         <source>e.g. 18.5 (optional)</source>
-        <translation>p. ej. 18.5 (opcional)</translation>
+        <translation>p. ej. 18,5 (opcional)</translation>
     </message>
     <message>
         <source>First name *</source>
@@ -395,7 +395,7 @@
     </message>
     <message>
         <source>The hourly rate must be a number, such as 18.5.</source>
-        <translation>La tarifa por hora debe ser un número, como 18.5.</translation>
+        <translation>La tarifa por hora debe ser un número, como 18,5.</translation>
     </message>
     <message>
         <source>The e-mail address does not look right (name@example.com).</source>
@@ -443,11 +443,11 @@
     </message>
     <message>
         <source>{id} is already used by {name} (hired {hired}). The server will refuse this worker: check the hire date, or use the day they really started.</source>
-        <translation>{id} ya lo usa {name} (ingreso {hired}). El servidor rechazará a este trabajador: revisa la fecha de ingreso o usa el día en que empezó realmente.</translation>
+        <translation>{id} ya lo usa {name} (ingreso {hired}). El servidor rechazará a este trabajador: revise la fecha de ingreso o use el día en que empezó realmente.</translation>
     </message>
     <message>
         <source>Choose a photo</source>
-        <translation>Elige una foto</translation>
+        <translation>Elija una foto</translation>
     </message>
     <message>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
@@ -467,15 +467,15 @@
     </message>
     <message>
         <source>{file} is {size}, more than the {limit} a worker photo may have. Choose a smaller photo, or save it at a lower quality first.</source>
-        <translation>{file} pesa {size}, más de los {limit} que puede pesar la foto de un trabajador. Elige una foto más pequeña o guárdala antes con menor calidad.</translation>
+        <translation>{file} pesa {size}, más de los {limit} que puede pesar la foto de un trabajador. Elija una foto más pequeña o guárdela antes con menor calidad.</translation>
     </message>
     <message>
         <source>{file} is empty. Choose another photo.</source>
-        <translation>{file} está vacío. Elige otra foto.</translation>
+        <translation>{file} está vacío. Elija otra foto.</translation>
     </message>
     <message>
         <source>{file} is not a JPEG, PNG or WebP image. Choose a photo in one of those formats (convert other formats, such as HEIC, first).</source>
-        <translation>{file} no es una imagen JPEG, PNG o WebP. Elige una foto en uno de esos formatos (convierte antes otros formatos, como HEIC).</translation>
+        <translation>{file} no es una imagen JPEG, PNG o WebP. Elija una foto en uno de esos formatos (convierta antes otros formatos, como HEIC).</translation>
     </message>
     <message>
         <source>Photo chosen ({kind}, {size}).</source>
@@ -4628,7 +4628,7 @@
     </message>
     <message>
         <source>Correct the worker (the hire date, say) and send it again</source>
-        <translation>Corrige el trabajador (por ejemplo, la fecha de ingreso) y envíalo de nuevo</translation>
+        <translation>Corrija el trabajador (por ejemplo, la fecha de ingreso) y envíelo de nuevo</translation>
     </message>
     <message>
         <source>Position</source>
@@ -4680,7 +4680,7 @@
     </message>
     <message>
         <source>Choose a worker in the list, or press Ctrl+N to add one.</source>
-        <translation>Elige un trabajador de la lista o pulsa Ctrl+N para añadir uno.</translation>
+        <translation>Elija un trabajador de la lista o pulse Ctrl+N para añadir uno.</translation>
     </message>
     <message>
         <source>The server did not take this worker: {reason}</source>
@@ -5003,7 +5003,7 @@
     </message>
     <message>
         <source>No worker matches this search and these filters. Clear them to see the whole roster.</source>
-        <translation>Ningún trabajador coincide con esta búsqueda y estos filtros. Quítalos para ver toda la plantilla.</translation>
+        <translation>Ningún trabajador coincide con esta búsqueda y estos filtros. Quítelos para ver toda la plantilla.</translation>
     </message>
     <message>
         <source>Not signed in</source>
@@ -5011,7 +5011,7 @@
     </message>
     <message>
         <source>Sign in to Hydrobit (File &gt; Sign in) to see the worker roster.</source>
-        <translation>Inicia sesión en Hydrobit (Archivo &gt; Iniciar sesión) para ver la plantilla de trabajadores.</translation>
+        <translation>Inicie sesión en Hydrobit (Archivo &gt; Iniciar sesión) para ver la plantilla de trabajadores.</translation>
     </message>
     <message>
         <source>No workers saved on this computer yet</source>
@@ -5019,7 +5019,7 @@
     </message>
     <message>
         <source>Connect to the Hydrobit server and press Refresh (F5) to download the roster. You can add workers with Ctrl+N meanwhile: they are sent once the server can be reached.</source>
-        <translation>Conéctate al servidor de Hydrobit y pulsa Actualizar (F5) para descargar la plantilla. Mientras tanto puedes añadir trabajadores con Ctrl+N: se envían en cuanto se pueda contactar al servidor.</translation>
+        <translation>Conéctese al servidor de Hydrobit y pulse Actualizar (F5) para descargar la plantilla. Mientras tanto puede añadir trabajadores con Ctrl+N: se envían en cuanto se pueda contactar al servidor.</translation>
     </message>
     <message>
         <source>Downloading the roster…</source>
@@ -5059,11 +5059,11 @@
     </message>
     <message>
         <source>Sign in to add workers.</source>
-        <translation>Inicia sesión para añadir trabajadores.</translation>
+        <translation>Inicie sesión para añadir trabajadores.</translation>
     </message>
     <message>
         <source>Sign in again to save this worker.</source>
-        <translation>Vuelve a iniciar sesión para guardar a este trabajador.</translation>
+        <translation>Vuelva a iniciar sesión para guardar a este trabajador.</translation>
     </message>
     <message>
         <source>The worker could not be saved: {reason}</source>
