@@ -12,12 +12,13 @@ import csv
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -43,6 +44,7 @@ from hydrodesk.store import views
 from hydrodesk.store.paths import profile_database
 from hydrodesk.sync.office import Office
 from hydrodesk.sync.status import ConnectionState
+from hydrodesk.ui.formats import day_text, time_format
 from hydrodesk.ui.tallies.harvest_compare import ComparisonModel, HarvestCompareDialog
 from hydrodesk.ui.tallies.import_dialog import ImportSheetDialog
 from hydrodesk.ui.tallies.import_models import RejectedRowsModel, ValidRowsModel
@@ -284,7 +286,8 @@ def test_a_sheet_is_checked_row_by_row_and_recorded_once_however_often_imported(
     assert "Repeats row 2" in problems[0]
     assert "Did you mean John Smith (JS0315)" in problems[1]
     assert "2025-10-19" in problems[4]
-    assert dialog.valid_model.index(0, 4).data() == "09:15"  # shown in the farm's time zone
+    # Shown in the farm's time zone, as every screen writes a time.
+    assert dialog.valid_model.index(0, 4).data() == QLocale().toString(QTime(9, 15), time_format())
 
     with qtbot.waitSignal(dialog.import_finished, timeout=WAIT_MS) as finished:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
@@ -434,7 +437,7 @@ def test_the_day_report_is_a_pdf_on_a4_or_letter_with_the_days_facts(
 
     report = run_async(qtbot, kit.tools.build_report())
     html = report_html(report)
-    for fact in ("Rancho San Pedro", "comp_12345", "Lote A-1", "October 19, 2025", "America/Mexico_City"):
+    for fact in ("Rancho San Pedro", "comp_12345", "Lote A-1", day_text(date(2025, 10, 19)), "America/Mexico_City"):
         assert fact in html
     assert report.supervisor in html
     assert "not yet confirmed by Hydrobit" in html  # José's 3 boxes wait in the outbox

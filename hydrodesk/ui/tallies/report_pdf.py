@@ -12,13 +12,13 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QTime
+from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QTime
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from hydrodesk.domain.day_report import DayReport, PayLine
-from hydrodesk.ui.formats import money_text, number_text
+from hydrodesk.ui.formats import day_text, money_text, number_text, time_format
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 MARGIN_MM = 15.0
@@ -57,14 +57,14 @@ def _e(text: object) -> str:
 
 
 def _date_text(report: DayReport) -> str:
-    day = report.day
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+    return day_text(report.day)
 
 
 def _clock(moment: datetime | None) -> str:
+    """A time already at the farm (DayTerms.local), as every screen writes a time."""
     if moment is None:
         return "—"
-    return QLocale().toString(QTime(moment.hour, moment.minute), "HH:mm")
+    return QLocale().toString(QTime(moment.hour, moment.minute), time_format())
 
 
 def _bonus_text(report: DayReport) -> str:
@@ -89,7 +89,7 @@ def _session_times(report: DayReport) -> str:
 
 def report_title(report: DayReport) -> str:
     return translate("DayReport", "Harvest day report · {sector} · {day}").format(
-        sector=report.sector, day=report.day.isoformat()
+        sector=report.sector, day=day_text(report.day)
     )
 
 
@@ -188,7 +188,7 @@ def report_html(report: DayReport) -> str:
     )
     generated = report.generated_at
     footer = translate("DayReport", "Printed {date} at {time} ({zone}) by HydroDesk. Session {session}.").format(
-        date=generated.date().isoformat(),
+        date=day_text(generated.date(), weekday=False),
         time=_clock(generated),
         zone=terms.timezone,
         session=terms.session_id,
