@@ -3757,6 +3757,34 @@
         <translation>{sector} · {day} · horas en {zone} · {price} por {unit}{bonus}</translation>
     </message>
     <message>
+        <source>1 worker</source>
+        <translation>1 trabajador</translation>
+    </message>
+    <message>
+        <source>{count} workers</source>
+        <translation>{count} trabajadores</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 registro</translation>
+    </message>
+    <message>
+        <source>{count} records</source>
+        <translation>{count} registros</translation>
+    </message>
+    <message>
+        <source>1 void</source>
+        <translation>1 anulación</translation>
+    </message>
+    <message>
+        <source>{count} voids</source>
+        <translation>{count} anulaciones</translation>
+    </message>
+    <message>
+        <source>pay {pay}</source>
+        <translation>pago {pay}</translation>
+    </message>
+    <message>
         <source>{sector} · open since {time}</source>
         <translation>{sector} · abierta desde las {time}</translation>
     </message>
@@ -3779,10 +3807,6 @@
     <message>
         <source>No entries yet.</source>
         <translation>Aún no hay entradas.</translation>
-    </message>
-    <message>
-        <source>{workers} workers · {units} {unit} · {records} records · {voids} voids · pay {pay}</source>
-        <translation>{workers} trabajadores · {units} {unit} · {records} registros · {voids} anulaciones · pago {pay}</translation>
     </message>
     <message>
         <source> (bonus {bonus})</source>

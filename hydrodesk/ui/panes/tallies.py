@@ -627,14 +627,15 @@ class TalliesPane(Pane):
             self.totals_label.setText(self.tr("No entries yet.") if self._session is not None else "")
             return
         unit = Pricing.of_session(self._session).sampling_unit if self._session else ""
-        text = self.tr("{workers} workers · {units} {unit} · {records} records · {voids} voids · pay {pay}").format(
-            workers=total.workers,
-            units=number_text(total.units),
-            unit=unit,
-            records=total.records,
-            voids=total.voids,
-            pay=money_text(total.pay.total),
-        )
+        # Each count is a phrase of its own, singular or plural, so no language reads "1 workers".
+        counts = [
+            self.tr("1 worker") if total.workers == 1 else self.tr("{count} workers").format(count=total.workers),
+            f"{number_text(total.units)} {unit}".strip(),
+            self.tr("1 record") if total.records == 1 else self.tr("{count} records").format(count=total.records),
+            self.tr("1 void") if total.voids == 1 else self.tr("{count} voids").format(count=total.voids),
+            self.tr("pay {pay}").format(pay=money_text(total.pay.total)),
+        ]
+        text = " · ".join(counts)
         if total.pay.bonus:
             text += self.tr(" (bonus {bonus})").format(bonus=money_text(total.pay.bonus))
         if total.pending_units:
