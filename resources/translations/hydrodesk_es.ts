@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AccountButton</name>
+    <message>
+        <source>Signed in as {name} ({user}) · {account}</source>
+        <translation>Sesión iniciada como {name} ({user}) · {account}</translation>
+    </message>
+    <message>
+        <source>Account: {name}</source>
+        <translation>Cuenta: {name}</translation>
+    </message>
+    <message>
+        <source>Sign in to Hydrobit</source>
+        <translation>Iniciar sesión en Hydrobit</translation>
+    </message>
+    <message>
+        <source>Sign in to a Hydrobit account, or pick a saved profile</source>
+        <translation>Inicie sesión en una cuenta de Hydrobit o elija un perfil guardado</translation>
+    </message>
+    <message>
+        <source>Sign in to Hydrobit…</source>
+        <translation>Iniciar sesión en Hydrobit…</translation>
+    </message>
+    <message>
+        <source>Saved profiles</source>
+        <translation>Perfiles guardados</translation>
+    </message>
+    <message>
+        <source>{account} · {user}</source>
+        <translation>{account} · {user}</translation>
+    </message>
+    <message>
+        <source>Switch profile</source>
+        <translation>Cambiar de perfil</translation>
+    </message>
+    <message>
+        <source>Another account…</source>
+        <translation>Otra cuenta…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Salir de la cuenta</translation>
+    </message>
+</context>
+<context>
     <name>AlarmsModel</name>
     <message>
         <source>Raised</source>
@@ -109,14 +152,6 @@
     <message>
         <source>Not signed in to a Hydrobit account.</source>
         <translation>No ha iniciado sesión en una cuenta de Hydrobit.</translation>
-    </message>
-    <message>
-        <source>Not signed in</source>
-        <translation>Sin iniciar sesión</translation>
-    </message>
-    <message>
-        <source>Signed in as {name}</source>
-        <translation>Sesión iniciada como {name}</translation>
     </message>
     <message>
         <source>Updated {time}</source>
@@ -244,15 +279,15 @@
     </message>
     <message>
         <source>Choose a position</source>
-        <translation>Elige un puesto</translation>
+        <translation>Elija un puesto</translation>
     </message>
     <message>
         <source>Choose an employment type</source>
-        <translation>Elige un tipo de contrato</translation>
+        <translation>Elija un tipo de contrato</translation>
     </message>
     <message>
         <source>e.g. 18.5 (optional)</source>
-        <translation>p. ej. 18.5 (opcional)</translation>
+        <translation>p. ej. 18,5 (opcional)</translation>
     </message>
     <message>
         <source>First name *</source>
@@ -360,7 +395,7 @@
     </message>
     <message>
         <source>The hourly rate must be a number, such as 18.5.</source>
-        <translation>La tarifa por hora debe ser un número, como 18.5.</translation>
+        <translation>La tarifa por hora debe ser un número, como 18,5.</translation>
     </message>
     <message>
         <source>The e-mail address does not look right (name@example.com).</source>
@@ -408,11 +443,11 @@
     </message>
     <message>
         <source>{id} is already used by {name} (hired {hired}). The server will refuse this worker: check the hire date, or use the day they really started.</source>
-        <translation>{id} ya lo usa {name} (ingreso {hired}). El servidor rechazará a este trabajador: revisa la fecha de ingreso o usa el día en que empezó realmente.</translation>
+        <translation>{id} ya lo usa {name} (ingreso {hired}). El servidor rechazará a este trabajador: revise la fecha de ingreso o use el día en que empezó realmente.</translation>
     </message>
     <message>
         <source>Choose a photo</source>
-        <translation>Elige una foto</translation>
+        <translation>Elija una foto</translation>
     </message>
     <message>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
@@ -432,15 +467,15 @@
     </message>
     <message>
         <source>{file} is {size}, more than the {limit} a worker photo may have. Choose a smaller photo, or save it at a lower quality first.</source>
-        <translation>{file} pesa {size}, más de los {limit} que puede pesar la foto de un trabajador. Elige una foto más pequeña o guárdala antes con menor calidad.</translation>
+        <translation>{file} pesa {size}, más de los {limit} que puede pesar la foto de un trabajador. Elija una foto más pequeña o guárdela antes con menor calidad.</translation>
     </message>
     <message>
         <source>{file} is empty. Choose another photo.</source>
-        <translation>{file} está vacío. Elige otra foto.</translation>
+        <translation>{file} está vacío. Elija otra foto.</translation>
     </message>
     <message>
         <source>{file} is not a JPEG, PNG or WebP image. Choose a photo in one of those formats (convert other formats, such as HEIC, first).</source>
-        <translation>{file} no es una imagen JPEG, PNG o WebP. Elige una foto en uno de esos formatos (convierte antes otros formatos, como HEIC).</translation>
+        <translation>{file} no es una imagen JPEG, PNG o WebP. Elija una foto en uno de esos formatos (convierta antes otros formatos, como HEIC).</translation>
     </message>
     <message>
         <source>Photo chosen ({kind}, {size}).</source>
@@ -807,6 +842,22 @@
     <message>
         <source>{minutes} min ago</source>
         <translation>hace {minutes} min</translation>
+    </message>
+    <message>
+        <source>{valve} open</source>
+        <translation>{valve} abierta</translation>
+    </message>
+    <message>
+        <source>{valve} closed</source>
+        <translation>{valve} cerrada</translation>
+    </message>
+    <message>
+        <source>{valve} in fault</source>
+        <translation>{valve} con avería</translation>
+    </message>
+    <message>
+        <source>{valve} state unknown</source>
+        <translation>{valve} en estado desconocido</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1260,17 @@
     </message>
 </context>
 <context>
+    <name>Formats</name>
+    <message>
+        <source>this computer&apos;s time</source>
+        <translation>hora de este equipo</translation>
+    </message>
+    <message>
+        <source>{time} ({zone})</source>
+        <translation>{time} ({zone})</translation>
+    </message>
+</context>
+<context>
     <name>HarvestCompare</name>
     <message>
         <source>Agrees</source>
@@ -1326,8 +1388,8 @@
         <translation>Importar una hoja de conteo en papel</translation>
     </message>
     <message>
-        <source>Into {sector} · {day} · units in {unit}</source>
-        <translation>En {sector} · {day} · unidades en {unit}</translation>
+        <source>Into {sector} · {day} · units in {unit} · times in {zone}</source>
+        <translation>En {sector} · {day} · unidades en {unit} · horas en {zone}</translation>
     </message>
     <message>
         <source>A CSV or Excel file whose first row names the columns: worker_id or the worker&apos;s name, units, and optionally the time of each delivery (like 14:30, on the session&apos;s day, in the farm&apos;s time zone).</source>
@@ -1716,16 +1778,12 @@
         <translation>{message} Pulse F5 para volver a intentarlo.</translation>
     </message>
     <message>
-        <source>{valve}: {action} confirmed by the field</source>
-        <translation>{valve}: {action} confirmado por el campo</translation>
+        <source>{valve}: the field confirms it is open</source>
+        <translation>{valve}: el campo confirma que está abierta</translation>
     </message>
     <message>
-        <source>open</source>
-        <translation>apertura</translation>
-    </message>
-    <message>
-        <source>close</source>
-        <translation>cierre</translation>
+        <source>{valve}: the field confirms it is closed</source>
+        <translation>{valve}: el campo confirma que está cerrada</translation>
     </message>
     <message>
         <source>Start program</source>
@@ -1812,12 +1870,44 @@
         <translation>en marcha: {programs}</translation>
     </message>
     <message>
-        <source>Select a valve to open or close it.</source>
-        <translation>Seleccione una válvula para abrirla o cerrarla.</translation>
+        <source>times in {zone}</source>
+        <translation>horas en {zone}</translation>
     </message>
     <message>
-        <source>{valve} in {sector}: commanded {commanded}, field reports {observed}.</source>
-        <translation>{valve} en {sector}: ordenado {commanded}, el campo informa {observed}.</translation>
+        <source>{valve} in {sector} is open in the field.</source>
+        <translation>{valve} en {sector} está abierta en el campo.</translation>
+    </message>
+    <message>
+        <source>{valve} in {sector} is closed in the field.</source>
+        <translation>{valve} en {sector} está cerrada en el campo.</translation>
+    </message>
+    <message>
+        <source>{valve} in {sector} reports a fault.</source>
+        <translation>{valve} en {sector} informa de una avería.</translation>
+    </message>
+    <message>
+        <source>{valve} in {sector}: the field has not reported its state.</source>
+        <translation>{valve} en {sector}: el campo aún no ha informado de su estado.</translation>
+    </message>
+    <message>
+        <source>Commanded open until {time}.</source>
+        <translation>Se ordenó abrirla hasta las {time}.</translation>
+    </message>
+    <message>
+        <source>Commanded open.</source>
+        <translation>Se ordenó abrirla.</translation>
+    </message>
+    <message>
+        <source>Commanded closed.</source>
+        <translation>Se ordenó cerrarla.</translation>
+    </message>
+    <message>
+        <source>No command yet.</source>
+        <translation>Aún no se le ha dado ninguna orden.</translation>
+    </message>
+    <message>
+        <source>Select a valve to open or close it.</source>
+        <translation>Seleccione una válvula para abrirla o cerrarla.</translation>
     </message>
 </context>
 <context>
@@ -1901,6 +1991,10 @@
         <translation>&amp;Iniciar sesión en Hydrobit…</translation>
     </message>
     <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Salir de la cuenta</translation>
+    </message>
+    <message>
         <source>&amp;Export Table as CSV…</source>
         <translation>&amp;Exportar tabla como CSV…</translation>
     </message>
@@ -1959,6 +2053,10 @@
     <message>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in to another account…</source>
+        <translation>&amp;Iniciar sesión con otra cuenta…</translation>
     </message>
     <message>
         <source>Loading your farm…</source>
@@ -2397,10 +2495,6 @@
 <context>
     <name>OutboxText</name>
     <message>
-        <source>{sector} · {day} · opened {opened}</source>
-        <translation>{sector} · {day} · abierta el {opened}</translation>
-    </message>
-    <message>
         <source>Session opened</source>
         <translation>Sesión abierta</translation>
     </message>
@@ -2595,6 +2689,10 @@
     <message>
         <source>Will retry: {problem}</source>
         <translation>Se reintentará: {problem}</translation>
+    </message>
+    <message>
+        <source>{sector} · {day} · opened at {time} ({zone})</source>
+        <translation>{sector} · {day} · abierta a las {time} ({zone})</translation>
     </message>
 </context>
 <context>
@@ -3039,6 +3137,26 @@
         <translation>Aún no hay un perfil llamado «{name}»: complete los datos de la cuenta para crearlo.</translation>
     </message>
     <message>
+        <source>Sign out</source>
+        <translation>Salir de la cuenta</translation>
+    </message>
+    <message>
+        <source>Sign out with 1 change not yet on the server?</source>
+        <translation>¿Salir de la cuenta con 1 cambio que aún no está en el servidor?</translation>
+    </message>
+    <message>
+        <source>Sign out with {count} changes not yet on the server?</source>
+        <translation>¿Salir de la cuenta con {count} cambios que aún no están en el servidor?</translation>
+    </message>
+    <message>
+        <source>They stay on this computer and are sent the next time this profile signs in. Signing out removes your access token from this computer: you will need it to sign in again.</source>
+        <translation>Se quedan en este equipo y se envían la próxima vez que este perfil inicie sesión. Al salir se borra su token de acceso de este equipo: lo necesitará para volver a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Signed out. Changes not yet sent stay on this computer until this profile signs in again.</source>
+        <translation>Ha salido de la cuenta. Los cambios aún no enviados se quedan en este equipo hasta que este perfil vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
         <source>The Hydrobit server no longer accepts your sign-in. Paste a fresh access token: the changes waiting on this computer are kept and sent once you are signed in.</source>
         <translation>El servidor de Hydrobit ya no acepta su inicio de sesión. Pegue un token de acceso nuevo: los cambios pendientes en este equipo se conservan y se envían en cuanto inicie sesión.</translation>
     </message>
@@ -3294,16 +3412,24 @@
         <translation>Sesión abierta en {sector}; se envía al servidor en segundo plano.</translation>
     </message>
     <message>
-        <source>you</source>
-        <translation>usted</translation>
+        <source>You opened it at {time} ({zone}), session {id}.</source>
+        <translation>La abrió usted a las {time} ({zone}), sesión {id}.</translation>
     </message>
     <message>
-        <source>someone else</source>
-        <translation>otra persona</translation>
+        <source>{owner} opened it at {time} ({zone}), session {id}.</source>
+        <translation>La abrió {owner} a las {time} ({zone}), sesión {id}.</translation>
     </message>
     <message>
-        <source>Only one session can be open per sector and day. {sector} already has an open session on {day}: {who} opened it at {time} (session {id}). Close that session, or record into it, before opening another one.</source>
-        <translation>Solo puede haber una sesión abierta por sector y día. {sector} ya tiene una sesión abierta el {day}: la abrió {who} a las {time} (sesión {id}). Cierre esa sesión, o registre en ella, antes de abrir otra.</translation>
+        <source>It was opened at {time} ({zone}), session {id}.</source>
+        <translation>Se abrió a las {time} ({zone}), sesión {id}.</translation>
+    </message>
+    <message>
+        <source>Only one session can be open per sector and day. {sector} already has an open session on {day}.</source>
+        <translation>Solo puede haber una sesión abierta por sector y día. {sector} ya tiene una sesión abierta el {day}.</translation>
+    </message>
+    <message>
+        <source>Close that session, or record into it, before opening another one.</source>
+        <translation>Cierre esa sesión, o registre en ella, antes de abrir otra.</translation>
     </message>
     <message>
         <source>You are signed out: sign in again to change the session.</source>
@@ -3867,8 +3993,44 @@
         <translation> + {value} de bono fijo</translation>
     </message>
     <message>
-        <source>{sector} · {day} · {price} per {unit}{bonus}</source>
-        <translation>{sector} · {day} · {price} por {unit}{bonus}</translation>
+        <source>{sector} · {day} · times in {zone} · {price} per {unit}{bonus}</source>
+        <translation>{sector} · {day} · horas en {zone} · {price} por {unit}{bonus}</translation>
+    </message>
+    <message>
+        <source>1 worker</source>
+        <translation>1 trabajador</translation>
+    </message>
+    <message>
+        <source>{count} workers</source>
+        <translation>{count} trabajadores</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 registro</translation>
+    </message>
+    <message>
+        <source>{count} records</source>
+        <translation>{count} registros</translation>
+    </message>
+    <message>
+        <source>1 void</source>
+        <translation>1 anulación</translation>
+    </message>
+    <message>
+        <source>{count} voids</source>
+        <translation>{count} anulaciones</translation>
+    </message>
+    <message>
+        <source>pay {pay}</source>
+        <translation>pago {pay}</translation>
+    </message>
+    <message>
+        <source>{sector} · open since {time}</source>
+        <translation>{sector} · abierta desde las {time}</translation>
+    </message>
+    <message>
+        <source>{sector} · closed · opened at {time}</source>
+        <translation>{sector} · cerrada · se abrió a las {time}</translation>
     </message>
     <message>
         <source>This session is closed: its tally can be read and exported, but no longer changed.</source>
@@ -3885,10 +4047,6 @@
     <message>
         <source>No entries yet.</source>
         <translation>Aún no hay entradas.</translation>
-    </message>
-    <message>
-        <source>{workers} workers · {units} {unit} · {records} records · {voids} voids · pay {pay}</source>
-        <translation>{workers} trabajadores · {units} {unit} · {records} registros · {voids} anulaciones · pago {pay}</translation>
     </message>
     <message>
         <source> (bonus {bonus})</source>
@@ -3989,18 +4147,6 @@
     <message>
         <source>Could not export to {path}: {reason}</source>
         <translation>No se pudo exportar a {path}: {reason}</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>abierta</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>cerrada</translation>
-    </message>
-    <message>
-        <source>{sector} · {status} · opened {time}</source>
-        <translation>{sector} · {status} · abierta a las {time}</translation>
     </message>
     <message>
         <source> · not yet on the server</source>
@@ -4581,8 +4727,8 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
         <translation>Todos los proyectos</translation>
     </message>
     <message>
-        <source>{where} · {online} of {total} devices online</source>
-        <translation>{where} · {online} de {total} dispositivos en línea</translation>
+        <source>{where} · {online} of {total} devices online · times in {zone}</source>
+        <translation>{where} · {online} de {total} dispositivos en línea · horas en {zone}</translation>
     </message>
     <message>
         <source>DEVICES ({count})</source>
@@ -4846,7 +4992,7 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     </message>
     <message>
         <source>Correct the worker (the hire date, say) and send it again</source>
-        <translation>Corrige el trabajador (por ejemplo, la fecha de ingreso) y envíalo de nuevo</translation>
+        <translation>Corrija el trabajador (por ejemplo, la fecha de ingreso) y envíelo de nuevo</translation>
     </message>
     <message>
         <source>Position</source>
@@ -4898,7 +5044,7 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     </message>
     <message>
         <source>Choose a worker in the list, or press Ctrl+N to add one.</source>
-        <translation>Elige un trabajador de la lista o pulsa Ctrl+N para añadir uno.</translation>
+        <translation>Elija un trabajador de la lista o pulse Ctrl+N para añadir uno.</translation>
     </message>
     <message>
         <source>The server did not take this worker: {reason}</source>
@@ -5226,7 +5372,7 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     </message>
     <message>
         <source>No worker matches this search and these filters. Clear them to see the whole roster.</source>
-        <translation>Ningún trabajador coincide con esta búsqueda y estos filtros. Quítalos para ver toda la plantilla.</translation>
+        <translation>Ningún trabajador coincide con esta búsqueda y estos filtros. Quítelos para ver toda la plantilla.</translation>
     </message>
     <message>
         <source>Not signed in</source>
@@ -5234,7 +5380,7 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     </message>
     <message>
         <source>Sign in to Hydrobit (File &gt; Sign in) to see the worker roster.</source>
-        <translation>Inicia sesión en Hydrobit (Archivo &gt; Iniciar sesión) para ver la plantilla de trabajadores.</translation>
+        <translation>Inicie sesión en Hydrobit (Archivo &gt; Iniciar sesión) para ver la plantilla de trabajadores.</translation>
     </message>
     <message>
         <source>No workers saved on this computer yet</source>
@@ -5242,7 +5388,7 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     </message>
     <message>
         <source>Connect to the Hydrobit server and press Refresh (F5) to download the roster. You can add workers with Ctrl+N meanwhile: they are sent once the server can be reached.</source>
-        <translation>Conéctate al servidor de Hydrobit y pulsa Actualizar (F5) para descargar la plantilla. Mientras tanto puedes añadir trabajadores con Ctrl+N: se envían en cuanto se pueda contactar al servidor.</translation>
+        <translation>Conéctese al servidor de Hydrobit y pulse Actualizar (F5) para descargar la plantilla. Mientras tanto puede añadir trabajadores con Ctrl+N: se envían en cuanto se pueda contactar al servidor.</translation>
     </message>
     <message>
         <source>Downloading the roster…</source>
@@ -5282,11 +5428,11 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     </message>
     <message>
         <source>Sign in to add workers.</source>
-        <translation>Inicia sesión para añadir trabajadores.</translation>
+        <translation>Inicie sesión para añadir trabajadores.</translation>
     </message>
     <message>
         <source>Sign in again to save this worker.</source>
-        <translation>Vuelve a iniciar sesión para guardar a este trabajador.</translation>
+        <translation>Vuelva a iniciar sesión para guardar a este trabajador.</translation>
     </message>
     <message>
         <source>The worker could not be saved: {reason}</source>

@@ -85,6 +85,11 @@ def test_the_telemetry_pane_plots_live_flow_and_pressure_as_they_arrive(
     assert model.data(model.index(row, 4)).endswith("%")
     assert model.data(model.index(row, 5)).endswith("dBm")
     qtmodeltester.check(model)
+    # The table lists the selected project's devices, and the heading counts exactly those.
+    shown = model.shown
+    assert {info.project_id for info in shown} == {"proj_123"}
+    assert f"of {len(shown)} devices online" in pane.subtitle_label.text()
+    assert pane.devices_label.text() == f"DEVICES ({len(shown)})"
 
     # Pause: the window stops following; the data keeps arriving underneath.
     pane.pause_button.click()

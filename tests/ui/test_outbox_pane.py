@@ -12,13 +12,14 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.models import SessionClose
 from hydrodesk.sync.status import ConnectionState as SyncState
+from hydrodesk.ui.formats import day_text
 from hydrodesk.ui.outbox.dialogs import DiscardDialog, EditRecordDialog, MoveDialog
 from hydrodesk.ui.outbox.model import REASON, STATE, WHAT
 from hydrodesk.ui.panes.outbox import OutboxPane
@@ -107,7 +108,7 @@ def test_a_conflict_is_shown_with_the_servers_reason_then_moved_fixed_and_discar
             assert pane.model.data(conflict_index, Qt.ItemDataRole.ForegroundRole) == kit.themes.current.color("error")
 
         today = datetime.now(ZoneInfo("America/Mexico_City")).date()
-        day = QLocale().toString(QDate(today.year, today.month, today.day), "d MMM")
+        day = day_text(today, weekday=False)  # the day the change is about, as every table writes a day
         assert cell(pane, moved_a.entry_id, WHAT) == f"3 boxes for John Smith in Lote A-2, {day}"
         assert cell(pane, dropped.entry_id, WHAT) == f"1 box for John Smith in Lote A-2, {day}"
         assert cell(pane, moved_a.entry_id, STATE) == "Conflict"

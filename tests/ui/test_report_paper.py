@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication
 from hydrodesk.domain.day_report import DayReport, build_day_report
 from hydrodesk.domain.tallies import WorkerTally
 from hydrodesk.resources import resource_path
+from hydrodesk.ui.formats import money_text, number_text
 from hydrodesk.ui.i18n import install_language, uninstall_language
-from hydrodesk.ui.tallies.formatting import money_text, units_text
 from hydrodesk.ui.tallies.report_layout import FONT_SIZES_PT
 from hydrodesk.ui.tallies.report_pdf import report_document, write_report_pdf
 
@@ -99,7 +99,7 @@ def test_every_worker_id_and_amount_prints_whole_on_its_workers_line(language: s
     lines = pdf_text(path).splitlines()
 
     for line in report.lines:
-        figures = [line.worker_id, units_text(line.units), money_text(line.base_pay), money_text(line.bonus)]
+        figures = [line.worker_id, number_text(line.units), money_text(line.base_pay), money_text(line.bonus)]
         figures.append(money_text(line.pay))
         row = [text for text in lines if all(whole(figure).search(text) for figure in figures)]
         assert row, f"{line.worker_id}'s ID and amounts are not whole on one line"

@@ -12,12 +12,13 @@ import csv
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -46,6 +47,7 @@ from hydrodesk.store import views
 from hydrodesk.store.paths import profile_database
 from hydrodesk.sync.office import Office
 from hydrodesk.sync.status import ConnectionState
+from hydrodesk.ui.formats import day_text, time_format
 from hydrodesk.ui.i18n import install_language, uninstall_language
 from hydrodesk.ui.tallies.harvest_compare import ComparisonModel, HarvestCompareDialog
 from hydrodesk.ui.tallies.import_dialog import ImportSheetDialog
@@ -289,7 +291,8 @@ def test_a_sheet_is_checked_row_by_row_and_recorded_once_however_often_imported(
     assert "Repeats row 2" in problems[0]
     assert "Did you mean John Smith (JS0315)" in problems[1]
     assert "2025-10-19" in problems[4]
-    assert dialog.valid_model.index(0, 4).data() == "09:15"  # shown in the farm's time zone
+    # Shown in the farm's time zone, as every screen writes a time.
+    assert dialog.valid_model.index(0, 4).data() == QLocale().toString(QTime(9, 15), time_format())
 
     with qtbot.waitSignal(dialog.import_finished, timeout=WAIT_MS) as finished:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
@@ -440,7 +443,13 @@ def test_the_day_report_is_a_pdf_on_a4_or_letter_with_the_days_facts(
     report = run_async(qtbot, kit.tools.build_report())
     html = report_html(report)
     # The company by its name (companies/me, from the office's cache: the server is gone), not comp_12345.
-    for fact in ("Rancho San Pedro", "Agrícola San Pedro", "Lote A-1", "October 19, 2025", "America/Mexico_City"):
+    for fact in (
+        "Rancho San Pedro",
+        "Agrícola San Pedro",
+        "Lote A-1",
+        day_text(date(2025, 10, 19)),
+        "America/Mexico_City",
+    ):
         assert fact in html
     assert "comp_12345" not in html
     assert report.supervisor in html

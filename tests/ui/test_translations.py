@@ -144,7 +144,8 @@ def test_the_spanish_ui_speaks_spanish(
     assert headers == ["Sector", "Superficie (ha)", "Cultivo", "Variedad", "ID del sector"]
     assert pane.sectors_table.filter_edit.placeholderText() == "Filtrar (Ctrl+F)"
     assert window.status.connection_label.text() == "● En línea"
-    assert window.status.user_label.text() == "Sesión iniciada como María López"
+    assert window.account_button.text() == "María López"
+    assert window.account_button.toolTip().startswith("Sesión iniciada como María López")
 
 
 def test_qts_own_strings_speak_spanish_where_qts_catalogue_is_silent(qapp: QApplication) -> None:

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from hydrodesk.domain.telemetry import SeriesKey
 from hydrodesk.exports.file_names import suggested_file_name
-from hydrodesk.ui.charts.live_chart import LiveChart, format_reading, local_time_text
+from hydrodesk.ui import formats
+from hydrodesk.ui.charts.live_chart import LiveChart, format_reading
 from hydrodesk.ui.charts.metrics import metric_label, metric_sort_key
 from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.models.devices import DevicesTableModel
@@ -222,6 +223,10 @@ class TelemetryPane(Pane):
     # ------------------------------------------------------------------------------------------ Pane
     def set_selection(self, selection: Selection) -> None:
         self._selection = selection
+        project = selection.project
+        zone = project.timezone if project is not None else None
+        self.devices_model.set_project(project.project_id if project is not None else None, zone)
+        self.chart.set_zone(zone)
         if not self._user_chose_series:
             self._choose_default_series()
         self._update_heading()
@@ -533,7 +538,8 @@ class TelemetryPane(Pane):
         self.chart.show_until(first + (last - first) * value / SCRUB_STEPS)
 
     def _on_cursor_moved(self, ts: float, readings: list[tuple[SeriesKey, str, float | None, str]]) -> None:
-        parts = [f"<b>{local_time_text(ts)}</b>"]
+        zone = self._selection.project.timezone if self._selection.project is not None else None
+        parts = [f"<b>{formats.time_text(ts, zone, seconds=True)}</b>"]
         for key, label, value, color in readings[:8]:
             parts.append(f"<span style='color:{color}'>■</span> {label} {format_reading(value, key.metric)}")
         self.readout.setText("&nbsp;&nbsp;".join(parts))
@@ -541,18 +547,19 @@ class TelemetryPane(Pane):
     # ------------------------------------------------------------------------------------------ states
     def _update_heading(self) -> None:
         project = self._selection.project
-        live = self._live
-        devices = live.devices.all() if live is not None else []
-        if project is not None:
-            devices = [info for info in devices if info.project_id == project.project_id]
+        # The heading counts the devices the table shows (the project's), so the two never disagree.
+        devices = self.devices_model.shown
         online = sum(1 for info in devices if info.online)
         where = project.name if project is not None else self.tr("All projects")
         self.subtitle_label.setText(
-            self.tr("{where} · {online} of {total} devices online").format(
-                where=where, online=online, total=len(devices)
+            self.tr("{where} · {online} of {total} devices online · times in {zone}").format(
+                where=where,
+                online=online,
+                total=len(devices),
+                zone=formats.zone_label(project.timezone if project is not None else None),
             )
         )
-        self.devices_label.setText(self.tr("DEVICES ({count})").format(count=self.devices_model.rowCount()))
+        self.devices_label.setText(self.tr("DEVICES ({count})").format(count=len(devices)))
 
     def _update_state(self) -> None:
         """Charts when there is something to plot; otherwise a page that says why and what to do."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QRectF, QSizeF, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QRectF, QSizeF, Qt, QTime
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -39,7 +39,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from hydrodesk.domain.day_report import DayReport, PayLine
-from hydrodesk.ui.tallies.formatting import money_text, units_text
+from hydrodesk.ui.formats import day_text, money_text, number_text, time_format
 from hydrodesk.ui.tallies.report_layout import (
     CELL_BORDER_PX,
     CELL_PADDING_PX,
@@ -90,14 +90,14 @@ def _e(text: object) -> str:
 
 
 def _date_text(report: DayReport) -> str:
-    day = report.day
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+    return day_text(report.day)
 
 
 def _clock(moment: datetime | None) -> str:
+    """A time already at the farm (DayTerms.local), as every screen writes a time."""
     if moment is None:
         return "—"
-    return QLocale().toString(QTime(moment.hour, moment.minute), "HH:mm")
+    return QLocale().toString(QTime(moment.hour, moment.minute), time_format())
 
 
 def _bonus_text(report: DayReport) -> str:
@@ -105,7 +105,7 @@ def _bonus_text(report: DayReport) -> str:
     if bonus is None:
         return translate("DayReport", "none")
     if bonus.type == "percent":
-        text = translate("DayReport", "{value} % of the base pay").format(value=units_text(bonus.value))
+        text = translate("DayReport", "{value} % of the base pay").format(value=number_text(bonus.value))
     else:
         text = translate("DayReport", "{value} flat per worker").format(value=money_text(bonus.value))
     return f"{text} ({bonus.note})" if bonus.note else text
@@ -122,7 +122,7 @@ def _session_times(report: DayReport) -> str:
 
 def report_title(report: DayReport) -> str:
     return translate("DayReport", "Harvest day report · {sector} · {day}").format(
-        sector=report.sector, day=report.day.isoformat()
+        sector=report.sector, day=day_text(report.day)
     )
 
 
@@ -169,7 +169,7 @@ def _line_cells(number: int, line: PayLine) -> list[_Cell]:
         _plain(str(number)),
         name,
         _plain(line.worker_id),
-        _plain(units_text(line.units) + mark),
+        _plain(number_text(line.units) + mark),
         _plain(money_text(line.base_pay)),
         _plain(money_text(line.bonus)),
         _plain(money_text(line.pay)),
@@ -184,7 +184,7 @@ def _total_cells(report: DayReport) -> list[_Cell]:
         _plain(""),
         _bold(total),
         _plain(""),
-        _bold(units_text(totals.units or 0)),
+        _bold(number_text(totals.units or 0)),
         _bold(money_text(totals.base_pay)),
         _bold(money_text(totals.bonus)),
         _bold(money_text(totals.pay)),
@@ -267,7 +267,7 @@ def report_html(report: DayReport, widths: Sequence[float] | None = None, font_p
         for label, value in facts
     )
     summary = [
-        (translate("DayReport", "Units"), f"{units_text(totals.units or 0)} {unit}"),
+        (translate("DayReport", "Units"), f"{number_text(totals.units or 0)} {unit}"),
         (translate("DayReport", "Workers"), str(totals.workers)),
         (translate("DayReport", "Base pay"), money_text(totals.base_pay)),
         (translate("DayReport", "Bonus"), money_text(totals.bonus)),
@@ -307,7 +307,7 @@ def report_html(report: DayReport, widths: Sequence[float] | None = None, font_p
     )
     generated = report.generated_at
     footer = translate("DayReport", "Printed {date} at {time} ({zone}) by HydroDesk. Session {session}.").format(
-        date=generated.date().isoformat(),
+        date=day_text(generated.date(), weekday=False),
         time=_clock(generated),
         zone=terms.timezone,
         session=terms.session_id,
