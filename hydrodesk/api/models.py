@@ -87,6 +87,7 @@ from hydrodesk.api.models_production import (
     WorkerOptions,
     WorkerPage,
 )
+from hydrodesk.api.models_telemetry import HistoryResolution, TelemetryHistory, TelemetrySeries
 
 __all__ = [
     "MAX_OPEN_MINUTES",
@@ -112,6 +113,7 @@ __all__ = [
     "FormValue",
     "HarvestSession",
     "HarvestWorker",
+    "HistoryResolution",
     "IotToken",
     "IotTokenRequest",
     "IrrigationLog",
@@ -152,6 +154,8 @@ __all__ = [
     "SessionExtend",
     "SessionPage",
     "SessionUpdate",
+    "TelemetryHistory",
+    "TelemetrySeries",
     "UtcDateTime",
     "UtcInstant",
     "Valve",

@@ -1,8 +1,10 @@
-"""The IoT server's endpoints: the IoT token, the MQTT descriptor, weather, plant and irrigation.
+"""The IoT server's endpoints: the IoT token, the MQTT descriptor, weather, plant, telemetry history, irrigation.
 
 Modules: token (POST /api/iot/token, GET /mqtt), weather and plant (series computed from the clock by
-weather_model and plant_model), irrigation (valves, commands, programs, logs), store (tables and the
-`IrrigationState` the field side uses), seed (the demo farm's devices, valves, programs and logs).
+weather_model and plant_model), telemetry (the field devices' history: telemetry_model synthesizes it,
+telemetry_record keeps what they really published, telemetry_series puts the two together), irrigation (valves,
+commands, programs, logs), store (tables and the `IrrigationState` the field side uses), seed (the demo farm's
+devices, valves, programs and logs).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from starlette.routing import BaseRoute, Route
 
 from hydrodesk.sim.context import SimContext
 from hydrodesk.sim.fieldbus import IrrigationState
-from hydrodesk.sim.iot import irrigation, plant, token, weather
+from hydrodesk.sim.iot import irrigation, plant, telemetry, token, weather
 from hydrodesk.sim.iot.seed import seed_iot
 from hydrodesk.sim.iot.store import IrrigationStore
 
@@ -22,6 +24,7 @@ def routes() -> list[BaseRoute]:
         Route("/mqtt", token.mqtt_descriptor_route, methods=["GET"]),
         Route("/api/iot/weather", weather.weather_route, methods=["GET"]),
         Route("/api/iot/plant", plant.plant_route, methods=["GET"]),
+        Route("/api/iot/telemetry", telemetry.telemetry_route, methods=["GET"]),
         *irrigation.routes(),
     ]
 
