@@ -108,6 +108,11 @@ class SeriesItem:
         self._cover: tuple[float, float, float] | None = None  # (since, until, bucket width) of the last slice
 
     # ------------------------------------------------------------------------------------------ data
+    @property
+    def history_points(self) -> int:
+        """Minutes of history drawn before the live points."""
+        return 0 if self.history is None else len(self.history)
+
     def covers(self, x_range: tuple[float, float], width_px: int) -> bool:
         """Whether what the curve holds still serves this view (no re-slice needed to pan or follow)."""
         cover = self._cover
