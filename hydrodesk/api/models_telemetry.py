@@ -28,10 +28,14 @@ def points_array(value: Any) -> npt.NDArray[np.float64]:
     if not value:
         return np.empty((0, COLUMNS))
     try:
-        array = np.asarray(value, dtype=np.float64)  # the common case: every row the same length, one C call
-    except (TypeError, ValueError):
-        array = _ragged(value)
-    if array.ndim != 2 or not 2 <= array.shape[1] <= COLUMNS:
+        # The common case, one C call: every row the same length and every cell a number. Anything else (nulls,
+        # short rows, text) goes through the careful path, which says what is wrong.
+        array = np.asarray(value)
+    except ValueError:
+        array = np.empty(0, dtype=object)
+    if array.ndim == 2 and array.dtype.kind in "iuf" and 2 <= array.shape[1] <= COLUMNS:
+        array = array.astype(np.float64, copy=False)
+    else:
         array = _ragged(value)
     if array.shape[1] < COLUMNS:
         array = np.hstack([array, np.full((len(array), COLUMNS - array.shape[1]), np.nan)])

@@ -2,8 +2,11 @@
 opened on a fresh install (or after a night offline) shows the day from its first second, behind the live stream.
 
 - One-minute resolution (what the office keeps of its own live data), complete minutes only (up to the last
-  whole minute), fetched in `chunk_s` pieces, newest first: each reply is small enough that decoding it on the GUI
-  loop costs a few milliseconds, and should a later piece fail, the most recent hours are already stored.
+  whole minute), fetched in pieces, newest first: the first piece is an hour; the rest are sized to about
+  `points_per_reply` points for the number of series the first one showed (3.5 h for the demo farm's 24 series,
+  25 minutes for 200). The reply is decoded on the GUI loop (httpx, json), so its size is the stall a user could
+  feel: about 10 ms for 5,000 points on a slow machine, where a whole day of 24 series (1 MB) takes 60-100 ms
+  (bench/telemetry_history.py). Should a later piece fail, the most recent hours are already stored.
 - Merged without double counting: a minute the office already holds (rolled up from what it saw live, or from an
   earlier fetch) stays as it is; the server's minutes fill only the gaps (HistorySink.merge_history).
 - The minute under way is not stored (it is not over yet): its readings so far are fetched raw and handed back as
@@ -34,7 +37,9 @@ from hydrodesk.domain.telemetry_rollups import MINUTE_S, HistorySink, RollupHist
 log = logging.getLogger(__name__)
 
 HISTORY_S: Final = 24 * 3600.0
-CHUNK_S: Final = 3 * 3600.0
+FIRST_PIECE_S: Final = 3600.0
+POINTS_PER_REPLY: Final = 5_000
+PIECE_LIMITS_S: Final = (10 * MINUTE_S, 6 * 3600.0)
 OVERLAP_S: Final = 2 * MINUTE_S  # a later fetch re-asks the last minutes: merging them again adds nothing
 
 
@@ -66,13 +71,13 @@ class TelemetryBackfill:
         sink: HistorySink,
         *,
         span_s: float = HISTORY_S,
-        chunk_s: float = CHUNK_S,
+        points_per_reply: int = POINTS_PER_REPLY,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.client = client
         self.sink = sink
         self.span_s = span_s
-        self.chunk_s = chunk_s
+        self.points_per_reply = points_per_reply
         self._clock = clock
         self._fetched_until: dict[str, float] = {}
 
@@ -90,8 +95,11 @@ class TelemetryBackfill:
             since = max(since, previous - OVERLAP_S)
         series: dict[SeriesKey, None] = {}
         added = 0
-        for start, end in _chunks(since, until, self.chunk_s):
+        end = until
+        while end > since:
+            start = max(since, end - self._piece_s(len(series)))
             history = await self.client.telemetry_history(project_id, _utc(start), _utc(end), resolution="1m")
+            end = start
             batch = [
                 (SeriesKey(item.device_id, item.metric), RollupHistory(item.ts, item.minimum, item.maximum, item.value))
                 for item in history.series
@@ -106,6 +114,13 @@ class TelemetryBackfill:
         log.info("telemetry history of %s: %d series, %d minutes added", project_id, len(keys), added)
         return Backfilled(project_id, keys, added, since, until, recent)
 
+    def _piece_s(self, series: int) -> float:
+        """How much time the next request covers, in whole minutes."""
+        if not series:
+            return FIRST_PIECE_S
+        low, high = PIECE_LIMITS_S
+        return min(high, max(low, math.floor(self.points_per_reply / series) * MINUTE_S))
+
     async def _recent(self, project_id: str, since: float, now: float) -> tuple[RecentReadings, ...]:
         if now - since < 1.0:
             return ()
@@ -115,18 +130,6 @@ class TelemetryBackfill:
             for item in history.series
             if len(item)
         )
-
-
-def _chunks(since: float, until: float, size: float) -> list[tuple[float, float]]:
-    """[since, until) in pieces of `size` (whole minutes), newest first."""
-    size = max(MINUTE_S, math.floor(size / MINUTE_S) * MINUTE_S)
-    pieces = []
-    end = until
-    while end > since:
-        start = max(since, end - size)
-        pieces.append((start, end))
-        end = start
-    return pieces
 
 
 def _utc(epoch: float) -> datetime:
