@@ -203,3 +203,11 @@ def test_a_live_device_picks_up_where_its_history_leaves_off() -> None:
     device.resume_from({"battery_pct": float("nan"), "soil_moisture_pct_10cm": 99.0})  # refused / bounded
     assert device.battery_pct == pytest.approx(history["battery_pct"])
     assert device.soil_pct[10] == 48.0
+
+
+def test_a_recorded_minute_under_way_does_not_hide_the_readings_of_that_minute() -> None:
+    # A simulator that stopped at T0 + 5 s kept minute T0 with its first seconds only; at T0 + 20 s the raw
+    # readings of that minute are still there, one a second.
+    kept = {("bitRTU-01", "pressure_bar"): Recorded(np.array([T0]), np.array([3.1]), np.array([3.3]), np.array([3.2]))}
+    raw = points(DEVICE, "pressure_bar", T0, T0 + 60, "raw", until=T0 + 20, recorded=kept)
+    assert (raw[:, 0] / 1000).tolist() == [T0 + s for s in range(21)]

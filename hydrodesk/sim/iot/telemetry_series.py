@@ -115,13 +115,15 @@ def _raw(
     for metric in metrics:
         ts, value = seconds, np.round(values[metric], digits_of(metric))
         kept = recorded.get((device.device_id, metric), NOTHING_RECORDED)
-        if len(kept):
-            # A recorded minute replaces its synthesized seconds with the one point the simulator kept of it.
-            keep = ~np.isin(ts - ts % 60, kept.minute)
-            middles = kept.minute + 30
-            inside = (middles >= start) & (middles < end) & (middles <= until)
+        # A recorded minute replaces its synthesized seconds with the one point the simulator kept of it; not the
+        # minute under way (a simulator that stopped in it kept only its first seconds).
+        over = kept.minute + 60 <= until
+        if over.any():
+            keep = ~np.isin(ts - ts % 60, kept.minute[over])
+            middles, means = kept.minute[over] + 30, kept.mean[over]
+            inside = (middles >= start) & (middles < end)
             ts = np.concatenate([ts[keep], middles[inside]])
-            value = np.concatenate([value[keep], np.round(kept.mean[inside], digits_of(metric))])
+            value = np.concatenate([value[keep], np.round(means[inside], digits_of(metric))])
             order = np.argsort(ts, kind="stable")
             ts, value = ts[order], value[order]
         result[metric] = [[t, v] for t, v in zip((ts * 1000).tolist(), value.tolist(), strict=True)]
