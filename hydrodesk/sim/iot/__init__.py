@@ -9,11 +9,13 @@ devices, valves, programs and logs).
 
 from __future__ import annotations
 
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from hydrodesk.sim.context import SimContext
 from hydrodesk.sim.fieldbus import IrrigationState
-from hydrodesk.sim.iot import irrigation, plant, telemetry, token, weather
+from hydrodesk.sim.iot import irrigation, plant, token, weather
 from hydrodesk.sim.iot.seed import seed_iot
 from hydrodesk.sim.iot.store import IrrigationStore
 
@@ -24,9 +26,17 @@ def routes() -> list[BaseRoute]:
         Route("/mqtt", token.mqtt_descriptor_route, methods=["GET"]),
         Route("/api/iot/weather", weather.weather_route, methods=["GET"]),
         Route("/api/iot/plant", plant.plant_route, methods=["GET"]),
-        Route("/api/iot/telemetry", telemetry.telemetry_route, methods=["GET"]),
+        Route("/api/iot/telemetry", telemetry_route, methods=["GET"]),
         *irrigation.routes(),
     ]
+
+
+async def telemetry_route(request: Request) -> Response:
+    # Imported on first use: the history's numpy would otherwise slow every one-shot `hydrodesk-sim` command
+    # (token, api-key), which loads every area to open the database.
+    from hydrodesk.sim.iot.telemetry import telemetry_route as route
+
+    return await route(request)
 
 
 def seed(ctx: SimContext) -> None:

@@ -1,5 +1,7 @@
 """What the simulated devices really published, kept as one-minute rollups so the history endpoint can serve it.
 
+The rollups live in the `telemetry_minutes` table (declared with the other IoT tables in hydrodesk.sim.iot.store).
+
 The device fleet hands every telemetry payload it publishes to `TelemetryRecorder.record` (on the simulator's
 loop); settled minutes are written to the simulator's database every `flush_every_s`, the rest on `stop()`.
 Minutes older than `keep_days` are pruned: beyond that the history is synthesized again (telemetry_model).
@@ -18,29 +20,13 @@ import numpy as np
 
 from hydrodesk.domain.telemetry import SeriesKey
 from hydrodesk.domain.telemetry_rollups import MinuteRollups, RollupRow
-from hydrodesk.sim.db import Database, register_schema
+from hydrodesk.sim.db import Database
 from hydrodesk.sim.iot.telemetry_series import Recorded
 from hydrodesk.sim.topics import parse_iso_utc
 
 log = logging.getLogger(__name__)
 
 KEEP_DAYS: Final = 8
-
-register_schema(
-    """
-    CREATE TABLE IF NOT EXISTS telemetry_minutes (
-        device_id TEXT NOT NULL,
-        metric TEXT NOT NULL,
-        minute INTEGER NOT NULL,
-        count INTEGER NOT NULL,
-        minimum REAL NOT NULL,
-        maximum REAL NOT NULL,
-        mean REAL NOT NULL,
-        PRIMARY KEY (device_id, metric, minute)
-    ) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS telemetry_minutes_by_minute ON telemetry_minutes(minute);
-    """
-)
 
 
 class TelemetryRecorder:
