@@ -50,6 +50,7 @@ class LiveTelemetry(QObject):
         self.ticks = 0
         self.history_projects: dict[SeriesKey, str] = {}
         """Every series with history (stored or fetched), and the project its device belongs to."""
+        self._device_projects: dict[str, str] = {}
         self.history_errors: dict[str, str] = {}
         """Projects whose last history fetch failed, and why."""
         self._history_wanted: list[str] = []
@@ -120,7 +121,7 @@ class LiveTelemetry(QObject):
         info = self.hub.devices.get(device_id)
         if info is not None:
             return info.project_id
-        return next((project for key, project in self.history_projects.items() if key.device_id == device_id), None)
+        return self._device_projects.get(device_id)
 
     async def _load_history(self) -> None:
         from hydrodesk.api.errors import ApiError
@@ -161,6 +162,7 @@ class LiveTelemetry(QObject):
     def _note_history(self, project_id: str, keys: tuple[SeriesKey, ...]) -> None:
         for key in keys:
             self.history_projects[key] = project_id
+            self._device_projects[key.device_id] = project_id
         self.history_loaded.emit(project_id, keys)
 
     def _refill_after_a_loss(self, status: ConnectionStatus) -> None:
