@@ -30,6 +30,7 @@ DEMO_SCOPES = (
     "read:weather",
     "read:plant",
     "read:irrigation",
+    "read:telemetry",
     "write:irrigation",
 )
 

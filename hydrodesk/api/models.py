@@ -88,6 +88,7 @@ from hydrodesk.api.models_production import (
     WorkerOptions,
     WorkerPage,
 )
+from hydrodesk.api.models_telemetry import HistoryResolution, TelemetryHistory, TelemetrySeries
 
 __all__ = [
     "MAX_OPEN_MINUTES",
@@ -114,6 +115,7 @@ __all__ = [
     "FormValue",
     "HarvestSession",
     "HarvestWorker",
+    "HistoryResolution",
     "IotToken",
     "IotTokenRequest",
     "IrrigationLog",
@@ -154,6 +156,8 @@ __all__ = [
     "SessionExtend",
     "SessionPage",
     "SessionUpdate",
+    "TelemetryHistory",
+    "TelemetrySeries",
     "UtcDateTime",
     "UtcInstant",
     "Valve",

@@ -17,6 +17,8 @@ from hydrodesk.sim import iot
 from hydrodesk.sim.app import create_app
 from hydrodesk.sim.context import SimContext
 from hydrodesk.sim.field import start_field
+from hydrodesk.sim.iot.telemetry import live_start
+from hydrodesk.sim.iot.telemetry_record import TelemetryRecorder
 from hydrodesk.sim.seed import seed_demo_farm
 
 log = logging.getLogger(__name__)
@@ -57,6 +59,8 @@ async def serve(
         mqtt_url=mqtt_url,
         devices=devices,
         data_dir=str(data_dir),
+        recorder=TelemetryRecorder(ctx.db),
+        start_from=live_start(ctx.db),
     )
     ctx.fieldbus = field.fieldbus
     ctx.mqtt_url = field.mqtt_url

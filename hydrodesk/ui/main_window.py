@@ -399,6 +399,10 @@ class MainWindow(QMainWindow):
             self._set_data_actions_enabled(False)
             return
         wanted = self._selection_ids() or self._ui_state.selection
+        if self._live is not None:
+            # The last day of telemetry behind the live stream: the selected project first.
+            first = wanted[0] if wanted else None
+            self._live.load_history(sorted((p.project_id for p in projects), key=lambda pid: pid != first))
         self._ensure_pane(self._current_pane)
         self.central.setCurrentIndex(PANE_PAGE)
         self._set_data_actions_enabled(True)

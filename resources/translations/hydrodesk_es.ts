@@ -1946,6 +1946,13 @@
     </message>
 </context>
 <context>
+    <name>LiveTelemetry</name>
+    <message>
+        <source>HydroDesk could not store the history.</source>
+        <translation>HydroDesk no pudo guardar el historial.</translation>
+    </message>
+</context>
+<context>
     <name>LogsModel</name>
     <message>
         <source>Started</source>
@@ -4687,6 +4694,10 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
         <translation>dispositivos</translation>
     </message>
     <message>
+        <source>The last 24 hours could not be loaded from the server: {reason} The charts show what this computer has stored; live data carries on.</source>
+        <translation>No se pudieron cargar las últimas 24 horas desde el servidor: {reason} Las gráficas muestran lo que este equipo tiene guardado; los datos en vivo siguen llegando.</translation>
+    </message>
+    <message>
         <source>Live</source>
         <translation>En vivo</translation>
     </message>
@@ -4741,6 +4752,14 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     <message>
         <source>Sign in to a Hydrobit account (or start HydroDesk with --demo) to see live telemetry.</source>
         <translation>Inicie sesión en una cuenta de Hydrobit (o inicie HydroDesk con --demo) para ver la telemetría en vivo.</translation>
+    </message>
+    <message>
+        <source>Loading the last 24 hours…</source>
+        <translation>Cargando las últimas 24 horas…</translation>
+    </message>
+    <message>
+        <source>HydroDesk is fetching the devices&apos; telemetry history; live data follows as it arrives.</source>
+        <translation>HydroDesk está descargando el historial de telemetría de los dispositivos; los datos en vivo se añaden a medida que llegan.</translation>
     </message>
     <message>
         <source>HydroDesk is connecting to the live data server.</source>

@@ -35,7 +35,7 @@ FAST_FIELD = {
     "HYDRODESK_SIM_CONFIRM_TIMEOUT_S": "6",
     "HYDRODESK_SIM_FAULT_GRACE_S": "2",
 }
-ALL_SCOPES = ("read:irrigation", "write:irrigation", "read:weather", "read:plant", "read:production")
+ALL_SCOPES = ("read:irrigation", "write:irrigation", "read:weather", "read:plant", "read:production", "read:telemetry")
 
 
 @contextmanager
@@ -57,10 +57,11 @@ class SimulatorSource:
     """A SessionSource for a simulator the test started: what `--demo` does, minus starting it."""
 
     simulator: Any
+    scopes: tuple[str, ...] = ALL_SCOPES
 
     async def connect(self, progress: ProgressCallback) -> Connection:
         credentials = Credentials(
-            DEMO_USER, bearer_token=self.simulator.token(DEMO_USER), api_key=self.simulator.api_key(*ALL_SCOPES)
+            DEMO_USER, bearer_token=self.simulator.token(DEMO_USER), api_key=self.simulator.api_key(*self.scopes)
         )
         return Connection("test", ApiConfig.single_origin(self.simulator.base_url, timeout=5.0), credentials)
 
@@ -80,11 +81,19 @@ class SignedIn:
 
 
 def sign_in(
-    qtbot: QtBot, qapp: QApplication, simulator: Any, tmp_path: Path, pane: str, *, data_dir: Path | None = None
+    qtbot: QtBot,
+    qapp: QApplication,
+    simulator: Any,
+    tmp_path: Path,
+    pane: str,
+    *,
+    data_dir: Path | None = None,
+    scopes: tuple[str, ...] = ALL_SCOPES,
 ) -> Iterator[SignedIn]:
-    """A shown main window on `pane`, signed in to `simulator`. Signing out (hub stopped, client closed) runs
-    before pytest-qt closes the window, as the app's own shutdown does before its window goes. With `data_dir`
-    the session opens an office (local database, outbox, sync engine) there, as the app does."""
+    """A shown main window on `pane`, signed in to `simulator` (with an API key of `scopes`). Signing out (hub
+    stopped, client closed) runs before pytest-qt closes the window, as the app's own shutdown does before its
+    window goes. With `data_dir` the session opens an office (local database, outbox, sync engine) there, as the
+    app does."""
     themes = ThemeManager(qapp, "light")
     themes.apply("light")
     monitor, tasks = ConnectionMonitor(), BackgroundTasks()
@@ -107,5 +116,5 @@ def sign_in(
     window.open_pane(pane)
     window.show()
     qtbot.waitExposed(window)
-    assert run_async(qtbot, controller.connect(SimulatorSource(simulator)), timeout_ms=20_000)
+    assert run_async(qtbot, controller.connect(SimulatorSource(simulator, scopes)), timeout_ms=20_000)
     yield SignedIn(kit, controller)

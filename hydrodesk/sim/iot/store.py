@@ -1,5 +1,5 @@
-"""The IoT server's tables (devices, weather stations, valves, commands, programs, irrigation logs) and the
-`IrrigationState` the field side reads and updates.
+"""The IoT server's tables (devices, weather stations, valves, commands, programs, irrigation logs, published
+telemetry) and the `IrrigationState` the field side reads and updates.
 
 Rows are turned into dicts with the wire field names here, once, so routes and the field side see the same shapes.
 """
@@ -111,6 +111,18 @@ register_schema(
         auth0_id TEXT
     );
     CREATE INDEX IF NOT EXISTS irrigation_logs_by_project ON irrigation_logs(project_id, started_at);
+    -- What the simulated devices published, as one-minute rollups (hydrodesk.sim.iot.telemetry_record).
+    CREATE TABLE IF NOT EXISTS telemetry_minutes (
+        device_id TEXT NOT NULL,
+        metric TEXT NOT NULL,
+        minute INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        minimum REAL NOT NULL,
+        maximum REAL NOT NULL,
+        mean REAL NOT NULL,
+        PRIMARY KEY (device_id, metric, minute)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS telemetry_minutes_by_minute ON telemetry_minutes(minute);
     """
 )
 

@@ -1,6 +1,9 @@
 """Live telemetry: plots of any metric of any device, the device list, and exports of what is on screen.
 
-pyqtgraph is imported with this module, which the main window imports only when the pane is first shown.
+The charts open with the last day behind the live stream: the office's minute rollups, which the session fills
+from the server's history when the farm loads (LiveTelemetry.load_history), so the series are listed and drawn
+before the first live message arrives. pyqtgraph is imported with this module, which the main window imports
+only when the pane is first shown.
 """
 
 from __future__ import annotations
@@ -64,7 +67,7 @@ class TelemetryPane(Pane):
         super().__init__(context, parent)
         self._selection = Selection()
         self._live: LiveTelemetry | None = None
-        self._known_series = 0
+        self._known_series = 0  # live series seen by the tree (history series arrive by signal)
         self._user_chose_series = False
         self._pending: set[SeriesKey] = set()
         self._ready_announced = False
@@ -87,6 +90,11 @@ class TelemetryPane(Pane):
         self.banner.setObjectName("PaneBanner")
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
+        self.history_banner = QLabel(self)
+        self.history_banner.setObjectName("PaneBanner")
+        self.history_banner.setProperty("tone", "warn")
+        self.history_banner.setWordWrap(True)
+        self.history_banner.setVisible(False)
 
         # ---------------------------------------------------------------- chart controls
         self.window_buttons = SegmentedButtons(self)
@@ -209,6 +217,7 @@ class TelemetryPane(Pane):
         layout.setSpacing(8)
         layout.addLayout(heading)
         layout.addWidget(self.banner)
+        layout.addWidget(self.history_banner)
         layout.addLayout(controls)
         layout.addWidget(body, 1)
 
@@ -230,6 +239,7 @@ class TelemetryPane(Pane):
         if not self._user_chose_series:
             self._choose_default_series()
         self._update_heading()
+        self._update_history_banner()
 
     def set_live(self, live: LiveTelemetry | None) -> None:
         if live is self._live:
@@ -249,6 +259,7 @@ class TelemetryPane(Pane):
             self.devices_model.set_devices(live.devices.all())
             self._sync_series_tree()
             self._on_connection_changed(live.status)
+        self._update_history_banner()
         self._update_state()
 
     def _connections(self) -> list[tuple[object, object]]:
@@ -259,6 +270,8 @@ class TelemetryPane(Pane):
             (live.connection_changed, self._on_connection_changed),
             (live.device_changed, self._on_device_changed),
             (live.valves_changed, self._on_device_changed),
+            (live.history_loaded, self._on_history_loaded),
+            (live.history_failed, self._on_history_failed),
         ]
 
     def apply_theme(self, theme: Theme) -> None:
@@ -307,6 +320,17 @@ class TelemetryPane(Pane):
     def _label_of(self, key: SeriesKey) -> str:
         return f"{key.device_id} · {metric_label(key.metric)}"
 
+    def _all_keys(self) -> set[SeriesKey]:
+        """Every series there is something of: live points, or history."""
+        live = self._live
+        if live is None:
+            return set()
+        return set(live.store) | set(live.history_projects)
+
+    def _project_of(self, device_id: str) -> str:
+        live = self._live
+        return (live.project_of(device_id) if live is not None else None) or ""
+
     def _on_ticked(self, changed: set[SeriesKey]) -> None:
         live = self._live
         if live is None:
@@ -322,7 +346,44 @@ class TelemetryPane(Pane):
             self.data_ready.emit()
 
     def is_data_ready(self) -> bool:
-        return any(item.points >= READY_POINTS for item in self.chart.items.values())
+        return any(
+            item.points >= READY_POINTS or item.history_points >= READY_POINTS for item in self.chart.items.values()
+        )
+
+    def _on_history_loaded(self, project_id: str, keys: tuple[SeriesKey, ...]) -> None:
+        self._sync_series_tree()
+        live = self._live
+        if live is not None:
+            # The rollups behind these charts changed: draw them again.
+            for key in set(keys) & set(self.chart.keys):
+                self.context.tasks.spawn(self._backfill(live, key), name=f"backfill-{key.device_id}-{key.metric}")
+        self._update_history_banner()
+
+    def _on_history_failed(self, project_id: str, _message: str) -> None:
+        self._update_history_banner()
+        self._update_state()
+
+    def _update_history_banner(self) -> None:
+        """Say plainly when the last day could not be fetched (for the project on screen): the charts then show
+        only what this computer stored, and the live stream goes on regardless."""
+        live = self._live
+        project = self._selection.project
+        errors = {} if live is None else live.history_errors
+        failed = [
+            (project_id, message)
+            for project_id, message in errors.items()
+            if project is None or project_id == project.project_id
+        ]
+        if not failed:
+            self.history_banner.setVisible(False)
+            return
+        self.history_banner.setText(
+            self.tr(
+                "The last 24 hours could not be loaded from the server: {reason} The charts show what this computer "
+                "has stored; live data carries on."
+            ).format(reason=failed[0][1])
+        )
+        self.history_banner.setVisible(True)
 
     def _on_device_changed(self, info: DeviceInfo) -> None:
         self.devices_model.update_device(info)
@@ -380,8 +441,8 @@ class TelemetryPane(Pane):
         live = self._live
         if live is None:
             return
-        keys = list(live.store)
-        self._known_series = len(keys)
+        self._known_series = len(live.store)
+        keys = list(self._all_keys())
         devices: dict[str, QTreeWidgetItem] = {}
         for index in range(self.series_tree.topLevelItemCount()):
             item = self.series_tree.topLevelItem(index)
@@ -397,9 +458,9 @@ class TelemetryPane(Pane):
                     self.series_tree.sortItems(0, Qt.SortOrder.AscendingOrder)
                     devices[key.device_id] = parent
                     project = self._selection.project
-                    info = live.devices.get(key.device_id)
+                    owner = self._project_of(key.device_id)
                     # Devices of the selected project open; the others stay folded away.
-                    parent.setExpanded(project is None or info is None or info.project_id == project.project_id)
+                    parent.setExpanded(project is None or not owner or owner == project.project_id)
                 if any(parent.child(i).data(0, KEY_ROLE) == key for i in range(parent.childCount())):
                     continue
                 child = QTreeWidgetItem([metric_label(key.metric)])
@@ -428,9 +489,9 @@ class TelemetryPane(Pane):
         project = self._selection.project
         wanted = {
             key
-            for key in live.store
+            for key in self._all_keys()
             if key.metric in DEFAULT_METRICS
-            and (project is None or (live.devices.get(key.device_id) or _NO_INFO).project_id == project.project_id)
+            and (project is None or self._project_of(key.device_id) == project.project_id)
         }
         for key in [key for key in self.chart.keys if key not in wanted]:
             self._set_checked(key, False)
@@ -521,6 +582,9 @@ class TelemetryPane(Pane):
                 series = live.store.get(key)
                 if series is not None and series.first_ts is not None:
                     oldest = min(oldest, series.first_ts)
+                history = self.chart.items[key].history
+                if history is not None and len(history):
+                    oldest = min(oldest, float(history.minute[0]))
         return oldest + self.chart.window_s, now
 
     def _update_scrub_range(self) -> None:
@@ -572,7 +636,13 @@ class TelemetryPane(Pane):
                 self.tr("Sign in to a Hydrobit account (or start HydroDesk with --demo) to see live telemetry."),
                 "signed-out",
             )
-        elif len(live.store) == 0 and live.status.state is not ConnectionState.CONNECTED:
+        elif not self._all_keys() and live.history_loading:
+            self._show_chart_state(
+                self.tr("Loading the last 24 hours…"),
+                self.tr("HydroDesk is fetching the devices' telemetry history; live data follows as it arrives."),
+                "empty",
+            )
+        elif not self._all_keys() and live.status.state is not ConnectionState.CONNECTED:
             message = live.status.message or self.tr("HydroDesk is connecting to the live data server.")
             self._show_chart_state(
                 self.tr("Not connected to the live data server"),
@@ -581,7 +651,7 @@ class TelemetryPane(Pane):
                 ),
                 "offline",
             )
-        elif len(live.store) == 0:
+        elif not self._all_keys():
             self._show_chart_state(
                 self.tr("No devices have reported yet"),
                 self.tr(
