@@ -20,7 +20,6 @@ from hydrodesk.sim.farm import PROJECTS
 from hydrodesk.sim.http import format_utc
 from hydrodesk.sim.iot import weather_model
 from hydrodesk.sim.iot.stations import project_station
-from hydrodesk.sim.iot.store import now_utc
 
 SEED = 20251019
 LOG_DAYS = 28
@@ -126,7 +125,7 @@ MANUAL_RUNS = [
 
 def seed_iot(ctx: SimContext) -> None:
     rng = random.Random(SEED)
-    now = now_utc()
+    now = ctx.clock.now()
     projects = {project["project_id"]: project for project in PROJECTS}
     db = ctx.db
     valves: dict[str, dict[str, Any]] = {}
