@@ -15,8 +15,11 @@ import uvicorn
 
 from hydrodesk.sim import iot
 from hydrodesk.sim.app import create_app
+from hydrodesk.sim.clock import SimClock
 from hydrodesk.sim.context import SimContext
 from hydrodesk.sim.field import start_field
+from hydrodesk.sim.life import FarmLife
+from hydrodesk.sim.life.calendar import DEFAULT_SEED
 from hydrodesk.sim.seed import seed_demo_farm
 
 log = logging.getLogger(__name__)
@@ -42,9 +45,14 @@ async def serve(
     mqtt_ws_port: int | None = None,
     mqtt_url: str | None = None,
     devices: bool = True,
+    clock: SimClock | None = None,
+    live: bool = False,
+    seed: int = DEFAULT_SEED,
 ) -> None:
-    ctx = SimContext.open(data_dir)
+    ctx = SimContext.open(data_dir, clock=clock)
     seed_demo_farm(ctx)
+    life = FarmLife(ctx, live=live, seed=seed)
+    life.bring_up_to_date()
     sock = _bind(host, port)
     bound_port = sock.getsockname()[1]
     url_host = f"[{host}]" if ":" in host else host
@@ -57,6 +65,7 @@ async def serve(
         mqtt_url=mqtt_url,
         devices=devices,
         data_dir=str(data_dir),
+        clock=ctx.clock.now,
     )
     ctx.fieldbus = field.fieldbus
     ctx.mqtt_url = field.mqtt_url
@@ -73,6 +82,7 @@ async def serve(
             await serving
             return
         await asyncio.sleep(0.01)
+    await life.start()
     ready = f"hydrodesk-sim listening {ctx.base_url}"
     if field.mqtt_url:
         ready += f" mqtt={field.mqtt_url}"
@@ -81,6 +91,7 @@ async def serve(
         await serving
     finally:
         with _ignoring_signals(loop):
+            await life.stop()
             await field.stop()
             ctx.db.close()
 
