@@ -54,8 +54,8 @@ def farm(seeded_farm: Path, tmp_path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def serving(folder: Path, *, clock: str = NOW, **options: object) -> Iterator[Simulator]:
-    simulator = Simulator(start_simulator(folder, devices=False, clock=clock, **options))  # type: ignore[arg-type]
+def serving(folder: Path, *, clock: str = NOW, devices: bool = False, **options: object) -> Iterator[Simulator]:
+    simulator = Simulator(start_simulator(folder, devices=devices, clock=clock, **options))  # type: ignore[arg-type]
     try:
         yield simulator
     finally:
@@ -252,6 +252,34 @@ async def test_this_mornings_programs_are_logged_the_valves_closed_and_scouting_
         walked.setdefault(str(record.sector_id), set()).add(local(record.record_time).date())
     for sector in DEMO_COMPANY_SECTORS["proj_123"]:
         assert len(walked.get(sector, set())) >= 2, sector  # every third day: two or three walks a week
+
+
+@pytest.mark.asyncio
+async def test_a_program_run_under_way_is_started_on_the_field_devices(farm: Path) -> None:
+    early = "2026-12-02T05:40:00-06:00"  # Riego matutino Lote A runs 05:30-06:15 (06:10 for Válvula A-2)
+    ends = {"valve_001": time(6, 15), "valve_002": time(6, 15), "valve_003": time(6, 10)}
+    with serving(farm, clock=early, live=True, env=QUIET_TABLETS, devices=True, mqtt_ws_port=0) as simulator:
+        async with connect(simulator, "read:irrigation") as client:
+
+            async def the_programs_valves_run() -> bool:
+                valves = {valve.valve_id: valve for valve in await client.list_valves("proj_123")}
+                return all(valves[valve_id].observed_state == "open" for valve_id in ends)
+
+            await eventually(the_programs_valves_run)
+            valves = {valve.valve_id: valve for valve in await client.list_valves("proj_123")}
+            programs = {program.program_id: program for program in await client.list_programs("proj_123")}
+
+    for valve_id, end in ends.items():
+        valve = valves[valve_id]
+        assert valve.commanded_state == "open"
+        assert valve.commanded_until is not None
+        # Opened for the minutes the run had left, rounded up to whole minutes.
+        assert datetime.combine(TODAY, end, MEXICO) <= valve.commanded_until
+        assert valve.commanded_until <= datetime.combine(TODAY, end, MEXICO) + timedelta(minutes=1)
+    assert all(valves[v].observed_state == "closed" for v in ("valve_004", "valve_005", "valve_006", "valve_007"))
+    assert programs["prog_001"].running
+    assert programs["prog_001"].last_started_at == datetime.combine(TODAY, time(5, 30), MEXICO)
+    assert not programs["prog_002"].running  # not before 06:00
 
 
 # ------------------------------------------------------------------------------------------------ a new day
