@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 DEMO_USER = "user_123456789"
 # The demo farm's crews post deliveries every few seconds: the office fetches its colleagues' work this often
 # (a real account keeps the sync engine's default of a few minutes).
-DEMO_REFRESH_S = 15.0
+DEMO_REFRESH_S = 10.0
 # All scopes, including write:irrigation, so every pane works on the demo farm.
 DEMO_SCOPES = (
     "read:phytosanitary",

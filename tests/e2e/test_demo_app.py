@@ -136,7 +136,7 @@ def test_the_demo_farm_is_at_work_today_and_the_office_sees_tallies_arrive(
             "--quit-after",
             "25",
         ],
-        # Brisk tablets, so that the office's refreshes (every 15 s on the demo) surely bring some of their work.
+        # Brisk tablets, so that the office's refreshes (every 10 s on the demo) surely bring some of their work.
         env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen", "HYDRODESK_SIM_TABLET_EVERY_S": "0.5"},
         capture_output=True,
         text=True,
