@@ -306,6 +306,8 @@ async def test_at_midnight_yesterdays_sessions_close_and_the_new_day_starts(farm
                 return any(session.total_units > 0 for session in found.items)
 
             await eventually(tablets_post_into_the_new_day)
+            started = await client.list_sessions(project_id="proj_123", from_day=tomorrow, to_day=tomorrow)
+            new_records = {s.session_id: await client.list_session_records(s.session_id) for s in started.items}
 
     by_id = {session.session_id: session for session in days.items}
     for session in yesterday:
@@ -320,5 +322,7 @@ async def test_at_midnight_yesterdays_sessions_close_and_the_new_day_starts(farm
     assert {session.owner_auth0_id for session in new_day} <= FIELD_SUPERVISORS
     assert all(session.notes == "Turno nocturno" for session in new_day)  # the crews start at once, at night
     assert all(session.opened_at >= datetime.combine(tomorrow, time(0), MEXICO) for session in new_day)
+    for session in started.items:  # opened before anything was delivered into it
+        assert all(record.recorded_at_utc >= session.opened_at for record in new_records[session.session_id])
     # The sector kept free for the office, now a day gone by, gets its workday like every other.
     assert [s.status for s in days.items if s.day == TODAY and s.sector_id == "sector_001"] == ["closed"]

@@ -114,7 +114,7 @@ def open_todays_sessions(db: Database, projects: list[dict[str, Any]], now: date
             morning = at_local(today, time(6, rng.randint(15, 55)), timezone)
             night_shift = morning > as_of
             opened_at = (
-                max(at_local(today, time(0, 1), timezone), as_of - timedelta(minutes=2)) if night_shift else morning
+                max(at_local(today, time(0), timezone), as_of - timedelta(minutes=2)) if night_shift else morning
             )
             session_id = object_id(rng, opened_at)
             notes = NIGHT_SHIFT_NOTE if night_shift else rng.choice(OPENING_NOTES)
