@@ -82,12 +82,12 @@ async def serve(
             await serving
             return
         await asyncio.sleep(0.01)
-    await life.start()
     ready = f"hydrodesk-sim listening {ctx.base_url}"
     if field.mqtt_url:
         ready += f" mqtt={field.mqtt_url}"
     print(ready, flush=True)  # noqa: T201 - the documented readiness line other tools wait for
     try:
+        await life.start()  # the farm goes to work once clients may connect
         await serving
     finally:
         with _ignoring_signals(loop):
