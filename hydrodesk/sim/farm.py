@@ -80,6 +80,28 @@ USERS = [
         "email": "lucia.garza@berriesdelnorte.mx",
         "role": "manager",
     },
+    # Field supervisors whose tablets the live farm plays (hydrodesk.sim.life.crews); added to older farms too.
+    {
+        "auth0_id": "user_246813579",
+        "company_id": "comp_12345",
+        "name": "Rosa Hernández",
+        "email": "rosa.hernandez@agricolasanpedro.mx",
+        "role": "supervisor",
+    },
+    {
+        "auth0_id": "user_864209753",
+        "company_id": "comp_12345",
+        "name": "Jorge Medina",
+        "email": "jorge.medina@agricolasanpedro.mx",
+        "role": "supervisor",
+    },
+    {
+        "auth0_id": "user_555000222",
+        "company_id": "comp_67890",
+        "name": "Pedro Salinas",
+        "email": "pedro.salinas@berriesdelnorte.mx",
+        "role": "supervisor",
+    },
 ]
 _BLUEBERRY_SETTINGS = {
     "samplingUnit": "box",
@@ -145,8 +167,7 @@ def seed_farm(db: Database) -> None:
     with db.transaction():
         for company in COMPANIES:
             db.execute("INSERT INTO companies VALUES (:company_id, :name, :timezone)", company)
-        for user in USERS:
-            db.execute("INSERT INTO users VALUES (:auth0_id, :company_id, :name, :email, :role)", user)
+        add_missing_users(db)
         for project in PROJECTS:
             db.execute(
                 "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -177,6 +198,14 @@ def seed_farm(db: Database) -> None:
                         dumps(square_polygon(lon, lat, SECTOR_SPACING_DEG / 2.2)),
                     ),
                 )
+
+
+def add_missing_users(db: Database) -> int:
+    """Add the people of USERS a farm seeded by an older version lacks; returns how many were added."""
+    before = db.scalar("SELECT COUNT(*) FROM users")
+    for user in USERS:
+        db.execute("INSERT OR IGNORE INTO users VALUES (:auth0_id, :company_id, :name, :email, :role)", user)
+    return db.scalar("SELECT COUNT(*) FROM users") - before
 
 
 # ------------------------------------------------------------------------------------------------ reading

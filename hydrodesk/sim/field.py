@@ -25,7 +25,7 @@ from pathlib import Path
 from hydrodesk.sim.auth import User, issue_iot_token, load_secret
 from hydrodesk.sim.broker_process import BrokerProcess
 from hydrodesk.sim.device_fleet import DeviceFleet
-from hydrodesk.sim.devices import DeviceSpec, Physics, device_specs
+from hydrodesk.sim.devices import Clock, DeviceSpec, Physics, device_specs, utc_now
 from hydrodesk.sim.fieldbus import FieldBus, IrrigationState, NullFieldBus
 from hydrodesk.sim.iot.telemetry_record import TelemetryRecorder
 from hydrodesk.sim.mqtt_fieldbus import MqttFieldBus
@@ -93,9 +93,11 @@ async def start_field(
     settings: FieldSettings | None = None,
     recorder: TelemetryRecorder | None = None,
     start_from: Callable[[DeviceSpec], dict[str, float]] | None = None,
+    clock: Clock = utc_now,
 ) -> FieldRuntime:
     """Start what the command line asked for and return a handle the server stops on shutdown. With devices,
-    `recorder` keeps what they publish and `start_from` says where each picks up (see DeviceFleet)."""
+    `recorder` keeps what they publish and `start_from` says where each picks up (see DeviceFleet). Devices and the
+    field bus read the simulator's clock: command deadlines and irrigation logs are stamped in the store's time."""
     settings = settings or FieldSettings.from_env()
     runtime = FieldRuntime()
     if mqtt_url is None and mqtt_ws_port is None and not devices:
@@ -113,6 +115,7 @@ async def start_field(
             state,
             url=field_url,
             credentials=service_credentials(secret, "hydrodesk-sim-fieldbus"),
+            clock=clock,
             ack_timeout_s=settings.ack_timeout_s,
             confirm_timeout_s=settings.confirm_timeout_s,
             fault_grace_s=settings.fault_grace_s,
@@ -125,6 +128,7 @@ async def start_field(
                 url=field_url,
                 credentials_for=lambda spec: _device_credentials(secret, spec),
                 interval_s=settings.telemetry_s,
+                clock=clock,
                 physics=Physics(ramp_s=settings.ramp_s),
                 start_from=start_from,
                 on_telemetry=recorder.record if recorder is not None else None,

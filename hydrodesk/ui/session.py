@@ -404,7 +404,9 @@ class SessionController(QObject):
 
         # The demo farm keeps a cache of its own, apart from any real account's.
         name = "demo-farm" if connection.demo else connection.label
-        return await Office.open(profile_database(self._data_dir, name), client)
+        return await Office.open(
+            profile_database(self._data_dir, name), client, refresh_every_s=connection.refresh_every_s
+        )
 
     def _report_progress(self, phase: StartupPhase) -> None:
         title, message = {

@@ -46,4 +46,4 @@ def seed(ctx: SimContext) -> None:
 
 def irrigation_state(ctx: SimContext) -> IrrigationState:
     """The store the field side reads and updates (on the simulator's event loop)."""
-    return IrrigationStore(ctx.db)
+    return IrrigationStore(ctx.db, ctx.clock)

@@ -18,12 +18,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from hydrodesk.sim.auth import authenticate_api_key
+from hydrodesk.sim.clock import SimClock
 from hydrodesk.sim.db import Database
 from hydrodesk.sim.devices import DeviceSpec, device_specs
 from hydrodesk.sim.farm import project_of_company
 from hydrodesk.sim.http import HttpError, format_utc, invalid, ok
 from hydrodesk.sim.iot import telemetry_record
-from hydrodesk.sim.iot.store import IrrigationStore, now_utc
+from hydrodesk.sim.iot.store import IrrigationStore
 from hydrodesk.sim.iot.telemetry_model import LOOKBACK_S, FieldDevice, ValveRun, reading_now
 from hydrodesk.sim.iot.telemetry_series import HistoryResolution, Selection, point_count, series
 from hydrodesk.sim.iot.time_range import parse_time_range, require_query
@@ -56,7 +57,7 @@ async def telemetry_route(request: Request) -> Response:
         for device in chosen
     ]
     selections = [selection for selection in selections if selection.metrics]
-    now = now_utc().timestamp()
+    now = request.app.state.ctx.clock.now().timestamp()
     count = point_count(selections, start, end, resolution, now)
     if count > MAX_POINTS:
         raise invalid(
@@ -125,11 +126,11 @@ def _epoch(text: str) -> float:
     return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
 
 
-def live_start(db: Database) -> Callable[[DeviceSpec], dict[str, float]]:
+def live_start(db: Database, clock: SimClock) -> Callable[[DeviceSpec], dict[str, float]]:
     """Where each live device starts (soil moisture, battery): the history's value now, so its curve goes on."""
 
     def readings_of(spec: DeviceSpec) -> dict[str, float]:
-        now = now_utc().timestamp()
+        now = clock.now().timestamp()
         devices = project_devices(db, spec.address.project_id, since=now - LOOKBACK_S, until=now)
         device = devices.get(spec.device_id, FieldDevice(spec))
         return reading_now(device, now)

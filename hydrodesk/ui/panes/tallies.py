@@ -94,6 +94,7 @@ class TalliesPane(Pane):
         self._ledger_token = 0
         self._local_changes = 0  # entries made here, counted to tell whether a reload read them
         self._enter_actions: dict[str, EnterAction] = {}  # session id -> what Enter after a worker does
+        self._shown_after_sync = False  # what the pane shows came after a completed sync (data_ready)
         self._theme_tokens: dict[str, str] = {}
 
         self._reload_timer = QTimer(self)
@@ -314,6 +315,9 @@ class TalliesPane(Pane):
             imported.connect(lambda _count: self._spawn(self._reload_ledger(), "tallies-imported"))
 
     # ------------------------------------------------------------------------------------------ Pane
+    def is_data_ready(self) -> bool:
+        return self.context.office() is None or self._shown_after_sync
+
     def set_selection(self, selection: Selection) -> None:
         self._selection = selection
         self._wanted_session = None
@@ -408,8 +412,16 @@ class TalliesPane(Pane):
         self._spawn(self._reload_everything(), "tallies-sync-reload")
 
     async def _reload_everything(self) -> None:
+        synced = self._sync is not None and self._sync.last_sync_at is not None
         await self._load_workers()
-        await self._reload_ledger()
+        if self._session is None and self._wanted_session is None and self._selection.project is not None:
+            # Nothing shown: the sync may have brought the day's sessions (a first sync, a colleague's new one).
+            await self._load_sessions(pick_open=False)
+        else:
+            await self._reload_ledger()
+        if synced and not self._shown_after_sync:
+            self._shown_after_sync = True
+            self.data_ready.emit()
 
     # ------------------------------------------------------------------------------------------ loading
     async def _load_workers(self) -> None:
