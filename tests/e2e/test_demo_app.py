@@ -86,7 +86,8 @@ def test_demo_runs_takes_a_screenshot_and_stops_its_simulator(
             "--screenshot",
             str(screenshot),
             "--quit-after",
-            "10",
+            # The demo loads in about 6 s on a quiet 2-core machine; a busy one needs the headroom.
+            "20",
         ],
         env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
