@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from hydrodesk.domain.outbox import EntryKind, is_local_id
-from hydrodesk.domain.sessions import parse_day_label
+from hydrodesk.domain.sessions import parse_day_label, session_to_show
 from hydrodesk.domain.tallies import LedgerLine, LineStatus, WorkerTally, tally_by_worker
 from hydrodesk.domain.tally_entries import (
     DEFAULT_DUPLICATE_WINDOW_S,
@@ -444,13 +444,13 @@ class TalliesPane(Pane):
         day = self._chosen_day()
         if pick_open:
             opened = await office.store.sessions(project_id=project.project_id, sector_id=sector_id, status="open")
-            mine = [row for row in opened if row.data.get("owner_auth0_id") == office.actions.auth0_id]
-            chosen = (mine or opened or [None])[0]
+            today = self._today(project.timezone)
+            chosen = session_to_show([row.data for row in opened], office.actions.auth0_id, today)
             if chosen is not None:
-                prefer = chosen.data["session_id"]
-                day = parse_day_label(str(chosen.data["day"]))
+                prefer = chosen["session_id"]
+                day = parse_day_label(str(chosen["day"]))
             else:
-                day = self._today(project.timezone)
+                day = today
         rows = await office.store.sessions(
             project_id=project.project_id, sector_id=sector_id, first_day=day.isoformat(), last_day=day.isoformat()
         )
