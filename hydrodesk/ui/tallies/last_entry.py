@@ -56,8 +56,7 @@ class LastEntryCard(QFrame):
         self.undo_button.setVisible(False)
         self.headline.setText(self.tr("No entry yet in this session"))
         self.details.setText(self.tr("Each entry shows here, with Ctrl+Z to undo it."))
-        self.setProperty("state", "empty")
-        self._repolish()
+        self._set_state("empty")
 
     def show_recorded(self, *, units: str, name: str, worker_id: str, time: str) -> None:
         words = name.split() or [worker_id]
@@ -67,8 +66,7 @@ class LastEntryCard(QFrame):
         self.details.setText(self.tr("{id} · recorded {time} · Ctrl+Z undoes it").format(id=worker_id, time=time))
         self.undo_button.setVisible(True)
         self.undo_button.setEnabled(True)
-        self.setProperty("state", "recorded")
-        self._repolish()
+        self._set_state("recorded")
 
     def show_photo(self, photo: Photo | None) -> bool:
         return self.avatar.show_photo(photo)
@@ -77,9 +75,12 @@ class LastEntryCard(QFrame):
         self.headline.setText(self.tr("Undone: {units} · {name}").format(units=units, name=name))
         self.details.setText(self.tr("Voided as “{reason}”; the ledger keeps both lines.").format(reason=reason))
         self.undo_button.setVisible(False)
-        self.setProperty("state", "undone")
-        self._repolish()
+        self._set_state("undone")
 
-    def _repolish(self) -> None:
+    def _set_state(self, state: str) -> None:
+        # Re-styling costs milliseconds: only when the state changes, not on every scan of a busy morning.
+        if self.property("state") == state:
+            return
+        self.setProperty("state", state)
         self.style().unpolish(self)
         self.style().polish(self)
