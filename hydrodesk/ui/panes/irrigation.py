@@ -51,7 +51,7 @@ from hydrodesk.ui.irrigation.models import (
     alarm_value,
 )
 from hydrodesk.ui.irrigation.outbox_sender import OutboxCommandSender
-from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
+from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.state_page import StatePage
@@ -168,6 +168,7 @@ class IrrigationPane(Pane):
         bottom_layout.addWidget(commands_label)
         bottom_layout.addWidget(self.commands_table, 1)
         valves_tab = QSplitter(Qt.Orientation.Vertical, self)
+        valves_tab.setObjectName("ValvesAndCommands")
         valves_tab.addWidget(valves_top)
         valves_tab.addWidget(valves_bottom)
         valves_tab.setSizes([380, 200])
@@ -236,7 +237,7 @@ class IrrigationPane(Pane):
         self.state_page.setVisible(False)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setContentsMargins(*PANE_MARGINS)
         layout.setSpacing(8)
         layout.addLayout(heading)
         layout.addWidget(self.alarm_banner)
@@ -303,6 +304,14 @@ class IrrigationPane(Pane):
         )
         self.tabs.setTabIcon(ALARMS_TAB, themed_icon("alarm", icon))
         self.tabs.setTabIcon(VALVES_TAB, themed_icon("irrigation", icon))
+
+    def help_text(self) -> str:
+        return self.tr(
+            "Each valve shows what was commanded and what the field reports, side by side. Open or close the "
+            "selected valve behind a confirmation; an open command always has a duration, and the command is "
+            "followed until the field's telemetry confirms it. Programs, logs and alarms are on the other tabs "
+            "(Ctrl+Tab)."
+        )
 
     def focus_filter(self) -> bool:
         self._current_table().focus_filter()

@@ -43,7 +43,7 @@ from hydrodesk.ui.outbox.dialogs import (
     move_target,
 )
 from hydrodesk.ui.outbox.model import OutboxTableModel
-from hydrodesk.ui.panes.base import Pane, PaneContext
+from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext
 from hydrodesk.ui.sync_status import spawn_unless_closing
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
@@ -161,7 +161,7 @@ class OutboxPane(Pane):
             choices.addWidget(button)
         choices.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setContentsMargins(*PANE_MARGINS)
         layout.setSpacing(6)
         layout.addWidget(self.title_label)
         layout.addWidget(self.subtitle_label)
@@ -194,6 +194,13 @@ class OutboxPane(Pane):
         color = theme.tokens["icon"]
         self.table.set_icons(themed_icon("search", color), themed_icon("export", color))
         self.model.set_attention_color(theme.color("error"))
+
+    def help_text(self) -> str:
+        return self.tr(
+            "Every change made on this computer waits here until Hydrobit has it, and HydroDesk sends it by itself "
+            "when it can. A change the server refused waits for your decision: retry it, correct it, move it to "
+            "another session, or discard it with a reason. Nothing is dropped without you deciding."
+        )
 
     def focus_filter(self) -> bool:
         self.table.focus_filter()

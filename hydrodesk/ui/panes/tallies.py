@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -49,14 +48,16 @@ from hydrodesk.store.tally_scope import ScopeTally, scope_tally
 from hydrodesk.sync.photos import PhotoCache
 from hydrodesk.sync.status import ConnectionState, SyncStatus
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
-from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
+from hydrodesk.ui.keys import KeyHelp, key_text
+from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.tallies.entries_model import EntriesModel
 from hydrodesk.ui.tallies.entry_row import TallyEntryRow
 from hydrodesk.ui.tallies.formatting import local_time_text, money_text, units_text, zone
 from hydrodesk.ui.tallies.void_dialog import VoidDialog
 from hydrodesk.ui.tallies.worker_table import WorkerTallyModel
 from hydrodesk.ui.theme import Theme
-from hydrodesk.ui.widgets.data_table import DataTable
+from hydrodesk.ui.widgets.balanced_splitter import BalancedSplitter
+from hydrodesk.ui.widgets.data_table import DataTable, print_keys
 from hydrodesk.ui.widgets.segmented import SegmentedButtons
 from hydrodesk.ui.widgets.state_page import StatePage
 
@@ -109,14 +110,18 @@ class TalliesPane(Pane):
         self.sync_chip.setObjectName("Chip")
         self.tools_layout = QHBoxLayout()  # the tally tools add their buttons here
         self.tools_layout.setSpacing(6)
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(self.title_label)
-        titles.addWidget(self.subtitle_label)
-        heading = QHBoxLayout()
-        heading.addLayout(titles, 1)
-        heading.addLayout(self.tools_layout)
-        heading.addWidget(self.sync_chip, 0, Qt.AlignmentFlag.AlignTop)
+        # The tools and the sync chip beside the title; the subtitle below them, across the whole pane, so it stays
+        # on one line at 1366 pixels.
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title_label)
+        title_row.addStretch(1)
+        title_row.addLayout(self.tools_layout)
+        title_row.addSpacing(6)
+        title_row.addWidget(self.sync_chip)
+        heading = QVBoxLayout()
+        heading.setSpacing(0)
+        heading.addLayout(title_row)
+        heading.addWidget(self.subtitle_label)
 
         # ---------------------------------------------------------------- session picker
         self.session_combo = QComboBox(self)
@@ -159,12 +164,6 @@ class TalliesPane(Pane):
         self.scope_buttons.add(DAY, self.tr("Day"), self.tr("Every session of the day in this project or sector"))
         self.scope_buttons.add(SEASON, self.tr("Season"), self.tr("Every session from the season's first day"))
         self.scope_buttons.select(SESSION)
-        for scope in (SESSION, DAY, SEASON):
-            button = self.scope_buttons.button(scope)
-            # Room for the label in bold too (the checked segment's style), so it is never clipped.
-            bold = button.font()
-            bold.setBold(True)
-            button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(button.text()) + 32)
         self.scope_buttons.chosen.connect(self._on_scope_chosen)
         self.season_from = QDateEdit(self)
         self.season_from.setCalendarPopup(True)
@@ -236,11 +235,17 @@ class TalliesPane(Pane):
         entries_layout.addWidget(self.entries_table, 1)
         entries_layout.addLayout(entry_actions)
 
-        body = QSplitter(Qt.Orientation.Horizontal, self)
+        # Shared by what each table's columns need, so neither scrolls sideways at 1366 pixels; the user's own
+        # arrangement (a drag, or one restored) wins.
+        body = BalancedSplitter(Qt.Orientation.Horizontal, self)
+        body.setObjectName("WorkersAndEntries")
         body.addWidget(workers_box)
         body.addWidget(entries_box)
-        body.setSizes([640, 440])  # the per-worker table has more columns
+        body.setSizes([600, 480])  # the per-worker table has more columns
         body.setChildrenCollapsible(False)
+        self.tables_splitter = body
+        for table in (self.workers_table, self.entries_table):
+            table.columns.fitted.connect(self._balance_tables)
 
         # ---------------------------------------------------------------- assembly
         content = QWidget(self)
@@ -257,16 +262,18 @@ class TalliesPane(Pane):
         self.stack.addWidget(self.state_page)
         self._content = content
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setContentsMargins(*PANE_MARGINS)
         layout.setSpacing(6)
         layout.addLayout(heading)
         layout.addWidget(self.stack, 1)
 
         focus = QShortcut(QKeySequence("Ctrl+L"), self)
+        focus.setWhatsThis(self.tr("Put the cursor in the entry row"))
         focus.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         focus.activated.connect(self.entry_row.focus_entry)
         # Ctrl+Z from anywhere in the pane (the entry table, say); the entry row's fields catch it themselves.
         undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.setWhatsThis(self.tr("Undo the last entry (it is voided as an entry mistake)"))
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo_last_entry)
 
@@ -274,6 +281,11 @@ class TalliesPane(Pane):
         self._update_scope_widgets()
         self._show_state()
         self._install_tools()
+
+    def _balance_tables(self) -> None:
+        self.tables_splitter.balance(
+            [self.workers_table.columns.table_width(), self.entries_table.columns.table_width()]
+        )
 
     # ------------------------------------------------------------------------------------------ for the tools
     def selected_session(self) -> dict[str, Any] | None:
@@ -337,6 +349,25 @@ class TalliesPane(Pane):
             }
         )
         self._show_state()
+
+    def help_text(self) -> str:
+        return self.tr(
+            "Choose the session, then type a worker's name or ID (or scan a badge) in the entry row and press Enter "
+            "to record their units. The left table adds up units and pay per worker for the session, the day or the "
+            "season; the right one lists every entry, newest first. An entry is never deleted: void it with a "
+            "reason and the count goes back down."
+        )
+
+    def widget_keys(self) -> list[KeyHelp]:
+        def key(name: Qt.Key) -> str:
+            return key_text(QKeySequence(name))
+
+        return [
+            KeyHelp(key(Qt.Key.Key_Return), self.tr("In the entry row: record the units for the worker found")),
+            KeyHelp(key(Qt.Key.Key_Escape), self.tr("In the entry row: clear it")),
+            KeyHelp(key(Qt.Key.Key_Delete), self.tr("In the entries: void the selected entry")),
+            KeyHelp(key_text(print_keys()), self.tr("Elsewhere in the pane: print the day report")),
+        ]
 
     def focus_filter(self) -> bool:
         self.workers_table.focus_filter()

@@ -1,0 +1,58 @@
+"""What keys do, read from the live bindings: the lines of the F1 shortcut sheet (hydrodesk.ui.shortcut_sheet)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QWidget
+
+
+@dataclass(frozen=True)
+class KeyHelp:
+    """One line of the F1 shortcut sheet."""
+
+    keys: str  # as the user reads them on this system ("Ctrl+N")
+    text: str  # what they do, translated
+
+
+def key_text(keys: QKeySequence) -> str:
+    return keys.toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def _plain(text: str, keys: QKeySequence) -> str:
+    """A menu text or tool tip as a sentence: no mnemonic "&", no "(Ctrl+N)" at its end, no trailing "…"."""
+    text = re.sub(r"&(.)", r"\1", text).strip()
+    for shown in {key_text(keys), keys.toString(QKeySequence.SequenceFormat.PortableText)}:
+        if text.endswith(f"({shown})"):
+            text = text[: -len(shown) - 2].rstrip()
+    return text.rstrip(" .…")
+
+
+def bound_keys(owner: QWidget) -> list[KeyHelp]:
+    """The keys `owner` and its children answer to, read from the live QShortcuts, QActions and buttons, so a
+    description cannot drift from its binding: a shortcut says what its whatsThis says; an action or a button its
+    whatsThis, else its tool tip, else its text."""
+    found: list[tuple[QKeySequence, str]] = []
+    for shortcut in owner.findChildren(QShortcut):
+        if not shortcut.key().isEmpty():
+            found.append((shortcut.key(), shortcut.whatsThis()))
+    actions = {id(action): action for action in [*owner.actions(), *owner.findChildren(QAction)]}
+    for action in actions.values():
+        keys = action.shortcut()
+        if not keys.isEmpty() and action.shortcutContext() is not Qt.ShortcutContext.WidgetShortcut:
+            found.append((keys, action.whatsThis() or _plain(action.toolTip() or action.text(), keys)))
+    for button in owner.findChildren(QAbstractButton):
+        keys = button.shortcut()
+        if not keys.isEmpty():
+            found.append((keys, button.whatsThis() or _plain(button.toolTip() or button.text(), keys)))
+    seen: set[str] = set()
+    lines = []
+    for keys, text in found:
+        shown = key_text(keys)
+        if shown not in seen:
+            seen.add(shown)
+            lines.append(KeyHelp(shown, text))
+    return lines
