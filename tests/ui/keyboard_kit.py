@@ -6,6 +6,7 @@ label, button or table cell whose text does not fit the room it was given (the "
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QTableView,
     QTreeView,
@@ -98,6 +100,27 @@ def tab_chain(qtbot: QtBot, start: QWidget, limit: int = 120) -> list[QWidget]:
         chain.append(current)
     last = [widget.objectName() or type(widget).__name__ for widget in chain[-5:]]
     raise AssertionError(f"Tab never came back to where it started: a focus trap after {last}")
+
+
+def name(widget: QWidget) -> str:
+    text = widget.text() if isinstance(widget, QAbstractButton | QLineEdit) else ""
+    label = widget.objectName() or widget.accessibleName() or text
+    return f"{type(widget).__name__} {label!r} in {type(widget.parentWidget()).__name__}"
+
+
+def reading_order_breaks(chain: list[QWidget], pane: QWidget) -> list[str]:
+    """Tab steps inside `pane` that go back up: to a widget above the last one in the same column (the tools at the
+    top of a pane visited after everything below them)."""
+    breaks = []
+    for before, after in itertools.pairwise(chain):
+        if not (inside(before, pane) and inside(after, pane)):
+            continue
+        a = before.mapTo(pane, before.rect().topLeft()), before.width()
+        b = after.mapTo(pane, after.rect().topLeft()), after.width()
+        same_column = a[0].x() < b[0].x() + b[1] and b[0].x() < a[0].x() + a[1]
+        if same_column and b[0].y() < a[0].y() - 4:
+            breaks.append(f"{name(before)} at {a[0].toTuple()} → {name(after)} at {b[0].toTuple()}")
+    return breaks
 
 
 def modal_dialog(qtbot: QtBot, kind: type[QDialog] = QDialog) -> QDialog:

@@ -51,6 +51,7 @@ from .keyboard_kit import (
     one_line,
     pdf_text,
     press,
+    reading_order_breaks,
     screenshot,
     tab_chain,
     tab_until,
@@ -119,6 +120,7 @@ def tab_reaches_everything(qtbot: QtBot, pane: Pane, start: Any) -> None:
     """Tab goes round the pane without a trap, never onto a hidden widget, and reaches every control shown."""
     chain = tab_chain(qtbot, start)
     assert all(widget.isVisible() and widget.isEnabled() for widget in chain)
+    assert reading_order_breaks(chain, pane) == []
     controls = [
         widget
         for widget in pane.findChildren(QLineEdit) + [table.view for table in pane.findChildren(DataTable)]

@@ -55,6 +55,7 @@ from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.state_page import StatePage
+from hydrodesk.ui.widgets.tab_order import move_before
 
 if TYPE_CHECKING:
     from hydrodesk.api.models import Project
@@ -243,6 +244,11 @@ class IrrigationPane(Pane):
         layout.addWidget(self.alarm_banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.state_page, 1)
+        # Tab in reading order: the tabs, then each tab's buttons above its table (both were made after it).
+        move_before([self.open_button, self.close_button], self.valves_table.filter_edit, self)
+        move_before([self.tabs], self.open_button, self)
+        move_before([self.start_program_button, self.stop_program_button], self.programs_table.filter_edit, self)
+        move_before([self.acknowledge_button, self.clear_alarm_button], self.alarms_table.filter_edit, self)
 
         self._valves_timer = QTimer(self)
         self._valves_timer.setInterval(VALVES_REFRESH_MS)

@@ -60,6 +60,7 @@ from hydrodesk.ui.widgets.balanced_splitter import BalancedSplitter
 from hydrodesk.ui.widgets.data_table import DataTable, print_keys
 from hydrodesk.ui.widgets.segmented import SegmentedButtons
 from hydrodesk.ui.widgets.state_page import StatePage
+from hydrodesk.ui.widgets.tab_order import move_before
 
 if TYPE_CHECKING:
     from hydrodesk.sync.office import Office
@@ -281,6 +282,9 @@ class TalliesPane(Pane):
         self._update_scope_widgets()
         self._show_state()
         self._install_tools()
+        # The tools sit in the heading but are made last: Tab reaches them first, as the eye does.
+        tools = [item.widget() for item in (self.tools_layout.itemAt(i) for i in range(self.tools_layout.count()))]
+        move_before([tool for tool in tools if tool is not None], self.session_combo, self)
 
     def _balance_tables(self) -> None:
         self.tables_splitter.balance(

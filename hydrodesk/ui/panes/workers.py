@@ -46,6 +46,7 @@ from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.state_page import StatePage
+from hydrodesk.ui.widgets.tab_order import move_before
 from hydrodesk.ui.workers.create_dialog import CreateWorkerDialog
 from hydrodesk.ui.workers.detail import WorkerDetail
 from hydrodesk.ui.workers.labels import label_for
@@ -172,6 +173,8 @@ class WorkersPane(Pane):
         detail_scroll.setWidgetResizable(True)
         detail_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         detail_scroll.setWidget(self.detail)
+        # The card's scroll area (arrows scroll it) before the card's own table, as they are read.
+        move_before([detail_scroll], self.detail.history_view, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("RosterAndDetail")
         self.splitter.addWidget(list_side)
