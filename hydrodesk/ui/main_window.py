@@ -540,6 +540,8 @@ class MainWindow(QMainWindow):
             self._panes[spec.name] = pane
             self.pane_host.addWidget(pane)
             self._restore_splitters(spec.name, pane)
+            for table in pane.findChildren(DataTable):  # a printout says which pane it comes from
+                table.title = table.title or QCoreApplication.translate(PANE_CONTEXT, spec.title)
         self.pane_host.setCurrentWidget(pane)
         return pane
 

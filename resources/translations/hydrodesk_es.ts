@@ -498,6 +498,10 @@
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
         <source>Print table</source>
         <translation>Imprimir tabla</translation>
     </message>

@@ -70,7 +70,7 @@ class DataTable(QWidget):
         super().__init__(parent)
         self._export_name = export_name
         self._export_dir = Path.home()
-        self.title = title  # heads a printout; the window's title when empty
+        self.title = title  # heads a printout, before the window's title ("Tallies · Rancho San Pedro — HydroDesk")
         self.print_dialog: QPrintDialog | None = None
         self.columns_chosen = False  # the user chose which columns to show (the window remembers the choice)
 
@@ -256,7 +256,9 @@ class DataTable(QWidget):
         """What a printout of the table holds right now: the rows shown, as shown."""
         from hydrodesk.ui.widgets.table_print import shown_table
 
-        return shown_table(self.view, self.title or self.window().windowTitle())
+        window = self.window().windowTitle() if self.window() is not self else ""
+        title = " · ".join(part for part in (self.title, window) if part) or self.tr("Table")
+        return shown_table(self.view, title)
 
     def print_table(self) -> QPrintDialog:
         """Ctrl+P: the print dialog (opened, never exec()); the rows shown are printed when the user accepts."""

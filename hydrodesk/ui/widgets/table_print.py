@@ -1,20 +1,30 @@
 """Print a table exactly as it is shown: the rows the filter left, in the shown order, the shown columns.
 
-The table becomes an HTML table in a QTextDocument (header repeated on every page). No cell ever wraps: a number,
-an ID or a time broken over two lines is misread on paper. When the columns do not fit the page's width at the
-normal size, the page turns to landscape, then the font gets smaller (down to MIN_POINT_SIZE); only a table wider
-than that lets its widest text column wrap, at spaces, never inside a word.
+The table becomes an HTML table in a QTextDocument (header repeated on every page). A number, an ID, a date or a
+time never wraps: broken over two lines it is misread on paper. When the rows do not fit the page's width on one
+line each, the page turns to landscape; then headers and cells of words may wrap between words (a number stays with
+its unit); then the font gets smaller, down to MIN_POINT_SIZE.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMarginsF, QModelIndex, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMarginsF, QModelIndex, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTableView
 
 from hydrodesk.ui.table_export import shown_columns
@@ -77,52 +87,79 @@ def _text(value: object) -> str:
 class PageChoice:
     orientation: QPageLayout.Orientation
     point_size: float
-    wrap_column: int | None  # the one column allowed to wrap at spaces, when nothing else made the table fit
+    wrap: bool  # headers and text cells may wrap between words (numbers and IDs never do)
+    widths: tuple[float, ...] = ()  # with `wrap`: each column's share of the page's width, in percent
 
 
-def natural_widths(table: PrintedTable, font: QFont) -> list[float]:
-    """Each column's width in points when nothing wraps (its widest cell or header, plus the cell padding)."""
+_LETTER = re.compile(r"[^\W\d_]")
+_BREAK = re.compile(r" (?!\d)(?<!\d )")  # a space with no digit either side: "11 h" and "5,50 / box" stay whole
+
+
+def may_wrap(text: str, right_aligned: bool) -> bool:
+    """A cell that may break between words: words, not a number, an ID, a date or a time."""
+    return not right_aligned and " " in text and _LETTER.search(text) is not None
+
+
+def unbreakable(text: str) -> list[str]:
+    """The pieces of a wrapping cell that stay on one line (a number stays with its unit)."""
+    return [piece for piece in _BREAK.split(text) if piece]
+
+
+def column_widths(table: PrintedTable, font: QFont, *, wrap: bool) -> list[float]:
+    """Each column's width in points: its widest cell and header on one line, or, with `wrap`, the widest piece
+    that may not break (a whole number, an ID, a header's word), plus the cell padding and border."""
     bold = QFont(font)
     bold.setBold(True)
-    plain_metrics, bold_metrics = QFontMetricsF(font), QFontMetricsF(bold)
-    scale = 72.0 / plain_metrics.fontDpi()  # metrics are in device pixels of the font's dpi; the page is in points
+    plain, heavy = QFontMetricsF(font), QFontMetricsF(bold)
+    scale = 72.0 / plain.fontDpi()  # metrics are in device pixels of the font's dpi; the page is in points
     widths = []
     for column, header in enumerate(table.headers):
-        widest = bold_metrics.horizontalAdvance(header)
+        pieces = header.split() if wrap else [header]
+        widest = max((heavy.horizontalAdvance(piece) for piece in pieces), default=0.0)
         for row in table.rows:
-            widest = max(widest, plain_metrics.horizontalAdvance(row[column]))
+            text = row[column]
+            shown = unbreakable(text) if wrap and may_wrap(text, table.right_aligned[column]) else [text]
+            widest = max(widest, *(plain.horizontalAdvance(piece) for piece in shown))
         widths.append(widest * scale + 2 * CELL_PADDING_PT + 2)  # +2: the cell's border
     return widths
 
 
+def natural_widths(table: PrintedTable, font: QFont) -> list[float]:
+    """Each column's width when nothing wraps."""
+    return column_widths(table, font, wrap=False)
+
+
 def choose_page(table: PrintedTable, page_size: QPageSize, font: QFont) -> PageChoice:
-    """Portrait at the normal size if it fits, else landscape, else a smaller font, else let one column wrap."""
+    """Portrait at the normal size if the table fits on one line a row, else landscape; else headers and words may
+    wrap; else a smaller font, down to MIN_POINT_SIZE. A number never wraps whatever the choice."""
     portrait = page_size.size(QPageSize.Unit.Point)
+    landscape = _usable(portrait.height())
     for orientation, width in (
-        (QPageLayout.Orientation.Portrait, portrait.width()),
-        (QPageLayout.Orientation.Landscape, portrait.height()),
+        (QPageLayout.Orientation.Portrait, _usable(portrait.width())),
+        (QPageLayout.Orientation.Landscape, landscape),
     ):
-        if sum(natural_widths(table, _sized(font, POINT_SIZE))) <= _usable(width):
-            return PageChoice(orientation, POINT_SIZE, None)
-    landscape_width = _usable(portrait.height())
+        if sum(column_widths(table, _sized(font, POINT_SIZE), wrap=False)) <= width:
+            return PageChoice(orientation, POINT_SIZE, wrap=False)
     size = POINT_SIZE
-    while size > MIN_POINT_SIZE:
+    while sum(column_widths(table, _sized(font, size), wrap=True)) > landscape and size > MIN_POINT_SIZE:
         size = max(MIN_POINT_SIZE, size - 0.5)
-        widths = natural_widths(table, _sized(font, size))
-        if sum(widths) <= landscape_width:
-            return PageChoice(QPageLayout.Orientation.Landscape, size, None)
-    widths = natural_widths(table, _sized(font, MIN_POINT_SIZE))
-    return PageChoice(QPageLayout.Orientation.Landscape, MIN_POINT_SIZE, _widest_text_column(table, widths))
+    shares = _shares(
+        column_widths(table, _sized(font, size), wrap=True),
+        column_widths(table, _sized(font, size), wrap=False),
+        landscape,
+    )
+    return PageChoice(QPageLayout.Orientation.Landscape, size, wrap=True, widths=shares)
 
 
-def _widest_text_column(table: PrintedTable, widths: list[float]) -> int | None:
-    """The widest column that holds words (not a right-aligned number): the one that may wrap."""
-    candidates = [
-        column
-        for column in range(len(widths))
-        if not table.right_aligned[column] and any(" " in row[column] for row in table.rows)
-    ]
-    return max(candidates, key=lambda column: widths[column]) if candidates else None
+def _shares(least: list[float], natural: list[float], room: float) -> tuple[float, ...]:
+    """Column widths in percent of `room`: each column its least width, and what is left shared in proportion to
+    what each would need to be on one line. (A text document left to itself squeezes columns inside words.)"""
+    spare = max(0.0, room - sum(least))
+    wish = [max(0.0, n - m) for m, n in zip(least, natural, strict=True)]
+    total = sum(wish) or 1.0
+    widths = [m + spare * w / total for m, w in zip(least, wish, strict=True)]
+    scale = 100.0 / max(sum(widths), room)
+    return tuple(width * scale for width in widths)
 
 
 def _usable(page_width_pt: float) -> float:
@@ -137,7 +174,7 @@ def _sized(font: QFont, points: float) -> QFont:
 
 
 # ------------------------------------------------------------------------------------------------ document
-def table_html(table: PrintedTable, wrap_column: int | None = None) -> str:
+def table_html(table: PrintedTable, wrap: bool = False, widths: tuple[float, ...] = ()) -> str:
     printed = QLocale().toString(QDateTime.currentDateTime(), QLocale.FormatType.ShortFormat)
     if table.row_count == 1:
         count = translate("TablePrint", "1 row")
@@ -145,20 +182,29 @@ def table_html(table: PrintedTable, wrap_column: int | None = None) -> str:
         count = translate("TablePrint", "{count} rows").format(count=QLocale().toString(table.row_count))
     caption = translate("TablePrint", "{rows} · printed {when} by HydroDesk").format(rows=count, when=printed)
 
-    def cell(tag: str, text: str, column: int) -> str:
+    def cell(text: str, column: int) -> str:
         align = "right" if table.right_aligned[column] else "left"
-        wrap = "normal" if column == wrap_column else "nowrap"
-        return f'<{tag} align="{align}" style="white-space:{wrap};">{html.escape(text)}</{tag}>'
+        if wrap and may_wrap(text, table.right_aligned[column]):
+            # Breaks only where unbreakable() allows: the other spaces become non-breaking ones.
+            shown = " ".join(html.escape(piece).replace(" ", "&nbsp;") for piece in unbreakable(text))
+            return f'<td align="{align}">{shown}</td>'
+        return f'<td align="{align}" style="white-space:nowrap;">{html.escape(text)}</td>'
 
-    head = "".join(cell("th", header, column) for column, header in enumerate(table.headers))
-    body = "".join(
-        f"<tr>{''.join(cell('td', text, column) for column, text in enumerate(row))}</tr>" for row in table.rows
-    )
+    def header(text: str, column: int) -> str:
+        align = "right" if table.right_aligned[column] else "left"
+        style = "" if wrap else ' style="white-space:nowrap;"'
+        width = f' width="{widths[column]:.2f}%"' if widths else ""
+        return f'<th align="{align}"{width}{style}>{html.escape(text)}</th>'
+
+    table_width = ' width="100%"' if widths else ""
+    head = "".join(header(text, column) for column, text in enumerate(table.headers))
+    body = "".join(f"<tr>{''.join(cell(text, column) for column, text in enumerate(row))}</tr>" for row in table.rows)
     return (
         "<html><body>"
         f'<p style="font-size:13pt; font-weight:600; margin-bottom:0;">{html.escape(table.title)}</p>'
         f'<p style="color:#555555; margin-top:2px;">{html.escape(caption)}</p>'
-        f'<table cellspacing="0" cellpadding="{CELL_PADDING_PT:g}" border="1" style="border-color:#b8c4be;">'
+        f'<table cellspacing="0" cellpadding="{CELL_PADDING_PT:g}" border="1"{table_width}'
+        ' style="border-color:#b8c4be;">'
         f'<thead><tr style="background:#e8eeeb;">{head}</tr></thead><tbody>{body}</tbody></table>'
         "</body></html>"
     )
@@ -180,8 +226,15 @@ def table_document(table: PrintedTable, device: QPagedPaintDevice, page_size: QP
     document.setDocumentMargin(0)
     document.setDefaultFont(_sized(font, choice.point_size))
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, table.title)
-    document.setHtml(table_html(table, choice.wrap_column))
-    return document  # no page size of its own: print_() lays it out on the device's page
+    document.setHtml(table_html(table, choice.wrap, choice.widths))
+    # Laid out on pages of the device's printable size, in the document's own (screen) units; print_() scales
+    # each page onto the device. Left to lay itself out at the printer's resolution, the document ignored the
+    # column widths and squeezed text columns to a letter a line.
+    screen = QGuiApplication.primaryScreen()
+    dpi = screen.logicalDotsPerInchX() if screen is not None else 96.0
+    page = device.pageLayout().paintRect(QPageLayout.Unit.Point).size()
+    document.setPageSize(QSizeF(page.width() * dpi / 72.0, page.height() * dpi / 72.0))
+    return document
 
 
 def default_page_size() -> QPageSize:
