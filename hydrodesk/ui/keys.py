@@ -22,13 +22,14 @@ def key_text(keys: QKeySequence) -> str:
     return keys.toString(QKeySequence.SequenceFormat.NativeText)
 
 
-def _plain(text: str, keys: QKeySequence) -> str:
+# A tool tip's trailing "(Ctrl+Shift+P)", "(Ctrl+Mayús+P)" or "(F5)": the keys, which the sheet shows apart.
+_KEYS_IN_BRACKETS = re.compile(r"\s*\((?:[^()]*\+[^()]*|F\d{1,2}|Space|Espacio|Delete|Supr)\)$")
+
+
+def _plain(text: str) -> str:
     """A menu text or tool tip as a sentence: no mnemonic "&", no "(Ctrl+N)" at its end, no trailing "…"."""
     text = re.sub(r"&(.)", r"\1", text).strip()
-    for shown in {key_text(keys), keys.toString(QKeySequence.SequenceFormat.PortableText)}:
-        if text.endswith(f"({shown})"):
-            text = text[: -len(shown) - 2].rstrip()
-    return text.rstrip(" .…")
+    return _KEYS_IN_BRACKETS.sub("", text).rstrip(" .…")
 
 
 def bound_keys(owner: QWidget) -> list[KeyHelp]:
@@ -43,11 +44,11 @@ def bound_keys(owner: QWidget) -> list[KeyHelp]:
     for action in actions.values():
         keys = action.shortcut()
         if not keys.isEmpty() and action.shortcutContext() is not Qt.ShortcutContext.WidgetShortcut:
-            found.append((keys, action.whatsThis() or _plain(action.toolTip() or action.text(), keys)))
+            found.append((keys, action.whatsThis() or _plain(action.toolTip() or action.text())))
     for button in owner.findChildren(QAbstractButton):
         keys = button.shortcut()
         if not keys.isEmpty():
-            found.append((keys, button.whatsThis() or _plain(button.toolTip() or button.text(), keys)))
+            found.append((keys, button.whatsThis() or _plain(button.toolTip() or button.text())))
     seen: set[str] = set()
     lines = []
     for keys, text in found:

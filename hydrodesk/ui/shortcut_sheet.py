@@ -11,13 +11,11 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
+    QGridLayout,
     QLabel,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -49,27 +47,38 @@ class ShortcutSheet(QDialog):
         self.help_label.setWordWrap(True)
         self.help_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.keys_view = QTreeWidget(self)
-        self.keys_view.setObjectName("ShortcutList")
-        self.keys_view.setColumnCount(2)
-        self.keys_view.setHeaderLabels([self.tr("Keys"), self.tr("What they do")])
-        self.keys_view.setRootIsDecorated(False)
-        self.keys_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.keys_view.setWordWrap(True)
+        # A grid of labels, not a list view: long descriptions wrap onto more lines instead of ending in "…".
+        self._lines: list[tuple[str, str, str]] = []
+        grid_host = QWidget(self)
+        grid_host.setObjectName("ShortcutList")
+        grid = QGridLayout(grid_host)
+        grid.setContentsMargins(8, 4, 8, 8)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(3)
+        grid.setColumnStretch(1, 1)
+        row = 0
         for title, lines in sections:
             if not lines:
                 continue
-            group = QTreeWidgetItem(self.keys_view, [title])
-            group.setFirstColumnSpanned(True)
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
+            section = QLabel(title, grid_host)
+            section.setObjectName("SectionLabel")
+            grid.addWidget(section, row, 0, 1, 2)
+            row += 1
             for line in lines:
-                QTreeWidgetItem(group, [line.keys, line.text])
-        self.keys_view.expandAll()
-        header = self.keys_view.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+                keys = QLabel(line.keys, grid_host)
+                keys.setObjectName("ShortcutKeys")
+                keys.setFont(bold)
+                text = QLabel(line.text, grid_host)
+                text.setWordWrap(True)
+                grid.addWidget(keys, row, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(text, row, 1)
+                self._lines.append((title, line.keys, line.text))
+                row += 1
+        grid.setRowStretch(row, 1)
+        self.keys_view = QScrollArea(self)
+        self.keys_view.setWidgetResizable(True)
+        self.keys_view.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.keys_view.setWidget(grid_host)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -81,15 +90,9 @@ class ShortcutSheet(QDialog):
         layout.addSpacing(6)
         layout.addWidget(self.keys_view, 1)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        self.resize(760, 660)  # fits a 1366×768 screen with the window behind it
         self.keys_view.setFocus()
 
     def lines(self) -> list[tuple[str, str, str]]:
         """(section, keys, text) for every line shown: what a test compares with the pane's real shortcuts."""
-        shown = []
-        for top in range(self.keys_view.topLevelItemCount()):
-            group = self.keys_view.topLevelItem(top)
-            for child in range(group.childCount()):
-                item = group.child(child)
-                shown.append((group.text(0), item.text(0), item.text(1)))
-        return shown
+        return list(self._lines)

@@ -3424,14 +3424,6 @@
         <source>How the {pane} pane works</source>
         <translation>Cómo funciona el panel {pane}</translation>
     </message>
-    <message>
-        <source>Keys</source>
-        <translation>Teclas</translation>
-    </message>
-    <message>
-        <source>What they do</source>
-        <translation>Qué hacen</translation>
-    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -3786,10 +3778,6 @@
     <message>
         <source>In the entries: void the selected entry</source>
         <translation>En las entradas: anular la entrada seleccionada</translation>
-    </message>
-    <message>
-        <source>Elsewhere in the pane: print the day report</source>
-        <translation>En el resto del panel: imprimir el reporte del día</translation>
     </message>
     <message>
         <source>That session is not on this computer yet; press F5 to refresh.</source>

@@ -235,6 +235,14 @@ def test_sessions_and_tallies_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn
     assert report is tallies.tools.print_dialog  # type: ignore[attr-defined]
     escape_from(qtbot, report, entry)
 
+    # The outbox's history, chosen by keyboard (End: its last choice): the session and the three entries, sent.
+    outbox = go_to(qtbot, window, 7)
+    show = tab_until(qtbot, lambda widget: widget is outbox.show_combo)  # type: ignore[attr-defined]
+    press(qtbot, "End", show)
+    qtbot.waitUntil(lambda: outbox.table.proxy.rowCount() == 4, timeout=WAIT_MS)  # type: ignore[attr-defined]
+    looks_whole(qtbot, outbox)
+    screenshot(window, tmp_path, "outbox")
+
 
 def gone(dialog: QDialog) -> bool:
     return not isValid(dialog) or not dialog.isVisible()

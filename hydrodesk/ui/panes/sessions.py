@@ -267,7 +267,7 @@ class SessionsPane(Pane):
         )
 
     def widget_keys(self) -> list[KeyHelp]:
-        return [KeyHelp(key_text(QKeySequence(Qt.Key.Key_Return)), self.tr("On a session: open its tallies"))]
+        return [KeyHelp(key_text(QKeySequence(Qt.Key.Key_Enter)), self.tr("On a session: open its tallies"))]
 
     def focus_filter(self) -> bool:
         self.table.focus_filter()

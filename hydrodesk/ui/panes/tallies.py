@@ -57,7 +57,7 @@ from hydrodesk.ui.tallies.void_dialog import VoidDialog
 from hydrodesk.ui.tallies.worker_table import WorkerTallyModel
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.balanced_splitter import BalancedSplitter
-from hydrodesk.ui.widgets.data_table import DataTable, print_keys
+from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.segmented import SegmentedButtons
 from hydrodesk.ui.widgets.state_page import StatePage
 from hydrodesk.ui.widgets.tab_order import move_before
@@ -367,10 +367,9 @@ class TalliesPane(Pane):
             return key_text(QKeySequence(name))
 
         return [
-            KeyHelp(key(Qt.Key.Key_Return), self.tr("In the entry row: record the units for the worker found")),
+            KeyHelp(key(Qt.Key.Key_Enter), self.tr("In the entry row: record the units for the worker found")),
             KeyHelp(key(Qt.Key.Key_Escape), self.tr("In the entry row: clear it")),
             KeyHelp(key(Qt.Key.Key_Delete), self.tr("In the entries: void the selected entry")),
-            KeyHelp(key_text(print_keys()), self.tr("Elsewhere in the pane: print the day report")),
         ]
 
     def focus_filter(self) -> bool:
