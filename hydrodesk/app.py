@@ -71,6 +71,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     options, args = parse_options(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=str(args.log_level).upper(), format="%(asctime)s %(name)s %(levelname)s %(message)s")
 
+    from hydrodesk.ui.window_libraries import check_window_libraries
+
+    # Before the first Qt import: a missing X11 library would make Qt abort with a message that names neither the
+    # library nor the package to install.
+    missing = check_window_libraries()
+    if missing is not None:
+        sys.stderr.write(missing + "\n")
+        return 1
+
     from hydrodesk.settings import AppPaths
     from hydrodesk.ui.runtime import run
 

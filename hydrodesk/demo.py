@@ -12,6 +12,7 @@ import asyncio
 import atexit
 import concurrent.futures
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEMO_USER = "user_123456789"
+# The demo farm's crews post deliveries every few seconds: the office fetches its colleagues' work this often
+# (a real account keeps the sync engine's default of a few minutes).
+DEMO_REFRESH_S = 10.0
 # All scopes, including write:irrigation, so every pane works on the demo farm.
 DEMO_SCOPES = (
     "read:phytosanitary",
@@ -30,6 +34,7 @@ DEMO_SCOPES = (
     "read:weather",
     "read:plant",
     "read:irrigation",
+    "read:telemetry",
     "write:irrigation",
 )
 
@@ -80,13 +85,17 @@ class DemoFarm:
             config=config,
             credentials=Credentials(auth0_id=DEMO_USER, bearer_token=token, api_key=api_key),
             demo=True,
+            refresh_every_s=DEMO_REFRESH_S,
         )
 
     def _start_simulator(self) -> RunningSimulator:
         from hydrodesk.sim.launcher import start_simulator
 
-        # The first run seeds the demo farm, which takes longer than a plain start.
-        return start_simulator(self.data_dir, devices=True, mqtt_ws_port=0, timeout=180.0)
+        # The first run seeds the demo farm, which takes longer than a plain start. The farm is live (crews at
+        # work today, their tablets posting deliveries) unless HYDRODESK_SIM_LIVE=0; HYDRODESK_SIM_CLOCK and
+        # HYDRODESK_SIM_SEED reach the simulator through its environment.
+        live = os.environ.get("HYDRODESK_SIM_LIVE", "1") != "0"
+        return start_simulator(self.data_dir, devices=True, mqtt_ws_port=0, live=live, timeout=180.0)
 
     @staticmethod
     def _cli(*args: str) -> str:

@@ -23,6 +23,7 @@ from hydrodesk.api.models_data import HarvestSession, PhytoCompanyRecords, Phyto
 from hydrodesk.api.models_production import (
     BulkRequest,
     BulkResult,
+    Company,
     CreatedRecord,
     CreatedWorker,
     Form,
@@ -55,6 +56,12 @@ MAX_PAGE_SIZE = 100  # the workers list refuses more
 class HydrobitClient(IotOperations):
     async def __aenter__(self) -> HydrobitClient:
         return self
+
+    # ------------------------------------------------------------------------------------------ company
+    async def get_my_company(self) -> Company:
+        """The signed-in user's company (its name for the navigator and printed reports)."""
+        reply = await self._get(ep.MY_COMPANY)
+        return parse(Company, data_of(reply, what="company"), what="company")
 
     # ------------------------------------------------------------------------------------------ projects
     async def list_projects(self) -> list[Project]:

@@ -1,7 +1,9 @@
-"""Operations on the IoT server: MQTT access, weather and plant series, irrigation (all but /mqtt provisional)."""
+"""Operations on the IoT server: MQTT access, weather and plant series, telemetry history, irrigation (all but /mqtt
+provisional)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from hydrodesk.api import endpoints as ep
@@ -22,6 +24,7 @@ from hydrodesk.api.models_iot import (
     ValveCommand,
     WeatherSeries,
 )
+from hydrodesk.api.models_telemetry import HistoryResolution, TelemetryHistory
 from hydrodesk.api.transport import data_of, parse
 
 
@@ -56,6 +59,32 @@ class IotOperations(ClientBase):
             params={"sectorId": sector_id, "startTime": start, "endTime": end, "resolution": resolution},
         )
         return parse(PlantSeries, data_of(reply, what="plant"), what="plant")
+
+    # ------------------------------------------------------------------------------------------ telemetry history
+    async def telemetry_history(
+        self,
+        project_id: str,
+        start: datetime,
+        end: datetime,
+        *,
+        device_ids: Sequence[str] = (),
+        metrics: Sequence[str] = (),
+        resolution: HistoryResolution = "1m",
+    ) -> TelemetryHistory:
+        """Past telemetry of a project's field devices (all of them, or `device_ids`; every metric, or `metrics`),
+        at most 31 days per call. Each series' points arrive as one numpy array (see models_telemetry)."""
+        reply = await self._wire.send(
+            ep.TELEMETRY_HISTORY,
+            params={
+                "projectId": project_id,
+                "deviceId": list(device_ids),
+                "metric": list(metrics),
+                "startTime": start,
+                "endTime": end,
+                "resolution": resolution,
+            },
+        )
+        return parse(TelemetryHistory, data_of(reply, what="telemetry history"), what="telemetry history")
 
     # ------------------------------------------------------------------------------------------ irrigation
     async def list_valves(self, project_id: str) -> list[Valve]:

@@ -44,6 +44,9 @@ class Endpoint:
 _P, _I = Server.PRODUCTION, Server.IOT
 _JWT, _KEY, _IOT = AuthKind.BEARER_JWT, AuthKind.API_KEY, AuthKind.IOT_TOKEN
 
+# The signed-in user's company (provisional: lets the office name its company instead of showing its id)
+MY_COMPANY = Endpoint("GET", "/api/control/companies/me", _P, _JWT, provisional=True)
+
 # Projects (provisional: the Projects tag is documented, its operations are not)
 LIST_PROJECTS = Endpoint("GET", "/api/control/projects", _P, _JWT, provisional=True)
 GET_PROJECT = Endpoint("GET", "/api/control/projects/{project_id}", _P, _JWT, provisional=True)
@@ -89,6 +92,7 @@ MQTT_DESCRIPTOR = Endpoint("GET", "/mqtt", _I, _IOT)
 ISSUE_IOT_TOKEN = Endpoint("POST", "/api/iot/token", _I, _JWT, provisional=True)
 WEATHER = Endpoint("GET", "/api/iot/weather", _I, _KEY, provisional=True)
 PLANT = Endpoint("GET", "/api/iot/plant", _I, _KEY, provisional=True)
+TELEMETRY_HISTORY = Endpoint("GET", "/api/iot/telemetry", _I, _KEY, provisional=True)
 LIST_VALVES = Endpoint("GET", "/api/iot/irrigation/valves", _I, _KEY, provisional=True)
 SEND_VALVE_COMMAND = Endpoint("POST", "/api/iot/irrigation/valves/{valve_id}/commands", _I, _KEY, provisional=True)
 GET_COMMAND = Endpoint("GET", "/api/iot/irrigation/commands/{command_id}", _I, _KEY, provisional=True)

@@ -60,6 +60,7 @@ from hydrodesk.api.models_production import (
     BulkRequest,
     BulkResult,
     BulkSummary,
+    Company,
     CreatedRecord,
     CreatedWorker,
     Form,
@@ -87,6 +88,7 @@ from hydrodesk.api.models_production import (
     WorkerOptions,
     WorkerPage,
 )
+from hydrodesk.api.models_telemetry import HistoryResolution, TelemetryHistory, TelemetrySeries
 
 __all__ = [
     "MAX_OPEN_MINUTES",
@@ -100,6 +102,7 @@ __all__ = [
     "CommandAccepted",
     "CommandState",
     "CommandStatus",
+    "Company",
     "CreatedRecord",
     "CreatedWorker",
     "Day",
@@ -112,6 +115,7 @@ __all__ = [
     "FormValue",
     "HarvestSession",
     "HarvestWorker",
+    "HistoryResolution",
     "IotToken",
     "IotTokenRequest",
     "IrrigationLog",
@@ -152,6 +156,8 @@ __all__ = [
     "SessionExtend",
     "SessionPage",
     "SessionUpdate",
+    "TelemetryHistory",
+    "TelemetrySeries",
     "UtcDateTime",
     "UtcInstant",
     "Valve",

@@ -10,6 +10,15 @@ from hydrodesk.api.models_base import Day, DayLabel, RequestModel, UtcDateTime, 
 from hydrodesk.domain.ids import new_client_event_id, record_idempotency_key
 
 
+# ------------------------------------------------------------------------------------------------ company
+class Company(WireModel):
+    """The signed-in user's company: the name the office knows it by, and its timezone (IANA)."""
+
+    company_id: str = Field(alias="companyId")
+    name: str
+    timezone: str
+
+
 # ------------------------------------------------------------------------------------------------ projects
 class Bonus(WireModel):
     type: Literal["flat", "percent"]

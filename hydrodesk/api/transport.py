@@ -172,25 +172,32 @@ def _decode(response: httpx.Response) -> Any:
         return _UNDECODABLE
 
 
-def _query(params: Mapping[str, Any] | None) -> dict[str, str] | None:
-    """Query values as the API writes them; None means "not sent"."""
+def _query(params: Mapping[str, Any] | None) -> dict[str, str | list[str]] | None:
+    """Query values as the API writes them; None means "not sent", a list or tuple repeats the parameter."""
     if not params:
         return None
-    query: dict[str, str] = {}
+    query: dict[str, str | list[str]] = {}
     for name, value in params.items():
         if value is None:
             continue
-        if isinstance(value, bool):
-            query[name] = "true" if value else "false"
-        elif isinstance(value, datetime):
-            if value.tzinfo is None:
-                raise ValueError(f"{name}: a timestamp sent to Hydrobit must be timezone-aware (UTC)")
-            query[name] = format_utc(value)
-        elif isinstance(value, date):
-            query[name] = value.isoformat()
+        if isinstance(value, list | tuple):
+            if value:
+                query[name] = [_query_value(name, item) for item in value]
         else:
-            query[name] = str(value)
+            query[name] = _query_value(name, value)
     return query
+
+
+def _query_value(name: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError(f"{name}: a timestamp sent to Hydrobit must be timezone-aware (UTC)")
+        return format_utc(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 def _is_certificate_failure(exc: BaseException) -> bool:

@@ -41,6 +41,16 @@ def parse_day_label(label: str) -> date:
     return date.fromisoformat(label[:10])
 
 
+def session_to_show(open_sessions: list[dict[str, Any]], me: str, today: date) -> dict[str, Any] | None:
+    """Which open session a supervisor expects on arriving at the tallies: today's before any left open on an
+    earlier day, and their own before a colleague's (open_sessions as the store gives them, API attribute names)."""
+
+    def preference(session: dict[str, Any]) -> tuple[bool, bool]:
+        return (parse_day_label(str(session["day"])) != today, session.get("owner_auth0_id") != me)
+
+    return min(open_sessions, key=preference, default=None)
+
+
 def local_midnight_utc(day: date, timezone: str) -> datetime:
     """The UTC instant at which `day` begins in `timezone` (for turning local-day ranges into UTC bounds)."""
     return datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(timezone)).astimezone(UTC)

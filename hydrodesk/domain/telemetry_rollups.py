@@ -51,12 +51,63 @@ class RollupSink(Protocol):
         ...
 
 
+HISTORY_COUNT = 0
+"""The `count` of a minute filled in from the server's history: the server does not say how many readings it
+aggregated, and a count of 0 keeps such minutes told apart from the ones the office rolled up itself."""
+
+
+class HistorySink(RollupSink, Protocol):
+    """A RollupSink that also takes in the server's history and remembers which series a project has."""
+
+    async def merge_history(self, batch: Sequence[tuple[SeriesKey, RollupHistory]]) -> int:
+        """Add the minutes not held yet; a minute already held (the office's own rollup, or an earlier fetch)
+        stays as it is, so nothing is ever counted twice. Returns how many minutes were added."""
+        ...
+
+    async def remember_series(self, project_id: str, series: Sequence[SeriesKey]) -> None:
+        """The series the server's history holds for a project (what an offline start can list)."""
+        ...
+
+    async def known_series(self, project_id: str) -> list[SeriesKey]: ...
+
+
+def history_rows(key: SeriesKey, history: RollupHistory) -> list[RollupRow]:
+    """The rows of a history from the server (finite minutes only), marked with HISTORY_COUNT."""
+    return [
+        RollupRow(key.device_id, key.metric, minute, HISTORY_COUNT, low, high, mean)
+        for minute, low, high, mean in zip(
+            history.minute.tolist(),
+            history.minimum.tolist(),
+            history.maximum.tolist(),
+            history.mean.tolist(),
+            strict=True,
+        )
+        if all(math.isfinite(value) for value in (minute, low, high, mean))
+    ]
+
+
 class MemoryRollupSink:
-    """A RollupSink in a dict: for tests, and for running without a local database."""
+    """A HistorySink in a dict: for tests, and for running without a local database."""
 
     def __init__(self) -> None:
         self.rows: dict[tuple[SeriesKey, float], RollupRow] = {}
         self.saves = 0
+        self.series: dict[str, list[SeriesKey]] = {}
+
+    async def merge_history(self, batch: Sequence[tuple[SeriesKey, RollupHistory]]) -> int:
+        added = 0
+        for key, history in batch:
+            for row in history_rows(key, history):
+                if (key, row.minute) not in self.rows:
+                    self.rows[(key, row.minute)] = row
+                    added += 1
+        return added
+
+    async def remember_series(self, project_id: str, series: Sequence[SeriesKey]) -> None:
+        self.series[project_id] = list(series)
+
+    async def known_series(self, project_id: str) -> list[SeriesKey]:
+        return list(self.series.get(project_id, []))
 
     async def save_rollups(self, rows: Sequence[RollupRow]) -> None:
         self.saves += 1

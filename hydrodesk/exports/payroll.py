@@ -92,13 +92,3 @@ def write_payroll(
     titles, rows = payroll_table(lines, headers, with_sectors=with_sectors)
     write_table(path, titles, rows, sheet=sheet)
     return len(lines)
-
-
-def default_file_name(kind: str, sector: str | None, day: str, suffix: str = ".csv") -> str:
-    """`payroll-lote-a-1-2025-10-19.csv`: plain letters only, so every file system and mail client takes it."""
-    words = [kind, *([sector] if sector else []), day]
-    text = "-".join(words).lower()
-    safe = "".join(char if char.isascii() and (char.isalnum() or char in "-.") else "-" for char in text)
-    while "--" in safe:
-        safe = safe.replace("--", "-")
-    return safe.strip("-") + suffix

@@ -16,6 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
 
+import numpy as np
+import numpy.typing as npt
+
 from hydrodesk.domain.telemetry import Appended, SeriesKey, TelemetryStore
 from hydrodesk.domain.telemetry_devices import DeviceDirectory, DeviceInfo, ValveSeen
 from hydrodesk.domain.telemetry_rollups import MinuteRollups
@@ -115,6 +118,25 @@ class TelemetryIngest:
     def on_ack(self, listener: AckListener) -> Callable[[], None]:
         """Hear about every command ack."""
         return _subscribe(self._ack_listeners, listener)
+
+    def add_recent(self, key: SeriesKey, ts: npt.ArrayLike, values: npt.ArrayLike) -> int:
+        """Readings from the server's history just before the live ones (the minute under way when the history
+        was fetched): into the series, so the plot runs on from the history without a hole, but not into the
+        rollups (that minute is rolled up from what arrives live). Announced on the next tick; returns how many
+        points were stored. They go before the points already held, never among them: two sources interleaved
+        would draw a zigzag wherever they disagree."""
+        series = self.store.get_or_create(key)
+        if series is None:
+            return 0
+        ts_arr, value_arr = np.asarray(ts, dtype=np.float64), np.asarray(values, dtype=np.float64)
+        first = series.first_ts
+        if first is not None:
+            earlier = ts_arr < first
+            ts_arr, value_arr = ts_arr[earlier], value_arr[earlier]
+        stored = series.extend(ts_arr, value_arr)
+        if stored:
+            self._changed.add(key)
+        return stored
 
     def take_changed(self) -> set[SeriesKey]:
         """The series that received points since the last call (what a render tick repaints)."""

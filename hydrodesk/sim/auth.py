@@ -1,8 +1,9 @@
 """Credentials the simulator issues and checks.
 
 - User endpoints: a bearer JWT (HS256, signed with a secret kept in the data folder, file mode 0600).
-- Data endpoints (phytosanitary, harvest, weather, plant, irrigation): a scoped API key `keyId.token`, sent as
-  `x-api-key: keyId.token` (documentation set A) or `Authorization: Bearer keyId.token` (set B).
+- Data endpoints (phytosanitary, harvest, weather, plant, irrigation, telemetry history): a scoped API key
+  `keyId.token`, sent as `x-api-key: keyId.token` (documentation set A) or `Authorization: Bearer keyId.token`
+  (set B).
 - MQTT: a short-lived IoT token (a JWT with its own audience), sent as the `x-iot-token` header and as the MQTT
   password.
 """
@@ -33,7 +34,14 @@ IOT_AUDIENCE = "hydrobit-iot"
 USER_TOKEN_SECONDS = 30 * 24 * 3600
 IOT_TOKEN_SECONDS = 15 * 60
 
-READ_SCOPES = ("read:phytosanitary", "read:production", "read:weather", "read:plant", "read:irrigation")
+READ_SCOPES = (
+    "read:phytosanitary",
+    "read:production",
+    "read:weather",
+    "read:plant",
+    "read:irrigation",
+    "read:telemetry",
+)
 ALL_SCOPES = (*READ_SCOPES, "write:irrigation")
 
 register_schema(

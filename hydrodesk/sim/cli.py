@@ -1,9 +1,15 @@
 """`hydrodesk-sim`: run the Hydrobit simulator and issue credentials for it. Kept stable: other tools rely on it.
 
 hydrodesk-sim serve   --data DIR [--host 127.0.0.1] [--port N] [--mqtt-ws-port N] [--mqtt-url URL] [--no-devices]
-hydrodesk-sim seed    --data DIR
+                      [--live | --no-live] [--clock INSTANT] [--seed N]
+hydrodesk-sim seed    --data DIR [--clock INSTANT]
 hydrodesk-sim token   --data DIR --user AUTH0ID [--expires-in SECONDS]
 hydrodesk-sim api-key --data DIR [--scope S ...] [--company ID]
+
+`serve` brings the farm up to today (hydrodesk.sim.life); `--live` also puts it to work: today's sessions, field
+tablets posting deliveries, irrigation programs on schedule. `--clock` starts the simulator's clock at an instant
+(it runs on from there) and `--seed` fixes the live farm's draws, for runs that must come out the same. Their
+defaults come from HYDRODESK_SIM_LIVE (1 or 0), HYDRODESK_SIM_CLOCK and HYDRODESK_SIM_SEED.
 """
 
 from __future__ import annotations
@@ -12,10 +18,14 @@ import argparse
 import asyncio
 import ipaddress
 import logging
+import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from hydrodesk.sim.auth import ALL_SCOPES, READ_SCOPES, USER_TOKEN_SECONDS
+from hydrodesk.sim.clock import SimClock, parse_clock
+from hydrodesk.sim.life.calendar import DEFAULT_SEED
 
 
 def _loopback_host(value: str) -> str:
@@ -29,6 +39,28 @@ def _loopback_host(value: str) -> str:
     return host
 
 
+def _instant(value: str) -> datetime:
+    try:
+        return parse_clock(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _env_instant(name: str) -> datetime | None:
+    value = os.environ.get(name)
+    return _instant(value) if value else None
+
+
+def _add_clock(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--clock",
+        type=_instant,
+        default=_env_instant("HYDRODESK_SIM_CLOCK"),
+        metavar="INSTANT",
+        help="start the simulator's clock at this instant, e.g. 2026-12-02T09:30:00-03:00 (default: the real time)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hydrodesk-sim", description="A Hydrobit API simulator on loopback.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -40,10 +72,24 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--mqtt-ws-port", type=int, default=None, help="start the embedded broker (0: free port)")
     serve.add_argument("--mqtt-url", default=None, help="use this broker instead of the embedded one")
     serve.add_argument("--no-devices", action="store_true", help="do not run simulated field devices")
+    serve.add_argument(
+        "--live",
+        action=argparse.BooleanOptionalAction,
+        default=os.environ.get("HYDRODESK_SIM_LIVE", "0") not in ("", "0"),
+        help="put the farm to work: today's sessions, field tablets posting deliveries, programs on schedule",
+    )
+    _add_clock(serve)
+    serve.add_argument(
+        "--seed",
+        type=int,
+        default=int(os.environ.get("HYDRODESK_SIM_SEED") or DEFAULT_SEED),
+        help="the live farm's random seed (same seed and clock: same farm)",
+    )
     serve.add_argument("--log-level", default="WARNING")
 
     seed = commands.add_parser("seed", help="create and seed a data folder without serving")
     seed.add_argument("--data", type=Path, required=True)
+    _add_clock(seed)
 
     token = commands.add_parser("token", help="print a bearer JWT for a user")
     token.add_argument("--data", type=Path, required=True)
@@ -59,11 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_seeded(data_dir: Path):
+def _open_seeded(data_dir: Path, start: datetime | None = None):
     from hydrodesk.sim.context import SimContext
     from hydrodesk.sim.seed import seed_demo_farm
 
-    ctx = SimContext.open(data_dir)
+    ctx = SimContext.open(data_dir, clock=SimClock(start))
     seed_demo_farm(ctx)
     return ctx
 
@@ -82,10 +128,13 @@ def main(argv: list[str] | None = None) -> int:
                 mqtt_ws_port=args.mqtt_ws_port,
                 mqtt_url=args.mqtt_url,
                 devices=not args.no_devices,
+                clock=SimClock(args.clock),
+                live=args.live,
+                seed=args.seed,
             )
         )
         return 0
-    ctx = _open_seeded(args.data)
+    ctx = _open_seeded(args.data, getattr(args, "clock", None))
     try:
         if args.command == "seed":
             print(f"seeded {ctx.db.path}")

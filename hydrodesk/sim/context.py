@@ -1,10 +1,11 @@
-"""What every simulator route can reach: the database, the signing secret, the field bus, public URLs."""
+"""What every simulator route can reach: the database, the signing secret, the field bus, the clock, public URLs."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from hydrodesk.sim.clock import SimClock
 from hydrodesk.sim.db import Database
 from hydrodesk.sim.fieldbus import FieldBus, NullFieldBus
 
@@ -17,9 +18,10 @@ class SimContext:
     fieldbus: FieldBus
     base_url: str = "http://127.0.0.1"
     mqtt_url: str | None = None
+    clock: SimClock = field(default_factory=SimClock)
 
     @classmethod
-    def open(cls, data_dir: Path, fieldbus: FieldBus | None = None) -> SimContext:
+    def open(cls, data_dir: Path, fieldbus: FieldBus | None = None, clock: SimClock | None = None) -> SimContext:
         from hydrodesk.sim.auth import load_secret
 
         return cls(
@@ -27,4 +29,5 @@ class SimContext:
             secret=load_secret(data_dir),
             data_dir=data_dir,
             fieldbus=fieldbus or NullFieldBus(),
+            clock=clock or SimClock(),
         )

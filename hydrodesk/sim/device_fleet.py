@@ -48,8 +48,12 @@ class DeviceFleet:
         clock: Clock = utc_now,
         rng: random.Random | None = None,
         physics: Physics | None = None,
+        start_from: Callable[[DeviceSpec], dict[str, float]] | None = None,
+        on_telemetry: Callable[[str, dict], None] | None = None,
     ) -> None:
-        """`credentials_for(spec)` gives a device its MQTT credentials (`None`: the fleet's control connection)."""
+        """`credentials_for(spec)` gives a device its MQTT credentials (`None`: the fleet's control connection).
+        `start_from(spec)` says where a device's slow readings start (its history's latest values);
+        `on_telemetry(device_id, payload)` hears every telemetry payload published."""
         rng = rng or random.Random()
         self.url = url
         self.interval_s = interval_s
@@ -61,6 +65,13 @@ class DeviceFleet:
             )
             for spec in specs
         }
+        self._on_telemetry = on_telemetry
+        if start_from is not None:
+            for device in self._devices.values():
+                try:
+                    device.model.resume_from(start_from(device.model.spec))
+                except Exception:  # a device without a history starts where its own model puts it
+                    log.warning("no history to start %s from", device.model.device_id, exc_info=True)
         # Client ids must be unique on a broker shared by several simulators (tests).
         self._suffix = secrets.token_hex(3)
         self._control: MqttLink | None = None
@@ -148,7 +159,10 @@ class DeviceFleet:
                     continue
                 if device.model.advance():
                     self._publish(device, "state", device.model.state())
-                self._publish(device, "telemetry", device.model.telemetry())
+                telemetry = device.model.telemetry()
+                self._publish(device, "telemetry", telemetry)
+                if self._on_telemetry is not None and device.link is not None:
+                    self._on_telemetry(device.model.device_id, telemetry)
                 if refresh_status:
                     self._publish(device, "status", device.model.status())
             # Sleep to the next tick, not for a fixed time, so the rate holds however long publishing took.

@@ -143,6 +143,17 @@ class SimulatedDevice:
         self._last_advance = now
         self._answers: OrderedDict[str, dict[str, Any]] = OrderedDict()
 
+    def resume_from(self, readings: dict[str, float]) -> None:
+        """Pick up the slow quantities (soil moisture, battery) where the device's history left them."""
+        for depth in self.soil_pct:
+            value = readings.get(topics.soil_metric(depth))
+            if value is not None and math.isfinite(value):
+                low, high = self.physics.soil_range_pct
+                self.soil_pct[depth] = min(high, max(low, value))
+        battery = readings.get(topics.BATTERY)
+        if battery is not None and math.isfinite(battery):
+            self.battery_pct = min(100.0, max(5.0, battery))
+
     @property
     def address(self) -> DeviceAddress:
         return self.spec.address

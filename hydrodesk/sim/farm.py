@@ -1,6 +1,7 @@
 """Companies, users, projects and sectors: the farm structure every other area of the simulator hangs from.
 
-Also serves the provisional Projects endpoints (GET /api/control/projects[/{projectId}]).
+Also serves the provisional Projects endpoints (GET /api/control/projects[/{projectId}]) and the caller's company
+(GET /api/control/companies/me), so HydroDesk can name the company rather than show its id.
 """
 
 from __future__ import annotations
@@ -79,6 +80,28 @@ USERS = [
         "email": "lucia.garza@berriesdelnorte.mx",
         "role": "manager",
     },
+    # Field supervisors whose tablets the live farm plays (hydrodesk.sim.life.crews); added to older farms too.
+    {
+        "auth0_id": "user_246813579",
+        "company_id": "comp_12345",
+        "name": "Rosa Hernández",
+        "email": "rosa.hernandez@agricolasanpedro.mx",
+        "role": "supervisor",
+    },
+    {
+        "auth0_id": "user_864209753",
+        "company_id": "comp_12345",
+        "name": "Jorge Medina",
+        "email": "jorge.medina@agricolasanpedro.mx",
+        "role": "supervisor",
+    },
+    {
+        "auth0_id": "user_555000222",
+        "company_id": "comp_67890",
+        "name": "Pedro Salinas",
+        "email": "pedro.salinas@berriesdelnorte.mx",
+        "role": "supervisor",
+    },
 ]
 _BLUEBERRY_SETTINGS = {
     "samplingUnit": "box",
@@ -144,8 +167,7 @@ def seed_farm(db: Database) -> None:
     with db.transaction():
         for company in COMPANIES:
             db.execute("INSERT INTO companies VALUES (:company_id, :name, :timezone)", company)
-        for user in USERS:
-            db.execute("INSERT INTO users VALUES (:auth0_id, :company_id, :name, :email, :role)", user)
+        add_missing_users(db)
         for project in PROJECTS:
             db.execute(
                 "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -176,6 +198,14 @@ def seed_farm(db: Database) -> None:
                         dumps(square_polygon(lon, lat, SECTOR_SPACING_DEG / 2.2)),
                     ),
                 )
+
+
+def add_missing_users(db: Database) -> int:
+    """Add the people of USERS a farm seeded by an older version lacks; returns how many were added."""
+    before = db.scalar("SELECT COUNT(*) FROM users")
+    for user in USERS:
+        db.execute("INSERT OR IGNORE INTO users VALUES (:auth0_id, :company_id, :name, :email, :role)", user)
+    return db.scalar("SELECT COUNT(*) FROM users") - before
 
 
 # ------------------------------------------------------------------------------------------------ reading
@@ -243,6 +273,13 @@ def sector_of_company(db: Database, company_id: str, sector_id: str) -> dict[str
     }
 
 
+def company_of(db: Database, company_id: str) -> dict[str, Any]:
+    row = db.one("SELECT company_id, name, timezone FROM companies WHERE company_id = ?", (company_id,))
+    if row is None:  # a user always belongs to a seeded company; a missing one is a broken data folder
+        raise HttpError(404, f"Company {company_id} was not found.", "company_not_found")
+    return {"companyId": row["company_id"], "name": row["name"], "timezone": row["timezone"]}
+
+
 def company_timezone(db: Database, company_id: str) -> str:
     return db.scalar("SELECT timezone FROM companies WHERE company_id = ?", (company_id,)) or "UTC"
 
@@ -273,8 +310,15 @@ async def get_project_route(request: Request) -> Response:
     return ok(project_of_company(request.app.state.ctx.db, user.company_id, request.path_params["projectId"]))
 
 
+async def my_company_route(request: Request) -> Response:
+    user = authenticate_user(request)
+    check_caller_is(user, request.query_params.get("auth0Id"))
+    return ok(company_of(request.app.state.ctx.db, user.company_id))
+
+
 def routes() -> list[Route]:
     return [
+        Route("/api/control/companies/me", my_company_route, methods=["GET"]),
         Route("/api/control/projects", list_projects_route, methods=["GET"]),
         Route("/api/control/projects/{projectId}", get_project_route, methods=["GET"]),
     ]

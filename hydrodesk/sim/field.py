@@ -18,14 +18,16 @@ import asyncio
 import contextlib
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from hydrodesk.sim.auth import User, issue_iot_token, load_secret
 from hydrodesk.sim.broker_process import BrokerProcess
 from hydrodesk.sim.device_fleet import DeviceFleet
-from hydrodesk.sim.devices import DeviceSpec, Physics, device_specs
+from hydrodesk.sim.devices import Clock, DeviceSpec, Physics, device_specs, utc_now
 from hydrodesk.sim.fieldbus import FieldBus, IrrigationState, NullFieldBus
+from hydrodesk.sim.iot.telemetry_record import TelemetryRecorder
 from hydrodesk.sim.mqtt_fieldbus import MqttFieldBus
 from hydrodesk.sim.mqtt_link import Credentials
 
@@ -60,10 +62,14 @@ class FieldRuntime:
     """The MQTT-over-WebSocket address clients should use."""
     broker: BrokerProcess | None = None
     fleet: DeviceFleet | None = None
+    recorder: TelemetryRecorder | None = None
+    """Keeps what the devices publish, for the telemetry history."""
 
     async def stop(self) -> None:
         if self.fleet is not None:
             await self.fleet.stop()
+        if self.recorder is not None:
+            await self.recorder.stop()
         if isinstance(self.fieldbus, MqttFieldBus):
             await self.fieldbus.stop()
         if self.broker is not None:
@@ -85,8 +91,13 @@ async def start_field(
     devices: bool,
     data_dir: str,
     settings: FieldSettings | None = None,
+    recorder: TelemetryRecorder | None = None,
+    start_from: Callable[[DeviceSpec], dict[str, float]] | None = None,
+    clock: Clock = utc_now,
 ) -> FieldRuntime:
-    """Start what the command line asked for and return a handle the server stops on shutdown."""
+    """Start what the command line asked for and return a handle the server stops on shutdown. With devices,
+    `recorder` keeps what they publish and `start_from` says where each picks up (see DeviceFleet). Devices and the
+    field bus read the simulator's clock: command deadlines and irrigation logs are stamped in the store's time."""
     settings = settings or FieldSettings.from_env()
     runtime = FieldRuntime()
     if mqtt_url is None and mqtt_ws_port is None and not devices:
@@ -104,6 +115,7 @@ async def start_field(
             state,
             url=field_url,
             credentials=service_credentials(secret, "hydrodesk-sim-fieldbus"),
+            clock=clock,
             ack_timeout_s=settings.ack_timeout_s,
             confirm_timeout_s=settings.confirm_timeout_s,
             fault_grace_s=settings.fault_grace_s,
@@ -116,8 +128,14 @@ async def start_field(
                 url=field_url,
                 credentials_for=lambda spec: _device_credentials(secret, spec),
                 interval_s=settings.telemetry_s,
+                clock=clock,
                 physics=Physics(ramp_s=settings.ramp_s),
+                start_from=start_from,
+                on_telemetry=recorder.record if recorder is not None else None,
             )
+            if recorder is not None:
+                runtime.recorder = recorder
+                recorder.start()
             await runtime.fleet.start()
     except BaseException:
         with contextlib.suppress(Exception):

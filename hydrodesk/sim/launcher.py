@@ -13,7 +13,9 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 READY_PATTERN = re.compile(r"listening (?P<http>http://[^\s]+)(?:.*?mqtt=(?P<mqtt>\S+))?")
@@ -79,10 +81,17 @@ def start_simulator(
     mqtt_ws_port: int | None = None,
     mqtt_url: str | None = None,
     devices: bool = True,
+    live: bool | None = None,
+    clock: datetime | str | None = None,
+    seed: int | None = None,
+    env: Mapping[str, str] | None = None,
     extra_args: tuple[str, ...] = (),
     timeout: float = 60.0,
 ) -> RunningSimulator:
-    """Run `hydrodesk-sim serve` and return once it printed its `listening http://HOST:PORT` line."""
+    """Run `hydrodesk-sim serve` and return once it printed its `listening http://HOST:PORT` line.
+
+    `live`, `clock` and `seed` are the serve options of the same names (None: the simulator's default, which its
+    environment may set); `env` adds environment variables for the child (the HYDRODESK_SIM_* timing knobs)."""
     args = ["serve", "--data", str(data_dir), "--host", host, "--port", str(port)]
     if mqtt_ws_port is not None:
         args += ["--mqtt-ws-port", str(mqtt_ws_port)]
@@ -90,6 +99,12 @@ def start_simulator(
         args += ["--mqtt-url", mqtt_url]
     if not devices:
         args.append("--no-devices")
+    if live is not None:
+        args.append("--live" if live else "--no-live")
+    if clock is not None:
+        args += ["--clock", clock.isoformat() if isinstance(clock, datetime) else clock]
+    if seed is not None:
+        args += ["--seed", str(seed)]
     args += list(extra_args)
     creationflags = subprocess.CREATE_NEW_PROCESS_GROUP if os.name == "nt" else 0
     process = subprocess.Popen(
@@ -100,7 +115,7 @@ def start_simulator(
         text=True,
         bufsize=1,
         creationflags=creationflags,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"},
     )
     lines: queue.Queue[str | None] = queue.Queue()
     output: list[str] = []

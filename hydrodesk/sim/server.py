@@ -15,8 +15,13 @@ import uvicorn
 
 from hydrodesk.sim import iot
 from hydrodesk.sim.app import create_app
+from hydrodesk.sim.clock import SimClock
 from hydrodesk.sim.context import SimContext
 from hydrodesk.sim.field import start_field
+from hydrodesk.sim.iot.telemetry import live_start
+from hydrodesk.sim.iot.telemetry_record import TelemetryRecorder
+from hydrodesk.sim.life import FarmLife
+from hydrodesk.sim.life.calendar import DEFAULT_SEED
 from hydrodesk.sim.seed import seed_demo_farm
 
 log = logging.getLogger(__name__)
@@ -42,9 +47,14 @@ async def serve(
     mqtt_ws_port: int | None = None,
     mqtt_url: str | None = None,
     devices: bool = True,
+    clock: SimClock | None = None,
+    live: bool = False,
+    seed: int = DEFAULT_SEED,
 ) -> None:
-    ctx = SimContext.open(data_dir)
+    ctx = SimContext.open(data_dir, clock=clock)
     seed_demo_farm(ctx)
+    life = FarmLife(ctx, live=live, seed=seed)
+    life.bring_up_to_date()
     sock = _bind(host, port)
     bound_port = sock.getsockname()[1]
     url_host = f"[{host}]" if ":" in host else host
@@ -57,6 +67,9 @@ async def serve(
         mqtt_url=mqtt_url,
         devices=devices,
         data_dir=str(data_dir),
+        recorder=TelemetryRecorder(ctx.db),
+        start_from=live_start(ctx.db, ctx.clock),
+        clock=ctx.clock.now,
     )
     ctx.fieldbus = field.fieldbus
     ctx.mqtt_url = field.mqtt_url
@@ -78,9 +91,11 @@ async def serve(
         ready += f" mqtt={field.mqtt_url}"
     print(ready, flush=True)  # noqa: T201 - the documented readiness line other tools wait for
     try:
+        await life.start()  # the farm goes to work once clients may connect
         await serving
     finally:
         with _ignoring_signals(loop):
+            await life.stop()
             await field.stop()
             ctx.db.close()
 

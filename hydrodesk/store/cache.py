@@ -16,6 +16,7 @@ from sqlalchemy.dialects.sqlite import insert
 
 from hydrodesk.domain.workers import search_key
 from hydrodesk.store.schema import (
+    Company,
     Document,
     Form,
     IrrigationLog,
@@ -32,6 +33,7 @@ from hydrodesk.store.schema import (
     Worker,
 )
 
+COMPANIES: Table = Company.__table__  # type: ignore[assignment]
 PROJECTS: Table = Project.__table__  # type: ignore[assignment]
 SECTORS: Table = Sector.__table__  # type: ignore[assignment]
 WORKERS: Table = Worker.__table__  # type: ignore[assignment]
@@ -64,6 +66,18 @@ def upsert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) ->
 
 def _data(rows: Iterable[Any]) -> list[dict[str, Any]]:
     return [row.data for row in rows]
+
+
+# ------------------------------------------------------------------------------------------------ companies
+def save_company(conn: Connection, company: Mapping[str, Any], fetched_at: str) -> None:
+    """One company as companies/me describes it."""
+    row = {"company_id": company["company_id"], "name": company["name"], "data": dict(company)}
+    upsert(conn, COMPANIES, [{**row, "fetched_at": fetched_at}])
+
+
+def company_names(conn: Connection) -> dict[str, str]:
+    """company_id -> name of every company the office has heard of."""
+    return {row.company_id: row.name for row in conn.execute(select(COMPANIES.c.company_id, COMPANIES.c.name))}
 
 
 # ------------------------------------------------------------------------------------------------ projects

@@ -1,17 +1,20 @@
 """Telemetry rollups in the profile database: the office's `RollupSink` (hydrodesk.domain.telemetry_rollups).
 
-Rows are upserts by (device, metric, minute): a late point reopens a minute and the hub saves it again.
+Rows are upserts by (device, metric, minute): a late point reopens a minute and the hub saves it again. History
+from the server is merged the other way round: a minute already held is left alone (`merge`), so a minute the
+office rolled up itself is never replaced, and fetching the same day twice adds nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from sqlalchemy import Connection, select
 from sqlalchemy.dialects.sqlite import insert
 
 from hydrodesk.domain.telemetry import SeriesKey
-from hydrodesk.domain.telemetry_rollups import RollupRow
+from hydrodesk.domain.telemetry_rollups import HISTORY_COUNT, RollupHistory, RollupRow
 from hydrodesk.store.schema import TelemetryRollup
 
 T = TelemetryRollup.__table__
@@ -44,6 +47,29 @@ def save(conn: Connection, rows: Sequence[RollupRow]) -> None:
             for row in rows
         ],
     )
+
+
+def merge(conn: Connection, batch: Sequence[tuple[SeriesKey, RollupHistory]]) -> int:
+    """Insert the minutes of the server's history that are not held yet; returns how many were inserted."""
+    # Built with numpy, not row objects: this runs on the database thread, and every bit of Python it does there
+    # competes with the GUI thread for the interpreter.
+    values: list[tuple[str, str, float, int, float, float, float]] = []
+    for key, history in batch:
+        columns = np.column_stack([history.minute, history.minimum, history.maximum, history.mean])
+        finite = columns[np.isfinite(columns).all(axis=1)]
+        values.extend(
+            (key.device_id, key.metric, minute, HISTORY_COUNT, low, high, mean)
+            for minute, low, high, mean in finite.tolist()
+        )
+    if not values:
+        return 0
+    before = conn.exec_driver_sql("SELECT total_changes()").scalar_one()
+    conn.exec_driver_sql(
+        "INSERT INTO telemetry_rollups (device_id, metric, minute, count, minimum, maximum, mean) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, metric, minute) DO NOTHING",
+        values,
+    )
+    return conn.exec_driver_sql("SELECT total_changes()").scalar_one() - before
 
 
 def load(conn: Connection, series: SeriesKey, since: float, until: float | None = None) -> list[RollupRow]:

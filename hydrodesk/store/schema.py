@@ -31,6 +31,17 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+class Company(Base):
+    """The companies the office knows by name (the signed-in user's, from companies/me), so the navigator and the
+    printed reports name the company offline too."""
+
+    __tablename__ = "companies"
+    company_id: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str] = mapped_column(String)
+    data: Mapped[dict] = mapped_column(JSON)
+    fetched_at: Mapped[str] = mapped_column(String)
+
+
 class Project(Base):
     __tablename__ = "projects"
     project_id: Mapped[str] = mapped_column(String, primary_key=True)

@@ -23,7 +23,7 @@ from sqlalchemy import Connection
 from hydrodesk.domain.outbox import EntryKind, EntryState, Plan
 from hydrodesk.domain.tallies import WorkerTally
 from hydrodesk.domain.telemetry import SeriesKey
-from hydrodesk.domain.telemetry_rollups import RollupRow
+from hydrodesk.domain.telemetry_rollups import RollupHistory, RollupRow
 from hydrodesk.domain.timestamps import now_utc, utc_text
 from hydrodesk.store import cache, rollups, views
 from hydrodesk.store import outbox as ob
@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 
 P = ParamSpec("P")
 T = TypeVar("T")
+
+SERIES_DOCUMENT = "telemetry-series"  # per project: the series its telemetry history holds
 
 
 class Store:
@@ -223,6 +225,9 @@ class Store:
         await self.write_durably(ob.move_records, list(entry_ids), session_id, self.now())
 
     # ------------------------------------------------------------------------------------------ views
+    async def company_names(self) -> dict[str, str]:
+        return await self.read(cache.company_names)
+
     async def projects(self) -> list[dict[str, Any]]:
         return await self.read(cache.projects)
 
@@ -257,3 +262,15 @@ class Store:
     async def load_rollups(self, series: SeriesKey, since: float, until: float | None = None) -> list[RollupRow]:
         """Rows of one series with since <= minute (< until), oldest first."""
         return await self.read(rollups.load, series, since, until)
+
+    # ... and its HistorySink: the server's telemetry history fills the minutes the office did not see.
+    async def merge_history(self, batch: Sequence[tuple[SeriesKey, RollupHistory]]) -> int:
+        return await self.write(rollups.merge, list(batch))
+
+    async def remember_series(self, project_id: str, series: Sequence[SeriesKey]) -> None:
+        listed = [[key.device_id, key.metric] for key in series]
+        await self.write(cache.save_document, SERIES_DOCUMENT, project_id, listed, self.now())
+
+    async def known_series(self, project_id: str) -> list[SeriesKey]:
+        stored = await self.read(cache.document, SERIES_DOCUMENT, project_id)
+        return [] if stored is None else [SeriesKey(device_id, metric) for device_id, metric in stored[0]]

@@ -48,6 +48,7 @@ PROBE_KEY = "hydrodesk:probe"  # HEAD check-idempotency with a key nobody files 
 DEFAULT_BATCH = 500  # records per bulk request (the simulator takes up to 1000)
 NO_NETWORK_RECHECK_S = 60.0  # the OS may be wrong about the network; look anyway now and then
 COUNTS_EVERY_S = 0.25
+DEFAULT_REFRESH_EVERY_S = 300.0  # how often the cache fetches what others changed on the server
 IN_FLIGHT = 2  # bulk requests on the wire at once: the client builds the next while the server stores one
 READ_AHEAD = 2  # batches read from the outbox before they are sent
 
@@ -62,7 +63,7 @@ class SyncEngine:
         backoff: Backoff | None = None,
         rng: random.Random | None = None,
         batch_size: int = DEFAULT_BATCH,
-        refresh_every_s: float = 300.0,
+        refresh_every_s: float = DEFAULT_REFRESH_EVERY_S,
         refresh: bool = True,
         refresher: CacheRefresher | None = None,
     ) -> None:

@@ -18,7 +18,7 @@ from hydrodesk.api.client import HydrobitClient
 from hydrodesk.store.store import Store
 from hydrodesk.sync.actions import OfficeActions
 from hydrodesk.sync.choices import OutboxChoices
-from hydrodesk.sync.engine import SyncEngine
+from hydrodesk.sync.engine import DEFAULT_REFRESH_EVERY_S, SyncEngine
 
 
 @dataclass
@@ -29,10 +29,13 @@ class Office:
     choices: OutboxChoices
 
     @classmethod
-    async def open(cls, database: Path, client: HydrobitClient, *, start: bool = True) -> Office:
-        """Open (and migrate) the profile's database and start syncing it with `client`."""
+    async def open(
+        cls, database: Path, client: HydrobitClient, *, start: bool = True, refresh_every_s: float | None = None
+    ) -> Office:
+        """Open (and migrate) the profile's database and start syncing it with `client`; `refresh_every_s`: how
+        often to fetch what others changed (None: the engine's default)."""
         store = await Store.open(database)
-        engine = SyncEngine(store, client)
+        engine = SyncEngine(store, client, refresh_every_s=refresh_every_s or DEFAULT_REFRESH_EVERY_S)
         # Every new outbox entry wakes the engine at once: a record typed online is on the server in moments.
         actions = OfficeActions(store, lambda: engine.client.credentials.auth0_id, on_change=engine.notify_changed)
         choices = OutboxChoices(store, on_change=engine.notify_changed)

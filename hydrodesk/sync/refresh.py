@@ -1,7 +1,7 @@
 """Keeping the cache current without fetching everything every time.
 
 The core refresh (run by the engine after each successful drain, at most every few minutes) fetches:
-- projects and their sectors: when older than an hour (they rarely change);
+- the user's company, projects and their sectors: when older than an hour (they rarely change);
 - workers: the newest pages until a page holds only workers we already have (the list is newest first), and the
   whole roster every few hours to catch edits;
 - sessions of the last few days plus every open session, and the records of only those sessions whose total,
@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from hydrodesk.api.client import MAX_PAGE_SIZE, HydrobitClient
-from hydrodesk.api.errors import CredentialsMissing, Forbidden
+from hydrodesk.api.errors import CredentialsMissing, Forbidden, NotFound
 from hydrodesk.api.models import Resolution, Session
 from hydrodesk.domain.timestamps import parse_utc_text, utc_text
 from hydrodesk.store import cache
@@ -57,6 +57,7 @@ class CacheRefresher:
     # ------------------------------------------------------------------------------------------ the core refresh
     async def refresh_core(self) -> None:
         if await self._due("projects", self.projects_every):
+            await self.company()
             await self.projects()
         await self.workers(full=await self._due("workers:full", self.workers_full_every))
         await self.recent_sessions()
@@ -69,6 +70,14 @@ class CacheRefresher:
 
     async def _mark(self, name: str, **detail: Any) -> None:
         await self.store.write(cache.mark_refreshed, name, utc_text(self._now()), detail or None)
+
+    async def company(self) -> None:
+        try:
+            found = await self.client.get_my_company()
+        except NotFound as error:  # a server without the (provisional) operation: the company keeps its id
+            log.info("company not refreshed: %s", error)
+            return
+        await self.store.write(cache.save_company, found.model_dump(mode="json"), self._stamp())
 
     async def projects(self) -> None:
         found = await self.client.list_projects()

@@ -23,6 +23,11 @@ def system_language() -> str:
     return "en"
 
 
+def qt_translations_folder() -> str:
+    """Where Qt's own catalogues (qtbase_es.qm, ...) are: inside PySide6, or beside a frozen app's Qt."""
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
 @dataclass
 class InstalledLanguage:
     """The translators installed for a language, and the locale that was the default before."""
@@ -48,11 +53,20 @@ def install_language(app: QApplication, language: str) -> InstalledLanguage:
         installed.translators.append(ours)
     else:
         log.warning("no HydroDesk translation for %r; the UI stays in English", language)
-    # Qt's own strings: standard buttons, file dialogs, the context menu of a text field.
+    # Qt's own strings: standard buttons, file and print dialogs, the context menu of a text field. Installed last,
+    # so Qt asks it first; where it has no translation (hydrodesk.ui.qt_catalogue_gaps), ours answers.
     qt_base = QTranslator(app)
-    if qt_base.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    folder = qt_translations_folder()
+    if qt_base.load(f"qtbase_{language}", folder):
         app.installTranslator(qt_base)
         installed.translators.append(qt_base)
+    else:  # a trimmed Qt (some packagers drop translations): HydroDesk still speaks; Qt's dialogs stay English
+        log.warning(
+            "Qt's own %r translation (qtbase_%s.qm) is not in %s; its standard dialogs stay in English",
+            language,
+            language,
+            folder,
+        )
     return installed
 
 

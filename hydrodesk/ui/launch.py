@@ -50,6 +50,7 @@ class Connection:
     config: ApiConfig
     credentials: Credentials
     demo: bool = False  # the built-in demo farm (the UI then says so, in the user's language)
+    refresh_every_s: float | None = None  # how often the office fetches others' work (None: the sync default)
 
 
 class SessionSource(Protocol):

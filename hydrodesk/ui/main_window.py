@@ -7,7 +7,7 @@ with `attach()` and loads the farm with `reload()`.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from hydrodesk import __version__
+from hydrodesk.ui.account_button import AccountButton
 from hydrodesk.ui.connection import ConnectionMonitor, ConnectionState
 from hydrodesk.ui.focus_return import FocusReturn
 from hydrodesk.ui.icons import app_icon, svg_pixmap, themed_icon
@@ -57,6 +58,8 @@ STATE_PAGE, PANE_PAGE = 0, 1
 class MainWindow(QMainWindow):
     load_finished = Signal(bool)  # after every load of the farm: True when it succeeded
     sign_in_requested = Signal()
+    sign_out_requested = Signal()
+    profile_chosen = Signal(str)  # a saved profile's name (or the demo farm), from the account menu
 
     def __init__(
         self,
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
         self._office: Office | None = None
         self._server_url = ""
         self._projects: list[Project] = []
+        self._company_names: dict[str, str] = {}  # company_id -> name, for the navigator's root
         self._loaded_once = False
         self._selection = Selection()
         self._panes: dict[str, Pane] = {}
@@ -143,6 +147,9 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.sign_in_action = QAction(self.tr("&Sign in to Hydrobit…"), self)
         self.sign_in_action.triggered.connect(self.sign_in_requested)
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        self.sign_out_action.setEnabled(False)
         self.export_action = QAction(self.tr("&Export Table as CSV…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self._export_current_table)
@@ -198,6 +205,7 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addAction(self.sign_in_action)
+        file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
@@ -227,7 +235,13 @@ class MainWindow(QMainWindow):
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
         self.toolbar.addWidget(spacer)
-        self.toolbar.addAction(self.sign_in_action)
+        # Who is signed in, with Sign out and Switch profile (the session controller answers its signals).
+        self.account_button = AccountButton(self.toolbar)
+        self.account_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.account_button.sign_in_requested.connect(self.sign_in_requested)
+        self.account_button.sign_out_requested.connect(self.sign_out_requested)
+        self.account_button.profile_chosen.connect(self.profile_chosen)
+        self.toolbar.addWidget(self.account_button)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
     def _set_data_actions_enabled(self, enabled: bool) -> None:
@@ -274,7 +288,9 @@ class MainWindow(QMainWindow):
             pane.set_live(live)
         self._server_url = client.config.base_url
         self._loaded_once = False
-        self.status.set_user(user_name, user_id, account)
+        self.account_button.show_signed_in(user_name, account, user_id)
+        self.sign_in_action.setText(self.tr("&Sign in to another account…"))
+        self.sign_out_action.setEnabled(True)
         self.status.set_server(self._server_url)
         self.sync.attach(office, self._server_url)
 
@@ -287,8 +303,12 @@ class MainWindow(QMainWindow):
             for pane in self._panes.values():
                 pane.set_live(None)
         self._projects = []
+        self._company_names = {}
         self.navigator.set_projects([])
-        self.status.set_user(None)
+        self.status.set_farm_zone(None)
+        self.account_button.show_signed_out()
+        self.sign_in_action.setText(self.tr("&Sign in to Hydrobit…"))
+        self.sign_out_action.setEnabled(False)
         self.status.set_server(None)
         self.status.set_updated(None)
         self.sync.detach()
@@ -337,6 +357,9 @@ class MainWindow(QMainWindow):
                 await remember_farm(self._office.store, projects)  # what an offline start will show
             except Exception:  # a full disk must not hide a farm that did load
                 log.exception("could not save the farm to the local cache")
+        self._company_names = await self._load_company_names(client)
+        if client is not self._client:
+            return False
         self._show_projects(projects)
         log.info("loaded %d projects from %s", len(projects), self._server_url)
         if len(projects) == 1:
@@ -349,11 +372,41 @@ class MainWindow(QMainWindow):
         self.load_finished.emit(True)
         return True
 
+    async def _load_company_names(self, client: HydrobitClient) -> dict[str, str]:
+        """company_id -> name: what companies/me says now (saved for offline use), else what the cache knows.
+
+        A server without the (provisional) operation, or one that fails it, leaves the company shown by its id.
+        """
+        from hydrodesk.api.errors import ApiError
+
+        office = self._office
+        names: dict[str, str] = {}
+        if office is not None:
+            try:
+                names = await office.store.company_names()
+            except Exception:  # an unreadable cache must not hide a farm that did load
+                log.exception("could not read the company names from the local cache")
+        try:
+            company = await self._monitor.call(client.get_my_company())
+        except ApiError as error:
+            log.info("the company's name could not be loaded: %s", error)
+            return names
+        names[company.company_id] = company.name
+        if office is not None:
+            from hydrodesk.sync.farm_cache import remember_company
+
+            try:
+                await remember_company(office.store, company)
+            except Exception:  # likewise for a full disk
+                log.exception("could not save the company to the local cache")
+        return names
+
     def _show_projects(self, projects: list[Project]) -> None:
         self._projects = list(projects)
+        self.status.set_farm_zone(self.farm_zone)
         self._loaded_once = True
         self.banner.setVisible(False)
-        self.status.set_updated(datetime.now())
+        self.status.set_updated(datetime.now(UTC))
         if not projects:
             self.navigator.set_projects([])
             self.show_state(
@@ -367,10 +420,14 @@ class MainWindow(QMainWindow):
             self._set_data_actions_enabled(False)
             return
         wanted = self._selection_ids() or self._ui_state.selection
+        if self._live is not None:
+            # The last day of telemetry behind the live stream: the selected project first.
+            first = wanted[0] if wanted else None
+            self._live.load_history(sorted((p.project_id for p in projects), key=lambda pid: pid != first))
         self._ensure_pane(self._current_pane)
         self.central.setCurrentIndex(PANE_PAGE)
         self._set_data_actions_enabled(True)
-        self.navigator.set_projects(projects, wanted)
+        self.navigator.set_projects(projects, wanted, self._company_names)
         if self._fit_navigator:
             self._fit_navigator = False
             # Once the tree has laid out the farm's names (and the window its docks).
@@ -389,7 +446,7 @@ class MainWindow(QMainWindow):
         office = self._office
         if office is not None and self._cached_since is not None and self._projects:
             # Still offline (F5): the cached farm stays, and the banner says why again.
-            self.banner.setText(cached_farm_banner(error, self._server_url, self._cached_since))
+            self.banner.setText(cached_farm_banner(error, self._server_url, self._cached_since, self.farm_zone))
             self.banner.setVisible(True)
             return True
         if office is None or (self._loaded_once and self._projects):
@@ -397,9 +454,10 @@ class MainWindow(QMainWindow):
         farm = await cached_farm(office.store)
         if farm is None or office is not self._office:
             return False
+        self._company_names = farm.company_names
         self._show_projects(farm.projects)
-        self._cached_since = farm.saved_at or datetime.now().astimezone()
-        self.banner.setText(cached_farm_banner(error, self._server_url, farm.saved_at))
+        self._cached_since = farm.saved_at or datetime.now(UTC)
+        self.banner.setText(cached_farm_banner(error, self._server_url, farm.saved_at, self.farm_zone))
         self.banner.setVisible(True)
         log.info("showing %d cached projects (the server could not be reached)", len(farm.projects))
         pane = self._panes.get(self._current_pane.name)
@@ -545,8 +603,18 @@ class MainWindow(QMainWindow):
         self.pane_host.setCurrentWidget(pane)
         return pane
 
+    @property
+    def farm_zone(self) -> str | None:
+        """The timezone whose clock the window's own times follow: the selected project's, else the one all the
+        projects share; None (this computer's clock) when they differ or no farm is loaded."""
+        if self._selection.project is not None:
+            return self._selection.project.timezone
+        zones = {project.timezone for project in self._projects}
+        return zones.pop() if len(zones) == 1 else None
+
     def _on_selection_changed(self, project: Project | None, sector: Sector | None) -> None:
         self._selection = Selection(project, sector)
+        self.status.set_farm_zone(self.farm_zone)
         if project is not None:
             self._ui_state.selection = (project.project_id, sector.sector_id if sector else None)
             self.setWindowTitle(f"{project.name} — HydroDesk")
@@ -576,6 +644,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.setIcon(themed_icon("refresh", color))
         self.export_action.setIcon(themed_icon("export", color))
         self.sign_in_action.setIcon(themed_icon("account", color))
+        self.account_button.setIcon(themed_icon("account", color))
         self.quit_action.setIcon(themed_icon("quit", color))
         self.filter_action.setIcon(themed_icon("search", color))
         self.sync.sync_action.setIcon(themed_icon("sync", color))

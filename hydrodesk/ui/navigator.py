@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
@@ -131,9 +132,15 @@ class Navigator(QDockWidget):
             self.pane_chosen.emit(current.data(PANE_NAME_ROLE))
 
     # ------------------------------------------------------------------------------------------ farm
-    def set_projects(self, projects: list[Project], select: tuple[str | None, str | None] = (None, None)) -> None:
-        """Show these projects and select `select` (project id, sector id), else the first project."""
-        self.model.set_projects(projects)
+    def set_projects(
+        self,
+        projects: list[Project],
+        select: tuple[str | None, str | None] = (None, None),
+        company_names: Mapping[str, str] | None = None,
+    ) -> None:
+        """Show these projects under their companies (named by `company_names`, company_id -> name, where known)
+        and select `select` (project id, sector id), else the first project."""
+        self.model.set_projects(projects, company_names)
         self.tree.expandAll()
         index = self.model.find(*select) if select[0] else QModelIndex()
         if not index.isValid() and select[0]:

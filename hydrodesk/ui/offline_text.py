@@ -6,11 +6,12 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from hydrodesk.ui.sync_indicator import local_time_text
+from hydrodesk.ui import formats
 
 
-def cached_farm_banner(error: Exception, server_url: str, saved_at: datetime | None) -> str:
-    """One paragraph: the saved farm and from when, why the server's is not shown, and that work goes on."""
+def cached_farm_banner(error: Exception, server_url: str, saved_at: datetime | None, zone: str | None) -> str:
+    """One paragraph: the saved farm and from when (at the farm's clock, `zone`), why the server's is not shown,
+    and that work goes on."""
     from hydrodesk.api.errors import ApiError
     from hydrodesk.ui.error_text import describe_error
 
@@ -19,7 +20,7 @@ def cached_farm_banner(error: Exception, server_url: str, saved_at: datetime | N
         first = translate("OfflineText", "Showing the farm as saved on this computer.")
     else:
         first = translate("OfflineText", "Showing the farm as saved on this computer at {time}.").format(
-            time=local_time_text(saved_at)
+            time=formats.zoned_text(saved_at, zone)
         )
     why = ""
     if isinstance(error, ApiError):

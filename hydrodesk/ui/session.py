@@ -13,7 +13,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from hydrodesk.settings import (
     KeychainUnavailable,
@@ -23,6 +24,7 @@ from hydrodesk.settings import (
     SettingsError,
     SettingsStore,
 )
+from hydrodesk.ui.account_button import ProfileChoice
 from hydrodesk.ui.connection import ConnectionMonitor, ConnectionState
 from hydrodesk.ui.launch import Connection, ProgressCallback, SessionSource, StartupPhase
 from hydrodesk.ui.sign_in import SignInDialog
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
     from hydrodesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+DEMO_CHOICE = ""  # the demo farm in the account menu (a saved profile's name is never empty)
 
 
 class MissingSecrets(Exception):
@@ -102,6 +106,9 @@ class SessionController(QObject):
         self._data_dir = data_dir
         self._dialog: SignInDialog | None = None
         window.sign_in_requested.connect(self.open_sign_in)
+        window.sign_out_requested.connect(self.request_sign_out)
+        window.profile_chosen.connect(self.switch_profile)
+        window.account_button.set_profile_source(self.profile_choices)
         # A 401 pauses sync: ask the user to sign in again, then resume the same office (its outbox intact).
         window.sync.sign_in_needed.connect(self._on_sign_in_needed)
 
@@ -180,6 +187,92 @@ class SessionController(QObject):
             self._tasks.spawn(self._renew(source), name="renew-sign-in")
             return
         self._tasks.spawn(self.connect(source), name="sign-in")
+
+    # ------------------------------------------------------------------------------------------ account menu
+    def profile_choices(self) -> list[ProfileChoice]:
+        """What the account menu offers: the demo farm (in a demo run) and every saved profile."""
+        source = self._source
+        choices: list[ProfileChoice] = []
+        if self._demo is not None:
+            choices.append(ProfileChoice(DEMO_CHOICE, self.tr("Demo farm"), current=source is self._demo))
+        try:
+            profiles = sorted(self._settings.load().profiles)
+        except SettingsError:
+            profiles = []
+        current = source.profile.name if isinstance(source, ProfileSource) else None
+        choices += [ProfileChoice(name, name, current=name == current) for name in profiles]
+        return choices
+
+    def switch_profile(self, key: str) -> None:
+        """Sign in with another saved profile (or the demo farm): the current office closes with its outbox kept
+        on disk, and the chosen one becomes the profile the next start signs in with."""
+        if key == DEMO_CHOICE and self._demo is not None:
+            self._tasks.spawn(self.connect(self._demo), name="switch-profile")
+            return
+        try:
+            settings = self._settings.load()
+        except SettingsError as error:
+            self._window.statusBar().showMessage(str(error), 8000)
+            return
+        profile = settings.profile(key)
+        if profile is None:
+            return
+        try:
+            self._settings.save(settings.with_profile(profile))
+        except (SettingsError, OSError):
+            log.warning("could not make %r the default profile", key)
+        self._tasks.spawn(self.connect(ProfileSource(profile, self._secrets)), name="switch-profile")
+
+    def request_sign_out(self) -> QMessageBox | None:
+        """Sign out, after asking when changes still wait to be sent (they stay on disk either way)."""
+        if self._client is None:
+            return None
+        status = self._window.status.sync_status
+        waiting = 0 if status is None else status.pending + status.needs_attention
+        if waiting == 0:
+            self._tasks.spawn(self.sign_out(), name="sign-out")
+            return None
+        box = QMessageBox(self._window)
+        box.setObjectName("SignOutQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Sign out"))
+        if waiting == 1:
+            box.setText(self.tr("Sign out with 1 change not yet on the server?"))
+        else:
+            box.setText(self.tr("Sign out with {count} changes not yet on the server?").format(count=waiting))
+        box.setInformativeText(
+            self.tr(
+                "They stay on this computer and are sent the next time this profile signs in. Signing out removes "
+                "your access token from this computer: you will need it to sign in again."
+            )
+        )
+        confirm = box.addButton(self.tr("Sign out"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(confirm)
+        box.buttonClicked.connect(
+            lambda button: self._tasks.spawn(self.sign_out(), name="sign-out") if button is confirm else None
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # open(), not exec(): a nested event loop inside the asyncio loop would re-enter running tasks.
+        box.open()
+        return box
+
+    async def sign_out(self) -> None:
+        """End the session: live data stopped, the office closed with its outbox kept on disk for this profile's
+        next sign-in, and a saved profile's token removed from the keychain (the demo farm keeps running)."""
+        source = self._source
+        if isinstance(source, ProfileSource):
+            # First: once the window says "signed out", the token is gone.
+            try:
+                await asyncio.to_thread(self._secrets.delete, source.profile.name)
+            except SettingsError:
+                log.warning("could not remove the token of %r from the keychain", source.profile.name)
+        await self._release_current()
+        log.info("signed out")
+        self._window.statusBar().showMessage(
+            self.tr("Signed out. Changes not yet sent stay on this computer until this profile signs in again."),
+            8000,
+        )
 
     # ------------------------------------------------------------------------------------------ sign in again
     def _on_sign_in_needed(self) -> None:
@@ -311,7 +404,9 @@ class SessionController(QObject):
 
         # The demo farm keeps a cache of its own, apart from any real account's.
         name = "demo-farm" if connection.demo else connection.label
-        return await Office.open(profile_database(self._data_dir, name), client)
+        return await Office.open(
+            profile_database(self._data_dir, name), client, refresh_every_s=connection.refresh_every_s
+        )
 
     def _report_progress(self, phase: StartupPhase) -> None:
         title, message = {
@@ -353,7 +448,8 @@ class SessionController(QObject):
                 log.exception("closing the office database failed")
         if client is not None:
             await client.aclose()
-        if self._source is not None and self._source is not keep:
+        # The demo farm keeps running until the app quits (aclose), so the account menu can go back to it.
+        if self._source is not None and self._source is not keep and self._source is not self._demo:
             await self._source.close()
         self._source = None
 

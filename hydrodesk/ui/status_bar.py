@@ -1,4 +1,4 @@
-"""The status bar: connection state, signed-in user, server, and when the data was last refreshed.
+"""The status bar: connection state, server, and when the data was last refreshed (who is signed in: the toolbar).
 
 With an office attached (a signed-in session with its cache and outbox), the connection label and the sync corner
 show the sync engine's status (`set_sync_status`), and the time the farm list was loaded gives way to the time of
@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QLocale, QTime
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from hydrodesk.sync.status import ConnectionState as SyncState
 from hydrodesk.sync.status import SyncStatus
+from hydrodesk.ui import formats
 from hydrodesk.ui.connection import ConnectionState
 from hydrodesk.ui.sync_indicator import SyncIndicator, describe_problem
 
@@ -27,16 +27,16 @@ class AppStatusBar(QStatusBar):
         self.updated_label.setObjectName("Muted")
         self.server_label = QLabel(self)
         self.server_label.setObjectName("Muted")
-        self.user_label = QLabel(self)
         self.connection_label = QLabel(self)
         self.connection_label.setObjectName("ConnectionState")
         self.sync = SyncIndicator(self)
-        for widget in (self.updated_label, self.server_label, self.user_label, self.sync, self.connection_label):
+        for widget in (self.updated_label, self.server_label, self.sync, self.connection_label):
             self.addPermanentWidget(widget)
         self._call_state = ConnectionState.SIGNED_OUT
         self._sync_status: SyncStatus | None = None
+        self._zone: str | None = None
+        self._updated: datetime | None = None
         self.set_connection_state(ConnectionState.SIGNED_OUT)
-        self.set_user(None)
 
     @property
     def sync_status(self) -> SyncStatus | None:
@@ -110,14 +110,6 @@ class AppStatusBar(QStatusBar):
         self.connection_label.style().unpolish(self.connection_label)
         self.connection_label.style().polish(self.connection_label)
 
-    def set_user(self, name: str | None, user_id: str = "", account: str = "") -> None:
-        if name is None:
-            self.user_label.setText(self.tr("Not signed in"))
-            self.user_label.setToolTip("")
-            return
-        self.user_label.setText(self.tr("Signed in as {name}").format(name=name))
-        self.user_label.setToolTip(f"{user_id} · {account}" if account else user_id)
-
     def set_server(self, url: str | None) -> None:
         if not url:
             self.server_label.clear()
@@ -126,9 +118,16 @@ class AppStatusBar(QStatusBar):
         self.server_label.setText(parts.netloc or url)
         self.server_label.setToolTip(url)
 
+    def set_farm_zone(self, zone: str | None) -> None:
+        """The farm whose clock the bar's times follow (the project selected); None: this computer's clock."""
+        self._zone = zone
+        self.sync.set_zone(zone)
+        self.set_updated(self._updated)
+
     def set_updated(self, moment: datetime | None) -> None:
+        """When the farm was last loaded (an aware time), shown while no sync engine tells when it last synced."""
+        self._updated = moment
         if moment is None:
             self.updated_label.clear()
             return
-        text = QLocale().toString(QTime(moment.hour, moment.minute, moment.second), QLocale.FormatType.ShortFormat)
-        self.updated_label.setText(self.tr("Updated {time}").format(time=text))
+        self.updated_label.setText(self.tr("Updated {time}").format(time=formats.zoned_text(moment, self._zone)))

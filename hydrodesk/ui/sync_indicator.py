@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from hydrodesk.sync.status import ConnectionState, ProblemKind, SyncProblem, SyncStatus
+from hydrodesk.ui import formats
 
 
 def describe_problem(problem: SyncProblem) -> str:
@@ -29,17 +30,6 @@ def describe_problem(problem: SyncProblem) -> str:
     }.get(problem.kind, problem.message)
 
 
-def local_time_text(moment: datetime, *, today: QDate | None = None) -> str:
-    """A moment as this computer's clock shows it: the time alone today, with the date on other days."""
-    local = moment.astimezone()
-    locale = QLocale()
-    time_text = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
-    day = QDate(local.year, local.month, local.day)
-    if day == (today or QDate.currentDate()):
-        return time_text
-    return f"{locale.toString(day, 'd MMM')} {time_text}"
-
-
 class SyncIndicator(QWidget):
     sync_requested = Signal()
     outbox_requested = Signal()
@@ -51,6 +41,7 @@ class SyncIndicator(QWidget):
         self._status: SyncStatus | None = None
         self._busy = False
         self._retry_at: datetime | None = None
+        self._zone: str | None = None  # times are the farm's (the project selected), the zone named
         # The countdown to the next try moves on by itself while the engine waits.
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
@@ -94,6 +85,11 @@ class SyncIndicator(QWidget):
     @property
     def status(self) -> SyncStatus | None:
         return self._status
+
+    def set_zone(self, zone: str | None) -> None:
+        """Write times at this farm's clock (None: this computer's), and say which clock it is."""
+        self._zone = zone
+        self.show_status(self._status)
 
     def set_busy(self, busy: bool) -> None:
         """A "Sync now" the user asked for is running: show it, and do not offer it twice."""
@@ -149,7 +145,7 @@ class SyncIndicator(QWidget):
             self.last_sync_label.setText(self.tr("Not synced yet"))
         else:
             self.last_sync_label.setText(
-                self.tr("Last synced {time}").format(time=local_time_text(status.last_sync_at))
+                self.tr("Last synced {time}").format(time=formats.zoned_text(status.last_sync_at, self._zone))
             )
         self._retry_at = status.next_retry_at if status.state is ConnectionState.OFFLINE else None
         if self._retry_at is None:
@@ -170,7 +166,7 @@ class SyncIndicator(QWidget):
             self.retry_label.setText(self.tr("Next try in {seconds} s").format(seconds=seconds))
         else:
             self.retry_label.setText(self.tr("Next try in {minutes} min").format(minutes=round(seconds / 60)))
-        self.retry_label.setToolTip(self.tr("At {time}").format(time=local_time_text(retry)))
+        self.retry_label.setToolTip(self.tr("At {time}").format(time=formats.zoned_text(retry, self._zone)))
 
     def _on_button(self) -> None:
         if self._status is not None and self._status.state is ConnectionState.AUTH_REQUIRED and not self._busy:

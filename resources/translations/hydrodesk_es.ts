@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AccountButton</name>
+    <message>
+        <source>Signed in as {name} ({user}) · {account}</source>
+        <translation>Sesión iniciada como {name} ({user}) · {account}</translation>
+    </message>
+    <message>
+        <source>Account: {name}</source>
+        <translation>Cuenta: {name}</translation>
+    </message>
+    <message>
+        <source>Sign in to Hydrobit</source>
+        <translation>Iniciar sesión en Hydrobit</translation>
+    </message>
+    <message>
+        <source>Sign in to a Hydrobit account, or pick a saved profile</source>
+        <translation>Inicie sesión en una cuenta de Hydrobit o elija un perfil guardado</translation>
+    </message>
+    <message>
+        <source>Sign in to Hydrobit…</source>
+        <translation>Iniciar sesión en Hydrobit…</translation>
+    </message>
+    <message>
+        <source>Saved profiles</source>
+        <translation>Perfiles guardados</translation>
+    </message>
+    <message>
+        <source>{account} · {user}</source>
+        <translation>{account} · {user}</translation>
+    </message>
+    <message>
+        <source>Switch profile</source>
+        <translation>Cambiar de perfil</translation>
+    </message>
+    <message>
+        <source>Another account…</source>
+        <translation>Otra cuenta…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Salir de la cuenta</translation>
+    </message>
+</context>
+<context>
     <name>AlarmsModel</name>
     <message>
         <source>Raised</source>
@@ -109,14 +152,6 @@
     <message>
         <source>Not signed in to a Hydrobit account.</source>
         <translation>No ha iniciado sesión en una cuenta de Hydrobit.</translation>
-    </message>
-    <message>
-        <source>Not signed in</source>
-        <translation>Sin iniciar sesión</translation>
-    </message>
-    <message>
-        <source>Signed in as {name}</source>
-        <translation>Sesión iniciada como {name}</translation>
     </message>
     <message>
         <source>Updated {time}</source>
@@ -244,15 +279,15 @@
     </message>
     <message>
         <source>Choose a position</source>
-        <translation>Elige un puesto</translation>
+        <translation>Elija un puesto</translation>
     </message>
     <message>
         <source>Choose an employment type</source>
-        <translation>Elige un tipo de contrato</translation>
+        <translation>Elija un tipo de contrato</translation>
     </message>
     <message>
         <source>e.g. 18.5 (optional)</source>
-        <translation>p. ej. 18.5 (opcional)</translation>
+        <translation>p. ej. 18,5 (opcional)</translation>
     </message>
     <message>
         <source>First name *</source>
@@ -360,7 +395,7 @@
     </message>
     <message>
         <source>The hourly rate must be a number, such as 18.5.</source>
-        <translation>La tarifa por hora debe ser un número, como 18.5.</translation>
+        <translation>La tarifa por hora debe ser un número, como 18,5.</translation>
     </message>
     <message>
         <source>The e-mail address does not look right (name@example.com).</source>
@@ -408,11 +443,11 @@
     </message>
     <message>
         <source>{id} is already used by {name} (hired {hired}). The server will refuse this worker: check the hire date, or use the day they really started.</source>
-        <translation>{id} ya lo usa {name} (ingreso {hired}). El servidor rechazará a este trabajador: revisa la fecha de ingreso o usa el día en que empezó realmente.</translation>
+        <translation>{id} ya lo usa {name} (ingreso {hired}). El servidor rechazará a este trabajador: revise la fecha de ingreso o use el día en que empezó realmente.</translation>
     </message>
     <message>
         <source>Choose a photo</source>
-        <translation>Elige una foto</translation>
+        <translation>Elija una foto</translation>
     </message>
     <message>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
@@ -432,15 +467,15 @@
     </message>
     <message>
         <source>{file} is {size}, more than the {limit} a worker photo may have. Choose a smaller photo, or save it at a lower quality first.</source>
-        <translation>{file} pesa {size}, más de los {limit} que puede pesar la foto de un trabajador. Elige una foto más pequeña o guárdala antes con menor calidad.</translation>
+        <translation>{file} pesa {size}, más de los {limit} que puede pesar la foto de un trabajador. Elija una foto más pequeña o guárdela antes con menor calidad.</translation>
     </message>
     <message>
         <source>{file} is empty. Choose another photo.</source>
-        <translation>{file} está vacío. Elige otra foto.</translation>
+        <translation>{file} está vacío. Elija otra foto.</translation>
     </message>
     <message>
         <source>{file} is not a JPEG, PNG or WebP image. Choose a photo in one of those formats (convert other formats, such as HEIC, first).</source>
-        <translation>{file} no es una imagen JPEG, PNG o WebP. Elige una foto en uno de esos formatos (convierte antes otros formatos, como HEIC).</translation>
+        <translation>{file} no es una imagen JPEG, PNG o WebP. Elija una foto en uno de esos formatos (convierta antes otros formatos, como HEIC).</translation>
     </message>
     <message>
         <source>Photo chosen ({kind}, {size}).</source>
@@ -460,6 +495,11 @@
     <message>
         <source>Save the rows shown as a PDF file</source>
         <translation>Guardar las filas mostradas como archivo PDF</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <comment>file name</comment>
+        <translation>tabla</translation>
     </message>
     <message>
         <source>Filter (Ctrl+F)</source>
@@ -622,6 +662,10 @@
         <translation>Reporte de cosecha del día · {sector} · {day}</translation>
     </message>
     <message>
+        <source>Total</source>
+        <translation>Totales</translation>
+    </message>
+    <message>
         <source>Farm</source>
         <translation>Finca</translation>
     </message>
@@ -716,6 +760,14 @@
     <message>
         <source>pending</source>
         <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>Harvest day report</source>
+        <translation>Reporte de cosecha del día</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
     </message>
     <message>
         <source>Print day report</source>
@@ -822,6 +874,22 @@
     <message>
         <source>{minutes} min ago</source>
         <translation>hace {minutes} min</translation>
+    </message>
+    <message>
+        <source>{valve} open</source>
+        <translation>{valve} abierta</translation>
+    </message>
+    <message>
+        <source>{valve} closed</source>
+        <translation>{valve} cerrada</translation>
+    </message>
+    <message>
+        <source>{valve} in fault</source>
+        <translation>{valve} con avería</translation>
+    </message>
+    <message>
+        <source>{valve} state unknown</source>
+        <translation>{valve} en estado desconocido</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1292,17 @@
     </message>
 </context>
 <context>
+    <name>Formats</name>
+    <message>
+        <source>this computer&apos;s time</source>
+        <translation>hora de este equipo</translation>
+    </message>
+    <message>
+        <source>{time} ({zone})</source>
+        <translation>{time} ({zone})</translation>
+    </message>
+</context>
+<context>
     <name>HarvestCompare</name>
     <message>
         <source>Agrees</source>
@@ -1263,6 +1342,11 @@
     <message>
         <source>{sector} · {day}: the office&apos;s tally beside Hydrobit&apos;s</source>
         <translation>{sector} · {day}: el conteo de la oficina junto al de Hydrobit</translation>
+    </message>
+    <message>
+        <source>server-check</source>
+        <comment>file name</comment>
+        <translation>comparacion-con-hydrobit</translation>
     </message>
     <message>
         <source>Check again</source>
@@ -1336,8 +1420,8 @@
         <translation>Importar una hoja de conteo en papel</translation>
     </message>
     <message>
-        <source>Into {sector} · {day} · units in {unit}</source>
-        <translation>En {sector} · {day} · unidades en {unit}</translation>
+        <source>Into {sector} · {day} · units in {unit} · times in {zone}</source>
+        <translation>En {sector} · {day} · unidades en {unit} · horas en {zone}</translation>
     </message>
     <message>
         <source>A CSV or Excel file whose first row names the columns: worker_id or the worker&apos;s name, units, and optionally the time of each delivery (like 14:30, on the session&apos;s day, in the farm&apos;s time zone).</source>
@@ -1362,6 +1446,21 @@
     <message>
         <source>Save an empty sheet with the columns this import reads</source>
         <translation>Guardar una hoja vacía con las columnas que lee esta importación</translation>
+    </message>
+    <message>
+        <source>tally-sheet-ready</source>
+        <comment>file name</comment>
+        <translation>hoja-de-conteo-lista</translation>
+    </message>
+    <message>
+        <source>tally-sheet-rejected</source>
+        <comment>file name</comment>
+        <translation>hoja-de-conteo-rechazadas</translation>
+    </message>
+    <message>
+        <source>tally-sheet-already-imported</source>
+        <comment>file name</comment>
+        <translation>hoja-de-conteo-ya-importadas</translation>
     </message>
     <message>
         <source>This is a different sheet: record its rows even where they match rows imported before</source>
@@ -1394,6 +1493,11 @@
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>tally-sheet-template</source>
+        <comment>file name</comment>
+        <translation>plantilla-hoja-de-conteo</translation>
     </message>
     <message>
         <source>The template could not be saved to {path}: {reason}</source>
@@ -1613,6 +1717,11 @@
         <translation>Ver alarmas</translation>
     </message>
     <message>
+        <source>valves</source>
+        <comment>file name</comment>
+        <translation>válvulas</translation>
+    </message>
+    <message>
         <source>&amp;Open…</source>
         <translation>A&amp;brir…</translation>
     </message>
@@ -1629,8 +1738,18 @@
         <translation>Cerrar la válvula seleccionada (Alt+C)</translation>
     </message>
     <message>
+        <source>valve-commands</source>
+        <comment>file name</comment>
+        <translation>comandos-de-válvulas</translation>
+    </message>
+    <message>
         <source>COMMANDS THIS SESSION</source>
         <translation>COMANDOS DE ESTA SESIÓN</translation>
+    </message>
+    <message>
+        <source>programs</source>
+        <comment>file name</comment>
+        <translation>programas</translation>
     </message>
     <message>
         <source>&amp;Start program…</source>
@@ -1639,6 +1758,16 @@
     <message>
         <source>S&amp;top program…</source>
         <translation>&amp;Detener programa…</translation>
+    </message>
+    <message>
+        <source>irrigation-logs</source>
+        <comment>file name</comment>
+        <translation>registros-de-riego</translation>
+    </message>
+    <message>
+        <source>alarms</source>
+        <comment>file name</comment>
+        <translation>alarmas</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
@@ -1685,16 +1814,12 @@
         <translation>{message} Pulse F5 para volver a intentarlo.</translation>
     </message>
     <message>
-        <source>{valve}: {action} confirmed by the field</source>
-        <translation>{valve}: {action} confirmado por el campo</translation>
+        <source>{valve}: the field confirms it is open</source>
+        <translation>{valve}: el campo confirma que está abierta</translation>
     </message>
     <message>
-        <source>open</source>
-        <translation>apertura</translation>
-    </message>
-    <message>
-        <source>close</source>
-        <translation>cierre</translation>
+        <source>{valve}: the field confirms it is closed</source>
+        <translation>{valve}: el campo confirma que está cerrada</translation>
     </message>
     <message>
         <source>Start program</source>
@@ -1781,12 +1906,44 @@
         <translation>en marcha: {programs}</translation>
     </message>
     <message>
-        <source>Select a valve to open or close it.</source>
-        <translation>Seleccione una válvula para abrirla o cerrarla.</translation>
+        <source>times in {zone}</source>
+        <translation>horas en {zone}</translation>
     </message>
     <message>
-        <source>{valve} in {sector}: commanded {commanded}, field reports {observed}.</source>
-        <translation>{valve} en {sector}: ordenado {commanded}, el campo informa {observed}.</translation>
+        <source>{valve} in {sector} is open in the field.</source>
+        <translation>{valve} en {sector} está abierta en el campo.</translation>
+    </message>
+    <message>
+        <source>{valve} in {sector} is closed in the field.</source>
+        <translation>{valve} en {sector} está cerrada en el campo.</translation>
+    </message>
+    <message>
+        <source>{valve} in {sector} reports a fault.</source>
+        <translation>{valve} en {sector} informa de una avería.</translation>
+    </message>
+    <message>
+        <source>{valve} in {sector}: the field has not reported its state.</source>
+        <translation>{valve} en {sector}: el campo aún no ha informado de su estado.</translation>
+    </message>
+    <message>
+        <source>Commanded open until {time}.</source>
+        <translation>Se ordenó abrirla hasta las {time}.</translation>
+    </message>
+    <message>
+        <source>Commanded open.</source>
+        <translation>Se ordenó abrirla.</translation>
+    </message>
+    <message>
+        <source>Commanded closed.</source>
+        <translation>Se ordenó cerrarla.</translation>
+    </message>
+    <message>
+        <source>No command yet.</source>
+        <translation>Aún no se le ha dado ninguna orden.</translation>
+    </message>
+    <message>
+        <source>Select a valve to open or close it.</source>
+        <translation>Seleccione una válvula para abrirla o cerrarla.</translation>
     </message>
 </context>
 <context>
@@ -1822,6 +1979,13 @@
     <message>
         <source>Voided as “{reason}”; the ledger keeps both lines.</source>
         <translation>Anulada como «{reason}»; el registro conserva ambas líneas.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveTelemetry</name>
+    <message>
+        <source>HydroDesk could not store the history.</source>
+        <translation>HydroDesk no pudo guardar el historial.</translation>
     </message>
 </context>
 <context>
@@ -1868,6 +2032,10 @@
     <message>
         <source>&amp;Sign in to Hydrobit…</source>
         <translation>&amp;Iniciar sesión en Hydrobit…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Salir de la cuenta</translation>
     </message>
     <message>
         <source>&amp;Export Table as CSV…</source>
@@ -1940,6 +2108,10 @@
     <message>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in to another account…</source>
+        <translation>&amp;Iniciar sesión con otra cuenta…</translation>
     </message>
     <message>
         <source>Loading your farm…</source>
@@ -2235,6 +2407,11 @@
         <translation>Descartar…</translation>
     </message>
     <message>
+        <source>outbox</source>
+        <comment>file name</comment>
+        <translation>bandeja-de-salida</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
@@ -2384,10 +2561,6 @@
 </context>
 <context>
     <name>OutboxText</name>
-    <message>
-        <source>{sector} · {day} · opened {opened}</source>
-        <translation>{sector} · {day} · abierta el {opened}</translation>
-    </message>
     <message>
         <source>Session opened</source>
         <translation>Sesión abierta</translation>
@@ -2584,6 +2757,10 @@
         <source>Will retry: {problem}</source>
         <translation>Se reintentará: {problem}</translation>
     </message>
+    <message>
+        <source>{sector} · {day} · opened at {time} ({zone})</source>
+        <translation>{sector} · {day} · abierta a las {time} ({zone})</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPane</name>
@@ -2602,6 +2779,11 @@
     <message>
         <source>Session length</source>
         <translation>Duración de la sesión</translation>
+    </message>
+    <message>
+        <source>sectors</source>
+        <comment>file name</comment>
+        <translation>sectores</translation>
     </message>
     <message>
         <source>No project selected</source>
@@ -2810,6 +2992,119 @@
     </message>
 </context>
 <context>
+    <name>QCupsJobWidget</name>
+    <message>
+        <source>Job &amp;priority:</source>
+        <translation>&amp;Prioridad del trabajo:</translation>
+    </message>
+    <message>
+        <source>Scheduled &amp;printing:</source>
+        <translation>Impresión &amp;programada:</translation>
+    </message>
+    <message>
+        <source>&amp;Billing information:</source>
+        <translation>Información de &amp;facturación:</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>&amp;Inicial:</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>&amp;Final:</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Ver en:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Ficheros de &amp;tipo:</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+        <translation>&lt;b&gt;No se puede utilizar el nombre «%1».&lt;/b&gt;&lt;p&gt;Intente usar otro nombre con menos caracteres o sin signos de puntuación.</translation>
+    </message>
+</context>
+<context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation>&amp;Orden de páginas:</translation>
+    </message>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation>Páginas &amp;por hoja:</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintDialog</name>
+    <message>
+        <source>%1 does not follow the correct syntax. Please use &apos;,&apos; to separate ranges and pages, &apos;-&apos; to define ranges and make sure ranges do not intersect with each other.</source>
+        <translation>%1 no tiene la sintaxis correcta. Use «,» para separar intervalos y páginas, «-» para definir intervalos, y compruebe que los intervalos no se solapen.</translation>
+    </message>
+    <message>
+        <source>Invalid Pages Definition</source>
+        <translation>Definición de páginas no válida</translation>
+    </message>
+    <message>
+        <source>Duplex Settings Conflicts</source>
+        <translation>Conflictos en la impresión a doble cara</translation>
+    </message>
+    <message>
+        <source>There are conflicts in duplex settings. Do you want to fix them?</source>
+        <translation>Hay conflictos en la configuración de impresión a doble cara. ¿Desea corregirlos?</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPropertiesWidget</name>
+    <message>
+        <source>Advanced</source>
+        <translation>Avanzado</translation>
+    </message>
+    <message>
+        <source>There are conflicts in some options. Please fix them.</source>
+        <translation>Hay conflictos en algunas opciones. Corríjalos.</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>Impresión a doble cara</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>Encuadernación por el lado largo</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>Encuadernación por el lado corto</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivada</translation>
+    </message>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>&amp;Conjunto de páginas:</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>Indique páginas o intervalos separados por comas. Un intervalo son dos números separados por un guion. Por ejemplo: 3,5-7,9 imprime las páginas 3, 5, 6, 7 y 9.</translation>
+    </message>
+</context>
+<context>
     <name>RejectedRowsModel</name>
     <message>
         <source>Row</source>
@@ -2911,6 +3206,26 @@
     <message>
         <source>There is no profile called “{name}” yet: fill in the account to create it.</source>
         <translation>Aún no hay un perfil llamado «{name}»: complete los datos de la cuenta para crearlo.</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Salir de la cuenta</translation>
+    </message>
+    <message>
+        <source>Sign out with 1 change not yet on the server?</source>
+        <translation>¿Salir de la cuenta con 1 cambio que aún no está en el servidor?</translation>
+    </message>
+    <message>
+        <source>Sign out with {count} changes not yet on the server?</source>
+        <translation>¿Salir de la cuenta con {count} cambios que aún no están en el servidor?</translation>
+    </message>
+    <message>
+        <source>They stay on this computer and are sent the next time this profile signs in. Signing out removes your access token from this computer: you will need it to sign in again.</source>
+        <translation>Se quedan en este equipo y se envían la próxima vez que este perfil inicie sesión. Al salir se borra su token de acceso de este equipo: lo necesitará para volver a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Signed out. Changes not yet sent stay on this computer until this profile signs in again.</source>
+        <translation>Ha salido de la cuenta. Los cambios aún no enviados se quedan en este equipo hasta que este perfil vuelva a iniciar sesión.</translation>
     </message>
     <message>
         <source>The Hydrobit server no longer accepts your sign-in. Paste a fresh access token: the changes waiting on this computer are kept and sent once you are signed in.</source>
@@ -3063,6 +3378,11 @@
         <translation>Cerrar sesión…</translation>
     </message>
     <message>
+        <source>sessions</source>
+        <comment>file name</comment>
+        <translation>sesiones</translation>
+    </message>
+    <message>
         <source>Open a session in the selected project or sector</source>
         <translation>Abrir una sesión en el proyecto o sector seleccionado</translation>
     </message>
@@ -3199,16 +3519,24 @@
         <translation>Sesión abierta en {sector}; se envía al servidor en segundo plano.</translation>
     </message>
     <message>
-        <source>you</source>
-        <translation>usted</translation>
+        <source>You opened it at {time} ({zone}), session {id}.</source>
+        <translation>La abrió usted a las {time} ({zone}), sesión {id}.</translation>
     </message>
     <message>
-        <source>someone else</source>
-        <translation>otra persona</translation>
+        <source>{owner} opened it at {time} ({zone}), session {id}.</source>
+        <translation>La abrió {owner} a las {time} ({zone}), sesión {id}.</translation>
     </message>
     <message>
-        <source>Only one session can be open per sector and day. {sector} already has an open session on {day}: {who} opened it at {time} (session {id}). Close that session, or record into it, before opening another one.</source>
-        <translation>Solo puede haber una sesión abierta por sector y día. {sector} ya tiene una sesión abierta el {day}: la abrió {who} a las {time} (sesión {id}). Cierre esa sesión, o registre en ella, antes de abrir otra.</translation>
+        <source>It was opened at {time} ({zone}), session {id}.</source>
+        <translation>Se abrió a las {time} ({zone}), sesión {id}.</translation>
+    </message>
+    <message>
+        <source>Only one session can be open per sector and day. {sector} already has an open session on {day}.</source>
+        <translation>Solo puede haber una sesión abierta por sector y día. {sector} ya tiene una sesión abierta el {day}.</translation>
+    </message>
+    <message>
+        <source>Close that session, or record into it, before opening another one.</source>
+        <translation>Cierre esa sesión, o registre en ella, antes de abrir otra.</translation>
     </message>
     <message>
         <source>You are signed out: sign in again to change the session.</source>
@@ -3720,8 +4048,18 @@
         <translation>desde</translation>
     </message>
     <message>
+        <source>tally</source>
+        <comment>file name</comment>
+        <translation>conteo</translation>
+    </message>
+    <message>
         <source>ENTRIES</source>
         <translation>ENTRADAS</translation>
+    </message>
+    <message>
+        <source>tally-entries</source>
+        <comment>file name</comment>
+        <translation>registros-de-conteo</translation>
     </message>
     <message>
         <source>Void…</source>
@@ -3812,8 +4150,44 @@
         <translation> + {value} de bono fijo</translation>
     </message>
     <message>
-        <source>{sector} · {day} · {price} per {unit}{bonus}</source>
-        <translation>{sector} · {day} · {price} por {unit}{bonus}</translation>
+        <source>{sector} · {day} · times in {zone} · {price} per {unit}{bonus}</source>
+        <translation>{sector} · {day} · horas en {zone} · {price} por {unit}{bonus}</translation>
+    </message>
+    <message>
+        <source>1 worker</source>
+        <translation>1 trabajador</translation>
+    </message>
+    <message>
+        <source>{count} workers</source>
+        <translation>{count} trabajadores</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 registro</translation>
+    </message>
+    <message>
+        <source>{count} records</source>
+        <translation>{count} registros</translation>
+    </message>
+    <message>
+        <source>1 void</source>
+        <translation>1 anulación</translation>
+    </message>
+    <message>
+        <source>{count} voids</source>
+        <translation>{count} anulaciones</translation>
+    </message>
+    <message>
+        <source>pay {pay}</source>
+        <translation>pago {pay}</translation>
+    </message>
+    <message>
+        <source>{sector} · open since {time}</source>
+        <translation>{sector} · abierta desde las {time}</translation>
+    </message>
+    <message>
+        <source>{sector} · closed · opened at {time}</source>
+        <translation>{sector} · cerrada · se abrió a las {time}</translation>
     </message>
     <message>
         <source>This session is closed: its tally can be read and exported, but no longer changed.</source>
@@ -3830,10 +4204,6 @@
     <message>
         <source>No entries yet.</source>
         <translation>Aún no hay entradas.</translation>
-    </message>
-    <message>
-        <source>{workers} workers · {units} {unit} · {records} records · {voids} voids · pay {pay}</source>
-        <translation>{workers} trabajadores · {units} {unit} · {records} registros · {voids} anulaciones · pago {pay}</translation>
     </message>
     <message>
         <source> (bonus {bonus})</source>
@@ -3934,18 +4304,6 @@
     <message>
         <source>Could not export to {path}: {reason}</source>
         <translation>No se pudo exportar a {path}: {reason}</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>abierta</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>cerrada</translation>
-    </message>
-    <message>
-        <source>{sector} · {status} · opened {time}</source>
-        <translation>{sector} · {status} · abierta a las {time}</translation>
     </message>
     <message>
         <source> · not yet on the server</source>
@@ -4235,6 +4593,11 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
         <translation>Guardar plantilla de hoja de conteo</translation>
     </message>
     <message>
+        <source>tally-sheet-template</source>
+        <comment>file name</comment>
+        <translation>plantilla-hoja-de-conteo</translation>
+    </message>
+    <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Libros de Excel (*.xlsx)</translation>
     </message>
@@ -4291,12 +4654,22 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
         <translation>Exportar nómina de la sesión</translation>
     </message>
     <message>
+        <source>payroll</source>
+        <comment>file name</comment>
+        <translation>nómina</translation>
+    </message>
+    <message>
         <source>Exported the payroll of {count} workers to {path}</source>
         <translation>Nómina de {count} trabajadores exportada a {path}</translation>
     </message>
     <message>
         <source>Export day payroll</source>
         <translation>Exportar nómina del día</translation>
+    </message>
+    <message>
+        <source>payroll-day</source>
+        <comment>file name</comment>
+        <translation>nómina-del-día</translation>
     </message>
     <message>
         <source>Gathering the day&apos;s sessions…</source>
@@ -4313,6 +4686,11 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     <message>
         <source>Sent the day report to the printer</source>
         <translation>Reporte del día enviado a la impresora</translation>
+    </message>
+    <message>
+        <source>day-report</source>
+        <comment>file name</comment>
+        <translation>reporte-del-día</translation>
     </message>
     <message>
         <source>Save day report as PDF</source>
@@ -4461,8 +4839,17 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
         <translation>Recorrer los datos guardados (los gráficos se pausan mientras tanto)</translation>
     </message>
     <message>
+        <source>devices</source>
+        <comment>file name</comment>
+        <translation>dispositivos</translation>
+    </message>
+    <message>
         <source>Live readings of the selected project&apos;s devices. Tick the series to plot in the list on the left; Space pauses the charts so you can look back, and the window buttons choose how much time they show. The device list below says which devices are online and how their batteries and signal are.</source>
         <translation>Lecturas en vivo de los dispositivos del proyecto seleccionado. Marque las series a graficar en la lista de la izquierda; Espacio pausa las gráficas para mirar atrás, y los botones de ventana eligen cuánto tiempo muestran. La lista de dispositivos de abajo dice cuáles están en línea y cómo están su batería y su señal.</translation>
+    </message>
+    <message>
+        <source>The last 24 hours could not be loaded from the server: {reason} The charts show what this computer has stored; live data carries on.</source>
+        <translation>No se pudieron cargar las últimas 24 horas desde el servidor: {reason} Las gráficas muestran lo que este equipo tiene guardado; los datos en vivo siguen llegando.</translation>
     </message>
     <message>
         <source>Live</source>
@@ -4505,8 +4892,8 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
         <translation>Todos los proyectos</translation>
     </message>
     <message>
-        <source>{where} · {online} of {total} devices online</source>
-        <translation>{where} · {online} de {total} dispositivos en línea</translation>
+        <source>{where} · {online} of {total} devices online · times in {zone}</source>
+        <translation>{where} · {online} de {total} dispositivos en línea · horas en {zone}</translation>
     </message>
     <message>
         <source>DEVICES ({count})</source>
@@ -4519,6 +4906,14 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     <message>
         <source>Sign in to a Hydrobit account (or start HydroDesk with --demo) to see live telemetry.</source>
         <translation>Inicie sesión en una cuenta de Hydrobit (o inicie HydroDesk con --demo) para ver la telemetría en vivo.</translation>
+    </message>
+    <message>
+        <source>Loading the last 24 hours…</source>
+        <translation>Cargando las últimas 24 horas…</translation>
+    </message>
+    <message>
+        <source>HydroDesk is fetching the devices&apos; telemetry history; live data follows as it arrives.</source>
+        <translation>HydroDesk está descargando el historial de telemetría de los dispositivos; los datos en vivo se añaden a medida que llegan.</translation>
     </message>
     <message>
         <source>HydroDesk is connecting to the live data server.</source>
@@ -4563,6 +4958,11 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     <message>
         <source>Export telemetry</source>
         <translation>Exportar telemetría</translation>
+    </message>
+    <message>
+        <source>telemetry</source>
+        <comment>file name</comment>
+        <translation>telemetría</translation>
     </message>
     <message>
         <source>Saved the charts to {path}</source>
@@ -4765,7 +5165,7 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     </message>
     <message>
         <source>Correct the worker (the hire date, say) and send it again</source>
-        <translation>Corrige el trabajador (por ejemplo, la fecha de ingreso) y envíalo de nuevo</translation>
+        <translation>Corrija el trabajador (por ejemplo, la fecha de ingreso) y envíelo de nuevo</translation>
     </message>
     <message>
         <source>Position</source>
@@ -4817,7 +5217,7 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     </message>
     <message>
         <source>Choose a worker in the list, or press Ctrl+N to add one.</source>
-        <translation>Elige un trabajador de la lista o pulsa Ctrl+N para añadir uno.</translation>
+        <translation>Elija un trabajador de la lista o pulse Ctrl+N para añadir uno.</translation>
     </message>
     <message>
         <source>The server did not take this worker: {reason}</source>
@@ -5139,12 +5539,17 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
         <translation>Quitar filtros</translation>
     </message>
     <message>
+        <source>workers</source>
+        <comment>file name</comment>
+        <translation>trabajadores</translation>
+    </message>
+    <message>
         <source>The roster of the company&apos;s workers, searchable by name or ID even offline. Choose a worker to see their card and recent tallies. A new worker is saved on this computer at once and sent to Hydrobit when the connection allows.</source>
         <translation>La plantilla de trabajadores de la empresa, con búsqueda por nombre o ID incluso sin conexión. Elija un trabajador para ver su ficha y sus conteos recientes. Un trabajador nuevo se guarda al momento en este equipo y se envía a Hydrobit cuando la conexión lo permite.</translation>
     </message>
     <message>
         <source>No worker matches this search and these filters. Clear them to see the whole roster.</source>
-        <translation>Ningún trabajador coincide con esta búsqueda y estos filtros. Quítalos para ver toda la plantilla.</translation>
+        <translation>Ningún trabajador coincide con esta búsqueda y estos filtros. Quítelos para ver toda la plantilla.</translation>
     </message>
     <message>
         <source>Not signed in</source>
@@ -5152,7 +5557,7 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     </message>
     <message>
         <source>Sign in to Hydrobit (File &gt; Sign in) to see the worker roster.</source>
-        <translation>Inicia sesión en Hydrobit (Archivo &gt; Iniciar sesión) para ver la plantilla de trabajadores.</translation>
+        <translation>Inicie sesión en Hydrobit (Archivo &gt; Iniciar sesión) para ver la plantilla de trabajadores.</translation>
     </message>
     <message>
         <source>No workers saved on this computer yet</source>
@@ -5160,7 +5565,7 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     </message>
     <message>
         <source>Connect to the Hydrobit server and press Refresh (F5) to download the roster. You can add workers with Ctrl+N meanwhile: they are sent once the server can be reached.</source>
-        <translation>Conéctate al servidor de Hydrobit y pulsa Actualizar (F5) para descargar la plantilla. Mientras tanto puedes añadir trabajadores con Ctrl+N: se envían en cuanto se pueda contactar al servidor.</translation>
+        <translation>Conéctese al servidor de Hydrobit y pulse Actualizar (F5) para descargar la plantilla. Mientras tanto puede añadir trabajadores con Ctrl+N: se envían en cuanto se pueda contactar al servidor.</translation>
     </message>
     <message>
         <source>Downloading the roster…</source>
@@ -5200,11 +5605,11 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     </message>
     <message>
         <source>Sign in to add workers.</source>
-        <translation>Inicia sesión para añadir trabajadores.</translation>
+        <translation>Inicie sesión para añadir trabajadores.</translation>
     </message>
     <message>
         <source>Sign in again to save this worker.</source>
-        <translation>Vuelve a iniciar sesión para guardar a este trabajador.</translation>
+        <translation>Vuelva a iniciar sesión para guardar a este trabajador.</translation>
     </message>
     <message>
         <source>The worker could not be saved: {reason}</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import queue
 import shutil
@@ -12,7 +13,9 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtGui import QImage
@@ -83,7 +86,8 @@ def test_demo_runs_takes_a_screenshot_and_stops_its_simulator(
             "--screenshot",
             str(screenshot),
             "--quit-after",
-            "10",
+            # The demo loads in about 6 s on a quiet 2-core machine; a busy one needs the headroom.
+            "20",
         ],
         env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
@@ -109,6 +113,70 @@ def test_demo_runs_takes_a_screenshot_and_stops_its_simulator(
     assert not wal.exists() or wal.stat().st_size == 0  # checkpointed and closed, not abandoned
     with contextlib.closing(sqlite3.connect(caches[0])) as cache:
         assert cache.execute("SELECT COUNT(*) FROM projects").fetchone()[0] == 2
+
+
+def test_the_demo_farm_is_at_work_today_and_the_office_sees_tallies_arrive(
+    user_home: dict[str, str], sim_template: Path, tmp_path: Path
+) -> None:
+    demo_farm = seeded_demo_farm(user_home, sim_template)
+    screenshot = tmp_path / "tallies.png"
+    started = datetime.now(UTC)
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "hydrodesk",
+            "--demo",
+            "--pane",
+            "tallies",
+            "--log-level",
+            "INFO",
+            "--screenshot",
+            str(screenshot),
+            "--quit-after",
+            "25",
+        ],
+        # Brisk tablets, so that the office's refreshes (every 10 s on the demo) surely bring some of their work.
+        env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen", "HYDRODESK_SIM_TABLET_EVERY_S": "0.5"},
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "taking the screenshot now that the farm has loaded" in done.stderr
+    assert not QImage(str(screenshot)).isNull()
+    assert processes_mentioning(str(demo_farm)) == []
+    (cache_file,) = (demo_farm.parent / "profiles").glob("demo-farm-*.sqlite3")
+    with contextlib.closing(sqlite3.connect(cache_file)) as cache:
+        zones = {
+            project: json.loads(data)["timezone"]
+            for project, data in cache.execute("SELECT project_id, data FROM projects")
+        }
+        today = {project: started.astimezone(ZoneInfo(zone)).date().isoformat() for project, zone in zones.items()}
+        sessions = [
+            (session_id, owner)
+            for session_id, project, day, owner in cache.execute(
+                "SELECT session_id, project_id, day, owner_auth0_id FROM sessions WHERE status = 'open'"
+            )
+            if day[:10] == today[project]
+        ]
+        # Sessions at work today in several sectors, opened by the field supervisors, none by the demo user...
+        assert len(sessions) >= 3
+        assert "user_123456789" not in {owner for _, owner in sessions}
+        # ...whose tablets' deliveries reached the office while it ran: posted after it started, fetched by its sync.
+        arrived = [
+            json.loads(data)
+            for (data,) in cache.execute(
+                f"SELECT data FROM records WHERE session_id IN ({','.join('?' * len(sessions))})",
+                [session_id for session_id, _ in sessions],
+            )
+        ]
+    fresh = [record for record in arrived if datetime.fromisoformat(record["created_at"]) >= started]
+    assert fresh, "no delivery posted while the demo ran reached the office"
+    assert len({record["client_event_id"] for record in arrived}) == len(arrived)
 
 
 def test_sigterm_runs_the_same_ordered_shutdown(user_home: dict[str, str], sim_template: Path) -> None:

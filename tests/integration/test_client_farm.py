@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from datetime import date
 from struct import pack
 
+import httpx
 import pytest
 import pytest_asyncio
 
@@ -66,6 +67,38 @@ async def test_the_token_names_the_user_and_company(sim) -> None:
     credentials = Credentials(DEMO_USER, bearer_token=sim.token(DEMO_USER))
     assert credentials.display_name == "María López"
     assert credentials.company_id == "comp_12345"
+
+
+# ------------------------------------------------------------------------------------------------ company
+@pytest.mark.asyncio
+async def test_the_users_company_has_a_name_and_a_timezone(sim, client: HydrobitClient) -> None:
+    company = await client.get_my_company()
+    assert (company.company_id, company.name, company.timezone) == (
+        "comp_12345",
+        "Agrícola San Pedro",
+        "America/Mexico_City",
+    )
+    async with connect(sim, "user_555000111") as other:
+        assert (await other.get_my_company()).name == "Berries del Norte"
+
+
+@pytest.mark.asyncio
+async def test_the_company_is_only_told_to_its_own_signed_in_user(sim) -> None:
+    async with HydrobitClient(ApiConfig.single_origin(sim.base_url), Credentials(DEMO_USER)) as api:
+        with pytest.raises(CredentialsMissing):
+            await api.get_my_company()
+    async with connect(sim, token="not.a.jwt") as api:
+        with pytest.raises(AuthExpired):
+            await api.get_my_company()
+    # auth0Id must name the signed-in user, as on every user endpoint.
+    async with httpx.AsyncClient(base_url=sim.base_url) as http:
+        reply = await http.get(
+            "/api/control/companies/me",
+            params={"auth0Id": "user_555000111"},
+            headers={"Authorization": f"Bearer {sim.token(DEMO_USER)}"},
+        )
+    assert reply.status_code == 403
+    assert reply.json()["error"] == "auth0id_mismatch"
 
 
 # ------------------------------------------------------------------------------------------------ projects

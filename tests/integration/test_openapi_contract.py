@@ -46,6 +46,7 @@ ALL_SCOPES = (
     "read:weather",
     "read:plant",
     "read:irrigation",
+    "read:telemetry",
     "write:irrigation",
 )
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -56,6 +57,7 @@ SELF_DESCRIPTION_PATHS = frozenset({"/openapi.json", "/openapi.yaml", "/docs", "
 # additions). Close is documented by name only, so its body and reply are provisional, not the operation.
 PROVISIONAL_OPERATIONS = frozenset(
     {
+        ("GET", "/api/control/companies/me"),
         ("GET", "/api/control/projects"),
         ("GET", "/api/control/projects/{projectId}"),
         ("GET", "/api/control/workers/options"),
@@ -64,6 +66,7 @@ PROVISIONAL_OPERATIONS = frozenset(
         ("POST", "/api/iot/token"),
         ("GET", "/api/iot/weather"),
         ("GET", "/api/iot/plant"),
+        ("GET", "/api/iot/telemetry"),
         ("GET", "/api/iot/irrigation/valves"),
         ("POST", "/api/iot/irrigation/valves/{valveId}/commands"),
         ("GET", "/api/iot/irrigation/commands/{commandId}"),
@@ -75,7 +78,7 @@ PROVISIONAL_OPERATIONS = frozenset(
     }
 )
 DATA_ENDPOINT_PREFIXES = ("/api/control/phytosanitary/", "/api/control/harvest", "/api/iot/weather",
-                          "/api/iot/plant", "/api/iot/irrigation/")  # fmt: skip
+                          "/api/iot/plant", "/api/iot/telemetry", "/api/iot/irrigation/")  # fmt: skip
 
 
 @functools.cache

@@ -266,7 +266,9 @@ async def test_the_cache_refreshes_incrementally(store: Store, client: HydrobitC
     assert await refresher.recent_sessions() == 1  # only the session that changed
     cached = await store.session_records(today.session_id)
     assert [record["units"] for record in cached] == [6]
-    await refresher.projects()
+    assert await store.company_names() == {}
+    await refresher.refresh_core()  # the farm's structure was never fetched: the company and projects are due
+    assert await store.company_names() == {"comp_12345": "Agrícola San Pedro"}
     assert {project["project_id"] for project in await store.projects()} >= {PROJECT, "proj_456"}
     assert {sector["sector_id"] for sector in await store.sectors(PROJECT)} >= {"sector_001", "sector_005"}
     assert await store.outbox_items() == []  # refreshing never touches the office's pending work

@@ -36,7 +36,7 @@ FAST_FIELD = {
     "HYDRODESK_SIM_CONFIRM_TIMEOUT_S": "6",
     "HYDRODESK_SIM_FAULT_GRACE_S": "2",
 }
-ALL_SCOPES = ("read:irrigation", "write:irrigation", "read:weather", "read:plant", "read:production")
+ALL_SCOPES = ("read:irrigation", "write:irrigation", "read:weather", "read:plant", "read:production", "read:telemetry")
 
 
 @contextmanager
@@ -58,10 +58,11 @@ class SimulatorSource:
     """A SessionSource for a simulator the test started: what `--demo` does, minus starting it."""
 
     simulator: Any
+    scopes: tuple[str, ...] = ALL_SCOPES
 
     async def connect(self, progress: ProgressCallback) -> Connection:
         credentials = Credentials(
-            DEMO_USER, bearer_token=self.simulator.token(DEMO_USER), api_key=self.simulator.api_key(*ALL_SCOPES)
+            DEMO_USER, bearer_token=self.simulator.token(DEMO_USER), api_key=self.simulator.api_key(*self.scopes)
         )
         return Connection("test", ApiConfig.single_origin(self.simulator.base_url, timeout=5.0), credentials)
 
@@ -88,11 +89,13 @@ def sign_in(
     pane: str,
     *,
     data_dir: Path | None = None,
+    scopes: tuple[str, ...] = ALL_SCOPES,
     size: tuple[int, int] | None = None,
 ) -> Iterator[SignedIn]:
-    """A shown main window on `pane`, signed in to `simulator`. Signing out (hub stopped, client closed) runs
-    before pytest-qt closes the window, as the app's own shutdown does before its window goes. With `data_dir`
-    the session opens an office (local database, outbox, sync engine) there, as the app does."""
+    """A shown main window on `pane`, signed in to `simulator` (with an API key of `scopes`). Signing out (hub
+    stopped, client closed) runs before pytest-qt closes the window, as the app's own shutdown does before its
+    window goes. With `data_dir` the session opens an office (local database, outbox, sync engine) there, as the
+    app does."""
     themes = ThemeManager(qapp, "light")
     themes.apply("light")
     monitor, tasks = ConnectionMonitor(), BackgroundTasks()
@@ -118,5 +121,5 @@ def sign_in(
         window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
-    assert run_async(qtbot, controller.connect(SimulatorSource(simulator)), timeout_ms=20_000)
+    assert run_async(qtbot, controller.connect(SimulatorSource(simulator, scopes)), timeout_ms=20_000)
     yield SignedIn(kit, controller)

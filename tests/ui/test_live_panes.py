@@ -22,7 +22,7 @@ from hydrodesk.ui.irrigation.command_dialog import ValveCommandDialog
 from hydrodesk.ui.panes.irrigation import ALARMS_TAB, IrrigationPane
 from hydrodesk.ui.panes.telemetry import TelemetryPane
 
-from .live_support import SignedIn, fast_field, sign_in
+from .live_support import ALL_SCOPES, SignedIn, fast_field, sign_in
 
 pytestmark = pytest.mark.mqtt
 
@@ -85,6 +85,11 @@ def test_the_telemetry_pane_plots_live_flow_and_pressure_as_they_arrive(
     assert model.data(model.index(row, 4)).endswith("%")
     assert model.data(model.index(row, 5)).endswith("dBm")
     qtmodeltester.check(model)
+    # The table lists the selected project's devices, and the heading counts exactly those.
+    shown = model.shown
+    assert {info.project_id for info in shown} == {"proj_123"}
+    assert f"of {len(shown)} devices online" in pane.subtitle_label.text()
+    assert pane.devices_label.text() == f"DEVICES ({len(shown)})"
 
     # Pause: the window stops following; the data keeps arriving underneath.
     pane.pause_button.click()
@@ -118,6 +123,25 @@ def test_the_visible_window_exports_to_csv_xlsx_and_png(qtbot: QtBot, telemetry:
     assert isinstance(sheet.cell(2, 4).value, int | float)  # numbers stay numbers
     pane.export_to(tmp_path / "charts.png")
     assert (tmp_path / "charts.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_refused_history_is_said_plainly_and_the_live_stream_goes_on(
+    qtbot: QtBot, qloop: object, qapp: QApplication, field_sim: Any, tmp_path: Path
+) -> None:
+    without_history = tuple(scope for scope in ALL_SCOPES if scope != "read:telemetry")
+    session = next(sign_in(qtbot, qapp, field_sim, tmp_path, "telemetry", scopes=without_history))
+    window = session.kit.window
+    window.navigator.select("proj_123", None)
+    pane = window.pane("telemetry")
+    assert isinstance(pane, TelemetryPane)
+    qtbot.waitUntil(pane.history_banner.isVisible, timeout=WAIT_MS)
+    assert "read:telemetry" in pane.history_banner.text()
+    key = SeriesKey("bitRTU-01", "flow_lpm")
+    qtbot.waitUntil(lambda: points(pane, key) >= 5, timeout=WAIT_MS)
+    arrived = points(pane, key)
+    qtbot.waitUntil(lambda: points(pane, key) >= arrived + 5, timeout=WAIT_MS)  # still live
+    assert pane.chart.items[key].history_points == 0  # nothing stored, nothing fetched
+    assert pane.connection_chip.text() == "● " + pane.tr("Live")
 
 
 # ---------------------------------------------------------------------------------------------- irrigation

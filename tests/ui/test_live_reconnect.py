@@ -70,7 +70,10 @@ def test_after_a_broker_restart_the_charts_are_intact_and_the_data_resumes(
     qtbot.waitUntil(lambda: live.connected, timeout=WAIT_MS)
     assert live.hub.connection.sessions_opened == sessions + 1
     qtbot.waitUntil(lambda: pane.chart.items[FLOW].points >= held + 5, timeout=WAIT_MS)  # the data resumes
-    assert series.first_ts == first_ts  # nothing was cleared
+    # Nothing was cleared (the last day's history may have been put in front of the live points meanwhile).
+    assert series.first_ts is not None
+    assert first_ts is not None
+    assert series.first_ts <= first_ts
     assert not pane.banner.isVisible()
     view = series.view()
     assert (view.ts[1:] > view.ts[:-1]).all()

@@ -39,8 +39,12 @@ def test_the_navigator_shows_the_demo_farms_projects_and_sectors(loaded_kit: Win
     model = window.navigator.model
     assert model.rowCount() == 1  # one company
     company = model.index(0, 0)
-    assert company.data() == "comp_12345"
+    assert company.data() == "Agrícola San Pedro"  # its name (companies/me), not comp_12345
+    assert company.data(Qt.ItemDataRole.ToolTipRole) == "Agrícola San Pedro (comp_12345)"
     assert company.data(KIND_ROLE) == "company"
+    tree = window.navigator.tree
+    assert tree.visualRect(company).isValid()  # the root row is on screen, at the top of the tree
+    assert tree.indexAt(tree.visualRect(company).center()) == company
     names = {
         model.index(row, 0, company).data(): model.index(row, 0, company) for row in range(model.rowCount(company))
     }
@@ -52,7 +56,7 @@ def test_the_navigator_shows_the_demo_farms_projects_and_sectors(loaded_kit: Win
     assert window.showing_data
     assert loaded_kit.monitor.state is ConnectionState.ONLINE
     assert window.status.connection_label.text().endswith("Online")
-    assert "María López" in window.status.user_label.text()
+    assert window.account_button.text() == "María López"  # the toolbar says who is signed in
 
 
 def test_selecting_a_sector_updates_the_overview(qtbot: QtBot, loaded_kit: WindowKit) -> None:

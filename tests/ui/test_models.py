@@ -92,6 +92,16 @@ def test_farm_tree_groups_company_project_sector(projects: list[Project]) -> Non
     assert model.sector_at(lote).sector_name == "Lote A-1"
 
 
+def test_farm_tree_names_the_companies_it_knows_and_shows_the_id_of_the_others(projects: list[Project]) -> None:
+    model = FarmTreeModel()
+    model.set_projects(projects, {"comp_12345": "Agrícola San Pedro"})
+    known, unknown = (model.index(row, 0) for row in range(model.rowCount()))
+    assert (known.data(), known.data(ID_ROLE)) == ("Agrícola San Pedro", "comp_12345")
+    assert known.data(Qt.ItemDataRole.ToolTipRole) == "Agrícola San Pedro (comp_12345)"
+    assert (unknown.data(), unknown.data(Qt.ItemDataRole.ToolTipRole)) == ("comp_999", "Company comp_999")
+    assert model.rowCount(known) == 2  # its projects are still under it
+
+
 def test_farm_tree_finds_projects_and_sectors(projects: list[Project]) -> None:
     model = FarmTreeModel()
     model.set_projects(projects)

@@ -140,6 +140,7 @@ def test_an_offline_start_shows_the_cached_farm_and_refreshes_when_the_server_re
     assert window.showing_data
     assert window.showing_cached_since is not None
     assert window.navigator.model.find("proj_123", "sector_001").isValid()
+    assert window.navigator.model.index(0, 0).data() == "Agrícola San Pedro"  # the company's name, from the cache
     assert window.banner.isVisible()
     assert window.banner.text().startswith("Showing the farm as saved on this computer at ")
     assert "Cannot reach the Hydrobit server." in window.banner.text()

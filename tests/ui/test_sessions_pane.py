@@ -248,7 +248,7 @@ def test_the_one_open_session_rule_is_explained_before_anything_is_queued(board:
     text = dialog.problem_label.text()
     assert "Only one session can be open per sector and day" in text
     assert "Lote A-1" in text
-    assert "you opened it" in text
+    assert "You opened it at" in text
     assert first.key in text
     assert dialog.isVisible()
     assert dialog.confirm_button.isEnabled()

@@ -9,13 +9,18 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
-from hydrodesk.settings import Profile, SecretStore, SettingsStore, UserSettings
+from hydrodesk.domain.outbox import EntryState
+from hydrodesk.settings import Profile, Secrets, SecretStore, SettingsStore, UserSettings
+from hydrodesk.store.paths import profile_database
+from hydrodesk.store.store import Store
+from hydrodesk.ui.account_button import AccountButton
 from hydrodesk.ui.connection import ConnectionState
 from hydrodesk.ui.session import SessionController
 from hydrodesk.ui.sign_in import SignInDialog
 from tests.keyring_support import MemoryKeyring
 
 from .conftest import DEMO_USER, WindowKit, run_async
+from .office_kit import DOCUMENTED_SESSION
 
 
 def controller_for(kit: WindowKit, settings_path: Path, profile: str | None = None) -> SessionController:
@@ -72,7 +77,7 @@ def test_first_sign_in_saves_a_profile_and_keychain_entries_then_loads_the_farm(
         second.start()
     assert loaded_again.args == [True]
     assert second._dialog is None
-    assert "María López" in again.window.status.user_label.text()
+    assert again.window.account_button.text() == "María López"
     close(qtbot, second)
 
 
@@ -142,3 +147,102 @@ def test_without_a_keychain_the_dialog_stays_open_and_says_why(
     assert not (tmp_path / "settings.json").exists()  # no half-made profile without its secrets
     dialog.reject()
     close(qtbot, controller)
+
+
+def test_the_account_menu_signs_out_keeping_the_outbox_and_switches_profile(
+    qtbot: QtBot, make_window: Callable[[], WindowKit], sim: Any, memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    settings_path, data_dir = tmp_path / "settings.json", tmp_path / "data"
+    store = SettingsStore(settings_path)
+    for name in ("Rancho", "Finca"):
+        store.save(store.load().with_profile(Profile(name=name, base_url=sim.base_url, auth0_id=DEMO_USER)))
+        SecretStore().save(name, Secrets(bearer_token=sim.token(DEMO_USER)))
+    kit = make_window()
+    kit.window.show()
+    controller = SessionController(
+        kit.window,
+        kit.monitor,
+        kit.tasks,
+        settings=store,
+        secrets=SecretStore(),
+        requested_profile="Rancho",
+        data_dir=data_dir,
+    )
+    with qtbot.waitSignal(kit.window.load_finished, timeout=15_000):
+        controller.start()
+    button = kit.window.account_button
+    assert button.text() == "María López"
+    assert "Rancho" in button.toolTip()
+    assert menu_entries(button) == [
+        f"Rancho · {DEMO_USER}",
+        "Switch profile ▸ Finca",
+        "Switch profile ▸ Rancho (current)",
+        "Switch profile ▸ Another account…",
+        "Sign out",
+    ]
+
+    # A change the server refuses waits in the outbox for the user's decision...
+    office = controller.office
+    assert office is not None
+    run_async(qtbot, office.actions.record_units(DOCUMENTED_SESSION, "ZZ9999", "Nadie Nadie", 4))
+    status = kit.window.status
+    qtbot.waitUntil(lambda: status.sync_status is not None and status.sync_status.needs_attention == 1, timeout=10_000)
+
+    # ...so signing out asks first, then ends the session and forgets this profile's token, not the change.
+    question = controller.request_sign_out()
+    assert question is not None
+    assert question.text() == "Sign out with 1 change not yet on the server?"
+    sign_out = next(b for b in question.buttons() if b.text() == "Sign out")
+    sign_out.click()
+    qtbot.waitUntil(lambda: kit.window.statusBar().currentMessage().startswith("Signed out."), timeout=10_000)
+    assert kit.window.state_page.title_label.text() == "Not signed in"
+    assert controller.office is None
+    assert button.text() == "Sign in to Hydrobit"
+    assert not kit.window.sign_out_action.isEnabled()
+    assert SecretStore().load("Rancho") == Secrets()
+    assert SecretStore().load("Finca").complete
+    kept = run_async(qtbot, outbox_counts(profile_database(data_dir, "Rancho")))
+    assert kept.get(EntryState.FAILED) == 1
+
+    # Signed out, the menu offers the saved profiles: picking one signs in with it.
+    assert menu_entries(button) == ["Sign in to Hydrobit…", "Saved profiles", "Finca", "Rancho"]
+    with qtbot.waitSignal(kit.window.load_finished, timeout=15_000) as loaded:
+        assert pick(button, "Finca")
+    assert loaded.args == [True]
+    assert button.text() == "María López"
+    assert "Finca" in button.toolTip()
+    assert store.load().default_profile == "Finca"  # the next start signs in with it
+    close(qtbot, controller)
+
+
+def menu_entries(button: AccountButton) -> list[str]:
+    """The account menu as the user reads it once opened: sub-menu entries as "Menu ▸ entry"."""
+    button.rebuild_menu()
+    entries: list[str] = []
+    for action in button.account_menu.actions():
+        inner = action.menu()
+        for candidate, prefix in [(a, f"{action.text()} ▸ ") for a in inner.actions()] if inner else [(action, "")]:
+            if candidate.text():
+                current = " (current)" if candidate.isChecked() else ""
+                entries.append(prefix + candidate.text() + current)
+    return entries
+
+
+def pick(button: AccountButton, text: str) -> bool:
+    """Trigger the enabled menu entry (at the top level or in a sub-menu) with this text."""
+    button.rebuild_menu()
+    for action in button.account_menu.actions():
+        inner = action.menu()
+        for candidate in inner.actions() if inner else [action]:
+            if candidate.text() == text and candidate.isEnabled():
+                candidate.trigger()
+                return True
+    return False
+
+
+async def outbox_counts(database: Path) -> dict[EntryState, int]:
+    store = await Store.open(database)
+    try:
+        return await store.outbox_counts()
+    finally:
+        await store.close()

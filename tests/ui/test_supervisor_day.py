@@ -23,9 +23,9 @@ from pytestqt.qtbot import QtBot
 from hydrodesk.domain.sessions import compute_pay
 from hydrodesk.domain.tallies import LineStatus
 from hydrodesk.sync.status import ConnectionState
+from hydrodesk.ui.formats import money_text, number_text
 from hydrodesk.ui.panes.sessions import SessionsPane
 from hydrodesk.ui.panes.tallies import TalliesPane
-from hydrodesk.ui.tallies.formatting import money_text, units_text
 from hydrodesk.ui.tallies.report_pdf import pdf_page_count
 
 from .conftest import DEMO_USER, WindowKit, run_async
@@ -205,7 +205,7 @@ def supervisors_day(qtbot: QtBot, kit: WindowKit, offices: OfficeKit, fresh_sim:
     model = tallies.workers_model
     for row_number, row in enumerate(model.rows):
         server_pay = compute_pay(server_units[row.worker_id], closed.price_per_unit, closed.bonus)
-        assert model.index(row_number, UNITS_COLUMN).data() == units_text(server_units[row.worker_id])
+        assert model.index(row_number, UNITS_COLUMN).data() == number_text(server_units[row.worker_id])
         assert model.index(row_number, PAY_COLUMN).data() == money_text(server_pay.total)
 
     # ---------------------------------------------------------------- payroll to XLSX, day report to PDF

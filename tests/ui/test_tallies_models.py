@@ -5,7 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtGui import QColor, QFont
 from pytestqt.modeltest import ModelTester
 
@@ -14,6 +14,7 @@ from hydrodesk.domain.tallies import LedgerLine, LineStatus
 from hydrodesk.domain.tally_entries import EntryView, entry_views
 from hydrodesk.domain.tally_sums import Pricing, SessionWorkerSums, roll_up
 from hydrodesk.domain.worker_search import WorkerChoice, WorkerFinder
+from hydrodesk.ui.formats import time_format
 from hydrodesk.ui.models.roles import ID_ROLE, SORT_ROLE
 from hydrodesk.ui.tallies.entries_model import NOTE, STATUS, TIME, UNITS, EntriesModel
 from hydrodesk.ui.tallies.finder_model import WorkerFinderModel
@@ -98,7 +99,8 @@ def test_the_entries_model(qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(model)
     model.set_entries(entry_views(lines), MEXICO)
     void, attention, pending, voided = (model.index(row, TIME) for row in range(4))
-    assert void.data() == "08:31:00"  # 14:31 UTC in Mexico City
+    # 14:31 UTC is 8:31 in Mexico City, written as the UI locale writes a time with seconds.
+    assert void.data() == QLocale().toString(QTime(8, 31, 0), time_format(seconds=True))
     assert model.index(void.row(), UNITS).data() == "-1"
     assert model.index(void.row(), NOTE).data() == "Void: Scanned twice"
     assert model.index(attention.row(), STATUS).data() == "Needs attention"

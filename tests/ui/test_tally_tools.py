@@ -12,20 +12,23 @@ import csv
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +37,7 @@ from pytestqt.qtbot import QtBot
 from hydrodesk.api.auth import Credentials
 from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.config import ApiConfig
+from hydrodesk.app import parse_options
 from hydrodesk.domain.day_report import SessionTerms
 from hydrodesk.domain.harvest_compare import Agreement
 from hydrodesk.domain.sessions import compute_pay
@@ -43,6 +47,8 @@ from hydrodesk.store import views
 from hydrodesk.store.paths import profile_database
 from hydrodesk.sync.office import Office
 from hydrodesk.sync.status import ConnectionState
+from hydrodesk.ui.formats import day_text, time_format
+from hydrodesk.ui.i18n import install_language, uninstall_language
 from hydrodesk.ui.tallies.harvest_compare import ComparisonModel, HarvestCompareDialog
 from hydrodesk.ui.tallies.import_dialog import ImportSheetDialog
 from hydrodesk.ui.tallies.import_models import RejectedRowsModel, ValidRowsModel
@@ -51,6 +57,7 @@ from hydrodesk.ui.tallies.tools import TallyTools, install_tally_tools
 from hydrodesk.ui.theme import ThemeManager
 
 from .conftest import DEMO_USER, run_async
+from .paper_support import pdf_text, whole
 from .tallies_kit import settle, tally_kit_factory, wait_for_session
 
 __all__ = ["tally_kit_factory"]  # a fixture, used by name
@@ -284,7 +291,8 @@ def test_a_sheet_is_checked_row_by_row_and_recorded_once_however_often_imported(
     assert "Repeats row 2" in problems[0]
     assert "Did you mean John Smith (JS0315)" in problems[1]
     assert "2025-10-19" in problems[4]
-    assert dialog.valid_model.index(0, 4).data() == "09:15"  # shown in the farm's time zone
+    # Shown in the farm's time zone, as every screen writes a time.
+    assert dialog.valid_model.index(0, 4).data() == QLocale().toString(QTime(9, 15), time_format())
 
     with qtbot.waitSignal(dialog.import_finished, timeout=WAIT_MS) as finished:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
@@ -434,8 +442,16 @@ def test_the_day_report_is_a_pdf_on_a4_or_letter_with_the_days_facts(
 
     report = run_async(qtbot, kit.tools.build_report())
     html = report_html(report)
-    for fact in ("Rancho San Pedro", "comp_12345", "Lote A-1", "October 19, 2025", "America/Mexico_City"):
+    # The company by its name (companies/me, from the office's cache: the server is gone), not comp_12345.
+    for fact in (
+        "Rancho San Pedro",
+        "Agrícola San Pedro",
+        "Lote A-1",
+        day_text(date(2025, 10, 19)),
+        "America/Mexico_City",
+    ):
         assert fact in html
+    assert "comp_12345" not in html
     assert report.supervisor in html
     assert "not yet confirmed by Hydrobit" in html  # José's 3 boxes wait in the outbox
     assert "3 *" in html
@@ -453,7 +469,8 @@ def test_print_opens_the_print_dialog_and_prints_when_accepted(qtbot: QtBot, mak
     dialog = kit.tools.print_dialog
     printer: QPrinter = dialog.printer_for_report
     assert printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter  # US English: Letter paper
-    # No printer here: Qt offers "Print to File (PDF)"; the user types where the file goes.
+    # No printer here: Qt offers "Print to File (PDF)", with a file name suggested; the user types where it goes.
+    assert Path(printer.outputFileName()).name == "day-report-lote-a-1-2025-10-19.pdf"
     target = tmp_path / "printed.pdf"
     dialog.findChild(QLineEdit, "filename").setText(str(target))
     with qtbot.waitSignal(kit.pane.status_message) as said:
@@ -461,6 +478,63 @@ def test_print_opens_the_print_dialog_and_prints_when_accepted(qtbot: QtBot, mak
     assert said.args == ["Sent the day report to the printer"]
     qtbot.waitUntil(lambda: target.exists() and target.stat().st_size > 0)
     assert target.read_bytes().startswith(b"%PDF-")
+
+
+@pytest.fixture
+def lang_es(qapp: QApplication) -> Iterator[None]:
+    """What `hydrodesk --lang es` does as it starts (hydrodesk.ui.runtime.run): install the chosen language."""
+    options, _ = parse_options(["--lang", "es"])
+    installed = install_language(qapp, options.language)
+    yield
+    uninstall_language(qapp, installed)
+
+
+def visible_save_dialog(qtbot: QtBot, parent: QWidget) -> QFileDialog:
+    def shown() -> QFileDialog | None:
+        return next((d for d in parent.findChildren(QFileDialog, "TallyToolsSaveDialog") if d.isVisible()), None)
+
+    qtbot.waitUntil(lambda: shown() is not None)
+    dialog = shown()
+    assert dialog is not None
+    return dialog
+
+
+def test_under_lang_es_the_save_dialog_and_the_report_it_saves_are_spanish(
+    qtbot: QtBot, make_kit, lang_es: None, sim, tmp_path: Path
+) -> None:
+    kit = make_kit(sim)
+    run_async(qtbot, kit.pane.select(DOCUMENTED_SESSION))
+    press(qtbot, kit.pane, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = visible_save_dialog(qtbot, kit.pane)
+    # HydroDesk asks for the platform's dialog; where there is none (here, and Linux desktops without one) Qt's own
+    # widget dialog opens, and its words come from Qt's catalogue with HydroDesk's filling the gaps.
+    assert not dialog.testOption(QFileDialog.Option.DontUseNativeDialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel) if label.isVisible()}
+    assert {"&Ver en:", "&Nombre de fichero:", "Ficheros de &tipo:"} <= labels
+    buttons = {button.text() for button in dialog.findChildren(QPushButton) if button.isVisible()}
+    assert {"&Guardar", "Cancelar"} <= buttons
+    assert not (labels | buttons) & {"&Look in:", "File &name:", "Files of &type:", "&Save", "Cancel"}
+    assert dialog.windowTitle() == "Guardar reporte del día como PDF"
+    assert dialog.nameFilters() == ["Documentos PDF (*.pdf)"]
+    name = dialog.findChild(QLineEdit, "fileNameEdit")
+    assert name.text() == "reporte-del-dia-lote-a-1-2025-10-19.pdf"  # suggested in the UI's language
+    menu = name.createStandardContextMenu()  # the context menu of a text field follows the language too
+    assert {"&Copiar", "&Pegar"} <= {action.text().split("\t")[0] for action in menu.actions()}
+    menu.deleteLater()
+
+    target = tmp_path / "reporte.pdf"
+    with qtbot.waitSignal(kit.tools.file_written, timeout=WAIT_MS):
+        dialog.selectFile(str(target))
+        dialog.accept()
+    width, height = (float(v) for v in MEDIA_BOX.search(target.read_bytes()).groups())
+    assert (round(width), round(height)) == (595, 842)  # A4 for Spanish, and a day's few workers fit it upright
+    text = pdf_text(target)
+    assert text.lstrip().startswith("Reporte de cosecha del día")
+    assert "Agrícola San Pedro" in text  # the company's name, not comp_12345
+    assert re.search(r"^\s*Totales\s", text, re.MULTILINE)
+    lines = text.splitlines()
+    for tally in kit.pane.tally():
+        assert any(whole(tally.worker_id).search(line) for line in lines), tally.worker_id
 
 
 # ------------------------------------------------------------------------------------------------ server check

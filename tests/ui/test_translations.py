@@ -11,15 +11,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.api.errors import USER_MESSAGES, ApiError
 from hydrodesk.resources import resource_path
+from hydrodesk.ui import i18n
 from hydrodesk.ui.error_text import api_messages, user_message
 from hydrodesk.ui.i18n import install_language, uninstall_language
 from hydrodesk.ui.panes.overview import OverviewPane
+from hydrodesk.ui.qt_catalogue_gaps import QT_STRINGS
 
 from .conftest import DEMO_USER, WindowKit
 
@@ -142,4 +144,34 @@ def test_the_spanish_ui_speaks_spanish(
     assert headers == ["Sector", "Superficie (ha)", "Cultivo", "Variedad", "ID del sector"]
     assert pane.sectors_table.filter_edit.placeholderText() == "Filtrar (Ctrl+F)"
     assert window.status.connection_label.text() == "● En línea"
-    assert window.status.user_label.text() == "Sesión iniciada como María López"
+    assert window.account_button.text() == "María López"
+    assert window.account_button.toolTip().startswith("Sesión iniciada como María López")
+
+
+def test_qts_own_strings_speak_spanish_where_qts_catalogue_is_silent(qapp: QApplication) -> None:
+    qt_only = QTranslator()
+    assert qt_only.load("qtbase_es", i18n.qt_translations_folder())  # this PySide6 ships Qt's Spanish catalogue
+    assert qt_only.translate("QFileDialog", "&Look in:") == ""  # ... without the file dialog's current labels
+    installed = install_language(qapp, "es")
+    try:
+        untranslated = [(context, text) for context, text in QT_STRINGS if qapp.translate(context, text) == text]
+        assert untranslated == []
+        assert qapp.translate("QFileDialog", "&Look in:") == "&Ver en:"
+        assert qapp.translate("QFileDialog", "File &name:") == "&Nombre de fichero:"  # Qt's own answer still counts
+    finally:
+        uninstall_language(qapp, installed)
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Look in:"  # English again
+
+
+def test_without_qts_catalogue_hydrodesk_still_speaks_spanish(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(i18n, "qt_translations_folder", lambda: str(tmp_path))  # a Qt packaged without them
+    installed = install_language(qapp, "es")
+    try:
+        assert len(installed.translators) == 1  # ours only
+        assert "qtbase_es.qm" in caplog.text
+        assert qapp.translate("Navigator", "Navigator") == "Navegador"
+        assert qapp.translate("QFileDialog", "&Look in:") == "&Ver en:"  # the gaps we fill, filled all the same
+    finally:
+        uninstall_language(qapp, installed)

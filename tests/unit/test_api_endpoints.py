@@ -42,6 +42,7 @@ def test_servers_and_auth_follow_the_documentation() -> None:
 def test_our_own_contract_is_marked_provisional() -> None:
     provisional = {e.template for e in ep.ALL_ENDPOINTS.values() if e.provisional}
     assert "/api/control/projects" in provisional
+    assert "/api/control/companies/me" in provisional
     assert "/api/iot/irrigation/valves" in provisional
     assert "/api/control/production/records" not in provisional
     assert "/mqtt" not in provisional

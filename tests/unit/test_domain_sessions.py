@@ -17,6 +17,7 @@ from hydrodesk.domain.sessions import (
     parse_day_label,
     resolve_settings,
     session_day,
+    session_to_show,
 )
 
 MEXICO = "America/Mexico_City"  # UTC-6 all year since 2022
@@ -121,3 +122,15 @@ def test_no_units_no_bonus_and_negative_tallies_pay_nothing() -> None:
 
 def test_pay_rounds_to_cents() -> None:
     assert compute_pay(3, 1.115, None).total == 3.35
+
+
+def test_the_tallies_show_todays_open_session_before_one_left_open_and_mine_before_a_colleagues() -> None:
+    today = date(2026, 12, 2)
+    left_open_mine = {"session_id": "old", "day": "2025-10-19", "owner_auth0_id": "me"}
+    today_colleague = {"session_id": "crew", "day": "2026-12-02", "owner_auth0_id": "carlos"}
+    today_mine = {"session_id": "mine", "day": "2026-12-02", "owner_auth0_id": "me"}
+    assert session_to_show([left_open_mine, today_colleague, today_mine], "me", today) == today_mine
+    assert session_to_show([left_open_mine, today_colleague], "me", today) == today_colleague
+    other_day_colleague = {"session_id": "x", "day": "2025-10-18", "owner_auth0_id": "carlos"}
+    assert session_to_show([other_day_colleague, left_open_mine], "me", today) == left_open_mine
+    assert session_to_show([], "me", today) is None

@@ -234,3 +234,20 @@ def test_a_prefix_with_the_project_routes_only_that_project() -> None:
     ingest.handle("connect/comp_12345/proj_456/rtu-9/telemetry", telemetry(NOW, flow_lpm=1.0))
     assert len(ingest.store) == 0
     assert ingest.counters.rejected[Reason.BAD_TOPIC] == 1
+
+
+def test_recent_history_goes_before_the_live_points_and_not_into_the_rollups() -> None:
+    ingest = make_ingest()
+    # Nothing live yet: the readings of the minute under way start the series.
+    assert ingest.add_recent(FLOW, [NOW - 30, NOW - 29, NOW - 28], [10.0, 11.0, 12.0]) == 3
+    assert ingest.take_changed() == {FLOW}
+    ingest.inbox.put(topic("rtu-1", "telemetry"), telemetry(NOW - 10, flow_lpm=20.0))
+    ingest.drain()
+    # A later fetch overlapping the live points only adds what came before them: no zigzag of two sources.
+    assert ingest.add_recent(FLOW, [NOW - 40, NOW - 12, NOW - 5], [5.0, 99.0, 99.0]) == 1
+    series = ingest.store.get(FLOW)
+    assert series is not None
+    assert series.view().values.tolist() == [5.0, 10.0, 11.0, 12.0, 20.0]
+    assert ingest.counters.points == 1  # only the live point counts as ingested
+    # Only the live point is rolled up (NOW is a whole minute: NOW - 10 lies in the minute before).
+    assert [(r.minute, r.count, r.mean) for r in ingest.rollups.take_all()] == [(NOW - 60, 1, 20.0)]

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from hydrodesk.domain.day_report import SessionTerms, day_pay_lines, pay_totals, session_pay_lines
 from hydrodesk.domain.sessions import Bonus
 from hydrodesk.domain.tallies import WorkerTally
-from hydrodesk.exports.payroll import PayrollHeaders, default_file_name, payroll_table, write_payroll
+from hydrodesk.exports.payroll import PayrollHeaders, payroll_table, write_payroll
 
 
 def terms(sector: str = "Lote A-1", unit: str = "box", price: float = 5.5, bonus: Bonus | None = None) -> SessionTerms:
@@ -107,8 +107,3 @@ def test_csv_and_xlsx_hold_the_same_figures(tmp_path: Path) -> None:
     assert from_csv[2][:7] == ["José Núñez", "JN0402", "box", "1.5", "8.25", "0.41", "8.66"]
     total = from_xlsx[-1]
     assert total[6] == round(from_xlsx[1][6] + from_xlsx[2][6], 2)  # the XLSX total is a number that adds up
-
-
-def test_default_file_names_are_plain() -> None:
-    assert default_file_name("payroll", "Lote Ñandú 1", "2025-10-19", ".xlsx") == "payroll-lote-and-1-2025-10-19.xlsx"
-    assert default_file_name("payroll-day", None, "2025-10-19") == "payroll-day-2025-10-19.csv"

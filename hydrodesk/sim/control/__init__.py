@@ -8,8 +8,6 @@ farm's part of this area.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from starlette.routing import BaseRoute
 
 from hydrodesk.sim.context import SimContext
@@ -35,7 +33,7 @@ def routes() -> list[BaseRoute]:
 def seed(ctx: SimContext) -> None:
     """Add this area's part of the demo farm (called once, on an empty database, after the farm structure)."""
     db = ctx.db
-    today = datetime.now(UTC).date()
+    today = ctx.clock.now().date()
     company_ids = [row["company_id"] for row in db.all("SELECT company_id FROM companies ORDER BY company_id")]
     projects = [project for company_id in company_ids for project in list_projects(db, company_id)]
     users = {row["auth0_id"]: row["name"] for row in db.all("SELECT auth0_id, name FROM users")}

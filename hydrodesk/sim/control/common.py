@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import secrets
-import time
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from starlette.requests import Request
@@ -21,17 +20,18 @@ def ctx_of(request: Request) -> SimContext:
     return request.app.state.ctx
 
 
-def now_utc() -> datetime:
-    return datetime.now(UTC)
+def now_utc(request: Request) -> datetime:
+    """The simulator's now (its clock may have been set to an instant: hydrodesk.sim.clock)."""
+    return ctx_of(request).clock.now()
 
 
-def now_text() -> str:
-    return format_utc(now_utc())
+def now_text(request: Request) -> str:
+    return format_utc(now_utc(request))
 
 
-def new_object_id() -> str:
+def new_object_id(now: datetime) -> str:
     """A Mongo-style ObjectId (24 hex digits: 4 bytes of seconds, 8 random bytes), as the documented ids are."""
-    return f"{int(time.time()):08x}{secrets.token_hex(8)}"
+    return f"{int(now.timestamp()):08x}{secrets.token_hex(8)}"
 
 
 def new_record_id(prefix: str = "rec_") -> str:

@@ -331,7 +331,7 @@ async def submit_record(request: Request) -> Response:
     project_id, sector_id = resolve_location(db, user.company_id, record, latitude, longitude)
     record_id = new_record_id("frec_")
     values = check_form_values(ctx, form, record.get("form_values"), record_id)
-    now = now_utc()
+    now = now_utc(request)
     observed = started or now
     with db.transaction():
         db.execute(

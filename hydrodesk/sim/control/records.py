@@ -206,7 +206,7 @@ async def create_record(request: Request) -> Response:
     record_id = new_record_id()
     try:
         with db.transaction():
-            db.execute(INSERT_RECORD, _insert_row(record, record_id, user, now_text()))
+            db.execute(INSERT_RECORD, _insert_row(record, record_id, user, now_text(request)))
     except sqlite3.IntegrityError:
         duplicate = find_duplicate(db, user.company_id, record)
         if duplicate is None:
@@ -290,7 +290,7 @@ async def bulk_create_records(request: Request) -> Response:
     batch_server_keys: dict[str, dict[str, Any]] = {}
     batch_idempotency_keys: dict[str, dict[str, Any]] = {}
     created = duplicated = failed = 0
-    now = now_text()
+    now = now_text(request)
     for index, record in enumerate(parsed):
         try:
             if isinstance(record, HttpError):
@@ -401,7 +401,7 @@ async def void_record(request: Request) -> Response:
         return ok(data, 200, headers=REPLAY_HEADER)
     require_open(session)
     void_id = new_record_id("rec_void_")
-    now = now_text()
+    now = now_text(request)
     with db.transaction():
         db.execute(
             INSERT_RECORD,

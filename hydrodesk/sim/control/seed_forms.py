@@ -178,37 +178,64 @@ def seed_forms(db: Database, projects: list[dict[str, Any]], users: dict[str, st
     created_at = format_utc(datetime.combine(today - timedelta(days=DAYS_BACK + 30), time(15, 0), UTC))
     rows: list[tuple[Any, ...]] = []
     for project in projects:
-        company_id = project["companyId"]
-        form_id = "form_phyto_001" if company_id == "comp_12345" else "form_phyto_701"
-        scouts = SCOUTS[company_id]
-        zone = ZoneInfo(project["timezone"])
         for sector_index, sector in enumerate(project["sectors"]):
             for offset in range(DAYS_BACK, 0, -1):
                 day = today - timedelta(days=offset)
-                day_number = (day - date(2025, 1, 1)).days
-                if (day_number + sector_index) % VISIT_EVERY_DAYS:
+                if not is_scouting_day(day, sector_index):
                     continue
                 phenology = PHENOLOGY[min(len(PHENOLOGY) - 1, (DAYS_BACK - offset) * len(PHENOLOGY) // 61)]
-                scout = scouts[(day_number + sector_index) % len(scouts)]
-                walk_start = datetime.combine(day, time(8, rng.randint(0, 50)), zone)
-                for point in range(POINTS_PER_VISIT):
-                    observed = (walk_start + timedelta(minutes=12 * point + rng.randint(0, 6))).astimezone(UTC)
-                    seconds = rng.randint(60, 300)
-                    latitude, longitude = _point_in(sector["boundary"], rng)
-                    rows.append(
-                        (f"frec_{rng.getrandbits(64):016x}", company_id, form_id, PHYTOSANITARY_TYPE, scout,
-                         users[scout], project["projectId"], sector["sectorId"], latitude, longitude,
-                         dumps(_scouting_values(rng, day_number, sector_index, phenology)), format_utc(observed),
-                         seconds, format_utc(observed), day.isoformat(),
-                         format_utc(observed + timedelta(seconds=seconds + rng.randint(5, 900))))
-                    )  # fmt: skip
+                rows += scouting_walk_rows(rng, project, sector, sector_index, day, phenology, users)
     with db.transaction():
         for company_id in SCOUTS:
             for form in forms_for(company_id, created_at):
                 insert_form(db, form)
-        db.connection.executemany(
-            "INSERT INTO form_records (record_id, company_id, form_id, form_type, auth0_id, user_name, project_id, "
-            "sector_id, latitude, longitude, form_values, inicio, segundos, record_time, local_day, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        insert_form_records(db, rows)
+
+
+def insert_form_records(db: Database, rows: list[tuple[Any, ...]]) -> None:
+    db.connection.executemany(
+        "INSERT INTO form_records (record_id, company_id, form_id, form_type, auth0_id, user_name, project_id, "
+        "sector_id, latitude, longitude, form_values, inicio, segundos, record_time, local_day, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def _day_number(day: date) -> int:
+    return (day - date(2025, 1, 1)).days
+
+
+def is_scouting_day(day: date, sector_index: int) -> bool:
+    """Every sector is walked every third day, the sectors of a project on staggered days."""
+    return (_day_number(day) + sector_index) % VISIT_EVERY_DAYS == 0
+
+
+def scouting_walk_rows(
+    rng: random.Random,
+    project: dict[str, Any],
+    sector: dict[str, Any],
+    sector_index: int,
+    day: date,
+    phenology: str,
+    users: dict[str, str],
+) -> list[tuple[Any, ...]]:
+    """One morning's walk through a sector: POINTS_PER_VISIT form_records rows (columns of insert_form_records)."""
+    company_id = project["companyId"]
+    form_id = "form_phyto_001" if company_id == "comp_12345" else "form_phyto_701"
+    scouts = SCOUTS[company_id]
+    day_number = _day_number(day)
+    scout = scouts[(day_number + sector_index) % len(scouts)]
+    walk_start = datetime.combine(day, time(8, rng.randint(0, 50)), ZoneInfo(project["timezone"]))
+    rows = []
+    for point in range(POINTS_PER_VISIT):
+        observed = (walk_start + timedelta(minutes=12 * point + rng.randint(0, 6))).astimezone(UTC)
+        seconds = rng.randint(60, 300)
+        latitude, longitude = _point_in(sector["boundary"], rng)
+        rows.append(
+            (f"frec_{rng.getrandbits(64):016x}", company_id, form_id, PHYTOSANITARY_TYPE, scout,
+             users[scout], project["projectId"], sector["sectorId"], latitude, longitude,
+             dumps(_scouting_values(rng, day_number, sector_index, phenology)), format_utc(observed),
+             seconds, format_utc(observed), day.isoformat(),
+             format_utc(observed + timedelta(seconds=seconds + rng.randint(5, 900))))
+        )  # fmt: skip
+    return rows

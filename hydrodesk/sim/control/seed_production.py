@@ -8,6 +8,7 @@ are voided. Everything is drawn from a fixed random seed, relative to the day th
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -48,17 +49,26 @@ def _workdays(today: date) -> list[date]:
     return [day for day in days if day.weekday() != SUNDAY]
 
 
-def _local(day: date, hour: int, minute: int, timezone: str) -> datetime:
+def crew_pool(workers: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Who picks: the active harvesters and field workers of a roster (each with worker_id, first and last name)."""
+    return [
+        dict(worker)
+        for worker in workers
+        if worker["status"] == "active" and worker["position"] in ("harvester", "field_worker")
+    ]
+
+
+def local_instant(day: date, hour: int, minute: int, timezone: str) -> datetime:
     return datetime.combine(day, time(hour, minute), ZoneInfo(timezone)).astimezone(UTC)
 
 
-def _delivery_units(rng: random.Random, unit: str) -> float:
+def delivery_units(rng: random.Random, unit: str) -> float:
     if unit == "kg":
         return round(rng.uniform(3.5, 9.0), 1)
     return rng.choices((1, 2, 3), weights=(6, 3, 1))[0]
 
 
-def _session_rows(
+def closed_session_rows(
     rng: random.Random,
     project: dict[str, Any],
     sector: dict[str, Any],
@@ -73,8 +83,8 @@ def _session_rows(
     settings = project["settings"]
     owners = OWNERS[project["companyId"]]
     owner = owners[(sector_index + day_index) % len(owners)]
-    opened = _local(day, 6, rng.randint(15, 55), timezone)
-    closed = _local(day, rng.randint(13, 15), rng.randint(0, 59), timezone)
+    opened = local_instant(day, 6, rng.randint(15, 55), timezone)
+    closed = local_instant(day, rng.randint(13, 15), rng.randint(0, 59), timezone)
     session_id = object_id(rng, opened)
     crew = rng.sample(crew_pool, min(len(crew_pool), rng.randint(15, 40)))
     span = (closed - opened).total_seconds() - 600
@@ -86,7 +96,7 @@ def _session_rows(
             at = format_utc(opened + timedelta(seconds=300 + rng.random() * span))
             record_id = f"rec_{rng.getrandbits(64):016x}"
             event = f"evt_{rng.getrandbits(64):016x}"
-            units = _delivery_units(rng, settings["samplingUnit"])
+            units = delivery_units(rng, settings["samplingUnit"])
             records.append(
                 (record_id, session_id, project["companyId"], worker["worker_id"], name, units, at, event,
                  f"client:{session_id}:{worker['worker_id']}:{event}", None, None, None, owner, at)
@@ -137,14 +147,10 @@ def seed_production(
     sessions: list[tuple[Any, ...]] = []
     records: list[tuple[Any, ...]] = []
     for project in projects:
-        pool = [
-            worker
-            for worker in rosters.get(project["companyId"], [])
-            if worker["status"] == "active" and worker["position"] in ("harvester", "field_worker")
-        ]
+        pool = crew_pool(rosters.get(project["companyId"], []))
         for day_index, day in enumerate(_workdays(today)):
             for sector_index, sector in enumerate(project["sectors"]):
-                sessions.append(_session_rows(rng, project, sector, sector_index, day, day_index, pool, records))
+                sessions.append(closed_session_rows(rng, project, sector, sector_index, day, day_index, pool, records))
         if project["projectId"] == "proj_123":
             session, record = _documented_session(project)
             sessions.append(session)

@@ -244,8 +244,8 @@ async def open_session(request: Request) -> Response:
             f"still open for {sector['sector_name']} on {day}; close it before opening another one.",
             "session_already_open",
         )
-    session_id = new_object_id()
-    now = now_text()
+    session_id = new_object_id(now_utc(request))
+    now = now_text(request)
     try:
         with db.transaction():
             db.execute(
@@ -355,7 +355,7 @@ async def update_session(request: Request) -> Response:
     if not changes:
         raise invalid("Send at least one of samplingUnit, pricePerUnit, bonus or notes to update.")
     require_open(session)
-    changes["updated_at"] = now_text()
+    changes["updated_at"] = now_text(request)
     assignments = ", ".join(f"{column} = ?" for column in changes)
     with db.transaction():
         db.execute(
@@ -371,14 +371,14 @@ async def close_session(request: Request) -> Response:
     db = ctx_of(request).db
     session = load_session(db, request.path_params["sessionId"])
     require_owner(user, session)
-    closed_at = parse_utc(body["closedAt"], "closedAt") if body.get("closedAt") is not None else now_utc()
+    closed_at = parse_utc(body["closedAt"], "closedAt") if body.get("closedAt") is not None else now_utc(request)
     if format_utc(closed_at) < session["opened_at"]:
         raise invalid(f"closedAt cannot be before the session opened ({session['opened_at']}).")
     final_notes = text_field(body, "finalNotes", max_length=MAX_TEXT)
     license_plate = text_field(body, "license_plate", max_length=20)
     driver_name = text_field(body, "driver_name")
     require_open(session)
-    now = now_text()
+    now = now_text(request)
     with db.transaction():
         db.execute(
             "UPDATE production_sessions SET status = 'closed', closed_at = ?, final_notes = ?, closed_by = 'user', "
@@ -423,7 +423,7 @@ async def extend_session(request: Request) -> Response:
     with db.transaction():
         db.execute(
             "UPDATE production_sessions SET max_duration_hours = ?, updated_at = ? WHERE session_id = ?",
-            (hours, now_text(), session["session_id"]),
+            (hours, now_text(request), session["session_id"]),
         )
     return ok({"maxDurationHours": hours})
 

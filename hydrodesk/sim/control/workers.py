@@ -23,6 +23,7 @@ from hydrodesk.sim.control.common import (
     ctx_of,
     new_object_id,
     now_text,
+    now_utc,
     query_text,
     required_text,
     signed_in,
@@ -271,12 +272,12 @@ async def create_worker(request: Request) -> Response:
             "worker_id_taken",
         )
 
-    worker_oid = new_object_id()
+    worker_oid = new_object_id(now_utc(request))
     if photo is not None:
         extension, data = photo
         fields["photo_path"] = media.store_media(ctx, f"workers/{user.company_id}/{worker_oid}.{extension}", data)
     with ctx.db.transaction():
-        insert_worker(ctx.db, user.company_id, worker_oid, fields, now_text())
+        insert_worker(ctx.db, user.company_id, worker_oid, fields, now_text(request))
     row = ctx.db.one("SELECT * FROM workers WHERE worker_oid = ?", (worker_oid,))
     return ok(worker_json(ctx, row), 201)
 

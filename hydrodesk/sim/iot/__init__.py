@@ -1,12 +1,16 @@
-"""The IoT server's endpoints: the IoT token, the MQTT descriptor, weather, plant and irrigation.
+"""The IoT server's endpoints: the IoT token, the MQTT descriptor, weather, plant, telemetry history, irrigation.
 
 Modules: token (POST /api/iot/token, GET /mqtt), weather and plant (series computed from the clock by
-weather_model and plant_model), irrigation (valves, commands, programs, logs), store (tables and the
-`IrrigationState` the field side uses), seed (the demo farm's devices, valves, programs and logs).
+weather_model and plant_model), telemetry (the field devices' history: telemetry_model synthesizes it,
+telemetry_record keeps what they really published, telemetry_series puts the two together), irrigation (valves,
+commands, programs, logs), store (tables and the `IrrigationState` the field side uses), seed (the demo farm's
+devices, valves, programs and logs).
 """
 
 from __future__ import annotations
 
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from hydrodesk.sim.context import SimContext
@@ -22,8 +26,17 @@ def routes() -> list[BaseRoute]:
         Route("/mqtt", token.mqtt_descriptor_route, methods=["GET"]),
         Route("/api/iot/weather", weather.weather_route, methods=["GET"]),
         Route("/api/iot/plant", plant.plant_route, methods=["GET"]),
+        Route("/api/iot/telemetry", telemetry_route, methods=["GET"]),
         *irrigation.routes(),
     ]
+
+
+async def telemetry_route(request: Request) -> Response:
+    # Imported on first use: the history's numpy would otherwise slow every one-shot `hydrodesk-sim` command
+    # (token, api-key), which loads every area to open the database.
+    from hydrodesk.sim.iot.telemetry import telemetry_route as route
+
+    return await route(request)
 
 
 def seed(ctx: SimContext) -> None:
@@ -33,4 +46,4 @@ def seed(ctx: SimContext) -> None:
 
 def irrigation_state(ctx: SimContext) -> IrrigationState:
     """The store the field side reads and updates (on the simulator's event loop)."""
-    return IrrigationStore(ctx.db)
+    return IrrigationStore(ctx.db, ctx.clock)

@@ -27,7 +27,6 @@ from hydrodesk.sim.iot.store import (
     IrrigationStore,
     command_delivery,
     command_json,
-    now_utc,
     program_is_running,
 )
 from hydrodesk.sim.iot.time_range import parse_time_range, parse_utc_time, require_query
@@ -46,7 +45,8 @@ _UUID_PATTERN = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 
 
 def store_of(request: Request) -> IrrigationStore:
-    return IrrigationStore(request.app.state.ctx.db)
+    ctx: SimContext = request.app.state.ctx
+    return IrrigationStore(ctx.db, ctx.clock)
 
 
 # ------------------------------------------------------------------------------------------------ checks
@@ -155,7 +155,7 @@ async def send_command_route(request: Request) -> Response:
         return ok({"commandId": command_id, "status": existing["status"]}, headers=REPLAY_HEADERS)
 
     # Checked only for new commands: a retry that arrives after its own deadline must still find its command.
-    now = now_utc()
+    now = store.now()
     expires_at = parse_expiry(body, now)
     with store.db.transaction() as connection:
         store.insert_command(
@@ -226,7 +226,7 @@ async def _program_action(request: Request, action: str) -> Response:
     if store.command_row(command_id) is not None:
         raise HttpError(409, "This commandId was already used for a valve command; make a new one.", "command_conflict")
 
-    now = now_utc()
+    now = store.now()
     if action == "start" and program_is_running(program, now):
         raise HttpError(409, f"Program {program['name']} is already running; stop it first.", "program_running")
 

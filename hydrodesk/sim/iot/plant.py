@@ -14,7 +14,6 @@ from hydrodesk.sim.farm import sector_of_company
 from hydrodesk.sim.http import ok
 from hydrodesk.sim.iot import plant_model
 from hydrodesk.sim.iot.stations import project_station
-from hydrodesk.sim.iot.store import now_utc
 from hydrodesk.sim.iot.time_range import parse_resolution, parse_time_range, require_query
 from hydrodesk.sim.iot.weather import AGGREGATE_DIGITS, series_json
 
@@ -35,7 +34,7 @@ async def plant_route(request: Request) -> Response:
         time_range.end,
         resolution,
         site.station.tz,
-        until=now_utc(),
+        until=request.app.state.ctx.clock.now(),
         rounding=functools.partial(round_values, digits=AGGREGATE_DIGITS),
     )
     return ok({"sectorId": sector_id, "resolution": resolution.value, "series": series_json(points)})

@@ -20,7 +20,6 @@ from hydrodesk.sim.farm import PROJECTS
 from hydrodesk.sim.http import format_utc
 from hydrodesk.sim.iot import weather_model
 from hydrodesk.sim.iot.stations import project_station
-from hydrodesk.sim.iot.store import now_utc
 
 SEED = 20251019
 LOG_DAYS = 28
@@ -126,7 +125,7 @@ MANUAL_RUNS = [
 
 def seed_iot(ctx: SimContext) -> None:
     rng = random.Random(SEED)
-    now = now_utc()
+    now = ctx.clock.now()
     projects = {project["project_id"]: project for project in PROJECTS}
     db = ctx.db
     valves: dict[str, dict[str, Any]] = {}
@@ -243,14 +242,19 @@ def _local_days(timezone: str, now: datetime) -> list[date]:
     return [today - timedelta(days=back) for back in range(LOG_DAYS, -1, -1)]
 
 
+def rain_delayed(station: weather_model.Station, day: date) -> bool:
+    """Controllers skip a day's scheduled runs after a rainy day."""
+    yesterday_rain = weather_model.day_weather(station, day - timedelta(days=1)).rain
+    return yesterday_rain is not None and yesterday_rain.total_mm >= RAIN_DELAY_MM
+
+
 def _seed_program_runs(writer: _LogWriter, program: ProgramSeed, timezone: str, db: Database) -> None:
     station = project_station(db, program.project_id)
     tz = ZoneInfo(timezone)
     for day in _local_days(timezone, writer.now):
         if ALL_DAYS[day.weekday()] not in program.days:
             continue
-        yesterday_rain = weather_model.day_weather(station, day - timedelta(days=1)).rain
-        if yesterday_rain is not None and yesterday_rain.total_mm >= RAIN_DELAY_MM:
+        if rain_delayed(station, day):
             continue
         for start_text in program.start_times:
             start = datetime.combine(day, time.fromisoformat(start_text), tzinfo=tz)

@@ -1,5 +1,5 @@
-"""The IoT server's tables (devices, weather stations, valves, commands, programs, irrigation logs) and the
-`IrrigationState` the field side reads and updates.
+"""The IoT server's tables (devices, weather stations, valves, commands, programs, irrigation logs, published
+telemetry) and the `IrrigationState` the field side reads and updates.
 
 Rows are turned into dicts with the wire field names here, once, so routes and the field side see the same shapes.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from hydrodesk.domain.irrigation import (
@@ -19,6 +19,7 @@ from hydrodesk.domain.irrigation import (
     check_transition,
     has_expired,
 )
+from hydrodesk.sim.clock import SimClock
 from hydrodesk.sim.db import Database, dumps, loads, register_schema
 from hydrodesk.sim.http import format_utc
 
@@ -111,6 +112,18 @@ register_schema(
         auth0_id TEXT
     );
     CREATE INDEX IF NOT EXISTS irrigation_logs_by_project ON irrigation_logs(project_id, started_at);
+    -- What the simulated devices published, as one-minute rollups (hydrodesk.sim.iot.telemetry_record).
+    CREATE TABLE IF NOT EXISTS telemetry_minutes (
+        device_id TEXT NOT NULL,
+        metric TEXT NOT NULL,
+        minute INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        minimum REAL NOT NULL,
+        maximum REAL NOT NULL,
+        mean REAL NOT NULL,
+        PRIMARY KEY (device_id, metric, minute)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS telemetry_minutes_by_minute ON telemetry_minutes(minute);
     """
 )
 
@@ -128,10 +141,6 @@ _STAMP_FOR_STATUS = {
     CommandStatus.ACKED: "ackedAt",
     CommandStatus.CONFIRMED: "confirmedAt",
 }
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
 
 
 def _stamp(value: object) -> str | None:
@@ -250,13 +259,17 @@ def log_json(row: sqlite3.Row) -> dict[str, Any]:
 class IrrigationStore:
     """Valves, commands, programs and logs in the simulator's database; implements `IrrigationState`."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: SimClock | None = None) -> None:
         self.db = db
+        self.clock = clock or SimClock()
+
+    def now(self) -> datetime:
+        return self.clock.now()
 
     # ---- valves
     def list_all_valves(self) -> list[dict[str, Any]]:
         rows = self.db.all("SELECT * FROM valves ORDER BY valve_id")
-        now = now_utc()
+        now = self.now()
         return [
             {**valve_json(row, now), "companyId": row["company_id"], "projectId": row["project_id"]} for row in rows
         ]
@@ -268,11 +281,11 @@ class IrrigationStore:
         row = self.valve_row(valve_id)
         if row is None:
             return None
-        return {**valve_json(row, now_utc()), "companyId": row["company_id"], "projectId": row["project_id"]}
+        return {**valve_json(row, self.now()), "companyId": row["company_id"], "projectId": row["project_id"]}
 
     def project_valves(self, project_id: str) -> list[dict[str, Any]]:
         rows = self.db.all("SELECT * FROM valves WHERE project_id = ? ORDER BY valve_id", (project_id,))
-        now = now_utc()
+        now = self.now()
         return [valve_json(row, now) for row in rows]
 
     def update_valve(self, valve_id: str, **fields: Any) -> None:
@@ -295,7 +308,7 @@ class IrrigationStore:
     def command_row(self, command_id: str) -> sqlite3.Row | None:
         """The command, marked expired first if its delivery deadline passed while nobody acknowledged it."""
         row = self.db.one("SELECT * FROM irrigation_commands WHERE command_id = ?", (command_id,))
-        if row is not None and has_expired(row["status"], _parse_optional(row["expires_at"]), now_utc()):
+        if row is not None and has_expired(row["status"], _parse_optional(row["expires_at"]), self.now()):
             self.db.execute(
                 "UPDATE irrigation_commands SET status = ?, error = ? WHERE command_id = ?",
                 (CommandStatus.EXPIRED.value, "The command was not delivered before it expired.", command_id),
@@ -374,7 +387,7 @@ class IrrigationStore:
             values["status"] = target.value
             stamp = _STAMP_FOR_STATUS.get(target)
             if stamp is not None and fields.get(stamp) is None:
-                values[_COMMAND_TIMESTAMPS[stamp]] = format_utc(now_utc())
+                values[_COMMAND_TIMESTAMPS[stamp]] = format_utc(self.now())
         for wire, column in _COMMAND_TIMESTAMPS.items():
             if fields.get(wire) is not None:
                 values[column] = _stamp(fields[wire])
@@ -432,7 +445,7 @@ class IrrigationStore:
 
     def project_programs(self, project_id: str) -> list[dict[str, Any]]:
         rows = self.db.all("SELECT * FROM irrigation_programs WHERE project_id = ? ORDER BY program_id", (project_id,))
-        now = now_utc()
+        now = self.now()
         return [program_json(row, now) for row in rows]
 
     @staticmethod

@@ -29,8 +29,8 @@ class TimeRange:
     end: datetime
 
 
-def parse_time_range(request: Request) -> TimeRange:
-    """Required `startTime` < `endTime`, both ISO 8601 UTC, at most 180 days apart."""
+def parse_time_range(request: Request, max_days: int = MAX_RANGE_DAYS) -> TimeRange:
+    """Required `startTime` < `endTime`, both ISO 8601 UTC, at most `max_days` (180) days apart."""
     params = request.query_params
     missing = [name for name in ("startTime", "endTime") if not params.get(name)]
     if missing:
@@ -44,8 +44,8 @@ def parse_time_range(request: Request) -> TimeRange:
             raise invalid(f"{name} must lie between the years 2000 and 2100.")
     if start >= end:
         raise invalid("startTime must be before endTime.")
-    if end - start > timedelta(days=MAX_RANGE_DAYS):
-        raise invalid(f"The time range may not exceed {MAX_RANGE_DAYS} days; ask for a shorter period.")
+    if end - start > timedelta(days=max_days):
+        raise invalid(f"The time range may not exceed {max_days} days; ask for a shorter period.")
     return TimeRange(start, end)
 
 

@@ -15,7 +15,6 @@ from hydrodesk.sim.farm import project_of_company
 from hydrodesk.sim.http import format_utc, ok
 from hydrodesk.sim.iot import weather_model
 from hydrodesk.sim.iot.stations import project_station
-from hydrodesk.sim.iot.store import now_utc
 from hydrodesk.sim.iot.time_range import parse_resolution, parse_time_range, require_query
 
 SUM_FIELDS = frozenset({"rain_mm", "et0_mm"})
@@ -43,7 +42,7 @@ async def weather_route(request: Request) -> Response:
         resolution,
         station.tz,
         sum_fields=SUM_FIELDS,
-        until=now_utc(),
+        until=request.app.state.ctx.clock.now(),
         rounding=functools.partial(round_values, digits=AGGREGATE_DIGITS),
     )
     return ok(

@@ -14,15 +14,16 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from hydrodesk.domain.telemetry import SeriesBuffer, SeriesKey
 from hydrodesk.domain.telemetry_rollups import RollupHistory
+from hydrodesk.ui import formats
 from hydrodesk.ui.charts.metrics import PlotGroup, metric_unit, plot_group
 from hydrodesk.ui.charts.series_item import SeriesItem
 
@@ -71,6 +72,7 @@ class LiveChart(QWidget):
         self._color_of: dict[SeriesKey, int] = {}
         self._stale: dict[SeriesKey, None] = {}  # series with points the curves do not show yet, oldest first
         self.update_budget_s = UPDATE_BUDGET_S
+        self.zone: str | None = None  # the time axis shows the farm's clock (None: this computer's)
 
         self.canvas = pg.GraphicsLayoutWidget(self)
         self.canvas.setObjectName("LiveChartCanvas")
@@ -130,10 +132,27 @@ class LiveChart(QWidget):
         used = set(self._color_of.values())
         return next(index for index in range(len(self._colors) + len(used) + 1) if index not in used)
 
+    def set_zone(self, zone: str | None) -> None:
+        """Label the time axis with this farm's clock (the project's timezone; None: this computer's)."""
+        self.zone = zone
+        for plot in self.plots.values():
+            axis = plot.getAxis("bottom")
+            axis.utcOffset = self._axis_offset()
+            axis.picture = None  # the tick labels are drawn again
+            axis.update()
+
+    def _axis_offset(self) -> int | None:
+        """pyqtgraph's offset of the axis clock: seconds west of UTC (the farm's offset now), None for local."""
+        known = formats.farm_zone(self.zone)
+        if known is None:
+            return None
+        offset = datetime.now(UTC).astimezone(known).utcoffset()
+        return -int(offset.total_seconds()) if offset is not None else 0
+
     def _add_plot(self, group: PlotGroup) -> pg.PlotItem:
         # Plots stack in their group order: rebuild the layout's rows around the new one.
         self.groups[group.key] = group
-        axis = pg.DateAxisItem(orientation="bottom")
+        axis = pg.DateAxisItem(orientation="bottom", utcOffset=self._axis_offset())
         plot = pg.PlotItem(axisItems={"bottom": axis})
         plot.setObjectName(group.key)
         plot.setLabel("left", group.title)
@@ -375,8 +394,5 @@ def format_reading(value: float | None, metric: str) -> str:
     if value is None:
         return "—"
     unit = metric_unit(metric)
-    return f"{value:.2f} {unit}".strip() if abs(value) < 10 else f"{value:.1f} {unit}".strip()
-
-
-def local_time_text(ts: float) -> str:
-    return datetime.fromtimestamp(ts).strftime("%H:%M:%S")
+    number = QLocale().toString(value, "f", 2 if abs(value) < 10 else 1)
+    return f"{number} {unit}".strip()

@@ -108,6 +108,11 @@ class SeriesItem:
         self._cover: tuple[float, float, float] | None = None  # (since, until, bucket width) of the last slice
 
     # ------------------------------------------------------------------------------------------ data
+    @property
+    def history_points(self) -> int:
+        """Minutes of history drawn before the live points."""
+        return 0 if self.history is None else len(self.history)
+
     def covers(self, x_range: tuple[float, float], width_px: int) -> bool:
         """Whether what the curve holds still serves this view (no re-slice needed to pan or follow)."""
         cover = self._cover
@@ -164,11 +169,14 @@ class SeriesItem:
             self.history_band.clear()
             self.history_mean.setData([], [])
             return
-        minutes = history.minute + MINUTE_S / 2  # drawn at the middle of their minute
+        # Drawn at the middle of their minute, and the last one held on to its end, where the live points begin
+        # (otherwise half a minute of nothing would show between history and live).
+        minutes = np.append(history.minute + MINUTE_S / 2, history.minute[-1] + MINUTE_S)
+        low, high, mean = (np.append(values, values[-1]) for values in (history.minimum, history.maximum, history.mean))
         connect = np.ones(len(minutes), dtype=bool)
-        connect[:-1] = np.diff(history.minute) <= 1.5 * MINUTE_S  # a missing minute is a gap
-        self.history_band.set(minutes, history.minimum, history.maximum, connect)
-        self.history_mean.setData(minutes, history.mean, connect=connect)
+        connect[:-2] = np.diff(history.minute) <= 1.5 * MINUTE_S  # a missing minute is a gap
+        self.history_band.set(minutes, low, high, connect)
+        self.history_mean.setData(minutes, mean, connect=connect)
 
     # ------------------------------------------------------------------------------------------ reading
     def value_at(self, series: SeriesBuffer | None, ts: float) -> float | None:

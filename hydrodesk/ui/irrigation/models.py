@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from PySide6.QtGui import QColor
 
+from hydrodesk.ui import formats
 from hydrodesk.ui.irrigation.alarms import CLOSE_UNCONFIRMED, AlarmEntry
 from hydrodesk.ui.irrigation.commands import TrackedCommand
 from hydrodesk.ui.models.rows import Column, RowsTableModel
@@ -25,13 +26,20 @@ def _number(value: float | None, decimals: int = 1) -> str:
     return "" if value is None else QLocale().toString(float(value), "f", decimals)
 
 
-def _when(moment: datetime | float | None) -> str:
-    if moment is None:
-        return ""
-    if isinstance(moment, int | float):
-        moment = datetime.fromtimestamp(moment)
-    local = moment.astimezone() if moment.tzinfo else moment
-    return local.strftime("%Y-%m-%d %H:%M:%S")
+class FarmClockModel(RowsTableModel):
+    """A table whose times are the farm's: the selected project's timezone, named in the pane's heading."""
+
+    zone: str | None = None
+
+    def set_zone(self, zone: str | None) -> None:
+        if zone != self.zone:
+            self.zone = zone
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
+
+    def when(self, moment: datetime | float | None) -> str:
+        """The time alone today at the farm, with the day otherwise."""
+        return "" if moment is None else formats.recent_moment_text(moment, self.zone)
 
 
 def _sort_time(moment: datetime | float | None) -> float:
@@ -58,7 +66,7 @@ class ValveRow:
         return self.valve.valve_id
 
 
-class ValvesModel(RowsTableModel):
+class ValvesModel(FarmClockModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(lambda row: row.valve_id, parent)
         self.colors: dict[str, QColor] = {}
@@ -87,7 +95,7 @@ class ValvesModel(RowsTableModel):
     def _commanded(self, row: ValveRow) -> str:
         if row.commanded == "open":
             if row.commanded_until is not None:
-                return self.tr("Open until {time}").format(time=row.commanded_until.astimezone().strftime("%H:%M"))
+                return self.tr("Open until {time}").format(time=formats.time_text(row.commanded_until, self.zone))
             return self.tr("Open")
         if row.commanded == "closed":
             return self.tr("Closed")
@@ -160,12 +168,12 @@ def lifecycle_text(owner: QObject, command: TrackedCommand) -> str:
     return " → ".join(status_text(owner, status.value) for status, _at in command.history)
 
 
-class CommandsModel(RowsTableModel):
+class CommandsModel(FarmClockModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(lambda command: command.command_id, parent)
         self.colors: dict[str, QColor] = {}
         self.columns = [
-            Column(self.tr("Requested"), lambda c: _when(c.requested_at), lambda c: c.requested_at),
+            Column(self.tr("Requested"), lambda c: self.when(c.requested_at), lambda c: c.requested_at),
             Column(self.tr("Valve"), lambda c: c.valve_name),
             Column(self.tr("Sector"), lambda c: c.sector_name),
             Column(self.tr("Command"), lambda c: action_text(self, c)),
@@ -189,7 +197,7 @@ class CommandsModel(RowsTableModel):
 
 
 # ---------------------------------------------------------------------------------------------- programs
-class ProgramsModel(RowsTableModel):
+class ProgramsModel(FarmClockModel):
     def __init__(self, valve_names: Callable[[str], str], parent: QObject | None = None) -> None:
         super().__init__(lambda program: program.program_id, parent)
         self._valve_names = valve_names
@@ -202,7 +210,7 @@ class ProgramsModel(RowsTableModel):
             ),
             Column(self.tr("Schedule"), self._schedule),
             Column(
-                self.tr("Last started"), lambda p: _when(p.last_started_at), lambda p: _sort_time(p.last_started_at)
+                self.tr("Last started"), lambda p: self.when(p.last_started_at), lambda p: _sort_time(p.last_started_at)
             ),
         ]
 
@@ -224,12 +232,12 @@ class LogRow:
     sector_name: str
 
 
-class LogsModel(RowsTableModel):
+class LogsModel(FarmClockModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(lambda row: row.log.log_id, parent)
         self.columns = [
-            Column(self.tr("Started"), lambda r: _when(r.log.started_at), lambda r: _sort_time(r.log.started_at)),
-            Column(self.tr("Ended"), lambda r: _when(r.log.ended_at), lambda r: _sort_time(r.log.ended_at)),
+            Column(self.tr("Started"), lambda r: self.when(r.log.started_at), lambda r: _sort_time(r.log.started_at)),
+            Column(self.tr("Ended"), lambda r: self.when(r.log.ended_at), lambda r: _sort_time(r.log.ended_at)),
             Column(self.tr("Valve"), lambda r: r.valve_name, tooltip=lambda r: r.log.valve_id),
             Column(self.tr("Sector"), lambda r: r.sector_name),
             Column(
@@ -273,12 +281,12 @@ def alarm_value(entry: AlarmEntry) -> str:
     return f"{_number(entry.value, 1)} L/min"
 
 
-class AlarmsModel(RowsTableModel):
+class AlarmsModel(FarmClockModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(lambda entry: str(entry.alarm_id), parent)
         self.colors: dict[str, QColor] = {}
         self.columns = [
-            Column(self.tr("Raised"), lambda a: _when(a.raised_at), lambda a: a.raised_at),
+            Column(self.tr("Raised"), lambda a: self.when(a.raised_at), lambda a: a.raised_at),
             Column(self.tr("Alarm"), lambda a: alarm_title(self, a.kind), color=self._color),
             Column(self.tr("Where"), lambda a: a.subject),
             Column(self.tr("Reading"), alarm_value, numeric=True),
@@ -303,4 +311,4 @@ class AlarmsModel(RowsTableModel):
         if at is None:
             return ""
         by = who if who else self.tr("by itself")
-        return f"{_when(at)} · {by}"
+        return f"{self.when(at)} · {by}"

@@ -1,4 +1,8 @@
-"""The field devices heard on the live data connection: online or offline, last seen, battery and signal."""
+"""The field devices heard on the live data connection: online or offline, last seen, battery and signal.
+
+The table shows the devices of the project selected in the navigator (all of them when none is), so the pane's
+heading counts exactly the rows it shows; times are that farm's clock.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from hydrodesk.ui import formats
 from hydrodesk.ui.models.roles import ID_ROLE, SORT_ROLE
 
 if TYPE_CHECKING:
@@ -25,20 +30,46 @@ SILENT_AFTER_S = 30.0
 class DevicesTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.time) -> None:
         super().__init__(parent)
-        self._devices: list[DeviceInfo] = []
+        self._known: dict[str, DeviceInfo] = {}  # every device heard, shown or not
+        self._devices: list[DeviceInfo] = []  # the rows shown
         self._rows: dict[str, int] = {}
+        self._project_id: str | None = None
         self._clock = clock
+        self.zone: str | None = None
         self.state_colors: dict[str, QColor] = {}
 
     # ------------------------------------------------------------------------------------------ updates
     def set_devices(self, devices: list[DeviceInfo]) -> None:
+        self._known = {info.device_id: info for info in devices}
+        self._show_known()
+
+    def set_project(self, project_id: str | None, zone: str | None = None) -> None:
+        """Show this project's devices (None: every device), with times at its clock (`zone`)."""
+        self.zone = zone
+        if project_id != self._project_id:
+            self._project_id = project_id
+            self._show_known()
+        elif self._devices:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._devices) - 1, COLUMNS - 1))
+
+    def _shows(self, info: DeviceInfo) -> bool:
+        return self._project_id is None or info.project_id == self._project_id
+
+    def _show_known(self) -> None:
         self.beginResetModel()
-        self._devices = sorted(devices, key=lambda info: info.device_id)
+        self._devices = sorted((info for info in self._known.values() if self._shows(info)), key=lambda i: i.device_id)
         self._rows = {info.device_id: row for row, info in enumerate(self._devices)}
         self.endResetModel()
 
+    @property
+    def shown(self) -> list[DeviceInfo]:
+        return list(self._devices)
+
     def update_device(self, info: DeviceInfo) -> None:
         """One device's news (a status, valve states): a new row, or its cells refreshed."""
+        self._known[info.device_id] = info
+        if not self._shows(info):
+            return
         row = self._rows.get(info.device_id)
         if row is None:
             row = len(self._devices)
@@ -59,7 +90,7 @@ class DevicesTableModel(QAbstractTableModel):
         for row, info in enumerate(self._devices):
             seen = last_seen(info.device_id)
             if seen is not None and seen != info.last_seen:
-                self._devices[row] = replace(info, last_seen=seen)
+                self._devices[row] = self._known[info.device_id] = replace(info, last_seen=seen)
         self.dataChanged.emit(self.index(0, STATE), self.index(len(self._devices) - 1, LAST_SEEN))
 
     def device_at(self, row: int) -> DeviceInfo | None:
@@ -107,7 +138,7 @@ class DevicesTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return info.device_id
         if role == Qt.ItemDataRole.ToolTipRole and column == LAST_SEEN and info.last_seen is not None:
-            return QLocale().toString(_qdatetime(info.last_seen), QLocale.FormatType.LongFormat)
+            return formats.zoned_text(info.last_seen, self.zone)
         return None
 
     def _state(self, info: DeviceInfo) -> str:
@@ -138,7 +169,7 @@ class DevicesTableModel(QAbstractTableModel):
         if column == SIGNAL:
             return "" if info.rssi_dbm is None else f"{QLocale().toString(info.rssi_dbm, 'f', 0)} dBm"
         if column == VALVES:
-            return ", ".join(f"{valve} {seen.state}" for valve, seen in sorted(info.valves.items()))
+            return ", ".join(self._valve_text(valve, seen.state) for valve, seen in sorted(info.valves.items()))
         return ""
 
     def _sort_value(self, info: DeviceInfo, column: int) -> object:
@@ -160,10 +191,13 @@ class DevicesTableModel(QAbstractTableModel):
             return self.tr("{seconds} s ago").format(seconds=seconds)
         if seconds < 3600:
             return self.tr("{minutes} min ago").format(minutes=seconds // 60)
-        return QLocale().toString(_qdatetime(moment), QLocale.FormatType.ShortFormat)
+        return formats.recent_moment_text(moment, self.zone)
 
-
-def _qdatetime(moment: float) -> object:
-    from PySide6.QtCore import QDateTime
-
-    return QDateTime.fromMSecsSinceEpoch(round(moment * 1000))
+    def _valve_text(self, valve: str, state: str) -> str:
+        """ "valve_001 open": one whole phrase per state the field reports, so each language words it."""
+        template = {
+            "open": self.tr("{valve} open"),
+            "closed": self.tr("{valve} closed"),
+            "fault": self.tr("{valve} in fault"),
+        }.get(state, self.tr("{valve} state unknown"))
+        return template.format(valve=valve)

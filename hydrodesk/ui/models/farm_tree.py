@@ -1,7 +1,11 @@
-"""The navigator's tree: company -> project -> sector, a thin adapter over the API's list of projects."""
+"""The navigator's tree: company -> project -> sector, a thin adapter over the API's list of projects.
+
+A company shows its name when the office knows it (companies/me, kept in the cache), else its id.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -50,16 +54,16 @@ class FarmTreeModel(QAbstractItemModel):
         self._projects: list[Project] = []
 
     # ------------------------------------------------------------------------------------------ data in
-    def set_projects(self, projects: list[Project]) -> None:
+    def set_projects(self, projects: list[Project], company_names: Mapping[str, str] | None = None) -> None:
+        names = company_names or {}
         self.beginResetModel()
         self._projects = list(projects)
         self._nodes = [_Node(None, "", "", -1, 0)]
         companies: dict[str, int] = {}
         for project in sorted(projects, key=lambda item: (item.company_id, item.name.casefold())):
             if project.company_id not in companies:
-                companies[project.company_id] = self._add(
-                    _ROOT, NodeKind.COMPANY, project.company_id, project.company_id
-                )
+                label = names.get(project.company_id) or project.company_id
+                companies[project.company_id] = self._add(_ROOT, NodeKind.COMPANY, project.company_id, label)
             project_node = self._add(companies[project.company_id], NodeKind.PROJECT, project.project_id, project.name)
             self._nodes[project_node].project = project
             for sector in sorted(project.sectors, key=lambda item: item.sector_name.casefold()):
@@ -178,6 +182,8 @@ class FarmTreeModel(QAbstractItemModel):
 
     def _tooltip(self, node: _Node) -> str:
         if node.kind is NodeKind.COMPANY:
+            if node.label != node.key:
+                return self.tr("{name} ({id})").format(name=node.label, id=node.key)
             return self.tr("Company {id}").format(id=node.key)
         if node.kind is NodeKind.PROJECT and node.project is not None:
             count = len(node.project.sectors)

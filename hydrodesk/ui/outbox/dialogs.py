@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hydrodesk.ui import formats
 from hydrodesk.ui.outbox import text
 
 MAX_UNITS = 100_000.0
@@ -117,10 +118,11 @@ def move_target(data: dict[str, Any]) -> MoveTarget:
     from hydrodesk.domain.sessions import parse_day_label
 
     day = parse_day_label(str(data["day"])) if data.get("day") else None
-    opened = text.moment_text(str(data["opened_at"]), data.get("timezone")) if data.get("opened_at") else ""
+    zone = data.get("timezone")
+    opened = formats.time_text(str(data["opened_at"]), zone) if data.get("opened_at") else "—"
     sector = data.get("sector_name") or data.get("sector_id") or data["session_id"]
-    label = QCoreApplication.translate("OutboxText", "{sector} · {day} · opened {opened}").format(
-        sector=sector, day=text.day_text(day), opened=opened
+    label = QCoreApplication.translate("OutboxText", "{sector} · {day} · opened at {time} ({zone})").format(
+        sector=sector, day=text.day_text(day), time=opened, zone=formats.zone_label(zone)
     )
     return MoveTarget(session_id=str(data["session_id"]), label=label)
 
@@ -229,7 +231,7 @@ class EditWorkerDialog(_ChoiceDialog):
         self.hire_edit = QDateEdit(self)
         self.hire_edit.setObjectName("HireDate")
         self.hire_edit.setCalendarPopup(True)
-        self.hire_edit.setDisplayFormat("yyyy-MM-dd")
+        self.hire_edit.setDisplayFormat(formats.day_format(weekday=False))
         hired = _date(self._worker.get("hire_date")) or date.today()
         self.hire_edit.setDate(QDate(hired.year, hired.month, hired.day))
         for edit in (self.first_edit, self.last_edit):

@@ -3,15 +3,14 @@ A-1, 19 Nov"), and what the user can do about it."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication
 
 from hydrodesk.domain.outbox import EntryKind, EntryState
-from hydrodesk.domain.timestamps import parse_utc_text
 from hydrodesk.store.outbox_view import OutboxLine
+from hydrodesk.ui import formats
 
 # lupdate finds translate("Context", "text") calls, so every string below is written out that way.
 translate = QCoreApplication.translate
@@ -99,34 +98,20 @@ def unit_word(unit: str | None, amount: float) -> str:
     return one if amount == 1 else many
 
 
-def number_text(value: float) -> str:
-    return QLocale().toString(float(value), "f", 0 if float(value).is_integer() else 2)
-
-
 def amount_text(units: float, unit: str | None) -> str:
-    return f"{number_text(units)} {unit_word(unit, units)}"
+    return f"{formats.number_text(units)} {unit_word(unit, units)}"
 
 
 def day_text(day: date | None) -> str:
-    if day is None:
-        return ""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM")
+    return "" if day is None else formats.day_text(day, weekday=False)
 
 
 def moment_text(utc_text: str, timezone: str | None) -> str:
     """A stored UTC time in the project's time zone (this computer's when the change has no project)."""
     try:
-        moment = parse_utc_text(utc_text)
+        return formats.moment_text(utc_text, timezone)
     except ValueError:
         return utc_text
-    local: datetime
-    try:
-        local = moment.astimezone(ZoneInfo(timezone)) if timezone else moment.astimezone()
-    except (ZoneInfoNotFoundError, ValueError):
-        local = moment.astimezone()
-    locale = QLocale()
-    day = locale.toString(QDate(local.year, local.month, local.day), "d MMM")
-    return f"{day} {locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)}"
 
 
 def _sector(line: OutboxLine) -> str:

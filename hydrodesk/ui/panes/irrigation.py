@@ -35,6 +35,7 @@ from hydrodesk.domain.telemetry_alarms import (
     offline_condition,
     pressure_condition,
 )
+from hydrodesk.ui import formats
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
 from hydrodesk.ui.irrigation.alarms import CLOSE_UNCONFIRMED, AlarmCenter, AlarmEntry
 from hydrodesk.ui.irrigation.command_dialog import ValveCommandDialog
@@ -136,7 +137,7 @@ class IrrigationPane(Pane):
 
         # ---------------------------------------------------------------- valves tab
         self.valves_model = ValvesModel(self)
-        self.valves_table = DataTable(export_name="valves", parent=self)
+        self.valves_table = DataTable(export_name=self.tr("valves", "file name"), parent=self)
         self.valves_table.set_source_model(self.valves_model)
         self.valves_table.current_row_changed.connect(self._update_buttons)
         self.valves_table.view.doubleClicked.connect(lambda _index: self.request_open())
@@ -154,7 +155,7 @@ class IrrigationPane(Pane):
         actions.addWidget(self.close_button)
         actions.addWidget(self.selection_hint, 1)
         self.commands_model = CommandsModel(self)
-        self.commands_table = DataTable(export_name="valve-commands", parent=self)
+        self.commands_table = DataTable(export_name=self.tr("valve-commands", "file name"), parent=self)
         self.commands_table.set_source_model(self.commands_model)
         commands_label = QLabel(self.tr("COMMANDS THIS SESSION"), self)
         commands_label.setObjectName("SectionLabel")
@@ -177,7 +178,7 @@ class IrrigationPane(Pane):
 
         # ---------------------------------------------------------------- programs tab
         self.programs_model = ProgramsModel(self._valve_name, self)
-        self.programs_table = DataTable(export_name="programs", parent=self)
+        self.programs_table = DataTable(export_name=self.tr("programs", "file name"), parent=self)
         self.programs_table.set_source_model(self.programs_model)
         self.programs_table.current_row_changed.connect(self._update_buttons)
         self.start_program_button = QPushButton(self.tr("&Start program…"), self)
@@ -196,7 +197,7 @@ class IrrigationPane(Pane):
 
         # ---------------------------------------------------------------- logs tab
         self.logs_model = LogsModel(self)
-        self.logs_table = DataTable(export_name="irrigation-logs", parent=self)
+        self.logs_table = DataTable(export_name=self.tr("irrigation-logs", "file name"), parent=self)
         self.logs_table.set_source_model(self.logs_model)
         self.logs_summary = QLabel(self)
         self.logs_summary.setObjectName("Muted")
@@ -209,7 +210,7 @@ class IrrigationPane(Pane):
 
         # ---------------------------------------------------------------- alarms tab
         self.alarms_model = AlarmsModel(self)
-        self.alarms_table = DataTable(export_name="alarms", parent=self)
+        self.alarms_table = DataTable(export_name=self.tr("alarms", "file name"), parent=self)
         self.alarms_table.set_source_model(self.alarms_model)
         self.alarms_table.current_row_changed.connect(self._update_buttons)
         self.acknowledge_button = QPushButton(self.tr("&Acknowledge"), self)
@@ -268,6 +269,9 @@ class IrrigationPane(Pane):
         previous = self._project
         self._selection = selection
         self._project = selection.project
+        zone = self._project.timezone if self._project is not None else None
+        for model in (self.valves_model, self.commands_model, self.programs_model, self.logs_model, self.alarms_model):
+            model.set_zone(zone)
         if self._project is None:
             self._valves, self._programs = [], []
             self._show_valves()
@@ -554,12 +558,12 @@ class IrrigationPane(Pane):
         if command.finished:
             self._reload_valves_in_background()
             if command.status.value == "confirmed":
-                self.status_message.emit(
-                    self.tr("{valve}: {action} confirmed by the field").format(
-                        valve=command.valve_name,
-                        action=self.tr("open") if command.action == "open" else self.tr("close"),
-                    )
+                confirmed = (
+                    self.tr("{valve}: the field confirms it is open")
+                    if command.action == "open"
+                    else self.tr("{valve}: the field confirms it is closed")
                 )
+                self.status_message.emit(confirmed.format(valve=command.valve_name))
 
     def _on_command_escalated(self, command: TrackedCommand) -> None:
         self.alarms.escalate(command.device_id, command.valve_id, f"{command.valve_name} ({command.sector_name})")
@@ -769,7 +773,29 @@ class IrrigationPane(Pane):
         )
         if running:
             text += " · " + self.tr("running: {programs}").format(programs=", ".join(running))
+        text += " · " + self.tr("times in {zone}").format(zone=formats.zone_label(project.timezone))
         self.subtitle_label.setText(text)
+
+    def _valve_state_text(self, row: ValveRow) -> str:
+        """What the field reports and what was commanded, one whole sentence per state (so each language can
+        agree its words with the valve)."""
+        observed = {
+            "open": self.tr("{valve} in {sector} is open in the field."),
+            "closed": self.tr("{valve} in {sector} is closed in the field."),
+            "fault": self.tr("{valve} in {sector} reports a fault."),
+        }.get(row.observed, self.tr("{valve} in {sector}: the field has not reported its state."))
+        text = observed.format(valve=row.valve.name, sector=row.sector_name)
+        if row.commanded == "open" and row.commanded_until is not None:
+            commanded = self.tr("Commanded open until {time}.").format(
+                time=formats.time_text(row.commanded_until, self.valves_model.zone)
+            )
+        elif row.commanded == "open":
+            commanded = self.tr("Commanded open.")
+        elif row.commanded == "closed":
+            commanded = self.tr("Commanded closed.")
+        else:
+            commanded = self.tr("No command yet.")
+        return f"{text} {commanded}"
 
     def _update_buttons(self, *_: object) -> None:
         row = self.selected_valve()
@@ -778,15 +804,7 @@ class IrrigationPane(Pane):
         if row is None:
             self.selection_hint.setText(self.tr("Select a valve to open or close it."))
         else:
-            self.selection_hint.setText(
-                self.tr("{valve} in {sector}: commanded {commanded}, field reports {observed}.").format(
-                    valve=row.valve.name,
-                    sector=row.sector_name,
-                    commanded=self.valves_model.data(self.valves_model.index(self.valves_model.row_of(row.valve_id), 2))
-                    or "—",
-                    observed=row.observed,
-                )
-            )
+            self.selection_hint.setText(self._valve_state_text(row))
         program = self.selected_program()
         self.start_program_button.setEnabled(program is not None and program.enabled and not program.running)
         self.stop_program_button.setEnabled(program is not None)

@@ -140,7 +140,7 @@ class OutboxPane(Pane):
         self.hint_label.setWordWrap(True)
 
         self.model = OutboxTableModel(self)
-        self.table = DataTable(export_name="outbox", parent=self)
+        self.table = DataTable(export_name=self.tr("outbox", "file name"), parent=self)
         self.table.set_source_model(self.model)
         self.table.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.view.selectionModel().selectionChanged.connect(lambda *_: self._update_choices())

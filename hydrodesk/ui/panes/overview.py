@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, QTime, QTimer
+from PySide6.QtCore import QLocale, QModelIndex, QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from hydrodesk.ui import formats
 from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.models.sectors import SectorsTableModel
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
@@ -41,7 +41,7 @@ class OverviewPane(Pane):
         self.sectors_label = QLabel(self)
         self.sectors_label.setObjectName("SectionLabel")
         self.sectors_model = SectorsTableModel(self)
-        self.sectors_table = DataTable(export_name="sectors", parent=self)
+        self.sectors_table = DataTable(export_name=self.tr("sectors", "file name"), parent=self)
         self.sectors_table.set_source_model(self.sectors_model)
         self.sectors_table.current_row_changed.connect(self._on_table_row_changed)
         self.sectors_table.exported.connect(self._on_exported)
@@ -142,8 +142,7 @@ class OverviewPane(Pane):
         project = self._selection.project
         assert project is not None
         settings = project.settings
-        locale = QLocale()
-        price = locale.toString(settings.price_per_unit, "f", 2)
+        price = formats.money_text(settings.price_per_unit)
         self.pay_card.set_content(
             self.tr("{price} per {unit}").format(price=price, unit=settings.sampling_unit), self._bonus_text()
         )
@@ -158,27 +157,24 @@ class OverviewPane(Pane):
         bonus = project.settings.bonus
         if bonus is None:
             return self.tr("No bonus")
-        value = QLocale().toString(bonus.value, "f", 2 if bonus.value % 1 else 0)
         if bonus.type == "percent":
-            text = self.tr("Bonus: +{value} %").format(value=value)
+            text = self.tr("Bonus: +{value} %").format(value=formats.number_text(bonus.value))
         else:
-            text = self.tr("Bonus: +{value} flat").format(value=value)
+            text = self.tr("Bonus: +{value} flat").format(value=formats.money_text(bonus.value))
         return f"{text} ({bonus.note})" if bonus.note else text
 
     def _update_clock(self) -> None:
         project = self._selection.project
         if project is None:
             return
-        try:
-            now = datetime.now(ZoneInfo(project.timezone))
-        except (ZoneInfoNotFoundError, ValueError):
+        zone = formats.farm_zone(project.timezone)
+        if zone is None:
             self.clock_card.set_content("—", self.tr("Unknown time zone {zone}").format(zone=project.timezone))
             return
-        locale = QLocale()
-        time_text = locale.toString(QTime(now.hour, now.minute), QLocale.FormatType.ShortFormat)
-        date_text = locale.toString(QDate(now.year, now.month, now.day), "ddd d MMM")
+        now = datetime.now(zone)
         self.clock_card.set_content(
-            time_text, f"{date_text} · {project.timezone} · {_utc_offset(now.utcoffset() or timedelta())}"
+            formats.time_text(now, zone),
+            f"{formats.day_text(now.date())} · {formats.zone_label(zone)} · {formats.utc_offset_text(now)}",
         )
 
     def _update_sector_label(self) -> None:
@@ -206,10 +202,3 @@ class OverviewPane(Pane):
 
     def _on_export_failed(self, path: str, reason: str) -> None:
         self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))
-
-
-def _utc_offset(offset: timedelta) -> str:
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "−"
-    hours, rest = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours:02d}:{rest:02d}"

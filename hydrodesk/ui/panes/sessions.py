@@ -39,10 +39,10 @@ from hydrodesk.domain.session_board import (
 )
 from hydrodesk.domain.sessions import MAX_DURATION_LIMIT_HOURS, RuleError, check_extension, session_day
 from hydrodesk.domain.timestamps import now_utc
+from hydrodesk.ui import formats
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
 from hydrodesk.ui.keys import KeyHelp, key_text
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
-from hydrodesk.ui.sessions import texts
 from hydrodesk.ui.sessions.badge import BadgeDelegate
 from hydrodesk.ui.sessions.day_bar import DayBar
 from hydrodesk.ui.sessions.dialogs import (
@@ -194,7 +194,7 @@ class SessionsPane(Pane):
 
     def _build_table(self) -> None:
         self.model = SessionsTableModel(self)
-        self.table = DataTable(export_name="sessions", parent=self)
+        self.table = DataTable(export_name=self.tr("sessions", "file name"), parent=self)
         self.table.set_source_model(self.model)
         self.table.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # by opening time
         self.badges = BadgeDelegate(self.table.view)
@@ -322,7 +322,7 @@ class SessionsPane(Pane):
         where = project.name if sector is None else f"{project.name} · {sector.sector_name}"
         self.subtitle_label.setText(
             self.tr("{where} · {day} · times in {zone}").format(
-                where=where, day=texts.day_text(self._day), zone=project.timezone
+                where=where, day=formats.day_text(self._day), zone=project.timezone
             )
         )
 
@@ -484,7 +484,7 @@ class SessionsPane(Pane):
             self.empty_label.setVisible(False)
             return
         where = self._selection.sector.sector_name if self._selection.sector is not None else None
-        day = texts.day_text(self._day)
+        day = formats.day_text(self._day)
         if self._all_rows:
             text = self.tr("No session on {day} matches the filters; choose “All” or turn off “Mine”.").format(day=day)
         elif where is not None:
@@ -662,18 +662,30 @@ class SessionsPane(Pane):
     def one_open_message(self, clash: dict[str, Any], sector_name: str, day: date) -> str:
         """The rule, in plain words, with the session that is in the way."""
         owner = clash.get("owner_auth0_id")
-        who = self.tr("you") if owner is not None and owner == self._me() else (owner or self.tr("someone else"))
-        zone = str(clash.get("timezone") or "UTC")
-        return self.tr(
-            "Only one session can be open per sector and day. {sector} already has an open session on {day}: "
-            "{who} opened it at {time} (session {id}). Close that session, or record into it, before opening "
-            "another one."
-        ).format(
-            sector=sector_name,
-            day=texts.day_text(day),
-            who=who,
-            time=texts.time_text(opened_at_of(clash), zone),
-            id=clash.get("session_id"),
+        zone = clash.get("timezone") or None
+        facts = {
+            "sector": sector_name,
+            "day": formats.day_text(day),
+            "owner": owner,
+            "time": formats.time_text(opened_at_of(clash), zone),
+            "zone": formats.zone_label(zone),
+            "id": clash.get("session_id"),
+        }
+        # One whole sentence per opener, so each language can word "you opened it" its own way.
+        if owner is not None and owner == self._me():
+            opened = self.tr("You opened it at {time} ({zone}), session {id}.")
+        elif owner:
+            opened = self.tr("{owner} opened it at {time} ({zone}), session {id}.")
+        else:
+            opened = self.tr("It was opened at {time} ({zone}), session {id}.")
+        return " ".join(
+            (
+                self.tr(
+                    "Only one session can be open per sector and day. {sector} already has an open session on {day}."
+                ).format(**facts),
+                opened.format(**facts),
+                self.tr("Close that session, or record into it, before opening another one."),
+            )
         )
 
     # ------------------------------------------------------------------------------------------ edit, extend, close
@@ -753,10 +765,10 @@ class SessionsPane(Pane):
             return None
         totals = row.totals
         summary = self.tr("{units} {unit} by {workers} workers · pay {pay}").format(
-            units=texts.number_text(totals.units),
+            units=formats.number_text(totals.units),
             unit=row.data.get("sampling_unit") or "",
             workers=totals.workers,
-            pay="—" if totals.pay is None else texts.money_text(totals.pay),
+            pay="—" if totals.pay is None else formats.money_text(totals.pay),
         )
         pending = ""
         if totals.pending_records:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Coroutine
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from hydrodesk.domain.outbox import EntryKind, is_local_id
-from hydrodesk.domain.sessions import parse_day_label
+from hydrodesk.domain.sessions import parse_day_label, session_to_show
 from hydrodesk.domain.tallies import LedgerLine, LineStatus, WorkerTally, tally_by_worker
 from hydrodesk.domain.tally_entries import (
     DEFAULT_DUPLICATE_WINDOW_S,
@@ -47,12 +47,12 @@ from hydrodesk.store import cache, views
 from hydrodesk.store.tally_scope import ScopeTally, scope_tally
 from hydrodesk.sync.photos import PhotoCache
 from hydrodesk.sync.status import ConnectionState, SyncStatus
+from hydrodesk.ui.formats import day_format, day_text, farm_zone, money_text, number_text, time_text, zone_label
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
 from hydrodesk.ui.keys import KeyHelp, key_text
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.tallies.entries_model import EntriesModel
 from hydrodesk.ui.tallies.entry_row import TallyEntryRow
-from hydrodesk.ui.tallies.formatting import local_time_text, money_text, units_text, zone
 from hydrodesk.ui.tallies.void_dialog import VoidDialog
 from hydrodesk.ui.tallies.worker_table import WorkerTallyModel
 from hydrodesk.ui.theme import Theme
@@ -63,6 +63,8 @@ from hydrodesk.ui.widgets.state_page import StatePage
 from hydrodesk.ui.widgets.tab_order import move_before
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     from hydrodesk.sync.office import Office
 
 log = logging.getLogger(__name__)
@@ -94,6 +96,7 @@ class TalliesPane(Pane):
         self._ledger_token = 0
         self._local_changes = 0  # entries made here, counted to tell whether a reload read them
         self._enter_actions: dict[str, EnterAction] = {}  # session id -> what Enter after a worker does
+        self._shown_after_sync = False  # what the pane shows came after a completed sync (data_ready)
         self._theme_tokens: dict[str, str] = {}
 
         self._reload_timer = QTimer(self)
@@ -131,6 +134,7 @@ class TalliesPane(Pane):
         self.session_combo.currentIndexChanged.connect(self._on_session_chosen)
         self.day_edit = QDateEdit(self)
         self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat(day_format())
         self.day_edit.setDate(QDate.currentDate())
         self.day_edit.setAccessibleName(self.tr("Day"))
         self.day_edit.dateChanged.connect(self._on_day_changed)
@@ -168,6 +172,7 @@ class TalliesPane(Pane):
         self.scope_buttons.chosen.connect(self._on_scope_chosen)
         self.season_from = QDateEdit(self)
         self.season_from.setCalendarPopup(True)
+        self.season_from.setDisplayFormat(day_format(weekday=False))
         self.season_from.setAccessibleName(self.tr("Season starts"))
         self.season_from.setDate(QDate.currentDate().addDays(-DEFAULT_SEASON_DAYS))
         self.season_from.dateChanged.connect(self._on_season_start_changed)
@@ -180,7 +185,7 @@ class TalliesPane(Pane):
         scope_row.addWidget(self.season_label)
         scope_row.addWidget(self.season_from)
         self.workers_model = WorkerTallyModel(self)
-        self.workers_table = DataTable(export_name="tally", parent=self)
+        self.workers_table = DataTable(export_name=self.tr("tally", "file name"), parent=self)
         self.workers_table.set_source_model(self.workers_model)
         self.workers_table.exported.connect(self._on_exported)
         self.workers_table.export_failed.connect(self._on_export_failed)
@@ -198,7 +203,7 @@ class TalliesPane(Pane):
         entries_heading = QLabel(self.tr("ENTRIES"), self)
         entries_heading.setObjectName("SectionLabel")
         self.entries_model = EntriesModel(self)
-        self.entries_table = DataTable(export_name="tally-entries", parent=self)
+        self.entries_table = DataTable(export_name=self.tr("tally-entries", "file name"), parent=self)
         self.entries_table.set_source_model(self.entries_model)
         self.entries_table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.entries_table.view.installEventFilter(self)
@@ -326,6 +331,9 @@ class TalliesPane(Pane):
             imported.connect(lambda _count: self._spawn(self._reload_ledger(), "tallies-imported"))
 
     # ------------------------------------------------------------------------------------------ Pane
+    def is_data_ready(self) -> bool:
+        return self.context.office() is None or self._shown_after_sync
+
     def set_selection(self, selection: Selection) -> None:
         self._selection = selection
         self._wanted_session = None
@@ -438,8 +446,16 @@ class TalliesPane(Pane):
         self._spawn(self._reload_everything(), "tallies-sync-reload")
 
     async def _reload_everything(self) -> None:
+        synced = self._sync is not None and self._sync.last_sync_at is not None
         await self._load_workers()
-        await self._reload_ledger()
+        if self._session is None and self._wanted_session is None and self._selection.project is not None:
+            # Nothing shown: the sync may have brought the day's sessions (a first sync, a colleague's new one).
+            await self._load_sessions(pick_open=False)
+        else:
+            await self._reload_ledger()
+        if synced and not self._shown_after_sync:
+            self._shown_after_sync = True
+            self.data_ready.emit()
 
     # ------------------------------------------------------------------------------------------ loading
     async def _load_workers(self) -> None:
@@ -462,13 +478,13 @@ class TalliesPane(Pane):
         day = self._chosen_day()
         if pick_open:
             opened = await office.store.sessions(project_id=project.project_id, sector_id=sector_id, status="open")
-            mine = [row for row in opened if row.data.get("owner_auth0_id") == office.actions.auth0_id]
-            chosen = (mine or opened or [None])[0]
+            today = self._today(project.timezone)
+            chosen = session_to_show([row.data for row in opened], office.actions.auth0_id, today)
             if chosen is not None:
-                prefer = chosen.data["session_id"]
-                day = parse_day_label(str(chosen.data["day"]))
+                prefer = chosen["session_id"]
+                day = parse_day_label(str(chosen["day"]))
             else:
-                day = self._today(project.timezone)
+                day = today
         rows = await office.store.sessions(
             project_id=project.project_id, sector_id=sector_id, first_day=day.isoformat(), last_day=day.isoformat()
         )
@@ -607,14 +623,15 @@ class TalliesPane(Pane):
         bonus = ""
         if pricing.bonus is not None:
             bonus = (
-                self.tr(" + {value} % bonus").format(value=units_text(pricing.bonus.value))
+                self.tr(" + {value} % bonus").format(value=number_text(pricing.bonus.value))
                 if pricing.bonus.type == "percent"
                 else self.tr(" + {value} flat bonus").format(value=money_text(pricing.bonus.value))
             )
         self.subtitle_label.setText(
-            self.tr("{sector} · {day} · {price} per {unit}{bonus}").format(
+            self.tr("{sector} · {day} · times in {zone} · {price} per {unit}{bonus}").format(
                 sector=session.get("sector_name") or session.get("sector_id"),
                 day=_day_text(self.day_edit.date()),
+                zone=zone_label(self._session_zone()),
                 price=money_text(pricing.price_per_unit),
                 unit=pricing.sampling_unit,
                 bonus=bonus,
@@ -677,25 +694,29 @@ class TalliesPane(Pane):
             self.totals_label.setText(self.tr("No entries yet.") if self._session is not None else "")
             return
         unit = Pricing.of_session(self._session).sampling_unit if self._session else ""
-        text = self.tr("{workers} workers · {units} {unit} · {records} records · {voids} voids · pay {pay}").format(
-            workers=total.workers,
-            units=units_text(total.units),
-            unit=unit,
-            records=total.records,
-            voids=total.voids,
-            pay=money_text(total.pay.total),
-        )
+        # Each count is a phrase of its own, singular or plural, so no language reads "1 workers".
+        counts = [
+            self.tr("1 worker") if total.workers == 1 else self.tr("{count} workers").format(count=total.workers),
+            f"{number_text(total.units)} {unit}".strip(),
+            self.tr("1 record") if total.records == 1 else self.tr("{count} records").format(count=total.records),
+            self.tr("1 void") if total.voids == 1 else self.tr("{count} voids").format(count=total.voids),
+            self.tr("pay {pay}").format(pay=money_text(total.pay.total)),
+        ]
+        text = " · ".join(counts)
         if total.pay.bonus:
             text += self.tr(" (bonus {bonus})").format(bonus=money_text(total.pay.bonus))
         if total.pending_units:
-            text += self.tr(" · {units} waiting to sync").format(units=units_text(total.pending_units))
+            text += self.tr(" · {units} waiting to sync").format(units=number_text(total.pending_units))
         self.totals_label.setText(text)
 
-    def _show_entries(self) -> None:
-        timezone = zone(self._session.get("timezone") if self._session else None) or (
-            zone(self._selection.project.timezone) if self._selection.project else None
+    def _session_zone(self) -> ZoneInfo | None:
+        """The farm's timezone of the session shown (its project's when the session names none)."""
+        return farm_zone(self._session.get("timezone") if self._session else None) or (
+            farm_zone(self._selection.project.timezone) if self._selection.project else None
         )
-        self.entries_model.set_entries(entry_views(self._ledger, self.duplicate_spin.value()), timezone)
+
+    def _show_entries(self) -> None:
+        self.entries_model.set_entries(entry_views(self._ledger, self.duplicate_spin.value()), self._session_zone())
         self._update_void_buttons()
 
     def _update_chip(self) -> None:
@@ -761,8 +782,7 @@ class TalliesPane(Pane):
             entry_id=item.entry_id,
             recorded_at=item.payload.get("recorded_at_utc"),
         )
-        timezone = zone(self._session.get("timezone")) if self._session else None
-        self.entry_row.show_recorded(worker, units, local_time_text(line.recorded_at, timezone))
+        self.entry_row.show_recorded(worker, units, time_text(line.recorded_at, self._session_zone(), seconds=True))
         self._last_entry = (line, worker)
         if worker.photo_url:
             self._spawn(self._show_entry_photo(office, worker), "tallies-entry-photo")
@@ -858,14 +878,14 @@ class TalliesPane(Pane):
             return None
         line = entry.line
         unit = Pricing.of_session(self._session).sampling_unit if self._session else ""
-        timezone = zone(self._session.get("timezone")) if self._session else None
+        timezone = self._session_zone()
         return self._open_void_dialog(
             [entry],
             self.tr("Void {units} {unit} of {name}?").format(
-                units=units_text(line.units), unit=unit, name=line.worker_name
+                units=number_text(line.units), unit=unit, name=line.worker_name
             ),
             self.tr("Recorded at {time} for {id}.").format(
-                time=local_time_text(line.recorded_at, timezone), id=line.worker_id
+                time=time_text(line.recorded_at, timezone, seconds=True), id=line.worker_id
             ),
         )
 
@@ -997,16 +1017,17 @@ class TalliesPane(Pane):
 
     @staticmethod
     def _today(timezone: str) -> date:
-        tz = zone(timezone)
+        tz = farm_zone(timezone)
         return datetime.now(tz).date() if tz is not None else date.today()
 
     def _session_title(self, session: dict[str, Any]) -> str:
-        timezone = zone(session.get("timezone"))
-        opened = local_time_text(session.get("opened_at"), timezone)[:5]
-        status = self.tr("open") if session.get("status") == "open" else self.tr("closed")
-        title = self.tr("{sector} · {status} · opened {time}").format(
-            sector=session.get("sector_name") or session.get("sector_id"), status=status, time=opened
-        )
+        timezone = farm_zone(session.get("timezone"))
+        opened = time_text(session["opened_at"], timezone) if session.get("opened_at") else "—"
+        sector = session.get("sector_name") or session.get("sector_id")
+        if session.get("status") == "open":
+            title = self.tr("{sector} · open since {time}").format(sector=sector, time=opened)
+        else:
+            title = self.tr("{sector} · closed · opened at {time}").format(sector=sector, time=opened)
         if session.get("pending"):
             title += self.tr(" · not yet on the server")
         office = self._office
@@ -1023,7 +1044,7 @@ class TalliesPane(Pane):
 
 
 def _day_text(day: QDate) -> str:
-    return QLocale().toString(day, QLocale.FormatType.ShortFormat)
+    return day_text(date(day.year(), day.month(), day.day()))
 
 
 def _icon_size() -> QSize:

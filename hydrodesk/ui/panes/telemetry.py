@@ -1,6 +1,9 @@
 """Live telemetry: plots of any metric of any device, the device list, and exports of what is on screen.
 
-pyqtgraph is imported with this module, which the main window imports only when the pane is first shown.
+The charts open with the last day behind the live stream: the office's minute rollups, which the session fills
+from the server's history when the farm loads (LiveTelemetry.load_history), so the series are listed and drawn
+before the first live message arrives. pyqtgraph is imported with this module, which the main window imports
+only when the pane is first shown.
 """
 
 from __future__ import annotations
@@ -31,7 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from hydrodesk.domain.telemetry import SeriesKey
-from hydrodesk.ui.charts.live_chart import LiveChart, format_reading, local_time_text
+from hydrodesk.exports.file_names import suggested_file_name
+from hydrodesk.ui import formats
+from hydrodesk.ui.charts.live_chart import LiveChart, format_reading
 from hydrodesk.ui.charts.metrics import metric_label, metric_sort_key
 from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.models.devices import DevicesTableModel
@@ -65,7 +70,7 @@ class TelemetryPane(Pane):
         super().__init__(context, parent)
         self._selection = Selection()
         self._live: LiveTelemetry | None = None
-        self._known_series = 0
+        self._known_series = 0  # live series seen by the tree (history series arrive by signal)
         self._user_chose_series = False
         self._pending: set[SeriesKey] = set()
         self._ready_announced = False
@@ -88,6 +93,11 @@ class TelemetryPane(Pane):
         self.banner.setObjectName("PaneBanner")
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
+        self.history_banner = QLabel(self)
+        self.history_banner.setObjectName("PaneBanner")
+        self.history_banner.setProperty("tone", "warn")
+        self.history_banner.setWordWrap(True)
+        self.history_banner.setVisible(False)
 
         # ---------------------------------------------------------------- chart controls
         self.window_buttons = SegmentedButtons(self)
@@ -187,7 +197,7 @@ class TelemetryPane(Pane):
         self.devices_label = QLabel(self)
         self.devices_label.setObjectName("SectionLabel")
         self.devices_model = DevicesTableModel(self)
-        self.devices_table = DataTable(export_name="devices", parent=self)
+        self.devices_table = DataTable(export_name=self.tr("devices", "file name"), parent=self)
         self.devices_table.set_source_model(self.devices_model)
         # Never fewer than DEVICE_ROWS rows on screen, whatever the charts take (at 1366×768 they took all but one).
         view = self.devices_table.view
@@ -219,6 +229,7 @@ class TelemetryPane(Pane):
         layout.setSpacing(8)
         layout.addLayout(heading)
         layout.addWidget(self.banner)
+        layout.addWidget(self.history_banner)
         layout.addLayout(controls)
         layout.addWidget(body, 1)
 
@@ -233,9 +244,14 @@ class TelemetryPane(Pane):
     # ------------------------------------------------------------------------------------------ Pane
     def set_selection(self, selection: Selection) -> None:
         self._selection = selection
+        project = selection.project
+        zone = project.timezone if project is not None else None
+        self.devices_model.set_project(project.project_id if project is not None else None, zone)
+        self.chart.set_zone(zone)
         if not self._user_chose_series:
             self._choose_default_series()
         self._update_heading()
+        self._update_history_banner()
 
     def set_live(self, live: LiveTelemetry | None) -> None:
         if live is self._live:
@@ -255,6 +271,7 @@ class TelemetryPane(Pane):
             self.devices_model.set_devices(live.devices.all())
             self._sync_series_tree()
             self._on_connection_changed(live.status)
+        self._update_history_banner()
         self._update_state()
 
     def _connections(self) -> list[tuple[object, object]]:
@@ -265,6 +282,8 @@ class TelemetryPane(Pane):
             (live.connection_changed, self._on_connection_changed),
             (live.device_changed, self._on_device_changed),
             (live.valves_changed, self._on_device_changed),
+            (live.history_loaded, self._on_history_loaded),
+            (live.history_failed, self._on_history_failed),
         ]
 
     def apply_theme(self, theme: Theme) -> None:
@@ -320,6 +339,17 @@ class TelemetryPane(Pane):
     def _label_of(self, key: SeriesKey) -> str:
         return f"{key.device_id} · {metric_label(key.metric)}"
 
+    def _all_keys(self) -> set[SeriesKey]:
+        """Every series there is something of: live points, or history."""
+        live = self._live
+        if live is None:
+            return set()
+        return set(live.store) | set(live.history_projects)
+
+    def _project_of(self, device_id: str) -> str:
+        live = self._live
+        return (live.project_of(device_id) if live is not None else None) or ""
+
     def _on_ticked(self, changed: set[SeriesKey]) -> None:
         live = self._live
         if live is None:
@@ -335,7 +365,44 @@ class TelemetryPane(Pane):
             self.data_ready.emit()
 
     def is_data_ready(self) -> bool:
-        return any(item.points >= READY_POINTS for item in self.chart.items.values())
+        return any(
+            item.points >= READY_POINTS or item.history_points >= READY_POINTS for item in self.chart.items.values()
+        )
+
+    def _on_history_loaded(self, project_id: str, keys: tuple[SeriesKey, ...]) -> None:
+        self._sync_series_tree()
+        live = self._live
+        if live is not None:
+            # The rollups behind these charts changed: draw them again.
+            for key in set(keys) & set(self.chart.keys):
+                self.context.tasks.spawn(self._backfill(live, key), name=f"backfill-{key.device_id}-{key.metric}")
+        self._update_history_banner()
+
+    def _on_history_failed(self, project_id: str, _message: str) -> None:
+        self._update_history_banner()
+        self._update_state()
+
+    def _update_history_banner(self) -> None:
+        """Say plainly when the last day could not be fetched (for the project on screen): the charts then show
+        only what this computer stored, and the live stream goes on regardless."""
+        live = self._live
+        project = self._selection.project
+        errors = {} if live is None else live.history_errors
+        failed = [
+            (project_id, message)
+            for project_id, message in errors.items()
+            if project is None or project_id == project.project_id
+        ]
+        if not failed:
+            self.history_banner.setVisible(False)
+            return
+        self.history_banner.setText(
+            self.tr(
+                "The last 24 hours could not be loaded from the server: {reason} The charts show what this computer "
+                "has stored; live data carries on."
+            ).format(reason=failed[0][1])
+        )
+        self.history_banner.setVisible(True)
 
     def _on_device_changed(self, info: DeviceInfo) -> None:
         self.devices_model.update_device(info)
@@ -393,8 +460,8 @@ class TelemetryPane(Pane):
         live = self._live
         if live is None:
             return
-        keys = list(live.store)
-        self._known_series = len(keys)
+        self._known_series = len(live.store)
+        keys = list(self._all_keys())
         devices: dict[str, QTreeWidgetItem] = {}
         for index in range(self.series_tree.topLevelItemCount()):
             item = self.series_tree.topLevelItem(index)
@@ -410,9 +477,9 @@ class TelemetryPane(Pane):
                     self.series_tree.sortItems(0, Qt.SortOrder.AscendingOrder)
                     devices[key.device_id] = parent
                     project = self._selection.project
-                    info = live.devices.get(key.device_id)
+                    owner = self._project_of(key.device_id)
                     # Devices of the selected project open; the others stay folded away.
-                    parent.setExpanded(project is None or info is None or info.project_id == project.project_id)
+                    parent.setExpanded(project is None or not owner or owner == project.project_id)
                 if any(parent.child(i).data(0, KEY_ROLE) == key for i in range(parent.childCount())):
                     continue
                 child = QTreeWidgetItem([metric_label(key.metric)])
@@ -441,9 +508,9 @@ class TelemetryPane(Pane):
         project = self._selection.project
         wanted = {
             key
-            for key in live.store
+            for key in self._all_keys()
             if key.metric in DEFAULT_METRICS
-            and (project is None or (live.devices.get(key.device_id) or _NO_INFO).project_id == project.project_id)
+            and (project is None or self._project_of(key.device_id) == project.project_id)
         }
         for key in [key for key in self.chart.keys if key not in wanted]:
             self._set_checked(key, False)
@@ -534,6 +601,9 @@ class TelemetryPane(Pane):
                 series = live.store.get(key)
                 if series is not None and series.first_ts is not None:
                     oldest = min(oldest, series.first_ts)
+                history = self.chart.items[key].history
+                if history is not None and len(history):
+                    oldest = min(oldest, float(history.minute[0]))
         return oldest + self.chart.window_s, now
 
     def _update_scrub_range(self) -> None:
@@ -551,7 +621,8 @@ class TelemetryPane(Pane):
         self.chart.show_until(first + (last - first) * value / SCRUB_STEPS)
 
     def _on_cursor_moved(self, ts: float, readings: list[tuple[SeriesKey, str, float | None, str]]) -> None:
-        parts = [f"<b>{local_time_text(ts)}</b>"]
+        zone = self._selection.project.timezone if self._selection.project is not None else None
+        parts = [f"<b>{formats.time_text(ts, zone, seconds=True)}</b>"]
         for key, label, value, color in readings[:8]:
             parts.append(f"<span style='color:{color}'>■</span> {label} {format_reading(value, key.metric)}")
         self.readout.setText("&nbsp;&nbsp;".join(parts))
@@ -559,18 +630,19 @@ class TelemetryPane(Pane):
     # ------------------------------------------------------------------------------------------ states
     def _update_heading(self) -> None:
         project = self._selection.project
-        live = self._live
-        devices = live.devices.all() if live is not None else []
-        if project is not None:
-            devices = [info for info in devices if info.project_id == project.project_id]
+        # The heading counts the devices the table shows (the project's), so the two never disagree.
+        devices = self.devices_model.shown
         online = sum(1 for info in devices if info.online)
         where = project.name if project is not None else self.tr("All projects")
         self.subtitle_label.setText(
-            self.tr("{where} · {online} of {total} devices online").format(
-                where=where, online=online, total=len(devices)
+            self.tr("{where} · {online} of {total} devices online · times in {zone}").format(
+                where=where,
+                online=online,
+                total=len(devices),
+                zone=formats.zone_label(project.timezone if project is not None else None),
             )
         )
-        self.devices_label.setText(self.tr("DEVICES ({count})").format(count=self.devices_model.rowCount()))
+        self.devices_label.setText(self.tr("DEVICES ({count})").format(count=len(devices)))
 
     def _update_state(self) -> None:
         """Charts when there is something to plot; otherwise a page that says why and what to do."""
@@ -583,7 +655,13 @@ class TelemetryPane(Pane):
                 self.tr("Sign in to a Hydrobit account (or start HydroDesk with --demo) to see live telemetry."),
                 "signed-out",
             )
-        elif len(live.store) == 0 and live.status.state is not ConnectionState.CONNECTED:
+        elif not self._all_keys() and live.history_loading:
+            self._show_chart_state(
+                self.tr("Loading the last 24 hours…"),
+                self.tr("HydroDesk is fetching the devices' telemetry history; live data follows as it arrives."),
+                "empty",
+            )
+        elif not self._all_keys() and live.status.state is not ConnectionState.CONNECTED:
             message = live.status.message or self.tr("HydroDesk is connecting to the live data server.")
             self._show_chart_state(
                 self.tr("Not connected to the live data server"),
@@ -592,7 +670,7 @@ class TelemetryPane(Pane):
                 ),
                 "offline",
             )
-        elif len(live.store) == 0:
+        elif not self._all_keys():
             self._show_chart_state(
                 self.tr("No devices have reported yet"),
                 self.tr(
@@ -632,7 +710,8 @@ class TelemetryPane(Pane):
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setNameFilter(filters[kind])
         dialog.setDefaultSuffix(kind)
-        dialog.selectFile(f"telemetry-{time.strftime('%Y%m%d-%H%M')}.{kind}")
+        name = self.tr("telemetry", "file name")
+        dialog.selectFile(suggested_file_name(name, time.strftime("%Y%m%d-%H%M"), suffix=f".{kind}"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
         dialog.open()  # never exec(): no nested event loop inside the asyncio loop

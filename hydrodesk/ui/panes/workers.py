@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,13 +32,13 @@ from shiboken6 import isValid
 from hydrodesk.api.errors import ApiError
 from hydrodesk.domain.photos import photo_from_data_url
 from hydrodesk.domain.roster import IdHolder, OptionLists, RosterFilter, full_name
-from hydrodesk.domain.timestamps import parse_utc_text
 from hydrodesk.store import roster
 from hydrodesk.store.outbox import OutboxError
 from hydrodesk.store.views import Row
 from hydrodesk.sync.photos import PhotoCache
 from hydrodesk.sync.roster import LoadedOptions, OptionsSource, load_worker_options
 from hydrodesk.sync.status import ConnectionState, SyncStatus
+from hydrodesk.ui import formats
 from hydrodesk.ui.error_text import user_message
 from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
@@ -78,6 +77,7 @@ class WorkersPane(Pane):
         self._options_source: OptionsSource | None = None
         self._holders: dict[str, IdHolder] = {}
         self._snapshot: roster.RosterSnapshot | None = None
+        self._zone: str | None = None  # the timezone of the project selected: the farm's clock
         self._sync: SyncStatus | None = None
         self._refresh_problem: str | None = None
         self._refreshing = False
@@ -143,7 +143,7 @@ class WorkersPane(Pane):
 
         # ---------------------------------------------------------------- list and detail
         self.model = RosterTableModel(self)
-        self.table = DataTable(export_name="workers", parent=self)
+        self.table = DataTable(export_name=self.tr("workers", "file name"), parent=self)
         # The search box above folds accents ("nunez" finds Núñez) and also covers workers made here; the
         # table's own plain-text filter would only confuse next to it.
         self.table.filter_edit.setVisible(False)
@@ -217,6 +217,10 @@ class WorkersPane(Pane):
 
     # ------------------------------------------------------------------------------------------ Pane
     def set_selection(self, selection: Selection) -> None:
+        zone = selection.project.timezone if selection.project is not None else None
+        if zone != self._zone:
+            self._zone = zone
+            self._show_subtitle()
         # The roster belongs to the company, not to a project; a new sign-in may have brought a new office.
         if self.isVisible() and self.context.office() is not self._office:
             self._reload_in_background()
@@ -483,14 +487,9 @@ class WorkersPane(Pane):
         self.banner.style().polish(self.banner)
         self.banner.setVisible(True)
 
-    @staticmethod
-    def when(utc_text: str) -> str:
-        """A UTC timestamp as this computer's local date and time, in the UI locale's short form."""
-        moment = parse_utc_text(utc_text).astimezone()
-        local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-        if moment.date() == datetime.now().astimezone().date():
-            return QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
-        return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+    def when(self, utc_text: str) -> str:
+        """A stored UTC time at the farm shown in the navigator, the zone named (the roster is the company's)."""
+        return formats.zoned_text(utc_text, self._zone)
 
     # ------------------------------------------------------------------------------------------ filters
     def _apply_filters(self, *_: object) -> None:

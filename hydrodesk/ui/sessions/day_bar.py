@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QPushButton, QWidget
 
 from hydrodesk.domain.session_board import StatusFilter
+from hydrodesk.ui import formats
 from hydrodesk.ui.widgets.segmented import SegmentedButtons
 
 
@@ -27,7 +28,7 @@ class DayBar(QWidget):
         self.previous_button.clicked.connect(lambda: self.step_requested.emit(-1))
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setDisplayFormat(formats.day_format())
         self.date_edit.setAccessibleName(self.tr("Day shown"))
         self.date_edit.dateChanged.connect(self._on_date_edited)
         self.next_button = QPushButton("▶", self)

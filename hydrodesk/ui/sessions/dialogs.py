@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from hydrodesk.api.models import BonusInput, Project, SessionClose, SessionUpdate
 from hydrodesk.domain.session_board import bonus_of, has_bonus
 from hydrodesk.domain.sessions import MAX_DURATION_LIMIT_HOURS, MAX_FLAT_BONUS, MAX_PERCENT_BONUS, Bonus
-from hydrodesk.ui.sessions import texts
+from hydrodesk.ui import formats
 
 SAMPLING_UNITS = ("box", "kg", "ton")
 MAX_PRICE = 100_000.0
@@ -222,7 +222,7 @@ class OpenSessionDialog(_SessionDialog):
             self.sector.setCurrentIndex(self.sector.findData(sector_id))
         self.opened_at = QDateTimeEdit(self)
         self.opened_at.setCalendarPopup(True)
-        self.opened_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.opened_at.setDisplayFormat(formats.moment_format())
         self.set_opened_at(now)
         self.pay = PayFields(self)
         settings = project.settings
@@ -250,7 +250,7 @@ class OpenSessionDialog(_SessionDialog):
         self.sector.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def set_opened_at(self, moment: datetime) -> None:
-        at = texts.local(moment, self.project.timezone)
+        at = formats.at_farm(moment, self.project.timezone)
         self.opened_at.setDateTime(QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute)))
 
     def chosen_opened_at(self) -> datetime:
@@ -258,7 +258,9 @@ class OpenSessionDialog(_SessionDialog):
         value = self.opened_at.dateTime()
         day, time = value.date(), value.time()
         local = datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
-        return local.replace(tzinfo=texts.zone(self.project.timezone)).astimezone(UTC)
+        zone = formats.farm_zone(self.project.timezone)
+        # An unknown timezone reads as this computer's clock, as the field showed it (formats.at_farm).
+        return (local.replace(tzinfo=zone) if zone is not None else local.astimezone()).astimezone(UTC)
 
     def request(self) -> OpenRequest:
         notes = self.notes.text().strip() or None
@@ -370,7 +372,7 @@ class ExtendSessionDialog(_SessionDialog):
         self.hours.selectAll()
 
     def _update_detail(self) -> None:
-        ends = texts.time_text(self.opened_at + timedelta(hours=self.hours.value()), self.timezone)
+        ends = formats.time_text(self.opened_at + timedelta(hours=self.hours.value()), self.timezone)
         self.detail.setText(
             self.tr(
                 "Now {current} h. With {hours} h it may stay open until {time} ({zone}); at most {limit} h."

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont
 
 from hydrodesk.domain.session_board import LimitState, has_bonus
+from hydrodesk.ui import formats
 from hydrodesk.ui.models.roles import ID_ROLE, SORT_ROLE
 from hydrodesk.ui.sessions import texts
 from hydrodesk.ui.sessions.rows import SessionRow
@@ -122,18 +123,18 @@ class SessionsTableModel(QAbstractTableModel):
         if column == STATUS:
             return self.status_text(row)
         if column == OPENED:
-            return texts.time_text(row.opened_at, row.timezone)
+            return formats.time_text(row.opened_at, row.timezone)
         if column == LIMIT:
             return self.limit_text(row)
         if column == UNITS:
-            text = texts.number_text(totals.units)
+            text = formats.number_text(totals.units)
             if totals.pending_units:
-                text += " " + self.tr("(+{units} pending)").format(units=texts.number_text(totals.pending_units))
+                text += " " + self.tr("(+{units} pending)").format(units=formats.number_text(totals.pending_units))
             return text
         if column == WORKERS:
-            return texts.number_text(totals.workers)
+            return formats.number_text(totals.workers)
         if column == PAY:
-            return "—" if totals.pay is None else texts.money_text(totals.pay)
+            return "—" if totals.pay is None else formats.money_text(totals.pay)
         if column == PRICE:
             return texts.price_text(float(data.get("price_per_unit") or 0), str(data.get("sampling_unit") or ""))
         if column == BONUS:
@@ -162,7 +163,9 @@ class SessionsTableModel(QAbstractTableModel):
         if limit.state is LimitState.CLOSED:
             closed = row.closed_at
             return (
-                "" if closed is None else self.tr("Closed at {time}").format(time=texts.time_text(closed, row.timezone))
+                ""
+                if closed is None
+                else self.tr("Closed at {time}").format(time=formats.time_text(closed, row.timezone))
             )
         if limit.state is LimitState.OVERDUE:
             return self.tr("Over by {duration}").format(duration=texts.duration_text(limit.overdue_by))
@@ -218,12 +221,12 @@ class SessionsTableModel(QAbstractTableModel):
         if column == LIMIT:
             return self.limit_tooltip(row)
         if column == OPENED:
-            return f"{texts.moment_text(row.opened_at, row.timezone)} ({row.timezone})"
+            return f"{formats.moment_text(row.opened_at, row.timezone)} ({row.timezone})"
         if column == UNITS and row.totals.from_server:
             return self.tr("The server's total: this session's records are not on this computer yet.")
         if column == UNITS and row.totals.has_pending:
             return self.tr("{units} of these units ({records} records) are not on the server yet.").format(
-                units=texts.number_text(row.totals.pending_units), records=row.totals.pending_records
+                units=formats.number_text(row.totals.pending_units), records=row.totals.pending_records
             )
         if column == PAY and row.totals.pay is None:
             return self.tr("Pay is worked out from the records, which are not on this computer yet.")
@@ -251,8 +254,8 @@ class SessionsTableModel(QAbstractTableModel):
 
     def limit_tooltip(self, row: SessionRow) -> str | None:
         limit, zone = row.limit, row.timezone
-        hours = texts.number_text(float(row.data.get("max_duration_hours") or 0))
-        deadline = texts.time_text(limit.deadline, zone)
+        hours = formats.number_text(float(row.data.get("max_duration_hours") or 0))
+        deadline = formats.time_text(limit.deadline, zone)
         if row.refused:
             return None
         if limit.state is LimitState.CLOSED:

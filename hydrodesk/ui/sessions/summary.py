@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from hydrodesk.domain.session_board import day_totals
-from hydrodesk.ui.sessions import texts
+from hydrodesk.ui import formats
 from hydrodesk.ui.sessions.rows import SessionRow
 from hydrodesk.ui.widgets.card import Card
 
@@ -31,17 +31,17 @@ class DaySummary(QWidget):
         counted = [row for row in rows if not row.refused]
         totals = day_totals(row.totals for row in counted)
         pending = (
-            self.tr("{units} pending").format(units=texts.number_text(totals.pending_units))
+            self.tr("{units} pending").format(units=formats.number_text(totals.pending_units))
             if totals.pending_units
             else self.tr("all on the server")
         )
-        self.units_card.set_content(texts.number_text(totals.units), pending)
-        self.workers_card.set_content(texts.number_text(totals.workers), self.tr("with at least one record"))
-        pay = "—" if totals.pay is None else texts.money_text(totals.pay)
+        self.units_card.set_content(formats.number_text(totals.units), pending)
+        self.workers_card.set_content(formats.number_text(totals.workers), self.tr("with at least one record"))
+        pay = "—" if totals.pay is None else formats.money_text(totals.pay)
         self.pay_card.set_content(pay, self.tr("units × price, plus bonuses"))
         open_count = sum(1 for row in counted if row.is_open and not row.closing)
         flagged = sum(1 for row in counted if row.is_open and not row.closing and row.limit.flagged)
         detail = self.tr("{open} open · {closed} closed").format(open=open_count, closed=len(counted) - open_count)
         if flagged:
             detail += " · " + self.tr("{count} near time limit").format(count=flagged)
-        self.sessions_card.set_content(texts.number_text(len(counted)), detail)
+        self.sessions_card.set_content(formats.number_text(len(counted)), detail)

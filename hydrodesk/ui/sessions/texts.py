@@ -1,41 +1,14 @@
-"""How the sessions pane writes times, durations, money and settings: translated, in the project's timezone."""
+"""How the sessions pane writes durations, prices and bonuses (days, times and numbers: hydrodesk.ui.formats)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication
 
 from hydrodesk.domain.session_board import has_bonus
 from hydrodesk.domain.sessions import Bonus
-
-
-def zone(timezone: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def local(moment: datetime, timezone: str) -> datetime:
-    return moment.astimezone(zone(timezone))
-
-
-def time_text(moment: datetime, timezone: str) -> str:
-    """`08:15` (the locale's short time) at the project."""
-    at = local(moment, timezone)
-    return QLocale().toString(QTime(at.hour, at.minute), QLocale.FormatType.ShortFormat)
-
-
-def day_text(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
-
-
-def moment_text(moment: datetime, timezone: str) -> str:
-    """`Sun 19 Oct 2025 08:15` at the project."""
-    at = local(moment, timezone)
-    return f"{day_text(at.date())} {time_text(moment, timezone)}"
+from hydrodesk.ui.formats import money_text, number_text
 
 
 def duration_text(span: timedelta) -> str:
@@ -47,20 +20,6 @@ def duration_text(span: timedelta) -> str:
     if hours:
         return QCoreApplication.translate("SessionText", "{hours} h").format(hours=hours)
     return QCoreApplication.translate("SessionText", "{minutes} min").format(minutes=rest)
-
-
-def number_text(value: float) -> str:
-    """Units as a person writes them: `12`, `12.5`, `12.25` (at most three decimals)."""
-    locale = QLocale()
-    if float(value).is_integer():
-        return locale.toString(int(value))
-    text = locale.toString(float(value), "f", 3)
-    point = locale.decimalPoint()
-    return text.rstrip("0").rstrip(point) if point in text else text
-
-
-def money_text(value: float) -> str:
-    return QLocale().toString(float(value), "f", 2)
 
 
 def price_text(price: float, unit: str) -> str:

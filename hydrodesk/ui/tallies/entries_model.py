@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor, QFont
 
 from hydrodesk.domain.tallies import LineStatus
 from hydrodesk.domain.tally_entries import EntryView
+from hydrodesk.ui.formats import number_text, time_text
 from hydrodesk.ui.models.roles import ID_ROLE, SORT_ROLE
-from hydrodesk.ui.tallies.formatting import local_time_text, units_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 TIME, WORKER, WORKER_ID, UNITS, STATUS, NOTE = range(6)
@@ -113,13 +113,13 @@ class EntriesModel(QAbstractTableModel):
     def _text(self, entry: EntryView, column: int) -> str:
         line = entry.line
         if column == TIME:
-            return local_time_text(line.recorded_at, self._timezone)
+            return time_text(line.recorded_at, self._timezone, seconds=True) if line.recorded_at else ""
         if column == WORKER:
             return line.worker_name
         if column == WORKER_ID:
             return line.worker_id
         if column == UNITS:
-            return units_text(line.units)
+            return number_text(line.units)
         if column == STATUS:
             return self._status_text(line.status)
         return self._note(entry)

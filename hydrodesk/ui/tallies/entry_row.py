@@ -39,8 +39,8 @@ from hydrodesk.domain.tally_entry_text import (
     units_problem,
 )
 from hydrodesk.domain.worker_search import Naming, WorkerChoice, WorkerFinder
+from hydrodesk.ui.formats import number_text
 from hydrodesk.ui.tallies.finder_model import WorkerFinderModel
-from hydrodesk.ui.tallies.formatting import units_text
 from hydrodesk.ui.tallies.last_entry import LastEntryCard
 
 MATCH_ROWS = 5
@@ -225,7 +225,7 @@ class TallyEntryRow(QWidget):
 
     def set_units(self, value: float) -> None:
         """Put units in the units field for the next entry, as if typed (Enter after a worker then records)."""
-        self.units_edit.setText(units_text(value))
+        self.units_edit.setText(number_text(value))
         self._set_staged(True)
 
     def _reset_units(self) -> None:
@@ -244,7 +244,7 @@ class TallyEntryRow(QWidget):
             self.units_edit.style().polish(self.units_edit)
 
     def _units_with_name(self, units: float) -> str:
-        return f"{units_text(units)} {self._unit_name}".strip()
+        return f"{number_text(units)} {self._unit_name}".strip()
 
     def _units_problem_text(self, problem: UnitsProblem, typed: str) -> str:
         if problem is UnitsProblem.NOT_POSITIVE:

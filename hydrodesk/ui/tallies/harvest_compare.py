@@ -26,8 +26,8 @@ from hydrodesk.domain.harvest_compare import (
 )
 from hydrodesk.domain.tallies import LedgerLine
 from hydrodesk.ui.error_text import user_message
+from hydrodesk.ui.formats import day_text, number_text
 from hydrodesk.ui.models.rows import Column, ModelIndex, RowsTableModel
-from hydrodesk.ui.tallies.formatting import units_text
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.state_page import StatePage
 
@@ -72,7 +72,7 @@ def server_workers(session: HarvestSession) -> list[ServerWorker]:
 
 
 def _optional_units(value: float | None) -> str:
-    return "—" if value is None else units_text(value)
+    return "—" if value is None else number_text(value)
 
 
 def _records_text(records: int, voids: int) -> str:
@@ -143,14 +143,14 @@ class ComparisonModel(RowsTableModel):
         if row.difference == 0:
             return "0"
         sign = "+" if row.difference > 0 else "−"
-        return sign + units_text(abs(row.difference))
+        return sign + number_text(abs(row.difference))
 
     @staticmethod
     def _local_tooltip(row: ComparisonRow) -> str | None:
         if row.local is None or not row.local.pending_units:
             return None
         return translate("HarvestCompare", "Includes {units} not yet sent to Hydrobit").format(
-            units=units_text(row.local.pending_units)
+            units=number_text(row.local.pending_units)
         )
 
     @staticmethod
@@ -165,7 +165,7 @@ class ComparisonModel(RowsTableModel):
     def _quality_text(row: ComparisonRow) -> str:
         if row.server is None or not row.server.quality:
             return ""
-        return " · ".join(f"{name} {units_text(percent)} %" for name, _units, percent in row.server.quality)
+        return " · ".join(f"{name} {number_text(percent)} %" for name, _units, percent in row.server.quality)
 
 
 class HarvestCompareDialog(QDialog):
@@ -199,7 +199,7 @@ class HarvestCompareDialog(QDialog):
 
         title = QLabel(
             self.tr("{sector} · {day}: the office's tally beside Hydrobit's").format(
-                sector=self._terms.sector_name, day=self._terms.day.isoformat()
+                sector=self._terms.sector_name, day=day_text(self._terms.day)
             ),
             self,
         )
@@ -217,7 +217,8 @@ class HarvestCompareDialog(QDialog):
 
         self.model = ComparisonModel(self)
         self.model.set_alert_color(alert_color or QColor("#b03a2e"))
-        self.table = DataTable(export_name=f"server-check-{self._terms.day.isoformat()}", parent=self)
+        export_name = self.tr("server-check", "file name")  # outside the f-string, where lupdate finds it
+        self.table = DataTable(export_name=f"{export_name}-{self._terms.day.isoformat()}", parent=self)
         self.table.set_source_model(self.model)
         self.state = StatePage(self)
         self.state.action_triggered.connect(self.reload)
@@ -319,7 +320,7 @@ class HarvestCompareDialog(QDialog):
         self.model.set_rows(comparison.rows)
         unit = self._terms.sampling_unit
         totals = self.tr("Office {local} {unit} · Hydrobit {server} {unit}").format(
-            local=units_text(comparison.local_total), server=units_text(comparison.server_total), unit=unit
+            local=number_text(comparison.local_total), server=number_text(comparison.server_total), unit=unit
         )
         if comparison.mismatches == 0:
             verdict = self.tr("Every worker agrees.")
@@ -337,8 +338,8 @@ class HarvestCompareDialog(QDialog):
         self.summary.style().unpolish(self.summary)
         self.summary.style().polish(self.summary)
         grades = " · ".join(
-            f"{share.quality_name or share.quality_id} {units_text(share.units or 0)} {unit} "
-            f"({units_text(share.percent or 0)} %)"
+            f"{share.quality_name or share.quality_id} {number_text(share.units or 0)} {unit} "
+            f"({number_text(share.percent or 0)} %)"
             for share in session.quality_breakdown
         )
         self.quality.setText(

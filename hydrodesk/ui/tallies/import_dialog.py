@@ -41,9 +41,10 @@ from hydrodesk.domain.tally_import import (
     untimed_instant,
 )
 from hydrodesk.domain.timestamps import now_utc
+from hydrodesk.exports.file_names import suggested_file_name
 from hydrodesk.exports.tally_sheet import LoadedSheet, ReadProblem, SheetReadError, load_tally_sheet, write_template
 from hydrodesk.store.outbox import DuplicateEntry
-from hydrodesk.ui.tallies.formatting import units_text, zone
+from hydrodesk.ui.formats import day_text, farm_zone, number_text, zone_label
 from hydrodesk.ui.tallies.import_models import RejectedRowsModel, ValidRowsModel, sheet_problem_text
 from hydrodesk.ui.widgets.data_table import DataTable
 
@@ -93,8 +94,11 @@ class ImportSheetDialog(QDialog):
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
         title.setFont(bold)
         where = QLabel(
-            self.tr("Into {sector} · {day} · units in {unit}").format(
-                sector=self._terms.sector_name, day=self._terms.day.isoformat(), unit=self._terms.sampling_unit
+            self.tr("Into {sector} · {day} · units in {unit} · times in {zone}").format(
+                sector=self._terms.sector_name,
+                day=day_text(self._terms.day),
+                unit=self._terms.sampling_unit,
+                zone=zone_label(self._terms.timezone),
             ),
             self,
         )
@@ -131,15 +135,15 @@ class ImportSheetDialog(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.valid_model = ValidRowsModel(self)
-        self.valid_model.set_timezone(zone(self._terms.timezone))
+        self.valid_model.set_timezone(farm_zone(self._terms.timezone))
         self.rejected_model = RejectedRowsModel(self)
         self.known_model = ValidRowsModel(self)
-        self.known_model.set_timezone(zone(self._terms.timezone))
-        self.valid_table = DataTable(export_name="tally-sheet-ready", parent=self)
+        self.known_model.set_timezone(farm_zone(self._terms.timezone))
+        self.valid_table = DataTable(export_name=self.tr("tally-sheet-ready", "file name"), parent=self)
         self.valid_table.set_source_model(self.valid_model)
-        self.rejected_table = DataTable(export_name="tally-sheet-rejected", parent=self)
+        self.rejected_table = DataTable(export_name=self.tr("tally-sheet-rejected", "file name"), parent=self)
         self.rejected_table.set_source_model(self.rejected_model)
-        self.known_table = DataTable(export_name="tally-sheet-already-imported", parent=self)
+        self.known_table = DataTable(export_name=self.tr("tally-sheet-already-imported", "file name"), parent=self)
         self.known_table.set_source_model(self.known_model)
         self.tabs = QTabWidget(self)
         self.tabs.setUsesScrollButtons(False)
@@ -201,7 +205,7 @@ class ImportSheetDialog(QDialog):
         dialog.setDefaultSuffix("xlsx")
         dialog.filterSelected.connect(lambda chosen: dialog.setDefaultSuffix("csv" if "csv" in chosen else "xlsx"))
         dialog.setDirectory(str(self._last_dir))
-        dialog.selectFile("tally-sheet-template.xlsx")
+        dialog.selectFile(suggested_file_name(self.tr("tally-sheet-template", "file name"), suffix=".xlsx"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(lambda name: self.save_template(Path(name)))
         dialog.open()
@@ -300,7 +304,7 @@ class ImportSheetDialog(QDialog):
             self.tr("1 row ready to record ({units} units)"),
             self.tr("{count} rows ready to record ({units} units, {workers} workers)"),
         )
-        parts = [ready.format(count=len(plan.valid), units=units_text(plan.total_units), workers=plan.workers)]
+        parts = [ready.format(count=len(plan.valid), units=number_text(plan.total_units), workers=plan.workers)]
         if plan.rejected:
             refused = _count(
                 len(plan.rejected),

@@ -6,14 +6,13 @@ code and its figures, and `issue_text` says it in the user's language.
 
 from __future__ import annotations
 
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTime
+from PySide6.QtCore import QCoreApplication, QObject
 
 from hydrodesk.domain.tally_import import IssueCode, RejectedRow, RowIssue, SheetProblem, ValidRow
+from hydrodesk.ui.formats import number_text, time_text
 from hydrodesk.ui.models.rows import Column, RowsTableModel
-from hydrodesk.ui.tallies.formatting import units_text
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -55,13 +54,13 @@ def issue_text(issue: RowIssue) -> str:
         case IssueCode.UNITS_NEGATIVE:
             return translate(
                 "TallyImport", "Units cannot be negative ({units}); void the entry in the tally instead."
-            ).format(units=units_text(p["units"]))
+            ).format(units=number_text(p["units"]))
         case IssueCode.UNITS_ZERO:
             return translate("TallyImport", "0 units: nothing to record. Leave the row out.")
         case IssueCode.UNITS_TOO_LARGE:
             return translate(
                 "TallyImport", "{units} {unit} in one row is more than the {limit} that is plausible."
-            ).format(units=units_text(p["units"]), unit=p["unit"], limit=units_text(p["limit"]))
+            ).format(units=number_text(p["units"]), unit=p["unit"], limit=number_text(p["limit"]))
         case IssueCode.TIME_UNREADABLE:
             return translate("TallyImport", "Time “{text}” cannot be read: write it like 14:30 or 2:30 pm.").format(
                 text=p["text"]
@@ -101,11 +100,6 @@ def sheet_problem_text(problem: SheetProblem, params: dict[str, object]) -> str:
     return str(problem)
 
 
-def _local_time(moment: datetime, zone: ZoneInfo | None) -> str:
-    local = moment.astimezone(zone) if zone is not None else moment
-    return QLocale().toString(QTime(local.hour, local.minute, local.second), "HH:mm")
-
-
 class ValidRowsModel(RowsTableModel):
     """Rows ready to record (or already recorded): row number, worker, units, time in the project's timezone."""
 
@@ -116,7 +110,7 @@ class ValidRowsModel(RowsTableModel):
             Column(self.tr("Row"), lambda row: str(row.number), sort=lambda row: row.number, numeric=True),
             Column(self.tr("Worker"), lambda row: row.worker_name),
             Column(self.tr("Worker ID"), lambda row: row.worker_id),
-            Column(self.tr("Units"), lambda row: units_text(row.units), sort=lambda row: row.units, numeric=True),
+            Column(self.tr("Units"), lambda row: number_text(row.units), sort=lambda row: row.units, numeric=True),
             Column(self.tr("Time"), self._time_text, sort=lambda row: row.recorded_at.timestamp()),
         ]
 
@@ -126,7 +120,7 @@ class ValidRowsModel(RowsTableModel):
     def _time_text(self, row: ValidRow) -> str:
         if not row.time_given:
             return self.tr("now (no time given)")
-        return _local_time(row.recorded_at, self._zone)
+        return time_text(row.recorded_at, self._zone)
 
 
 class RejectedRowsModel(RowsTableModel):

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMenu, QMessageBox, QToo
 from hydrodesk.domain.day_report import DayReport, SessionTerms, build_day_report, day_pay_lines, session_pay_lines
 from hydrodesk.domain.tallies import LedgerLine, WorkerTally
 from hydrodesk.domain.timestamps import now_utc
-from hydrodesk.exports.payroll import PayrollHeaders, default_file_name, write_payroll
+from hydrodesk.exports.file_names import suggested_file_name
+from hydrodesk.exports.payroll import PayrollHeaders, write_payroll
 from hydrodesk.ui.tallies.busy import BusyNotice
 from hydrodesk.ui.tallies.harvest_compare import HarvestCompareDialog
 from hydrodesk.ui.tallies.import_dialog import ImportSheetDialog
@@ -297,7 +298,7 @@ class TallyTools(QObject):
     def save_template(self) -> None:
         dialog = self._save_dialog(
             self.tr("Save tally sheet template"),
-            "tally-sheet-template.xlsx",
+            suggested_file_name(self.tr("tally-sheet-template", "file name"), suffix=".xlsx"),
             [self.tr("Excel workbooks (*.xlsx)"), self.tr("CSV files (*.csv)")],
         )
         dialog.fileSelected.connect(lambda name: self._write_template(Path(name)))
@@ -335,7 +336,9 @@ class TallyTools(QObject):
         terms = SessionTerms.from_row(chosen[0])
         dialog = self._save_dialog(
             self.tr("Export session payroll"),
-            default_file_name("payroll", terms.sector_name, terms.day.isoformat()),
+            suggested_file_name(
+                self.tr("payroll", "file name"), terms.sector_name, terms.day.isoformat(), suffix=".csv"
+            ),
             [self.tr("CSV files (*.csv)"), self.tr("Excel workbooks (*.xlsx)")],
         )
         dialog.fileSelected.connect(lambda name: self.write_session_payroll(Path(name)))
@@ -349,7 +352,7 @@ class TallyTools(QObject):
         terms = SessionTerms.from_row(chosen[0])
         lines = session_pay_lines(self.host.tally(), terms)
         try:
-            count = write_payroll(path, lines, self.payroll_headers(), sheet=terms.sector_name or "Payroll")
+            count = write_payroll(path, lines, self.payroll_headers(), sheet=terms.sector_name or self.tr("Payroll"))
         except OSError as error:
             self._write_failed(path, error)
             return 0
@@ -363,7 +366,7 @@ class TallyTools(QObject):
         terms = SessionTerms.from_row(chosen[0])
         dialog = self._save_dialog(
             self.tr("Export day payroll"),
-            default_file_name("payroll-day", None, terms.day.isoformat()),
+            suggested_file_name(self.tr("payroll-day", "file name"), terms.day.isoformat(), suffix=".csv"),
             [self.tr("CSV files (*.csv)"), self.tr("Excel workbooks (*.xlsx)")],
         )
         dialog.fileSelected.connect(lambda name: self.write_day_payroll(Path(name)))
@@ -427,10 +430,12 @@ class TallyTools(QObject):
         credentials = office.engine.client.credentials
         owner = session.get("owner_auth0_id") or ""
         supervisor = credentials.display_name if owner in ("", credentials.auth0_id) else owner
+        company_id = str(project.get("company_id") or credentials.company_id or "")
+        company_names = await office.store.company_names()  # companies/me, as last fetched (offline too)
         return build_day_report(
             session,
             self.host.tally(),
-            company=str(project.get("company_id") or credentials.company_id or ""),
+            company=company_names.get(company_id) or company_id,
             project=str(project.get("name") or project_id or ""),
             supervisor=supervisor,
             now=now_utc(),
@@ -446,8 +451,14 @@ class TallyTools(QObject):
             return
         if self.print_dialog is not None:
             self.print_dialog.deleteLater()
-        self.print_dialog = open_print_dialog(report, self.pane, self.paper)
+        self.print_dialog = open_print_dialog(report, self.pane, self.paper, self.report_file_name(report.terms))
         self.print_dialog.accepted.connect(lambda: self._say(self.tr("Sent the day report to the printer")))
+
+    def report_file_name(self, terms: SessionTerms) -> str:
+        """`reporte-del-dia-lote-a-1-2025-10-19.pdf`: what the save and print dialogs suggest, in the UI's language."""
+        return suggested_file_name(
+            self.tr("day-report", "file name"), terms.sector_name, terms.day.isoformat(), suffix=".pdf"
+        )
 
     def save_report_pdf(self) -> None:
         chosen = self._session()
@@ -456,7 +467,7 @@ class TallyTools(QObject):
         terms = SessionTerms.from_row(chosen[0])
         dialog = self._save_dialog(
             self.tr("Save day report as PDF"),
-            default_file_name("day-report", terms.sector_name, terms.day.isoformat(), ".pdf"),
+            self.report_file_name(terms),
             [self.tr("PDF documents (*.pdf)")],
         )
         dialog.fileSelected.connect(lambda name: self.write_report(Path(name)))

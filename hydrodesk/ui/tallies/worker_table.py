@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
 from hydrodesk.domain.tally_sums import WorkerPayRow
+from hydrodesk.ui.formats import money_text, number_text
 from hydrodesk.ui.models.rows import Column, RowsTableModel
-from hydrodesk.ui.tallies.formatting import money_text, units_text
 
 WORKER, WORKER_ID, UNITS, RECORDS, VOIDS, PAY, SYNC = range(7)
 
@@ -27,7 +27,7 @@ class WorkerTallyModel(RowsTableModel):
             Column(self.tr("ID"), lambda row: row.worker_id),
             Column(
                 self.tr("Units"),
-                lambda row: units_text(row.total_units),
+                lambda row: number_text(row.total_units),
                 sort=lambda row: row.total_units,
                 numeric=True,
                 tooltip=self._units_tooltip,
@@ -55,15 +55,15 @@ class WorkerTallyModel(RowsTableModel):
 
     @staticmethod
     def _units_tooltip(row: WorkerPayRow) -> str | None:
-        parts = [translate("WorkerTallyModel", "{units} confirmed").format(units=units_text(row.confirmed_units))]
+        parts = [translate("WorkerTallyModel", "{units} confirmed").format(units=number_text(row.confirmed_units))]
         if row.pending_units:
             parts.append(
-                translate("WorkerTallyModel", "{units} waiting to sync").format(units=units_text(row.pending_units))
+                translate("WorkerTallyModel", "{units} waiting to sync").format(units=number_text(row.pending_units))
             )
         if row.attention_units:
             parts.append(
                 translate("WorkerTallyModel", "{units} stopped, not counted").format(
-                    units=units_text(row.attention_units)
+                    units=number_text(row.attention_units)
                 )
             )
         return " · ".join(parts)

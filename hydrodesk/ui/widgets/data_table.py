@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hydrodesk.exports.file_names import suggested_file_name
 from hydrodesk.ui.keys import KeyHelp, key_text
 from hydrodesk.ui.models.roles import SORT_ROLE
 from hydrodesk.ui.table_export import export_view
@@ -66,9 +67,10 @@ class DataTable(QWidget):
     export_failed = Signal(str, str)  # path, reason
     printed = Signal(int)  # rows sent to the printer (or the PDF the print dialog writes)
 
-    def __init__(self, *, export_name: str = "table", title: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, *, export_name: str | None = None, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._export_name = export_name
+        # The file name the export suggests: the caller translates it (tr(..., "file name")), like every word shown.
+        self._export_name = export_name or self.tr("table", "file name")
         self._export_dir = Path.home()
         self.title = title  # heads a printout, before the window's title ("Tallies · Rancho San Pedro — HydroDesk")
         self.print_dialog: QPrintDialog | None = None
@@ -199,7 +201,7 @@ class DataTable(QWidget):
         dialog.setDefaultSuffix("csv")
         dialog.filterSelected.connect(lambda chosen: dialog.setDefaultSuffix("xlsx" if "xlsx" in chosen else "csv"))
         dialog.setDirectory(str(self._export_dir))
-        dialog.selectFile(f"{self._export_name}.csv")
+        dialog.selectFile(suggested_file_name(self._export_name, suffix=".csv"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self._export_to)
         dialog.open()
@@ -273,7 +275,7 @@ class DataTable(QWidget):
         printer.setDocName(table.title)
         if printer.outputFormat() is QPrinter.OutputFormat.PdfFormat:
             # No printer installed: Qt offers "Print to File (PDF)"; suggest a file rather than a bare folder.
-            printer.setOutputFileName(str(self._export_dir / f"{self._export_name}.pdf"))
+            printer.setOutputFileName(str(self._export_dir / suggested_file_name(self._export_name, suffix=".pdf")))
         if self.print_dialog is not None:
             self.print_dialog.deleteLater()
         dialog = QPrintDialog(printer, self)
@@ -306,7 +308,7 @@ class DataTable(QWidget):
         dialog.setNameFilters([self.tr("PDF files (*.pdf)")])
         dialog.setDefaultSuffix("pdf")
         dialog.setDirectory(str(self._export_dir))
-        dialog.selectFile(f"{self._export_name}.pdf")
+        dialog.selectFile(suggested_file_name(self._export_name, suffix=".pdf"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self._pdf_to)
         dialog.open()

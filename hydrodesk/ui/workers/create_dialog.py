@@ -53,9 +53,10 @@ from hydrodesk.domain.roster import (
     parse_hourly_rate,
     preview_worker_id,
 )
+from hydrodesk.ui import formats
 from hydrodesk.ui.workers.avatar import Avatar
 from hydrodesk.ui.workers.labels import label_for
-from hydrodesk.ui.workers.models import OptionChoicesModel, format_day
+from hydrodesk.ui.workers.models import OptionChoicesModel
 
 PHOTO_SIZE = 64
 MEGABYTE = 1024 * 1024
@@ -95,7 +96,7 @@ class CreateWorkerDialog(QDialog):
         self.last_name.setPlaceholderText(self.tr("e.g. Núñez"))
         self.hire_date = QDateEdit(self)
         self.hire_date.setCalendarPopup(True)
-        self.hire_date.setDisplayFormat("yyyy-MM-dd")
+        self.hire_date.setDisplayFormat(formats.day_format(weekday=False))
         self.hire_date.setDate(QDate.currentDate())
         self.id_preview = QLabel(self)
         self.id_preview.setObjectName("CardValue")
@@ -369,7 +370,7 @@ class CreateWorkerDialog(QDialog):
         clash = self.clash()
         if holder is None or clash is IdClash.FREE:
             return "", self.tr("Initials and the month and day of the hire date.")
-        hired = format_day(holder.hire_date) or self.tr("date unknown")
+        hired = formats.iso_day_text(holder.hire_date) or self.tr("date unknown")
         if clash is IdClash.SAME_PERSON:
             return "warn", self.tr(
                 "{name} is already in the roster as {id}: saving again keeps the worker the server has."

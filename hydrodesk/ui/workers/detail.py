@@ -22,19 +22,13 @@ from hydrodesk.domain.photos import Photo
 from hydrodesk.domain.roster import full_name, initials
 from hydrodesk.domain.worker_tallies import SessionShare, total_pay
 from hydrodesk.store.views import Row
+from hydrodesk.ui import formats
 from hydrodesk.ui.models.roles import SORT_ROLE
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.column_fit import ColumnFitter
 from hydrodesk.ui.workers.avatar import Avatar
 from hydrodesk.ui.workers.labels import label_for
-from hydrodesk.ui.workers.models import (
-    RECORDS,
-    VOIDS,
-    WorkerHistoryModel,
-    format_day,
-    format_money,
-    needs_attention,
-)
+from hydrodesk.ui.workers.models import RECORDS, VOIDS, WorkerHistoryModel, needs_attention
 
 
 def _polish(widget: QWidget) -> None:
@@ -238,11 +232,13 @@ class WorkerDetail(QWidget):
         texts = {
             "position": label_for(data.get("position")),
             "employment_type": label_for(data.get("employment_type")),
-            "hire_date": format_day(data.get("hire_date")),
-            "termination_date": format_day(data.get("termination_date")),
+            "hire_date": formats.iso_day_text(data.get("hire_date")),
+            "termination_date": formats.iso_day_text(data.get("termination_date")),
             "phone": data.get("phone") or "",
             "email": data.get("email") or "",
-            "hourly_rate": self.tr("{amount} per hour").format(amount=format_money(rate)) if rate is not None else "",
+            "hourly_rate": self.tr("{amount} per hour").format(amount=formats.money_text(rate))
+            if rate is not None
+            else "",
             "emergency": emergency,
             "skills": ", ".join(label_for(skill) for skill in data.get("skills") or ()),
             "notes": data.get("notes") or "",
@@ -268,12 +264,12 @@ class WorkerDetail(QWidget):
             )
         elif len(shares) == 1:
             self.history_summary.setText(
-                self.tr("1 recent session · {pay} earned").format(pay=format_money(total_pay(shares)))
+                self.tr("1 recent session · {pay} earned").format(pay=formats.money_text(total_pay(shares)))
             )
         else:
             self.history_summary.setText(
                 self.tr("{count} recent sessions · {pay} earned").format(
-                    count=len(shares), pay=format_money(total_pay(shares))
+                    count=len(shares), pay=formats.money_text(total_pay(shares))
                 )
             )
 

@@ -8,12 +8,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
-    QDate,
     QLocale,
     QModelIndex,
     QObject,
@@ -26,6 +24,7 @@ from hydrodesk.domain.outbox import ATTENTION_STATES
 from hydrodesk.domain.roster import full_name
 from hydrodesk.domain.worker_tallies import SessionShare
 from hydrodesk.store.views import Row
+from hydrodesk.ui import formats
 from hydrodesk.ui.models.roles import ID_ROLE, SORT_ROLE
 from hydrodesk.ui.workers.labels import label_for
 
@@ -43,30 +42,6 @@ def row_key(row: Row) -> str:
 
 def needs_attention(row: Row) -> bool:
     return row.pending and row.entry is not None and row.entry.state in ATTENTION_STATES
-
-
-def format_day(text: str | None) -> str:
-    """`2025-03-15` in the UI locale's short date form ("" for none)."""
-    if not text:
-        return ""
-    try:
-        day = date.fromisoformat(text[:10])
-    except ValueError:
-        return text
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
-
-
-def format_number(value: float, decimals: int = 2) -> str:
-    """Whole numbers without decimals (12 boxes), others with up to `decimals` (12.5 kg)."""
-    if float(value).is_integer():
-        return QLocale().toString(int(value))
-    text = QLocale().toString(float(value), "f", decimals)
-    point = QLocale().decimalPoint()
-    return text.rstrip("0").rstrip(point) if point in text else text
-
-
-def format_money(value: float) -> str:
-    return QLocale().toString(float(value), "f", 2)
 
 
 # ------------------------------------------------------------------------------------------------ the roster
@@ -172,7 +147,7 @@ class RosterTableModel(QAbstractTableModel):
         if column == STATUS:
             return label_for(data.get("status") or "active")
         if column == HIRE_DATE:
-            return format_day(data.get("hire_date"))
+            return formats.iso_day_text(data.get("hire_date"))
         if column == PHONE:
             return str(data.get("phone") or "")
         if column == SYNC:
@@ -243,23 +218,25 @@ class WorkerHistoryModel(QAbstractTableModel):
         if role == ID_ROLE:
             return share.session_id
         if role == Qt.ItemDataRole.ToolTipRole and column == UNITS and share.has_pending:
-            return self.tr("{units} of them not on the server yet").format(units=format_number(share.pending_units))
+            return self.tr("{units} of them not on the server yet").format(
+                units=formats.number_text(share.pending_units)
+            )
         return None
 
     def _text(self, share: SessionShare, column: int) -> str:
         if column == DAY:
-            return format_day(share.day)
+            return formats.iso_day_text(share.day)
         if column == SECTOR:
             return share.sector_name
         if column == UNITS:
-            text = f"{format_number(share.units)} {share.sampling_unit}".strip()
+            text = f"{formats.number_text(share.units)} {share.sampling_unit}".strip()
             return text + " *" if share.has_pending else text
         if column == RECORDS:
             return QLocale().toString(share.records)
         if column == VOIDS:
             return QLocale().toString(share.voids)
         if column == PAY:
-            return format_money(share.pay.total)
+            return formats.money_text(share.pay.total)
         if column == SESSION_STATUS:
             return self.tr("Open") if share.status == "open" else self.tr("Closed")
         return ""

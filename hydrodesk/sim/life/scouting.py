@@ -1,0 +1,43 @@
+"""The live farm's scouting: the walks of the days it missed, so the phytosanitary panes always have this week.
+
+Every sector is walked every third day (seed_forms.is_scouting_day); a missed day's walk is made exactly as the
+seed makes one, at the harvest stage the season has reached. A sector with any phytosanitary record on that day
+(a walk submitted through the forms API, say) counts as walked.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from hydrodesk.sim.control.forms import PHYTOSANITARY_TYPE
+from hydrodesk.sim.control.seed_forms import PHENOLOGY, insert_form_records, is_scouting_day, scouting_walk_rows
+from hydrodesk.sim.db import Database
+from hydrodesk.sim.life.calendar import day_rng, local_today, past_days
+
+HARVEST_STAGE = PHENOLOGY[-1]
+
+
+def fill_scouting_walks(db: Database, projects: list[dict[str, Any]], now: datetime, seed: int) -> int:
+    """Walk every sector on its missed scouting days; returns how many records (points) were added."""
+    users = {row["auth0_id"]: row["name"] for row in db.all("SELECT auth0_id, name FROM users")}
+    rows: list[tuple[Any, ...]] = []
+    for project in projects:
+        days = past_days(local_today(now, project["timezone"]))
+        walked = {
+            (row["local_day"], row["sector_id"])
+            for row in db.all(
+                "SELECT DISTINCT local_day, sector_id FROM form_records WHERE project_id = ? AND form_type = ? "
+                "AND local_day BETWEEN ? AND ?",
+                (project["projectId"], PHYTOSANITARY_TYPE, days[0].isoformat(), days[-1].isoformat()),
+            )
+        }
+        for day in days:
+            for index, sector in enumerate(project["sectors"]):
+                if not is_scouting_day(day, index) or (day.isoformat(), sector["sectorId"]) in walked:
+                    continue
+                rng = day_rng(seed, "walk", sector["sectorId"], day)
+                rows += scouting_walk_rows(rng, project, sector, index, day, HARVEST_STAGE, users)
+    with db.transaction():
+        insert_form_records(db, rows)
+    return len(rows)

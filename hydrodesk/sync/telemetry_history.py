@@ -1,0 +1,136 @@
+"""The server's telemetry history into the office's rollups: the last day of every device of a project, so a chart
+opened on a fresh install (or after a night offline) shows the day from its first second, behind the live stream.
+
+- One-minute resolution (what the office keeps of its own live data), complete minutes only (up to the last
+  whole minute), fetched in pieces, newest first: the first piece is an hour; the rest are sized to about
+  `points_per_reply` points for the number of series the first one showed (3.5 h for the demo farm's 24 series,
+  25 minutes for 200). The reply is decoded on the GUI loop (httpx, json), so its size is the stall a user could
+  feel: about 10 ms for 5,000 points on a slow machine, where a whole day of 24 series (1 MB) takes 60-100 ms
+  (bench/telemetry_history.py). Should a later piece fail, the most recent hours are already stored.
+- Merged without double counting: a minute the office already holds (rolled up from what it saw live, or from an
+  earlier fetch) stays as it is; the server's minutes fill only the gaps (HistorySink.merge_history).
+- The minute under way is not stored (it is not over yet): its readings so far are fetched raw and handed back as
+  `recent`, for the live ring buffers, so the chart runs on without a hole from the last whole minute to the first
+  live message.
+- After the first full day, a fetch asks only for what came since the last one (plus a little overlap).
+- The series of each project are remembered in the office, so an offline start can still list them.
+Errors are the client's typed errors, raised to the caller (which says so in the pane); what was merged stays.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from hydrodesk.api.client import HydrobitClient
+from hydrodesk.domain.telemetry import SeriesKey
+from hydrodesk.domain.telemetry_rollups import MINUTE_S, HistorySink, RollupHistory
+
+log = logging.getLogger(__name__)
+
+HISTORY_S: Final = 24 * 3600.0
+FIRST_PIECE_S: Final = 3600.0
+POINTS_PER_REPLY: Final = 5_000
+PIECE_LIMITS_S: Final = (10 * MINUTE_S, 6 * 3600.0)
+OVERLAP_S: Final = 2 * MINUTE_S  # a later fetch re-asks the last minutes: merging them again adds nothing
+
+
+@dataclass(frozen=True)
+class RecentReadings:
+    """Raw readings of one series since the last whole minute (epoch seconds, values)."""
+
+    key: SeriesKey
+    ts: npt.NDArray[np.float64]
+    values: npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Backfilled:
+    project_id: str
+    series: tuple[SeriesKey, ...]
+    """Every series the server holds for the project."""
+    added: int
+    """Minutes stored that the office did not hold yet."""
+    since: float
+    until: float
+    recent: tuple[RecentReadings, ...] = ()
+
+
+class TelemetryBackfill:
+    def __init__(
+        self,
+        client: HydrobitClient,
+        sink: HistorySink,
+        *,
+        span_s: float = HISTORY_S,
+        points_per_reply: int = POINTS_PER_REPLY,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.client = client
+        self.sink = sink
+        self.span_s = span_s
+        self.points_per_reply = points_per_reply
+        self._clock = clock
+        self._fetched_until: dict[str, float] = {}
+
+    async def stored_series(self, project_id: str) -> list[SeriesKey]:
+        """The series an earlier fetch found for the project (nothing asked of the server)."""
+        return await self.sink.known_series(project_id)
+
+    async def backfill(self, project_id: str) -> Backfilled:
+        """Fetch and merge the project's history since the last fetch (the last `span_s` the first time)."""
+        now = self._clock()
+        until = math.floor(now / MINUTE_S) * MINUTE_S
+        since = until - self.span_s
+        previous = self._fetched_until.get(project_id)
+        if previous is not None:
+            since = max(since, previous - OVERLAP_S)
+        series: dict[SeriesKey, None] = {}
+        added = 0
+        end = until
+        while end > since:
+            start = max(since, end - self._piece_s(len(series)))
+            history = await self.client.telemetry_history(project_id, _utc(start), _utc(end), resolution="1m")
+            end = start
+            batch = [
+                (SeriesKey(item.device_id, item.metric), RollupHistory(item.ts, item.minimum, item.maximum, item.value))
+                for item in history.series
+            ]
+            added += await self.sink.merge_history(batch)
+            series.update(dict.fromkeys(key for key, _ in batch))
+        keys = tuple(sorted(series)) if series else tuple(await self.sink.known_series(project_id))
+        if series:
+            await self.sink.remember_series(project_id, keys)
+        self._fetched_until[project_id] = until
+        recent = await self._recent(project_id, until, now)
+        log.info("telemetry history of %s: %d series, %d minutes added", project_id, len(keys), added)
+        return Backfilled(project_id, keys, added, since, until, recent)
+
+    def _piece_s(self, series: int) -> float:
+        """How much time the next request covers, in whole minutes."""
+        if not series:
+            return FIRST_PIECE_S
+        low, high = PIECE_LIMITS_S
+        return min(high, max(low, math.floor(self.points_per_reply / series) * MINUTE_S))
+
+    async def _recent(self, project_id: str, since: float, now: float) -> tuple[RecentReadings, ...]:
+        if now - since < 1.0:
+            return ()
+        history = await self.client.telemetry_history(project_id, _utc(since), _utc(now), resolution="raw")
+        return tuple(
+            RecentReadings(SeriesKey(item.device_id, item.metric), item.ts, item.value)
+            for item in history.series
+            if len(item)
+        )
+
+
+def _utc(epoch: float) -> datetime:
+    return datetime.fromtimestamp(epoch, tz=UTC)

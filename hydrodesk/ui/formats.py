@@ -1,0 +1,164 @@
+"""How HydroDesk writes days, times, numbers and money: one form everywhere, in the UI's locale.
+
+- A day is the locale's medium form, with the weekday where there is room (`Wed, Dec 2, 2026`, `mié, 2 dic 2026`)
+  and without it in table cells (`Dec 2, 2026`, `2 dic 2026`). Qt has no medium date format, so it is derived
+  from the locale's long one: names abbreviated, connecting words such as Spanish "de" dropped (what CLDR's own
+  medium forms do).
+- A time is the locale's short time (`4:04 PM`, `16:04`), at the farm: in the project's timezone, which the screen
+  names wherever farm time is shown (`zone_label`). Without a known farm, times are this computer's, and
+  `zone_label(None)` says so.
+- Numbers and money use the locale's separators (`1,234.50`, `1234,50`; CLDR's Spanish groups from 5 digits).
+
+Every pane, dialog, model and the status bar writes through these functions, so the same moment reads the same
+everywhere; a test checks both languages.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+
+from hydrodesk.domain.timestamps import parse_utc_text
+
+Moment = datetime | float | str  # an aware datetime, seconds since the epoch, or a stored UTC text
+Zone = ZoneInfo | str | None  # a timezone, its IANA name, or None for this computer's
+
+
+# ------------------------------------------------------------------------------------------------ zones
+def farm_zone(name: str | None) -> ZoneInfo | None:
+    """The project's timezone, or None when it is missing or unknown to this computer."""
+    try:
+        return ZoneInfo(name) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _resolve(zone: Zone) -> ZoneInfo | None:
+    return farm_zone(zone) if isinstance(zone, str) else zone
+
+
+def zone_label(zone: Zone) -> str:
+    """How a timezone is named on screen: its IANA name (`America/Lima`), as the farm's settings write it."""
+    known = _resolve(zone)
+    if known is None:
+        return QCoreApplication.translate("Formats", "this computer's time")
+    return known.key
+
+
+def at_farm(moment: Moment, zone: Zone) -> datetime:
+    """The moment as the farm's clocks show it (this computer's clock when the zone is None).
+
+    A naive datetime is taken as UTC: that is how HydroDesk stores and receives every time."""
+    if isinstance(moment, str):
+        moment = parse_utc_text(moment)
+    elif isinstance(moment, (int, float)):
+        moment = datetime.fromtimestamp(moment, UTC)
+    elif moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    known = _resolve(zone)
+    return moment.astimezone(known) if known is not None else moment.astimezone()
+
+
+def utc_offset_text(moment: datetime) -> str:
+    """`UTC−05:00`, `UTC+01:00`, `UTC` for an aware moment (a true minus sign, as clocks print it)."""
+    offset = moment.utcoffset() or timedelta()
+    minutes = int(offset.total_seconds() // 60)
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "\u2212"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{rest:02d}"
+
+
+# ------------------------------------------------------------------------------------------------ patterns
+def day_format(*, weekday: bool = True) -> str:
+    """The Qt date pattern of a day in the UI locale (for QDateEdit.setDisplayFormat too)."""
+    long_form = QLocale().dateFormat(QLocale.FormatType.LongFormat)
+    # Quoted literals are connecting words ('de'); CLDR's medium forms leave them out with abbreviated names.
+    pattern = "".join(part for part in re.findall(r"'[^']*'|[^']+", long_form) if not part.startswith("'"))
+    pattern = pattern.replace("dddd", "ddd").replace("MMMM", "MMM")
+    if not weekday:
+        pattern = re.sub(r"ddd[,.]?", "", pattern)
+    return re.sub(r"\s+", " ", pattern).strip(" ,")
+
+
+def time_format(*, seconds: bool = False) -> str:
+    """The Qt time pattern of the UI locale's short time (`h:mm AP`, `H:mm`), optionally with seconds."""
+    pattern = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+    return pattern.replace("mm", "mm:ss", 1) if seconds else pattern
+
+
+def moment_format(*, weekday: bool = False) -> str:
+    """A day and a time together, joined the way the locale joins them (`Dec 2, 2026, 4:04 PM`)."""
+    return f"{day_format(weekday=weekday)}{_joiner()}{time_format()}"
+
+
+def _joiner() -> str:
+    locale = QLocale()
+    short = QLocale.FormatType.ShortFormat
+    both, day, time = locale.dateTimeFormat(short), locale.dateFormat(short), locale.timeFormat(short)
+    if both.startswith(day) and both.endswith(time) and len(both) > len(day) + len(time):
+        return both[len(day) : len(both) - len(time)]
+    return " "
+
+
+# ------------------------------------------------------------------------------------------------ texts
+def day_text(day: date, *, weekday: bool = True) -> str:
+    """`Wed, Dec 2, 2026` / `mié, 2 dic 2026`; `weekday=False` for table cells: `Dec 2, 2026` / `2 dic 2026`."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), day_format(weekday=weekday))
+
+
+def iso_day_text(text: str | None, *, weekday: bool = False) -> str:
+    """A stored day (`2025-03-15`, or the day of a stored time) as `day_text` writes it; "" for none."""
+    if not text:
+        return ""
+    try:
+        day = date.fromisoformat(text[:10])
+    except ValueError:
+        return text
+    return day_text(day, weekday=weekday)
+
+
+def time_text(moment: Moment, zone: Zone, *, seconds: bool = False) -> str:
+    """`4:04 PM` / `16:04` at the farm (with seconds where they tell entries apart)."""
+    at = at_farm(moment, zone)
+    return QLocale().toString(QTime(at.hour, at.minute, at.second), time_format(seconds=seconds))
+
+
+def moment_text(moment: Moment, zone: Zone, *, weekday: bool = False) -> str:
+    """`Dec 2, 2026, 4:04 PM` / `2 dic 2026, 16:04` at the farm."""
+    at = at_farm(moment, zone)
+    return f"{day_text(at.date(), weekday=weekday)}{_joiner()}{time_text(at, zone)}"
+
+
+def recent_moment_text(moment: Moment, zone: Zone, *, now: datetime | None = None) -> str:
+    """The time alone when it is today at the farm, the day and time otherwise (for "last synced" and the like)."""
+    at = at_farm(moment, zone)
+    today = at_farm(now if now is not None else datetime.now().astimezone(), zone).date()
+    return time_text(at, zone) if at.date() == today else moment_text(at, zone)
+
+
+def zoned_text(moment: Moment, zone: Zone, *, now: datetime | None = None) -> str:
+    """`recent_moment_text` with the clock named: `4:04 PM (America/Lima)`, `16:04 (hora de este equipo)`."""
+    return QCoreApplication.translate("Formats", "{time} ({zone})").format(
+        time=recent_moment_text(moment, zone, now=now), zone=zone_label(zone)
+    )
+
+
+def number_text(value: float, decimals: int = 3) -> str:
+    """Units as a person writes them: `12`, `12.5`, `4.25` (up to `decimals`, trailing zeros dropped)."""
+    locale = QLocale()
+    rounded = round(float(value), decimals)
+    if rounded.is_integer():
+        return locale.toString(int(rounded))
+    text = locale.toString(rounded, "f", decimals)
+    point = locale.decimalPoint()
+    return text.rstrip("0").rstrip(point) if point in text else text
+
+
+def money_text(value: float) -> str:
+    """`1,234.50` / `1234,50`: two decimals, the locale's separators (the platform names no currency)."""
+    return QLocale().toString(float(value), "f", 2)
