@@ -170,7 +170,7 @@ def clipped_widgets(root: QWidget) -> list[str]:
 
 
 def clipped_cells(view: QTableView) -> list[str]:
-    """Every header or cell of the view whose text is cut short (elided), and a view that scrolls sideways."""
+    """Every header or cell on screen whose text is cut short (elided), and a view that scrolls sideways."""
     cut = []
     model = view.model()
     header = view.horizontalHeader()
@@ -187,6 +187,8 @@ def clipped_cells(view: QTableView) -> list[str]:
     bold = QFont(header.font())
     bold.setWeight(QFont.Weight.DemiBold)
     header_metrics = QFontMetrics(bold)
+    bottom = view.rowAt(view.viewport().height() - 1)  # the rows a person sees (the last one maybe in part)
+    bottom = model.rowCount(QModelIndex()) - 1 if bottom < 0 else bottom
     for column in range(header.count()):
         if header.isSectionHidden(column):
             continue
@@ -194,7 +196,7 @@ def clipped_cells(view: QTableView) -> list[str]:
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         if header_metrics.horizontalAdvance(title) + 12 > width:  # 6 px of padding each side (base.qss)
             cut.append(f"header {title!r}: {width} px")
-        for row in range(min(model.rowCount(QModelIndex()), 200)):
+        for row in range(max(0, view.rowAt(0)), min(model.rowCount(QModelIndex()), 1 + bottom)):
             index = model.index(row, column)
             text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
             if text and view.sizeHintForIndex(index).width() > width:

@@ -40,4 +40,5 @@ class BalancedSplitter(QSplitter):
             sizes = [need + (room - total) * need // total for need in needs]
         else:
             sizes = [room * need // total for need in needs]
-        self.setSizes(sizes)
+        if any(abs(new - old) > 2 for new, old in zip(sizes, self.sizes(), strict=True)):
+            self.setSizes(sizes)
