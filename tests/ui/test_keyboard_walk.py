@@ -101,8 +101,23 @@ def what_is_cut(pane: Pane) -> list[str]:
     for table in pane.findChildren(DataTable):
         if table.isVisible():
             name = table.objectName() or table.title or type(table.parentWidget()).__name__
-            cut += [f"{name}: {problem}" for problem in clipped_cells(table.view)]
+            cut += [f"{name}: {problem}" for problem in clipped_cells(table.view, table.columns.elastic)]
+            cut += [f"{name}: {problem}" for problem in free_text_without_tooltip(table)]
     return cut
+
+
+def free_text_without_tooltip(table: DataTable) -> list[str]:
+    """A note cut short must show its whole text in a tool tip."""
+    problems = []
+    header, model = table.view.horizontalHeader(), table.proxy
+    for column in table.columns.elastic:
+        for row in range(model.rowCount()):
+            index = model.index(row, column)
+            text = str(index.data() or "")
+            cut = table.view.sizeHintForIndex(index).width() + 1 > header.sectionSize(column)
+            if text and cut and not index.data(Qt.ItemDataRole.ToolTipRole) and table._tooltip_for(index) != text:
+                problems.append(f"{text!r} is cut and has no tool tip")
+    return problems
 
 
 def looks_whole(qtbot: QtBot, pane: Pane) -> None:
@@ -208,10 +223,13 @@ def test_sessions_and_tallies_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn
     press(qtbot, "Ctrl+L")
     entry = tallies.entry_row.worker_edit  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: focus() is entry)
-    for badge in ("AM0109", "AC0816", "AS0728"):
+    # The longest name of the roster, and the same badge twice in a row: a "⚑ Possible duplicate" note.
+    entries_shown = tallies.entries_table.proxy  # type: ignore[attr-defined]
+    for count, badge in enumerate(("AM0109", "AC0816", "AS0728", "MG1215", "MG1215"), start=1):
         type_text(qtbot, badge)
         press(qtbot, "Return")
-        qtbot.waitUntil(lambda badge=badge: badge in ids_in(tallies.entries_table), timeout=WAIT_MS)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda count=count: entries_shown.rowCount() == count, timeout=WAIT_MS)
+    assert "MG1215" in ids_in(tallies.entries_table)  # type: ignore[attr-defined]
     assert one_line(tallies.subtitle_label)  # type: ignore[attr-defined]
     looks_whole(qtbot, tallies)
     screenshot(window, tmp_path, "tallies")
@@ -222,13 +240,25 @@ def test_sessions_and_tallies_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn
     entries.view.selectRow(0)
     press(qtbot, "Delete")
     escape_from(qtbot, modal_dialog(qtbot, VoidDialog), focused)
+    # Again, with a long reason typed and Enter: the void's note is free text, and the table still fits.
+    press(qtbot, "Delete")
+    void = modal_dialog(qtbot, VoidDialog)
+    assert isinstance(void, VoidDialog)
+    void.reason.lineEdit().selectAll()
+    type_text(qtbot, "Caja incompleta, la fruta de abajo venia aplastada y se devolvio al productor")
+    press(qtbot, "Return")
+    qtbot.waitUntil(lambda: gone(void) and focus() is focused, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: entries_shown.rowCount() == 6, timeout=WAIT_MS)
+    looks_whole(qtbot, tallies)
+    screenshot(window, tmp_path, "tallies-void")
     check_sheet(qtbot, window, tallies)
 
     # Ctrl+P in a table prints that table, as shown; elsewhere in the pane it is the day report.
     printed = print_focused_table(qtbot, entries, tmp_path, "entries")
-    for name in ("Adriana Mendoza", "Agustín Cárdenas", "Alejandro Sánchez"):
+    for name in ("Adriana Mendoza", "Agustín Cárdenas", "Alejandro Sánchez", "María Fernanda García"):
         assert name in printed
-    assert "3 filas" in printed
+    assert "6 filas" in printed
+    assert "aplastada y se devolvio al productor" in printed  # a note printed whole, on as many lines as it needs
     press(qtbot, "Ctrl+L")
     qtbot.waitUntil(lambda: focus() is entry)
     press(qtbot, "Ctrl+P")
@@ -236,11 +266,11 @@ def test_sessions_and_tallies_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn
     assert report is tallies.tools.print_dialog  # type: ignore[attr-defined]
     escape_from(qtbot, report, entry)
 
-    # The outbox's history, chosen by keyboard (End: its last choice): the session and the three entries, sent.
+    # The outbox's history, chosen by keyboard (End: its last choice): the session, five entries and a void, sent.
     outbox = go_to(qtbot, window, 7)
     show = tab_until(qtbot, lambda widget: widget is outbox.show_combo)  # type: ignore[attr-defined]
     press(qtbot, "End", show)
-    qtbot.waitUntil(lambda: outbox.table.proxy.rowCount() == 4, timeout=WAIT_MS)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: outbox.table.proxy.rowCount() == 7, timeout=WAIT_MS)  # type: ignore[attr-defined]
     looks_whole(qtbot, outbox)
     screenshot(window, tmp_path, "outbox")
 

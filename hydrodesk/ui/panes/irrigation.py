@@ -157,6 +157,7 @@ class IrrigationPane(Pane):
         self.commands_model = CommandsModel(self)
         self.commands_table = DataTable(export_name=self.tr("valve-commands", "file name"), parent=self)
         self.commands_table.set_source_model(self.commands_model)
+        self.commands_table.set_elastic_columns([self.commands_model.columnCount() - 1])  # the note: free text
         commands_label = QLabel(self.tr("COMMANDS THIS SESSION"), self)
         commands_label.setObjectName("SectionLabel")
         valves_top = QWidget(self)

@@ -42,7 +42,7 @@ from hydrodesk.ui.outbox.dialogs import (
     MoveDialog,
     move_target,
 )
-from hydrodesk.ui.outbox.model import OutboxTableModel
+from hydrodesk.ui.outbox.model import REASON, WHAT, OutboxTableModel
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext
 from hydrodesk.ui.sync_status import spawn_unless_closing
 from hydrodesk.ui.theme import Theme
@@ -142,6 +142,7 @@ class OutboxPane(Pane):
         self.model = OutboxTableModel(self)
         self.table = DataTable(export_name=self.tr("outbox", "file name"), parent=self)
         self.table.set_source_model(self.model)
+        self.table.set_elastic_columns([WHAT, REASON])  # free text: what was done, and the server's reason
         self.table.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.view.selectionModel().selectionChanged.connect(lambda *_: self._update_choices())
         self.table.exported.connect(self._on_exported)

@@ -51,10 +51,10 @@ from hydrodesk.ui.formats import day_format, day_text, farm_zone, money_text, nu
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
 from hydrodesk.ui.keys import KeyHelp, key_text
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
-from hydrodesk.ui.tallies.entries_model import EntriesModel
+from hydrodesk.ui.tallies.entries_model import NOTE, EntriesModel
 from hydrodesk.ui.tallies.entry_row import TallyEntryRow
 from hydrodesk.ui.tallies.void_dialog import VoidDialog
-from hydrodesk.ui.tallies.worker_table import WorkerTallyModel
+from hydrodesk.ui.tallies.worker_table import VOIDS, WorkerTallyModel
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.balanced_splitter import BalancedSplitter
 from hydrodesk.ui.widgets.data_table import DataTable
@@ -187,6 +187,10 @@ class TalliesPane(Pane):
         self.workers_model = WorkerTallyModel(self)
         self.workers_table = DataTable(export_name=self.tr("tally", "file name"), parent=self)
         self.workers_table.set_source_model(self.workers_model)
+        # Side by side with the entries at 1366 pixels, one column has to give: the voids per worker (the entries
+        # list shows each void, the totals line counts them). A right click on the header brings it back.
+        self.workers_table.setObjectName("PerWorker")
+        self.workers_table.set_hidden_columns([VOIDS])
         self.workers_table.exported.connect(self._on_exported)
         self.workers_table.export_failed.connect(self._on_export_failed)
         self.totals_label = QLabel(self)
@@ -205,6 +209,7 @@ class TalliesPane(Pane):
         self.entries_model = EntriesModel(self)
         self.entries_table = DataTable(export_name=self.tr("tally-entries", "file name"), parent=self)
         self.entries_table.set_source_model(self.entries_model)
+        self.entries_table.set_elastic_columns([NOTE])  # a void's reason is free text
         self.entries_table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.entries_table.view.installEventFilter(self)
         self.entries_table.current_row_changed.connect(lambda _index: self._update_void_buttons())

@@ -26,6 +26,10 @@ from shiboken6 import isValid
 PADDING = 12  # beyond the cell's own margins: room to breathe between a column's text and the next one
 SAMPLE_ROWS = 50  # changed rows beyond this many: read the rows on screen instead of each changed one
 STEP = 8  # px: a column's wished width grows in steps
+GRID_LINE = 2  # px: the grid line inside a section, and a pixel of rounding
+# A column of free text (a void's reason, the server's reason) is as wide as its text when there is room, but gives
+# way down to this before the table scrolls sideways: its cells then end in "…" and show all of it in a tool tip.
+ELASTIC_LEAST = 140
 FIT_DELAY_MS = 150
 FIT_MAX_WAIT_MS = 1000
 # A header section's own room beside its text: the style sheet's padding (6 px each side, base.qss), its border
@@ -51,6 +55,7 @@ class ColumnFitter(QObject):
         self._dragging = False
         self._user_sized: set[int] = set()
         self._hidden: set[int] = set()  # applied again after every reset: Qt's header forgets hidden sections
+        self.elastic: set[int] = set()  # columns of free text (ELASTIC_LEAST)
         self._wanted: dict[int, int] = {}  # the fitted width of each column (the last one may be drawn wider)
         self._least: dict[int, int] = {}  # the least width that still shows each column whole
         self._shrink = False
@@ -136,6 +141,8 @@ class ColumnFitter(QObject):
         content = self.content_width(column, rows)
         header = self.header_width(column)
         least = max(content, header - HEADER_SLACK)
+        if column in self.elastic:
+            least = min(least, max(header - HEADER_SLACK, ELASTIC_LEAST))
         # Rounded up to a step: a total that gains a digit now and then does not relayout the pane each time.
         return least, STEP * math.ceil(max(content + PADDING, header) / STEP)
 
@@ -148,8 +155,9 @@ class ColumnFitter(QObject):
         metrics = self._view.fontMetrics()
         texts = [str(model.index(row, column).data() or "") for row in rows]
         widest = max(range(len(rows)), key=lambda i: metrics.horizontalAdvance(texts[i]))
-        # The delegate's room beside the text, measured on the widest cell itself (margins, icon, badge).
-        return self._view.sizeHintForIndex(model.index(rows[widest], column)).width()
+        # The delegate's room beside the text, measured on the widest cell itself (margins, icon, badge), and the
+        # grid line a cell is drawn inside of: a cell exactly as wide as its size hint is elided by a pixel.
+        return self._view.sizeHintForIndex(model.index(rows[widest], column)).width() + GRID_LINE
 
     def _visible_range(self) -> tuple[int, int]:
         count = self._view.model().rowCount()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPoint, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QHelpEvent, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -123,7 +124,7 @@ class DataTable(QWidget):
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
         self.columns.watch()
-        for widget in (self.view, self.filter_edit):
+        for widget in (self.view, self.filter_edit, self.view.viewport()):
             widget.installEventFilter(self)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_context_menu)
@@ -228,6 +229,20 @@ class DataTable(QWidget):
             return  # never hide them all: the table would look empty
         self.columns.set_hidden(hidden)
 
+    def set_elastic_columns(self, columns: Iterable[int]) -> None:
+        """Columns of free text (notes, reasons): they give way before the table scrolls sideways; a cell cut short
+        shows its whole text in a tool tip."""
+        self.columns.elastic = set(columns)
+        self.columns.fit()
+
+    def _tooltip_for(self, index: QModelIndex) -> str | None:
+        """The whole text of a cell drawn cut short ("Void: box inco…"), when the model has no tool tip of its own."""
+        if not index.isValid() or index.data(Qt.ItemDataRole.ToolTipRole):
+            return None
+        text = str(index.data() or "")
+        width = self.view.horizontalHeader().sectionSize(index.column())
+        return text if text and self.view.sizeHintForIndex(index).width() + 1 > width else None
+
     def _show_column_menu(self, position: QPoint) -> None:
         """A right click on the header: which columns to show (exports and printouts follow what is shown)."""
         header = self.view.horizontalHeader()
@@ -326,6 +341,12 @@ class DataTable(QWidget):
     # ------------------------------------------------------------------------------------------ keys and menu
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self._tooltip_for(self.view.indexAt(event.pos()))
+            if text is not None:
+                QToolTip.showText(event.globalPos(), text, self.view)
+                return True
+            return super().eventFilter(watched, event)
         if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent):
             action = self._key_action(event)
             if action is not None:
