@@ -10,23 +10,27 @@ import logging
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSplitter,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from hydrodesk import __version__
 from hydrodesk.ui.account_button import AccountButton
 from hydrodesk.ui.connection import ConnectionMonitor, ConnectionState
+from hydrodesk.ui.focus_return import FocusReturn
 from hydrodesk.ui.icons import app_icon, svg_pixmap, themed_icon
+from hydrodesk.ui.keys import KeyHelp, bound_keys
 from hydrodesk.ui.models.farm_tree import NodeKind
 from hydrodesk.ui.navigator import Navigator
 from hydrodesk.ui.panes import PANE_CONTEXT, PANES, PaneSpec, find_pane
@@ -36,6 +40,7 @@ from hydrodesk.ui.sync_status import OfficeSync
 from hydrodesk.ui.tasks import BackgroundTasks
 from hydrodesk.ui.theme import Theme, ThemeManager
 from hydrodesk.ui.ui_state import UiState
+from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.state_page import StatePage
 
 if TYPE_CHECKING:
@@ -43,6 +48,7 @@ if TYPE_CHECKING:
     from hydrodesk.api.models import Project, Sector
     from hydrodesk.sync.office import Office
     from hydrodesk.ui.live.telemetry import LiveTelemetry
+    from hydrodesk.ui.shortcut_sheet import ShortcutSheet
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +131,10 @@ class MainWindow(QMainWindow):
         self.sync.outbox_requested.connect(lambda: self.open_pane("outbox"))
         self._cached_since: datetime | None = None
 
+        self._fit_navigator = False
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.focus_return = FocusReturn(app, self)  # a closed dialog gives the keyboard back where it was
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -155,6 +165,12 @@ class MainWindow(QMainWindow):
         self.filter_action = QAction(self.tr("&Filter"), self)
         self.filter_action.setShortcut(QKeySequence("Ctrl+F"))
         self.filter_action.triggered.connect(self._focus_filter)
+        self.help_action = QAction(self.tr("&Keyboard Shortcuts and Help"), self)
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
+        self.help_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.help_action.setWhatsThis(self.tr("Show this pane's shortcuts and how it works"))
+        self.help_action.triggered.connect(self.show_shortcut_sheet)
+        self.shortcut_sheet: ShortcutSheet | None = None
         self.about_action = QAction(self.tr("&About HydroDesk"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._show_about)
@@ -178,6 +194,9 @@ class MainWindow(QMainWindow):
             action.setData(spec.name)
             if number <= 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setWhatsThis(
+                self.tr("Show the {pane} pane").format(pane=QCoreApplication.translate(PANE_CONTEXT, spec.title))
+            )
             action.triggered.connect(lambda _checked=False, name=spec.name: self.open_pane(name))
             self.pane_actions.append(action)
         self._set_data_actions_enabled(False)
@@ -202,6 +221,8 @@ class MainWindow(QMainWindow):
         go_menu = menus.addMenu(self.tr("&Go"))
         go_menu.addActions(self.pane_actions)
         help_menu = menus.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
@@ -407,6 +428,10 @@ class MainWindow(QMainWindow):
         self.central.setCurrentIndex(PANE_PAGE)
         self._set_data_actions_enabled(True)
         self.navigator.set_projects(projects, wanted, self._company_names)
+        if self._fit_navigator:
+            self._fit_navigator = False
+            # Once the tree has laid out the farm's names (and the window its docks).
+            QTimer.singleShot(0, self, self._fit_navigator_width)
 
     @property
     def showing_cached_since(self) -> datetime | None:
@@ -572,6 +597,9 @@ class MainWindow(QMainWindow):
             pane.set_selection(self._selection)
             self._panes[spec.name] = pane
             self.pane_host.addWidget(pane)
+            self._restore_splitters(spec.name, pane)
+            for table in pane.findChildren(DataTable):  # a printout says which pane it comes from
+                table.title = table.title or QCoreApplication.translate(PANE_CONTEXT, spec.title)
         self.pane_host.setCurrentWidget(pane)
         return pane
 
@@ -632,6 +660,47 @@ class MainWindow(QMainWindow):
         for pane in self._panes.values():
             pane.apply_theme(theme)
 
+    # ------------------------------------------------------------------------------------------ help
+    def global_keys(self) -> list[KeyHelp]:
+        """The window's own shortcuts, read from its actions (the F1 sheet's "Everywhere" lines)."""
+        holder = QWidget()  # bound_keys reads a widget's actions: lend it the window's, not its panes'
+        holder.addActions(
+            [
+                *self.pane_actions,
+                self.refresh_action,
+                self.filter_action,
+                self.export_action,
+                self.sync.sync_action,
+                self.help_action,
+                self.quit_action,
+            ]
+        )
+        return bound_keys(holder)
+
+    def show_shortcut_sheet(self) -> ShortcutSheet:
+        """F1: this pane's shortcuts, a table's, the window's, and a few words on how the pane works."""
+        from hydrodesk.ui.shortcut_sheet import ShortcutSheet  # here: the first paint pays for no help
+        from hydrodesk.ui.widgets.data_table import table_keys
+
+        if self.shortcut_sheet is not None and isValid(self.shortcut_sheet):
+            self.shortcut_sheet.close()
+        spec = self._current_pane
+        title = QCoreApplication.translate(PANE_CONTEXT, spec.title)
+        pane = self._panes.get(spec.name) if self.showing_data else None
+        sheet = ShortcutSheet(
+            pane_title=title,
+            help_text=pane.help_text() if pane is not None else "",
+            sections=[
+                (title, pane.key_help() if pane is not None else []),
+                (self.tr("In a table"), table_keys()),
+                (self.tr("Everywhere"), self.global_keys()),
+            ],
+            parent=self,
+        )
+        self.shortcut_sheet = sheet
+        sheet.open()
+        return sheet
+
     # ------------------------------------------------------------------------------------------ about
     def _show_about(self) -> None:
         box = QMessageBox(self)
@@ -651,17 +720,60 @@ class MainWindow(QMainWindow):
     def _restore_ui_state(self) -> None:
         geometry = self._ui_state.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 760)
+            self._fill_screen()
+        elif self.isMaximized():
+            # restoreGeometry() puts a maximized window at its normal geometry pushed down by a guessed title bar,
+            # which only a window manager corrects; fill the screen ourselves (the normal geometry stays as saved).
+            self._fill_screen()
         state = self._ui_state.window_state
-        if state is not None:
-            self.restoreState(state)
+        # First start: the navigator as narrow as its names allow (again once the farm's names are known).
+        self._fit_navigator = state is None or not self.restoreState(state)
+        if self._fit_navigator:
+            self._fit_navigator_width()
         last = self._ui_state.last_pane
         spec = find_pane(last) if last else None
         self._current_pane = spec or PANES[0]
         self.navigator.mark_pane(self._current_pane)
 
+    def _fill_screen(self) -> None:
+        """First start: the whole screen. Farm offices run 1366×768 laptops, where any fixed size is wrong; the
+        geometry is set as well as the maximized state because without a window manager (Xvfb, kiosks) nothing
+        acts on the state."""
+        screen = QGuiApplication.screenAt(self.geometry().center()) or QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.availableGeometry())
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def _fit_navigator_width(self) -> None:
+        self.resizeDocks([self.navigator], [self.navigator.preferred_width()], Qt.Orientation.Horizontal)
+
+    def _restore_splitters(self, pane_name: str, pane: Pane) -> None:
+        """Put a pane's splitters where the user left them and hide the table columns the user hid (named ones
+        only: the name is their key)."""
+        for splitter in pane.findChildren(QSplitter):
+            state = self._ui_state.splitter(pane_name, splitter.objectName()) if splitter.objectName() else None
+            if state is not None:
+                splitter.restoreState(state)
+        for table in self._named_tables(pane):
+            hidden = self._ui_state.hidden_columns(pane_name, table.objectName())
+            if hidden is not None:
+                table.set_hidden_columns(hidden)
+                table.columns_chosen = True
+
+    @staticmethod
+    def _named_tables(pane: Pane) -> list[DataTable]:
+        return [table for table in pane.findChildren(DataTable) if table.objectName()]
+
     def save_ui_state(self) -> None:
         self._ui_state.save_window(self.saveGeometry(), self.saveState())
+        for name, pane in self._panes.items():
+            for splitter in pane.findChildren(QSplitter):
+                # A balanced splitter the user never moved follows its tables next time too.
+                if splitter.objectName() and getattr(splitter, "user_sized", True):
+                    self._ui_state.save_splitter(name, splitter.objectName(), splitter.saveState())
+            for table in self._named_tables(pane):
+                if table.columns_chosen:  # else the pane's defaults apply next time, whatever they are then
+                    self._ui_state.save_hidden_columns(name, table.objectName(), table.hidden_columns())
         self._ui_state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 
 PANE_NAME_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 PANE_ROW_HEIGHT = 36
+MIN_WIDTH = 180
+ITEM_PADDING = 5  # QTreeView#FarmTree::item's padding (base.qss), each side
+# The farm tree's names wider than the pane list get this much more at most; a longer name is the user's to widen.
+MAX_PREFERRED_WIDTH = 260
 
 
 class Navigator(QDockWidget):
@@ -82,7 +86,32 @@ class Navigator(QDockWidget):
         layout.addWidget(self.farm_label)
         layout.addWidget(self.tree, 1)
         self.setWidget(body)
-        self.setMinimumWidth(220)
+        self.setMinimumWidth(MIN_WIDTH)
+
+    def preferred_width(self) -> int:
+        """As wide as the pane names and the farm's names need, and no wider: a 1366-pixel screen needs its
+        width for the tables."""
+        # Measured from the texts, not from the views' size hints: those are only right once the views have laid
+        # their items out, which has not happened yet when the farm has just been put in the tree.
+        metrics = self.tree.fontMetrics()
+        icon = self.tree.iconSize().width() if self.tree.iconSize().isValid() else 16
+        item = icon + 2 * ITEM_PADDING + 8  # the icon, the item's padding (base.qss) and the gap after the icon
+        names = [self.pane_list.item(row).text() for row in range(self.pane_list.count())]
+        widest = max((metrics.horizontalAdvance(name) + item for name in names), default=0)
+        for depth, text in self._tree_texts():
+            indent = (depth + 1) * self.tree.indentation()  # a tree indents its top level too (the branch arrow)
+            widest = max(widest, metrics.horizontalAdvance(text) + item + indent)
+        margins = self.widget().layout().contentsMargins()
+        return max(MIN_WIDTH, min(MAX_PREFERRED_WIDTH, widest + margins.left() + margins.right() + 8))
+
+    def _tree_texts(self, parent: QModelIndex | None = None, depth: int = 0) -> list[tuple[int, str]]:
+        parent = parent if parent is not None else QModelIndex()
+        texts = []
+        for row in range(self.model.rowCount(parent)):
+            index = self.model.index(row, 0, parent)
+            texts.append((depth, str(index.data() or "")))
+            texts += self._tree_texts(index, depth + 1)
+        return texts
 
     # ------------------------------------------------------------------------------------------ panes
     def set_pane_icons(self, icons: dict[str, QIcon]) -> None:

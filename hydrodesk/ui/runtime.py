@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from hydrodesk import __version__
@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 
 # Set by bench/startup.py: print when the main window has first been painted, then quit.
 FIRST_PAINT_PROBE = "HYDRODESK_FIRST_PAINT_PROBE"
-SCREENSHOT_SIZE = QSize(1280, 800)
+SCREENSHOT_SIZE = QSize(1366, 768)  # the office laptop HydroDesk is laid out for
 # If the window is never painted (started minimised, say), go on anyway after this long.
 ATTACH_FALLBACK_MS = 1000
 # How long a screenshot waits for a live pane's first data after the farm has loaded.
@@ -75,6 +75,7 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
     outcome = _Outcome()
     if options.screenshot is not None:
         # The same size every time, whatever the saved geometry or the screen: screenshots are for docs and CI.
+        window.setWindowState(Qt.WindowState.WindowNoState)
         window.resize(SCREENSHOT_SIZE)
         _screenshot_when_loaded(window, options.screenshot, outcome)
     if options.quit_after is not None:

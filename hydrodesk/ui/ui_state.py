@@ -1,5 +1,8 @@
 """Where the window was and how it was arranged: UI state, kept apart from the user's settings.
 
+Window geometry and state (maximized, the navigator's width), each pane's splitters, the last pane, the theme and
+the navigator's selection. One file per user (in the user's configuration folder), whichever profile signs in.
+
 An INI file beside settings.json (not the OS registry), so tests and portable installs can point it anywhere.
 """
 
@@ -33,6 +36,25 @@ class UiState:
     def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
         self._settings.setValue("window/geometry", geometry)
         self._settings.setValue("window/state", state)
+
+    def splitter(self, pane: str, name: str) -> QByteArray | None:
+        """How the user left a pane's splitter (QSplitter.saveState), or None."""
+        return self._bytes(f"splitters/{pane}.{name}")
+
+    def save_splitter(self, pane: str, name: str, state: QByteArray) -> None:
+        self._settings.setValue(f"splitters/{pane}.{name}", state)
+
+    def hidden_columns(self, pane: str, table: str) -> list[int] | None:
+        """The columns the user hid in a pane's table, or None when the user never chose."""
+        value = self._settings.value(f"tables/{pane}.{table}.hidden")
+        if value is None:
+            return None
+        items = value if isinstance(value, list) else [value] if value != "" else []
+        return [int(item) for item in items if str(item).isdigit()]
+
+    def save_hidden_columns(self, pane: str, table: str, columns: list[int]) -> None:
+        # An explicit "none" (an empty string) tells "shows everything" from "never chose".
+        self._settings.setValue(f"tables/{pane}.{table}.hidden", [str(c) for c in columns] if columns else "")
 
     @property
     def last_pane(self) -> str | None:

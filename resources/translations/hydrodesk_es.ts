@@ -489,6 +489,14 @@
 <context>
     <name>DataTable</name>
     <message>
+        <source>Print the rows shown, sorted and filtered as shown</source>
+        <translation>Imprimir las filas mostradas, con el orden y el filtro de la tabla</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as a PDF file</source>
+        <translation>Guardar las filas mostradas como archivo PDF</translation>
+    </message>
+    <message>
         <source>table</source>
         <comment>file name</comment>
         <translation>tabla</translation>
@@ -528,6 +536,30 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>Print table</source>
+        <translation>Imprimir tabla</translation>
+    </message>
+    <message>
+        <source>Save table as PDF</source>
+        <translation>Guardar tabla como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
     </message>
 </context>
 <context>
@@ -1014,8 +1046,8 @@
         <translation>Trabajador</translation>
     </message>
     <message>
-        <source>Worker ID</source>
-        <translation>ID del trabajador</translation>
+        <source>ID</source>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Units</source>
@@ -1691,7 +1723,7 @@
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation>&amp;Abrir…</translation>
+        <translation>A&amp;brir…</translation>
     </message>
     <message>
         <source>Open the selected valve for a number of minutes (Alt+O)</source>
@@ -1721,7 +1753,7 @@
     </message>
     <message>
         <source>&amp;Start program…</source>
-        <translation>&amp;Iniciar programa…</translation>
+        <translation>Iniciar &amp;programa…</translation>
     </message>
     <message>
         <source>S&amp;top program…</source>
@@ -1768,6 +1800,10 @@
     <message>
         <source>Alarms</source>
         <translation>Alarmas</translation>
+    </message>
+    <message>
+        <source>Each valve shows what was commanded and what the field reports, side by side. Open or close the selected valve behind a confirmation; an open command always has a duration, and the command is followed until the field&apos;s telemetry confirms it. Programs, logs and alarms are on the other tabs (Ctrl+Tab).</source>
+        <translation>Cada válvula muestra lo ordenado y lo que informa el campo, lado a lado. Abra o cierre la válvula seleccionada tras una confirmación; una orden de apertura siempre lleva una duración, y se sigue la orden hasta que la telemetría del campo la confirma. Los programas, los registros y las alarmas están en las otras pestañas (Ctrl+Tab).</translation>
     </message>
     <message>
         <source>The valves could not be loaded</source>
@@ -2022,6 +2058,14 @@
         <translation>&amp;Filtrar</translation>
     </message>
     <message>
+        <source>&amp;Keyboard Shortcuts and Help</source>
+        <translation>&amp;Atajos de teclado y ayuda</translation>
+    </message>
+    <message>
+        <source>Show this pane&apos;s shortcuts and how it works</source>
+        <translation>Mostrar los atajos de este panel y cómo funciona</translation>
+    </message>
+    <message>
         <source>&amp;About HydroDesk</source>
         <translation>&amp;Acerca de HydroDesk</translation>
     </message>
@@ -2036,6 +2080,10 @@
     <message>
         <source>&amp;Dark</source>
         <translation>&amp;Oscuro</translation>
+    </message>
+    <message>
+        <source>Show the {pane} pane</source>
+        <translation>Mostrar el panel {pane}</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2104,6 +2152,14 @@
     <message>
         <source>Sign in to your Hydrobit account to see your farm, or start HydroDesk with --demo to explore the demo farm.</source>
         <translation>Inicie sesión en su cuenta de Hydrobit para ver su finca, o arranque HydroDesk con --demo para explorar la finca de demostración.</translation>
+    </message>
+    <message>
+        <source>In a table</source>
+        <translation>En una tabla</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>En toda la ventana</translation>
     </message>
     <message>
         <source>About HydroDesk</source>
@@ -2358,6 +2414,10 @@
     <message>
         <source>Show</source>
         <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Every change made on this computer waits here until Hydrobit has it, and HydroDesk sends it by itself when it can. A change the server refused waits for your decision: retry it, correct it, move it to another session, or discard it with a reason. Nothing is dropped without you deciding.</source>
+        <translation>Cada cambio hecho en este equipo espera aquí hasta que Hydrobit lo tiene, y HydroDesk lo envía por sí solo cuando puede. Un cambio que el servidor rechazó espera su decisión: reintentarlo, corregirlo, moverlo a otra sesión o descartarlo con un motivo. Nada se pierde sin que usted lo decida.</translation>
     </message>
     <message>
         <source>Not signed in</source>
@@ -2732,6 +2792,10 @@
     <message>
         <source>Choose a project or sector in the navigator.</source>
         <translation>Elija un proyecto o un sector en el navegador.</translation>
+    </message>
+    <message>
+        <source>The project or sector chosen in the navigator: its local time in the farm&apos;s timezone, its crop, the pay a new session starts with and how long a session may stay open. The table lists its sectors; pick one in the navigator to see it alone.</source>
+        <translation>El proyecto o sector elegido en el navegador: su hora local en la zona horaria de la finca, su cultivo, el pago con que empieza una sesión nueva y cuánto tiempo puede quedar abierta una sesión. La tabla lista sus sectores; elija uno en el navegador para verlo solo.</translation>
     </message>
     <message>
         <source>Sector of {project} · {area} · {id}</source>
@@ -3319,6 +3383,34 @@
         <translation>sesiones</translation>
     </message>
     <message>
+        <source>Open a session in the selected project or sector</source>
+        <translation>Abrir una sesión en el proyecto o sector seleccionado</translation>
+    </message>
+    <message>
+        <source>Show the day before</source>
+        <translation>Mostrar el día anterior</translation>
+    </message>
+    <message>
+        <source>Show the day after</source>
+        <translation>Mostrar el día siguiente</translation>
+    </message>
+    <message>
+        <source>Edit the selected session</source>
+        <translation>Editar la sesión seleccionada</translation>
+    </message>
+    <message>
+        <source>Extend the selected session&apos;s time limit</source>
+        <translation>Ampliar el límite de tiempo de la sesión seleccionada</translation>
+    </message>
+    <message>
+        <source>Close the selected session</source>
+        <translation>Cerrar la sesión seleccionada</translation>
+    </message>
+    <message>
+        <source>Open the selected session&apos;s tallies</source>
+        <translation>Abrir los conteos de la sesión seleccionada</translation>
+    </message>
+    <message>
         <source>Change unit, price, bonus or notes (F2)</source>
         <translation>Cambiar unidad, precio, bono o notas (F2)</translation>
     </message>
@@ -3337,6 +3429,14 @@
     <message>
         <source>Choose a project or sector in the navigator.</source>
         <translation>Elija un proyecto o sector en el navegador.</translation>
+    </message>
+    <message>
+        <source>A production session is one sector&apos;s harvest on one day, paid at the price and bonus set when it is opened. The table lists the day&apos;s sessions with their units, workers and pay, and the cards add them up. Opening, editing, extending and closing are saved on this computer first and sent to Hydrobit when the connection allows.</source>
+        <translation>Una sesión de producción es la cosecha de un sector en un día, pagada al precio y con el bono fijados al abrirla. La tabla lista las sesiones del día con sus unidades, trabajadores y pago, y las tarjetas los suman. Abrir, editar, ampliar y cerrar se guardan primero en este equipo y se envían a Hydrobit cuando la conexión lo permite.</translation>
+    </message>
+    <message>
+        <source>On a session: open its tallies</source>
+        <translation>Sobre una sesión: abrir sus conteos</translation>
     </message>
     <message>
         <source>{where} · {day} · times in {zone}</source>
@@ -3643,6 +3743,17 @@
     </message>
 </context>
 <context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts · {pane}</source>
+        <translation>Atajos de teclado · {pane}</translation>
+    </message>
+    <message>
+        <source>How the {pane} pane works</source>
+        <translation>Cómo funciona el panel {pane}</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to Hydrobit</source>
@@ -3872,6 +3983,21 @@
     </message>
 </context>
 <context>
+    <name>TablePrint</name>
+    <message>
+        <source>1 row</source>
+        <translation>1 fila</translation>
+    </message>
+    <message>
+        <source>{count} rows</source>
+        <translation>{count} filas</translation>
+    </message>
+    <message>
+        <source>{rows} · printed {when} by HydroDesk</source>
+        <translation>{rows} · impreso el {when} por HydroDesk</translation>
+    </message>
+</context>
+<context>
     <name>TalliesPane</name>
     <message>
         <source>Tallies</source>
@@ -3966,6 +4092,30 @@
     <message>
         <source>Flag &amp;repeats within</source>
         <translation>Marcar &amp;repeticiones en</translation>
+    </message>
+    <message>
+        <source>Put the cursor in the entry row</source>
+        <translation>Poner el cursor en la fila de entrada</translation>
+    </message>
+    <message>
+        <source>Undo the last entry (it is voided as an entry mistake)</source>
+        <translation>Deshacer la última entrada (se anula como error de captura)</translation>
+    </message>
+    <message>
+        <source>Choose the session, then type a worker&apos;s name or ID (or scan a badge) in the entry row and press Enter to record their units. The left table adds up units and pay per worker for the session, the day or the season; the right one lists every entry, newest first. An entry is never deleted: void it with a reason and the count goes back down.</source>
+        <translation>Elija la sesión, luego escriba el nombre o el ID de un trabajador (o escanee un gafete) en la fila de entrada y pulse Intro para registrar sus unidades. La tabla de la izquierda suma unidades y pago por trabajador en la sesión, el día o la temporada; la de la derecha lista cada entrada, la más reciente primero. Una entrada nunca se borra: anúlela con un motivo y el conteo vuelve a bajar.</translation>
+    </message>
+    <message>
+        <source>In the entry row: record the units for the worker found</source>
+        <translation>En la fila de entrada: registrar las unidades del trabajador encontrado</translation>
+    </message>
+    <message>
+        <source>In the entry row: clear it</source>
+        <translation>En la fila de entrada: vaciarla</translation>
+    </message>
+    <message>
+        <source>In the entries: void the selected entry</source>
+        <translation>En las entradas: anular la entrada seleccionada</translation>
     </message>
     <message>
         <source>That session is not on this computer yet; press F5 to refresh.</source>
@@ -4192,7 +4342,7 @@
     </message>
     <message>
         <source>&amp;Units</source>
-        <translation>&amp;Unidades</translation>
+        <translation>U&amp;nidades</translation>
     </message>
     <message>
         <source>Enter records 1 {unit}</source>
@@ -4348,7 +4498,7 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
     <name>TallyTools</name>
     <message>
         <source>&amp;Import tally sheet…</source>
-        <translation>&amp;Importar hoja de conteo…</translation>
+        <translation>I&amp;mportar hoja de conteo…</translation>
     </message>
     <message>
         <source>Record a day&apos;s paper tally sheet from a CSV or Excel file (Ctrl+I)</source>
@@ -4692,6 +4842,10 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
         <source>devices</source>
         <comment>file name</comment>
         <translation>dispositivos</translation>
+    </message>
+    <message>
+        <source>Live readings of the selected project&apos;s devices. Tick the series to plot in the list on the left; Space pauses the charts so you can look back, and the window buttons choose how much time they show. The device list below says which devices are online and how their batteries and signal are.</source>
+        <translation>Lecturas en vivo de los dispositivos del proyecto seleccionado. Marque las series a graficar en la lista de la izquierda; Espacio pausa las gráficas para mirar atrás, y los botones de ventana eligen cuánto tiempo muestran. La lista de dispositivos de abajo dice cuáles están en línea y cómo están su batería y su señal.</translation>
     </message>
     <message>
         <source>The last 24 hours could not be loaded from the server: {reason} The charts show what this computer has stored; live data carries on.</source>
@@ -5286,8 +5440,8 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
         <translation>Trabajador</translation>
     </message>
     <message>
-        <source>Worker ID</source>
-        <translation>ID del trabajador</translation>
+        <source>ID</source>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Units</source>
@@ -5388,6 +5542,10 @@ Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija la
         <source>workers</source>
         <comment>file name</comment>
         <translation>trabajadores</translation>
+    </message>
+    <message>
+        <source>The roster of the company&apos;s workers, searchable by name or ID even offline. Choose a worker to see their card and recent tallies. A new worker is saved on this computer at once and sent to Hydrobit when the connection allows.</source>
+        <translation>La plantilla de trabajadores de la empresa, con búsqueda por nombre o ID incluso sin conexión. Elija un trabajador para ver su ficha y sus conteos recientes. Un trabajador nuevo se guarda al momento en este equipo y se envía a Hydrobit cuando la conexión lo permite.</translation>
     </message>
     <message>
         <source>No worker matches this search and these filters. Clear them to see the whole roster.</source>

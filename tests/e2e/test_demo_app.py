@@ -102,7 +102,7 @@ def test_demo_runs_takes_a_screenshot_and_stops_its_simulator(
     assert "demo simulator stopped (exit code 0)" in done.stderr
     image = QImage(str(screenshot))
     assert not image.isNull()
-    assert (image.width(), image.height()) == (1280, 800)
+    assert (image.width(), image.height()) == (1366, 768)
     assert distinct_colours(image) > 20  # a drawn window, not a blank rectangle
     assert processes_mentioning(str(demo_farm)) == []  # the simulator child is gone
     assert any(demo_farm.iterdir())  # the farm stays for next time

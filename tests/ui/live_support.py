@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -89,6 +90,7 @@ def sign_in(
     *,
     data_dir: Path | None = None,
     scopes: tuple[str, ...] = ALL_SCOPES,
+    size: tuple[int, int] | None = None,
 ) -> Iterator[SignedIn]:
     """A shown main window on `pane`, signed in to `simulator` (with an API key of `scopes`). Signing out (hub
     stopped, client closed) runs before pytest-qt closes the window, as the app's own shutdown does before its
@@ -114,6 +116,9 @@ def sign_in(
 
     qtbot.addWidget(window, before_close_func=sign_out)
     window.open_pane(pane)
+    if size is not None:  # as on a screen of that size (the offscreen test screen is smaller)
+        window.setWindowState(Qt.WindowState.WindowNoState)
+        window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
     assert run_async(qtbot, controller.connect(SimulatorSource(simulator, scopes)), timeout_ms=20_000)

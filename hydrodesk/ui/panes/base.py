@@ -6,8 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
+
+from hydrodesk.ui.keys import KeyHelp, bound_keys
 
 if TYPE_CHECKING:
     from hydrodesk.api.client import HydrobitClient
@@ -45,6 +48,10 @@ class PaneContext:
     ui_state: UiState | None = None
 
 
+# Every pane's outer margins: room to breathe without wasting a 1366×768 laptop's width.
+PANE_MARGINS = (16, 14, 16, 12)
+
+
 class Pane(QWidget):
     status_message = Signal(str)  # a short note for the status bar ("Exported 12 rows to …")
     sector_activated = Signal(str, str)  # project id, sector id: the pane asks the navigator to select it
@@ -58,6 +65,36 @@ class Pane(QWidget):
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+
+    # ------------------------------------------------------------------------------------------ keys and help
+    def add_shortcut(
+        self,
+        keys: str | QKeySequence | QKeySequence.StandardKey,
+        text: str,
+        slot: Callable[[], object],
+        context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+    ) -> QShortcut:
+        """Bind `keys` to `slot` and describe them (`text`, translated) for the F1 sheet, in one place.
+
+        Window-wide by default: a hidden pane's shortcuts are inactive, so they work wherever the focus is while
+        the pane is on screen."""
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(context)
+        shortcut.setWhatsThis(text)
+        shortcut.activated.connect(slot)
+        return shortcut
+
+    def help_text(self) -> str:
+        """Two to four sentences on how the pane works, for the F1 sheet (translated)."""
+        return ""
+
+    def widget_keys(self) -> list[KeyHelp]:
+        """Keys the pane's widgets handle themselves (Enter on a row, Delete in a list): listed on the F1 sheet."""
+        return []
+
+    def key_help(self) -> list[KeyHelp]:
+        """Every key this pane answers to: its live shortcuts, actions and buttons, then `widget_keys()`."""
+        return [*bound_keys(self), *self.widget_keys()]
 
     def set_selection(self, selection: Selection) -> None:
         """The navigator's selection changed (or the data behind it was reloaded)."""

@@ -52,10 +52,11 @@ from hydrodesk.ui.irrigation.models import (
     alarm_value,
 )
 from hydrodesk.ui.irrigation.outbox_sender import OutboxCommandSender
-from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
+from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.state_page import StatePage
+from hydrodesk.ui.widgets.tab_order import move_before
 
 if TYPE_CHECKING:
     from hydrodesk.api.models import Project
@@ -156,6 +157,7 @@ class IrrigationPane(Pane):
         self.commands_model = CommandsModel(self)
         self.commands_table = DataTable(export_name=self.tr("valve-commands", "file name"), parent=self)
         self.commands_table.set_source_model(self.commands_model)
+        self.commands_table.set_elastic_columns([self.commands_model.columnCount() - 1])  # the note: free text
         commands_label = QLabel(self.tr("COMMANDS THIS SESSION"), self)
         commands_label.setObjectName("SectionLabel")
         valves_top = QWidget(self)
@@ -169,6 +171,7 @@ class IrrigationPane(Pane):
         bottom_layout.addWidget(commands_label)
         bottom_layout.addWidget(self.commands_table, 1)
         valves_tab = QSplitter(Qt.Orientation.Vertical, self)
+        valves_tab.setObjectName("ValvesAndCommands")
         valves_tab.addWidget(valves_top)
         valves_tab.addWidget(valves_bottom)
         valves_tab.setSizes([380, 200])
@@ -237,12 +240,17 @@ class IrrigationPane(Pane):
         self.state_page.setVisible(False)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setContentsMargins(*PANE_MARGINS)
         layout.setSpacing(8)
         layout.addLayout(heading)
         layout.addWidget(self.alarm_banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.state_page, 1)
+        # Tab in reading order: the tabs, then each tab's buttons above its table (both were made after it).
+        move_before([self.open_button, self.close_button], self.valves_table.filter_edit, self)
+        move_before([self.tabs], self.open_button, self)
+        move_before([self.start_program_button, self.stop_program_button], self.programs_table.filter_edit, self)
+        move_before([self.acknowledge_button, self.clear_alarm_button], self.alarms_table.filter_edit, self)
 
         self._valves_timer = QTimer(self)
         self._valves_timer.setInterval(VALVES_REFRESH_MS)
@@ -307,6 +315,14 @@ class IrrigationPane(Pane):
         )
         self.tabs.setTabIcon(ALARMS_TAB, themed_icon("alarm", icon))
         self.tabs.setTabIcon(VALVES_TAB, themed_icon("irrigation", icon))
+
+    def help_text(self) -> str:
+        return self.tr(
+            "Each valve shows what was commanded and what the field reports, side by side. Open or close the "
+            "selected valve behind a confirmation; an open command always has a duration, and the command is "
+            "followed until the field's telemetry confirms it. Programs, logs and alarms are on the other tabs "
+            "(Ctrl+Tab)."
+        )
 
     def focus_filter(self) -> bool:
         self._current_table().focus_filter()

@@ -42,8 +42,8 @@ from hydrodesk.ui.outbox.dialogs import (
     MoveDialog,
     move_target,
 )
-from hydrodesk.ui.outbox.model import OutboxTableModel
-from hydrodesk.ui.panes.base import Pane, PaneContext
+from hydrodesk.ui.outbox.model import REASON, WHAT, OutboxTableModel
+from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext
 from hydrodesk.ui.sync_status import spawn_unless_closing
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
@@ -142,6 +142,7 @@ class OutboxPane(Pane):
         self.model = OutboxTableModel(self)
         self.table = DataTable(export_name=self.tr("outbox", "file name"), parent=self)
         self.table.set_source_model(self.model)
+        self.table.set_elastic_columns([WHAT, REASON])  # free text: what was done, and the server's reason
         self.table.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.view.selectionModel().selectionChanged.connect(lambda *_: self._update_choices())
         self.table.exported.connect(self._on_exported)
@@ -161,7 +162,7 @@ class OutboxPane(Pane):
             choices.addWidget(button)
         choices.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setContentsMargins(*PANE_MARGINS)
         layout.setSpacing(6)
         layout.addWidget(self.title_label)
         layout.addWidget(self.subtitle_label)
@@ -194,6 +195,13 @@ class OutboxPane(Pane):
         color = theme.tokens["icon"]
         self.table.set_icons(themed_icon("search", color), themed_icon("export", color))
         self.model.set_attention_color(theme.color("error"))
+
+    def help_text(self) -> str:
+        return self.tr(
+            "Every change made on this computer waits here until Hydrobit has it, and HydroDesk sends it by itself "
+            "when it can. A change the server refused waits for your decision: retry it, correct it, move it to "
+            "another session, or discard it with a reason. Nothing is dropped without you deciding."
+        )
 
     def focus_filter(self) -> bool:
         self.table.focus_filter()

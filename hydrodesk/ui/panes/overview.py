@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from hydrodesk.ui import formats
 from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.models.sectors import SectorsTableModel
-from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
+from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.card import Card
 from hydrodesk.ui.widgets.data_table import DataTable
@@ -48,7 +48,7 @@ class OverviewPane(Pane):
         self.sectors_table.export_failed.connect(self._on_export_failed)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setContentsMargins(*PANE_MARGINS)
         layout.setSpacing(6)
         layout.addWidget(self.title_label)
         layout.addWidget(self.subtitle_label)
@@ -91,6 +91,13 @@ class OverviewPane(Pane):
     def apply_theme(self, theme: Theme) -> None:
         color = theme.tokens["icon"]
         self.sectors_table.set_icons(themed_icon("search", color), themed_icon("export", color))
+
+    def help_text(self) -> str:
+        return self.tr(
+            "The project or sector chosen in the navigator: its local time in the farm's timezone, its crop, the pay "
+            "a new session starts with and how long a session may stay open. The table lists its sectors; pick one "
+            "in the navigator to see it alone."
+        )
 
     def focus_filter(self) -> bool:
         self.sectors_table.focus_filter()

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -41,7 +41,8 @@ from hydrodesk.domain.sessions import MAX_DURATION_LIMIT_HOURS, RuleError, check
 from hydrodesk.domain.timestamps import now_utc
 from hydrodesk.ui import formats
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
-from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
+from hydrodesk.ui.keys import KeyHelp, key_text
+from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.sessions.badge import BadgeDelegate
 from hydrodesk.ui.sessions.day_bar import DayBar
 from hydrodesk.ui.sessions.dialogs import (
@@ -108,7 +109,7 @@ class SessionsPane(Pane):
 
         content = QWidget(self)
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setContentsMargins(*PANE_MARGINS)
         layout.setSpacing(8)
         layout.addWidget(self.title_label)
         layout.addWidget(self.subtitle_label)
@@ -211,18 +212,16 @@ class SessionsPane(Pane):
     def _build_shortcuts(self) -> None:
         # Window-wide while this pane is on screen (a hidden pane's shortcuts are inactive), so they work wherever
         # the focus is: in the table, the navigator or the filter box.
-        for keys, slot in (
-            ("Ctrl+N", self.open_session_dialog),
-            ("Alt+Left", lambda: self.step_day(-1)),
-            ("Alt+Right", lambda: self.step_day(1)),
-            ("F2", self.edit_session_dialog),
-            ("Ctrl+Shift+E", self.extend_session_dialog),
-            ("Ctrl+Shift+W", self.close_session_dialog),
-            ("Ctrl+T", self.open_tallies),
+        for keys, text, slot in (
+            ("Ctrl+N", self.tr("Open a session in the selected project or sector"), self.open_session_dialog),
+            ("Alt+Left", self.tr("Show the day before"), lambda: self.step_day(-1)),
+            ("Alt+Right", self.tr("Show the day after"), lambda: self.step_day(1)),
+            ("F2", self.tr("Edit the selected session"), self.edit_session_dialog),
+            ("Ctrl+Shift+E", self.tr("Extend the selected session's time limit"), self.extend_session_dialog),
+            ("Ctrl+Shift+W", self.tr("Close the selected session"), self.close_session_dialog),
+            ("Ctrl+T", self.tr("Open the selected session's tallies"), self.open_tallies),
         ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)
+            self.add_shortcut(keys, text, slot)
         self.edit_button.setToolTip(self.tr("Change unit, price, bonus or notes (F2)"))
         self.extend_button.setToolTip(self.tr("Allow the session to stay open longer (Ctrl+Shift+E)"))
         self.close_button.setToolTip(self.tr("Close the session with final notes (Ctrl+Shift+W)"))
@@ -258,6 +257,17 @@ class SessionsPane(Pane):
         icon = theme.tokens["icon"]
         self.table.set_icons(themed_icon("search", icon), themed_icon("export", icon))
         self.table.view.viewport().update()
+
+    def help_text(self) -> str:
+        return self.tr(
+            "A production session is one sector's harvest on one day, paid at the price and bonus set when it is "
+            "opened. The table lists the day's sessions with their units, workers and pay, and the cards add them "
+            "up. Opening, editing, extending and closing are saved on this computer first and sent to Hydrobit when "
+            "the connection allows."
+        )
+
+    def widget_keys(self) -> list[KeyHelp]:
+        return [KeyHelp(key_text(QKeySequence(Qt.Key.Key_Enter)), self.tr("On a session: open its tallies"))]
 
     def focus_filter(self) -> bool:
         self.table.focus_filter()

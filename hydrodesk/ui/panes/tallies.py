@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -50,15 +49,18 @@ from hydrodesk.sync.photos import PhotoCache
 from hydrodesk.sync.status import ConnectionState, SyncStatus
 from hydrodesk.ui.formats import day_format, day_text, farm_zone, money_text, number_text, time_text, zone_label
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
-from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
-from hydrodesk.ui.tallies.entries_model import EntriesModel
+from hydrodesk.ui.keys import KeyHelp, key_text
+from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
+from hydrodesk.ui.tallies.entries_model import NOTE, EntriesModel
 from hydrodesk.ui.tallies.entry_row import TallyEntryRow
 from hydrodesk.ui.tallies.void_dialog import VoidDialog
-from hydrodesk.ui.tallies.worker_table import WorkerTallyModel
+from hydrodesk.ui.tallies.worker_table import VOIDS, WorkerTallyModel
 from hydrodesk.ui.theme import Theme
+from hydrodesk.ui.widgets.balanced_splitter import BalancedSplitter
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.segmented import SegmentedButtons
 from hydrodesk.ui.widgets.state_page import StatePage
+from hydrodesk.ui.widgets.tab_order import move_before
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -112,14 +114,18 @@ class TalliesPane(Pane):
         self.sync_chip.setObjectName("Chip")
         self.tools_layout = QHBoxLayout()  # the tally tools add their buttons here
         self.tools_layout.setSpacing(6)
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(self.title_label)
-        titles.addWidget(self.subtitle_label)
-        heading = QHBoxLayout()
-        heading.addLayout(titles, 1)
-        heading.addLayout(self.tools_layout)
-        heading.addWidget(self.sync_chip, 0, Qt.AlignmentFlag.AlignTop)
+        # The tools and the sync chip beside the title; the subtitle below them, across the whole pane, so it stays
+        # on one line at 1366 pixels.
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title_label)
+        title_row.addStretch(1)
+        title_row.addLayout(self.tools_layout)
+        title_row.addSpacing(6)
+        title_row.addWidget(self.sync_chip)
+        heading = QVBoxLayout()
+        heading.setSpacing(0)
+        heading.addLayout(title_row)
+        heading.addWidget(self.subtitle_label)
 
         # ---------------------------------------------------------------- session picker
         self.session_combo = QComboBox(self)
@@ -163,12 +169,6 @@ class TalliesPane(Pane):
         self.scope_buttons.add(DAY, self.tr("Day"), self.tr("Every session of the day in this project or sector"))
         self.scope_buttons.add(SEASON, self.tr("Season"), self.tr("Every session from the season's first day"))
         self.scope_buttons.select(SESSION)
-        for scope in (SESSION, DAY, SEASON):
-            button = self.scope_buttons.button(scope)
-            # Room for the label in bold too (the checked segment's style), so it is never clipped.
-            bold = button.font()
-            bold.setBold(True)
-            button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(button.text()) + 32)
         self.scope_buttons.chosen.connect(self._on_scope_chosen)
         self.season_from = QDateEdit(self)
         self.season_from.setCalendarPopup(True)
@@ -187,6 +187,10 @@ class TalliesPane(Pane):
         self.workers_model = WorkerTallyModel(self)
         self.workers_table = DataTable(export_name=self.tr("tally", "file name"), parent=self)
         self.workers_table.set_source_model(self.workers_model)
+        # Side by side with the entries at 1366 pixels, one column has to give: the voids per worker (the entries
+        # list shows each void, the totals line counts them). A right click on the header brings it back.
+        self.workers_table.setObjectName("PerWorker")
+        self.workers_table.set_hidden_columns([VOIDS])
         self.workers_table.exported.connect(self._on_exported)
         self.workers_table.export_failed.connect(self._on_export_failed)
         self.totals_label = QLabel(self)
@@ -205,6 +209,7 @@ class TalliesPane(Pane):
         self.entries_model = EntriesModel(self)
         self.entries_table = DataTable(export_name=self.tr("tally-entries", "file name"), parent=self)
         self.entries_table.set_source_model(self.entries_model)
+        self.entries_table.set_elastic_columns([NOTE])  # a void's reason is free text
         self.entries_table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.entries_table.view.installEventFilter(self)
         self.entries_table.current_row_changed.connect(lambda _index: self._update_void_buttons())
@@ -241,11 +246,17 @@ class TalliesPane(Pane):
         entries_layout.addWidget(self.entries_table, 1)
         entries_layout.addLayout(entry_actions)
 
-        body = QSplitter(Qt.Orientation.Horizontal, self)
+        # Shared by what each table's columns need, so neither scrolls sideways at 1366 pixels; the user's own
+        # arrangement (a drag, or one restored) wins.
+        body = BalancedSplitter(Qt.Orientation.Horizontal, self)
+        body.setObjectName("WorkersAndEntries")
         body.addWidget(workers_box)
         body.addWidget(entries_box)
-        body.setSizes([640, 440])  # the per-worker table has more columns
+        body.setSizes([600, 480])  # the per-worker table has more columns
         body.setChildrenCollapsible(False)
+        self.tables_splitter = body
+        for table in (self.workers_table, self.entries_table):
+            table.columns.fitted.connect(self._balance_tables)
 
         # ---------------------------------------------------------------- assembly
         content = QWidget(self)
@@ -262,16 +273,18 @@ class TalliesPane(Pane):
         self.stack.addWidget(self.state_page)
         self._content = content
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setContentsMargins(*PANE_MARGINS)
         layout.setSpacing(6)
         layout.addLayout(heading)
         layout.addWidget(self.stack, 1)
 
         focus = QShortcut(QKeySequence("Ctrl+L"), self)
+        focus.setWhatsThis(self.tr("Put the cursor in the entry row"))
         focus.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         focus.activated.connect(self.entry_row.focus_entry)
         # Ctrl+Z from anywhere in the pane (the entry table, say); the entry row's fields catch it themselves.
         undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.setWhatsThis(self.tr("Undo the last entry (it is voided as an entry mistake)"))
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo_last_entry)
 
@@ -279,6 +292,14 @@ class TalliesPane(Pane):
         self._update_scope_widgets()
         self._show_state()
         self._install_tools()
+        # The tools sit in the heading but are made last: Tab reaches them first, as the eye does.
+        tools = [item.widget() for item in (self.tools_layout.itemAt(i) for i in range(self.tools_layout.count()))]
+        move_before([tool for tool in tools if tool is not None], self.session_combo, self)
+
+    def _balance_tables(self) -> None:
+        self.tables_splitter.balance(
+            [self.workers_table.columns.table_width(), self.entries_table.columns.table_width()]
+        )
 
     # ------------------------------------------------------------------------------------------ for the tools
     def selected_session(self) -> dict[str, Any] | None:
@@ -345,6 +366,24 @@ class TalliesPane(Pane):
             }
         )
         self._show_state()
+
+    def help_text(self) -> str:
+        return self.tr(
+            "Choose the session, then type a worker's name or ID (or scan a badge) in the entry row and press Enter "
+            "to record their units. The left table adds up units and pay per worker for the session, the day or the "
+            "season; the right one lists every entry, newest first. An entry is never deleted: void it with a "
+            "reason and the count goes back down."
+        )
+
+    def widget_keys(self) -> list[KeyHelp]:
+        def key(name: Qt.Key) -> str:
+            return key_text(QKeySequence(name))
+
+        return [
+            KeyHelp(key(Qt.Key.Key_Enter), self.tr("In the entry row: record the units for the worker found")),
+            KeyHelp(key(Qt.Key.Key_Escape), self.tr("In the entry row: clear it")),
+            KeyHelp(key(Qt.Key.Key_Delete), self.tr("In the entries: void the selected entry")),
+        ]
 
     def focus_filter(self) -> bool:
         self.workers_table.focus_filter()

@@ -40,7 +40,7 @@ from hydrodesk.ui.charts.live_chart import LiveChart, format_reading
 from hydrodesk.ui.charts.metrics import metric_label, metric_sort_key
 from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.models.devices import DevicesTableModel
-from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
+from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.segmented import SegmentedButtons
@@ -60,6 +60,9 @@ CHART_PAGE, STATE_PAGE = 0, 1
 KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 SCRUB_STEPS = 1000
 READY_POINTS = 10  # a chart with this many points is worth a screenshot
+
+
+DEVICE_ROWS = 4
 
 
 class TelemetryPane(Pane):
@@ -150,7 +153,7 @@ class TelemetryPane(Pane):
         self.series_tree.setObjectName("SeriesTree")
         self.series_tree.setHeaderLabel(self.tr("Series"))
         self.series_tree.setHeaderHidden(True)
-        self.series_tree.setMinimumWidth(200)
+        self.series_tree.setMinimumWidth(220)
         self.series_tree.itemChanged.connect(self._on_series_item_changed)
         series_label = QLabel(self.tr("SERIES"), self)
         series_label.setObjectName("SectionLabel")
@@ -182,11 +185,12 @@ class TelemetryPane(Pane):
         self.chart_stack.addWidget(self.chart_state)
 
         top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.setObjectName("SeriesAndCharts")
         top.addWidget(picker)
         top.addWidget(self.chart_stack)
         top.setStretchFactor(0, 0)
         top.setStretchFactor(1, 1)
-        top.setSizes([230, 900])
+        top.setSizes([270, 860])  # room for "Humedad del suelo 10 cm" beside its check box
         top.setChildrenCollapsible(False)
 
         # ---------------------------------------------------------------- devices
@@ -195,6 +199,13 @@ class TelemetryPane(Pane):
         self.devices_model = DevicesTableModel(self)
         self.devices_table = DataTable(export_name=self.tr("devices", "file name"), parent=self)
         self.devices_table.set_source_model(self.devices_model)
+        # Never fewer than DEVICE_ROWS rows on screen, whatever the charts take (at 1366×768 they took all but one).
+        view = self.devices_table.view
+        view.setMinimumHeight(
+            view.horizontalHeader().sizeHint().height()
+            + DEVICE_ROWS * view.verticalHeader().defaultSectionSize()
+            + 2 * view.frameWidth()
+        )
         self.devices_table.exported.connect(self._on_table_exported)
         self.devices_table.export_failed.connect(self._on_export_failed)
         devices = QWidget(self)
@@ -205,15 +216,16 @@ class TelemetryPane(Pane):
         devices_layout.addWidget(self.devices_table, 1)
 
         body = QSplitter(Qt.Orientation.Vertical, self)
+        body.setObjectName("ChartsAndDevices")
         body.addWidget(top)
         body.addWidget(devices)
-        body.setStretchFactor(0, 3)
-        body.setStretchFactor(1, 1)
-        body.setSizes([520, 200])
+        body.setStretchFactor(0, 1)  # a taller window gives its height to the charts
+        body.setStretchFactor(1, 0)
+        body.setSizes([300, 260])
         body.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setContentsMargins(*PANE_MARGINS)
         layout.setSpacing(8)
         layout.addLayout(heading)
         layout.addWidget(self.banner)
@@ -293,6 +305,13 @@ class TelemetryPane(Pane):
         self.export_button.setIcon(themed_icon("export", icon_color))
         self._state_icon_color = tokens["muted"]
         self._update_state()
+
+    def help_text(self) -> str:
+        return self.tr(
+            "Live readings of the selected project's devices. Tick the series to plot in the list on the left; "
+            "Space pauses the charts so you can look back, and the window buttons choose how much time they show. "
+            "The device list below says which devices are online and how their batteries and signal are."
+        )
 
     def focus_filter(self) -> bool:
         self.devices_table.focus_filter()

@@ -41,14 +41,15 @@ from hydrodesk.sync.status import ConnectionState, SyncStatus
 from hydrodesk.ui import formats
 from hydrodesk.ui.error_text import user_message
 from hydrodesk.ui.icons import themed_icon
-from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
+from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.state_page import StatePage
+from hydrodesk.ui.widgets.tab_order import move_before
 from hydrodesk.ui.workers.create_dialog import CreateWorkerDialog
 from hydrodesk.ui.workers.detail import WorkerDetail
 from hydrodesk.ui.workers.labels import label_for
-from hydrodesk.ui.workers.models import RosterTableModel, row_key
+from hydrodesk.ui.workers.models import EMPLOYMENT, HIRE_DATE, PHONE, RosterTableModel, row_key
 
 if TYPE_CHECKING:
     from hydrodesk.api.models import NewWorker
@@ -147,6 +148,11 @@ class WorkersPane(Pane):
         # table's own plain-text filter would only confuse next to it.
         self.table.filter_edit.setVisible(False)
         self.table.set_source_model(self.model)
+        # Named: the columns a user hides are remembered. Contract, hire date and phone are on the worker's card
+        # beside the table, so a 1366-pixel screen leaves them out of the table until the user asks for them (right
+        # click on the header).
+        self.table.setObjectName("Roster")
+        self.table.set_hidden_columns([EMPLOYMENT, HIRE_DATE, PHONE])
         self.table.current_row_changed.connect(self._on_row_changed)
         self.table.exported.connect(self._on_exported)
         self.table.export_failed.connect(self._on_export_failed)
@@ -167,11 +173,16 @@ class WorkersPane(Pane):
         detail_scroll.setWidgetResizable(True)
         detail_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         detail_scroll.setWidget(self.detail)
+        # The card's scroll area (arrows scroll it) before the card's own table, as they are read.
+        move_before([detail_scroll], self.detail.history_view, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("RosterAndDetail")
         self.splitter.addWidget(list_side)
         self.splitter.addWidget(detail_scroll)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 3)
+        # The roster takes what a wider screen adds; the worker's card keeps room for its recent tallies.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([690, 440])
         self.splitter.setChildrenCollapsible(False)
 
         self.state_page = StatePage(self)
@@ -181,7 +192,7 @@ class WorkersPane(Pane):
         self.stack.insertWidget(STATE_PAGE, self.state_page)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setContentsMargins(*PANE_MARGINS)
         layout.setSpacing(8)
         layout.addLayout(heading)
         layout.addWidget(self.banner)
@@ -221,6 +232,13 @@ class WorkersPane(Pane):
         self.refresh_button.setIcon(themed_icon("refresh", color))
         self.model.set_colors(theme.color("busy"), theme.color("error"))
         self.detail.apply_theme(theme)
+
+    def help_text(self) -> str:
+        return self.tr(
+            "The roster of the company's workers, searchable by name or ID even offline. Choose a worker to see their "
+            "card and recent tallies. A new worker is saved on this computer at once and sent to Hydrobit when the "
+            "connection allows."
+        )
 
     def focus_filter(self) -> bool:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -32,7 +32,7 @@ class EntriesModel(QAbstractTableModel):
         self._headers = [
             self.tr("Time"),
             self.tr("Worker"),
-            self.tr("Worker ID"),
+            self.tr("ID"),  # beside the worker column; the per-worker table beside it needs the width
             self.tr("Units"),
             self.tr("Status"),
             self.tr("Note"),

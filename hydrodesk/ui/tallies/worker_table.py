@@ -22,7 +22,9 @@ class WorkerTallyModel(RowsTableModel):
         self._attention_color: QColor | None = None
         self.columns = [
             Column(self.tr("Worker"), lambda row: row.worker_name),
-            Column(self.tr("Worker ID"), lambda row: row.worker_id),
+            # "ID", not "Worker ID": beside the worker column it says enough, and both tally tables must fit side
+            # by side on a 1366-pixel screen.
+            Column(self.tr("ID"), lambda row: row.worker_id),
             Column(
                 self.tr("Units"),
                 lambda row: number_text(row.total_units),

@@ -1,44 +1,81 @@
-"""A table with what every HydroDesk table needs: a filter box, click-to-sort headers, a row count and CSV/XLSX
-export.
+"""A table with what every HydroDesk table needs: a filter box, click-to-sort headers, a row count, columns as wide
+as their text, CSV/XLSX export and printing.
 
 Give it a source model whose numeric columns answer SORT_ROLE; the table puts a sort/filter proxy in between and
-exports exactly what that proxy shows.
+exports and prints exactly what that proxy shows.
+
+Keys: while the focus is in the table (its rows or its filter box), Ctrl+P prints it and Ctrl+Shift+P saves it as
+PDF. The table claims these keys before any shortcut sees them (ShortcutOverride), so a pane's own Ctrl+P (the
+Tallies day report) answers everywhere else in the pane: the focused table comes first.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QHelpEvent, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from hydrodesk.exports.file_names import suggested_file_name
+from hydrodesk.ui.keys import KeyHelp, key_text
 from hydrodesk.ui.models.roles import SORT_ROLE
 from hydrodesk.ui.table_export import export_view
+from hydrodesk.ui.widgets.column_fit import ColumnFitter
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from hydrodesk.ui.widgets.table_print import PrintedTable
+
+
+def print_keys() -> QKeySequence:
+    """Ctrl+P (Cmd+P on macOS). A function: a standard key needs the application's platform, not there at import."""
+    return QKeySequence(QKeySequence.StandardKey.Print)
+
+
+def save_pdf_keys() -> QKeySequence:
+    return QKeySequence("Ctrl+Shift+P")
+
+
+def table_keys() -> list[KeyHelp]:
+    """The keys every table answers to while it has the focus (the F1 sheet's "In a table" lines)."""
+    translate = QCoreApplication.translate
+    return [
+        KeyHelp(key_text(print_keys()), translate("DataTable", "Print the rows shown, sorted and filtered as shown")),
+        KeyHelp(key_text(save_pdf_keys()), translate("DataTable", "Save the rows shown as a PDF file")),
+    ]
 
 
 class DataTable(QWidget):
     current_row_changed = Signal(QModelIndex)  # an index of the source model (invalid when nothing is selected)
     exported = Signal(str, int)  # path, rows written
     export_failed = Signal(str, str)  # path, reason
+    printed = Signal(int)  # rows sent to the printer (or the PDF the print dialog writes)
 
-    def __init__(self, *, export_name: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, *, export_name: str | None = None, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # The file name the export suggests: the caller translates it (tr(..., "file name")), like every word shown.
         self._export_name = export_name or self.tr("table", "file name")
         self._export_dir = Path.home()
+        self.title = title  # heads a printout, before the window's title ("Tallies · Rancho San Pedro — HydroDesk")
+        self.print_dialog: QPrintDialog | None = None
+        self.columns_chosen = False  # the user chose which columns to show (the window remembers the choice)
 
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -70,11 +107,13 @@ class DataTable(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
+        # Tab leaves the table for the next control (a table view's own Tab walks its cells: a keyboard trap);
+        # the arrow keys move between rows.
+        self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(28)
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.columns = ColumnFitter(self.view)
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -83,8 +122,14 @@ class DataTable(QWidget):
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
-        self.proxy.modelReset.connect(self._fit_columns)
         self.proxy.layoutChanged.connect(self._update_count)
+        self.columns.watch()
+        for widget in (self.view, self.filter_edit, self.view.viewport()):
+            widget.installEventFilter(self)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_context_menu)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_column_menu)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -102,15 +147,8 @@ class DataTable(QWidget):
     def set_source_model(self, model: object) -> None:
         self.proxy.setSourceModel(model)  # type: ignore[arg-type]
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self._fit_columns()
+        self.columns.fit()
         self._update_count()
-
-    def _fit_columns(self) -> None:
-        # Wide enough for the content and the header, with room to breathe; the last column takes the rest.
-        self.view.resizeColumnsToContents()
-        header = self.view.horizontalHeader()
-        for column in range(header.count() - 1):
-            header.resizeSection(column, max(header.sectionSize(column) + 24, 96))
 
     def set_icons(self, filter_icon: QIcon, export_icon: QIcon) -> None:
         self._filter_icon.setIcon(filter_icon)
@@ -178,3 +216,173 @@ class DataTable(QWidget):
             return
         self._export_dir = path.parent
         self.exported.emit(str(path), rows)
+
+    # ------------------------------------------------------------------------------------------ columns
+    def hidden_columns(self) -> list[int]:
+        return sorted(self.columns.hidden)
+
+    def set_hidden_columns(self, columns: Iterable[int]) -> None:
+        """Show every column but these (the user's choice, or a pane's default for a narrow screen)."""
+        hidden = set(columns)
+        count = self.view.horizontalHeader().count()
+        if count and len(hidden & set(range(count))) >= count:
+            return  # never hide them all: the table would look empty
+        self.columns.set_hidden(hidden)
+
+    def set_elastic_columns(self, columns: Iterable[int]) -> None:
+        """Columns of free text (notes, reasons): they give way before the table scrolls sideways; a cell cut short
+        shows its whole text in a tool tip."""
+        self.columns.elastic = set(columns)
+        self.columns.fit()
+
+    def _tooltip_for(self, index: QModelIndex) -> str | None:
+        """The whole text of a cell drawn cut short ("Void: box inco…"), when the model has no tool tip of its own."""
+        if not index.isValid() or index.data(Qt.ItemDataRole.ToolTipRole):
+            return None
+        text = str(index.data() or "")
+        width = self.view.horizontalHeader().sectionSize(index.column())
+        return text if text and self.view.sizeHintForIndex(index).width() + 1 > width else None
+
+    def _show_column_menu(self, position: QPoint) -> None:
+        """A right click on the header: which columns to show (exports and printouts follow what is shown)."""
+        header = self.view.horizontalHeader()
+        model = self.view.model()
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        shown = header.count() - len(self.hidden_columns())
+        for visual in range(header.count()):
+            column = header.logicalIndex(visual)
+            action = menu.addAction(str(model.headerData(column, Qt.Orientation.Horizontal) or ""))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(header.isSectionHidden(column) or shown > 1)  # the last column shown stays
+            action.toggled.connect(lambda on, column=column: self._toggle_column(column, on))
+        menu.popup(header.mapToGlobal(position))
+
+    def _toggle_column(self, column: int, shown: bool) -> None:
+        self.columns_chosen = True
+        hidden = set(self.hidden_columns())
+        if shown:
+            hidden.discard(column)
+        else:
+            hidden.add(column)
+        self.set_hidden_columns(hidden)
+
+    # ------------------------------------------------------------------------------------------ print
+    def printed_table(self) -> PrintedTable:
+        """What a printout of the table holds right now: the rows shown, as shown."""
+        from hydrodesk.ui.widgets.table_print import shown_table
+
+        window = self.window().windowTitle() if self.window() is not self else ""
+        title = " · ".join(part for part in (self.title, window) if part) or self.tr("Table")
+        return shown_table(self.view, title)
+
+    def print_table(self) -> QPrintDialog:
+        """Ctrl+P: the print dialog (opened, never exec()); the rows shown are printed when the user accepts."""
+        # Imported here: print support is loaded the first time someone prints, not at start.
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from hydrodesk.ui.widgets.table_print import default_page_size, print_table
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(default_page_size())
+        table = self.printed_table()
+        printer.setDocName(table.title)
+        if printer.outputFormat() is QPrinter.OutputFormat.PdfFormat:
+            # No printer installed: Qt offers "Print to File (PDF)"; suggest a file rather than a bare folder.
+            printer.setOutputFileName(str(self._export_dir / suggested_file_name(self._export_name, suffix=".pdf")))
+        if self.print_dialog is not None:
+            self.print_dialog.deleteLater()
+        dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("PrintTableDialog")
+        dialog.setWindowTitle(self.tr("Print table"))
+        dialog.printer = printer  # type: ignore[attr-defined]  # alive as long as the dialog
+
+        def print_it() -> None:
+            print_table(self.printed_table(), printer)
+            self.printed.emit(table.row_count)
+
+        dialog.accepted.connect(print_it)
+        self.print_dialog = dialog
+        QDialog.open(dialog)  # QPrintDialog.open() itself wants a receiver and a slot name
+        return dialog
+
+    def write_pdf(self, path: Path) -> int:
+        """Write the rows shown to `path` as a PDF; returns how many."""
+        from hydrodesk.ui.widgets.table_print import write_table_pdf
+
+        table = self.printed_table()
+        write_table_pdf(table, path)
+        return table.row_count
+
+    def choose_pdf_file(self) -> None:
+        """Ctrl+Shift+P: save the rows shown as a PDF file."""
+        dialog = QFileDialog(self, self.tr("Save table as PDF"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilters([self.tr("PDF files (*.pdf)")])
+        dialog.setDefaultSuffix("pdf")
+        dialog.setDirectory(str(self._export_dir))
+        dialog.selectFile(suggested_file_name(self._export_name, suffix=".pdf"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self._pdf_to)
+        dialog.open()
+
+    def _pdf_to(self, filename: str) -> None:
+        path = Path(filename)
+        try:
+            rows = self.write_pdf(path)
+        except OSError as error:
+            self.export_failed.emit(str(path), error.strerror or str(error))
+            return
+        self._export_dir = path.parent
+        self.exported.emit(str(path), rows)
+
+    # ------------------------------------------------------------------------------------------ keys and menu
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self._tooltip_for(self.view.indexAt(event.pos()))
+            if text is not None:
+                QToolTip.showText(event.globalPos(), text, self.view)
+                return True
+            return super().eventFilter(watched, event)
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent):
+            action = self._key_action(event)
+            if action is not None:
+                event.accept()  # ShortcutOverride accepted: the key comes here as a key press, no shortcut fires
+                if kind == QEvent.Type.KeyPress:
+                    action()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _key_action(self, event: QKeyEvent) -> Callable[[], object] | None:
+        pressed = QKeySequence(event.keyCombination())
+        if pressed.matches(print_keys()) == QKeySequence.SequenceMatch.ExactMatch:
+            return self.print_table
+        if pressed.matches(save_pdf_keys()) == QKeySequence.SequenceMatch.ExactMatch:
+            return self.choose_pdf_file
+        return None
+
+    def context_actions(self) -> list[QAction]:
+        """What a right click on the rows offers (also the keys' descriptions in the shortcut sheet)."""
+        actions = []
+        for text, keys, slot in (
+            (self.tr("Print…"), print_keys(), self.print_table),
+            (self.tr("Save as PDF…"), save_pdf_keys(), self.choose_pdf_file),
+            (self.tr("Export…"), QKeySequence(), self.choose_export_file),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # shown in the menu; the keys come above
+            action.triggered.connect(lambda _checked=False, run=slot: run())
+            actions.append(action)
+        return actions
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for action in self.context_actions():
+            action.setParent(menu)
+            menu.addAction(action)
+        menu.popup(self.view.viewport().mapToGlobal(position))

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+
+SEGMENT_PADDING = 12  # QPushButton#SegmentButton's horizontal padding in base.qss
 
 
 class SegmentedButtons(QWidget):
@@ -27,6 +30,11 @@ class SegmentedButtons(QWidget):
         button.setToolTip(tooltip)
         button.setObjectName("SegmentButton")
         button.setProperty("position", "middle")
+        # The checked segment is drawn in bold (base.qss): room for the bold text and the padding, so it is never
+        # clipped ("Iodas" for "Todas").
+        bold = QFont(button.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(text) + 2 * SEGMENT_PADDING + 8)
         self._group.addButton(button, len(self._ids))
         self._ids.append(choice)
         self._buttons[choice] = button

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 COLUMN_WIDTH = 520
 
@@ -53,10 +53,16 @@ class StatePage(QWidget):
         inner.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addWidget(self.detail_label)
+        # Centred by stretches, not by an alignment flag: an aligned widget gets its size hint's height, which
+        # knows nothing of a title wrapped onto two lines (it was cut in half).
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(column)
+        centred.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addStretch(2)
-        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(centred)
         layout.addStretch(3)
         self.show_state(title="", message="")
 

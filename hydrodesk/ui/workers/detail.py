@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -26,9 +25,10 @@ from hydrodesk.store.views import Row
 from hydrodesk.ui import formats
 from hydrodesk.ui.models.roles import SORT_ROLE
 from hydrodesk.ui.theme import Theme
+from hydrodesk.ui.widgets.column_fit import ColumnFitter
 from hydrodesk.ui.workers.avatar import Avatar
 from hydrodesk.ui.workers.labels import label_for
-from hydrodesk.ui.workers.models import WorkerHistoryModel, needs_attention
+from hydrodesk.ui.workers.models import RECORDS, VOIDS, WorkerHistoryModel, needs_attention
 
 
 def _polish(widget: QWidget) -> None:
@@ -112,14 +112,17 @@ class WorkerDetail(QWidget):
         self.history_view.setObjectName("WorkerHistory")
         self.history_view.setModel(self.history_proxy)
         self.history_view.setSortingEnabled(True)
+        self.history_view.setTabKeyNavigation(False)  # Tab goes on to the next control, not round the cells
         self.history_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.history_view.setAlternatingRowColors(True)
         self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history_view.verticalHeader().setVisible(False)
         self.history_view.verticalHeader().setDefaultSectionSize(26)
-        self.history_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.history_view.horizontalHeader().setStretchLastSection(True)
+        # Deliveries and voids are in the Tallies pane; the card keeps what fits beside the roster at 1366 pixels.
+        self.history_columns = ColumnFitter(self.history_view)
+        self.history_columns.watch()
+        self.history_columns.set_hidden({RECORDS, VOIDS})
         self.history_view.setMinimumHeight(160)
         self.history_summary = QLabel(self)
         self.history_summary.setObjectName("Muted")
