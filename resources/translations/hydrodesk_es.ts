@@ -4381,10 +4381,12 @@
         <translation>Intro tras el trabajador pasa a las unidades; escríbalas y pulse Intro otra vez.</translation>
     </message>
     <message>
-        <source>Type part of a name or an ID, or scan a badge. {enter}
-Fast: “AM01 5” or “5*AM01” records 5 at once; a number alone sets the units of the next entry.</source>
-        <translation>Escriba parte de un nombre o un ID, o escanee un gafete. {enter}
-Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija las unidades de la siguiente entrada.</translation>
+        <source>Type part of a name or an ID, or scan a badge. {enter}</source>
+        <translation>Escriba parte de un nombre o un ID, o escanee un gafete. {enter}</translation>
+    </message>
+    <message>
+        <source>Fast: “AM01 5” or “5*AM01” records 5 at once; a number alone sets the units of the next entry.</source>
+        <translation>Rápido: «AM01 5» o «5*AM01» registra 5 al instante; un número solo fija las unidades de la siguiente entrada.</translation>
     </message>
     <message>
         <source>{count} workers match “{text}”: type more of the name or ID, or pick one with ↓ and Enter.</source>

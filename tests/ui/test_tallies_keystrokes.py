@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.domain.tallies import LedgerLine
@@ -289,3 +289,31 @@ def test_what_enter_does_is_chosen_per_session_and_remembered(
     later.select(qtbot, KG_PROJECT, KG_SECTOR)
     qtbot.waitUntil(lambda: (later.pane.selected_session() or {}).get("sector_id") == KG_SECTOR, timeout=10_000)
     assert later.pane.entry_row.enter_action is EnterAction.RECORD
+
+
+def test_ctrl_l_reaches_the_entry_row_from_anywhere_in_the_window_while_the_pane_is_shown(
+    qtbot: QtBot, tally_kit_factory: Any, fresh_sim: Any
+) -> None:
+    kit = tally_kit_factory(fresh_sim)
+    kit.select(qtbot)
+    wait_for_session(qtbot, kit)
+    window = QWidget()
+    qtbot.addWidget(window)
+    elsewhere = QLineEdit(window)  # the navigator's search, say: outside the pane
+    layout = QVBoxLayout(window)
+    layout.addWidget(elsewhere)
+    layout.addWidget(kit.pane)
+    window.show()
+    window.activateWindow()
+    elsewhere.setFocus()
+    qtbot.waitUntil(elsewhere.hasFocus)
+    keys = Keyboard(qtbot)
+    keys.press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(kit.pane.entry_row.worker_edit.hasFocus)
+    # Another pane shown instead (this one hidden): Ctrl+L is not the Tallies' any more.
+    kit.pane.hide()
+    elsewhere.setFocus()
+    qtbot.waitUntil(elsewhere.hasFocus)
+    keys.press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert elsewhere.hasFocus()
+    kit.pane.setParent(None)  # the kit closes its pane itself

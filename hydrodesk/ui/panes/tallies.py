@@ -280,7 +280,9 @@ class TalliesPane(Pane):
 
         focus = QShortcut(QKeySequence("Ctrl+L"), self)
         focus.setWhatsThis(self.tr("Put the cursor in the entry row"))
-        focus.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # From anywhere in the window while the Tallies pane is shown (the navigator, say): the one key that
+        # always brings the cursor back to where entries are typed.
+        focus.setContext(Qt.ShortcutContext.WindowShortcut)
         focus.activated.connect(self.entry_row.focus_entry)
         # Ctrl+Z from anywhere in the pane (the entry table, say); the entry row's fields catch it themselves.
         undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)

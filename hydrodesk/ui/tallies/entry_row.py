@@ -43,7 +43,8 @@ from hydrodesk.ui.formats import number_text
 from hydrodesk.ui.tallies.finder_model import WorkerFinderModel
 from hydrodesk.ui.tallies.last_entry import LastEntryCard
 
-MATCH_ROWS = 5
+MATCH_ROWS = 4
+FEEDBACK_LINES = 2
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 # Digits with one decimal comma or point; letters are caught before the validator sees them (see eventFilter).
 _UNITS_PATTERN = QRegularExpression(r"^\d{0,6}([.,]\d{0,3})?$")
@@ -113,15 +114,17 @@ class TallyEntryRow(QWidget):
         self.matches_stack = QStackedWidget(self)
         self.matches_stack.addWidget(self.hint_label)
         self.matches_stack.addWidget(self.matches_view)
-        band_height = (self.fontMetrics().height() + 6) * MATCH_ROWS + 6
-        self.matches_stack.setFixedHeight(band_height)
-        self.last_entry = LastEntryCard(self)
-        self.last_entry.setFixedHeight(band_height)
-        self.last_entry.undo_requested.connect(self.undo_requested)
-
+        self.matches_stack.setFixedHeight((self.fontMetrics().height() + 6) * MATCH_ROWS + 6)
+        # What the last Enter did (or the fast forms, when nothing was done yet), under the matches: room for two
+        # lines kept, so a message never moves the tables below.
         self.feedback_label = QLabel(self)
         self.feedback_label.setObjectName("EntryFeedback")
         self.feedback_label.setWordWrap(True)
+        self.feedback_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.feedback_label.setFixedHeight(self.fontMetrics().lineSpacing() * FEEDBACK_LINES + 2)
+        self.last_entry = LastEntryCard(self)
+        self.last_entry.setFixedHeight(self.matches_stack.height() + 4 + self.feedback_label.height())
+        self.last_entry.undo_requested.connect(self.undo_requested)
 
         worker_label = QLabel(self.tr("&Worker"), self)
         worker_label.setBuddy(self.worker_edit)
@@ -137,22 +140,28 @@ class TallyEntryRow(QWidget):
         row.addSpacing(8)
         row.addWidget(self.enter_records)
         row.addWidget(self.record_button)
-        band = QHBoxLayout()
+        found = QVBoxLayout()
+        found.setSpacing(4)
+        found.addWidget(self.feedback_label)  # right under where the user typed
+        found.addWidget(self.matches_stack)
+        self.band = QWidget(self)
+        band = QHBoxLayout(self.band)
+        band.setContentsMargins(0, 0, 0, 0)
         band.setSpacing(8)
-        band.addWidget(self.matches_stack, 3)
+        band.addLayout(found, 3)
         band.addWidget(self.last_entry, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(row)
-        layout.addLayout(band)
-        layout.addWidget(self.feedback_label)
+        layout.addWidget(self.band)
         self.setTabOrder(self.worker_edit, self.units_edit)
         self.setTabOrder(self.units_edit, self.enter_records)
         self.setTabOrder(self.enter_records, self.record_button)
 
         self._reset_units()
         self._show_hint()
+        self.show_feedback("")
         self.set_enter_action(EnterAction.RECORD)
 
     # ------------------------------------------------------------------------------------------ setup
@@ -184,13 +193,17 @@ class TallyEntryRow(QWidget):
     def set_entry_enabled(self, enabled: bool) -> None:
         for widget in (self.worker_edit, self.units_edit, self.enter_records, self.record_button):
             widget.setEnabled(enabled)
+        # No entries here (a closed session, a colleague's): the matches and the last entry give their room to the
+        # tables.
+        self.band.setVisible(enabled)
 
     def focus_entry(self) -> None:
         self.worker_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.worker_edit.selectAll()
 
     def show_feedback(self, text: str, *, error: bool = False) -> None:
-        self.feedback_label.setText(text)
+        """Say what the last action did; an empty text brings back the reminder of the fast forms."""
+        self.feedback_label.setText(text or self._fast_forms_text())
         tone = "error" if error else "info"
         if self.feedback_label.property("tone") != tone:
             self.feedback_label.setProperty("tone", tone)
@@ -285,13 +298,11 @@ class TallyEntryRow(QWidget):
             enter = self.tr("Enter after a worker records the units shown at once.")
         else:
             enter = self.tr("Enter after a worker moves to the units; type them and Enter again.")
-        self.hint_label.setText(
-            self.tr(
-                "Type part of a name or an ID, or scan a badge. {enter}\n"
-                "Fast: “AM01 5” or “5*AM01” records 5 at once; a number alone sets the units of the next entry."
-            ).format(enter=enter)
-        )
+        self.hint_label.setText(self.tr("Type part of a name or an ID, or scan a badge. {enter}").format(enter=enter))
         self.matches_stack.setCurrentWidget(self.hint_label)
+
+    def _fast_forms_text(self) -> str:
+        return self.tr("Fast: “AM01 5” or “5*AM01” records 5 at once; a number alone sets the units of the next entry.")
 
     def _move_highlight(self, step: int) -> None:
         count = self.matches_model.rowCount()
