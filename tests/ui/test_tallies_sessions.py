@@ -3,8 +3,9 @@ closed sessions, showing a session on request, and the pane's states and themes.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
@@ -22,6 +23,8 @@ from hydrodesk.ui.theme import ThemeManager, load_theme
 
 from .conftest import run_async
 from .tallies_kit import DOCUMENTED_SESSION, TallyKit, scan, settle, tally_kit_factory, wait_for_session
+
+FARM_TIMEZONE = "America/Mexico_City"  # proj_123's
 
 __all__ = ["tally_kit_factory"]
 
@@ -123,7 +126,8 @@ def test_a_closed_session_can_be_read_but_not_recorded_into(
     kit.select(qtbot)
     wait_for_session(qtbot, kit)
     # The demo farm closed a session in every sector on every workday of the last weeks.
-    day = date.today() - timedelta(days=2 if date.today().weekday() == 0 else 1)
+    farm_today = datetime.now(ZoneInfo(FARM_TIMEZONE)).date()  # the farm's day, whatever this machine's clock says
+    day = farm_today - timedelta(days=2 if farm_today.weekday() == 0 else 1)
     pane.day_edit.setDate(QDate(day.year, day.month, day.day))
     qtbot.waitUntil(lambda: (pane.selected_session() or {}).get("status") == "closed", timeout=10_000)
     qtbot.waitUntil(lambda: len(pane.ledger()) > 0, timeout=10_000)

@@ -38,5 +38,5 @@ def seed(ctx: SimContext) -> None:
     projects = [project for company_id in company_ids for project in list_projects(db, company_id)]
     users = {row["auth0_id"]: row["name"] for row in db.all("SELECT auth0_id, name FROM users")}
     rosters = seed_workers(db, today)
-    seed_production(db, projects, rosters, today)
+    seed_production(db, projects, rosters, ctx.clock.now())
     seed_forms(db, projects, users, today)

@@ -141,13 +141,16 @@ def _documented_session(project: dict[str, Any]) -> tuple[tuple[Any, ...], tuple
 
 
 def seed_production(
-    db: Database, projects: list[dict[str, Any]], rosters: dict[str, list[dict[str, Any]]], today: date
+    db: Database, projects: list[dict[str, Any]], rosters: dict[str, list[dict[str, Any]]], now: datetime
 ) -> None:
+    """Closed sessions for each project's past workdays. "Past" is the farm's: in Mexico at 9 p.m. it is still the
+    day the UTC clock has already left, and that day's sectors must stay free for today's sessions."""
     rng = random.Random(SEED)
     sessions: list[tuple[Any, ...]] = []
     records: list[tuple[Any, ...]] = []
     for project in projects:
         pool = crew_pool(rosters.get(project["companyId"], []))
+        today = now.astimezone(ZoneInfo(project["timezone"])).date()
         for day_index, day in enumerate(_workdays(today)):
             for sector_index, sector in enumerate(project["sectors"]):
                 sessions.append(closed_session_rows(rng, project, sector, sector_index, day, day_index, pool, records))

@@ -89,6 +89,11 @@ def _status(index: int) -> tuple[str, bool]:
     return "active", False
 
 
+# Hire dates are drawn back from a fixed day, not from today: a worker ID holds its hire date (make_worker_id), and a
+# badge must not change from one day's demo to the next.
+HIRED_BEFORE = date(2026, 12, 2)
+
+
 def build_workers(company_id: str, names: list[tuple[str, str]], rng: random.Random, today: date) -> list[dict]:
     people = _demo_people() if company_id == "comp_12345" else []
     people += [{"first_name": first, "last_name": last} for first, last in names]
@@ -97,7 +102,7 @@ def build_workers(company_id: str, names: list[tuple[str, str]], rng: random.Ran
     for index, person in enumerate(people):
         hire_date = person.get("hire_date")
         while hire_date is None or make_worker_id(person["first_name"], person["last_name"], hire_date) in taken:
-            hire_date = today - timedelta(days=rng.randint(45, 6 * 365))
+            hire_date = HIRED_BEFORE - timedelta(days=rng.randint(45, 6 * 365))
         worker_id = make_worker_id(person["first_name"], person["last_name"], hire_date)
         taken.add(worker_id)
         status, terminated = _status(index) if index > 1 else ("active", False)

@@ -184,6 +184,10 @@ class WorkersPane(Pane):
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([690, 440])
         self.splitter.setChildrenCollapsible(False)
+        # The card never gets narrower than its recent tallies need (fonts and names differ from one office to
+        # the next): the splitter takes the room from the roster, whose table gives way more gracefully.
+        self._detail_scroll = detail_scroll
+        self.detail.history_columns.fitted.connect(self._keep_room_for_history)
 
         self.state_page = StatePage(self)
         self.state_page.action_triggered.connect(self._refresh_in_background)
@@ -528,6 +532,13 @@ class WorkersPane(Pane):
         if row >= 0:
             self.table.select_source_row(row)
         return row >= 0
+
+    def _keep_room_for_history(self) -> None:
+        view = self.detail.history_view
+        view.setMinimumWidth(self.detail.history_columns.least_table_width())
+        # The scroll area's own bar may show beside a long card.
+        room = self.detail.minimumSizeHint().width() + self._detail_scroll.verticalScrollBar().sizeHint().width()
+        self._detail_scroll.setMinimumWidth(room)
 
     def _on_row_changed(self, index: QModelIndex) -> None:
         if self._applying:

@@ -195,6 +195,16 @@ class ColumnFitter(QObject):
         view = self._view
         return self.total_needed() + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
 
+    def least_table_width(self) -> int:
+        """The narrowest the view can be and still show every column whole (each column squeezed to its least)."""
+        view = self._view
+        columns = sum(
+            self._least.get(column, self._header.sectionSize(column))
+            for column in range(self._header.count())
+            if not self._header.isSectionHidden(column)
+        )
+        return columns + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+
     # ------------------------------------------------------------------------------------------ fitting
     def _fit_now(self) -> None:
         shrink, self._shrink = self._shrink, False
