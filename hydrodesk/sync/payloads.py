@@ -145,14 +145,19 @@ def worker_entry(worker: NewWorker, *, auth0_id: str, now: datetime) -> NewEntry
     )
 
 
-def form_entry(record: FormRecord, *, auth0_id: str, now: datetime, form_name: str | None = None) -> NewEntry:
+def form_entry(
+    record: FormRecord, *, auth0_id: str, now: datetime, form_name: str | None = None, place: str | None = None
+) -> NewEntry:
     """A form submission. Its clientEventId sits at the top level too, where an edit of the record cannot reach it:
     every try, edited or not, is the same submission to the server."""
     client_event_id = record.client_event_id or new_client_event_id()
     record = record.model_copy(update={"client_event_id": client_event_id})
     payload: dict[str, Any] = {"form_id": record.form_id, "client_event_id": client_event_id, "record": dump(record)}
+    # In the user's words, for the outbox and the history: the form's name and where it was filled in.
     if form_name:
-        payload["form_name"] = form_name  # for the outbox and the history while the forms list is not at hand
+        payload["form_name"] = form_name
+    if place:
+        payload["place"] = place
     return NewEntry(
         kind=EntryKind.SUBMIT_FORM,
         group=form_group(record.form_id),
