@@ -69,7 +69,7 @@ class FormEditor(QWidget):
         self.longitude_edit.setPlaceholderText(self.tr("longitude, e.g. -99.1332"))
         self.longitude_edit.setAccessibleName(self.tr("Longitude"))
         for edit in (self.latitude_edit, self.longitude_edit):
-            edit.setMaximumWidth(190)
+            edit.setMaximumWidth(240)
             edit.textChanged.connect(self._show_point_hint)
         self.location_problem = QLabel(self)
         self.location_problem.setProperty("tone", "error")
@@ -88,8 +88,12 @@ class FormEditor(QWidget):
 
         # ---------------------------------------------------------------- the answers
         self.fields_host = QWidget(self)
-        self.fields_layout = QFormLayout(self.fields_host)
+        self.fields_layout = QFormLayout()
         self.fields_layout.setContentsMargins(0, 0, 8, 0)
+        host_layout = QVBoxLayout(self.fields_host)
+        host_layout.setContentsMargins(0, 0, 0, 0)
+        host_layout.addLayout(self.fields_layout)
+        host_layout.addStretch(1)  # a short form sits at the top, its rows at their natural height
         self.fields_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.fields_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -191,6 +195,8 @@ class FormEditor(QWidget):
         hint = self.tr("required") if by_point else self.tr("optional")
         self.latitude_edit.setPlaceholderText(self.tr("latitude ({hint})").format(hint=hint))
         self.longitude_edit.setPlaceholderText(self.tr("longitude ({hint})").format(hint=hint))
+        for edit in (self.latitude_edit, self.longitude_edit):  # the hint is read whole, in either language
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 28)
         self._show_point_hint()
 
     def _show_point_hint(self, *_: object) -> None:

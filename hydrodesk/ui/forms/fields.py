@@ -124,9 +124,13 @@ class FieldEditor(QWidget):
     def show_problem(self, text: str | None) -> None:
         self.problem_label.setText(text or "")
         self.problem_label.setVisible(bool(text))
-        self.focus_target().setProperty("invalid", bool(text))
-        self.focus_target().style().unpolish(self.focus_target())
-        self.focus_target().style().polish(self.focus_target())
+        target = self.focus_target() if text else None
+        for widget in self.findChildren(QWidget):  # outline the widget to fix, and only that one
+            if widget is self.problem_label or bool(widget.property("invalid")) == (widget is target):
+                continue
+            widget.setProperty("invalid", widget is target)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
     def check(self) -> str | None:
         """Check the answer and show what is wrong under the field; the message, or None when it can be sent."""

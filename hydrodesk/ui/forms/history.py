@@ -134,7 +134,7 @@ class FormHistoryModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                SUBMITTED: self.tr("Submitted"),
+                SUBMITTED: self.tr("Submitted at"),
                 FORM: self.tr("Form"),
                 PLACE: self.tr("Where"),
                 STATE: self.tr("State"),

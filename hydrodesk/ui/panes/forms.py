@@ -154,6 +154,11 @@ class FormsPane(Pane):
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
 
+        # Reading order: the tools at the top, the tabs, the list, then the form (its own order, top to bottom).
+        QWidget.setTabOrder(self.refresh_button, self.tabs.tabBar())
+        QWidget.setTabOrder(self.tabs.tabBar(), self.form_list)
+        QWidget.setTabOrder(self.form_list, self.editor.location_combo)
+
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             self.add_shortcut(keys, self.tr("Submit the form being filled in"), self.submit_current)
         self.add_shortcut("Ctrl+Shift+H", self.tr("Show what this office submitted"), self.show_history)
