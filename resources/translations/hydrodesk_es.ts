@@ -1769,18 +1769,6 @@
         <source>{form} saved for {place}; it is sent to the server as soon as it can be reached.</source>
         <translation>{form} guardado para {place}; se envía al servidor en cuanto se pueda conectar.</translation>
     </message>
-    <message>
-        <source>Exported 1 row to {path}</source>
-        <translation>Se exportó 1 fila a {path}</translation>
-    </message>
-    <message>
-        <source>Exported {rows} rows to {path}</source>
-        <translation>Se exportaron {rows} filas a {path}</translation>
-    </message>
-    <message>
-        <source>Could not export to {path}: {reason}</source>
-        <translation>No se pudo exportar a {path}: {reason}</translation>
-    </message>
 </context>
 <context>
     <name>HarvestCompare</name>
@@ -3353,6 +3341,21 @@
         <source>{area} ha</source>
         <translation>{area} ha</translation>
     </message>
+    <message>
+        <source>Exported 1 row to {path}</source>
+        <translation>Se exportó 1 fila a {path}</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows to {path}</source>
+        <translation>Se exportaron {rows} filas a {path}</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>No se pudo exportar a {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Pane</name>
     <message>
         <source>Exported 1 row to {path}</source>
         <translation>Se exportó 1 fila a {path}</translation>

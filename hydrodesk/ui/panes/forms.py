@@ -43,7 +43,7 @@ from hydrodesk.ui.forms.editor import FormEditor, Submission
 from hydrodesk.ui.forms.history import REASON, FormHistoryModel, Places, answers_text, check_text
 from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.keys import KeyHelp
-from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
+from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection, unsubscriber
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.state_page import StatePage
@@ -124,8 +124,7 @@ class FormsPane(Pane):
         self.history.set_source_model(self.history_model)
         self.history.set_elastic_columns([REASON])
         self.history.current_row_changed.connect(self._on_history_row)
-        self.history.exported.connect(self._on_exported)
-        self.history.export_failed.connect(self._on_export_failed)
+        self.announce_exports(self.history)
         self.detail_label = QLabel(self)
         self.detail_label.setObjectName("Muted")
         self.detail_label.setWordWrap(True)
@@ -169,7 +168,7 @@ class FormsPane(Pane):
         self._sync_timer.setInterval(SYNC_RELOAD_DELAY_MS)
         self._sync_timer.timeout.connect(self._reload_if_shown)
         self._stale = False
-        self.destroyed.connect(_unsubscriber(self._subscription))
+        self.destroyed.connect(unsubscriber(self._subscription))
         self.apply_theme(context.theme())
 
     # ------------------------------------------------------------------------------------------ Pane
@@ -479,7 +478,8 @@ class FormsPane(Pane):
         if self.tabs.currentIndex() != FILL_TAB:
             self.tabs.setCurrentIndex(FILL_TAB)
             return
-        self.editor.submit()
+        if self.editor.submit_button.isEnabled():  # not while the last one is being saved: one press, one form
+            self.editor.submit()
 
     def show_history(self) -> None:
         self.tabs.setCurrentIndex(HISTORY_TAB)
@@ -491,14 +491,15 @@ class FormsPane(Pane):
 
     # ------------------------------------------------------------------------------------------ submitting
     def _on_submitted(self, submission: Submission) -> None:
+        self.editor.submit_button.setEnabled(False)  # at once: a second Ctrl+Enter must not queue it twice
         self._spawn(self._save(submission), "form-save")
 
     async def _save(self, submission: Submission) -> None:
         office = self._office
         if office is None:
             self.status_message.emit(self.tr("Sign in again to submit this form."))
+            self.editor.submit_button.setEnabled(True)
             return
-        self.editor.submit_button.setEnabled(False)
         try:
             item = await office.actions.submit_form(
                 submission.record, form_name=submission.form_name, place=submission.place
@@ -523,16 +524,6 @@ class FormsPane(Pane):
         if isValid(self):
             self.submission_saved.emit(item.entry_id)
 
-    # ------------------------------------------------------------------------------------------ export
-    def _on_exported(self, path: str, rows: int) -> None:
-        if rows == 1:
-            self.status_message.emit(self.tr("Exported 1 row to {path}").format(path=path))
-        else:
-            self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
-
-    def _on_export_failed(self, path: str, reason: str) -> None:
-        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))
-
 
 def _form_name(form: Form) -> str:
     return form.name or form.form_id
@@ -550,13 +541,3 @@ def _places(projects: list[dict[str, Any]]) -> Places:
         for sector in project.get("sectors") or []:
             sectors[str(sector.get("sector_id"))] = str(sector.get("sector_name") or sector.get("sector_id"))
     return Places(sectors, names, zones)
-
-
-def _unsubscriber(subscription: list[Callable[[], None]]) -> Callable[..., None]:
-    """Stop hearing from the engine when the pane goes (the slot must not need the pane itself then)."""
-
-    def unsubscribe(*_: object) -> None:
-        while subscription:
-            subscription.pop()()
-
-    return unsubscribe
