@@ -21,7 +21,7 @@ from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.models import Project
 from hydrodesk.domain.outbox import EntryKind, EntryState
 from hydrodesk.sim.launcher import RunningSimulator, start_simulator
-from hydrodesk.store import outbox_view
+from hydrodesk.store import cache, outbox_view
 from hydrodesk.store.paths import profile_database
 from hydrodesk.sync.office import Office
 from hydrodesk.ui import formats
@@ -36,7 +36,7 @@ from hydrodesk.ui.forms.fields import (
     TextAreaEditor,
     TextEditor,
 )
-from hydrodesk.ui.forms.history import CHECK, FORM, PLACE, STATE
+from hydrodesk.ui.forms.history import CHECK, FORM, PLACE, REASON, STATE
 from hydrodesk.ui.outbox import text as outbox_text
 from hydrodesk.ui.panes.base import PaneContext, Selection
 from hydrodesk.ui.panes.forms import FormsPane
@@ -287,3 +287,30 @@ def test_a_form_submitted_with_the_server_gone_is_sent_once_when_it_returns(
     pane.history.select_source_row(row)
     assert "Aphids (Pulgón): 12 (severity 3 · high)" in pane.detail_label.text()
     assert "Server's check: Verified in Lote A-2" in pane.detail_label.text()
+
+
+def test_a_form_the_server_refuses_shows_its_reason_and_waits_for_the_user(
+    qtbot: QtBot, sim: Any, open_desk: Callable[[Any], FormsDesk]
+) -> None:
+    desk = open_desk(sim)
+    pane = desk.pane
+    # A form this computer still has but the server no longer knows (withdrawn since it was downloaded).
+    total = {"name": "total", "label": "Total", "type": "number", "required": True, "min": 0}
+    withdrawn = {"form_id": "form_withdrawn", "name": "Conteo retirado", "type": "inspection", "subtype": "monitoring"}
+    withdrawn["fields"] = [total]
+    run_async(qtbot, desk.office.store.write(cache.save_forms, [withdrawn], "2025-01-01T00:00:00.000Z"))
+    with qtbot.waitSignal(pane.forms_loaded, timeout=WAIT_MS):
+        pane._spawn(pane.reload(), "test-reload")
+    desk.choose("form_withdrawn")
+    desk.editor("total").edit.setText("3")
+    with qtbot.waitSignal(pane.submission_saved, timeout=WAIT_MS) as saved:
+        pane.submit_current()
+    entry_id = saved.args[0]
+    run_async(qtbot, desk.office.engine.sync_now(), timeout_ms=WAIT_MS)
+    qtbot.waitUntil(lambda: desk.history_cell(pane.history_model.row_of(entry_id), STATE) == "Refused", timeout=WAIT_MS)
+    row = pane.history_model.row_of(entry_id)
+    assert "form_withdrawn was not found" in desk.history_cell(row, REASON)
+    assert desk.history_cell(row, CHECK) == ""
+    item = run_async(qtbot, desk.office.store.outbox_entry(entry_id))
+    assert item is not None
+    assert item.state is EntryState.FAILED  # kept, for the user to retry or discard in the Outbox pane
