@@ -238,6 +238,8 @@ def test_every_field_type_renders_and_is_checked_before_anything_is_queued(
     editor.longitude_edit.setText(f"{lon + 0.0001:.6f}")
     assert editor._check_location() is None
     assert editor.point_hint.text() == "This point lies in Lote B-1."
+    desk.choose("form_task_002")  # a task about Lote B-1: recorded there unless the user says otherwise
+    assert editor.location_combo.currentText() == "Lote B-1"
     assert run_async(qtbot, desk.office.store.outbox_items()) == []  # checking never queued anything
 
 

@@ -184,6 +184,12 @@ class FormEditor(QWidget):
         self.location_combo.blockSignals(False)
         self._location_changed()
 
+    def prefer_sector(self, sector_id: str | None) -> None:
+        """A task names the sector it is about: choose it when the navigator's project holds it."""
+        index = self.location_combo.findData(sector_id) if sector_id else -1
+        if index >= 0:
+            self.location_combo.setCurrentIndex(index)
+
     def _sector(self) -> Sector | None:
         sector_id = self.location_combo.currentData()
         if self.project is None or sector_id in (None, COORDINATES):

@@ -372,15 +372,19 @@ class FormsPane(Pane):
             if item.data(FORM_ID_ROLE) == form_id:
                 self.form_list.setCurrentItem(item)
                 if self.editor.form is None or self.editor.form.form_id != form_id:
-                    self.editor.set_form(self._forms[form_id])
+                    self._open_form(self._forms[form_id])
                 return True
         return False
+
+    def _open_form(self, form: Form) -> None:
+        self.editor.set_form(form)
+        self.editor.prefer_sector((form.task or {}).get("sectorId"))
 
     def _on_form_chosen(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         form_id = current.data(FORM_ID_ROLE) if current is not None else None
         same = self.editor.form is not None and self.editor.form.form_id == form_id
         if form_id is not None and form_id in self._forms and not same:  # a reload keeps the answers typed
-            self.editor.set_form(self._forms[form_id])
+            self._open_form(self._forms[form_id])
 
     def _show_history(self, items: list[OutboxItem]) -> None:
         selected = self._selected_entry()
