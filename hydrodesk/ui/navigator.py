@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from hydrodesk.api.models import Project
 
 PANE_NAME_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-PANE_ROW_HEIGHT = 36
+PANE_ROW_HEIGHT = 32  # eight panes and a two-project farm fit a 768-pixel screen without a scroll bar
 MIN_WIDTH = 180
 ITEM_PADDING = 5  # QTreeView#FarmTree::item's padding (base.qss), each side
 # The farm tree's names wider than the pane list get this much more at most; a longer name is the user's to widen.

@@ -77,6 +77,7 @@ class FormsPane(Pane):
         self._loaded = False
         self._generation = 0
         self._zone: str | None = None
+        self._just_saved: list[str] = []  # outbox entries saved here, announced once the history lists them
 
         # ---------------------------------------------------------------- heading
         self.title_label = QLabel(self.tr("Forms"), self)
@@ -310,6 +311,9 @@ class FormsPane(Pane):
         first = not self._loaded
         self._loaded = True
         self.forms_loaded.emit()
+        for entry_id in [entry for entry in self._just_saved if self.history_model.row_of(entry) >= 0]:
+            self._just_saved.remove(entry_id)
+            self.submission_saved.emit(entry_id)
         if first:
             log.info("forms pane shows %d forms and %d submissions", len(self._forms), len(items))
             self.data_ready.emit()
@@ -524,9 +528,9 @@ class FormsPane(Pane):
                 form=submission.form_name, place=submission.place
             )
         )
+        # Announced by the reload that lists it (a reload the sync engine started meanwhile may be that one).
+        self._just_saved.append(item.entry_id)
         await self.reload()
-        if isValid(self):
-            self.submission_saved.emit(item.entry_id)
 
 
 def _form_name(form: Form) -> str:
