@@ -41,6 +41,8 @@ from hydrodesk.api.models_production import (
     SessionExtend,
     SessionPage,
     SessionUpdate,
+    StoredFormRecord,
+    SubmittedForm,
     VoidRequest,
     VoidResult,
     Worker,
@@ -81,12 +83,33 @@ class HydrobitClient(IotOperations):
         reply = await self._get(ep.GET_FORMS, companyId=company, type=form_type, subtype=subtype)
         return parse(list[Form], data_of(reply, what="forms"), what="forms")
 
-    async def submit_form_record(self, record: FormRecord) -> LocationCheck:
-        """Submit a filled-in form; the reply says whether its location fell inside a project and a sector."""
+    async def submit_form_record(self, record: FormRecord) -> SubmittedForm:
+        """Submit a filled-in form; the reply says whether its location fell inside a project and a sector.
+
+        With a `client_event_id`, sending the same record again is safe: the server answers with the first record
+        (`replayed`) instead of storing a second one."""
         body = {"record": {**record.to_wire(), "auth0Id": self._me()}}
         reply = await self._wire.send(ep.SUBMIT_FORM_RECORD, body=body)
         envelope = top_level_of(reply, what="form record")
-        return parse(LocationCheck, envelope.get("verification"), what="form record verification")
+        check = parse(LocationCheck, envelope.get("verification"), what="form record verification")
+        stored = envelope.get("record")
+        return SubmittedForm(
+            verification=check,
+            record=None if stored is None else parse(StoredFormRecord, stored, what="form record"),
+            replayed=reply.status_code == 200 or reply.header_true(ep.IDEMPOTENT_REPLAY_HEADER),
+        )
+
+    async def list_form_records(
+        self, *, form_id: str | None = None, first_day: date | None = None, last_day: date | None = None
+    ) -> list[StoredFormRecord]:
+        """The form records the signed-in user submitted, newest first (local days, inclusive)."""
+        reply = await self._get(
+            ep.LIST_FORM_RECORDS,
+            formId=form_id,
+            **{"from": first_day.isoformat() if first_day else None, "to": last_day.isoformat() if last_day else None},
+        )
+        items = field_of(data_of(reply, what="form records"), "items", what="form records")
+        return parse(list[StoredFormRecord], items, what="form records")
 
     # ------------------------------------------------------------------------------------------ workers
     async def create_worker(self, worker: NewWorker) -> CreatedWorker:

@@ -54,6 +54,8 @@ GET_PROJECT = Endpoint("GET", "/api/control/projects/{project_id}", _P, _JWT, pr
 # Forms
 GET_FORMS = Endpoint("GET", "/api/control/forms/getForms", _P, _JWT)
 SUBMIT_FORM_RECORD = Endpoint("POST", "/api/control/forms/record", _P, _JWT)
+# What the user submitted (provisional: lets the office check a submission reached the server)
+LIST_FORM_RECORDS = Endpoint("GET", "/api/control/forms/records", _P, _JWT, provisional=True)
 
 # Workers
 CREATE_WORKER = Endpoint("POST", "/api/control/workers", _P, _JWT)

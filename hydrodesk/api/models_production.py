@@ -113,6 +113,8 @@ class FormRecord(RequestModel):
     form_values: list[FormValue] | None = None
     started_at: UtcInstant | None = Field(None, alias="inicio")
     seconds_spent: float | None = Field(None, ge=0, alias="segundos")
+    # Made when the user submits, stored in the outbox and sent on every retry: the server stores the record once.
+    client_event_id: str | None = Field(None, alias="clientEventId", min_length=1, max_length=200)
 
     def to_wire(self) -> dict[str, Any]:
         body = super().to_wire()
@@ -125,6 +127,42 @@ class LocationCheck(WireModel):
 
     project: bool
     sector: bool
+
+
+class StoredFormRecord(WireModel):
+    """A form record as the server keeps it (provisional: GET /api/control/forms/records, and the submit reply)."""
+
+    record_id: str = Field(alias="recordId")
+    form_id: str = Field(alias="formId")
+    type: str | None = None
+    auth0_id: str | None = Field(None, alias="auth0Id")
+    user_name: str | None = None
+    project_id: str | None = Field(None, alias="projectId")
+    sector_id: str | None = Field(None, alias="sectorId")
+    latitude: float | None = None
+    longitude: float | None = None
+    form_values: list[dict[str, Any]] = Field(default_factory=list)
+    record_time: UtcInstant | None = Field(None, alias="recordTime")
+    local_day: Day | None = Field(None, alias="localDay")
+    created_at: UtcInstant | None = Field(None, alias="createdAt")
+    client_event_id: str | None = Field(None, alias="clientEventId")
+
+
+class SubmittedForm(WireModel):
+    """The submit reply: the location check, the stored record (when the server sends it) and whether it was a
+    replay of an earlier submission with the same clientEventId."""
+
+    verification: LocationCheck
+    record: StoredFormRecord | None = None
+    replayed: bool = False
+
+    @property
+    def project(self) -> bool:
+        return self.verification.project
+
+    @property
+    def sector(self) -> bool:
+        return self.verification.sector
 
 
 # ------------------------------------------------------------------------------------------------ workers

@@ -174,8 +174,12 @@ class OfficeActions:
         """A new worker; records for them may be made at once (they wait until the worker exists)."""
         return await self._enqueue(payloads.worker_entry(worker, auth0_id=self.auth0_id, now=self._now()))
 
-    async def submit_form(self, record: FormRecord) -> OutboxItem:
-        return await self._enqueue(payloads.form_entry(record, auth0_id=self.auth0_id, now=self._now()))
+    async def submit_form(
+        self, record: FormRecord, *, form_name: str | None = None, place: str | None = None
+    ) -> OutboxItem:
+        """A filled-in form, stored with its clientEventId before anything is sent (the server keeps it once)."""
+        entry = payloads.form_entry(record, auth0_id=self.auth0_id, now=self._now(), form_name=form_name, place=place)
+        return await self._enqueue(entry)
 
     # ------------------------------------------------------------------------------------------ irrigation
     async def valve_command(

@@ -23,7 +23,7 @@ from hydrodesk.api.models import (
     SessionUpdate,
     ValveCommand,
 )
-from hydrodesk.domain.ids import new_idempotency_key
+from hydrodesk.domain.ids import new_client_event_id, new_idempotency_key
 from hydrodesk.domain.outbox import (
     EntryKind,
     form_group,
@@ -145,16 +145,26 @@ def worker_entry(worker: NewWorker, *, auth0_id: str, now: datetime) -> NewEntry
     )
 
 
-def form_entry(record: FormRecord, *, auth0_id: str, now: datetime) -> NewEntry:
-    entry_id = new_entry_id()
+def form_entry(
+    record: FormRecord, *, auth0_id: str, now: datetime, form_name: str | None = None, place: str | None = None
+) -> NewEntry:
+    """A form submission. Its clientEventId sits at the top level too, where an edit of the record cannot reach it:
+    every try, edited or not, is the same submission to the server."""
+    client_event_id = record.client_event_id or new_client_event_id()
+    record = record.model_copy(update={"client_event_id": client_event_id})
+    payload: dict[str, Any] = {"form_id": record.form_id, "client_event_id": client_event_id, "record": dump(record)}
+    # In the user's words, for the outbox and the history: the form's name and where it was filled in.
+    if form_name:
+        payload["form_name"] = form_name
+    if place:
+        payload["place"] = place
     return NewEntry(
         kind=EntryKind.SUBMIT_FORM,
         group=form_group(record.form_id),
-        idem_key=entry_id,
-        payload={"form_id": record.form_id, "record": dump(record)},
+        idem_key=client_event_id,
+        payload=payload,
         auth0_id=auth0_id,
         created_at=utc_text(now),
-        entry_id=entry_id,
     )
 
 
@@ -253,7 +263,11 @@ def new_worker(payload: dict[str, Any]) -> NewWorker:
 
 
 def form_record(payload: dict[str, Any]) -> FormRecord:
-    return FormRecord.model_validate(payload["record"])
+    record = FormRecord.model_validate(payload["record"])
+    fixed = payload.get("client_event_id")
+    if fixed and record.client_event_id != fixed:
+        record = record.model_copy(update={"client_event_id": fixed})
+    return record
 
 
 def valve_command(payload: dict[str, Any]) -> ValveCommand:

@@ -142,8 +142,9 @@ class CacheRefresher:
         await self.store.write(cache.save_session_records, session, rows, self._stamp())
 
     async def forms(self) -> None:
+        """The monitoring forms the user may fill in, and the task forms assigned to them."""
         try:
-            found = await self.client.get_forms()
+            found = [*await self.client.get_forms(), *await self.client.get_forms(subtype="tasks")]
         except (Forbidden, CredentialsMissing) as error:
             log.info("forms not refreshed: %s", error)
             return

@@ -247,8 +247,18 @@ async def _create_worker(client: HydrobitClient, item: OutboxItem, back: WriteBa
 
 
 async def _submit_form(client: HydrobitClient, item: OutboxItem, back: WriteBack, _me: str) -> None:
-    check = await client.submit_form_record(payloads.form_record(item.payload))
-    back.outcomes[item.entry_id] = Delivered({"in_project": check.project, "in_sector": check.sector})
+    submitted = await client.submit_form_record(payloads.form_record(item.payload))
+    stored = submitted.record
+    back.outcomes[item.entry_id] = Delivered(
+        {
+            "in_project": submitted.project,
+            "in_sector": submitted.sector,
+            "replayed": submitted.replayed,
+            "record_id": stored.record_id if stored is not None else None,
+            "project_id": stored.project_id if stored is not None else None,
+            "sector_id": stored.sector_id if stored is not None else None,
+        }
+    )
 
 
 async def _valve_command(client: HydrobitClient, item: OutboxItem, back: WriteBack, _me: str) -> None:

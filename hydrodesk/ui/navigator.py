@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from hydrodesk.api.models import Project
 
 PANE_NAME_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-PANE_ROW_HEIGHT = 36
+PANE_ROW_HEIGHT = 32  # eight panes and a two-project farm fit a 768-pixel screen without a scroll bar
 MIN_WIDTH = 180
 ITEM_PADDING = 5  # QTreeView#FarmTree::item's padding (base.qss), each side
 # The farm tree's names wider than the pane list get this much more at most; a longer name is the user's to widen.
@@ -102,7 +102,26 @@ class Navigator(QDockWidget):
             indent = (depth + 1) * self.tree.indentation()  # a tree indents its top level too (the branch arrow)
             widest = max(widest, metrics.horizontalAdvance(text) + item + indent)
         margins = self.widget().layout().contentsMargins()
-        return max(MIN_WIDTH, min(MAX_PREFERRED_WIDTH, widest + margins.left() + margins.right() + 8))
+        return max(
+            MIN_WIDTH, min(MAX_PREFERRED_WIDTH, widest + margins.left() + margins.right() + 8 + self._scroll_room())
+        )
+
+    def _scroll_room(self) -> int:
+        """The tree's scroll bar, when the farm is taller than the room the pane list leaves it (many panes, a
+        768-pixel screen): the names need their width beside it."""
+        rows = self._visible_rows()
+        row_height = self.tree.sizeHintForRow(0) if rows else 0
+        if rows * row_height <= self.tree.viewport().height():
+            return 0
+        return self.tree.verticalScrollBar().sizeHint().width()
+
+    def _visible_rows(self, parent: QModelIndex | None = None) -> int:
+        parent = parent if parent is not None else QModelIndex()
+        count = 0
+        for row in range(self.model.rowCount(parent)):
+            index = self.model.index(row, 0, parent)
+            count += 1 + (self._visible_rows(index) if self.tree.isExpanded(index) else 0)
+        return count
 
     def _tree_texts(self, parent: QModelIndex | None = None, depth: int = 0) -> list[tuple[int, str]]:
         parent = parent if parent is not None else QModelIndex()

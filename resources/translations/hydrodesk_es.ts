@@ -1292,6 +1292,326 @@
     </message>
 </context>
 <context>
+    <name>FormEditor</name>
+    <message>
+        <source>latitude, e.g. 19.4326</source>
+        <translation>latitud, p. ej. 19.4326</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitud</translation>
+    </message>
+    <message>
+        <source>longitude, e.g. -99.1332</source>
+        <translation>longitud, p. ej. -99.1332</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitud</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Clear answers</source>
+        <translation>Borrar respuestas</translation>
+    </message>
+    <message>
+        <source>Submit (Ctrl+Enter)</source>
+        <translation>Enviar (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Check the answers and save the form here; it is sent to Hydrobit as soon as it can be (Ctrl+Enter)</source>
+        <translation>Revisa las respuestas y guarda el formulario en este equipo; se envía a Hydrobit en cuanto se pueda (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>{label} *</source>
+        <translation>{label} *</translation>
+    </message>
+    <message>
+        <source>Typed coordinates</source>
+        <translation>Coordenadas escritas</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>obligatoria</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>latitude ({hint})</source>
+        <translation>latitud ({hint})</translation>
+    </message>
+    <message>
+        <source>longitude ({hint})</source>
+        <translation>longitud ({hint})</translation>
+    </message>
+    <message>
+        <source>Recorded in {sector}. A point is optional.</source>
+        <translation>Se registra en {sector}. El punto es opcional.</translation>
+    </message>
+    <message>
+        <source>Type the latitude and longitude where the form was filled in.</source>
+        <translation>Escribe la latitud y la longitud del lugar donde se llenó el formulario.</translation>
+    </message>
+    <message>
+        <source>Recorded in {sector}.</source>
+        <translation>Se registra en {sector}.</translation>
+    </message>
+    <message>
+        <source>This point lies outside its boundary.</source>
+        <translation>Este punto queda fuera de su límite.</translation>
+    </message>
+    <message>
+        <source>This point lies in {sector}.</source>
+        <translation>Este punto está en {sector}.</translation>
+    </message>
+    <message>
+        <source>This point lies outside the sectors of this project; the server will place it.</source>
+        <translation>Este punto queda fuera de los sectores de este proyecto; el servidor lo ubicará.</translation>
+    </message>
+    <message>
+        <source>One answer needs fixing: {names}.</source>
+        <translation>Hay que corregir una respuesta: {names}.</translation>
+    </message>
+    <message>
+        <source>{count} answers need fixing: {names}.</source>
+        <translation>Hay que corregir {count} respuestas: {names}.</translation>
+    </message>
+    <message>
+        <source>Type the latitude and longitude where the form was filled in, or choose a sector.</source>
+        <translation>Escribe la latitud y la longitud del lugar donde se llenó el formulario, o elige un sector.</translation>
+    </message>
+</context>
+<context>
+    <name>FormFields</name>
+    <message>
+        <source>This answer is required.</source>
+        <translation>Esta respuesta es obligatoria.</translation>
+    </message>
+    <message>
+        <source>Type a number, for example 12 or 12.5.</source>
+        <translation>Escribe un número, por ejemplo 12 o 12,5.</translation>
+    </message>
+    <message>
+        <source>Type a whole number (a count has no decimals).</source>
+        <translation>Escribe un número entero (un conteo no lleva decimales).</translation>
+    </message>
+    <message>
+        <source>The smallest value allowed is {limit}{unit}.</source>
+        <translation>El valor mínimo permitido es {limit}{unit}.</translation>
+    </message>
+    <message>
+        <source>The largest value allowed is {limit}{unit}.</source>
+        <translation>El valor máximo permitido es {limit}{unit}.</translation>
+    </message>
+    <message>
+        <source>Choose a severity (0–4): this pest or disease was seen.</source>
+        <translation>Elige una severidad (0–4): se observó esta plaga o enfermedad.</translation>
+    </message>
+    <message>
+        <source>Keep it under {limit} characters.</source>
+        <translation>Usa menos de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>A latitude lies between -90 and 90.</source>
+        <translation>La latitud va de -90 a 90.</translation>
+    </message>
+    <message>
+        <source>A longitude lies between -180 and 180.</source>
+        <translation>La longitud va de -180 a 180.</translation>
+    </message>
+    <message>
+        <source>Type both the latitude and the longitude, or neither.</source>
+        <translation>Escribe la latitud y la longitud, o ninguna de las dos.</translation>
+    </message>
+    <message>
+        <source>The file is empty. Choose another one.</source>
+        <translation>El archivo está vacío. Elige otro.</translation>
+    </message>
+    <message>
+        <source>The file is larger than {limit} bytes. Choose a smaller one.</source>
+        <translation>El archivo pesa más de {limit} bytes. Elige uno más pequeño.</translation>
+    </message>
+    <message>
+        <source>This kind of file cannot be attached here.</source>
+        <translation>Este tipo de archivo no se puede adjuntar aquí.</translation>
+    </message>
+    <message>
+        <source>0 · none</source>
+        <translation>0 · nula</translation>
+    </message>
+    <message>
+        <source>1 · low</source>
+        <translation>1 · baja</translation>
+    </message>
+    <message>
+        <source>2 · moderate</source>
+        <translation>2 · moderada</translation>
+    </message>
+    <message>
+        <source>3 · high</source>
+        <translation>3 · alta</translation>
+    </message>
+    <message>
+        <source>4 · very high</source>
+        <translation>4 · muy alta</translation>
+    </message>
+    <message>
+        <source>at least {min}</source>
+        <translation>mínimo {min}</translation>
+    </message>
+    <message>
+        <source>at most {max}</source>
+        <translation>máximo {max}</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>conteo</translation>
+    </message>
+    <message>
+        <source>{field}: count</source>
+        <translation>{field}: conteo</translation>
+    </message>
+    <message>
+        <source>Severity…</source>
+        <translation>Severidad…</translation>
+    </message>
+    <message>
+        <source>{field}: severity</source>
+        <translation>{field}: severidad</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Elegir archivo…</translation>
+    </message>
+    <message>
+        <source>No file attached</source>
+        <translation>Sin archivo adjunto</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Adjuntar un archivo</translation>
+    </message>
+    <message>
+        <source>Recordings ({patterns})</source>
+        <translation>Grabaciones ({patterns})</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>Imágenes (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>{file} could not be read: {reason}</source>
+        <translation>No se pudo leer {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} · {size} KB</source>
+        <translation>{file} · {size} KB</translation>
+    </message>
+</context>
+<context>
+    <name>FormHistory</name>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Aún sin verificar</translation>
+    </message>
+    <message>
+        <source>Verified in {sector}</source>
+        <translation>Verificado en {sector}</translation>
+    </message>
+    <message>
+        <source>In {project}, outside every sector</source>
+        <translation>En {project}, fuera de todo sector</translation>
+    </message>
+    <message>
+        <source>Outside every project</source>
+        <translation>Fuera de todo proyecto</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Will retry: {problem}</source>
+        <translation>Se reintentará: {problem}</translation>
+    </message>
+    <message>
+        <source>No answers (a check-in)</source>
+        <translation>Sin respuestas (un registro de visita)</translation>
+    </message>
+    <message>
+        <source>attached</source>
+        <translation>adjunto</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>{count} (severity {grade})</source>
+        <translation>{count} (severidad {grade})</translation>
+    </message>
+</context>
+<context>
+    <name>FormHistoryModel</name>
+    <message>
+        <source>Submitted at</source>
+        <translation>Hora de envío</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formulario</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Server&apos;s check</source>
+        <translation>Verificación del servidor</translation>
+    </message>
+    <message>
+        <source>Server&apos;s reason</source>
+        <translation>Motivo del servidor</translation>
+    </message>
+</context>
+<context>
     <name>Formats</name>
     <message>
         <source>this computer&apos;s time</source>
@@ -1300,6 +1620,154 @@
     <message>
         <source>{time} ({zone})</source>
         <translation>{time} ({zone})</translation>
+    </message>
+</context>
+<context>
+    <name>FormsPane</name>
+    <message>
+        <source>Forms</source>
+        <translation>Formularios</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Download the forms and tasks from the Hydrobit server (F5)</source>
+        <translation>Descargar los formularios y las tareas del servidor de Hydrobit (F5)</translation>
+    </message>
+    <message>
+        <source>Forms to fill in</source>
+        <translation>Formularios por llenar</translation>
+    </message>
+    <message>
+        <source>form submissions</source>
+        <comment>file name</comment>
+        <translation>formularios enviados</translation>
+    </message>
+    <message>
+        <source>Fill in</source>
+        <translation>Llenar</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Submit the form being filled in</source>
+        <translation>Enviar el formulario que se está llenando</translation>
+    </message>
+    <message>
+        <source>Show what this office submitted</source>
+        <translation>Ver lo que envió esta oficina</translation>
+    </message>
+    <message>
+        <source>Fill in a form: the list of forms</source>
+        <translation>Llenar un formulario: la lista de formularios</translation>
+    </message>
+    <message>
+        <source>Choose a form or a task on the left and answer it; where it was filled in comes from the sector chosen in the navigator, or from a latitude and longitude you type. Ctrl+Enter checks the answers and saves the form on this computer at once; it is sent to Hydrobit when the connection allows, and only once. The Submitted tab shows each form waiting, sent (with the server&apos;s check of its sector) or refused.</source>
+        <translation>Elige un formulario o una tarea a la izquierda y respóndelo; el lugar se toma del sector elegido en el navegador, o de la latitud y longitud que escribas. Ctrl+Intro revisa las respuestas y guarda el formulario en este equipo al instante; se envía a Hydrobit cuando la conexión lo permite, y una sola vez. La pestaña Enviados muestra cada formulario en espera, enviado (con la verificación del sector por el servidor) o rechazado.</translation>
+    </message>
+    <message>
+        <source>Switch between filling in and the submitted forms</source>
+        <translation>Cambiar entre llenar y los formularios enviados</translation>
+    </message>
+    <message>
+        <source>In the list: choose a form</source>
+        <translation>En la lista: elegir un formulario</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Monitoreo</translation>
+    </message>
+    <message>
+        <source>My tasks</source>
+        <translation>Mis tareas</translation>
+    </message>
+    <message>
+        <source>{name} · done</source>
+        <translation>{name} · hecha</translation>
+    </message>
+    <message>
+        <source>{name} · due {day}</source>
+        <translation>{name} · vence {day}</translation>
+    </message>
+    <message>
+        <source>Submitted ({count})</source>
+        <translation>Enviados ({count})</translation>
+    </message>
+    <message>
+        <source>Nothing submitted from this computer yet. Forms you submit are listed here.</source>
+        <translation>Todavía no se ha enviado nada desde este equipo. Aquí aparecen los formularios que envíes.</translation>
+    </message>
+    <message>
+        <source>Answers: {answers}</source>
+        <translation>Respuestas: {answers}</translation>
+    </message>
+    <message>
+        <source>Server&apos;s check: {check}</source>
+        <translation>Verificación del servidor: {check}</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Sin sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Sign in to Hydrobit (File &gt; Sign in) to fill in forms.</source>
+        <translation>Inicia sesión en Hydrobit (Archivo &gt; Iniciar sesión) para llenar formularios.</translation>
+    </message>
+    <message>
+        <source>No forms saved on this computer yet</source>
+        <translation>Aún no hay formularios guardados en este equipo</translation>
+    </message>
+    <message>
+        <source>Connect to the Hydrobit server and press Refresh (F5) to download the forms and tasks. Once downloaded, they can be filled in offline.</source>
+        <translation>Conéctate al servidor de Hydrobit y pulsa Actualizar (F5) para descargar los formularios y las tareas. Una vez descargados, se pueden llenar sin conexión.</translation>
+    </message>
+    <message>
+        <source>Downloading the forms…</source>
+        <translation>Descargando los formularios…</translation>
+    </message>
+    <message>
+        <source>1 form</source>
+        <translation>1 formulario</translation>
+    </message>
+    <message>
+        <source>{count} forms</source>
+        <translation>{count} formularios</translation>
+    </message>
+    <message>
+        <source>never downloaded</source>
+        <translation>nunca descargados</translation>
+    </message>
+    <message>
+        <source>downloaded {when}</source>
+        <translation>descargados {when}</translation>
+    </message>
+    <message>
+        <source>{count} waiting to be sent</source>
+        <translation>{count} en espera de envío</translation>
+    </message>
+    <message>
+        <source>The forms could not be refreshed: {problem} Showing the copy saved on this computer.</source>
+        <translation>No se pudieron actualizar los formularios: {problem} Se muestra la copia guardada en este equipo.</translation>
+    </message>
+    <message>
+        <source>Offline: the forms saved on this computer can still be filled in. Submitted forms are kept here and sent, once, when the connection is back.</source>
+        <translation>Sin conexión: los formularios guardados en este equipo se pueden seguir llenando. Los enviados se guardan aquí y se mandan, una sola vez, cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>Sign in again to submit this form.</source>
+        <translation>Vuelve a iniciar sesión para enviar este formulario.</translation>
+    </message>
+    <message>
+        <source>The form could not be saved: {reason}</source>
+        <translation>No se pudo guardar el formulario: {reason}</translation>
+    </message>
+    <message>
+        <source>{form} saved for {place}; it is sent to the server as soon as it can be reached.</source>
+        <translation>{form} guardado para {place}; se envía al servidor en cuanto se pueda conectar.</translation>
     </message>
 </context>
 <context>
@@ -2730,10 +3198,6 @@
         <translation>Añadir a {name} ({id}) a la plantilla</translation>
     </message>
     <message>
-        <source>Answers to the form {form}</source>
-        <translation>Respuestas al formulario {form}</translation>
-    </message>
-    <message>
         <source>Open valve {valve} for {minutes} min</source>
         <translation>Abrir la válvula {valve} durante {minutes} min</translation>
     </message>
@@ -2748,6 +3212,22 @@
     <message>
         <source>Stop irrigation program {program}</source>
         <translation>Detener el programa de riego {program}</translation>
+    </message>
+    <message>
+        <source>1 answer</source>
+        <translation>1 respuesta</translation>
+    </message>
+    <message>
+        <source>{count} answers</source>
+        <translation>{count} respuestas</translation>
+    </message>
+    <message>
+        <source>{form} filled in for {place} ({answers})</source>
+        <translation>{form} llenado para {place} ({answers})</translation>
+    </message>
+    <message>
+        <source>{form} filled in ({answers})</source>
+        <translation>{form} llenado ({answers})</translation>
     </message>
     <message>
         <source>Discarded: {reason}</source>
@@ -2875,6 +3355,21 @@
     </message>
 </context>
 <context>
+    <name>Pane</name>
+    <message>
+        <source>Exported 1 row to {path}</source>
+        <translation>Se exportó 1 fila a {path}</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows to {path}</source>
+        <translation>Se exportaron {rows} filas a {path}</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>No se pudo exportar a {path}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Panes</name>
     <message>
         <source>Overview</source>
@@ -2899,6 +3394,10 @@
     <message>
         <source>Telemetry</source>
         <translation>Telemetría</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>Formularios</translation>
     </message>
     <message>
         <source>Outbox</source>

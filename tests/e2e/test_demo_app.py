@@ -217,3 +217,33 @@ def test_sigterm_runs_the_same_ordered_shutdown(user_home: dict[str, str], sim_t
     process.stderr.close()
     assert "demo simulator stopped (exit code 0)" in "".join(seen)
     assert processes_mentioning(str(demo_farm)) == []
+
+
+def test_the_demo_opens_on_the_forms_with_the_farms_forms_and_tasks(
+    user_home: dict[str, str], sim_template: Path, tmp_path: Path
+) -> None:
+    demo_farm = seeded_demo_farm(user_home, sim_template)
+    screenshot = tmp_path / "forms.png"
+
+    done = subprocess.run(
+        [sys.executable, "-m", "hydrodesk", "--demo", "--pane", "forms", "--lang", "es", "--log-level", "INFO",
+         "--screenshot", str(screenshot), "--quit-after", "30"],
+        env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )  # fmt: skip
+
+    assert done.returncode == 0, done.stderr[-3000:]
+    # The pane waited for its forms before the picture was taken: the monitoring forms and the user's two tasks.
+    assert "forms pane shows 5 forms" in done.stderr
+    assert "taking the screenshot now that the farm has loaded" in done.stderr
+    image = QImage(str(screenshot))
+    assert (image.width(), image.height()) == (1366, 768)
+    assert distinct_colours(image) > 20
+    assert processes_mentioning(str(demo_farm)) == []
+    (cache_file,) = (demo_farm.parent / "profiles").glob("demo-farm-*.sqlite3")
+    with contextlib.closing(sqlite3.connect(cache_file)) as cache:
+        kinds = dict(cache.execute("SELECT subtype, COUNT(*) FROM forms GROUP BY subtype").fetchall())
+    assert kinds == {"monitoring": 3, "tasks": 2}

@@ -58,6 +58,7 @@ SELF_DESCRIPTION_PATHS = frozenset({"/openapi.json", "/openapi.yaml", "/docs", "
 PROVISIONAL_OPERATIONS = frozenset(
     {
         ("GET", "/api/control/companies/me"),
+        ("GET", "/api/control/forms/records"),
         ("GET", "/api/control/projects"),
         ("GET", "/api/control/projects/{projectId}"),
         ("GET", "/api/control/workers/options"),

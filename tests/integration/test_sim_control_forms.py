@@ -95,7 +95,14 @@ def test_get_forms_requires_ids_of_the_caller(sim, connect) -> None:
 def test_documented_submit_example(sim, connect) -> None:
     reply = connect(sim).post(SUBMIT, json=DOC_RECORD)
     assert reply.status_code == 201
-    assert reply.json() == {"status": "success", "verification": {"project": True, "sector": True}}
+    body = reply.json()
+    assert (body["status"], body["verification"]) == ("success", {"project": True, "sector": True})
+    # Beside the documented verification, the stored record (provisional), which a replay returns again.
+    assert (body["record"]["formId"], body["record"]["sectorId"], body["record"]["clientEventId"]) == (
+        "form_abc123",
+        "sector_001",
+        None,
+    )
 
 
 def test_location_from_gps_or_forced(sim, connect) -> None:

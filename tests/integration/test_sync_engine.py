@@ -291,7 +291,7 @@ async def test_a_form_filled_in_offline_is_submitted_once_online(store: Store, c
     sent = await store.outbox_entry(item.entry_id)
     assert sent is not None
     assert sent.state is EntryState.DONE
-    assert set(sent.result or {}) == {"in_project", "in_sector"}
+    assert set(sent.result or {}) == {"in_project", "in_sector", "replayed", "record_id", "project_id", "sector_id"}
 
 
 @pytest.mark.asyncio

@@ -27,8 +27,9 @@ from hydrodesk.ui.i18n import install_language, uninstall_language
 from hydrodesk.ui.irrigation.command_dialog import ValveCommandDialog
 from hydrodesk.ui.keys import bound_keys
 from hydrodesk.ui.main_window import MainWindow
-from hydrodesk.ui.panes import PANES
+from hydrodesk.ui.panes import PANES, pane_names
 from hydrodesk.ui.panes.base import Pane
+from hydrodesk.ui.panes.forms import FormsPane
 from hydrodesk.ui.panes.telemetry import DEVICE_ROWS
 from hydrodesk.ui.sessions.dialogs import OpenSessionDialog
 from hydrodesk.ui.shortcut_sheet import ShortcutSheet
@@ -267,7 +268,7 @@ def test_sessions_and_tallies_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn
     escape_from(qtbot, report, entry)
 
     # The outbox's history, chosen by keyboard (End: its last choice): the session, five entries and a void, sent.
-    outbox = go_to(qtbot, window, 7)
+    outbox = go_to(qtbot, window, pane_names().index("outbox") + 1)
     show = tab_until(qtbot, lambda widget: widget is outbox.show_combo)  # type: ignore[attr-defined]
     press(qtbot, "End", show)
     qtbot.waitUntil(lambda: outbox.table.proxy.rowCount() == 7, timeout=WAIT_MS)  # type: ignore[attr-defined]
@@ -364,8 +365,52 @@ def test_overview_workers_and_outbox_by_keyboard_at_1366(qtbot: QtBot, office: S
     check_sheet(qtbot, window, workers)
     screenshot(window, tmp_path, "workers")
 
-    outbox = go_to(qtbot, window, 7)
+    outbox = go_to(qtbot, window, pane_names().index("outbox") + 1)
     looks_whole(qtbot, outbox)
     check_sheet(qtbot, window, outbox)
     screenshot(window, tmp_path, "outbox")
+    assert inside(focus(), window)
+
+
+def test_forms_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn, tmp_path: Path) -> None:
+    window = office.kit.window
+    window.navigator.select("proj_123", "sector_002")  # Rancho San Pedro · Lote A-2
+    forms = go_to(qtbot, window, pane_names().index("forms") + 1)
+    assert isinstance(forms, FormsPane)
+    qtbot.waitUntil(lambda: forms.is_data_ready() and forms.form_list.count() > 0, timeout=WAIT_MS)
+    assert forms.select_form("form_phyto_001")  # the scouting form, the longest of the demo's
+    assert forms.editor.location_combo.currentText() == "Lote A-2"
+    tab_reaches_everything(qtbot, forms, forms.form_list)
+    looks_whole(qtbot, forms)
+    check_sheet(qtbot, window, forms)
+
+    # Fill it in by keys alone: the phenology, a pest count, Ctrl+Enter; what is missing is said in Spanish.
+    phenology = forms.editor.editors[0].focus_target()
+    tab_until(qtbot, lambda widget: widget is phenology)
+    press(qtbot, "Down")
+    aphids = next(editor for editor in forms.editor.editors if editor.spec.name == "aphids")
+    tab_until(qtbot, lambda widget: widget is aphids.count_edit)
+    type_text(qtbot, "9")
+    press(qtbot, "Ctrl+Return")
+    qtbot.waitUntil(lambda: focus() is aphids.severity_combo, timeout=WAIT_MS)
+    assert forms.editor.summary_label.text() == "Hay que corregir una respuesta: Aphids (Pulgón)."
+    assert aphids.problem_label.text() == "Elige una severidad (0–4): se observó esta plaga o enfermedad."
+    looks_whole(qtbot, forms)
+    for _ in range(3):
+        press(qtbot, "Down")  # 2 · moderada
+    assert aphids.severity_combo.currentData() == 2
+    with qtbot.waitSignal(forms.submission_saved, timeout=WAIT_MS):
+        press(qtbot, "Ctrl+Return")
+    screenshot(window, tmp_path, "forms")
+
+    # What the office submitted: Ctrl+Shift+H, the table by keys, exported and printed like any other.
+    press(qtbot, "Ctrl+Shift+H")
+    history = forms.history
+    qtbot.waitUntil(lambda: focus() is history.view, timeout=WAIT_MS)
+    assert history.proxy.rowCount() >= 1
+    assert forms.tabs.tabText(1).startswith("Enviados (")
+    looks_whole(qtbot, forms)
+    printed = print_focused_table(qtbot, history, tmp_path, "forms")
+    assert "Monitoreo fitosanitario" in printed
+    screenshot(window, tmp_path, "forms-history")
     assert inside(focus(), window)

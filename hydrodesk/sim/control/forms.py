@@ -9,7 +9,8 @@ OpenAPI document):
 Field types: text, textarea, number, select, multiselect, boolean, date, photo, signature, audio and
 `pest_disease` (a scouting count plus a 0–4 severity grade; `variableType` says pest or disease). A record's
 `form_values` is a list of `{name, value}` (plus `severity` for pest_disease fields). Records of a phytosanitary
-monitoring form (`type: "phytosanitary"`) feed the phytosanitary endpoints.
+monitoring form (`type: "phytosanitary"`) feed the phytosanitary endpoints. A record sent with a `clientEventId` is
+stored once however often it is sent (hydrodesk.sim.control.form_records).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from starlette.routing import Route
 
 from hydrodesk.domain.sessions import session_day
 from hydrodesk.sim.context import SimContext
-from hydrodesk.sim.control import media
+from hydrodesk.sim.control import form_records, media
 from hydrodesk.sim.control.common import (
     MAX_TEXT,
     ctx_of,
@@ -42,7 +43,6 @@ from hydrodesk.sim.http import (
     format_utc,
     invalid,
     ok,
-    ok_top_level,
     optional_number,
     parse_day,
     parse_utc,
@@ -328,6 +328,10 @@ async def submit_record(request: Request) -> Response:
     latitude, longitude = _coordinates(record)
     started = parse_utc(record["inicio"], "record.inicio") if record.get("inicio") is not None else None
     seconds = optional_number(record, "segundos", minimum=0, maximum=7 * 24 * 3600, where="record.")
+    client_event_id = text_field(record, "clientEventId", max_length=200, where="record.") or None
+    first = form_records.replay_of(db, user.company_id, client_event_id, form_id)
+    if first is not None:
+        return form_records.submitted(first, 200)  # sent again after a lost reply: the first record stands
     project_id, sector_id = resolve_location(db, user.company_id, record, latitude, longitude)
     record_id = new_record_id("frec_")
     values = check_form_values(ctx, form, record.get("form_values"), record_id)
@@ -357,16 +361,18 @@ async def submit_record(request: Request) -> Response:
                 format_utc(now),
             ),
         )
+        form_records.file_event(db, user.company_id, client_event_id, record_id)
         if form["subtype"] == TASKS_SUBTYPE:
             db.execute(
                 "UPDATE forms SET task_status = 'completed', updated_at = ? WHERE form_id = ?",
                 (format_utc(now), form_id),
             )
-    return ok_top_level({"verification": {"project": project_id is not None, "sector": sector_id is not None}}, 201)
+    return form_records.submitted(form_records.stored_record(db, record_id), 201)
 
 
 def routes() -> list[Route]:
     return [
         Route("/api/control/forms/getForms", get_forms, methods=["GET"]),
         Route("/api/control/forms/record", submit_record, methods=["POST"]),
+        *form_records.routes(),
     ]

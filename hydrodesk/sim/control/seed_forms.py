@@ -109,6 +109,7 @@ def forms_for(company_id: str, created_at: str) -> list[dict[str, Any]]:
                 field("leaks_found", "Fugas encontradas", "number", required=True, minimum=0, maximum=500),
                 field("filters_clean", "Filtros limpios", "boolean", required=True),
                 field("pressure_bar", "Presión en cabezal", "number", minimum=0, maximum=10, unit="bar"),
+                field("last_flush", "Último lavado de líneas", "date"),
                 field("voice_note", "Nota de voz", "audio"),
             ],
             "created_at": created_at,

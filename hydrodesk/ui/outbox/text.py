@@ -160,7 +160,7 @@ def describe(line: OutboxLine) -> str:
             name=name, id=payload.get("worker_id", "")
         )
     if kind is EntryKind.SUBMIT_FORM:
-        return translate("OutboxText", "Answers to the form {form}").format(form=payload.get("form_id", ""))
+        return _form_description(payload)
     if kind is EntryKind.VALVE_COMMAND:
         command = payload.get("command") or {}
         valve = payload.get("valve_id", "")
@@ -174,6 +174,22 @@ def describe(line: OutboxLine) -> str:
             program=payload.get("program_id", "")
         )
     return translate("OutboxText", "Stop irrigation program {program}").format(program=payload.get("program_id", ""))
+
+
+def _form_description(payload: dict[str, Any]) -> str:
+    """ "Monitoreo fitosanitario filled in for Lote A-2 (4 answers)"."""
+    form = payload.get("form_name") or payload.get("form_id", "")
+    answers = len((payload.get("record") or {}).get("form_values") or [])
+    if answers == 1:
+        counted = translate("OutboxText", "1 answer")
+    else:
+        counted = translate("OutboxText", "{count} answers").format(count=answers)
+    place = payload.get("place")
+    if place:
+        return translate("OutboxText", "{form} filled in for {place} ({answers})").format(
+            form=form, place=place, answers=counted
+        )
+    return translate("OutboxText", "{form} filled in ({answers})").format(form=form, answers=counted)
 
 
 def _worker(payload: dict[str, Any]) -> str:

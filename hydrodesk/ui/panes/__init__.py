@@ -72,6 +72,12 @@ PANES: tuple[PaneSpec, ...] = (
         factory="hydrodesk.ui.panes.telemetry:TelemetryPane",
     ),
     PaneSpec(
+        name="forms",
+        title=QT_TRANSLATE_NOOP("Panes", "Forms"),
+        icon="forms",
+        factory="hydrodesk.ui.panes.forms:FormsPane",
+    ),
+    PaneSpec(
         name="outbox",
         title=QT_TRANSLATE_NOOP("Panes", "Outbox"),
         icon="outbox",

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from hydrodesk.ui.tasks import BackgroundTasks
     from hydrodesk.ui.theme import Theme
     from hydrodesk.ui.ui_state import UiState
+    from hydrodesk.ui.widgets.data_table import DataTable
 
 
 @dataclass(frozen=True)
@@ -118,3 +119,27 @@ class Pane(QWidget):
 
     async def refresh(self) -> None:
         """F5: reload whatever this pane fetches beyond the project list the window already reloaded."""
+
+    def announce_exports(self, table: DataTable) -> None:
+        """Say on the status bar where `table` was exported to, or why it could not be."""
+        table.exported.connect(self._announce_export)
+        table.export_failed.connect(self._announce_export_failure)
+
+    def _announce_export(self, path: str, rows: int) -> None:
+        if rows == 1:
+            self.status_message.emit(self.tr("Exported 1 row to {path}").format(path=path))
+        else:
+            self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
+
+    def _announce_export_failure(self, path: str, reason: str) -> None:
+        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))
+
+
+def unsubscriber(subscription: list[Callable[[], None]]) -> Callable[..., None]:
+    """A slot for `destroyed` that stops hearing from the sync engine (it must not need the pane itself then)."""
+
+    def unsubscribe(*_: object) -> None:
+        while subscription:
+            subscription.pop()()
+
+    return unsubscribe
