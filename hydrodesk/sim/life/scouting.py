@@ -1,9 +1,9 @@
 """The live farm's scouting: the walks of the days it missed, so the phytosanitary panes always have this week.
 
 Every sector is walked every third day (seed_forms.is_scouting_day), and each project's first sector every day
-(the scouts start their round there, so the demo's home sector always has yesterday's walk on its timeline); a
-missed day's walk is made exactly as the seed makes one, at the harvest stage the season has reached. A sector with any phytosanitary record on that day
-(a walk submitted through the forms API, say) counts as walked.
+(the scouts start their round there, so the demo's home sector always has yesterday's walk on its timeline). A
+missed day's walk is made exactly as the seed makes one, at the harvest stage the season has reached. A sector
+with any phytosanitary record on that day (a walk submitted through the forms API, say) counts as walked.
 """
 
 from __future__ import annotations

@@ -522,8 +522,7 @@ class TimelinePane(Pane):
             )
         else:
             text = self.tr(
-                "{message} Some of these days were never fetched, so lanes may be missing data. Press F5 to try "
-                "again."
+                "{message} Some of these days were never fetched, so lanes may be missing data. Press F5 to try again."
             ).format(message=message)
         self._show_age(since, fetched_now=False)
         self.banner.setText(text)
@@ -609,4 +608,3 @@ class TimelinePane(Pane):
     @property
     def sector(self) -> Sector | None:
         return self._sector
-

@@ -22,7 +22,10 @@ from hydrodesk.ui import formats
 IRRIGATION, MOISTURE, WEATHER, SCOUTING, HARVEST = "irrigation", "moisture", "weather", "scouting", "harvest"
 LANES = (IRRIGATION, MOISTURE, WEATHER, SCOUTING, HARVEST)
 LANE_STRETCH = {IRRIGATION: 2, MOISTURE: 3, WEATHER: 3, SCOUTING: 2, HARVEST: 3}
-LINE_COLORS = {"light": ("#1f77b4", "#2ca02c", "#9467bd", "#8c564b"), "dark": ("#5fa8e8", "#5fd35f", "#b99cf0", "#d19a7a")}
+LINE_COLORS = {
+    "light": ("#1f77b4", "#2ca02c", "#9467bd", "#8c564b"),
+    "dark": ("#5fa8e8", "#5fd35f", "#b99cf0", "#d19a7a"),
+}
 RAIN_COLOR = {"light": "#1f77b4", "dark": "#5fa8e8"}
 ET0_COLOR = {"light": "#ff7f0e", "dark": "#ffae52"}
 PROGRAM_COLOR = {"light": "#17795f", "dark": "#3fb58f"}
@@ -228,9 +231,7 @@ class TimelineChart(QWidget):
         colors = LINE_COLORS[self._scheme]
         for index, line in enumerate(timeline.moisture):
             color = QColor(colors[index % len(colors)])
-            lane.plot.plot(
-                list(line.ts), list(line.values), pen=pg.mkPen(color, width=2), name=_depth_text(line.name)
-            )
+            lane.plot.plot(list(line.ts), list(line.values), pen=pg.mkPen(color, width=2), name=_depth_text(line.name))
         if lane.has_data:
             lane.plot.enableAutoRange(axis="y", enable=True)
 
@@ -369,7 +370,7 @@ class TimelineChart(QWidget):
     def cursor_ts(self) -> float | None:
         return self._cursor_ts
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Left/Right move the cursor (Shift: pan), +/- zoom around it, 0 shows the whole window again."""
         key = event.key()
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
@@ -392,7 +393,7 @@ class TimelineChart(QWidget):
             return
         event.accept()
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         if self._cursor_ts is None and self.timeline is not None:
             low, high = self.visible_range()
