@@ -13,17 +13,16 @@ from hydrodesk.domain.timeline import Event, Timeline, events
 from hydrodesk.exports.tabular import Cell, write_table
 from hydrodesk.ui import formats
 
-
-def translate(text: str) -> str:
-    return QCoreApplication.translate("TimelineExport", text)
+# lupdate finds translate("Context", "text") calls, so every string is written out that way.
+translate = QCoreApplication.translate
 
 
 def _lane_text(lane: str) -> str:
     return {
-        "irrigation": translate("Irrigation run"),
-        "command": translate("Valve command"),
-        "scouting": translate("Scouting point"),
-        "harvest": translate("Harvest session"),
+        "irrigation": translate("TimelineExport", "Irrigation run"),
+        "command": translate("TimelineExport", "Valve command"),
+        "scouting": translate("TimelineExport", "Scouting point"),
+        "harvest": translate("TimelineExport", "Harvest session"),
     }.get(lane, lane)
 
 
@@ -35,13 +34,13 @@ def _farm_time(ts: float | None, zone: str | None) -> datetime | None:
 def export_events(timeline: Timeline, zone: str | None, sector_name: str, path: Path) -> int:
     """One row per event: start, end, timezone, sector, what kind, what, detail. Returns the rows written."""
     headers = [
-        translate("Start"),
-        translate("End"),
-        translate("Timezone"),
-        translate("Sector"),
-        translate("Event"),
-        translate("What"),
-        translate("Detail"),
+        translate("TimelineExport", "Start"),
+        translate("TimelineExport", "End"),
+        translate("TimelineExport", "Timezone"),
+        translate("TimelineExport", "Sector"),
+        translate("TimelineExport", "Event"),
+        translate("TimelineExport", "What"),
+        translate("TimelineExport", "Detail"),
     ]
 
     def rows(found: list[Event]) -> Iterator[list[Cell]]:

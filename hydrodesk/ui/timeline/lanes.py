@@ -35,27 +35,27 @@ KEY_ZOOM = 1.5
 MIN_SPAN_S = 15 * 60.0  # zoomed in no further than a quarter of an hour
 
 
-def translate(text: str) -> str:
-    return QCoreApplication.translate("TimelineChart", text)
+# lupdate finds translate("Context", "text") calls, so every string is written out that way.
+translate = QCoreApplication.translate
 
 
 def lane_title(lane: str) -> str:
     return {
-        IRRIGATION: translate("Irrigation"),
-        MOISTURE: translate("Soil moisture (%)"),
-        WEATHER: translate("Rain, ET0 (mm)"),
-        SCOUTING: translate("Scouting"),
-        HARVEST: translate("Harvest (units/h)"),
+        IRRIGATION: translate("TimelineChart", "Irrigation"),
+        MOISTURE: translate("TimelineChart", "Soil moisture (%)"),
+        WEATHER: translate("TimelineChart", "Rain, ET0 (mm)"),
+        SCOUTING: translate("TimelineChart", "Scouting"),
+        HARVEST: translate("TimelineChart", "Harvest (units/h)"),
     }[lane]
 
 
 def empty_text(lane: str) -> str:
     return {
-        IRRIGATION: translate("No irrigation runs or valve commands in this sector on these days."),
-        MOISTURE: translate("No soil moisture readings for this sector on these days."),
-        WEATHER: translate("No rain or ET0 readings for this project on these days."),
-        SCOUTING: translate("Nobody scouted this sector on these days."),
-        HARVEST: translate("No harvest sessions in this sector on these days."),
+        IRRIGATION: translate("TimelineChart", "No irrigation runs or valve commands in this sector on these days."),
+        MOISTURE: translate("TimelineChart", "No soil moisture readings for this sector on these days."),
+        WEATHER: translate("TimelineChart", "No rain or ET0 readings for this project on these days."),
+        SCOUTING: translate("TimelineChart", "Nobody scouted this sector on these days."),
+        HARVEST: translate("TimelineChart", "No harvest sessions in this sector on these days."),
     }[lane]
 
 
@@ -74,10 +74,10 @@ def status_color(status: str, tokens: dict[str, str]) -> QColor:
 
 def verdict_text(verdict: Verdict) -> str:
     return {
-        Verdict.OKAY: translate("Okay"),
-        Verdict.ATTENTION: translate("Attention"),
-        Verdict.ALERT: translate("Alert"),
-        Verdict.NO_DATA: translate("No data"),
+        Verdict.OKAY: translate("TimelineChart", "Okay"),
+        Verdict.ATTENTION: translate("TimelineChart", "Attention"),
+        Verdict.ALERT: translate("TimelineChart", "Alert"),
+        Verdict.NO_DATA: translate("TimelineChart", "No data"),
     }[verdict]
 
 
@@ -98,7 +98,7 @@ class TimelineChart(QWidget):
         super().__init__(parent)
         self.setObjectName("TimelineChart")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(translate("Sector timeline chart"))
+        self.setAccessibleName(translate("TimelineChart", "Sector timeline chart"))
         self.timeline: Timeline | None = None
         self.zone: str | None = None
         self._tokens: dict[str, str] = {}
@@ -192,8 +192,8 @@ class TimelineChart(QWidget):
         lane.has_data = timeline.has_irrigation
         plot = lane.plot
         for source, label, colors in (
-            ("program", translate("Program run"), PROGRAM_COLOR),
-            ("manual", translate("Manual run"), MANUAL_COLOR),
+            ("program", translate("TimelineChart", "Program run"), PROGRAM_COLOR),
+            ("manual", translate("TimelineChart", "Manual run"), MANUAL_COLOR),
         ):
             runs = [run for run in timeline.runs if (run.source == "program") == (source == "program")]
             if not runs:
@@ -248,7 +248,7 @@ class TimelineChart(QWidget):
                     height=list(timeline.rain.values),
                     brush=pg.mkBrush(color),
                     pen=pg.mkPen(None),
-                    name=translate("Rain"),
+                    name=translate("TimelineChart", "Rain"),
                 )
             )
         if timeline.et0.ts:
@@ -258,7 +258,7 @@ class TimelineChart(QWidget):
                 [ts + HOUR_S / 2 for ts in timeline.et0.ts],
                 list(timeline.et0.values),
                 pen=pg.mkPen(color, width=2),
-                name=translate("ET0"),
+                name=translate("TimelineChart", "ET0"),
             )
         if lane.has_data:
             top = max([*timeline.rain.values, *timeline.et0.values, 0.5])
@@ -301,7 +301,7 @@ class TimelineChart(QWidget):
                     height=top,
                     brush=pg.mkBrush(accent),
                     pen=pg.mkPen(None),
-                    name=translate("Session open"),
+                    name=translate("TimelineChart", "Session open"),
                 )
             )
         if timeline.hourly_units:
@@ -313,7 +313,7 @@ class TimelineChart(QWidget):
                     height=[bar.units for bar in timeline.hourly_units],
                     brush=pg.mkBrush(color),
                     pen=pg.mkPen(None),
-                    name=translate("Units per hour"),
+                    name=translate("TimelineChart", "Units per hour"),
                 )
             )
         if lane.has_data:
@@ -445,7 +445,7 @@ def _with_alpha(color: str, alpha: int) -> QColor:
 
 def _depth_text(depth: str) -> str:
     number = depth.removesuffix("cm")
-    return translate("{depth} cm").format(depth=number) if number != depth else depth
+    return translate("TimelineChart", "{depth} cm").format(depth=number) if number != depth else depth
 
 
 def _status_group(status: str) -> str:
@@ -459,9 +459,9 @@ def _status_groups(marks: object) -> list[str]:
 
 def _status_group_text(group: str) -> str:
     return {
-        "confirmed": translate("Command confirmed"),
-        "waiting": translate("Command on its way"),
-        "failed": translate("Command failed"),
+        "confirmed": translate("TimelineChart", "Command confirmed"),
+        "waiting": translate("TimelineChart", "Command on its way"),
+        "failed": translate("TimelineChart", "Command failed"),
     }[group]
 
 

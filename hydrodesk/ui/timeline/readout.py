@@ -13,9 +13,8 @@ from hydrodesk.domain.timeline import HOUR_S, SeriesLine, Timeline
 from hydrodesk.ui import formats
 from hydrodesk.ui.timeline.lanes import verdict_text
 
-
-def translate(text: str) -> str:
-    return QCoreApplication.translate("TimelineReadout", text)
+# lupdate finds translate("Context", "text") calls, so every string is written out that way.
+translate = QCoreApplication.translate
 
 
 def _value_at(line: SeriesLine, ts: float, within_s: float) -> float | None:
@@ -29,31 +28,38 @@ def _value_at(line: SeriesLine, ts: float, within_s: float) -> float | None:
 def readout_lines(timeline: Timeline, ts: float, zone: str | None, near_s: float) -> list[tuple[str, str]]:
     """(lane title, what it says) at `ts`; `near_s`: how close a scouting point must be to count as under the
     cursor (a few pixels' worth of time)."""
-    lines: list[tuple[str, str]] = [(translate("Time"), formats.moment_text(ts, zone, weekday=True))]
+    lines: list[tuple[str, str]] = [(translate("TimelineReadout", "Time"), formats.moment_text(ts, zone, weekday=True))]
     running = [run for run in timeline.runs if run.start <= ts < run.end]
     commands = [mark for mark in timeline.commands if abs(mark.at - ts) <= near_s]
     irrigation = [
-        translate("{valve} open ({source})").format(valve=run.valve_name, source=_source_text(run.source))
+        translate("TimelineReadout", "{valve} open ({source})").format(
+            valve=run.valve_name, source=_source_text(run.source)
+        )
         for run in running
     ]
     irrigation += [
-        translate("{valve}: {action} command, {status}").format(
+        translate("TimelineReadout", "{valve}: {action} command, {status}").format(
             valve=mark.valve_name, action=_action_text(mark.action), status=_status_text(mark.status)
         )
         for mark in commands
     ]
-    lines.append((translate("Irrigation"), "; ".join(irrigation) or translate("no valve open")))
+    lines.append(
+        (
+            translate("TimelineReadout", "Irrigation"),
+            "; ".join(irrigation) or translate("TimelineReadout", "no valve open"),
+        )
+    )
     moisture = [
         f"{line.name}: {formats.number_text(value, 1)} %"
         for line in timeline.moisture
         if (value := _value_at(line, ts, 2 * HOUR_S)) is not None
     ]
-    lines.append((translate("Soil moisture"), ", ".join(moisture) or "—"))
+    lines.append((translate("TimelineReadout", "Soil moisture"), ", ".join(moisture) or "—"))
     rain, et0 = _value_at(timeline.rain, ts, HOUR_S), _value_at(timeline.et0, ts, HOUR_S)
     lines.append(
         (
-            translate("Rain / ET0"),
-            translate("{rain} mm rain, ET0 {et0} mm").format(rain=_mm(rain), et0=_mm(et0))
+            translate("TimelineReadout", "Rain / ET0"),
+            translate("TimelineReadout", "{rain} mm rain, ET0 {et0} mm").format(rain=_mm(rain), et0=_mm(et0))
             if rain is not None or et0 is not None
             else "—",
         )
@@ -61,19 +67,19 @@ def readout_lines(timeline: Timeline, ts: float, zone: str | None, near_s: float
     nearest = min(timeline.scouting, key=lambda mark: abs(mark.at - ts), default=None)
     if nearest is not None and abs(nearest.at - ts) <= near_s:
         found = ", ".join(
-            translate("{pest} {count} (grade {grade})").format(
+            translate("TimelineReadout", "{pest} {count} (grade {grade})").format(
                 pest=finding.name, count=formats.number_text(finding.count), grade=formats.number_text(finding.severity)
             )
             for finding in nearest.findings
         )
         lines.append(
             (
-                translate("Scouting"),
-                translate("{verdict} at {time} by {scout}: {found}").format(
+                translate("TimelineReadout", "Scouting"),
+                translate("TimelineReadout", "{verdict} at {time} by {scout}: {found}").format(
                     verdict=verdict_text(nearest.verdict),
                     time=formats.time_text(nearest.at, zone),
                     scout=nearest.scout,
-                    found=found or translate("nothing found"),
+                    found=found or translate("TimelineReadout", "nothing found"),
                 ),
             )
         )
@@ -81,10 +87,10 @@ def readout_lines(timeline: Timeline, ts: float, zone: str | None, near_s: float
     session = next((span for span in timeline.harvests if span.start <= ts < span.end), None)
     if hour is not None or session is not None:
         units = formats.number_text(hour.units if hour is not None else 0)
-        text = translate("{units} units this hour").format(units=units)
+        text = translate("TimelineReadout", "{units} units this hour").format(units=units)
         if session is not None:
-            text += " · " + translate("session open")
-        lines.append((translate("Harvest"), text))
+            text += " · " + translate("TimelineReadout", "session open")
+        lines.append((translate("TimelineReadout", "Harvest"), text))
     return lines
 
 
@@ -97,20 +103,22 @@ def _mm(value: float | None) -> str:
 
 
 def _source_text(source: str) -> str:
-    return translate("program") if source == "program" else translate("manual")
+    return translate("TimelineReadout", "program") if source == "program" else translate("TimelineReadout", "manual")
 
 
 def _action_text(action: str) -> str:
-    return {"open": translate("open"), "close": translate("close")}.get(action, action)
+    return {"open": translate("TimelineReadout", "open"), "close": translate("TimelineReadout", "close")}.get(
+        action, action
+    )
 
 
 def _status_text(status: str) -> str:
     return {
-        "queued": translate("waiting in the outbox"),
-        "pending": translate("pending"),
-        "sent": translate("sent"),
-        "acked": translate("acknowledged"),
-        "confirmed": translate("confirmed"),
-        "failed": translate("failed"),
-        "expired": translate("expired"),
+        "queued": translate("TimelineReadout", "waiting in the outbox"),
+        "pending": translate("TimelineReadout", "pending"),
+        "sent": translate("TimelineReadout", "sent"),
+        "acked": translate("TimelineReadout", "acknowledged"),
+        "confirmed": translate("TimelineReadout", "confirmed"),
+        "failed": translate("TimelineReadout", "failed"),
+        "expired": translate("TimelineReadout", "expired"),
     }.get(status, status)
