@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from hydrodesk.api.errors import CredentialsMissing, Forbidden
 from hydrodesk.domain.outbox import EntryKind, EntryState
 from hydrodesk.domain.phyto_verdicts import ThresholdBook
 from hydrodesk.domain.timeline import (
@@ -32,8 +33,7 @@ from hydrodesk.domain.timestamps import now_utc, parse_utc_text, utc_text
 from hydrodesk.store import cache
 from hydrodesk.store import outbox as ob
 from hydrodesk.store.store import Store
-from hydrodesk.sync.day_sessions import refresh_day
-from hydrodesk.sync.refresh import CacheRefresher
+from hydrodesk.sync.refresh import SESSIONS_PAGE, CacheRefresher
 
 RESOLUTION = "1h"  # hourly series: 24 points a day per series, plenty for a day or a week on one screen
 COMMAND_STATUS = "command_status"  # the document kind the commands' last known statuses are kept under
@@ -161,9 +161,10 @@ async def fetch_window(
     *,
     progress: Progress | None = None,
     call: Callable[[Awaitable[Any]], Awaitable[Any]] | None = None,
-) -> None:
-    """Fetch the window's data into the cache, then mark its days as fetched. Raises the client's errors (what
-    was saved before an error stays saved: the next try starts from there).
+) -> set[str]:
+    """Fetch the window's data into the cache, then mark its days as fetched; returns the sources this account
+    may not read ("scouting", "weather", ...). Raises the client's other errors (what was saved before an error
+    stays saved: the next try starts from there).
 
     `call` wraps each request (the UI passes its connection monitor's, so the status bar stays true)."""
     run = call or (lambda work: work)
@@ -179,17 +180,45 @@ async def fetch_window(
         ("commands", lambda: _command_statuses(refresher, ref, window)),
     ]
     # Sessions opened just before midnight belong to the day before: fetch it too.
-    for day in [days[0] - timedelta(days=1), *days]:
-        steps.append(("harvest", lambda day=day: refresh_day(refresher, ref.project_id, day)))
+    steps.append(("harvest", lambda: sector_sessions(refresher, ref, days[0] - timedelta(days=1), days[-1])))
+    denied: set[str] = set()
     for done, (what, step) in enumerate(steps):
         if progress is not None:
             progress(done, len(steps), what)
-        await run(step())
+        try:
+            await run(step())
+        except (Forbidden, CredentialsMissing):
+            # An account without this source's scope still gets the other lanes; the pane says which it lacks.
+            denied.add(what)
     if progress is not None:
         progress(len(steps), len(steps), "done")
     stamp = utc_text(now_utc())
     for day in days:
         await store.write(cache.mark_refreshed, _mark_name(ref.sector_id, day), stamp)
+    return denied
+
+
+async def sector_sessions(refresher: CacheRefresher, ref: SectorRef, first: date, last: date) -> int:
+    """The sector's sessions of local days `first`..`last` into the cache, with the records of those whose
+    totals changed since their records were last fetched (one listing, not one per day or per sector)."""
+    store = refresher.store
+    rows: list[dict[str, Any]] = []
+    page = 1
+    while True:
+        listing = await refresher.client.list_sessions(
+            project_id=ref.project_id, sector_id=ref.sector_id, from_day=first, to_day=last, page=page,
+            limit=SESSIONS_PAGE,
+        )  # fmt: skip
+        rows += [session.model_dump(mode="json") for session in listing.items]
+        if not listing.items or page * (listing.page_size or SESSIONS_PAGE) >= listing.total:
+            break
+        page += 1
+    stale = set(await store.read(cache.stale_sessions, rows))
+    await store.write(cache.save_sessions, rows, utc_text(now_utc()))
+    for row in rows:
+        if row["session_id"] in stale:
+            await refresher.session_records(row)
+    return len(rows)
 
 
 async def _command_statuses(refresher: CacheRefresher, ref: SectorRef, window: Window) -> int:

@@ -103,9 +103,12 @@ class Navigator(QDockWidget):
         item = icon + 2 * ITEM_PADDING + 8  # the icon, the item's padding (base.qss) and the gap after the icon
         names = [self.pane_list.item(row).text() for row in range(self.pane_list.count())]
         widest = max((metrics.horizontalAdvance(name) + item for name in names), default=0)
-        for depth, text in self._tree_texts():
+        texts = self._tree_texts()
+        for depth, text in texts:
             indent = (depth + 1) * self.tree.indentation()  # a tree indents its top level too (the branch arrow)
             widest = max(widest, metrics.horizontalAdvance(text) + item + indent)
+        if texts and len(texts) * self.tree.sizeHintForRow(0) > self.tree.viewport().height():
+            widest += self.tree.verticalScrollBar().sizeHint().width()  # the tree scrolls: its bar takes room too
         margins = self.widget().layout().contentsMargins()
         return max(MIN_WIDTH, min(MAX_PREFERRED_WIDTH, widest + margins.left() + margins.right() + 8))
 

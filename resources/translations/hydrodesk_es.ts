@@ -2910,7 +2910,7 @@
     </message>
     <message>
         <source>Sector timeline</source>
-        <translation>Línea de tiempo del sector</translation>
+        <translation>Línea de tiempo</translation>
     </message>
 </context>
 <context>
@@ -4998,8 +4998,8 @@
         <translation>Riego</translation>
     </message>
     <message>
-        <source>Soil moisture (%)</source>
-        <translation>Humedad del suelo (%)</translation>
+        <source>Moisture (%)</source>
+        <translation>Humedad (%)</translation>
     </message>
     <message>
         <source>Rain, ET0 (mm)</source>
@@ -5032,6 +5032,10 @@
     <message>
         <source>No harvest sessions in this sector on these days.</source>
         <translation>No hubo sesiones de cosecha en este sector en estos días.</translation>
+    </message>
+    <message>
+        <source>This account may not read these data (its API key lacks the scope). Ask your administrator.</source>
+        <translation>Esta cuenta no puede leer estos datos (a su clave de API le falta el permiso). Consulte a su administrador.</translation>
     </message>
     <message>
         <source>Okay</source>
@@ -5145,7 +5149,7 @@
     <name>TimelinePane</name>
     <message>
         <source>Sector timeline</source>
-        <translation>Línea de tiempo del sector</translation>
+        <translation>Línea de tiempo</translation>
     </message>
     <message>
         <source>&amp;Sector</source>

@@ -70,10 +70,11 @@ def test_lanes_hold_what_the_simulator_holds_for_yesterday_on_the_farms_clock(
     pane = shown_timeline(qtbot, kit.window)
 
     # The day shown is yesterday at the farm (Mexico City), from its midnight to the next.
-    window = pane.window
+    window = pane.days_shown
     assert window == preset_window("yesterday", datetime.now(UTC), TIMEZONE)
     midnight = datetime.combine(window.first, datetime.min.time(), ZoneInfo(TIMEZONE))
-    assert window.start == midnight and window.end == midnight + timedelta(days=1)
+    assert window.start == midnight
+    assert window.end == midnight + timedelta(days=1)
     low, high = pane.chart.visible_range()
     assert (round(low), round(high)) == (round(window.start.timestamp()), round(window.end.timestamp()))
     timeline = pane.timeline
@@ -139,7 +140,8 @@ def test_lanes_hold_what_the_simulator_holds_for_yesterday_on_the_farms_clock(
             assert QColor(point.brush().color()).name() == verdict_color(verdict, tokens).name()
 
     # 2 and 3. Soil moisture by depth and the project's rain and ET0 are there too, and the readout reads them.
-    assert timeline.has_moisture and timeline.has_weather
+    assert timeline.has_moisture
+    assert timeline.has_weather
     pane.chart.set_cursor(timeline.scouting[0].at)
     assert timeline.scouting[0].scout in pane.readout.text()
 
@@ -149,7 +151,8 @@ def test_lanes_hold_what_the_simulator_holds_for_yesterday_on_the_farms_clock(
     assert rows == len(timeline.runs) + len(timeline.commands) + len(timeline.scouting) + len(timeline.harvests)
     assert target.read_text(encoding="utf-8-sig").count("\n") == rows + 1
     picture = tmp_path / "timeline.png"
-    assert pane.export_to(picture) == 0 and picture.stat().st_size > 0
+    assert pane.export_to(picture) == 0
+    assert picture.stat().st_size > 0
 
 
 def test_a_restart_with_the_network_gone_draws_the_cached_day_with_its_age(
@@ -162,7 +165,8 @@ def test_a_restart_with_the_network_gone_draws_the_cached_day_with_its_age(
     attach(first, client, office)
     assert load(qtbot, first)
     online = shown_timeline(qtbot, first.window).timeline
-    assert online is not None and not online.is_empty
+    assert online is not None
+    assert not online.is_empty
     first.window.detach()
     offices.close_office(office)
 
@@ -180,12 +184,16 @@ def test_a_restart_with_the_network_gone_draws_the_cached_day_with_its_age(
         online.harvests,
         online.hourly_units,
     )
-    assert offline.moisture == online.moisture and offline.rain == online.rain
-    assert not pane.age_chip.isHidden() and "fetched" in pane.age_chip.text()  # how old the data is
+    assert offline.moisture == online.moisture
+    assert offline.rain == online.rain
+    assert not pane.age_chip.isHidden()
+    assert "fetched" in pane.age_chip.text()
     # F5 tries the network again: it fails, the cached lanes stay, and the banner says so.
     assert run_async(qtbot, pane.refresh()) is None
-    assert not pane.banner.isHidden() and "F5" in pane.banner.text()
-    assert pane.timeline is not None and pane.timeline.runs == online.runs
+    assert not pane.banner.isHidden()
+    assert "F5" in pane.banner.text()
+    assert pane.timeline is not None
+    assert pane.timeline.runs == online.runs
 
 
 def test_a_project_without_a_sector_asks_for_one_and_the_navigator_opens_a_sectors_timeline(
@@ -200,7 +208,8 @@ def test_a_project_without_a_sector_asks_for_one_and_the_navigator_opens_a_secto
     kit.window.open_pane("timeline")
     pane = kit.window.pane("timeline")
     assert isinstance(pane, TimelinePane)
-    assert pane.stack.currentWidget() is pane.state_page and pane.state_page.isVisible()
+    assert pane.stack.currentWidget() is pane.state_page
+    assert pane.state_page.isVisible()
     offered = [pane.sector_box.itemText(row) for row in range(pane.sector_box.count())]
     assert offered[1:] == ["Lote A-1", "Lote A-2", "Lote B-1", "Lote B-2", "Lote C-1"]
     # Choosing one in the box selects it in the navigator too.
@@ -215,11 +224,13 @@ def test_a_project_without_a_sector_asks_for_one_and_the_navigator_opens_a_secto
     tree = kit.window.navigator.tree
     index = kit.window.navigator.model.find(PROJECT, "sector_002")
     tree.activated.emit(index)
-    assert kit.window.current_pane is pane and pane.sector.sector_id == "sector_002"
+    assert kit.window.current_pane is pane
+    assert pane.sector.sector_id == "sector_002"
     # Previous and next step a day; the week presets show Monday to Sunday.
-    shown = pane.window
+    shown = pane.days_shown
     pane.step(-1)
-    assert pane.window == shown.shifted(-1)
+    assert pane.days_shown == shown.shifted(-1)
     pane.choose_preset("last_week")
-    assert pane.window.days == 7 and pane.window.first.weekday() == 0
-    assert isinstance(pane.window, Window)
+    assert pane.days_shown.days == 7
+    assert pane.days_shown.first.weekday() == 0
+    assert isinstance(pane.days_shown, Window)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -71,6 +71,7 @@ class TimelinePane(Pane):
         self._loading = False
         self._ready = False
         self._tokens: dict[str, str] = {}
+        self._denied: frozenset[str] = frozenset()  # the sources this account may not read (from the last fetch)
         # The scouting verdicts' thresholds: the defaults until the company's own are handed in.
         self.threshold_book = ThresholdBook()
 
@@ -88,7 +89,7 @@ class TimelinePane(Pane):
         titles.addWidget(self.title_label)
         titles.addWidget(self.subtitle_label)
         heading.addLayout(titles, 1)
-        heading.addWidget(self.age_chip, 0, Qt.AlignmentFlag.AlignTop)
+        self.heading_row = heading
         self.banner = QLabel(self)
         self.banner.setObjectName("PaneBanner")
         self.banner.setProperty("tone", "warn")
@@ -148,9 +149,11 @@ class TimelinePane(Pane):
         controls.addWidget(self.range_label, 1)
         controls.addWidget(self.export_button)
 
+        # In the heading beside the age, so the lanes do not jump down while days are fetched.
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
-        self.progress.setMaximumHeight(16)
+        self.progress.setFixedWidth(300)
+        self.progress.setFixedHeight(self.progress.fontMetrics().height() + 8)
         self.progress.setVisible(False)
         self.readout = QLabel(self)
         self.readout.setObjectName("Readout")
@@ -174,13 +177,14 @@ class TimelinePane(Pane):
         self.stack.addWidget(chart_frame)
         self.stack.addWidget(self.state_page)
 
+        self.heading_row.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignTop)
+        self.heading_row.addWidget(self.age_chip, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PANE_MARGINS)
         layout.setSpacing(8)
         layout.addLayout(heading)
         layout.addWidget(self.banner)
         layout.addLayout(controls)
-        layout.addWidget(self.progress)
         layout.addWidget(self.readout)
         layout.addWidget(self.stack, 1)
         self.setTabOrder(self.sector_box, self.preset_buttons.button(PRESETS[0]))
@@ -324,7 +328,8 @@ class TimelinePane(Pane):
             group.setExclusive(True)
 
     @property
-    def window(self) -> Window | None:
+    def days_shown(self) -> Window | None:
+        """The farm days on screen (not `window`: that is QWidget's top-level window)."""
         return self._window
 
     def set_window(self, window: Window) -> None:
@@ -375,7 +380,7 @@ class TimelinePane(Pane):
         self._loading = True
         self._show_progress(0, 1, "start")
         try:
-            await data.fetch_window(
+            denied = await data.fetch_window(
                 office.engine.refresher,
                 ref,
                 window,
@@ -394,6 +399,7 @@ class TimelinePane(Pane):
             return False
         self._loading = False
         self.progress.setVisible(False)
+        self._denied = frozenset(denied)
         await self._show_cached(store, ref, window, current)
         self._show_age(None, fetched_now=True)
         self._announce_ready()
@@ -406,7 +412,21 @@ class TimelinePane(Pane):
         if not current():
             return
         self._timeline = timeline
-        self.chart.set_timeline(timeline, self._zone())
+        log.info(
+            "timeline of %s for %s..%s: %d runs, %d commands, %d moisture points, %d weather points, "
+            "%d scouting points, %d harvest sessions, %d harvest hours",
+            ref.sector_id,
+            window.first,
+            window.last,
+            len(timeline.runs),
+            len(timeline.commands),
+            sum(len(line.ts) for line in timeline.moisture),
+            len(timeline.rain.ts) + len(timeline.et0.ts),
+            len(timeline.scouting),
+            len(timeline.harvests),
+            len(timeline.hourly_units),
+        )
+        self.chart.set_timeline(timeline, self._zone(), self._denied)
         self.stack.setCurrentIndex(CHART_PAGE)
         self._show_hint()
 
@@ -527,6 +547,7 @@ class TimelinePane(Pane):
         self._show_age(since, fetched_now=False)
         self.banner.setText(text)
         self.banner.setVisible(True)
+        self._fit_banner()
         if self._timeline is None or self._timeline.is_empty:
             self.state_page.show_state(
                 title=self.tr("Nothing on this computer for these days"),
@@ -535,6 +556,17 @@ class TimelinePane(Pane):
                 action=self.tr("Try again"),
             )
             self.stack.setCurrentIndex(STATE_PAGE)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_banner()
+
+    def _fit_banner(self) -> None:
+        """A wrapped label in a stacked widget is not given the height its width needs: ask for it."""
+        if not self.banner.text():
+            return
+        width = self.banner.width() if self.banner.width() > 50 else self.width() - 40
+        self.banner.setMinimumHeight(max(0, self.banner.heightForWidth(width)))
 
     def _on_state_action(self) -> None:
         self.context.tasks.spawn(self.reload(force=True), name="timeline-retry")

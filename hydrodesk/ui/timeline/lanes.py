@@ -42,7 +42,7 @@ translate = QCoreApplication.translate
 def lane_title(lane: str) -> str:
     return {
         IRRIGATION: translate("TimelineChart", "Irrigation"),
-        MOISTURE: translate("TimelineChart", "Soil moisture (%)"),
+        MOISTURE: translate("TimelineChart", "Moisture (%)"),
         WEATHER: translate("TimelineChart", "Rain, ET0 (mm)"),
         SCOUTING: translate("TimelineChart", "Scouting"),
         HARVEST: translate("TimelineChart", "Harvest (units/h)"),
@@ -57,6 +57,22 @@ def empty_text(lane: str) -> str:
         SCOUTING: translate("TimelineChart", "Nobody scouted this sector on these days."),
         HARVEST: translate("TimelineChart", "No harvest sessions in this sector on these days."),
     }[lane]
+
+
+# The sources behind each lane (timeline_data's step names): a lane whose source was refused says so.
+LANE_SOURCES = {
+    IRRIGATION: ("valves", "irrigation", "commands"),
+    MOISTURE: ("soil",),
+    WEATHER: ("weather",),
+    SCOUTING: ("scouting",),
+    HARVEST: ("harvest",),
+}
+
+
+def denied_text() -> str:
+    return translate(
+        "TimelineChart", "This account may not read these data (its API key lacks the scope). Ask your administrator."
+    )
 
 
 def verdict_color(verdict: Verdict, tokens: dict[str, str]) -> QColor:
@@ -101,6 +117,7 @@ class TimelineChart(QWidget):
         self.setAccessibleName(translate("TimelineChart", "Sector timeline chart"))
         self.timeline: Timeline | None = None
         self.zone: str | None = None
+        self.denied: frozenset[str] = frozenset()
         self._tokens: dict[str, str] = {}
         self._background = "#ffffff"
         self._scheme = "light"
@@ -156,10 +173,12 @@ class TimelineChart(QWidget):
         return Lane(name, plot, cursor, empty)
 
     # ------------------------------------------------------------------------------------------ data
-    def set_timeline(self, timeline: Timeline, zone: str | None) -> None:
-        """Draw this timeline on the farm's clock (the project's timezone)."""
+    def set_timeline(self, timeline: Timeline, zone: str | None, denied: frozenset[str] = frozenset()) -> None:
+        """Draw this timeline on the farm's clock (the project's timezone); `denied`: the sources this account may
+        not read (their lanes say so instead of "nothing")."""
         self.timeline = timeline
         self.zone = zone
+        self.denied = denied
         start, end = timeline.window.start.timestamp(), timeline.window.end.timestamp()
         offset = timeline.window.start.astimezone(formats.farm_zone(zone)).utcoffset() if zone else None
         for lane in self.lanes.values():
@@ -179,7 +198,10 @@ class TimelineChart(QWidget):
         self._draw_scouting(timeline)
         self._draw_harvest(timeline)
         for lane in self.lanes.values():
-            lane.empty.setText(empty_text(lane.name))
+            if lane.plot.legend is not None:
+                lane.plot.legend.setVisible(bool(lane.plot.legend.items))  # no empty box on an empty lane
+            refused = any(source in denied for source in LANE_SOURCES[lane.name])
+            lane.empty.setText(denied_text() if refused else empty_text(lane.name))
             lane.empty.setVisible(not lane.has_data)
             lane.empty.setPos((start + end) / 2, 0.5)
             if not lane.has_data:
@@ -408,7 +430,7 @@ class TimelineChart(QWidget):
         self._scheme = "dark" if dark else "light"
         self.canvas.setBackground(QColor(background))
         if self.timeline is not None:
-            self.set_timeline(self.timeline, self.zone)  # marks and bars take their colours when drawn
+            self.set_timeline(self.timeline, self.zone, self.denied)  # marks and bars take their colours when drawn
         else:
             self._restyle()
 
@@ -427,7 +449,7 @@ class TimelineChart(QWidget):
             legend = lane.plot.legend
             if legend is not None:
                 legend.setLabelTextColor(text)
-                legend.setBrush(pg.mkBrush(_with_alpha(self._background, 210)))
+                legend.setBrush(pg.mkBrush(_with_alpha(self._background, 170)))
                 legend.setPen(pg.mkPen(border))
             lane.cursor.setPen(pg.mkPen(QColor(self._tokens["accent"]), width=1, style=Qt.PenStyle.DashLine))
             lane.empty.setColor(muted)
