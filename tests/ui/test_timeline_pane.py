@@ -22,8 +22,10 @@ from pytestqt.qtbot import QtBot
 from hydrodesk.api.auth import Credentials
 from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.config import ApiConfig
+from hydrodesk.api.models_iot import ValveCommand
 from hydrodesk.domain.phyto_verdicts import ThresholdBook, Verdict, worst
 from hydrodesk.domain.timeline import Window, preset_window
+from hydrodesk.store import cache
 from hydrodesk.ui.panes.timeline import TimelinePane
 from hydrodesk.ui.timeline.lanes import HARVEST, IRRIGATION, SCOUTING, verdict_color
 
@@ -194,6 +196,18 @@ def test_a_restart_with_the_network_gone_draws_the_cached_day_with_its_age(
     assert "F5" in pane.banner.text()
     assert pane.timeline is not None
     assert pane.timeline.runs == online.runs
+
+    # A valve of the sector opened from this office while offline: today's irrigation lane shows the command,
+    # waiting in the outbox.
+    office = later.window.office
+    valve = run_async(qtbot, office.store.read(cache.valves, PROJECT))
+    valve_id = next(v["valve_id"] for v in valve if v.get("sector_id") == SECTOR)
+    run_async(qtbot, office.actions.queue_valve_command(valve_id, ValveCommand(action="open", durationMin=15)))
+    pane.choose_preset("today")
+    qtbot.waitUntil(lambda: pane.timeline is not None and len(pane.timeline.commands) == 1, timeout=WAIT_MS)
+    (mark,) = pane.timeline.commands
+    assert (mark.valve_id, mark.action, mark.duration_min, mark.status) == (valve_id, "open", 15, "queued")
+    qtbot.waitUntil(lambda: not pane.loading, timeout=WAIT_MS)
 
 
 def test_a_project_without_a_sector_asks_for_one_and_the_navigator_opens_a_sectors_timeline(
