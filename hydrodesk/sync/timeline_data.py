@@ -59,13 +59,21 @@ async def day_marks(store: Store, sector_id: str, window: Window) -> dict[date, 
     return {day: await store.read(cache.refreshed_at, _mark_name(sector_id, day)) for day in window.local_days()}
 
 
-def missing_days(marks: Mapping[date, str | None], window: Window) -> list[date]:
-    """The days to fetch: never fetched, or fetched before they had settled."""
+def missing_days(
+    marks: Mapping[date, str | None], window: Window, *, refetch_after: timedelta | None = None
+) -> list[date]:
+    """The days to fetch: never fetched, or fetched before they had settled; with `refetch_after`, also every
+    day fetched longer ago than that (the user asked for fresh data)."""
     missing = []
+    now = now_utc()
     for day in window.local_days():
         fetched = marks.get(day)
-        settled = Window(day, 1, window.timezone).end + SETTLED_AFTER
-        if fetched is None or parse_utc_text(fetched) < settled:
+        if fetched is None:
+            missing.append(day)
+            continue
+        at = parse_utc_text(fetched)
+        unsettled = at < Window(day, 1, window.timezone).end + SETTLED_AFTER
+        if unsettled or (refetch_after is not None and now - at >= refetch_after):
             missing.append(day)
     return missing
 

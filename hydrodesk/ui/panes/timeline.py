@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 
 PRESETS = ("today", "yesterday", "this_week", "last_week")
 CHART_PAGE, STATE_PAGE = 0, 1
+JUST_RELOADED_S = 3.0
 NEAR_PX = 8  # a scouting point this many pixels from the cursor is the one under it
 
 
@@ -68,6 +69,7 @@ class TimelinePane(Pane):
         self._window: Window | None = None
         self._timeline: Timeline | None = None
         self._load_number = 0
+        self._reload_started = -1e9  # time.monotonic() when the last reload began
         self._loading = False
         self._ready = False
         self._tokens: dict[str, str] = {}
@@ -255,7 +257,9 @@ class TimelinePane(Pane):
         return self._ready or self._sector is None
 
     async def refresh(self) -> None:
-        await self.reload(force=True)
+        # The window sends F5 after every load of the farm, also the first, moments after the pane began its own
+        # cache-first reload: only a refresh asked for later fetches every day again.
+        await self.reload(force=time.monotonic() - self._reload_started > JUST_RELOADED_S)
 
     # ------------------------------------------------------------------------------------------ choosing
     def open_sector(self, project: Project, sector: Sector) -> None:
@@ -348,7 +352,7 @@ class TimelinePane(Pane):
         self.context.tasks.spawn(self.reload(), name="timeline-reload")
 
     async def reload(self, *, force: bool = False) -> bool:
-        """Draw the cached days, fetch the missing ones (all of them with `force`), draw again. False when the
+        """Draw the cached days, fetch the missing ones (every day with `force`), draw again. False when the
         fetch failed (the cached days stay on screen) or another reload took over."""
         from hydrodesk.api.errors import ApiError
         from hydrodesk.sync import timeline_data as data
@@ -362,6 +366,7 @@ class TimelinePane(Pane):
             self._show_problem(self.tr("Sign in to see the sector's timeline."), tone="neutral")
             return False
         self._load_number += 1
+        self._reload_started = time.monotonic()
         number = self._load_number
         ref = data.SectorRef(project.project_id, sector.sector_id)
         store = office.store
@@ -371,7 +376,7 @@ class TimelinePane(Pane):
 
         marks = await data.day_marks(store, ref.sector_id, window)
         await self._show_cached(store, ref, window, current)
-        missing = window.local_days() if force else data.missing_days(marks, window)
+        missing = data.missing_days(marks, window, refetch_after=timedelta(0) if force else None)
         client = self.context.client()
         if not missing or client is None:
             self._show_age(data.cached_since(marks), fetched_now=False)
