@@ -378,7 +378,11 @@ class TimelinePane(Pane):
         await self._show_cached(store, ref, window, current)
         missing = data.missing_days(marks, window, refetch_after=timedelta(0) if force else None)
         client = self.context.client()
+        if not current():
+            return False
         if not missing or client is None:
+            self._loading = False
+            self.progress.setVisible(False)
             self._show_age(data.cached_since(marks), fetched_now=False)
             self._announce_ready()
             return client is not None
