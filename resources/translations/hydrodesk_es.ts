@@ -5288,6 +5288,10 @@
         <translation>Elija un sector…</translation>
     </message>
     <message>
+        <source>{project} · {sector}</source>
+        <translation>{project} · {sector}</translation>
+    </message>
+    <message>
         <source>Sign in to see the sector&apos;s timeline.</source>
         <translation>Inicie sesión para ver la línea de tiempo del sector.</translation>
     </message>

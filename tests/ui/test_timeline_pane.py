@@ -233,6 +233,13 @@ def test_a_project_without_a_sector_asks_for_one_and_the_navigator_opens_a_secto
     qtbot.waitUntil(lambda: pane.is_data_ready() and not pane.loading, timeout=WAIT_MS)
     assert pane.stack.currentWidget() is not pane.state_page
 
+    # With the company selected, every project's sectors are offered, named with their project.
+    kit.window.navigator.tree.setCurrentIndex(kit.window.navigator.model.index(0, 0))
+    qtbot.waitUntil(lambda: pane.sector_box.count() == 1 + 8, timeout=WAIT_MS)
+    offered = {pane.sector_box.itemText(row) for row in range(1, pane.sector_box.count())}
+    assert {"Rancho San Pedro · Lote A-1", "Finca El Mirador · Parcela Norte"} <= offered
+    assert pane.stack.currentWidget() is pane.state_page
+
     # Enter on a sector in the navigator opens its timeline from any pane.
     kit.window.open_pane("overview")
     tree = kit.window.navigator.tree

@@ -266,19 +266,44 @@ class TimelinePane(Pane):
         """Show this sector (the main window's `open_sector_timeline`, the map's double-click)."""
         self.set_selection(Selection(project, sector))
 
-    def _fill_sector_box(self) -> None:
-        self._choices = [(self._project, sector) for sector in self._project.sectors] if self._project else []
+    def _fill_sector_box(self, every_project: list[Project] | None = None) -> None:
+        """Offer the project's sectors; with the company selected, every cached project's (named with it)."""
+        if self._project is not None:
+            self._choices = [(self._project, sector) for sector in self._project.sectors]
+        else:
+            self._choices = [(project, sector) for project in every_project or [] for sector in project.sectors]
+            if every_project is None:
+                self._offer_every_project()
         self.sector_box.blockSignals(True)
         self.sector_box.clear()
         if self._sector is None:
             self.sector_box.addItem(self.tr("Pick a sector…"))
-        for _, sector in self._choices:
-            self.sector_box.addItem(sector.sector_name)
+        for project, sector in self._choices:
+            if self._project is None:
+                self.sector_box.addItem(
+                    self.tr("{project} · {sector}").format(project=project.name, sector=sector.sector_name)
+                )
+            else:
+                self.sector_box.addItem(sector.sector_name)
         if self._sector is not None:
             ids = [sector.sector_id for _, sector in self._choices]
             self.sector_box.setCurrentIndex(ids.index(self._sector.sector_id) if self._sector.sector_id in ids else 0)
         self.sector_box.setEnabled(bool(self._choices))
         self.sector_box.blockSignals(False)
+
+    def _offer_every_project(self) -> None:
+        office = self.context.office()
+        if office is None:
+            return
+
+        async def offer() -> None:
+            from hydrodesk.sync.farm_cache import cached_farm
+
+            farm = await cached_farm(office.store)
+            if farm is not None and self._project is None:
+                self._fill_sector_box(farm.projects)
+
+        self.context.tasks.spawn(offer(), name="timeline-sectors")
 
     def _on_sector_chosen(self, index: int) -> None:
         offset = 1 if self._sector is None else 0  # the "Pick a sector…" line
