@@ -5248,10 +5248,6 @@
         <translation>Mostrar esta semana</translation>
     </message>
     <message>
-        <source>Save the timeline as a PNG picture</source>
-        <translation>Guardar la línea de tiempo como imagen PNG</translation>
-    </message>
-    <message>
         <source>Put the keyboard in the timeline (arrows move the cursor)</source>
         <translation>Llevar el teclado a la línea de tiempo (las flechas mueven el cursor)</translation>
     </message>

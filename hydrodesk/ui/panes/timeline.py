@@ -201,7 +201,6 @@ class TimelinePane(Pane):
             ("Alt+Home", self.tr("Show today"), lambda: self.choose_preset("today")),
             ("Alt+Y", self.tr("Show yesterday"), lambda: self.choose_preset("yesterday")),
             ("Alt+W", self.tr("Show this week"), lambda: self.choose_preset("this_week")),
-            ("Ctrl+Shift+P", self.tr("Save the timeline as a PNG picture"), lambda: self.choose_export("png")),
             ("Ctrl+G", self.tr("Put the keyboard in the timeline (arrows move the cursor)"), self.chart.setFocus),
         ):
             self.add_shortcut(keys, text, slot)
