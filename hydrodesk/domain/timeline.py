@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from enum import Enum
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -27,11 +26,6 @@ HOUR_S = 3600.0
 
 
 # ------------------------------------------------------------------------------------------------ the window
-class Span(Enum):
-    DAY = 1
-    WEEK = 7
-
-
 @dataclass(frozen=True)
 class Window:
     """Local days `first`..`last` of a farm, and the UTC instants they begin and end at."""

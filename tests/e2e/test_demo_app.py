@@ -200,7 +200,7 @@ def test_the_demo_opens_a_sectors_timeline_of_yesterday_with_every_lane(
             "--screenshot",
             str(screenshot),
             "--quit-after",
-            "40",
+            "30",
         ],
         env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,

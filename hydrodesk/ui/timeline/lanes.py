@@ -8,7 +8,6 @@ window's days are the limits, so a user cannot lose the day in an empty stretch 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, Qt, Signal
@@ -508,7 +507,3 @@ def _status_group_text(group: str) -> str:
         "waiting": translate("TimelineChart", "Command on its way"),
         "failed": translate("TimelineChart", "Command failed"),
     }[group]
-
-
-def moment_label(ts: float, zone: str | None) -> str:
-    return formats.moment_text(datetime.fromtimestamp(ts).astimezone(), zone, weekday=True)
