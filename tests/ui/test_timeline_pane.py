@@ -146,6 +146,13 @@ def test_lanes_hold_what_the_simulator_holds_for_yesterday_on_the_farms_clock(
     assert timeline.has_weather
     pane.chart.set_cursor(timeline.scouting[0].at)
     assert timeline.scouting[0].scout in pane.readout.text()
+    # Hovering a scouting point shows what was found there.
+    scatter = pane.chart.items_of(SCOUTING, pg.ScatterPlotItem)[0]
+    point = scatter.points()[0]
+    tip = scatter.opts["tip"](x=point.pos().x(), y=point.pos().y(), data=point.data())
+    mark = next(mark for mark in timeline.scouting if mark.record_id == point.data())
+    assert mark.scout in tip
+    assert all(finding.name in tip for finding in mark.findings)
 
     # Export: the events as CSV, one row per run, command, scouting point and session.
     target = tmp_path / "timeline.csv"

@@ -43,7 +43,7 @@ from hydrodesk.ui.keys import KeyHelp
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.timeline.lanes import TimelineChart
-from hydrodesk.ui.timeline.readout import readout_html, readout_lines
+from hydrodesk.ui.timeline.readout import readout_html, readout_lines, scouting_text
 from hydrodesk.ui.widgets.segmented import SegmentedButtons
 from hydrodesk.ui.widgets.state_page import StatePage
 
@@ -459,7 +459,10 @@ class TimelinePane(Pane):
             len(timeline.harvests),
             len(timeline.hourly_units),
         )
-        self.chart.set_timeline(timeline, self._zone(), self._denied)
+        marks = {mark.record_id: mark for mark in timeline.scouting}
+        zone = self._zone()
+        self.chart.scout_tip = lambda record_id: scouting_text(marks[record_id], zone) if record_id in marks else ""
+        self.chart.set_timeline(timeline, zone, self._denied)
         self.stack.setCurrentIndex(CHART_PAGE)
         self._show_hint()
 

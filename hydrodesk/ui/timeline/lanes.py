@@ -7,6 +7,7 @@ window's days are the limits, so a user cannot lose the day in an empty stretch 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyqtgraph as pg
@@ -138,6 +139,8 @@ class TimelineChart(QWidget):
         self.timeline: Timeline | None = None
         self.zone: str | None = None
         self.denied: frozenset[str] = frozenset()
+        # What a scouting point's tool tip says, by record id (the pane sets it; the readout's words).
+        self.scout_tip: Callable[[str], str] = lambda _record_id: ""
         self._tokens: dict[str, str] = {}
         self._background = "#ffffff"
         self._scheme = "light"
@@ -325,6 +328,10 @@ class TimelineChart(QWidget):
                 pen=pg.mkPen(color.darker(140)),
                 name=verdict_text(verdict),
                 data=[mark.record_id for mark in marks],
+                hoverable=True,
+                hoverSize=15,
+                # A point's own tool tip: what the scout found there (the readout says it too).
+                tip=lambda x, y, data: self.scout_tip(str(data)),
             )
             lane.plot.addItem(scatter)
         lane.plot.setYRange(0, 1, padding=0)

@@ -9,7 +9,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from hydrodesk.domain.timeline import HOUR_S, SeriesLine, Timeline
+from hydrodesk.domain.timeline import HOUR_S, ScoutMark, SeriesLine, Timeline
 from hydrodesk.ui import formats
 from hydrodesk.ui.timeline.lanes import verdict_text
 
@@ -66,23 +66,7 @@ def readout_lines(timeline: Timeline, ts: float, zone: str | None, near_s: float
     )
     nearest = min(timeline.scouting, key=lambda mark: abs(mark.at - ts), default=None)
     if nearest is not None and abs(nearest.at - ts) <= near_s:
-        found = ", ".join(
-            translate("TimelineReadout", "{pest} {count} (grade {grade})").format(
-                pest=finding.name, count=formats.number_text(finding.count), grade=formats.number_text(finding.severity)
-            )
-            for finding in nearest.findings
-        )
-        lines.append(
-            (
-                translate("TimelineReadout", "Scouting"),
-                translate("TimelineReadout", "{verdict} at {time} by {scout}: {found}").format(
-                    verdict=verdict_text(nearest.verdict),
-                    time=formats.time_text(nearest.at, zone),
-                    scout=nearest.scout,
-                    found=found or translate("TimelineReadout", "nothing found"),
-                ),
-            )
-        )
+        lines.append((translate("TimelineReadout", "Scouting"), scouting_text(nearest, zone)))
     hour = next((bar for bar in timeline.hourly_units if bar.start <= ts < bar.start + HOUR_S), None)
     session = next((span for span in timeline.harvests if span.start <= ts < span.end), None)
     if hour is not None or session is not None:
@@ -92,6 +76,22 @@ def readout_lines(timeline: Timeline, ts: float, zone: str | None, near_s: float
             text += " · " + translate("TimelineReadout", "session open")
         lines.append((translate("TimelineReadout", "Harvest"), text))
     return lines
+
+
+def scouting_text(mark: ScoutMark, zone: str | None) -> str:
+    """`Alert at 8:44 by Carlos Ramírez: Aphids (Pulgón) 12 (grade 2)`: a scouting point and what was found."""
+    found = ", ".join(
+        translate("TimelineReadout", "{pest} {count} (grade {grade})").format(
+            pest=finding.name, count=formats.number_text(finding.count), grade=formats.number_text(finding.severity)
+        )
+        for finding in mark.findings
+    )
+    return translate("TimelineReadout", "{verdict} at {time} by {scout}: {found}").format(
+        verdict=verdict_text(mark.verdict),
+        time=formats.time_text(mark.at, zone),
+        scout=mark.scout,
+        found=found or translate("TimelineReadout", "nothing found"),
+    )
 
 
 def readout_html(lines: Sequence[tuple[str, str]]) -> str:
