@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.navigator)
         self.navigator.pane_chosen.connect(self.open_pane)
         self.navigator.selection_changed.connect(self._on_selection_changed)
+        self.navigator.sector_opened.connect(self.open_sector_timeline)
 
         self.state_page = StatePage(self)
         self.state_page.action_triggered.connect(self._on_state_action)
@@ -569,6 +570,20 @@ class MainWindow(QMainWindow):
             self.pane_host.setCurrentWidget(pane)
             self.central.setCurrentIndex(PANE_PAGE)
         return True
+
+    def open_sector_timeline(self, project_id: str, sector_id: str) -> bool:
+        """Select the sector and show its timeline (its home view); False when the farm has no such sector."""
+        if not self.navigator.select(project_id, sector_id):
+            return False
+        return self.open_pane("timeline")
+
+    def open_default_sector_timeline(self) -> bool:
+        """The timeline of the selected sector, else of the selected (or first) project's first sector."""
+        if self._selection.sector is not None and self._selection.project is not None:
+            return self.open_sector_timeline(self._selection.project.project_id, self._selection.sector.sector_id)
+        projects = [self._selection.project] if self._selection.project is not None else self._projects
+        project = next((p for p in projects if p is not None and p.sectors), None)
+        return project is not None and self.open_sector_timeline(project.project_id, project.sectors[0].sector_id)
 
     def show_session_tallies(self, session_id: str) -> None:
         """A pane asked to see a session's tallies (the sessions pane's "Open tallies")."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +36,7 @@ MAX_PREFERRED_WIDTH = 260
 class Navigator(QDockWidget):
     pane_chosen = Signal(str)  # pane name
     selection_changed = Signal(object, object)  # Project | None, Sector | None
+    sector_opened = Signal(str, str)  # project id, sector id: Enter, a double-click or "Open timeline" on a sector
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +79,9 @@ class Navigator(QDockWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setIndentation(14)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.tree.activated.connect(self._on_tree_activated)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._on_tree_menu)
 
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 0, 6, 6)
@@ -184,3 +189,17 @@ class Navigator(QDockWidget):
 
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.selection_changed.emit(self.model.project_at(current), self.model.sector_at(current))
+
+    def _on_tree_activated(self, index: QModelIndex) -> None:
+        project, sector = self.model.project_at(index), self.model.sector_at(index)
+        if project is not None and sector is not None:
+            self.sector_opened.emit(project.project_id, sector.sector_id)
+
+    def _on_tree_menu(self, position: QPoint) -> None:
+        index = self.tree.indexAt(position)
+        if self.model.sector_at(index) is None:
+            return
+        menu = QMenu(self.tree)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.tr("Open timeline"), lambda: self._on_tree_activated(index))
+        menu.popup(self.tree.viewport().mapToGlobal(position))

@@ -71,6 +71,8 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
     window = MainWindow(ui_state=ui_state, themes=themes, monitor=monitor, tasks=tasks)
     if options.pane:
         window.open_pane(options.pane)
+    if options.demo and options.pane == "timeline":
+        _open_timeline_when_loaded(window)
 
     outcome = _Outcome()
     if options.screenshot is not None:
@@ -191,6 +193,17 @@ class _Outcome:
     def __init__(self) -> None:
         self.exit_code = 0
         self.screenshot_taken = False
+
+
+def _open_timeline_when_loaded(window: MainWindow) -> None:
+    """The demo shows a sector's timeline straight away (the remembered sector, else the first one), once."""
+
+    def open_once(ok: bool) -> None:
+        window.load_finished.disconnect(open_once)
+        if ok:
+            window.open_default_sector_timeline()
+
+    window.load_finished.connect(open_once)
 
 
 def _screenshot_when_loaded(window: MainWindow, path: Path, outcome: _Outcome) -> None:

@@ -2722,6 +2722,10 @@
         <source>FARM</source>
         <translation>FINCA</translation>
     </message>
+    <message>
+        <source>Open timeline</source>
+        <translation>Abrir línea de tiempo</translation>
+    </message>
 </context>
 <context>
     <name>OfficeSync</name>
@@ -3402,6 +3406,10 @@
     <message>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Sector timeline</source>
+        <translation>Línea de tiempo</translation>
     </message>
 </context>
 <context>
@@ -5480,6 +5488,551 @@
     <message>
         <source>Could not export to {path}: {reason}</source>
         <translation>No se pudo exportar a {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineChart</name>
+    <message>
+        <source>Irrigation</source>
+        <translation>Riego</translation>
+    </message>
+    <message>
+        <source>Moisture (%)</source>
+        <translation>Humedad (%)</translation>
+    </message>
+    <message>
+        <source>Rain, ET0 (mm)</source>
+        <translation>Lluvia, ET0 (mm)</translation>
+    </message>
+    <message>
+        <source>Scouting</source>
+        <translation>Monitoreo</translation>
+    </message>
+    <message>
+        <source>Harvest (units/h)</source>
+        <translation>Cosecha (unid./h)</translation>
+    </message>
+    <message>
+        <source>No irrigation runs or valve commands in this sector on these days.</source>
+        <translation>No hubo riegos ni órdenes de válvula en este sector en estos días.</translation>
+    </message>
+    <message>
+        <source>No soil moisture readings for this sector on these days.</source>
+        <translation>No hay lecturas de humedad del suelo de este sector en estos días.</translation>
+    </message>
+    <message>
+        <source>No rain or ET0 readings for this project on these days.</source>
+        <translation>No hay lecturas de lluvia ni ET0 de este proyecto en estos días.</translation>
+    </message>
+    <message>
+        <source>Nobody scouted this sector on these days.</source>
+        <translation>Nadie monitoreó este sector en estos días.</translation>
+    </message>
+    <message>
+        <source>No harvest sessions in this sector on these days.</source>
+        <translation>No hubo sesiones de cosecha en este sector en estos días.</translation>
+    </message>
+    <message>
+        <source>This account may not read these data (its API key lacks the scope). Ask your administrator.</source>
+        <translation>Esta cuenta no puede leer estos datos (a su clave de API le falta el permiso). Consulte a su administrador.</translation>
+    </message>
+    <message>
+        <source>Okay</source>
+        <translation>Bien</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Atención</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerta</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Sin datos</translation>
+    </message>
+    <message>
+        <source>Sector timeline chart</source>
+        <translation>Gráfico de la línea de tiempo del sector</translation>
+    </message>
+    <message>
+        <source>Program run</source>
+        <translation>Riego por programa</translation>
+    </message>
+    <message>
+        <source>Manual run</source>
+        <translation>Riego manual</translation>
+    </message>
+    <message>
+        <source>Rain</source>
+        <translation>Lluvia</translation>
+    </message>
+    <message>
+        <source>ET0</source>
+        <translation>ET0</translation>
+    </message>
+    <message>
+        <source>Session open</source>
+        <translation>Sesión abierta</translation>
+    </message>
+    <message>
+        <source>Units per hour</source>
+        <translation>Unidades por hora</translation>
+    </message>
+    <message>
+        <source>{depth} cm</source>
+        <translation>{depth} cm</translation>
+    </message>
+    <message>
+        <source>Command confirmed</source>
+        <translation>Orden confirmada</translation>
+    </message>
+    <message>
+        <source>Command on its way</source>
+        <translation>Orden en camino</translation>
+    </message>
+    <message>
+        <source>Command failed</source>
+        <translation>Orden fallida</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineExport</name>
+    <message>
+        <source>Irrigation run</source>
+        <translation>Riego</translation>
+    </message>
+    <message>
+        <source>Valve command</source>
+        <translation>Orden de válvula</translation>
+    </message>
+    <message>
+        <source>Scouting point</source>
+        <translation>Punto de monitoreo</translation>
+    </message>
+    <message>
+        <source>Harvest session</source>
+        <translation>Sesión de cosecha</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Timezone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePane</name>
+    <message>
+        <source>Sector timeline</source>
+        <translation>Línea de tiempo</translation>
+    </message>
+    <message>
+        <source>&amp;Sector</source>
+        <translation>&amp;Sector</translation>
+    </message>
+    <message>
+        <source>The sector whose timeline is shown</source>
+        <translation>El sector cuya línea de tiempo se muestra</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Show today at the farm</source>
+        <translation>Mostrar el día de hoy en el campo</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>Show yesterday at the farm</source>
+        <translation>Mostrar el día de ayer en el campo</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <source>Show this week, Monday to Sunday</source>
+        <translation>Mostrar esta semana, de lunes a domingo</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Semana pasada</translation>
+    </message>
+    <message>
+        <source>Show last week, Monday to Sunday</source>
+        <translation>Mostrar la semana pasada, de lunes a domingo</translation>
+    </message>
+    <message>
+        <source>Show the day or week before (Alt+Left)</source>
+        <translation>Mostrar el día o la semana anterior (Alt+Izquierda)</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Show the day or week after (Alt+Right)</source>
+        <translation>Mostrar el día o la semana siguiente (Alt+Derecha)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Save the timeline: its events as CSV or Excel, or a picture</source>
+        <translation>Guardar la línea de tiempo: sus eventos en CSV o Excel, o una imagen</translation>
+    </message>
+    <message>
+        <source>Events as CSV…</source>
+        <translation>Eventos en CSV…</translation>
+    </message>
+    <message>
+        <source>Events as Excel…</source>
+        <translation>Eventos en Excel…</translation>
+    </message>
+    <message>
+        <source>Timeline as PNG picture…</source>
+        <translation>Línea de tiempo como imagen PNG…</translation>
+    </message>
+    <message>
+        <source>Show the day or week before</source>
+        <translation>Mostrar el día o la semana anterior</translation>
+    </message>
+    <message>
+        <source>Show the day or week after</source>
+        <translation>Mostrar el día o la semana siguiente</translation>
+    </message>
+    <message>
+        <source>Show today</source>
+        <translation>Mostrar hoy</translation>
+    </message>
+    <message>
+        <source>Show yesterday</source>
+        <translation>Mostrar ayer</translation>
+    </message>
+    <message>
+        <source>Show this week</source>
+        <translation>Mostrar esta semana</translation>
+    </message>
+    <message>
+        <source>Put the keyboard in the timeline (arrows move the cursor)</source>
+        <translation>Llevar el teclado a la línea de tiempo (las flechas mueven el cursor)</translation>
+    </message>
+    <message>
+        <source>One sector&apos;s day or week on one time axis: irrigation runs and valve commands, soil moisture, rain and ET0, scouting points coloured by verdict, harvest sessions and units per hour. Point at any moment (or press Ctrl+G and use the arrows) to read every lane there; the wheel zooms and dragging pans. Days already on this computer show at once, offline too.</source>
+        <translation>El día o la semana de un sector en un solo eje de tiempo: riegos y órdenes de válvula, humedad del suelo, lluvia y ET0, puntos de monitoreo coloreados según su veredicto, sesiones de cosecha y unidades por hora. Señale cualquier momento (o pulse Ctrl+G y use las flechas) para leer todas las franjas en ese instante; la rueda acerca y aleja, y arrastrar desplaza. Los días que ya están en este equipo se muestran al instante, también sin conexión.</translation>
+    </message>
+    <message>
+        <source>Left, Right</source>
+        <translation>Izquierda, Derecha</translation>
+    </message>
+    <message>
+        <source>In the timeline: move the cursor</source>
+        <translation>En la línea de tiempo: mover el cursor</translation>
+    </message>
+    <message>
+        <source>Shift+Left, Shift+Right</source>
+        <translation>Mayús+Izquierda, Mayús+Derecha</translation>
+    </message>
+    <message>
+        <source>In the timeline: pan</source>
+        <translation>En la línea de tiempo: desplazar</translation>
+    </message>
+    <message>
+        <source>In the timeline: zoom in and out</source>
+        <translation>En la línea de tiempo: acercar y alejar</translation>
+    </message>
+    <message>
+        <source>In the timeline: show the whole day or week</source>
+        <translation>En la línea de tiempo: mostrar el día o la semana completos</translation>
+    </message>
+    <message>
+        <source>Pick a sector…</source>
+        <translation>Elija un sector…</translation>
+    </message>
+    <message>
+        <source>{project} · {sector}</source>
+        <translation>{project} · {sector}</translation>
+    </message>
+    <message>
+        <source>Sign in to see the sector&apos;s timeline.</source>
+        <translation>Inicie sesión para ver la línea de tiempo del sector.</translation>
+    </message>
+    <message>
+        <source>Pick a project&apos;s sector in the navigator</source>
+        <translation>Elija un sector de un proyecto en el navegador</translation>
+    </message>
+    <message>
+        <source>{sector} · {project} · times in {zone}</source>
+        <translation>{sector} · {project} · horas en {zone}</translation>
+    </message>
+    <message>
+        <source>{first} – {last}</source>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message>
+        <source>Pick a sector</source>
+        <translation>Elija un sector</translation>
+    </message>
+    <message>
+        <source>Choose a project&apos;s sector in the navigator to see its day on one time axis.</source>
+        <translation>Elija un sector de un proyecto en el navegador para ver su día en un solo eje de tiempo.</translation>
+    </message>
+    <message>
+        <source>Pick a sector of {project}</source>
+        <translation>Elija un sector de {project}</translation>
+    </message>
+    <message>
+        <source>The timeline shows one sector. Choose one in the Sector box above (Alt+S) or in the navigator.</source>
+        <translation>La línea de tiempo muestra un sector. Elija uno en la lista Sector de arriba (Alt+S) o en el navegador.</translation>
+    </message>
+    <message>
+        <source>The timeline cannot be shown</source>
+        <translation>No se puede mostrar la línea de tiempo</translation>
+    </message>
+    <message>
+        <source>Fetching the sector&apos;s days…</source>
+        <translation>Descargando los días del sector…</translation>
+    </message>
+    <message>
+        <source>Fetching the valves…</source>
+        <translation>Descargando las válvulas…</translation>
+    </message>
+    <message>
+        <source>Fetching the irrigation log…</source>
+        <translation>Descargando el registro de riego…</translation>
+    </message>
+    <message>
+        <source>Fetching soil moisture…</source>
+        <translation>Descargando la humedad del suelo…</translation>
+    </message>
+    <message>
+        <source>Fetching rain and ET0…</source>
+        <translation>Descargando lluvia y ET0…</translation>
+    </message>
+    <message>
+        <source>Fetching scouting records…</source>
+        <translation>Descargando los registros de monitoreo…</translation>
+    </message>
+    <message>
+        <source>Checking the valve commands…</source>
+        <translation>Consultando las órdenes de válvula…</translation>
+    </message>
+    <message>
+        <source>Fetching harvest sessions…</source>
+        <translation>Descargando las sesiones de cosecha…</translation>
+    </message>
+    <message>
+        <source>Drawing…</source>
+        <translation>Dibujando…</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Al día</translation>
+    </message>
+    <message>
+        <source>From this computer, fetched {when}</source>
+        <translation>De este equipo, descargado {when}</translation>
+    </message>
+    <message>
+        <source>Some days not fetched yet</source>
+        <translation>Faltan días por descargar</translation>
+    </message>
+    <message>
+        <source>{message} Showing what this computer has, fetched {when}. Press F5 to try again.</source>
+        <translation>{message} Se muestra lo que tiene este equipo, descargado {when}. Pulse F5 para reintentar.</translation>
+    </message>
+    <message>
+        <source>{message} Some of these days were never fetched, so lanes may be missing data. Press F5 to try again.</source>
+        <translation>{message} Algunos de estos días nunca se descargaron, así que a las franjas les pueden faltar datos. Pulse F5 para reintentar.</translation>
+    </message>
+    <message>
+        <source>Nothing on this computer for these days</source>
+        <translation>Este equipo no tiene nada de estos días</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Point at the timeline (or press Ctrl+G, then the arrows) to read every lane at one moment.</source>
+        <translation>Señale la línea de tiempo (o pulse Ctrl+G y luego las flechas) para leer todas las franjas en un mismo momento.</translation>
+    </message>
+    <message>
+        <source>Pick a sector first: there is no timeline to export.</source>
+        <translation>Elija primero un sector: no hay línea de tiempo que exportar.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the timeline</source>
+        <translation>Exportar la línea de tiempo</translation>
+    </message>
+    <message>
+        <source>timeline</source>
+        <comment>file name</comment>
+        <translation>linea-de-tiempo</translation>
+    </message>
+    <message>
+        <source>Saved the timeline to {path}</source>
+        <translation>Línea de tiempo guardada en {path}</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>No se pudo exportar a {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported {rows} events to {path}</source>
+        <translation>Se exportaron {rows} eventos a {path}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineReadout</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>{valve} open ({source})</source>
+        <translation>{valve} abierta ({source})</translation>
+    </message>
+    <message>
+        <source>{valve}: {action} command, {status}</source>
+        <translation>{valve}: orden de {action}, {status}</translation>
+    </message>
+    <message>
+        <source>Irrigation</source>
+        <translation>Riego</translation>
+    </message>
+    <message>
+        <source>no valve open</source>
+        <translation>ninguna válvula abierta</translation>
+    </message>
+    <message>
+        <source>Soil moisture</source>
+        <translation>Humedad del suelo</translation>
+    </message>
+    <message>
+        <source>Rain / ET0</source>
+        <translation>Lluvia / ET0</translation>
+    </message>
+    <message>
+        <source>{rain} mm rain, ET0 {et0} mm</source>
+        <translation>{rain} mm de lluvia, ET0 {et0} mm</translation>
+    </message>
+    <message>
+        <source>{pest} {count} (grade {grade})</source>
+        <translation>{pest} {count} (grado {grade})</translation>
+    </message>
+    <message>
+        <source>Scouting</source>
+        <translation>Monitoreo</translation>
+    </message>
+    <message>
+        <source>{verdict} at {time} by {scout}: {found}</source>
+        <translation>{verdict} a las {time}, por {scout}: {found}</translation>
+    </message>
+    <message>
+        <source>nothing found</source>
+        <translation>no se encontró nada</translation>
+    </message>
+    <message>
+        <source>{units} units this hour</source>
+        <translation>{units} unidades en esta hora</translation>
+    </message>
+    <message>
+        <source>session open</source>
+        <translation>sesión abierta</translation>
+    </message>
+    <message>
+        <source>Harvest</source>
+        <translation>Cosecha</translation>
+    </message>
+    <message>
+        <source>program</source>
+        <translation>programa</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abrir</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>cerrar</translation>
+    </message>
+    <message>
+        <source>waiting in the outbox</source>
+        <translation>esperando en la bandeja de salida</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviada</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>recibida</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmada</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallida</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>vencida</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import queue
+import re
 import shutil
 import signal
 import sqlite3
@@ -13,7 +14,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,6 +22,8 @@ import pytest
 from PySide6.QtGui import QImage
 
 from hydrodesk.settings import AppPaths
+
+SUNDAY = 6
 
 
 def processes_mentioning(text: str) -> list[int]:
@@ -177,6 +180,58 @@ def test_the_demo_farm_is_at_work_today_and_the_office_sees_tallies_arrive(
     fresh = [record for record in arrived if datetime.fromisoformat(record["created_at"]) >= started]
     assert fresh, "no delivery posted while the demo ran reached the office"
     assert len({record["client_event_id"] for record in arrived}) == len(arrived)
+
+
+def test_the_demo_opens_a_sectors_timeline_of_yesterday_with_every_lane(
+    user_home: dict[str, str], sim_template: Path, tmp_path: Path
+) -> None:
+    seeded_demo_farm(user_home, sim_template)
+    screenshot = tmp_path / "timeline.png"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "hydrodesk",
+            "--demo",
+            "--pane",
+            "timeline",
+            "--log-level",
+            "INFO",
+            "--screenshot",
+            str(screenshot),
+            "--quit-after",
+            "30",
+        ],
+        env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "taking the screenshot now that the farm has loaded" in done.stderr
+    image = QImage(str(screenshot))
+    assert (image.width(), image.height()) == (1366, 768)
+    assert distinct_colours(image) > 20
+    # With no sector chosen before, the demo shows the first project's first sector (scouted every day), yesterday.
+    shown = re.findall(
+        r"timeline of (\w+) for ([\d-]+)\.\.([\d-]+): (\d+) runs, \d+ commands, (\d+) moisture points, (\d+) "
+        r"weather points, (\d+) scouting points, (\d+) harvest sessions, (\d+) harvest hours",
+        done.stderr,
+    )
+    assert shown, done.stderr[-3000:]
+    sector, first, last, *counts = shown[-1]  # the last drawing: after the days were fetched
+    runs, moisture, weather, scouting, sessions, hours = map(int, counts)
+    assert sector == "sector_101"
+    yesterday = datetime.now(ZoneInfo("America/Lima")).date() - timedelta(days=1)
+    assert first == last == yesterday.isoformat()
+    assert runs > 0
+    assert moisture > 0
+    assert weather > 0
+    assert scouting > 0
+    # The crews rest on Sundays: a Monday's yesterday has no harvest (every other day has).
+    assert (sessions > 0 and hours > 0) == (yesterday.weekday() != SUNDAY)
 
 
 def test_sigterm_runs_the_same_ordered_shutdown(user_home: dict[str, str], sim_template: Path) -> None:

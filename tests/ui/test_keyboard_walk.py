@@ -331,6 +331,45 @@ def test_irrigation_and_telemetry_by_keyboard_at_1366(qtbot: QtBot, office: Sign
     screenshot(window, tmp_path, "telemetry")
 
 
+def test_sector_timeline_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn, tmp_path: Path) -> None:
+    window = office.kit.window
+    window.navigator.select("proj_123", None)  # a project: the timeline asks for one of its sectors
+    timeline = go_to(qtbot, window, PANES.index(next(spec for spec in PANES if spec.name == "timeline")) + 1)
+    assert timeline.stack.currentWidget() is timeline.state_page  # type: ignore[attr-defined]
+    looks_whole(qtbot, timeline)
+    press(qtbot, "Alt+S")  # the Sector box, then the first sector by arrow
+    box = timeline.sector_box  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: focus() is box)
+    press(qtbot, "Down")
+    qtbot.waitUntil(lambda: window.selection.sector is not None, timeout=WAIT_MS)
+    assert window.selection.sector.sector_name == "Lote A-1"
+    qtbot.waitUntil(lambda: timeline.is_data_ready() and not timeline.loading, timeout=WAIT_MS)  # type: ignore[attr-defined]
+    shown = timeline.days_shown  # type: ignore[attr-defined]
+    assert shown.days == 1
+    tab_reaches_everything(qtbot, timeline, box)
+
+    press(qtbot, "Alt+Left")  # the day before, and back to yesterday
+    assert timeline.days_shown == shown.shifted(-1)  # type: ignore[attr-defined]
+    press(qtbot, "Alt+Y")
+    assert timeline.days_shown == shown  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not timeline.loading, timeout=WAIT_MS)  # type: ignore[attr-defined]
+    press(qtbot, "Ctrl+G")  # into the lanes: the cursor reads every lane, + zooms in, 0 shows the whole day
+    chart = timeline.chart  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: focus() is chart)
+    before = timeline.readout.text()  # type: ignore[attr-defined]
+    press(qtbot, "Right")
+    assert timeline.readout.text() != before
+    assert "Humedad del suelo" in timeline.readout.text()
+    whole = chart.visible_range()
+    press(qtbot, "+")
+    assert chart.visible_range()[1] - chart.visible_range()[0] < whole[1] - whole[0]
+    press(qtbot, "0")
+    assert chart.visible_range() == pytest.approx(whole)
+    looks_whole(qtbot, timeline)
+    check_sheet(qtbot, window, timeline)
+    screenshot(window, tmp_path, "timeline")
+
+
 def cells(table: DataTable) -> list[str]:
     model = table.proxy
     return [

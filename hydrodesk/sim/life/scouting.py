@@ -1,8 +1,9 @@
 """The live farm's scouting: the walks of the days it missed, so the phytosanitary panes always have this week.
 
-Every sector is walked every third day (seed_forms.is_scouting_day); a missed day's walk is made exactly as the
-seed makes one, at the harvest stage the season has reached. A sector with any phytosanitary record on that day
-(a walk submitted through the forms API, say) counts as walked.
+Every sector is walked every third day (seed_forms.is_scouting_day), and each project's first sector every day
+(the scouts start their round there, so the demo's home sector always has yesterday's walk on its timeline). A
+missed day's walk is made exactly as the seed makes one, at the harvest stage the season has reached. A sector
+with any phytosanitary record on that day (a walk submitted through the forms API, say) counts as walked.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ def fill_scouting_walks(db: Database, projects: list[dict[str, Any]], now: datet
         }
         for day in days:
             for index, sector in enumerate(project["sectors"]):
-                if not is_scouting_day(day, index) or (day.isoformat(), sector["sectorId"]) in walked:
+                daily = index == 0
+                if not (daily or is_scouting_day(day, index)) or (day.isoformat(), sector["sectorId"]) in walked:
                     continue
                 rng = day_rng(seed, "walk", sector["sectorId"], day)
                 rows += scouting_walk_rows(rng, project, sector, index, day, HARVEST_STAGE, users)

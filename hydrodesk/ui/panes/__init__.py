@@ -83,6 +83,12 @@ PANES: tuple[PaneSpec, ...] = (
         icon="outbox",
         factory="hydrodesk.ui.panes.outbox:OutboxPane",
     ),
+    PaneSpec(
+        name="timeline",
+        title=QT_TRANSLATE_NOOP("Panes", "Sector timeline"),
+        icon="timeline",
+        factory="hydrodesk.ui.panes.timeline:TimelinePane",
+    ),
 )
 
 
