@@ -77,6 +77,12 @@ PANES: tuple[PaneSpec, ...] = (
         icon="outbox",
         factory="hydrodesk.ui.panes.outbox:OutboxPane",
     ),
+    PaneSpec(
+        name="weather",
+        title=QT_TRANSLATE_NOOP("Panes", "Weather and plant"),
+        icon="weather",
+        factory="hydrodesk.ui.panes.weather:WeatherPane",
+    ),
 )
 
 
