@@ -93,7 +93,7 @@ async def fetch_range(
         found.irrigation += await refresher.irrigation_logs(project_id, since, until)
         step()
     found.irrigation = _runs_of(found.irrigation, sector_id)
-    found.fetched_at = now_utc()
+    found.fetched_at = parse_utc_text(utc_text(now_utc()))  # as the cache keeps it: to the millisecond
     detail = {"start": utc_text(start), "end": utc_text(end)}
     await refresher.store.write(
         cache.mark_refreshed, mark_name(project_id, sector_id, resolution), utc_text(found.fetched_at), detail

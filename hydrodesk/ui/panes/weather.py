@@ -320,7 +320,23 @@ class WeatherPane(Pane):
         if not self.isVisible():
             self._load_when_shown = True
             return
+        if self.context.office() is None or self._project is None:
+            self._show_nothing_to_load()  # nothing to fetch: no task (none may start while signing out)
+            return
         self.context.tasks.spawn(self.load(), name="weather-load")
+
+    def _show_nothing_to_load(self) -> None:
+        self._generation += 1  # an answer still on its way is for a selection no longer shown
+        if self.context.office() is None:
+            self._show_state(
+                self.tr("Sign in to see the weather"),
+                self.tr("Weather and soil readings come from the Hydrobit server once you are signed in."),
+            )
+        else:
+            self._show_state(
+                self.tr("Choose a project"),
+                self.tr("Pick a project or one of its sectors in the navigator on the left."),
+            )
 
     async def load(self) -> None:
         """Show the cached copy of the range at once, then fetch it and show the fresh one."""
@@ -328,21 +344,12 @@ class WeatherPane(Pane):
         from hydrodesk.sync.weather_range import cached_range, fetch_range
         from hydrodesk.ui.error_text import user_message
 
+        office, project, sector = self.context.office(), self._project, self._sector
+        if office is None or project is None:
+            self._show_nothing_to_load()
+            return
         self._generation += 1
         generation = self._generation
-        office, project, sector = self.context.office(), self._project, self._sector
-        if office is None:
-            self._show_state(
-                self.tr("Sign in to see the weather"),
-                self.tr("Weather and soil readings come from the Hydrobit server once you are signed in."),
-            )
-            return
-        if project is None:
-            self._show_state(
-                self.tr("Choose a project"),
-                self.tr("Pick a project or one of its sectors in the navigator on the left."),
-            )
-            return
         sector_id = sector.sector_id if sector is not None else None
         start, end = self.range_bounds()
         cached = await cached_range(office.store, project.project_id, sector_id, start, end)
@@ -401,6 +408,7 @@ class WeatherPane(Pane):
             ),
             error=True,
         )
+        self._mark_ready()
 
     def _show_state(self, title: str, message: str, *, busy: bool = False, error: bool = False) -> None:
         icon = "error" if error else "loading" if busy else "empty"
@@ -418,7 +426,6 @@ class WeatherPane(Pane):
             self._columns = {}
             self.daily_model.set_rows([])
             self._update_heading()
-            self._mark_ready()
 
     def _mark_ready(self) -> None:
         if not self._ready:
@@ -438,6 +445,7 @@ class WeatherPane(Pane):
                 self.tr("The weather station and the sector's sensors sent nothing between these times. "
                         "Choose a longer range (Alt+3 for a month), or another project or sector."),
             )
+            self._mark_ready()
             return
         self._draw_charts()
         self.chart.set_range(found.start.timestamp(), found.end.timestamp())
