@@ -1,9 +1,11 @@
 """Fetching a project's weather, a sector's plant sensors and the irrigation runs for a time range, and reading
 the same range back from the cache when the server cannot be reached.
 
-The server takes at most 180 days per call and raw 15-minute readings for at most 31 days, so a short range is
-fetched raw and a long one hourly, in as many calls as it takes, invisibly to the user. Each fetched range is
-marked with the time it was fetched, which is the age the pane shows when it works from the cache.
+The server takes raw 15-minute readings for at most 31 days, so a short range is fetched raw and a long one hourly,
+in pieces of at most a month (a month of hourly plant readings takes the simulator two seconds to compute; the
+client gives up on a reply after ten). What the cache already holds is not fetched again: each series remembers the
+span it covers, and a later fetch asks only for what lies outside it, plus the last two hours again (the newest
+hour was still filling up). So the first look at a year takes a while, with progress shown; the next is quick.
 """
 
 from __future__ import annotations
@@ -20,7 +22,10 @@ from hydrodesk.store.store import Store
 from hydrodesk.sync.refresh import CacheRefresher
 
 MAX_RAW_DAYS = 31
-MAX_DAYS_PER_CALL = 180
+DAYS_PER_CALL = 31
+REFETCH = timedelta(hours=2)  # the newest buckets of the last fetch were still filling up
+LOG_REFETCH = timedelta(days=1)  # a run going on at the last fetch has ended since
+COVERAGE = "weather_coverage"
 
 Progress = Callable[[int, int], None]  # (calls done, calls in all)
 
@@ -47,7 +52,7 @@ def resolution_for(start: datetime, end: datetime) -> Resolution:
     return "raw" if end - start <= timedelta(days=MAX_RAW_DAYS) else "1h"
 
 
-def split_range(start: datetime, end: datetime, days: int = MAX_DAYS_PER_CALL) -> list[tuple[datetime, datetime]]:
+def split_range(start: datetime, end: datetime, days: int = DAYS_PER_CALL) -> list[tuple[datetime, datetime]]:
     """[start, end) cut into consecutive pieces of at most `days` days."""
     pieces: list[tuple[datetime, datetime]] = []
     since = start
@@ -58,8 +63,23 @@ def split_range(start: datetime, end: datetime, days: int = MAX_DAYS_PER_CALL) -
     return pieces
 
 
-def mark_name(project_id: str, sector_id: str | None, resolution: str) -> str:
-    return f"weather:{project_id}:{sector_id or '-'}:{resolution}"
+def missing_spans(
+    start: datetime, end: datetime, covered: tuple[datetime, datetime] | None
+) -> list[tuple[datetime, datetime]]:
+    """The parts of [start, end) the cache does not hold yet, given the span it covers."""
+    if covered is None or covered[1] < start or covered[0] > end:
+        return [(start, end)]
+    spans = []
+    if start < covered[0]:
+        spans.append((start, covered[0]))
+    tail = max(start, covered[1] - REFETCH)
+    if tail < end:
+        spans.append((tail, end))
+    return spans
+
+
+def coverage_key(project_id: str, sector_id: str | None, resolution: str) -> str:
+    return f"{project_id}:{sector_id or '-'}:{resolution}"
 
 
 async def fetch_range(
@@ -71,9 +91,13 @@ async def fetch_range(
     *,
     progress: Progress | None = None,
 ) -> WeatherRange:
-    """Fetch (and cache) the project's weather, the sector's plant series and the irrigation runs over the range."""
+    """Fetch into the cache what it lacks of the project's weather, the sector's plant series and the irrigation
+    runs over the range; return the range as the cache now holds it."""
+    store = refresher.store
     resolution = resolution_for(start, end)
-    pieces = split_range(start, end)
+    key = coverage_key(project_id, sector_id, resolution)
+    covered = await _coverage(store, key)
+    pieces = [piece for since, until in missing_spans(start, end, covered) for piece in split_range(since, until)]
     total = len(pieces) * (3 if sector_id else 2)
     done = 0
 
@@ -83,22 +107,28 @@ async def fetch_range(
         if progress is not None:
             progress(done, total)
 
-    found = WeatherRange(start, end, resolution)
     for since, until in pieces:
-        found.weather += await refresher.weather(project_id, since, until, resolution)
+        await refresher.weather(project_id, since, until, resolution)
         step()
         if sector_id:
-            found.plant += await refresher.plant(sector_id, since, until, resolution)
+            await refresher.plant(sector_id, since, until, resolution)
             step()
-        found.irrigation += await refresher.irrigation_logs(project_id, since, until)
+        await refresher.irrigation_logs(project_id, max(start, since - LOG_REFETCH), until)
         step()
-    found.irrigation = _runs_of(found.irrigation, sector_id)
-    found.fetched_at = parse_utc_text(utc_text(now_utc()))  # as the cache keeps it: to the millisecond
-    detail = {"start": utc_text(start), "end": utc_text(end)}
-    await refresher.store.write(
-        cache.mark_refreshed, mark_name(project_id, sector_id, resolution), utc_text(found.fetched_at), detail
+    joined = start if covered is None or covered[1] < start or covered[0] > end else min(start, covered[0])
+    stamp = utc_text(now_utc())
+    await store.write(
+        cache.save_document, COVERAGE, key, {"start": utc_text(joined), "end": utc_text(end)}, stamp
     )
-    return found
+    return await cached_range(store, project_id, sector_id, start, end)
+
+
+async def _coverage(store: Store, key: str) -> tuple[datetime, datetime] | None:
+    stored = await store.read(cache.document, COVERAGE, key)
+    if stored is None:
+        return None
+    span = stored[0]
+    return parse_utc_text(span["start"]), parse_utc_text(span["end"])
 
 
 async def cached_range(
@@ -112,8 +142,8 @@ async def cached_range(
     if sector_id:
         found.plant = await store.read(cache.plant, sector_id, resolution, since, until)
     found.irrigation = _runs_of(await store.read(cache.irrigation_logs, project_id, since, until), sector_id)
-    stamp = await store.read(cache.refreshed_at, mark_name(project_id, sector_id, resolution))
-    found.fetched_at = parse_utc_text(stamp) if stamp else None
+    stored = await store.read(cache.document, COVERAGE, coverage_key(project_id, sector_id, resolution))
+    found.fetched_at = parse_utc_text(stored[1]) if stored else None
     return found
 
 

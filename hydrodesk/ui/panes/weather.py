@@ -56,6 +56,7 @@ from hydrodesk.ui.weather.labels import PLOT_ORDER, SHOWN_AT_FIRST, plot_spec, p
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.segmented import SegmentedButtons
 from hydrodesk.ui.widgets.state_page import StatePage
+from hydrodesk.ui.widgets.tab_order import move_before
 
 if TYPE_CHECKING:
     from hydrodesk.api.models import Project, Sector
@@ -205,6 +206,7 @@ class WeatherPane(Pane):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("WeatherTabs")
+        self.tabs.setUsesScrollButtons(False)  # two tabs always fit; hidden scroll arrows must not take Tab stops
         self.tabs.addTab(self.chart_stack, self.tr("Charts"))
         self.tabs.addTab(self.daily_table, self.tr("Daily table"))
 
@@ -215,6 +217,7 @@ class WeatherPane(Pane):
         layout.addWidget(self.banner)
         layout.addLayout(controls)
         layout.addWidget(self.tabs, 1)
+        move_before([self.tabs], self.daily_table.filter_edit, self)  # the tab bar before what it shows
 
         for keys, text, slot in (
             (QKeySequence.StandardKey.ZoomIn, self.tr("Zoom the charts in"), lambda: self.chart.zoom(1 / ZOOM_STEP)),
@@ -298,10 +301,16 @@ class WeatherPane(Pane):
         self.reload_in_background()
 
     def range_bounds(self) -> tuple[datetime, datetime]:
-        """The range chosen, ending at the next whole hour (so reads of the cache within an hour agree)."""
+        """The range chosen, ending at the next whole hour (so reads of the cache within an hour agree). Longer
+        than a day, it starts at the farm's midnight: the daily table then holds whole days only."""
         now = datetime.now(UTC)
         end = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-        return end - timedelta(days=RANGE_DAYS[self._range]), end
+        days = RANGE_DAYS[self._range]
+        if days == 1:
+            return end - timedelta(days=1), end
+        zone = formats.farm_zone(self._project.timezone if self._project else None) or UTC
+        first_day = end.astimezone(zone).date() - timedelta(days=days - 1)
+        return datetime.combine(first_day, datetime.min.time(), tzinfo=zone).astimezone(UTC), end
 
     def show_plot(self, key: str, shown: bool) -> None:
         if shown:
