@@ -9,6 +9,7 @@ minimum and maximum of each column (peaks survive any zoom) and hands back the r
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -18,12 +19,13 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import numpy.typing as npt
 
-from hydrodesk.domain.telemetry import DEFAULT_GAP_FACTOR, SeriesView, envelope
+from hydrodesk.domain.telemetry import DEFAULT_GAP_FACTOR, SeriesView, envelope, gap_after
 from hydrodesk.domain.timestamps import parse_utc_text
 
 FloatArray = npt.NDArray[np.float64]
 SOIL_DEPTHS = ("10cm", "30cm", "60cm")
 POINTS_PER_PIXEL = 2  # min and max of each pixel column
+BLOCK = 16  # readings per block of the zoomed-out summary (Column.blocks)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,17 @@ SERIES_BY_KEY = {spec.key: spec for spec in ALL_SERIES}
 
 
 @dataclass(frozen=True)
+class Blocks:
+    """A column summarised in runs of at most BLOCK readings that never span a gap: each run's first time, min and
+    max, and whether a gap follows it. Zoomed far out, decimation works on these instead of every reading."""
+
+    ts: FloatArray
+    low: FloatArray
+    high: FloatArray
+    gap_after: npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
 class Column:
     """One series' readings in time order: epoch seconds and values, no missing readings."""
 
@@ -76,6 +89,17 @@ class Column:
 
     def __len__(self) -> int:
         return len(self.ts)
+
+    @functools.cached_property
+    def blocks(self) -> Blocks:
+        gaps = np.flatnonzero(gap_after(self.ts, DEFAULT_GAP_FACTOR))
+        starts = np.union1d(np.arange(0, len(self.ts), BLOCK), gaps + 1).astype(np.intp)
+        starts = starts[starts < len(self.ts)]
+        after = np.zeros(len(starts), dtype=bool)
+        after[np.searchsorted(starts, gaps + 1) - 1] = True  # the block that ends where a gap begins
+        return Blocks(
+            self.ts[starts], np.minimum.reduceat(self.values, starts), np.maximum.reduceat(self.values, starts), after
+        )
 
     def window(self, since: float, until: float) -> Column:
         lo = int(np.searchsorted(self.ts, since, side="left"))
@@ -195,9 +219,32 @@ def decimate(column: Column, since: float, until: float, width_px: int, *, margi
     buckets = max(1, round((hi - lo) / bucket_s))
     if len(view) <= POINTS_PER_PIXEL * buckets:
         return Decimated(view.ts, view.values, _connect(view.ts), reduced=False)
+    if len(view) > 2 * BLOCK * buckets:  # two blocks or more to a pixel column
+        return _decimate_blocks(column.blocks, float(lo), float(hi), buckets)
     band = envelope(SeriesView(view.ts, view.values), buckets, since=float(lo), until=float(hi))
     ts, values, connect = band.interleaved()
     return Decimated(ts, values.astype(np.float64), connect, reduced=True)
+
+
+def _decimate_blocks(blocks: Blocks, lo: float, hi: float, buckets: int) -> Decimated:
+    """Min/max per pixel column from the block summary: many blocks to a pixel, so a block is counted in the pixel
+    its first reading falls in (off by half a pixel at most) and no peak is lost."""
+    first = int(np.searchsorted(blocks.ts, lo, side="left"))
+    last = int(np.searchsorted(blocks.ts, hi, side="right"))
+    ts, low, high = blocks.ts[first:last], blocks.low[first:last], blocks.high[first:last]
+    edges = lo + (hi - lo) / buckets * np.arange(buckets)
+    starts = np.unique(np.searchsorted(ts, edges, side="left"))
+    starts = starts[starts < len(ts)]
+    lows, highs = np.minimum.reduceat(low, starts), np.maximum.reduceat(high, starts)
+    # A bucket joins the next unless its last block is followed by a gap.
+    ends = np.r_[starts[1:], len(ts)] - 1
+    joined = ~blocks.gap_after[first:last][ends]
+    out_ts = np.repeat(ts[starts], 2)
+    values = np.empty(2 * len(starts))
+    values[0::2], values[1::2] = lows, highs
+    connect = np.ones(len(out_ts), dtype=bool)
+    connect[1::2] = joined
+    return Decimated(out_ts, values, connect, reduced=True)
 
 
 def _connect(ts: FloatArray) -> npt.NDArray[np.bool_]:

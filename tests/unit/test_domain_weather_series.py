@@ -133,3 +133,15 @@ def test_a_long_range_is_fetched_hourly_in_monthly_pieces_and_only_what_the_cach
     # A cache of another time altogether does not help.
     old = (start - timedelta(days=30), start - timedelta(days=20))
     assert missing_spans(start, end, old) == [(start, end)]
+
+
+def test_zoomed_far_out_a_long_gap_still_breaks_the_line() -> None:
+    column = year_of_readings()
+    keep = np.ones(len(column), dtype=bool)
+    keep[50_000:50_000 + 3 * 288] = False  # the station was off for three days
+    gappy = Column(column.ts[keep], column.values[keep])
+    shown = decimate(gappy, gappy.ts[0], gappy.ts[-1], 1000, margin=0.0)
+    assert shown.reduced and len(shown) <= 2 * 1001
+    breaks = shown.ts[np.flatnonzero(~shown.connect)]
+    assert len(breaks) == 1 and column.ts[50_000] - 86400 < breaks[0] < column.ts[50_000]
+    assert shown.values.max() == gappy.values.max() and shown.values.min() == gappy.values.min()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 from hydrodesk.domain.weather_series import Column, typical_step
 from hydrodesk.ui.charts.decimated_curve import DecimatedCurve, SpansItem, cosmetic_pen, faded
 from hydrodesk.ui.charts.live_chart import DARK_COLORS, LIGHT_COLORS
-from hydrodesk.ui.charts.time_axis import FarmTimeAxis
+from hydrodesk.ui.charts.time_axis import FarmTimeAxis, TimeGridLines
 
 MIN_SPAN_S = 15 * 60.0  # zoomed in no further than a quarter of an hour
 AXIS_WIDTH = 52
@@ -64,6 +64,8 @@ class StackedTimeChart(QWidget):
         self.curves: dict[str, DecimatedCurve] = {}
         self.spans: dict[str, SpansItem] = {}
         self._crosshairs: dict[str, pg.InfiniteLine] = {}
+        self._grids: list[TimeGridLines] = []
+        self.time_axis: FarmTimeAxis | None = None
         self._color_index: dict[str, int] = {}
         self._colors = LIGHT_COLORS
         self._theme: dict[str, str] = {}
@@ -94,15 +96,30 @@ class StackedTimeChart(QWidget):
         """Show these plots, top to bottom (their series are dropped: add them again after)."""
         self.clear()
         for row, spec in enumerate(specs):
+            lowest = row == len(specs) - 1
             axis = FarmTimeAxis(self.zone)
             plot = pg.PlotItem(axisItems={"bottom": axis})
             plot.setObjectName(spec.key)
             plot.setLabel("left", spec.title)
-            plot.showGrid(x=True, y=True, alpha=0.18)
+            plot.showGrid(x=lowest, y=True, alpha=0.18)
+            if not lowest:
+                # One time axis, the lowest plot's; the plots above draw its ticks as grid lines only.
+                plot.hideAxis("bottom")
+                grid = TimeGridLines()
+                plot.addItem(grid, ignoreBounds=True)
+                self._grids.append(grid)
+            else:
+                self.time_axis = axis
             plot.setMenuEnabled(False)
             plot.hideButtons()
             legend = plot.addLegend(offset=(8, 2), labelTextSize="8pt", verSpacing=-8, colCount=6)
             legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            for name in ("left", "bottom"):
+                # Axes (with their grid lines) are cached as pixmaps: a repaint for the crosshair only blits them.
+                plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.NoCache)
+                # Opaque grid lines in a faint colour (set with the theme): translucent ones across every plot cost
+                # the raster engine more than all the curves together.
+                plot.getAxis(name).setStyle(tickAlpha=255)
             left = plot.getAxis("left")
             left.enableAutoSIPrefix(False)
             left.setWidth(AXIS_WIDTH)
@@ -122,7 +139,6 @@ class StackedTimeChart(QWidget):
                 plot.setXLink(next(iter(self.plots.values())))
             else:
                 box.sigXRangeChanged.connect(self._on_x_range_changed)
-            axis.setStyle(showValues=row == len(specs) - 1)  # one time axis: the lowest plot's
             self.plots[spec.key] = plot
             self.specs[spec.key] = spec
             self._style_plot(plot)
@@ -139,6 +155,8 @@ class StackedTimeChart(QWidget):
         self.plots.clear()
         self.specs.clear()
         self._crosshairs.clear()
+        self._grids.clear()
+        self.time_axis = None
 
     def set_series(
         self, plot_key: str, key: str, label: str, unit: str, column: Column, *, filled: bool = False
@@ -235,6 +253,11 @@ class StackedTimeChart(QWidget):
 
     def _on_x_range_changed(self, *_: object) -> None:
         self.redraw()
+        if self._grids and self.time_axis is not None:
+            low, high = self.visible_range()
+            levels = self.time_axis.tickValues(low, high, self.width_px())
+            for grid in self._grids:
+                grid.set_ticks(levels)
         self.view_changed.emit(*self.visible_range())
 
     def redraw(self, *, force: bool = False) -> None:
@@ -315,9 +338,13 @@ class StackedTimeChart(QWidget):
             return
         muted = QColor(self._theme["muted"])
         border = QColor(self._theme["border"])
+        grid = _blend(border, QColor(self._theme["background"]), 0.45)
+        for lines in self._grids:
+            lines.set_color(grid)
         for name in ("left", "bottom"):
             axis = plot.getAxis(name)
             axis.setPen(cosmetic_pen(border))
+            axis.setTickPen(cosmetic_pen(grid))
             axis.setTextPen(cosmetic_pen(muted))
             axis.label.setDefaultTextColor(muted)
         if plot.legend is not None:
@@ -331,3 +358,12 @@ class StackedTimeChart(QWidget):
     def save_png(self, path: str) -> None:
         if not self.canvas.grab().save(path, "PNG"):
             raise OSError(f"could not write {path}")
+
+
+def _blend(color: QColor, background: QColor, share: float) -> QColor:
+    """`share` of `color` over `background`, as one opaque colour."""
+    return QColor(
+        round(share * color.red() + (1 - share) * background.red()),
+        round(share * color.green() + (1 - share) * background.green()),
+        round(share * color.blue() + (1 - share) * background.blue()),
+    )

@@ -309,7 +309,7 @@ class WeatherPane(Pane):
         if days == 1:
             return end - timedelta(days=1), end
         zone = formats.farm_zone(self._project.timezone if self._project else None) or UTC
-        first_day = end.astimezone(zone).date() - timedelta(days=days - 1)
+        first_day = (end - timedelta(microseconds=1)).astimezone(zone).date() - timedelta(days=days - 1)  # today, and before
         return datetime.combine(first_day, datetime.min.time(), tzinfo=zone).astimezone(UTC), end
 
     def show_plot(self, key: str, shown: bool) -> None:
