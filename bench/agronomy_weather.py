@@ -25,7 +25,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import numpy as np  # noqa: E402
+import numpy as np
 
 YEAR_START = 1_767_225_600.0  # 2026-01-01 UTC
 STEP_S = 300.0
@@ -40,7 +40,9 @@ def year_of_readings(seed: int) -> tuple[np.ndarray, np.ndarray]:
     ts = YEAR_START + np.arange(365 * 24 * 12, dtype=np.float64) * STEP_S
     rng = np.random.default_rng(seed)
     days = (ts - YEAR_START) / 86400
-    values = 18 + 7 * np.cos(2 * np.pi * (days - 200) / 365) + 6 * np.sin(2 * np.pi * days) + rng.normal(0, 0.4, len(ts))
+    values = (
+        18 + 7 * np.cos(2 * np.pi * (days - 200) / 365) + 6 * np.sin(2 * np.pi * days) + rng.normal(0, 0.4, len(ts))
+    )
     return ts, values
 
 

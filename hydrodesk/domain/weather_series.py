@@ -289,10 +289,7 @@ def daily_rows(found: Mapping[str, Column], runs: Sequence[Mapping[str, Any]], t
         day = started.astimezone(tz).date()
         minutes, litres = water.get(day, (0.0, 0.0))
         water[day] = (minutes + (ended - started).total_seconds() / 60, litres + float(run.get("volume_l") or 0.0))
-    return [
-        DayRow(day, per_day.get(day, {}), *water.get(day, (0.0, 0.0)))
-        for day in sorted(set(per_day) | set(water))
-    ]
+    return [DayRow(day, per_day.get(day, {}), *water.get(day, (0.0, 0.0))) for day in sorted(set(per_day) | set(water))]
 
 
 def run_spans(runs: Sequence[Mapping[str, Any]]) -> list[tuple[float, float]]:

@@ -117,9 +117,7 @@ async def fetch_range(
         step()
     joined = start if covered is None or covered[1] < start or covered[0] > end else min(start, covered[0])
     stamp = utc_text(now_utc())
-    await store.write(
-        cache.save_document, COVERAGE, key, {"start": utc_text(joined), "end": utc_text(end)}, stamp
-    )
+    await store.write(cache.save_document, COVERAGE, key, {"start": utc_text(joined), "end": utc_text(end)}, stamp)
     return await cached_range(store, project_id, sector_id, start, end)
 
 

@@ -62,7 +62,8 @@ def test_the_charts_and_the_daily_table_hold_the_simulators_readings(
 ) -> None:
     pane = weather_pane(qtbot, signed_in)
     data = pane._data
-    assert data is not None and data.resolution == "raw"  # a week: 15-minute readings
+    assert data is not None
+    assert data.resolution == "raw"
     client = server_client(sim)
     try:
         weather = run_async(qtbot, client.weather(PROJECT, data.start, data.end, resolution="raw"))
@@ -130,7 +131,8 @@ def test_a_year_of_five_minute_readings_zooms_with_the_points_drawn_bounded(qtbo
     width = chart.width_px()
     x, y = chart.curves["t1"].curve.getData()
     assert len(x) <= 2 * 1.5 * width + 4  # a year is drawn as at most min and max per pixel (and the margins)
-    assert y.max() == 61.5 and y.min() == values.min()  # the spike and the lows survive
+    assert y.max() == 61.5
+    assert y.min() == values.min()
     # Each zoom step halves the span; at a day the raw readings are handed over as they are.
     for _ in range(8):
         chart.zoom(0.5)
@@ -188,7 +190,9 @@ def test_weather_by_keyboard_in_spanish_at_1366(qtbot: QtBot, spanish_office: Si
 
     # Alt+2: back to a week; the heading says how old the readings are.
     press(qtbot, "Alt+2", window)
-    qtbot.waitUntil(lambda: pane._data is not None and timedelta(days=6) < pane._data.end - pane._data.start <= timedelta(days=7))
+    qtbot.waitUntil(
+        lambda: pane._data is not None and timedelta(days=6) < pane._data.end - pane._data.start <= timedelta(days=7)
+    )
     qtbot.waitUntil(lambda: pane.age_chip.isVisible() and pane.age_chip.text().startswith("Obtenido"))
     looks_whole(qtbot, pane)
     screenshot(window, tmp_path, "weather-charts")
@@ -228,13 +232,17 @@ def test_the_last_range_is_browsable_after_a_restart_with_the_server_gone(
     assert isinstance(offline, WeatherPane)
     qtbot.waitUntil(lambda: offline.banner.isVisible(), timeout=WAIT_MS)
     assert "saved on this computer" in offline.banner.text()
-    assert offline._data is not None and offline._data.fetched_at == fetched_at
-    assert offline.age_chip.isVisible() and offline.age_chip.text().startswith("Fetched ")
+    assert offline._data is not None
+    assert offline._data.fetched_at == fetched_at
+    assert offline.age_chip.isVisible()
+    assert offline.age_chip.text().startswith("Fetched ")
     assert offline.chart_stack.currentIndex() == 0  # the charts, not an error page
     cached = offline.chart.curves["air_temp_c"].column
-    assert cached.ts.tolist() == fetched.ts.tolist() and cached.values.tolist() == fetched.values.tolist()
+    assert cached.ts.tolist() == fetched.ts.tolist()
+    assert cached.values.tolist() == fetched.values.tolist()
     assert offline.daily_model.rowCount() >= 7
     # Export works offline too: the readings in view as a CSV.
     rows = offline.export_to(tmp_path / "readings.csv")
     assert rows == len(cached.window(*offline.chart.visible_range()))
-    assert offline.export_to(tmp_path / "charts.png") == 0 and (tmp_path / "charts.png").stat().st_size > 10_000
+    assert offline.export_to(tmp_path / "charts.png") == 0
+    assert (tmp_path / "charts.png").stat().st_size > 10_000

@@ -39,7 +39,8 @@ def test_decimating_a_year_keeps_every_peak_and_at_most_two_points_per_pixel() -
         shown = decimate(column, column.ts[0], column.ts[-1], width, margin=0.0)
         assert shown.reduced
         assert len(shown) <= 2 * (width + 1)
-        assert shown.values.max() == 99.0 and shown.values.min() == -42.0
+        assert shown.values.max() == 99.0
+        assert shown.values.min() == -42.0
     # Each pixel column is drawn as its low then its high: the raw readings' min and max within it.
     shown = decimate(column, column.ts[0], column.ts[-1], 500, margin=0.0)
     starts = shown.ts[0::2]
@@ -54,7 +55,8 @@ def test_zoomed_in_the_raw_readings_come_back_as_they_are_with_gaps_broken() -> 
     shown = decimate(column, since, until, 1000)
     assert not shown.reduced
     window = column.window(since - 1.5 * 3600, until + 1.5 * 3600)  # the view and a quarter of it each side
-    assert shown.ts.tolist() == window.ts.tolist() and shown.values.tolist() == window.values.tolist()
+    assert shown.ts.tolist() == window.ts.tolist()
+    assert shown.values.tolist() == window.values.tolist()
     # A sensor that was silent for two hours: the line breaks there rather than bridging the gap.
     keep = np.ones(len(column), dtype=bool)
     keep[1030:1054] = False
@@ -76,7 +78,8 @@ def test_columns_take_the_wire_fields_and_soil_moisture_by_depth_and_drop_missin
     assert found["rain_mm"].ts.tolist() == [datetime(2026, 12, 1, 10, 15, tzinfo=UTC).timestamp()]
     assert "wind_ms" not in found
     plant = columns([{"ts": "2026-12-01T10:00:00.000Z", "soil_moisture_pct": {"30cm": 28.4}}], PLANT_SERIES)
-    assert list(plant) == ["soil_moisture_pct.30cm"] and plant["soil_moisture_pct.30cm"].values.tolist() == [28.4]
+    assert list(plant) == ["soil_moisture_pct.30cm"]
+    assert plant["soil_moisture_pct.30cm"].values.tolist() == [28.4]
 
 
 def test_daily_aggregates_follow_the_farms_midnight_including_a_dst_change() -> None:
@@ -97,11 +100,19 @@ def test_the_daily_table_adds_irrigation_runs_to_their_local_day() -> None:
     zone = ZoneInfo("America/Mexico_City")
     ts = np.array([datetime(2026, 12, 1, 12, tzinfo=zone).timestamp()])
     runs = [
-        {"log_id": "a", "started_at": "2026-12-01T12:00:00.000Z", "ended_at": "2026-12-01T12:45:00.000Z",
-         "volume_l": 300.0},
+        {
+            "log_id": "a",
+            "started_at": "2026-12-01T12:00:00.000Z",
+            "ended_at": "2026-12-01T12:45:00.000Z",
+            "volume_l": 300.0,
+        },
         # 23:30 on the 1st at the farm, although already the 2nd in UTC.
-        {"log_id": "b", "started_at": "2026-12-02T05:30:00.000Z", "ended_at": "2026-12-02T05:45:00.000Z",
-         "volume_l": 100.0},
+        {
+            "log_id": "b",
+            "started_at": "2026-12-02T05:30:00.000Z",
+            "ended_at": "2026-12-02T05:45:00.000Z",
+            "volume_l": 100.0,
+        },
     ]
     rows = daily_rows({"air_temp_c": Column(ts, np.array([18.0]))}, runs, zone)
     assert [(row.day, row.irrigation_min, row.irrigation_l) for row in rows] == [(date(2026, 12, 1), 60.0, 400.0)]
@@ -110,9 +121,7 @@ def test_the_daily_table_adds_irrigation_runs_to_their_local_day() -> None:
 def test_rain_spans_join_consecutive_wet_readings() -> None:
     ts = YEAR_START + np.arange(10) * 900.0
     rain = Column(ts, np.array([0, 0.2, 0.4, 0, 0, 0.2, 0, 0, 0, 0.6]))
-    assert rain_spans(rain, 900.0) == [
-        (ts[1], ts[2] + 900), (ts[5], ts[5] + 900), (ts[9], ts[9] + 900)
-    ]
+    assert rain_spans(rain, 900.0) == [(ts[1], ts[2] + 900), (ts[5], ts[5] + 900), (ts[9], ts[9] + 900)]
 
 
 def test_a_long_range_is_fetched_hourly_in_monthly_pieces_and_only_what_the_cache_lacks() -> None:
@@ -120,7 +129,9 @@ def test_a_long_range_is_fetched_hourly_in_monthly_pieces_and_only_what_the_cach
     assert resolution_for(end - timedelta(days=31), end) == "raw"
     assert resolution_for(end - timedelta(days=180), end) == "1h"
     pieces = split_range(end - timedelta(days=365), end)
-    assert len(pieces) == 12 and pieces[0][0] == end - timedelta(days=365) and pieces[-1][1] == end
+    assert len(pieces) == 12
+    assert pieces[0][0] == end - timedelta(days=365)
+    assert pieces[-1][1] == end
     assert all(b - a <= timedelta(days=31) for a, b in pieces)
     assert all(pieces[i][1] == pieces[i + 1][0] for i in range(len(pieces) - 1))
     start = end - timedelta(days=7)
@@ -138,10 +149,13 @@ def test_a_long_range_is_fetched_hourly_in_monthly_pieces_and_only_what_the_cach
 def test_zoomed_far_out_a_long_gap_still_breaks_the_line() -> None:
     column = year_of_readings()
     keep = np.ones(len(column), dtype=bool)
-    keep[50_000:50_000 + 3 * 288] = False  # the station was off for three days
+    keep[50_000 : 50_000 + 3 * 288] = False  # the station was off for three days
     gappy = Column(column.ts[keep], column.values[keep])
     shown = decimate(gappy, gappy.ts[0], gappy.ts[-1], 1000, margin=0.0)
-    assert shown.reduced and len(shown) <= 2 * 1001
+    assert shown.reduced
+    assert len(shown) <= 2 * 1001
     breaks = shown.ts[np.flatnonzero(~shown.connect)]
-    assert len(breaks) == 1 and column.ts[50_000] - 86400 < breaks[0] < column.ts[50_000]
-    assert shown.values.max() == gappy.values.max() and shown.values.min() == gappy.values.min()
+    assert len(breaks) == 1
+    assert column.ts[50_000] - 86400 < breaks[0] < column.ts[50_000]
+    assert shown.values.max() == gappy.values.max()
+    assert shown.values.min() == gappy.values.min()

@@ -103,13 +103,13 @@ class SpansItem(pg.GraphicsObject):
     def __len__(self) -> int:
         return len(self.starts)
 
-    def dataBounds(self, axis: int, frac: float = 1.0, orthoRange: object = None) -> None:  # noqa: N802,N803
+    def dataBounds(self, axis: int, frac: float = 1.0, orthoRange: object = None) -> None:
         return None  # spans never stretch the plot's auto range
 
-    def viewRangeChanged(self) -> None:  # noqa: N802 (pyqtgraph API)
+    def viewRangeChanged(self) -> None:
         self.prepareGeometryChange()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
+    def boundingRect(self) -> QRectF:
         box = self.getViewBox()
         if box is None or not len(self.starts):
             return QRectF()

@@ -47,7 +47,7 @@ class _PaintCounter(QObject):
         super().__init__(parent)
         self.count = 0
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.count += 1
         return False
@@ -266,7 +266,7 @@ class StackedTimeChart(QWidget):
         for curve in self.curves.values():
             curve.redraw(low, high, width, force=force)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         self.redraw()
 

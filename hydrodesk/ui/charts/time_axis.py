@@ -33,7 +33,7 @@ class FarmTimeAxis(pg.DateAxisItem):
         self.picture = None
         self.update()
 
-    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:  # noqa: N802,N803 (pyqtgraph API)
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
         self.utcOffset = self._offset_at((minVal + maxVal) / 2)
         return super().tickValues(minVal, maxVal, size)  # type: ignore[no-any-return]
 
@@ -46,7 +46,7 @@ class FarmTimeAxis(pg.DateAxisItem):
         offset = moment.utcoffset()
         return -offset.total_seconds() if offset is not None else 0.0
 
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         low, high = self.range
         # A month tick inside a chart of a few weeks reads better as a day ("1 dic") than as a month.
         spacing = min(spacing, 10 * DAY) if high - low < 60 * DAY else spacing
@@ -100,13 +100,13 @@ class TimeGridLines(pg.GraphicsObject):
         self.pen.setCosmetic(True)
         self.update()
 
-    def dataBounds(self, axis: int, frac: float = 1.0, orthoRange: object = None) -> None:  # noqa: N802,N803
+    def dataBounds(self, axis: int, frac: float = 1.0, orthoRange: object = None) -> None:
         return None  # grid lines never stretch the plot's auto range
 
-    def viewRangeChanged(self) -> None:  # noqa: N802 (pyqtgraph API)
+    def viewRangeChanged(self) -> None:
         self.prepareGeometryChange()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
+    def boundingRect(self) -> QRectF:
         box = self.getViewBox()
         return QRectF() if box is None else box.viewRect()
 

@@ -240,10 +240,9 @@ class WeatherPane(Pane):
         chosen = sector is not None
         if sector is None and project is not None and project.sectors:
             sector = project.sectors[0]
-        changed = (
-            (project.project_id if project else None) != (self._project.project_id if self._project else None)
-            or (sector.sector_id if sector else None) != (self._sector.sector_id if self._sector else None)
-        )
+        changed = (project.project_id if project else None) != (
+            self._project.project_id if self._project else None
+        ) or (sector.sector_id if sector else None) != (self._sector.sector_id if self._sector else None)
         self._project, self._sector, self._sector_chosen = project, sector, chosen
         self.chart.set_zone(project.timezone if project is not None else None)
         self._update_heading()
@@ -286,7 +285,7 @@ class WeatherPane(Pane):
     async def refresh(self) -> None:
         await self.load()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._load_when_shown:
             self._load_when_shown = False
@@ -309,7 +308,9 @@ class WeatherPane(Pane):
         if days == 1:
             return end - timedelta(days=1), end
         zone = formats.farm_zone(self._project.timezone if self._project else None) or UTC
-        first_day = (end - timedelta(microseconds=1)).astimezone(zone).date() - timedelta(days=days - 1)  # today, and before
+        first_day = (end - timedelta(microseconds=1)).astimezone(zone).date() - timedelta(
+            days=days - 1
+        )  # today, and before
         return datetime.combine(first_day, datetime.min.time(), tzinfo=zone).astimezone(UTC), end
 
     def show_plot(self, key: str, shown: bool) -> None:
@@ -404,8 +405,10 @@ class WeatherPane(Pane):
     def _show_failure(self, cached: WeatherRange, reason: str) -> None:
         if not cached.empty:
             self.banner.setText(
-                self.tr("The server could not be reached ({reason}). Showing the readings saved on this computer; "
-                        "press F5 to try again.").format(reason=reason)
+                self.tr(
+                    "The server could not be reached ({reason}). Showing the readings saved on this computer; "
+                    "press F5 to try again."
+                ).format(reason=reason)
             )
             self.banner.setVisible(True)
             self._mark_ready()
@@ -451,8 +454,10 @@ class WeatherPane(Pane):
         if not self._columns:
             self._show_state(
                 self.tr("No readings in this range"),
-                self.tr("The weather station and the sector's sensors sent nothing between these times. "
-                        "Choose a longer range (Alt+3 for a month), or another project or sector."),
+                self.tr(
+                    "The weather station and the sector's sensors sent nothing between these times. "
+                    "Choose a longer range (Alt+3 for a month), or another project or sector."
+                ),
             )
             self._mark_ready()
             return
@@ -472,19 +477,24 @@ class WeatherPane(Pane):
                     spec.chart, spec.key, series_label(spec.key), spec.unit, column, filled=spec.key == "rain_mm"
                 )
         if "soil" in self._shown_plots and self._data is not None:
-            self.chart.set_spans("soil", "irrigation", self.tr("Irrigation"), run_spans(self._data.irrigation),
-                                 IRRIGATION_COLOR)
+            self.chart.set_spans(
+                "soil", "irrigation", self.tr("Irrigation"), run_spans(self._data.irrigation), IRRIGATION_COLOR
+            )
             rain = self._columns.get("rain_mm")
             if rain is not None:
-                self.chart.set_spans("soil", "rain", series_label("rain_mm"), rain_spans(rain, typical_step(rain)),
-                                     RAIN_COLOR)
+                self.chart.set_spans(
+                    "soil", "rain", series_label("rain_mm"), rain_spans(rain, typical_step(rain)), RAIN_COLOR
+                )
 
     def _on_cursor_moved(self, ts: float, readings: list) -> None:
         zone = formats.farm_zone(self._project.timezone if self._project else None)
         lines = [f"<b>{cursor_text(ts, zone)}</b>"]
         for reading in readings:
-            value = "—" if reading.value is None else formats.number_text(reading.value, 2 if abs(reading.value) < 10
-                                                                           else 1)
+            value = (
+                "—"
+                if reading.value is None
+                else formats.number_text(reading.value, 2 if abs(reading.value) < 10 else 1)
+            )
             lines.append(f"<span style='color:{reading.color}'>■</span> {reading.label}: {value} {reading.unit}")
         self.chart.show_hover("<br>".join(lines))
 
