@@ -185,6 +185,11 @@ def test_weather_by_keyboard_in_spanish_at_1366(qtbot: QtBot, spanish_office: Si
     press(qtbot, "Alt+Left", window)
     qtbot.waitUntil(lambda: pane.chart.visible_range()[0] < zoomed[0])
     assert "horas" in pane.zoom_label.text()
+    # F5 fetches the newest readings (only what the cache lacks) and leaves the zoom where the user put it.
+    fetched_before, view = pane._data.fetched_at, pane.chart.visible_range()
+    press(qtbot, "F5", window)
+    qtbot.waitUntil(lambda: pane._data is not None and pane._data.fetched_at != fetched_before, timeout=WAIT_MS)
+    assert pane.chart.visible_range() == pytest.approx(view, abs=1)
     press(qtbot, "Ctrl+0", window)
     qtbot.waitUntil(lambda: pane.chart.visible_range() == pytest.approx(whole, abs=1))
 

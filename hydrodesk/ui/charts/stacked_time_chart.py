@@ -115,11 +115,12 @@ class StackedTimeChart(QWidget):
             legend = plot.addLegend(offset=(8, 2), labelTextSize="8pt", verSpacing=-8, colCount=6)
             legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             for name in ("left", "bottom"):
-                # Axes (with their grid lines) are cached as pixmaps: a repaint for the crosshair only blits them.
+                # Axes are not cached: they change with every zoom step, and a cached pixmap of grid lines costs more.
                 plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.NoCache)
                 # Opaque grid lines in a faint colour (set with the theme): translucent ones across every plot cost
-                # the raster engine more than all the curves together.
-                plot.getAxis(name).setStyle(tickAlpha=255)
+                # the raster engine more than all the curves together; and only the labelled level, not the minor
+                # ones, which opaque would stripe the plot.
+                plot.getAxis(name).setStyle(tickAlpha=255, maxTickLevel=0)
             left = plot.getAxis("left")
             left.enableAutoSIPrefix(False)
             left.setWidth(AXIS_WIDTH)

@@ -92,7 +92,7 @@ class TimeGridLines(pg.GraphicsObject):
         self.setZValue(-30)
 
     def set_ticks(self, levels: list[tuple[float, list[float]]]) -> None:
-        self.ticks = sorted({value for _spacing, values in levels for value in values})
+        self.ticks = sorted(levels[0][1]) if levels else []  # the labelled ticks, as the axis below draws them
         self.update()
 
     def set_color(self, color: object) -> None:

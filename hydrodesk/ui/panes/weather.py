@@ -72,6 +72,7 @@ IRRIGATION_COLOR = "#2f80ed"
 RAIN_COLOR = "#17becf"
 ZOOM_STEP = 2.0
 PAN_STEP = 0.25
+CATCH_UP_MS = 5 * 60 * 1000  # a new reading every 15 minutes: a look every 5 is soon enough
 
 
 class WeatherPane(Pane):
@@ -82,6 +83,7 @@ class WeatherPane(Pane):
         self._sector_chosen = False  # False: the project's first sector, as nothing narrower was selected
         self._range = "week"
         self._data: WeatherRange | None = None
+        self._shown_start: datetime | None = None  # the start of the range the charts show
         self._columns: dict[str, Column] = {}
         self._shown_plots = set(SHOWN_AT_FIRST)
         self._generation = 0  # bumped by every load: an older load's answer is dropped
@@ -227,6 +229,12 @@ class WeatherPane(Pane):
             ("Alt+Right", self.tr("Move the charts forward in time"), lambda: self.chart.pan(PAN_STEP)),
         ):
             self.add_shortcut(keys, text, slot)
+        # The readings go on arriving: while the pane is on screen, fetch the newest ones now and then (only what
+        # the cache lacks, so this is a small request), and keep the age in the heading true.
+        self._catch_up = QTimer(self)
+        self._catch_up.setInterval(CATCH_UP_MS)
+        self._catch_up.timeout.connect(self._on_catch_up)
+        self._catch_up.start()
         self.apply_theme(context.theme())
         self._update_heading()
 
@@ -290,6 +298,12 @@ class WeatherPane(Pane):
         if self._load_when_shown:
             self._load_when_shown = False
             self.reload_in_background()
+
+    def _on_catch_up(self) -> None:
+        if self.isVisible() and self._data is not None and not self.banner.isVisible():
+            self.reload_in_background()
+        else:
+            self._update_heading()
 
     # ------------------------------------------------------------------------------------------ range and plots
     def set_range(self, key: str) -> None:
@@ -365,7 +379,8 @@ class WeatherPane(Pane):
         cached = await cached_range(office.store, project.project_id, sector_id, start, end)
         if generation != self._generation or not isValid(self):
             return
-        if not cached.empty:
+        same_range = self._data is not None and self._data.start == start
+        if not cached.empty and not same_range:  # the range on screen stays there while its newest readings come
             self._show_data(cached, fresh=False)
         elif self._data is None or self._data.start != start:
             self._show_state(self.tr("Fetching the readings…"), "", busy=True)
@@ -435,6 +450,7 @@ class WeatherPane(Pane):
         self.chart_stack.setCurrentIndex(STATE_PAGE)
         if not busy:
             self._data = None
+            self._shown_start = None
             self._columns = {}
             self.daily_model.set_rows([])
             self._update_heading()
@@ -461,8 +477,12 @@ class WeatherPane(Pane):
             )
             self._mark_ready()
             return
+        kept_view = self.chart.visible_range() if self._shown_start == found.start else None
+        self._shown_start = found.start
         self._draw_charts()
         self.chart.set_range(found.start.timestamp(), found.end.timestamp())
+        if kept_view is not None:
+            self.chart.show_range(*kept_view)  # new readings of the same range: the user's zoom stays
         self.chart_stack.setCurrentIndex(CHART_PAGE)
         if fresh or found.fetched_at is not None:
             self._mark_ready()
