@@ -311,3 +311,25 @@ def rain_spans(rain: Column, step_s: float) -> list[tuple[float, float]]:
     starts = np.r_[wet[0], wet[breaks + 1]]
     ends = np.r_[wet[breaks], wet[-1]] + step_s
     return list(zip(starts.tolist(), ends.tolist(), strict=True))
+
+
+# Series drawn with their daily minimum and maximum as well as the mean in the daily charts (the rest: the mean).
+DAILY_EXTREMES = frozenset({"air_temp_c"})
+
+
+def daily_columns(found: Mapping[str, Column], tz: ZoneInfo) -> dict[str, Column]:
+    """The daily charts' series, one point per local day at its noon: the total of rain and ET0, the mean of the
+    rest, and for DAILY_EXTREMES also `<key>.min` and `<key>.max`."""
+    result: dict[str, Column] = {}
+    for key, column in found.items():
+        days = daily(column, tz)
+        if not days:
+            continue
+        noons = np.array([datetime.combine(d.day, datetime.min.time(), tzinfo=tz).timestamp() + 43200 for d in days])
+        spec = SERIES_BY_KEY.get(key)
+        summed = spec is not None and spec.summed
+        result[key] = Column(noons, np.array([d.headline(summed) for d in days]))
+        if key in DAILY_EXTREMES:
+            result[f"{key}.min"] = Column(noons, np.array([d.minimum for d in days]))
+            result[f"{key}.max"] = Column(noons, np.array([d.maximum for d in days]))
+    return result

@@ -5292,6 +5292,22 @@
         <translation>Mostrar los últimos 12 meses</translation>
     </message>
     <message>
+        <source>Readings</source>
+        <translation>Lecturas</translation>
+    </message>
+    <message>
+        <source>Every reading, as the sensors sent it</source>
+        <translation>Cada lectura, tal como la enviaron los sensores</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Diario</translation>
+    </message>
+    <message>
+        <source>One point a day: rain and ET0 totals, temperature minimum, mean and maximum, other means</source>
+        <translation>Un punto por día: totales de lluvia y ET0, temperatura mínima, media y máxima, y medias del resto</translation>
+    </message>
+    <message>
         <source>Charts</source>
         <translation>Gráficos</translation>
     </message>
@@ -5357,8 +5373,12 @@
         <translation>Mover los gráficos hacia adelante en el tiempo</translation>
     </message>
     <message>
-        <source>The project&apos;s weather station and the sector&apos;s soil and plant sensors, on one time axis. Alt+1 to Alt+5 choose the range, from a day to a year; drag or turn the mouse wheel over the charts, or use Ctrl++ and Ctrl+- and Alt+Left and Alt+Right, to zoom and move. Blue bands on the soil moisture chart are irrigation runs and rain; the daily table sums rain and ET0.</source>
-        <translation>La estación meteorológica del proyecto y los sensores de suelo y planta del sector, en un mismo eje de tiempo. Alt+1 a Alt+5 eligen el periodo, de un día a un año; arrastre o gire la rueda del ratón sobre los gráficos, o use Ctrl++ y Ctrl+- y Alt+Izquierda y Alt+Derecha, para acercar y desplazarse. Las franjas azules del gráfico de humedad del suelo son riegos y lluvia; la tabla diaria suma la lluvia y la ET0.</translation>
+        <source>Switch the charts between every reading and daily values</source>
+        <translation>Alternar los gráficos entre cada lectura y los valores diarios</translation>
+    </message>
+    <message>
+        <source>The project&apos;s weather station and the sector&apos;s soil and plant sensors, on one time axis. Alt+1 to Alt+5 choose the range, from a day to a year; drag or turn the mouse wheel over the charts, or use Ctrl++ and Ctrl+- and Alt+Left and Alt+Right, to zoom and move. Ctrl+D switches the charts between every reading and daily values. Blue bands on the soil moisture chart are irrigation runs and rain; the daily table sums rain and ET0.</source>
+        <translation>La estación meteorológica del proyecto y los sensores de suelo y planta del sector, en un mismo eje de tiempo. Alt+1 a Alt+5 eligen el periodo, de un día a un año; arrastre o gire la rueda del ratón sobre los gráficos, o use Ctrl++ y Ctrl+- y Alt+Izquierda y Alt+Derecha, para acercar y desplazarse. Ctrl+D alterna los gráficos entre cada lectura y los valores diarios. Las franjas azules del gráfico de humedad del suelo son riegos y lluvia; la tabla diaria suma la lluvia y la ET0.</translation>
     </message>
     <message>
         <source>Sign in to see the weather</source>
@@ -5535,6 +5555,22 @@
     <message>
         <source>Stem diameter (dendrometer)</source>
         <translation>Diámetro del tallo (dendrómetro)</translation>
+    </message>
+    <message>
+        <source>{series}, daily minimum</source>
+        <translation>{series}, mínima diaria</translation>
+    </message>
+    <message>
+        <source>{series}, daily maximum</source>
+        <translation>{series}, máxima diaria</translation>
+    </message>
+    <message>
+        <source>{series}, daily total</source>
+        <translation>{series}, total diario</translation>
+    </message>
+    <message>
+        <source>{series}, daily mean</source>
+        <translation>{series}, media diaria</translation>
     </message>
     <message>
         <source>Temperature</source>

@@ -199,6 +199,16 @@ def test_weather_by_keyboard_in_spanish_at_1366(qtbot: QtBot, spanish_office: Si
         lambda: pane._data is not None and timedelta(days=6) < pane._data.end - pane._data.start <= timedelta(days=7)
     )
     qtbot.waitUntil(lambda: pane.age_chip.isVisible() and pane.age_chip.text().startswith("Obtenido"))
+    # Ctrl+D: one point a day (the day's extremes of the air temperature too), and back.
+    press(qtbot, "Ctrl+D", window)
+    qtbot.waitUntil(lambda: "air_temp_c.max" in pane.chart.curves)
+    daily_max = pane.chart.curves["air_temp_c.max"]
+    assert daily_max.label == "Temperatura del aire, máxima diaria"
+    assert daily_max.column.values.tolist() == [
+        row.values["air_temp_c"].maximum for row in reversed(pane.daily_model.rows)
+    ]
+    press(qtbot, "Ctrl+D", window)
+    qtbot.waitUntil(lambda: "air_temp_c.max" not in pane.chart.curves)
     looks_whole(qtbot, pane)
     screenshot(window, tmp_path, "weather-charts")
 

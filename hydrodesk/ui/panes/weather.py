@@ -40,6 +40,7 @@ from hydrodesk.domain.weather_series import (
     WEATHER_SERIES,
     Column,
     columns,
+    daily_columns,
     daily_rows,
     rain_spans,
     run_spans,
@@ -52,7 +53,7 @@ from hydrodesk.ui.charts.time_axis import cursor_text
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.weather.daily_model import HIDDEN_AT_FIRST, DailyTableModel
-from hydrodesk.ui.weather.labels import PLOT_ORDER, SHOWN_AT_FIRST, plot_spec, plot_title, series_label
+from hydrodesk.ui.weather.labels import PLOT_ORDER, SHOWN_AT_FIRST, daily_label, plot_spec, plot_title, series_label
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.segmented import SegmentedButtons
 from hydrodesk.ui.widgets.state_page import StatePage
@@ -129,6 +130,16 @@ class WeatherPane(Pane):
             button.setWhatsThis(tip)
         self.range_buttons.select(self._range)
         self.range_buttons.chosen.connect(self.set_range)
+        self._daily = False
+        self.view_buttons = SegmentedButtons(self)
+        self.view_buttons.add("readings", self.tr("Readings"), self.tr("Every reading, as the sensors sent it"))
+        self.view_buttons.add(
+            "daily",
+            self.tr("Daily"),
+            self.tr("One point a day: rain and ET0 totals, temperature minimum, mean and maximum, other means"),
+        )
+        self.view_buttons.select("readings")
+        self.view_buttons.chosen.connect(lambda choice: self.show_daily(choice == "daily"))
         self.progress = QProgressBar(self)
         self.progress.setObjectName("FetchProgress")
         self.progress.setFixedWidth(140)
@@ -178,6 +189,8 @@ class WeatherPane(Pane):
         range_label.setObjectName("FieldName")
         controls.addWidget(range_label)
         controls.addWidget(self.range_buttons)
+        controls.addSpacing(6)
+        controls.addWidget(self.view_buttons)
         controls.addWidget(self.progress)
         controls.addWidget(self.zoom_label, 1)
         controls.addWidget(self.charts_button)
@@ -227,6 +240,7 @@ class WeatherPane(Pane):
             ("Ctrl+0", self.tr("Show the whole range"), self.chart.reset_zoom),
             ("Alt+Left", self.tr("Move the charts back in time"), lambda: self.chart.pan(-PAN_STEP)),
             ("Alt+Right", self.tr("Move the charts forward in time"), lambda: self.chart.pan(PAN_STEP)),
+            ("Ctrl+D", self.tr("Switch the charts between every reading and daily values"), self.toggle_daily),
         ):
             self.add_shortcut(keys, text, slot)
         # The readings go on arriving: while the pane is on screen, fetch the newest ones now and then (only what
@@ -262,6 +276,7 @@ class WeatherPane(Pane):
             "The project's weather station and the sector's soil and plant sensors, on one time axis. "
             "Alt+1 to Alt+5 choose the range, from a day to a year; drag or turn the mouse wheel over the charts, "
             "or use Ctrl++ and Ctrl+- and Alt+Left and Alt+Right, to zoom and move. "
+            "Ctrl+D switches the charts between every reading and daily values. "
             "Blue bands on the soil moisture chart are irrigation runs and rain; the daily table sums rain and ET0."
         )
 
@@ -338,6 +353,18 @@ class WeatherPane(Pane):
             view = self.chart.visible_range()
             self._draw_charts()
             self.chart.show_range(*view)  # keep the user's zoom across a change of charts
+
+    def show_daily(self, daily: bool) -> None:
+        """Chart daily values (True) or every reading (False); the zoom stays."""
+        self._daily = daily
+        self.view_buttons.select("daily" if daily else "readings")
+        if self._data is not None:
+            view = self.chart.visible_range()
+            self._draw_charts()
+            self.chart.show_range(*view)
+
+    def toggle_daily(self) -> None:
+        self.show_daily(not self._daily)
 
     # ------------------------------------------------------------------------------------------ loading
     def reload_in_background(self) -> None:
@@ -490,12 +517,16 @@ class WeatherPane(Pane):
     def _draw_charts(self) -> None:
         shown = [key for key in PLOT_ORDER if key in self._shown_plots]
         self.chart.set_plots([plot_spec(key) for key in shown])
+        zone = formats.farm_zone(self._project.timezone if self._project else None) or UTC
+        drawn = daily_columns(self._columns, zone) if self._daily else self._columns
         for spec in ALL_SERIES:
-            column = self._columns.get(spec.key)
-            if column is not None and spec.chart in self._shown_plots:
-                self.chart.set_series(
-                    spec.chart, spec.key, series_label(spec.key), spec.unit, column, filled=spec.key == "rain_mm"
-                )
+            if spec.chart not in self._shown_plots:
+                continue
+            for key in (spec.key, f"{spec.key}.min", f"{spec.key}.max"):
+                column = drawn.get(key)
+                if column is not None:
+                    label = daily_label(key, spec.summed) if self._daily else series_label(key)
+                    self.chart.set_series(spec.chart, key, label, spec.unit, column, filled=spec.key == "rain_mm")
         if "soil" in self._shown_plots and self._data is not None:
             self.chart.set_spans(
                 "soil", "irrigation", self.tr("Irrigation"), run_spans(self._data.irrigation), IRRIGATION_COLOR

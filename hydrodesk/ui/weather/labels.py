@@ -29,6 +29,19 @@ def series_label(key: str) -> str:
     return labels.get(key, key)
 
 
+def daily_label(key: str, summed: bool) -> str:
+    """ "Rain, daily total", "Air temperature, daily maximum"... (`key` may end in .min or .max)."""
+    translate = QCoreApplication.translate
+    base, _, extreme = key.rpartition(".") if key.endswith((".min", ".max")) else (key, "", "")
+    if extreme == "min":
+        return translate("WeatherSeries", "{series}, daily minimum").format(series=series_label(base))
+    if extreme == "max":
+        return translate("WeatherSeries", "{series}, daily maximum").format(series=series_label(base))
+    if summed:
+        return translate("WeatherSeries", "{series}, daily total").format(series=series_label(base))
+    return translate("WeatherSeries", "{series}, daily mean").format(series=series_label(base))
+
+
 # (plot key, its title, whether shown until the user chooses otherwise)
 PLOT_ORDER = ("temperature", "humidity", "water", "soil", "solar", "wind", "dendrometer")
 SHOWN_AT_FIRST = frozenset({"temperature", "humidity", "water", "soil", "solar"})
