@@ -125,11 +125,11 @@ def _points_drawn(item: Any) -> int:
 
 
 def naive(chart: Any) -> Any:
-    """The same chart with every reading handed to pyqtgraph (what a plot without decimation does): pyqtgraph's
-    own clipping and peak downsampling left on, as a careful naive plot would have them."""
+    """The same chart (axes, legends, theme) with every reading of the year handed to pyqtgraph on every paint:
+    the naive full-data plot."""
     for curve in chart.curves.values():
-        curve.curve.setClipToView(True)
-        curve.curve.setDownsampling(auto=True, method="peak")
+        curve.curve.setClipToView(False)
+        curve.curve.setDownsampling(auto=False)
         curve.curve.setData(curve.column.ts, curve.column.values)
         curve.redraw = lambda *args, **kwargs: None
     return chart
