@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QStyle,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,10 @@ if TYPE_CHECKING:
 
 PANE_NAME_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 PANE_ROW_HEIGHT = 36
+# The room the pane list may take above the farm tree at 768 pixels high (seven full rows); with more panes the rows
+# get a little lower, down to MIN_PANE_ROW_HEIGHT, so the tree below needs no scroll bar that would cut its names.
+PANE_LIST_HEIGHT = 7 * PANE_ROW_HEIGHT
+MIN_PANE_ROW_HEIGHT = 30
 MIN_WIDTH = 180
 ITEM_PADDING = 5  # QTreeView#FarmTree::item's padding (base.qss), each side
 # The farm tree's names wider than the pane list get this much more at most; a longer name is the user's to widen.
@@ -55,14 +58,15 @@ class Navigator(QDockWidget):
         self.pane_list.setFrameShape(QListWidget.Shape.NoFrame)
         self.pane_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pane_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        row_height = max(MIN_PANE_ROW_HEIGHT, min(PANE_ROW_HEIGHT, PANE_LIST_HEIGHT // max(1, len(PANES))))
         for number, spec in enumerate(PANES, start=1):
             item = QListWidgetItem(QCoreApplication.translate(PANE_CONTEXT, spec.title))
             item.setData(PANE_NAME_ROLE, spec.name)
             item.setToolTip(f"Ctrl+{number}" if number <= 9 else "")
             # A fixed row height, so the list's fixed height shows every pane whatever the style's padding.
-            item.setSizeHint(QSize(0, PANE_ROW_HEIGHT))
+            item.setSizeHint(QSize(0, row_height))
             self.pane_list.addItem(item)
-        self.pane_list.setFixedHeight(max(1, len(PANES)) * PANE_ROW_HEIGHT + 4)
+        self.pane_list.setFixedHeight(max(1, len(PANES)) * row_height + 4)
         self.pane_list.currentItemChanged.connect(self._on_pane_item_changed)
 
         self.farm_label = QLabel(self.tr("FARM"), body)
@@ -103,9 +107,7 @@ class Navigator(QDockWidget):
             indent = (depth + 1) * self.tree.indentation()  # a tree indents its top level too (the branch arrow)
             widest = max(widest, metrics.horizontalAdvance(text) + item + indent)
         margins = self.widget().layout().contentsMargins()
-        # Room for the tree's scroll bar: with more panes listed above it, a 768-pixel screen scrolls the farm.
-        scroll_bar = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        return max(MIN_WIDTH, min(MAX_PREFERRED_WIDTH, widest + margins.left() + margins.right() + 8 + scroll_bar))
+        return max(MIN_WIDTH, min(MAX_PREFERRED_WIDTH, widest + margins.left() + margins.right() + 8))
 
     def _tree_texts(self, parent: QModelIndex | None = None, depth: int = 0) -> list[tuple[int, str]]:
         parent = parent if parent is not None else QModelIndex()
