@@ -26,7 +26,11 @@ if TYPE_CHECKING:
     from hydrodesk.api.models import Project
 
 PANE_NAME_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-PANE_ROW_HEIGHT = 32  # eight panes and a two-project farm fit a 768-pixel screen without a scroll bar
+PANE_ROW_HEIGHT = 36
+# The room the pane list may take above the farm tree at 768 pixels high (seven full rows); with more panes the rows
+# get a little lower, down to MIN_PANE_ROW_HEIGHT, so the tree below needs no scroll bar that would cut its names.
+PANE_LIST_HEIGHT = 7 * PANE_ROW_HEIGHT
+MIN_PANE_ROW_HEIGHT = 28
 MIN_WIDTH = 180
 ITEM_PADDING = 5  # QTreeView#FarmTree::item's padding (base.qss), each side
 # The farm tree's names wider than the pane list get this much more at most; a longer name is the user's to widen.
@@ -56,14 +60,15 @@ class Navigator(QDockWidget):
         self.pane_list.setFrameShape(QListWidget.Shape.NoFrame)
         self.pane_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pane_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        row_height = max(MIN_PANE_ROW_HEIGHT, min(PANE_ROW_HEIGHT, PANE_LIST_HEIGHT // max(1, len(PANES))))
         for number, spec in enumerate(PANES, start=1):
             item = QListWidgetItem(QCoreApplication.translate(PANE_CONTEXT, spec.title))
             item.setData(PANE_NAME_ROLE, spec.name)
             item.setToolTip(f"Ctrl+{number}" if number <= 9 else "")
             # A fixed row height, so the list's fixed height shows every pane whatever the style's padding.
-            item.setSizeHint(QSize(0, PANE_ROW_HEIGHT))
+            item.setSizeHint(QSize(0, row_height))
             self.pane_list.addItem(item)
-        self.pane_list.setFixedHeight(max(1, len(PANES)) * PANE_ROW_HEIGHT + 4)
+        self.pane_list.setFixedHeight(max(1, len(PANES)) * row_height + 4)
         self.pane_list.currentItemChanged.connect(self._on_pane_item_changed)
 
         self.farm_label = QLabel(self.tr("FARM"), body)

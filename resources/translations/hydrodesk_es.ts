@@ -3411,6 +3411,10 @@
         <source>Sector timeline</source>
         <translation>Línea de tiempo</translation>
     </message>
+    <message>
+        <source>Weather and plant</source>
+        <translation>Clima y planta</translation>
+    </message>
 </context>
 <context>
     <name>PayFields</name>
@@ -6209,6 +6213,436 @@
     <message>
         <source>Void</source>
         <translation>Anular</translation>
+    </message>
+</context>
+<context>
+    <name>WeatherDaily</name>
+    <message>
+        <source>Air min °C</source>
+        <translation>Aire mín. °C</translation>
+    </message>
+    <message>
+        <source>Air max °C</source>
+        <translation>Aire máx. °C</translation>
+    </message>
+    <message>
+        <source>Air mean °C</source>
+        <translation>Aire media °C</translation>
+    </message>
+    <message>
+        <source>Humidity %</source>
+        <translation>Humedad %</translation>
+    </message>
+    <message>
+        <source>Rain mm</source>
+        <translation>Lluvia mm</translation>
+    </message>
+    <message>
+        <source>ET0 mm</source>
+        <translation>ET0 mm</translation>
+    </message>
+    <message>
+        <source>Wind max m/s</source>
+        <translation>Viento máx. m/s</translation>
+    </message>
+    <message>
+        <source>Solar W/m²</source>
+        <translation>Radiación W/m²</translation>
+    </message>
+    <message>
+        <source>Soil 10 cm %</source>
+        <translation>Suelo 10 cm %</translation>
+    </message>
+    <message>
+        <source>Soil 30 cm %</source>
+        <translation>Suelo 30 cm %</translation>
+    </message>
+    <message>
+        <source>Soil 60 cm %</source>
+        <translation>Suelo 60 cm %</translation>
+    </message>
+    <message>
+        <source>Soil °C</source>
+        <translation>Suelo °C</translation>
+    </message>
+    <message>
+        <source>Leaf wet %</source>
+        <translation>Hoja mojada %</translation>
+    </message>
+    <message>
+        <source>Stem shrink µm</source>
+        <translation>Contracción del tallo µm</translation>
+    </message>
+    <message>
+        <source>Canopy max °C</source>
+        <translation>Dosel máx. °C</translation>
+    </message>
+    <message>
+        <source>Irrigation min</source>
+        <translation>Riego min</translation>
+    </message>
+    <message>
+        <source>Irrigation L</source>
+        <translation>Riego L</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+</context>
+<context>
+    <name>WeatherExport</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+</context>
+<context>
+    <name>WeatherPane</name>
+    <message>
+        <source>Weather and plant</source>
+        <translation>Clima y planta</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Show the last 24 hours</source>
+        <translation>Mostrar las últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>Show the last 7 days</source>
+        <translation>Mostrar los últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Show the last 30 days</source>
+        <translation>Mostrar los últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Season</source>
+        <translation>Temporada</translation>
+    </message>
+    <message>
+        <source>Show the last 6 months</source>
+        <translation>Mostrar los últimos 6 meses</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>Show the last 12 months</source>
+        <translation>Mostrar los últimos 12 meses</translation>
+    </message>
+    <message>
+        <source>Readings</source>
+        <translation>Lecturas</translation>
+    </message>
+    <message>
+        <source>Every reading, as the sensors sent it</source>
+        <translation>Cada lectura, tal como la enviaron los sensores</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Diario</translation>
+    </message>
+    <message>
+        <source>One point a day: rain and ET0 totals, temperature minimum, mean and maximum, other means</source>
+        <translation>Un punto por día: totales de lluvia y ET0, temperatura mínima, media y máxima, y medias del resto</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Gráficos</translation>
+    </message>
+    <message>
+        <source>Choose which charts are shown</source>
+        <translation>Elegir qué gráficos se muestran</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Save the readings as CSV or Excel, the daily table, or the charts</source>
+        <translation>Guardar las lecturas en CSV o Excel, la tabla diaria o los gráficos</translation>
+    </message>
+    <message>
+        <source>Readings shown as CSV…</source>
+        <translation>Lecturas mostradas en CSV…</translation>
+    </message>
+    <message>
+        <source>Readings shown as Excel…</source>
+        <translation>Lecturas mostradas en Excel…</translation>
+    </message>
+    <message>
+        <source>Daily table as CSV or Excel…</source>
+        <translation>Tabla diaria en CSV o Excel…</translation>
+    </message>
+    <message>
+        <source>Charts as PNG picture…</source>
+        <translation>Gráficos como imagen PNG…</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>weather-daily</source>
+        <comment>file name</comment>
+        <translation>clima-diario</translation>
+    </message>
+    <message>
+        <source>Daily table</source>
+        <translation>Tabla diaria</translation>
+    </message>
+    <message>
+        <source>Zoom the charts in</source>
+        <translation>Acercar los gráficos</translation>
+    </message>
+    <message>
+        <source>Zoom the charts out</source>
+        <translation>Alejar los gráficos</translation>
+    </message>
+    <message>
+        <source>Show the whole range</source>
+        <translation>Mostrar todo el periodo</translation>
+    </message>
+    <message>
+        <source>Move the charts back in time</source>
+        <translation>Mover los gráficos hacia atrás en el tiempo</translation>
+    </message>
+    <message>
+        <source>Move the charts forward in time</source>
+        <translation>Mover los gráficos hacia adelante en el tiempo</translation>
+    </message>
+    <message>
+        <source>Switch the charts between every reading and daily values</source>
+        <translation>Alternar los gráficos entre cada lectura y los valores diarios</translation>
+    </message>
+    <message>
+        <source>The project&apos;s weather station and the sector&apos;s soil and plant sensors, on one time axis. Alt+1 to Alt+5 choose the range, from a day to a year; drag or turn the mouse wheel over the charts, or use Ctrl++ and Ctrl+- and Alt+Left and Alt+Right, to zoom and move. Ctrl+D switches the charts between every reading and daily values. Blue bands on the soil moisture chart are irrigation runs and rain; the daily table sums rain and ET0.</source>
+        <translation>La estación meteorológica del proyecto y los sensores de suelo y planta del sector, en un mismo eje de tiempo. Alt+1 a Alt+5 eligen el periodo, de un día a un año; arrastre o gire la rueda del ratón sobre los gráficos, o use Ctrl++ y Ctrl+- y Alt+Izquierda y Alt+Derecha, para acercar y desplazarse. Ctrl+D alterna los gráficos entre cada lectura y los valores diarios. Las franjas azules del gráfico de humedad del suelo son riegos y lluvia; la tabla diaria suma la lluvia y la ET0.</translation>
+    </message>
+    <message>
+        <source>Sign in to see the weather</source>
+        <translation>Inicie sesión para ver el clima</translation>
+    </message>
+    <message>
+        <source>Weather and soil readings come from the Hydrobit server once you are signed in.</source>
+        <translation>Las lecturas de clima y suelo llegan del servidor de Hydrobit una vez que inicia sesión.</translation>
+    </message>
+    <message>
+        <source>Choose a project</source>
+        <translation>Elija un proyecto</translation>
+    </message>
+    <message>
+        <source>Pick a project or one of its sectors in the navigator on the left.</source>
+        <translation>Elija un proyecto o uno de sus sectores en el navegador de la izquierda.</translation>
+    </message>
+    <message>
+        <source>Fetching the readings…</source>
+        <translation>Obteniendo las lecturas…</translation>
+    </message>
+    <message>
+        <source>The server could not be reached ({reason}). Showing the readings saved on this computer; press F5 to try again.</source>
+        <translation>No se pudo contactar al servidor ({reason}). Se muestran las lecturas guardadas en este equipo; pulse F5 para intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The readings could not be fetched</source>
+        <translation>No se pudieron obtener las lecturas</translation>
+    </message>
+    <message>
+        <source>{reason} Nothing of this range is saved on this computer yet. Press F5 to try again.</source>
+        <translation>{reason} Aún no hay nada de este periodo guardado en este equipo. Pulse F5 para intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>No readings in this range</source>
+        <translation>No hay lecturas en este periodo</translation>
+    </message>
+    <message>
+        <source>The weather station and the sector&apos;s sensors sent nothing between these times. Choose a longer range (Alt+3 for a month), or another project or sector.</source>
+        <translation>La estación meteorológica y los sensores del sector no enviaron nada en este periodo. Elija un periodo más largo (Alt+3 para un mes) u otro proyecto o sector.</translation>
+    </message>
+    <message>
+        <source>Irrigation</source>
+        <translation>Riego</translation>
+    </message>
+    <message>
+        <source>Showing {days} days</source>
+        <translation>Se muestran {days} días</translation>
+    </message>
+    <message>
+        <source>Showing {hours} hours</source>
+        <translation>Se muestran {hours} horas</translation>
+    </message>
+    <message>
+        <source>No project selected</source>
+        <translation>Ningún proyecto seleccionado</translation>
+    </message>
+    <message>
+        <source>(first sector: select another in the navigator)</source>
+        <translation>(primer sector: seleccione otro en el navegador)</translation>
+    </message>
+    <message>
+        <source>Fetched {age}</source>
+        <translation>Obtenido {age}</translation>
+    </message>
+    <message>
+        <source>These readings were fetched from the server at {time}</source>
+        <translation>Estas lecturas se obtuvieron del servidor a las {time}</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message>
+        <source>{minutes} min ago</source>
+        <translation>hace {minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} h ago</source>
+        <translation>hace {hours} h</translation>
+    </message>
+    <message>
+        <source>{days} days ago</source>
+        <translation>hace {days} días</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export weather</source>
+        <translation>Exportar clima</translation>
+    </message>
+    <message>
+        <source>weather</source>
+        <comment>file name</comment>
+        <translation>clima</translation>
+    </message>
+    <message>
+        <source>Saved the charts to {path}</source>
+        <translation>Gráficos guardados en {path}</translation>
+    </message>
+    <message>
+        <source>Exported 1 row to {path}</source>
+        <translation>Se exportó 1 fila a {path}</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows to {path}</source>
+        <translation>Se exportaron {rows} filas a {path}</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>No se pudo exportar a {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>WeatherSeries</name>
+    <message>
+        <source>Air temperature</source>
+        <translation>Temperatura del aire</translation>
+    </message>
+    <message>
+        <source>Air humidity</source>
+        <translation>Humedad del aire</translation>
+    </message>
+    <message>
+        <source>Rain</source>
+        <translation>Lluvia</translation>
+    </message>
+    <message>
+        <source>ET0</source>
+        <translation>ET0</translation>
+    </message>
+    <message>
+        <source>Wind</source>
+        <translation>Viento</translation>
+    </message>
+    <message>
+        <source>Solar radiation</source>
+        <translation>Radiación solar</translation>
+    </message>
+    <message>
+        <source>Soil moisture 10 cm</source>
+        <translation>Humedad del suelo 10 cm</translation>
+    </message>
+    <message>
+        <source>Soil moisture 30 cm</source>
+        <translation>Humedad del suelo 30 cm</translation>
+    </message>
+    <message>
+        <source>Soil moisture 60 cm</source>
+        <translation>Humedad del suelo 60 cm</translation>
+    </message>
+    <message>
+        <source>Soil temperature</source>
+        <translation>Temperatura del suelo</translation>
+    </message>
+    <message>
+        <source>Canopy temperature</source>
+        <translation>Temperatura del dosel</translation>
+    </message>
+    <message>
+        <source>Leaf wetness</source>
+        <translation>Mojado de hoja</translation>
+    </message>
+    <message>
+        <source>Stem diameter (dendrometer)</source>
+        <translation>Diámetro del tallo (dendrómetro)</translation>
+    </message>
+    <message>
+        <source>{series}, daily minimum</source>
+        <translation>{series}, mínima diaria</translation>
+    </message>
+    <message>
+        <source>{series}, daily maximum</source>
+        <translation>{series}, máxima diaria</translation>
+    </message>
+    <message>
+        <source>{series}, daily total</source>
+        <translation>{series}, total diario</translation>
+    </message>
+    <message>
+        <source>{series}, daily mean</source>
+        <translation>{series}, media diaria</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatura</translation>
+    </message>
+    <message>
+        <source>Humidity and leaf wetness</source>
+        <translation>Humedad y mojado de hoja</translation>
+    </message>
+    <message>
+        <source>Rain and ET0</source>
+        <translation>Lluvia y ET0</translation>
+    </message>
+    <message>
+        <source>Soil moisture, irrigation and rain</source>
+        <translation>Humedad del suelo, riego y lluvia</translation>
+    </message>
+    <message>
+        <source>Dendrometer</source>
+        <translation>Dendrómetro</translation>
     </message>
 </context>
 <context>

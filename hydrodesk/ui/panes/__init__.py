@@ -89,6 +89,12 @@ PANES: tuple[PaneSpec, ...] = (
         icon="timeline",
         factory="hydrodesk.ui.panes.timeline:TimelinePane",
     ),
+    PaneSpec(
+        name="weather",
+        title=QT_TRANSLATE_NOOP("Panes", "Weather and plant"),
+        icon="weather",
+        factory="hydrodesk.ui.panes.weather:WeatherPane",
+    ),
 )
 
 

@@ -1,0 +1,639 @@
+"""Weather and plant: the project's weather station and a sector's soil and plant sensors on one time axis.
+
+The pane shows the range chosen (a day up to a year, ending now) from the cache at once, then fetches it (raw
+15-minute readings up to a month, hourly beyond; split into the server's 180-day calls) and shows the fresh copy.
+Without the server the cached copy stays browsable, with its age. Charts are stacked on one shared time axis,
+every curve decimated to the pixels, so zooming from a year to an hour never stalls; the soil moisture plot shades
+the sector's irrigation runs and the showers, so water in and the soil's response read together. The daily table
+sums rain and ET0 and gives temperature extremes, per local day. pyqtgraph is imported with this module, which the
+main window imports only when the pane is first shown.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from hydrodesk.domain.weather_series import (
+    ALL_SERIES,
+    PLANT_SERIES,
+    WEATHER_SERIES,
+    Column,
+    columns,
+    daily_columns,
+    daily_rows,
+    rain_spans,
+    run_spans,
+    typical_step,
+)
+from hydrodesk.exports.file_names import suggested_file_name
+from hydrodesk.ui import formats
+from hydrodesk.ui.charts.stacked_time_chart import StackedTimeChart
+from hydrodesk.ui.charts.time_axis import cursor_text
+from hydrodesk.ui.icons import svg_pixmap, themed_icon
+from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
+from hydrodesk.ui.weather.daily_model import HIDDEN_AT_FIRST, DailyTableModel
+from hydrodesk.ui.weather.labels import PLOT_ORDER, SHOWN_AT_FIRST, daily_label, plot_spec, plot_title, series_label
+from hydrodesk.ui.widgets.data_table import DataTable
+from hydrodesk.ui.widgets.segmented import SegmentedButtons
+from hydrodesk.ui.widgets.state_page import StatePage
+from hydrodesk.ui.widgets.tab_order import move_before
+
+if TYPE_CHECKING:
+    from hydrodesk.api.models import Project, Sector
+    from hydrodesk.sync.weather_range import WeatherRange
+    from hydrodesk.ui.theme import Theme
+
+log = logging.getLogger(__name__)
+
+RANGE_DAYS = {"day": 1, "week": 7, "month": 30, "season": 180, "year": 365}
+PROGRESS_AFTER_MS = 1000  # a fetch longer than this shows its progress
+CHART_PAGE, STATE_PAGE = 0, 1
+IRRIGATION_COLOR = "#2f80ed"
+RAIN_COLOR = "#17becf"
+ZOOM_STEP = 2.0
+PAN_STEP = 0.25
+CATCH_UP_MS = 5 * 60 * 1000  # a new reading every 15 minutes: a look every 5 is soon enough
+
+
+class WeatherPane(Pane):
+    def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._project: Project | None = None
+        self._sector: Sector | None = None
+        self._sector_chosen = False  # False: the project's first sector, as nothing narrower was selected
+        self._range = "week"
+        self._data: WeatherRange | None = None
+        self._shown_start: datetime | None = None  # the start of the range the charts show
+        self._columns: dict[str, Column] = {}
+        self._shown_plots = set(SHOWN_AT_FIRST)
+        self._generation = 0  # bumped by every load: an older load's answer is dropped
+        self._load_when_shown = False
+        self._ready = False
+        self._state_icon_color = "#7a8580"
+        self._error_color = "#b03a2e"
+
+        # ---------------------------------------------------------------- heading
+        self.title_label = QLabel(self.tr("Weather and plant"), self)
+        self.title_label.setObjectName("PageTitle")
+        self.subtitle_label = QLabel(self)
+        self.subtitle_label.setObjectName("PageSubtitle")
+        self.age_chip = QLabel(self)
+        self.age_chip.setObjectName("Chip")
+        heading = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.title_label)
+        titles.addWidget(self.subtitle_label)
+        heading.addLayout(titles, 1)
+        heading.addWidget(self.age_chip, 0, Qt.AlignmentFlag.AlignTop)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("PaneBanner")
+        self.banner.setProperty("tone", "warn")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+
+        # ---------------------------------------------------------------- controls
+        self.range_buttons = SegmentedButtons(self)
+        for number, (key, text, tip) in enumerate(
+            (
+                ("day", self.tr("Day"), self.tr("Show the last 24 hours")),
+                ("week", self.tr("Week"), self.tr("Show the last 7 days")),
+                ("month", self.tr("Month"), self.tr("Show the last 30 days")),
+                ("season", self.tr("Season"), self.tr("Show the last 6 months")),
+                ("year", self.tr("Year"), self.tr("Show the last 12 months")),
+            ),
+            start=1,
+        ):
+            button = self.range_buttons.add(key, text, f"{tip} (Alt+{number})")
+            button.setShortcut(QKeySequence(f"Alt+{number}"))
+            button.setWhatsThis(tip)
+        self.range_buttons.select(self._range)
+        self.range_buttons.chosen.connect(self.set_range)
+        self._daily = False
+        self.view_buttons = SegmentedButtons(self)
+        self.view_buttons.add("readings", self.tr("Readings"), self.tr("Every reading, as the sensors sent it"))
+        self.view_buttons.add(
+            "daily",
+            self.tr("Daily"),
+            self.tr("One point a day: rain and ET0 totals, temperature minimum, mean and maximum, other means"),
+        )
+        self.view_buttons.select("readings")
+        self.view_buttons.chosen.connect(lambda choice: self.show_daily(choice == "daily"))
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("FetchProgress")
+        self.progress.setFixedWidth(140)
+        self.progress.setTextVisible(False)
+        self.progress.setVisible(False)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(PROGRESS_AFTER_MS)
+        self._progress_timer.timeout.connect(lambda: self.progress.setVisible(True))
+        self.charts_button = QToolButton(self)
+        self.charts_button.setText(self.tr("Charts"))
+        self.charts_button.setToolTip(self.tr("Choose which charts are shown"))
+        self.charts_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        charts_menu = QMenu(self.charts_button)
+        self.plot_actions: dict[str, QAction] = {}
+        for key in PLOT_ORDER:
+            action = QAction(plot_title(key), self)
+            action.setCheckable(True)
+            action.setChecked(key in self._shown_plots)
+            action.toggled.connect(lambda shown, key=key: self.show_plot(key, shown))
+            charts_menu.addAction(action)
+            self.plot_actions[key] = action
+        self.charts_button.setMenu(charts_menu)
+        self.export_button = QToolButton(self)
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Save the readings as CSV or Excel, the daily table, or the charts"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        export_menu = QMenu(self.export_button)
+        self.export_csv_action = QAction(self.tr("Readings shown as CSV…"), self)
+        self.export_xlsx_action = QAction(self.tr("Readings shown as Excel…"), self)
+        self.export_daily_action = QAction(self.tr("Daily table as CSV or Excel…"), self)
+        self.export_png_action = QAction(self.tr("Charts as PNG picture…"), self)
+        self.export_csv_action.triggered.connect(lambda: self._choose_export("csv"))
+        self.export_xlsx_action.triggered.connect(lambda: self._choose_export("xlsx"))
+        self.export_daily_action.triggered.connect(lambda: self.daily_table.choose_export_file())
+        self.export_png_action.triggered.connect(lambda: self._choose_export("png"))
+        export_menu.addActions(
+            [self.export_csv_action, self.export_xlsx_action, self.export_daily_action, self.export_png_action]
+        )
+        self.export_button.setMenu(export_menu)
+        self.zoom_label = QLabel(self)
+        self.zoom_label.setObjectName("Muted")
+        controls = QHBoxLayout()
+        controls.setSpacing(8)
+        range_label = QLabel(self.tr("Range"), self)
+        range_label.setObjectName("FieldName")
+        controls.addWidget(range_label)
+        controls.addWidget(self.range_buttons)
+        controls.addSpacing(6)
+        controls.addWidget(self.view_buttons)
+        controls.addWidget(self.progress)
+        controls.addWidget(self.zoom_label, 1)
+        controls.addWidget(self.charts_button)
+        controls.addWidget(self.export_button)
+
+        # ---------------------------------------------------------------- charts, daily table
+        self.chart = StackedTimeChart(self)
+        self.chart.view_changed.connect(self._on_view_changed)
+        self.chart.cursor_moved.connect(self._on_cursor_moved)
+        chart_frame = QFrame(self)
+        chart_frame.setObjectName("ChartFrame")
+        chart_layout = QVBoxLayout(chart_frame)
+        chart_layout.setContentsMargins(1, 1, 1, 1)
+        chart_layout.addWidget(self.chart, 1)
+        self.state_page = StatePage(self)
+        self.state_page.action_triggered.connect(self.reload_in_background)
+        self.chart_stack = QStackedWidget(self)
+        self.chart_stack.addWidget(chart_frame)
+        self.chart_stack.addWidget(self.state_page)
+
+        self.daily_model = DailyTableModel(self)
+        self.daily_table = DataTable(export_name=self.tr("weather-daily", "file name"), parent=self)
+        self.daily_table.setObjectName("WeatherDailyTable")
+        self.daily_table.set_source_model(self.daily_model)
+        self.daily_table.set_hidden_columns(self.daily_model.column_of(name) for name in HIDDEN_AT_FIRST)
+        self.daily_table.exported.connect(self._on_exported)
+        self.daily_table.export_failed.connect(self._on_export_failed)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("WeatherTabs")
+        self.tabs.setUsesScrollButtons(False)  # two tabs always fit; hidden scroll arrows must not take Tab stops
+        self.tabs.addTab(self.chart_stack, self.tr("Charts"))
+        self.tabs.addTab(self.daily_table, self.tr("Daily table"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(*PANE_MARGINS)
+        layout.setSpacing(8)
+        layout.addLayout(heading)
+        layout.addWidget(self.banner)
+        layout.addLayout(controls)
+        layout.addWidget(self.tabs, 1)
+        move_before([self.tabs], self.daily_table.filter_edit, self)  # the tab bar before what it shows
+
+        for keys, text, slot in (
+            (QKeySequence.StandardKey.ZoomIn, self.tr("Zoom the charts in"), lambda: self.chart.zoom(1 / ZOOM_STEP)),
+            (QKeySequence.StandardKey.ZoomOut, self.tr("Zoom the charts out"), lambda: self.chart.zoom(ZOOM_STEP)),
+            ("Ctrl+0", self.tr("Show the whole range"), self.chart.reset_zoom),
+            ("Alt+Left", self.tr("Move the charts back in time"), lambda: self.chart.pan(-PAN_STEP)),
+            ("Alt+Right", self.tr("Move the charts forward in time"), lambda: self.chart.pan(PAN_STEP)),
+            ("Ctrl+D", self.tr("Switch the charts between every reading and daily values"), self.toggle_daily),
+        ):
+            self.add_shortcut(keys, text, slot)
+        # The readings go on arriving: while the pane is on screen, fetch the newest ones now and then (only what
+        # the cache lacks, so this is a small request), and keep the age in the heading true.
+        self._catch_up = QTimer(self)
+        self._catch_up.setInterval(CATCH_UP_MS)
+        self._catch_up.timeout.connect(self._on_catch_up)
+        self._catch_up.start()
+        self.apply_theme(context.theme())
+        self._update_heading()
+
+    # ------------------------------------------------------------------------------------------ Pane
+    def is_data_ready(self) -> bool:
+        return self._ready
+
+    def set_selection(self, selection: Selection) -> None:
+        project = selection.project
+        sector = selection.sector
+        chosen = sector is not None
+        if sector is None and project is not None and project.sectors:
+            sector = project.sectors[0]
+        changed = (project.project_id if project else None) != (
+            self._project.project_id if self._project else None
+        ) or (sector.sector_id if sector else None) != (self._sector.sector_id if self._sector else None)
+        self._project, self._sector, self._sector_chosen = project, sector, chosen
+        self.chart.set_zone(project.timezone if project is not None else None)
+        self._update_heading()
+        if changed or self._data is None:
+            self.reload_in_background()
+
+    def help_text(self) -> str:
+        return self.tr(
+            "The project's weather station and the sector's soil and plant sensors, on one time axis. "
+            "Alt+1 to Alt+5 choose the range, from a day to a year; drag or turn the mouse wheel over the charts, "
+            "or use Ctrl++ and Ctrl+- and Alt+Left and Alt+Right, to zoom and move. "
+            "Ctrl+D switches the charts between every reading and daily values. "
+            "Blue bands on the soil moisture chart are irrigation runs and rain; the daily table sums rain and ET0."
+        )
+
+    def apply_theme(self, theme: Theme) -> None:
+        from PySide6.QtGui import QPalette
+
+        tokens = theme.tokens
+        text = theme.palette.color(QPalette.ColorRole.Text).name()
+        base = theme.palette.color(QPalette.ColorRole.Base).name()
+        self.chart.apply_theme({**tokens, "text": text}, base, theme.name == "dark")
+        icon_color = tokens["icon"]
+        self.daily_table.set_icons(themed_icon("search", icon_color), themed_icon("export", icon_color))
+        self.export_button.setIcon(themed_icon("export", icon_color))
+        self._state_icon_color = tokens["muted"]
+        self._error_color = tokens.get("error", self._error_color)
+
+    def focus_filter(self) -> bool:
+        self.tabs.setCurrentWidget(self.daily_table)
+        self.daily_table.focus_filter()
+        return True
+
+    def export_table(self) -> bool:
+        if self.tabs.currentWidget() is self.daily_table:
+            self.daily_table.choose_export_file()
+        else:
+            self._choose_export("csv")
+        return True
+
+    async def refresh(self) -> None:
+        await self.load()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._load_when_shown:
+            self._load_when_shown = False
+            self.reload_in_background()
+
+    def _on_catch_up(self) -> None:
+        if self.isVisible() and self._data is not None and not self.banner.isVisible():
+            self.reload_in_background()
+        else:
+            self._update_heading()
+
+    # ------------------------------------------------------------------------------------------ range and plots
+    def set_range(self, key: str) -> None:
+        if key not in RANGE_DAYS:
+            return
+        self._range = key
+        self.range_buttons.select(key)
+        self.reload_in_background()
+
+    def range_bounds(self) -> tuple[datetime, datetime]:
+        """The range chosen, ending at the next whole hour (so reads of the cache within an hour agree). Longer
+        than a day, it starts at the farm's midnight: the daily table then holds whole days only."""
+        now = datetime.now(UTC)
+        end = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+        days = RANGE_DAYS[self._range]
+        if days == 1:
+            return end - timedelta(days=1), end
+        zone = formats.farm_zone(self._project.timezone if self._project else None) or UTC
+        first_day = (end - timedelta(microseconds=1)).astimezone(zone).date() - timedelta(
+            days=days - 1
+        )  # today, and before
+        return datetime.combine(first_day, datetime.min.time(), tzinfo=zone).astimezone(UTC), end
+
+    def show_plot(self, key: str, shown: bool) -> None:
+        if shown:
+            self._shown_plots.add(key)
+        else:
+            self._shown_plots.discard(key)
+        if self.plot_actions[key].isChecked() != shown:
+            self.plot_actions[key].setChecked(shown)
+        if self._data is not None:
+            view = self.chart.visible_range()
+            self._draw_charts()
+            self.chart.show_range(*view)  # keep the user's zoom across a change of charts
+
+    def show_daily(self, daily: bool) -> None:
+        """Chart daily values (True) or every reading (False); the zoom stays."""
+        self._daily = daily
+        self.view_buttons.select("daily" if daily else "readings")
+        if self._data is not None:
+            view = self.chart.visible_range()
+            self._draw_charts()
+            self.chart.show_range(*view)
+
+    def toggle_daily(self) -> None:
+        self.show_daily(not self._daily)
+
+    # ------------------------------------------------------------------------------------------ loading
+    def reload_in_background(self) -> None:
+        if not self.isVisible():
+            self._load_when_shown = True
+            return
+        if self.context.office() is None or self._project is None:
+            self._show_nothing_to_load()  # nothing to fetch: no task (none may start while signing out)
+            return
+        self.context.tasks.spawn(self.load(), name="weather-load")
+
+    def _show_nothing_to_load(self) -> None:
+        self._generation += 1  # an answer still on its way is for a selection no longer shown
+        if self.context.office() is None:
+            self._show_state(
+                self.tr("Sign in to see the weather"),
+                self.tr("Weather and soil readings come from the Hydrobit server once you are signed in."),
+            )
+        else:
+            self._show_state(
+                self.tr("Choose a project"),
+                self.tr("Pick a project or one of its sectors in the navigator on the left."),
+            )
+
+    async def load(self) -> None:
+        """Show the cached copy of the range at once, then fetch it and show the fresh one."""
+        from hydrodesk.api.errors import ApiError
+        from hydrodesk.sync.weather_range import cached_range, fetch_range
+        from hydrodesk.ui.error_text import user_message
+
+        office, project, sector = self.context.office(), self._project, self._sector
+        if office is None or project is None:
+            self._show_nothing_to_load()
+            return
+        self._generation += 1
+        generation = self._generation
+        sector_id = sector.sector_id if sector is not None else None
+        start, end = self.range_bounds()
+        cached = await cached_range(office.store, project.project_id, sector_id, start, end)
+        if generation != self._generation or not isValid(self):
+            return
+        same_range = self._data is not None and self._data.start == start
+        if not cached.empty and not same_range:  # the range on screen stays there while its newest readings come
+            self._show_data(cached, fresh=False)
+        elif self._data is None or self._data.start != start:
+            self._show_state(self.tr("Fetching the readings…"), "", busy=True)
+        self.progress.setRange(0, 0)
+        self._progress_timer.start()
+        try:
+            found = await self.context.monitor.call(
+                fetch_range(
+                    office.engine.refresher,
+                    project.project_id,
+                    sector_id,
+                    start,
+                    end,
+                    progress=lambda done, total: self._on_progress(generation, done, total),
+                )
+            )
+        except ApiError as error:
+            if generation == self._generation and isValid(self):
+                self._end_progress()
+                self._show_failure(cached, user_message(error))
+            return
+        if generation != self._generation or not isValid(self):
+            return
+        self._end_progress()
+        self.banner.setVisible(False)
+        self._show_data(found, fresh=True)
+
+    def _on_progress(self, generation: int, done: int, total: int) -> None:
+        if generation == self._generation and isValid(self):
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _end_progress(self) -> None:
+        self._progress_timer.stop()
+        self.progress.setVisible(False)
+
+    def _show_failure(self, cached: WeatherRange, reason: str) -> None:
+        if not cached.empty:
+            self.banner.setText(
+                self.tr(
+                    "The server could not be reached ({reason}). Showing the readings saved on this computer; "
+                    "press F5 to try again."
+                ).format(reason=reason)
+            )
+            self.banner.setVisible(True)
+            self._mark_ready()
+            return
+        self._show_state(
+            self.tr("The readings could not be fetched"),
+            self.tr("{reason} Nothing of this range is saved on this computer yet. Press F5 to try again.").format(
+                reason=reason
+            ),
+            error=True,
+        )
+        self._mark_ready()
+
+    def _show_state(self, title: str, message: str, *, busy: bool = False, error: bool = False) -> None:
+        icon = "error" if error else "loading" if busy else "empty"
+        color = self._error_color if error else self._state_icon_color
+        self.state_page.show_state(
+            title=title,
+            message=message,
+            icon=svg_pixmap(icon, QSize(48, 48), color),
+            busy=busy,
+            tone="error" if error else "neutral",
+        )
+        self.chart_stack.setCurrentIndex(STATE_PAGE)
+        if not busy:
+            self._data = None
+            self._shown_start = None
+            self._columns = {}
+            self.daily_model.set_rows([])
+            self._update_heading()
+
+    def _mark_ready(self) -> None:
+        if not self._ready:
+            self._ready = True
+            self.data_ready.emit()
+
+    # ------------------------------------------------------------------------------------------ showing
+    def _show_data(self, found: WeatherRange, *, fresh: bool) -> None:
+        self._data = found
+        self._columns = {**columns(found.weather, WEATHER_SERIES), **columns(found.plant, PLANT_SERIES)}
+        zone = formats.farm_zone(self._project.timezone if self._project else None) or UTC
+        self.daily_model.set_rows(list(reversed(daily_rows(self._columns, found.irrigation, zone))))  # newest first
+        self._update_heading()
+        if not self._columns:
+            self._show_state(
+                self.tr("No readings in this range"),
+                self.tr(
+                    "The weather station and the sector's sensors sent nothing between these times. "
+                    "Choose a longer range (Alt+3 for a month), or another project or sector."
+                ),
+            )
+            self._mark_ready()
+            return
+        kept_view = self.chart.visible_range() if self._shown_start == found.start else None
+        self._shown_start = found.start
+        self._draw_charts()
+        self.chart.set_range(found.start.timestamp(), found.end.timestamp())
+        if kept_view is not None:
+            self.chart.show_range(*kept_view)  # new readings of the same range: the user's zoom stays
+        self.chart_stack.setCurrentIndex(CHART_PAGE)
+        if fresh or found.fetched_at is not None:
+            self._mark_ready()
+
+    def _draw_charts(self) -> None:
+        shown = [key for key in PLOT_ORDER if key in self._shown_plots]
+        self.chart.set_plots([plot_spec(key) for key in shown])
+        zone = formats.farm_zone(self._project.timezone if self._project else None) or UTC
+        drawn = daily_columns(self._columns, zone) if self._daily else self._columns
+        for spec in ALL_SERIES:
+            if spec.chart not in self._shown_plots:
+                continue
+            for key in (spec.key, f"{spec.key}.min", f"{spec.key}.max"):
+                column = drawn.get(key)
+                if column is not None:
+                    label = daily_label(key, spec.summed) if self._daily else series_label(key)
+                    self.chart.set_series(spec.chart, key, label, spec.unit, column, filled=spec.key == "rain_mm")
+        if "soil" in self._shown_plots and self._data is not None:
+            self.chart.set_spans(
+                "soil", "irrigation", self.tr("Irrigation"), run_spans(self._data.irrigation), IRRIGATION_COLOR
+            )
+            rain = self._columns.get("rain_mm")
+            if rain is not None:
+                self.chart.set_spans(
+                    "soil", "rain", series_label("rain_mm"), rain_spans(rain, typical_step(rain)), RAIN_COLOR
+                )
+
+    def _on_cursor_moved(self, ts: float, readings: list) -> None:
+        zone = formats.farm_zone(self._project.timezone if self._project else None)
+        lines = [f"<b>{cursor_text(ts, zone)}</b>"]
+        for reading in readings:
+            value = (
+                "—"
+                if reading.value is None
+                else formats.number_text(reading.value, 2 if abs(reading.value) < 10 else 1)
+            )
+            lines.append(f"<span style='color:{reading.color}'>■</span> {reading.label}: {value} {reading.unit}")
+        self.chart.show_hover("<br>".join(lines))
+
+    def _on_view_changed(self, low: float, high: float) -> None:
+        span = high - low
+        if span <= 0 or math.isnan(span):
+            return
+        days = span / 86400
+        if days >= 2:
+            text = self.tr("Showing {days} days").format(days=formats.number_text(days, 0))
+        else:
+            text = self.tr("Showing {hours} hours").format(hours=formats.number_text(span / 3600, 0))
+        self.zoom_label.setText(text)
+
+    def _update_heading(self) -> None:
+        project, sector = self._project, self._sector
+        if project is None:
+            self.subtitle_label.setText(self.tr("No project selected"))
+        else:
+            where = project.name
+            if sector is not None:
+                where += " · " + sector.sector_name
+                if not self._sector_chosen:
+                    where += " " + self.tr("(first sector: select another in the navigator)")
+            self.subtitle_label.setText(f"{where} · {formats.zone_label(project.timezone)}")
+        data = self._data
+        if data is None or data.fetched_at is None:
+            self.age_chip.setVisible(False)
+            return
+        self.age_chip.setText(self.tr("Fetched {age}").format(age=self._age_text(data.fetched_at)))
+        self.age_chip.setToolTip(
+            self.tr("These readings were fetched from the server at {time}").format(
+                time=formats.zoned_text(data.fetched_at, project.timezone if project else None)
+            )
+        )
+        self.age_chip.setVisible(True)
+
+    def _age_text(self, fetched_at: datetime) -> str:
+        seconds = max(0, int((datetime.now(UTC) - fetched_at).total_seconds()))
+        if seconds < 60:
+            return self.tr("just now")
+        if seconds < 3600:
+            return self.tr("{minutes} min ago").format(minutes=seconds // 60)
+        if seconds < 2 * 86400:
+            return self.tr("{hours} h ago").format(hours=seconds // 3600)
+        return self.tr("{days} days ago").format(days=seconds // 86400)
+
+    # ------------------------------------------------------------------------------------------ export
+    def _choose_export(self, kind: str) -> None:
+        filters = {
+            "csv": self.tr("CSV files (*.csv)"),
+            "xlsx": self.tr("Excel workbooks (*.xlsx)"),
+            "png": self.tr("PNG pictures (*.png)"),
+        }
+        dialog = QFileDialog(self, self.tr("Export weather"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilter(filters[kind])
+        dialog.setDefaultSuffix(kind)
+        name = self.tr("weather", "file name")
+        where = self._sector.sector_name if self._sector is not None else None
+        dialog.selectFile(suggested_file_name(name, where, datetime.now().strftime("%Y%m%d-%H%M"), suffix=f".{kind}"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda chosen: self.export_to(Path(chosen)))
+        dialog.open()  # never exec(): no nested event loop inside the asyncio loop
+
+    def export_to(self, path: Path) -> int:
+        """The readings in the visible time range (CSV or XLSX by suffix), or a PNG of the charts; rows written."""
+        from hydrodesk.ui.weather.export import write_readings
+
+        try:
+            if path.suffix.lower() == ".png":
+                self.chart.save_png(str(path))
+                self.status_message.emit(self.tr("Saved the charts to {path}").format(path=path))
+                return 0
+            zone = self._project.timezone if self._project else None
+            rows = write_readings(path, self._columns, *self.chart.visible_range(), zone)
+        except OSError as error:
+            self._on_export_failed(str(path), error.strerror or str(error))
+            return 0
+        self._on_exported(str(path), rows)
+        return rows
+
+    def _on_exported(self, path: str, rows: int) -> None:
+        if rows == 1:
+            self.status_message.emit(self.tr("Exported 1 row to {path}").format(path=path))
+        else:
+            self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
+
+    def _on_export_failed(self, path: str, reason: str) -> None:
+        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))
