@@ -86,9 +86,13 @@ def office(qtbot: QtBot, qloop: object, qapp: QApplication, field_sim: Any, tmp_
         uninstall_language(qapp, installed)
 
 
-def go_to(qtbot: QtBot, window: MainWindow, number: int) -> Pane:
-    """Ctrl+<number>: that pane, shown."""
-    press(qtbot, f"Ctrl+{number}", window)
+def go_to(qtbot: QtBot, window: MainWindow, name: str) -> Pane:
+    """Ctrl+<its number> for the first nine panes, the Go menu's entry for the others: that pane, shown."""
+    number = pane_names().index(name) + 1
+    if number <= 9:
+        press(qtbot, f"Ctrl+{number}", window)
+    else:
+        next(action for action in window.pane_actions if action.data() == name).trigger()
     spec = PANES[number - 1]
     qtbot.waitUntil(lambda: window.current_pane is not None and window.current_pane.isVisible(), timeout=WAIT_MS)
     pane = window.pane(spec.name)
@@ -196,7 +200,7 @@ def print_focused_table(qtbot: QtBot, table: DataTable, tmp_path: Path, name: st
 def test_sessions_and_tallies_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn, tmp_path: Path) -> None:
     window = office.kit.window
     window.navigator.select("proj_123", "sector_002")  # Rancho San Pedro · Lote A-2
-    sessions = go_to(qtbot, window, 2)
+    sessions = go_to(qtbot, window, "sessions")
     qtbot.waitUntil(sessions.is_data_ready, timeout=WAIT_MS)
     table = sessions.table  # type: ignore[attr-defined]
     tab_reaches_everything(qtbot, sessions, table.filter_edit)
@@ -268,7 +272,7 @@ def test_sessions_and_tallies_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn
     escape_from(qtbot, report, entry)
 
     # The outbox's history, chosen by keyboard (End: its last choice): the session, five entries and a void, sent.
-    outbox = go_to(qtbot, window, pane_names().index("outbox") + 1)
+    outbox = go_to(qtbot, window, "outbox")
     show = tab_until(qtbot, lambda widget: widget is outbox.show_combo)  # type: ignore[attr-defined]
     press(qtbot, "End", show)
     qtbot.waitUntil(lambda: outbox.table.proxy.rowCount() == 7, timeout=WAIT_MS)  # type: ignore[attr-defined]
@@ -288,7 +292,7 @@ def ids_in(table: DataTable) -> set[str]:
 def test_irrigation_and_telemetry_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn, tmp_path: Path) -> None:
     window = office.kit.window
     window.navigator.select("proj_123", "sector_005")  # Rancho San Pedro · Lote C-1: valve_007
-    irrigation = go_to(qtbot, window, 5)
+    irrigation = go_to(qtbot, window, "irrigation")
     qtbot.waitUntil(irrigation.is_data_ready, timeout=WAIT_MS)
     valves = irrigation.valves_table  # type: ignore[attr-defined]
     tab_reaches_everything(qtbot, irrigation, valves.filter_edit)
@@ -311,7 +315,7 @@ def test_irrigation_and_telemetry_by_keyboard_at_1366(qtbot: QtBot, office: Sign
     check_sheet(qtbot, window, irrigation)
     screenshot(window, tmp_path, "irrigation")
 
-    telemetry = go_to(qtbot, window, 6)
+    telemetry = go_to(qtbot, window, "telemetry")
     qtbot.waitUntil(telemetry.is_data_ready, timeout=WAIT_MS)
     devices = telemetry.devices_table  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: devices.proxy.rowCount() > 0, timeout=WAIT_MS)
@@ -334,7 +338,7 @@ def test_irrigation_and_telemetry_by_keyboard_at_1366(qtbot: QtBot, office: Sign
 def test_sector_timeline_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn, tmp_path: Path) -> None:
     window = office.kit.window
     window.navigator.select("proj_123", None)  # a project: the timeline asks for one of its sectors
-    timeline = go_to(qtbot, window, PANES.index(next(spec for spec in PANES if spec.name == "timeline")) + 1)
+    timeline = go_to(qtbot, window, "timeline")
     assert timeline.stack.currentWidget() is timeline.state_page  # type: ignore[attr-defined]
     looks_whole(qtbot, timeline)
     press(qtbot, "Alt+S")  # the Sector box, then the first sector by arrow
@@ -382,7 +386,7 @@ def cells(table: DataTable) -> list[str]:
 def test_overview_workers_and_outbox_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn, tmp_path: Path) -> None:
     window = office.kit.window
     window.navigator.select("proj_123", None)
-    overview = go_to(qtbot, window, 1)
+    overview = go_to(qtbot, window, "overview")
     sectors = overview.sectors_table  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: sectors.proxy.rowCount() == 5, timeout=WAIT_MS)
     tab_reaches_everything(qtbot, overview, sectors.filter_edit)
@@ -390,7 +394,7 @@ def test_overview_workers_and_outbox_by_keyboard_at_1366(qtbot: QtBot, office: S
     check_sheet(qtbot, window, overview)
     screenshot(window, tmp_path, "overview")
 
-    workers = go_to(qtbot, window, 4)
+    workers = go_to(qtbot, window, "workers")
     roster = workers.table  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: roster.proxy.rowCount() == 60, timeout=WAIT_MS)
     tab_until(qtbot, in_table(roster))
@@ -404,7 +408,7 @@ def test_overview_workers_and_outbox_by_keyboard_at_1366(qtbot: QtBot, office: S
     check_sheet(qtbot, window, workers)
     screenshot(window, tmp_path, "workers")
 
-    outbox = go_to(qtbot, window, pane_names().index("outbox") + 1)
+    outbox = go_to(qtbot, window, "outbox")
     looks_whole(qtbot, outbox)
     check_sheet(qtbot, window, outbox)
     screenshot(window, tmp_path, "outbox")
@@ -414,7 +418,7 @@ def test_overview_workers_and_outbox_by_keyboard_at_1366(qtbot: QtBot, office: S
 def test_forms_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn, tmp_path: Path) -> None:
     window = office.kit.window
     window.navigator.select("proj_123", "sector_002")  # Rancho San Pedro · Lote A-2
-    forms = go_to(qtbot, window, pane_names().index("forms") + 1)
+    forms = go_to(qtbot, window, "forms")
     assert isinstance(forms, FormsPane)
     qtbot.waitUntil(lambda: forms.is_data_ready() and forms.form_list.count() > 0, timeout=WAIT_MS)
     assert forms.select_form("form_phyto_001")  # the scouting form, the longest of the demo's

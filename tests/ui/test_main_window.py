@@ -174,8 +174,8 @@ def test_the_overview_has_one_navigator_entry_and_shortcut(loaded_kit: WindowKit
     assert entries[0] == "Overview"
     assert entries == [spec.title for spec in PANES]  # one entry per pane that exists, in order
     assert [action.shortcut().toString() for action in window.pane_actions] == [
-        f"Ctrl+{number}" for number in range(1, len(PANES) + 1)
-    ]
+        f"Ctrl+{number}" if number <= 9 else "" for number in range(1, len(PANES) + 1)
+    ]  # Ctrl+1 … Ctrl+9: the first nine panes; the others are a click or the View menu away
     assert window.open_pane("overview")
     assert not window.open_pane("no-such-pane")  # a pane not built yet has no placeholder either
 

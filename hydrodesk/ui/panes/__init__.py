@@ -72,6 +72,18 @@ PANES: tuple[PaneSpec, ...] = (
         factory="hydrodesk.ui.panes.telemetry:TelemetryPane",
     ),
     PaneSpec(
+        name="weather",
+        title=QT_TRANSLATE_NOOP("Panes", "Weather and plant"),
+        icon="weather",
+        factory="hydrodesk.ui.panes.weather:WeatherPane",
+    ),
+    PaneSpec(
+        name="timeline",
+        title=QT_TRANSLATE_NOOP("Panes", "Sector timeline"),
+        icon="timeline",
+        factory="hydrodesk.ui.panes.timeline:TimelinePane",
+    ),
+    PaneSpec(
         name="forms",
         title=QT_TRANSLATE_NOOP("Panes", "Forms"),
         icon="forms",
@@ -82,18 +94,6 @@ PANES: tuple[PaneSpec, ...] = (
         title=QT_TRANSLATE_NOOP("Panes", "Outbox"),
         icon="outbox",
         factory="hydrodesk.ui.panes.outbox:OutboxPane",
-    ),
-    PaneSpec(
-        name="timeline",
-        title=QT_TRANSLATE_NOOP("Panes", "Sector timeline"),
-        icon="timeline",
-        factory="hydrodesk.ui.panes.timeline:TimelinePane",
-    ),
-    PaneSpec(
-        name="weather",
-        title=QT_TRANSLATE_NOOP("Panes", "Weather and plant"),
-        icon="weather",
-        factory="hydrodesk.ui.panes.weather:WeatherPane",
     ),
 )
 
