@@ -72,6 +72,12 @@ PANES: tuple[PaneSpec, ...] = (
         factory="hydrodesk.ui.panes.telemetry:TelemetryPane",
     ),
     PaneSpec(
+        name="map",
+        title=QT_TRANSLATE_NOOP("Panes", "Map"),
+        icon="map",
+        factory="hydrodesk.ui.panes.map:MapPane",
+    ),
+    PaneSpec(
         name="outbox",
         title=QT_TRANSLATE_NOOP("Panes", "Outbox"),
         icon="outbox",
