@@ -40,7 +40,9 @@ async def _mark(refresher: CacheRefresher, layer: str, project_id: str, at: date
 # ------------------------------------------------------------------------------------------------ fetching
 async def fetch_scouting(refresher: CacheRefresher, project_id: str, start: date, end: date, now: datetime) -> int:
     """The company's scouting records for local days `start`..`end` (at most 180 days; the map asks for ≤ 90)."""
-    rows = await refresher.phyto_records(start, end)
+    # The endpoint counts days in the company's timezone, the map in the project's: a day more at the start covers
+    # a project west of its company's clock.
+    rows = await refresher.phyto_records(start - timedelta(days=1), end)
     await _mark(refresher, "scouting", project_id, now, start=start.isoformat(), end=end.isoformat())
     return len(rows)
 

@@ -51,6 +51,7 @@ class MapView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setMouseTracking(True)  # hover over scouting points without a button held
         self.sectors: list[SectorItem] = []
         self.focused_index = -1
         self.ink = QColor("#1d2925")
@@ -66,7 +67,7 @@ class MapView(QGraphicsView):
     def content_rect(self) -> QRectF:
         rect = QRectF()
         for item in self.sectors:
-            rect = rect.united(item.sceneBoundingRect())
+            rect = rect.united(item.path().boundingRect())  # the outlines alone: the pen's width varies with focus
         return rect
 
     def scale_factor(self) -> float:

@@ -57,7 +57,7 @@ def default_thresholds(_office: object) -> ThresholdBook:
 
 class MapPane(Pane):
     sector_opened = Signal(str, str)  # project id, sector id: a double-click asks to open the sector's own view
-    layer_shown = Signal()  # a layer's data was applied to the map (tests wait on it)
+    layer_loaded = Signal()  # a load (cache, then the server when due) has finished
 
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -74,6 +74,7 @@ class MapPane(Pane):
         self._records: list[dict[str, Any]] = []
         self._labels: dict[str, str] = {}
         self._export_dir = Path.home()
+        self.loading = 0  # loads under way (cache, then server)
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("PageTitle")
@@ -174,6 +175,7 @@ class MapPane(Pane):
         key = (project.project_id, tuple((s.sector_id, s.sector_name, repr(s.boundary)) for s in project.sectors))
         if key != self._shape_key:
             self._shape_key = key
+            self.age_label.setText(self.tr("Loading…"))
             self._build(project)
             self.load()
         self._highlight()
@@ -220,6 +222,7 @@ class MapPane(Pane):
 
     async def refresh(self) -> None:
         self._fetched.clear()
+        self.loading += 1
         await self._load(self._next_generation(), fetch=True)
 
     # ------------------------------------------------------------------------------------------ building
@@ -304,9 +307,18 @@ class MapPane(Pane):
         """Show the layer from the cache, then fetch it (once per project, layer and range until F5)."""
         if self._selection.project is None or not self._items:
             return
+        self.loading += 1
         self.context.tasks.spawn(self._load(self._next_generation(), fetch=True), name="map-load")
 
     async def _load(self, generation: int, *, fetch: bool) -> None:
+        try:  # `loading` was counted up when the load was asked for, so nobody sees 0 before it starts
+            await self._load_layer(generation, fetch=fetch)
+        finally:
+            self.loading -= 1
+            if isValid(self):
+                self.layer_loaded.emit()
+
+    async def _load_layer(self, generation: int, *, fetch: bool) -> None:
         from hydrodesk.api.errors import ApiError
         from hydrodesk.ui.error_text import user_message
 
@@ -372,7 +384,6 @@ class MapPane(Pane):
             self._fill_pests()
         self._recolour()
         self._show_age(fetched, problem)
-        self.layer_shown.emit()
         if not self._shown_once:
             self._shown_once = True
             self.data_ready.emit()
