@@ -47,8 +47,7 @@ class SectorLook:
     key: str  # what the colour means, for tests and tool tips ("alert", "dry", "open")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SectorMap", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
 
 def _fill(hex_colour: str) -> QColor:
@@ -58,15 +57,17 @@ def _fill(hex_colour: str) -> QColor:
 
 
 def percent_text(value: float) -> str:
-    return _tr("{value} %").format(value=QLocale().toString(float(value), "f", 0 if value >= 10 else 1))
+    return translate("SectorMap", "{value} %").format(
+        value=QLocale().toString(float(value), "f", 0 if value >= 10 else 1)
+    )
 
 
 def verdict_text(verdict: Verdict) -> str:
     return {
-        Verdict.ALERT: _tr("Alert"),
-        Verdict.ATTENTION: _tr("Attention"),
-        Verdict.OKAY: _tr("Okay"),
-        Verdict.NO_DATA: _tr("Not scouted"),
+        Verdict.ALERT: translate("SectorMap", "Alert"),
+        Verdict.ATTENTION: translate("SectorMap", "Attention"),
+        Verdict.OKAY: translate("SectorMap", "Okay"),
+        Verdict.NO_DATA: translate("SectorMap", "Not scouted"),
     }[verdict]
 
 
@@ -88,17 +89,17 @@ def short_pest(label: str) -> str:
 
 def moisture_look(reading: tuple[float, str] | None) -> SectorLook:
     band = moisture_band(None if reading is None else reading[0])
-    detail = _tr("No reading") if reading is None else percent_text(reading[0])
+    detail = translate("SectorMap", "No reading") if reading is None else percent_text(reading[0])
     return SectorLook(_fill(MOISTURE_FILLS[band]), detail, band)
 
 
 def irrigation_text(state: str) -> str:
     return {
-        "open": _tr("Open"),
-        "closed": _tr("Closed"),
-        "fault": _tr("Fault"),
-        "unknown": _tr("State unknown"),
-        "no_valve": _tr("No valve"),
+        "open": translate("SectorMap", "Open"),
+        "closed": translate("SectorMap", "Closed"),
+        "fault": translate("SectorMap", "Fault"),
+        "unknown": translate("SectorMap", "State unknown"),
+        "no_valve": translate("SectorMap", "No valve"),
     }[state]
 
 
@@ -114,12 +115,12 @@ def legend_entries(layer: str) -> list[tuple[QColor, str]]:
         return [(_fill(VERDICT_FILLS[verdict]), verdict_text(verdict)) for verdict in order]
     if layer == "moisture":
         texts = {
-            "dry": _tr("Dry (under 18 %)"),
-            "low": _tr("Low (18–24 %)"),
-            "good": _tr("Good (24–32 %)"),
-            "moist": _tr("Moist (32–40 %)"),
-            "wet": _tr("Wet (40 % or more)"),
-            "no_data": _tr("No reading"),
+            "dry": translate("SectorMap", "Dry (under 18 %)"),
+            "low": translate("SectorMap", "Low (18–24 %)"),
+            "good": translate("SectorMap", "Good (24–32 %)"),
+            "moist": translate("SectorMap", "Moist (32–40 %)"),
+            "wet": translate("SectorMap", "Wet (40 % or more)"),
+            "no_data": translate("SectorMap", "No reading"),
         }
         return [(_fill(MOISTURE_FILLS[key]), text) for key, text in texts.items()]
     return [

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -34,7 +34,7 @@ from hydrodesk.domain.phyto_verdicts import ThresholdBook
 from hydrodesk.exports.file_names import suggested_file_name
 from hydrodesk.ui import formats
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
-from hydrodesk.ui.keys import KeyHelp
+from hydrodesk.ui.keys import KeyHelp, key_text
 from hydrodesk.ui.map import looks
 from hydrodesk.ui.map.items import ScoutDot, SectorItem, record_text, scene_path
 from hydrodesk.ui.map.legend import MapLegend
@@ -207,13 +207,17 @@ class MapPane(Pane):
 
     def widget_keys(self) -> list[KeyHelp]:
         tr = self.tr
+
+        def keys(*sequences: str) -> str:
+            return " / ".join(key_text(QKeySequence(sequence)) for sequence in sequences)
+
         return [
-            KeyHelp(tr("Tab / Shift+Tab"), tr("On the map: go to the next or previous sector")),
-            KeyHelp(tr("Enter"), tr("On the map: select the sector in the navigator")),
-            KeyHelp(tr("Ctrl+Enter"), tr("On the map: open the sector")),
+            KeyHelp(keys("Tab", "Shift+Tab"), tr("On the map: go to the next or previous sector")),
+            KeyHelp(keys("Return"), tr("On the map: select the sector in the navigator")),
+            KeyHelp(keys("Ctrl+Return"), tr("On the map: open the sector")),
             KeyHelp(tr("Arrows"), tr("On the map: move the map")),
-            KeyHelp("+ / -", tr("On the map: zoom in or out")),
-            KeyHelp(tr("0 / Home"), tr("On the map: show every sector")),
+            KeyHelp(keys("+", "-"), tr("On the map: zoom in or out")),
+            KeyHelp(keys("0", "Home"), tr("On the map: show every sector")),
         ]
 
     def export_table(self) -> bool:
