@@ -102,7 +102,10 @@ class Navigator(QDockWidget):
             indent = (depth + 1) * self.tree.indentation()  # a tree indents its top level too (the branch arrow)
             widest = max(widest, metrics.horizontalAdvance(text) + item + indent)
         margins = self.widget().layout().contentsMargins()
-        return max(MIN_WIDTH, min(MAX_PREFERRED_WIDTH, widest + margins.left() + margins.right() + 8))
+        # Room for the tree's scroll bar: at 768 pixels high the pane list leaves the farm too little height for
+        # every project and sector, and a scroll bar appearing later would cut the names short.
+        scroll_bar = self.tree.verticalScrollBar().sizeHint().width()
+        return max(MIN_WIDTH, min(MAX_PREFERRED_WIDTH, widest + margins.left() + margins.right() + 8 + scroll_bar))
 
     def _tree_texts(self, parent: QModelIndex | None = None, depth: int = 0) -> list[tuple[int, str]]:
         parent = parent if parent is not None else QModelIndex()

@@ -2237,7 +2237,7 @@
     </message>
     <message>
         <source>&amp;Fit</source>
-        <translation>&amp;Ajustar</translation>
+        <translation>A&amp;justar</translation>
     </message>
     <message>
         <source>Show every sector (Ctrl+0)</source>
@@ -2346,10 +2346,6 @@
     <message>
         <source>Worst pest or disease</source>
         <translation>Peor plaga o enfermedad</translation>
-    </message>
-    <message>
-        <source>{pest}: incidence and verdict</source>
-        <translation>{pest}: incidencia y veredicto</translation>
     </message>
     <message>
         <source>Pest</source>

@@ -28,7 +28,6 @@ class MapLegend(QFrame):
         self.setFixedWidth(COLUMN_WIDTH)
         self.title_label = QLabel(self)
         self.title_label.setObjectName("SectionLabel")
-        self.title_label.setWordWrap(True)
         self._rows = QGridLayout()
         self._rows.setHorizontalSpacing(8)
         self._rows.setVerticalSpacing(4)

@@ -58,7 +58,7 @@ def _fill(hex_colour: str) -> QColor:
 
 def percent_text(value: float) -> str:
     return translate("SectorMap", "{value} %").format(
-        value=QLocale().toString(float(value), "f", 0 if value >= 10 else 1)
+        value=QLocale().toString(float(value), "f", 0 if value >= 10 or float(value).is_integer() else 1)
     )
 
 

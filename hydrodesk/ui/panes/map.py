@@ -511,9 +511,7 @@ class MapPane(Pane):
         layer = self.layer
         titles = {
             "scouting": self.tr("Worst pest or disease"),
-            "pest": self.tr("{pest}: incidence and verdict").format(
-                pest=looks.short_pest(self.pest_combo.currentText() or self.tr("Pest"))
-            ),
+            "pest": looks.short_pest(self.pest_combo.currentText() or self.tr("Pest")),
             "moisture": self.tr("Soil moisture at 30 cm"),
             "irrigation": self.tr("Valves of the sector"),
         }
