@@ -156,7 +156,7 @@ def test_colours_follow_the_layer_and_the_simulators_summary(qtbot: QtBot, signe
     states = irrigation_by_sector([valve.model_dump(mode="json") for valve in valves])
     for sector_id, item in pane._items.items():
         assert item.key == states.get(sector_id, "no_valve")
-    assert not pane._dots  # scouting points belong to the scouting layers
+    assert not pane.shown_dots()  # scouting points belong to the scouting layers
 
 
 def test_a_click_selects_in_the_navigator_and_a_double_click_opens(qtbot: QtBot, signed_in: SignedIn) -> None:
@@ -207,8 +207,8 @@ def test_hovering_a_scouting_point_shows_its_record_and_the_map_exports(
 ) -> None:
     pane = map_of(qtbot, signed_in)
     choose_range(qtbot, pane, "90d")
-    qtbot.waitUntil(lambda: len(pane._dots) > 0)
-    dot = max(pane._dots, key=lambda item: len(item.point.present))
+    qtbot.waitUntil(lambda: len(pane.shown_dots()) > 0)
+    dot = max(pane.shown_dots(), key=lambda item: len(item.point.present))
     assert dot.point.present, "some point of 90 days found a pest"
     pane.view.centerOn(dot)
     move_mouse(pane.view.viewport(), pane.view.mapFromScene(dot.scenePos()))

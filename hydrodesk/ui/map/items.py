@@ -6,7 +6,7 @@ sector keeps its true shape at any zoom. Labels and dots keep their screen size 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
@@ -52,8 +52,13 @@ class SectorLabel(QGraphicsItem):
         self._detail_font = QFont()
         self._detail_font.setPointSizeF(max(self._detail_font.pointSizeF() - 1, 7))
         self._rect = QRectF()
+        self._title_height = QFontMetricsF(self._title_font).height()
+        # Drawn once into a pixmap and reused on every repaint (a pan or zoom redraws 200 labels otherwise).
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_text(self, title: str, detail: str) -> None:
+        if (title, detail) == (self.title, self.detail):
+            return
         self.prepareGeometryChange()
         self.title, self.detail = title, detail
         title_metrics, detail_metrics = QFontMetricsF(self._title_font), QFontMetricsF(self._detail_font)
@@ -70,7 +75,7 @@ class SectorLabel(QGraphicsItem):
         painter.setBrush(self.halo_colour)
         painter.drawRoundedRect(self._rect, 4, 4)
         painter.setPen(self.text_colour)
-        title_height = QFontMetricsF(self._title_font).height()
+        title_height = self._title_height
         top = self._rect.adjusted(4, 2, -4, -2)
         painter.setFont(self._title_font)
         painter.drawText(
@@ -156,18 +161,26 @@ def record_text(point: ScoutPoint, when: str) -> str:
 class ScoutDot(QGraphicsEllipseItem):
     """A scouting point: hover shows its record (tool tip, and the map's detail box through `on_hover`)."""
 
-    def __init__(self, point: ScoutPoint, position: QPointF, text: str) -> None:
+    def __init__(self, point: ScoutPoint, position: QPointF, describe: Callable[[ScoutPoint], str]) -> None:
         radius = DOT_RADIUS_PX
         super().__init__(-radius, -radius, 2 * radius, 2 * radius)
         self.point = point
-        self.text = text
+        self._describe = describe
+        self._text: str | None = None
         self.setPos(position)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setToolTip(text)
         self.setZValue(5)
-        self.on_hover: list = []  # callables taking (ScoutDot | None)
+        self.on_hover: list[Callable[[ScoutDot | None], None]] = []
+
+    @property
+    def text(self) -> str:
+        """The record as a person reads it; written the first time it is wanted (hundreds of dots, few hovers)."""
+        if self._text is None:
+            self._text = self._describe(self.point)
+        return self._text
 
     def set_colours(self, fill: QColor, ring: QColor) -> None:
         self.setBrush(QBrush(fill))
@@ -176,6 +189,8 @@ class ScoutDot(QGraphicsEllipseItem):
         self.setPen(pen)
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        if not self.toolTip():
+            self.setToolTip(self.text)  # before the view asks for it, which it does after the hover
         for callback in self.on_hover:
             callback(self)
         super().hoverEnterEvent(event)

@@ -75,6 +75,7 @@ class MapPane(Pane):
         self._labels: dict[str, str] = {}
         self._export_dir = Path.home()
         self.loading = 0  # loads under way (cache, then server)
+        self._dots_of: list[dict[str, Any]] | None = None  # the records the dots were made from
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("PageTitle")
@@ -274,7 +275,7 @@ class MapPane(Pane):
         self.view.set_sectors([])
         self.scene.clear()
         self._items = {}
-        self._dots = []
+        self._dots, self._dots_of = [], None
 
     def _show_state(self, title: str, message: str, *, tone: str = "neutral") -> None:
         icon = svg_pixmap("empty", QSize(48, 48), self._theme.tokens["muted"])
@@ -321,6 +322,9 @@ class MapPane(Pane):
             self.loading -= 1
             if isValid(self):
                 self.layer_loaded.emit()
+                if not self._shown_once:  # the first layer as the server has it (or the cache, offline)
+                    self._shown_once = True
+                    self.data_ready.emit()
 
     async def _load_layer(self, generation: int, *, fetch: bool) -> None:
         from hydrodesk.api.errors import ApiError
@@ -388,9 +392,6 @@ class MapPane(Pane):
             self._fill_pests()
         self._recolour()
         self._show_age(fetched, problem)
-        if not self._shown_once:
-            self._shown_once = True
-            self.data_ready.emit()
 
     def _show_age(self, fetched: str | None, problem: str) -> None:
         from hydrodesk.domain.timestamps import parse_utc_text
@@ -478,28 +479,39 @@ class MapPane(Pane):
         return self._scouting_cache
 
     def _draw_dots(self, show: bool) -> None:
+        """A dot per located record: made again only when the records change, hidden on the other layers."""
+        if self._dots_of is not self._records:
+            for dot in self._dots:
+                self.scene.removeItem(dot)
+            self._dots, self._dots_of = [], self._records
+            zone = self._zone()
+            dark = self._theme.name == "dark"
+
+            def describe(point: map_layers.ScoutPoint) -> str:
+                return record_text(point, formats.moment_text(point.at, zone))
+
+            for point in map_layers.scout_points(self._records):
+                if point.sector_id not in self._items:
+                    continue
+                x, y = self._projection.to_metres(point.lon, point.lat)
+                dot = ScoutDot(point, QPointF(x, -y), describe)
+                dot.set_colours(QColor("#eaf2ee" if dark else "#ffffff"), QColor("#1d2925"))
+                dot.on_hover.append(self._on_dot_hovered)
+                self.scene.addItem(dot)
+                self._dots.append(dot)
         for dot in self._dots:
-            self.scene.removeItem(dot)
-        self._dots = []
-        if not show:
+            dot.setVisible(show)
+        if show:
+            self._on_dot_hovered(None)
+        else:
             self.legend.set_record("", "")
-            return
-        zone = self._zone()
-        dark = self._theme.name == "dark"
-        for point in map_layers.scout_points(self._records):
-            if point.sector_id not in self._items:
-                continue
-            x, y = self._projection.to_metres(point.lon, point.lat)
-            dot = ScoutDot(point, QPointF(x, -y), record_text(point, formats.moment_text(point.at, zone)))
-            dot.set_colours(QColor("#eaf2ee" if dark else "#ffffff"), QColor("#1d2925"))
-            dot.on_hover.append(self._on_dot_hovered)
-            self.scene.addItem(dot)
-            self._dots.append(dot)
-        self._on_dot_hovered(None)
+
+    def shown_dots(self) -> list[ScoutDot]:
+        return [dot for dot in self._dots if dot.isVisible()]
 
     def _on_dot_hovered(self, dot: ScoutDot | None) -> None:
         if dot is None:
-            count = len(self._dots)
+            count = len(self.shown_dots())
             self.legend.set_record(
                 self.tr("SCOUTING POINTS ({count})").format(count=count),
                 self.tr("Point at a dot to read its record.") if count else self.tr("No scouting in this range."),
