@@ -185,9 +185,11 @@ def test_the_demo_opens_on_the_sector_map_coloured_by_scouting(
     demo_farm = seeded_demo_farm(user_home, sim_template)
     screenshot = tmp_path / "map.png"
     done = subprocess.run(
-        [sys.executable, "-m", "hydrodesk", "--demo", "--pane", "map", "--lang", "es", "--log-level", "INFO"]
-        # Room for a slow start on a busy machine: the map fetches its layer after the farm has loaded.
-        + ["--screenshot", str(screenshot), "--quit-after", "35"],
+        [
+            *(sys.executable, "-m", "hydrodesk", "--demo", "--pane", "map", "--lang", "es", "--log-level", "INFO"),
+            # Room for a slow start on a busy machine: the map fetches its layer after the farm has loaded.
+            *("--screenshot", str(screenshot), "--quit-after", "35"),
+        ],
         env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
