@@ -76,6 +76,10 @@ class MapPane(Pane):
         self._export_dir = Path.home()
         self.loading = 0  # loads under way (cache, then server)
         self._dots_of: list[dict[str, Any]] | None = None  # the records the dots were made from
+        self._data_layer: str | None = None  # which data `_data` holds: "scouting", "moisture" or "irrigation"
+        self._data: dict[str, Any] = {}
+        self._scouting_key: tuple[Any, ...] | None = None
+        self._scouting_cache: dict[str, map_layers.SectorScouting] = {}
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("PageTitle")
@@ -276,6 +280,7 @@ class MapPane(Pane):
         self.scene.clear()
         self._items = {}
         self._dots, self._dots_of = [], None
+        self._data_layer, self._data, self._records, self._labels = None, {}, [], {}  # another farm's layer
 
     def _show_state(self, title: str, message: str, *, tone: str = "neutral") -> None:
         icon = svg_pixmap("empty", QSize(48, 48), self._theme.tokens["muted"])
@@ -444,8 +449,7 @@ class MapPane(Pane):
     def _recolour(self) -> None:
         if not self._items:
             return
-        layer, data = self.layer, getattr(self, "_data", {})
-        data_layer = getattr(self, "_data_layer", None)
+        layer, data, data_layer = self.layer, self._data, self._data_layer
         scouting_layer = layer in ("scouting", "pest")
         for sector_id, item in self._items.items():
             look = self._look(
@@ -472,11 +476,16 @@ class MapPane(Pane):
 
     def _scouting(self, pest: str | None) -> dict[str, map_layers.SectorScouting]:
         key = (id(self._records), len(self._records), pest)
-        if getattr(self, "_scouting_key", None) != key:
+        if self._scouting_key != key:
             book = self.thresholds(self.context.office())
             self._scouting_cache = map_layers.scouting_by_sector(self._records, book, pest)
             self._scouting_key = key
         return self._scouting_cache
+
+    def thresholds_changed(self) -> None:
+        """The company's action thresholds changed: every verdict again, at once."""
+        self._scouting_key = None
+        self._recolour()
 
     def _draw_dots(self, show: bool) -> None:
         """A dot per located record: made again only when the records change, hidden on the other layers."""
