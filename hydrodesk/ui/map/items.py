@@ -6,6 +6,7 @@ sector keeps its true shape at any zoom. Labels and dots keep their screen size 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -24,6 +25,8 @@ from hydrodesk.domain.map_layers import ScoutPoint
 OUTLINE_PX = 1.2
 SELECTED_PX = 3.5
 DOT_RADIUS_PX = 4.5
+DOT_Z = 5
+LABEL_Z = 10
 
 
 def scene_path(rings: Sequence[Sequence[tuple[float, float]]]) -> QPainterPath:
@@ -39,7 +42,7 @@ def scene_path(rings: Sequence[Sequence[tuple[float, float]]]) -> QPainterPath:
 class SectorLabel(QGraphicsItem):
     """The sector's name and one line about it, centred on the sector, a halo behind the text for contrast."""
 
-    def __init__(self, parent: QGraphicsItem) -> None:
+    def __init__(self, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -98,7 +101,9 @@ class SectorItem(QGraphicsPathItem):
         self.focused = False
         self.outline = QColor("#33443d")
         self.accent = QColor("#17795f")
-        self.label = SectorLabel(self)
+        # Not a child: a child is stacked with its sector, under the scouting points; labels go over everything.
+        self.label = SectorLabel(None)
+        self.label.setZValue(LABEL_Z)
         self.label.setPos(path.boundingRect().center())
         self.label.set_text(name, "")
         self.setZValue(1)
@@ -172,8 +177,10 @@ class ScoutDot(QGraphicsEllipseItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setZValue(5)
-        self.on_hover: list[Callable[[ScoutDot | None], None]] = []
+        self.setZValue(DOT_Z)
+        # Weak: a dot holding its pane's method would make a reference cycle of Qt wrappers, which Python's
+        # collector may then break from any thread.
+        self.on_hover: list[weakref.WeakMethod[Callable[[ScoutDot | None], None]]] = []
 
     @property
     def text(self) -> str:
@@ -188,14 +195,18 @@ class ScoutDot(QGraphicsEllipseItem):
         pen.setWidthF(1.5)
         self.setPen(pen)
 
+    def _tell(self, dot: ScoutDot | None) -> None:
+        for reference in self.on_hover:
+            callback = reference()
+            if callback is not None:
+                callback(dot)
+
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         if not self.toolTip():
             self.setToolTip(self.text)  # before the view asks for it, which it does after the hover
-        for callback in self.on_hover:
-            callback(self)
+        self._tell(self)
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        for callback in self.on_hover:
-            callback(None)
+        self._tell(None)
         super().hoverLeaveEvent(event)

@@ -8,6 +8,7 @@ reached) selects the sector in the navigator; a double-click (or Ctrl+Enter) ask
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -197,7 +198,7 @@ class MapPane(Pane):
         for item in self._items.values():
             item.set_colours(outline, theme.color("accent"), ink, halo)
         for dot in self._dots:
-            dot.set_colours(QColor("#ffffff" if not dark else "#eaf2ee"), QColor("#1d2925"))
+            self._colour_dot(dot)
         self.export_button.setIcon(themed_icon("export", theme.tokens["icon"]))
         self._update_legend()
         self.view.viewport().update()
@@ -263,6 +264,7 @@ class MapPane(Pane):
             path = scene_path([self._projection.ring(ring) for ring in rings])
             item = SectorItem(project.project_id, sector.sector_id, sector.sector_name, path)
             self.scene.addItem(item)
+            self.scene.addItem(item.label)
             self._items[sector.sector_id] = item
             sectors.append(item)
         # Reading order for Tab: top row first, left to right.
@@ -494,7 +496,6 @@ class MapPane(Pane):
                 self.scene.removeItem(dot)
             self._dots, self._dots_of = [], self._records
             zone = self._zone()
-            dark = self._theme.name == "dark"
 
             def describe(point: map_layers.ScoutPoint) -> str:
                 return record_text(point, formats.moment_text(point.at, zone))
@@ -504,8 +505,8 @@ class MapPane(Pane):
                     continue
                 x, y = self._projection.to_metres(point.lon, point.lat)
                 dot = ScoutDot(point, QPointF(x, -y), describe)
-                dot.set_colours(QColor("#eaf2ee" if dark else "#ffffff"), QColor("#1d2925"))
-                dot.on_hover.append(self._on_dot_hovered)
+                self._colour_dot(dot)
+                dot.on_hover.append(weakref.WeakMethod(self._on_dot_hovered))
                 self.scene.addItem(dot)
                 self._dots.append(dot)
         for dot in self._dots:
@@ -514,6 +515,14 @@ class MapPane(Pane):
             self._on_dot_hovered(None)
         else:
             self.legend.set_record("", "")
+
+    def _colour_dot(self, dot: ScoutDot) -> None:
+        """A point where something was found is dark with a light ring, a clean one light: hot spots show."""
+        light = QColor("#eaf2ee" if self._theme.name == "dark" else "#ffffff")
+        if dot.point.present:
+            dot.set_colours(QColor("#2b1a17"), light)
+        else:
+            dot.set_colours(light, QColor("#1d2925"))
 
     def shown_dots(self) -> list[ScoutDot]:
         return [dot for dot in self._dots if dot.isVisible()]
