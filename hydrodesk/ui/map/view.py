@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QPolygonF,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
@@ -59,6 +60,7 @@ class MapView(QGraphicsView):
         self.ink = QColor("#1d2925")
         self.paper = QColor(255, 255, 255, 215)
         self._fit_scale = 1.0
+        self._fitted = False  # showing the whole farm as "fit" left it: a resize fits again, until the user moves
         self._press: QPoint | None = None
 
     # ------------------------------------------------------------------------------------------ content
@@ -88,7 +90,13 @@ class MapView(QGraphicsView):
         self.resetTransform()
         self.fitInView(rect.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio)
         self._fit_scale = self.scale_factor()
+        self._fitted = True
         self.viewport().update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit()
 
     def zoom(self, factor: float) -> None:
         wanted = self.scale_factor() * factor
@@ -96,6 +104,7 @@ class MapView(QGraphicsView):
         if wanted < low or wanted > high:
             factor = min(max(wanted, low), high) / self.scale_factor()
         self.scale(factor, factor)
+        self._fitted = False
         self.viewport().update()
 
     def zoom_in(self) -> None:
@@ -111,6 +120,7 @@ class MapView(QGraphicsView):
         self.setTransformationAnchor(anchor)
 
     def pan(self, dx: int, dy: int) -> None:
+        self._fitted = False
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx)
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy)
         self.viewport().update()
@@ -133,7 +143,9 @@ class MapView(QGraphicsView):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         press, self._press = self._press, None
         super().mouseReleaseEvent(event)
-        if press is not None and (event.position().toPoint() - press).manhattanLength() <= CLICK_SLOP_PX:
+        if press is not None and (event.position().toPoint() - press).manhattanLength() > CLICK_SLOP_PX:
+            self._fitted = False  # a drag moved the map
+        elif press is not None:
             sector = self.sector_at(event.position().toPoint())
             if sector is not None:
                 self._focus_sector(self.sectors.index(sector), ensure_visible=False)

@@ -289,11 +289,6 @@ class MapPane(Pane):
         self.state_page.show_state(title=title, message=message, icon=icon, tone=tone)
         self.stack.setCurrentIndex(STATE_PAGE)
 
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self._items:
-            self.view.fit()
-
     # ------------------------------------------------------------------------------------------ loading
     @property
     def layer(self) -> str:
