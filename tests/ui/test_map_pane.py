@@ -270,3 +270,66 @@ def test_empty_states_say_what_to_do(qtbot: QtBot, make_window: Callable[[], Win
     assert pane.state_page.title_label.text() == "No sector boundaries"
     assert "F5" in pane.state_page.message_label.text()
     assert pane.subtitle_label.text() == "0 sectors · 1 without a boundary"
+
+
+def square(lon: float, lat: float, half: float = 0.001) -> dict[str, Any]:
+    ring = [[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half], [lon - half, lat + half]]
+    return {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}
+
+
+def test_the_map_stays_fitted_while_resized_until_the_user_moves_it(
+    qtbot: QtBot, make_window: Callable[[], WindowKit]
+) -> None:
+    kit = make_window()
+    context = PaneContext(monitor=kit.monitor, tasks=kit.tasks, client=lambda: None, theme=lambda: kit.themes.current)
+    pane = MapPane(context)
+    qtbot.addWidget(pane)
+    pane.resize(900, 600)
+    pane.show()
+    qtbot.waitExposed(pane)
+    farm = Project.model_validate(
+        {
+            "projectId": "p1",
+            "companyId": "c1",
+            "name": "Fundo Los Robles",
+            "timezone": "America/Santiago",
+            "settings": {"samplingUnit": "bandeja", "pricePerUnit": 1.0},
+            "sectors": [
+                {
+                    "sectorId": f"s{index}",
+                    "sector_name": f"Cuartel {index}",
+                    "boundary": square(-71 + index * 0.003, -33),
+                }
+                for index in range(3)
+            ],
+        }
+    )
+    pane.set_selection(Selection(farm))
+    view = pane.view
+    assert pane.stack.currentWidget() is not pane.state_page
+    qtbot.waitUntil(
+        lambda: pane.age_label.text() == "Sign in to colour the map with scouting, moisture and irrigation."
+    )
+
+    def whole_farm_shown() -> bool:
+        return view.mapToScene(view.viewport().rect()).boundingRect().contains(view.content_rect())
+
+    assert whole_farm_shown()
+    pane.resize(500, 400)  # a smaller window: still the whole farm
+    qtbot.waitUntil(whole_farm_shown)
+    view.zoom_in()
+    view.zoom_in()
+    zoomed = view.scale_factor()
+    pane.resize(900, 600)  # the user zoomed: a resize keeps their zoom
+    qtbot.waitUntil(lambda: view.viewport().width() > 600)
+    assert view.scale_factor() == pytest.approx(zoomed)
+    for _ in range(30):  # zoom has limits both ways
+        view.zoom_out()
+    assert whole_farm_shown()
+    assert view.scale_factor() >= view._fit_scale / 6 - 1e-9
+    # Shift+Tab from the map's first sector leaves the map instead of trapping the keyboard.
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    assert view.focused_sector() is view.sectors[0]
+    qtbot.keyClick(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert not view.hasFocus()
+    assert view.focused_sector() is None
