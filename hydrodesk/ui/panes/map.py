@@ -555,6 +555,8 @@ class MapPane(Pane):
         chosen = self._selection.sector.sector_id if self._selection.sector else None
         for sector_id, item in self._items.items():
             item.set_selected(sector_id == chosen)
+        if chosen in self._items:
+            self.view.ensureVisible(self._items[chosen], 40, 40)  # zoomed in elsewhere: bring it into view
 
     def _on_sector_clicked(self, sector_id: str) -> None:
         project = self._selection.project
