@@ -609,6 +609,7 @@ class MainWindow(QMainWindow):
             pane.status_message.connect(lambda text: self.status.showMessage(text, 8000))
             pane.sector_activated.connect(self.navigator.select)
             pane.session_activated.connect(self.show_session_tallies)
+            pane.sector_opened.connect(self.open_sector_timeline)
             pane.set_selection(self._selection)
             self._panes[spec.name] = pane
             self.pane_host.addWidget(pane)

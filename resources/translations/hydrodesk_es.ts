@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>On the map: go to the next or previous sector</source>
+        <translation>En el mapa: ir al sector siguiente o anterior</translation>
+    </message>
+    <message>
+        <source>On the map: select the sector in the navigator</source>
+        <translation>En el mapa: seleccionar el sector en el navegador</translation>
+    </message>
+    <message>
+        <source>On the map: open the sector</source>
+        <translation>En el mapa: abrir el sector</translation>
+    </message>
+    <message>
+        <source>Arrows</source>
+        <translation>Flechas</translation>
+    </message>
+    <message>
+        <source>On the map: move the map</source>
+        <translation>En el mapa: mover el mapa</translation>
+    </message>
+    <message>
+        <source>On the map: zoom in or out</source>
+        <translation>En el mapa: acercar o alejar</translation>
+    </message>
+    <message>
+        <source>On the map: show every sector</source>
+        <translation>En el mapa: mostrar todos los sectores</translation>
+    </message>
+</context>
+<context>
     <name>AccountButton</name>
     <message>
         <source>Signed in as {name} ({user}) · {account}</source>
@@ -2639,6 +2670,222 @@
     </message>
 </context>
 <context>
+    <name>MapPane</name>
+    <message>
+        <source>&amp;Layer:</source>
+        <translation>&amp;Capa:</translation>
+    </message>
+    <message>
+        <source>&amp;Pest:</source>
+        <translation>&amp;Plaga:</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <source>Scouting from Monday to today</source>
+        <translation>Monitoreo del lunes a hoy</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <source>Scouting since the first of the month</source>
+        <translation>Monitoreo desde el primero del mes</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 días</translation>
+    </message>
+    <message>
+        <source>Scouting of the last 90 days</source>
+        <translation>Monitoreo de los últimos 90 días</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>A&amp;justar</translation>
+    </message>
+    <message>
+        <source>Show every sector (Ctrl+0)</source>
+        <translation>Mostrar todos los sectores (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport PNG…</source>
+        <translation>E&amp;xportar PNG…</translation>
+    </message>
+    <message>
+        <source>Save the map as it is shown as a PNG image</source>
+        <translation>Guardar el mapa tal como se ve, como imagen PNG</translation>
+    </message>
+    <message>
+        <source>Fit every sector in the map</source>
+        <translation>Ajustar el mapa a todos los sectores</translation>
+    </message>
+    <message>
+        <source>Zoom the map in</source>
+        <translation>Acercar el mapa</translation>
+    </message>
+    <message>
+        <source>Zoom the map out</source>
+        <translation>Alejar el mapa</translation>
+    </message>
+    <message>
+        <source>Put the keyboard on the map</source>
+        <translation>Llevar el teclado al mapa</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Mapa</translation>
+    </message>
+    <message>
+        <source>No project selected</source>
+        <translation>Ningún proyecto seleccionado</translation>
+    </message>
+    <message>
+        <source>Choose a project or sector in the navigator.</source>
+        <translation>Elija un proyecto o un sector en el navegador.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>The selected project&apos;s sectors, drawn from their boundaries and coloured by the chosen layer: the scouting verdict, one pest&apos;s incidence, soil moisture or irrigation. Dots are scouting points; point at one to read its record. Click a sector (or Tab to it and press Enter) to select it in the navigator; double-click it to open it. Drag or use the arrow keys to move, the wheel or +/- to zoom.</source>
+        <translation>Los sectores del proyecto seleccionado, dibujados según sus límites y coloreados por la capa elegida: el veredicto del monitoreo, la incidencia de una plaga, la humedad del suelo o el riego. Los puntos son puntos de monitoreo; pase el mouse sobre uno para leer su registro. Haga clic en un sector (o llegue a él con Tab y pulse Intro) para seleccionarlo en el navegador; haga doble clic para abrirlo. Arrastre o use las flechas para moverse, la rueda o +/- para acercar o alejar.</translation>
+    </message>
+    <message>
+        <source>Map of {project}</source>
+        <translation>Mapa de {project}</translation>
+    </message>
+    <message>
+        <source>{count} sectors</source>
+        <translation>{count} sectores</translation>
+    </message>
+    <message>
+        <source>1 sector</source>
+        <translation>1 sector</translation>
+    </message>
+    <message>
+        <source>{count} · {missing} without a boundary</source>
+        <translation>{count} · {missing} sin límites</translation>
+    </message>
+    <message>
+        <source>No sector boundaries</source>
+        <translation>Sectores sin límites</translation>
+    </message>
+    <message>
+        <source>The sectors of {project} have no boundary on the server yet, so there is nothing to draw. Ask the platform&apos;s administrator to draw them, then press F5.</source>
+        <translation>Los sectores de {project} aún no tienen límites en el servidor, así que no hay nada que dibujar. Pida al administrador de la plataforma que los dibuje y luego pulse F5.</translation>
+    </message>
+    <message>
+        <source>Offline: showing what this computer saved at {when}. {reason} Press F5 to try again.</source>
+        <translation>Sin conexión: se muestra lo que este equipo guardó a las {when}. {reason} Pulse F5 para reintentar.</translation>
+    </message>
+    <message>
+        <source>Could not fetch this layer: {reason} Nothing is saved on this computer yet; press F5 to try again.</source>
+        <translation>No se pudo obtener esta capa: {reason} Este equipo aún no tiene nada guardado; pulse F5 para reintentar.</translation>
+    </message>
+    <message>
+        <source>Data as of {when}.</source>
+        <translation>Datos a las {when}.</translation>
+    </message>
+    <message>
+        <source>Sign in to colour the map with scouting, moisture and irrigation.</source>
+        <translation>Inicie sesión para colorear el mapa con monitoreo, humedad y riego.</translation>
+    </message>
+    <message>
+        <source>SCOUTING POINTS ({count})</source>
+        <translation>PUNTOS DE MONITOREO ({count})</translation>
+    </message>
+    <message>
+        <source>Point at a dot to read its record.</source>
+        <translation>Pase el mouse sobre un punto para leer su registro.</translation>
+    </message>
+    <message>
+        <source>No scouting in this range.</source>
+        <translation>Sin monitoreo en este periodo.</translation>
+    </message>
+    <message>
+        <source>SCOUTING POINT</source>
+        <translation>PUNTO DE MONITOREO</translation>
+    </message>
+    <message>
+        <source>Worst pest or disease</source>
+        <translation>Peor plaga o enfermedad</translation>
+    </message>
+    <message>
+        <source>Pest</source>
+        <translation>Plaga</translation>
+    </message>
+    <message>
+        <source>Soil moisture at 30 cm</source>
+        <translation>Humedad del suelo a 30 cm</translation>
+    </message>
+    <message>
+        <source>Valves of the sector</source>
+        <translation>Válvulas del sector</translation>
+    </message>
+    <message>
+        <source>Verdicts by the action thresholds of each pest.</source>
+        <translation>Veredictos según los umbrales de acción de cada plaga.</translation>
+    </message>
+    <message>
+        <source>Labels show the share of sampling points where it was found.</source>
+        <translation>Las etiquetas muestran el porcentaje de puntos de muestreo donde se encontró.</translation>
+    </message>
+    <message>
+        <source>The newest reading of the last 36 hours.</source>
+        <translation>La lectura más reciente de las últimas 36 horas.</translation>
+    </message>
+    <message>
+        <source>What the field reports, not what was commanded.</source>
+        <translation>Lo que informa el campo, no lo que se ordenó.</translation>
+    </message>
+    <message>
+        <source>There is no map to export: choose a project with sector boundaries.</source>
+        <translation>No hay mapa que exportar: elija un proyecto con sectores delimitados.</translation>
+    </message>
+    <message>
+        <source>Export map</source>
+        <translation>Exportar mapa</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>map</source>
+        <comment>file name</comment>
+        <translation>mapa</translation>
+    </message>
+    <message>
+        <source>Could not save the map to {path}</source>
+        <translation>No se pudo guardar el mapa en {path}</translation>
+    </message>
+    <message>
+        <source>Saved the map to {path}</source>
+        <translation>Mapa guardado en {path}</translation>
+    </message>
+    <message>
+        <source>Scouting verdict</source>
+        <translation>Veredicto del monitoreo</translation>
+    </message>
+    <message>
+        <source>Incidence of a pest</source>
+        <translation>Incidencia de una plaga</translation>
+    </message>
+    <message>
+        <source>Soil moisture</source>
+        <translation>Humedad del suelo</translation>
+    </message>
+    <message>
+        <source>Irrigation</source>
+        <translation>Riego</translation>
+    </message>
+</context>
+<context>
     <name>Metrics</name>
     <message>
         <source>Flow (L/min)</source>
@@ -3400,6 +3647,10 @@
         <translation>Telemetría</translation>
     </message>
     <message>
+        <source>Map</source>
+        <translation>Mapa</translation>
+    </message>
+    <message>
         <source>Forms</source>
         <translation>Formularios</translation>
     </message>
@@ -3683,6 +3934,98 @@
     <message>
         <source>Pending</source>
         <translation>Pendiente</translation>
+    </message>
+</context>
+<context>
+    <name>SectorMap</name>
+    <message>
+        <source>{when} · {who}</source>
+        <translation>{when} · {who}</translation>
+    </message>
+    <message>
+        <source>No pests or diseases found</source>
+        <translation>Sin plagas ni enfermedades</translation>
+    </message>
+    <message>
+        <source>{pest}: {count} (severity {grade} of 4)</source>
+        <translation>{pest}: {count} (severidad {grade} de 4)</translation>
+    </message>
+    <message>
+        <source>{value} %</source>
+        <translation>{value} %</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerta</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Atención</translation>
+    </message>
+    <message>
+        <source>Okay</source>
+        <translation>Bien</translation>
+    </message>
+    <message>
+        <source>Not scouted</source>
+        <translation>Sin monitoreo</translation>
+    </message>
+    <message>
+        <source>No reading</source>
+        <translation>Sin lectura</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>Avería</translation>
+    </message>
+    <message>
+        <source>State unknown</source>
+        <translation>Estado desconocido</translation>
+    </message>
+    <message>
+        <source>No valve</source>
+        <translation>Sin válvula</translation>
+    </message>
+    <message>
+        <source>Dry (under 18 %)</source>
+        <translation>Seco (menos de 18 %)</translation>
+    </message>
+    <message>
+        <source>Low (18–24 %)</source>
+        <translation>Bajo (18–24 %)</translation>
+    </message>
+    <message>
+        <source>Good (24–32 %)</source>
+        <translation>Adecuado (24–32 %)</translation>
+    </message>
+    <message>
+        <source>Moist (32–40 %)</source>
+        <translation>Húmedo (32–40 %)</translation>
+    </message>
+    <message>
+        <source>Wet (40 % or more)</source>
+        <translation>Saturado (40 % o más)</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <comment>north, on the map&apos;s north arrow</comment>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>{value} km</source>
+        <translation>{value} km</translation>
+    </message>
+    <message>
+        <source>{value} m</source>
+        <translation>{value} m</translation>
     </message>
 </context>
 <context>

@@ -201,6 +201,16 @@ def test_the_demo_opens_a_sectors_timeline_of_yesterday_with_every_lane(
             str(screenshot),
             "--quit-after",
             "30",
+def test_the_demo_opens_on_the_sector_map_coloured_by_scouting(
+    user_home: dict[str, str], sim_template: Path, tmp_path: Path
+) -> None:
+    demo_farm = seeded_demo_farm(user_home, sim_template)
+    screenshot = tmp_path / "map.png"
+    done = subprocess.run(
+        [
+            *(sys.executable, "-m", "hydrodesk", "--demo", "--pane", "map", "--lang", "es", "--log-level", "INFO"),
+            # Room for a slow start on a busy machine: the map fetches its layer after the farm has loaded.
+            *("--screenshot", str(screenshot), "--quit-after", "35"),
         ],
         env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
@@ -232,6 +242,13 @@ def test_the_demo_opens_a_sectors_timeline_of_yesterday_with_every_lane(
     assert scouting > 0
     # The crews rest on Sundays: a Monday's yesterday has no harvest (every other day has).
     assert (sessions > 0 and hours > 0) == (yesterday.weekday() != SUNDAY)
+    assert processes_mentioning(str(demo_farm)) == []
+    (cache_file,) = (demo_farm.parent / "profiles").glob("demo-farm-*.sqlite3")
+    with contextlib.closing(sqlite3.connect(cache_file)) as cache:
+        # The map fetched this month's scouting into the cache (for the selected project) and noted when.
+        marks = [name for (name,) in cache.execute("SELECT name FROM refresh_marks WHERE name LIKE 'map:scouting:%'")]
+        assert len(marks) == 1
+        assert cache.execute("SELECT COUNT(*) FROM phyto_records").fetchone()[0] > 0
 
 
 def test_sigterm_runs_the_same_ordered_shutdown(user_home: dict[str, str], sim_template: Path) -> None:

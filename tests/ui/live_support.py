@@ -36,7 +36,15 @@ FAST_FIELD = {
     "HYDRODESK_SIM_CONFIRM_TIMEOUT_S": "6",
     "HYDRODESK_SIM_FAULT_GRACE_S": "2",
 }
-ALL_SCOPES = ("read:irrigation", "write:irrigation", "read:weather", "read:plant", "read:production", "read:telemetry")
+ALL_SCOPES = (
+    "read:irrigation",
+    "write:irrigation",
+    "read:weather",
+    "read:plant",
+    "read:production",
+    "read:telemetry",
+    "read:phytosanitary",
+)
 
 
 @contextmanager

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QDialog, QLineEdit
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QDialog, QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -30,6 +30,7 @@ from hydrodesk.ui.main_window import MainWindow
 from hydrodesk.ui.panes import PANES, pane_names
 from hydrodesk.ui.panes.base import Pane
 from hydrodesk.ui.panes.forms import FormsPane
+from hydrodesk.ui.panes.map import MapPane
 from hydrodesk.ui.panes.telemetry import DEVICE_ROWS
 from hydrodesk.ui.sessions.dialogs import OpenSessionDialog
 from hydrodesk.ui.shortcut_sheet import ShortcutSheet
@@ -457,3 +458,53 @@ def test_forms_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn, tmp_path: Pat
     assert "Monitoreo fitosanitario" in printed
     screenshot(window, tmp_path, "forms-history")
     assert inside(focus(), window)
+def test_map_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn, tmp_path: Path) -> None:
+    window = office.kit.window
+    window.navigator.select("proj_123", None)
+    pane = go_to(qtbot, window, "map")
+    assert isinstance(pane, MapPane)
+    qtbot.waitUntil(lambda: pane.is_data_ready() and pane.loading == 0, timeout=WAIT_MS)
+    assert pane.title_label.text() == "Mapa de Rancho San Pedro"
+    assert pane.age_label.text().startswith("Datos a las")
+    tab_reaches_everything(qtbot, pane, pane.layer_combo)
+
+    # Tab reaches the map on its first sector, walks the sectors in reading order, Enter selects one.
+    view = pane.view
+    tab_until(qtbot, lambda widget: widget is view)
+    assert view.focused_sector() is view.sectors[0]
+    press(qtbot, "Tab")
+    second = view.focused_sector()
+    assert second is view.sectors[1]
+    press(qtbot, "Return")
+    qtbot.waitUntil(lambda: window.selection.sector is not None, timeout=WAIT_MS)
+    assert window.selection.sector.sector_id == second.sector_id  # type: ignore[union-attr]
+    assert second.selected
+    with qtbot.waitSignal(pane.sector_opened, timeout=WAIT_MS) as opened:
+        press(qtbot, "Ctrl+Return")
+    assert opened.args == ["proj_123", second.sector_id]
+    # Ctrl+Enter opened the sector's home view, its timeline; back to the map, on the same sector.
+    qtbot.waitUntil(lambda: window.current_pane is window.pane("timeline"), timeout=WAIT_MS)
+    assert window.selection.sector.sector_id == second.sector_id  # type: ignore[union-attr]
+    assert go_to(qtbot, window, "map") is pane
+    view.setFocus()
+    fitted = view.scale_factor()
+    press(qtbot, "Ctrl++")
+    assert view.scale_factor() > fitted
+    press(qtbot, "Ctrl+0")
+    assert view.scale_factor() == pytest.approx(fitted, rel=1e-3)
+
+    # The layer by its mnemonic and the arrow keys: a pest's incidence, with the pest chosen the same way.
+    press(qtbot, "Alt+C")
+    assert focus() is pane.layer_combo
+    press(qtbot, "Down")
+    qtbot.waitUntil(lambda: pane.layer == "pest" and pane.loading == 0, timeout=WAIT_MS)
+    assert pane.pest_combo.isVisible()
+    press(qtbot, "Alt+P")
+    assert focus() is pane.pest_combo
+    looks_whole(qtbot, pane)
+    check_sheet(qtbot, window, pane)
+    screenshot(window, tmp_path, "map")
+
+    # Ctrl+E offers to save the map as a PNG; Esc puts the keyboard back.
+    press(qtbot, "Ctrl+E")
+    escape_from(qtbot, modal_dialog(qtbot, QFileDialog), pane.pest_combo)

@@ -78,6 +78,12 @@ PANES: tuple[PaneSpec, ...] = (
         factory="hydrodesk.ui.panes.weather:WeatherPane",
     ),
     PaneSpec(
+        name="map",
+        title=QT_TRANSLATE_NOOP("Panes", "Map"),
+        icon="map",
+        factory="hydrodesk.ui.panes.map:MapPane",
+    ),
+    PaneSpec(
         name="timeline",
         title=QT_TRANSLATE_NOOP("Panes", "Sector timeline"),
         icon="timeline",

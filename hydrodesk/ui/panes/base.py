@@ -57,6 +57,7 @@ class Pane(QWidget):
     status_message = Signal(str)  # a short note for the status bar ("Exported 12 rows to …")
     sector_activated = Signal(str, str)  # project id, sector id: the pane asks the navigator to select it
     session_activated = Signal(str)  # a session id: the pane asks the window to show that session's tallies
+    sector_opened = Signal(str, str)  # project id, sector id: the pane asks to open the sector's timeline
     data_ready = Signal()  # a pane whose data comes after the farm loaded (live telemetry) has some to show
 
     def is_data_ready(self) -> bool:
