@@ -177,6 +177,12 @@ def test_a_click_selects_in_the_navigator_and_a_double_click_opens(qtbot: QtBot,
     with qtbot.waitSignal(pane.sector_opened, timeout=2_000) as opened:
         qtbot.mouseDClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=pane.view.sector_position(target))
     assert opened.args == [PROJECT, "sector_002"]
+    # The double-click opened the sector's home view, its timeline; back to the map.
+    window = signed_in.kit.window
+    qtbot.waitUntil(lambda: window.current_pane is window.pane("timeline"))
+    assert window.selection.sector.sector_id == "sector_002"  # type: ignore[union-attr]
+    assert window.open_pane("map")
+    qtbot.mouseClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=pane.view.sector_position(target))
 
     # Keyboard: the clicked sector has the keyboard; Tab goes on in reading order, Enter selects, Ctrl+Enter opens.
     pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
