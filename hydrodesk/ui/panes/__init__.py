@@ -77,6 +77,12 @@ PANES: tuple[PaneSpec, ...] = (
         icon="outbox",
         factory="hydrodesk.ui.panes.outbox:OutboxPane",
     ),
+    PaneSpec(
+        name="phyto",
+        title=QT_TRANSLATE_NOOP("Panes", "Scouting"),
+        icon="phyto",
+        factory="hydrodesk.ui.panes.phyto:PhytoPane",
+    ),
 )
 
 
