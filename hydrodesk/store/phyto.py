@@ -36,29 +36,36 @@ _OBSERVED = "COALESCE(json_extract(data, '$.record_time'), created_at)"
 # the points, the affected ones and their worst grades, as hydrodesk.domain.phyto defines incidence and severity.
 _COUNTS_SQL = f"""
 WITH points AS MATERIALIZED (
-    SELECT record_id, sector_id, project_id, json_extract(data, '$.sector_name') AS sector_name,
-           json_extract(data, '$.responses') AS responses
-    FROM phyto_records
-    WHERE sector_id IS NOT NULL AND created_at >= :since AND {_OBSERVED} >= :since AND {_OBSERVED} < :until
-          {{scope}}
+    SELECT point, sector_id, project_id FROM (
+        SELECT rowid AS point, sector_id, project_id, {_OBSERVED} AS observed
+        FROM phyto_records
+        WHERE sector_id IS NOT NULL AND created_at >= :since {{scope}}
+    )
+    WHERE observed >= :since AND observed < :until
 ),
 seen AS MATERIALIZED (
-    SELECT p.record_id, p.sector_id,
+    SELECT p.point, p.sector_id, r.value AS item,
            json_extract(r.value, '$.variable_name') AS pest,
-           json_extract(r.value, '$.name') AS label,
-           json_extract(r.value, '$.value_number') > 0 AS present,
+           json_extract(r.value, '$.value_number') AS count,
            COALESCE(json_extract(r.value, '$.severity'), 0) AS grade
-    FROM points AS p, json_each(p.responses) AS r
-    WHERE json_extract(r.value, '$.value_number') IS NOT NULL
+    FROM points AS p JOIN phyto_records AS record ON record.rowid = p.point, json_each(record.data, '$.responses') AS r
 ),
-worst AS (
-    SELECT record_id, MAX(grade) AS grade FROM seen WHERE present GROUP BY record_id
+per_point AS (
+    SELECT sector_id, MAX(CASE WHEN count > 0 THEN grade END) AS worst FROM seen GROUP BY point
+),
+affected AS (
+    SELECT sector_id, COUNT(worst) AS points, TOTAL(worst) AS grades FROM per_point GROUP BY sector_id
+),
+sampled AS (
+    SELECT sector_id, MAX(project_id) AS project, COUNT(*) AS points, MAX(point) AS last FROM points GROUP BY sector_id
 )
-SELECT 'pest', sector_id, pest, MIN(label), SUM(present), TOTAL(CASE WHEN present THEN grade END), NULL
-FROM seen GROUP BY sector_id, pest
+SELECT 'pest', sector_id, pest, json_extract(MIN(item), '$.name'), SUM(count > 0), TOTAL(CASE WHEN count > 0 THEN grade END),
+       NULL
+FROM seen WHERE count IS NOT NULL GROUP BY sector_id, pest
 UNION ALL
-SELECT 'sector', p.sector_id, MAX(p.sector_name), MAX(p.project_id), COUNT(*), COUNT(w.grade), TOTAL(w.grade)
-FROM points AS p LEFT JOIN worst AS w ON w.record_id = p.record_id GROUP BY p.sector_id
+SELECT 'sector', s.sector_id, (SELECT json_extract(data, '$.sector_name') FROM phyto_records WHERE rowid = s.last),
+       s.project, s.points, COALESCE(a.points, 0), COALESCE(a.grades, 0)
+FROM sampled AS s LEFT JOIN affected AS a ON a.sector_id = s.sector_id
 """
 
 
