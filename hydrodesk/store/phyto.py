@@ -59,8 +59,8 @@ affected AS (
 sampled AS (
     SELECT sector_id, MAX(project_id) AS project, COUNT(*) AS points, MAX(point) AS last FROM points GROUP BY sector_id
 )
-SELECT 'pest', sector_id, pest, json_extract(MIN(item), '$.name'), SUM(count > 0), TOTAL(CASE WHEN count > 0 THEN grade END),
-       NULL
+SELECT 'pest', sector_id, pest, json_extract(MIN(item), '$.name'), SUM(count > 0),
+       TOTAL(CASE WHEN count > 0 THEN grade END), NULL
 FROM seen WHERE count IS NOT NULL GROUP BY sector_id, pest
 UNION ALL
 SELECT 'sector', s.sector_id, (SELECT json_extract(data, '$.sector_name') FROM phyto_records WHERE rowid = s.last),

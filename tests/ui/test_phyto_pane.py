@@ -31,7 +31,7 @@ from hydrodesk.sync.office import Office
 from hydrodesk.ui.connection import ConnectionMonitor
 from hydrodesk.ui.panes.base import PaneContext, Selection
 from hydrodesk.ui.panes.phyto import PhytoPane
-from hydrodesk.ui.phyto.heatmap_model import FIRST_PEST_COLUMN, SEVERITY, VERDICT_ROLE
+from hydrodesk.ui.phyto.heatmap_model import SEVERITY, VERDICT_ROLE
 from hydrodesk.ui.phyto.threshold_dialog import ThresholdDialog
 from hydrodesk.ui.phyto.trend_chart import day_stamp
 from hydrodesk.ui.tasks import BackgroundTasks
@@ -247,7 +247,8 @@ def test_a_changed_threshold_recolours_every_pane_at_once_and_is_kept(qtbot: QtB
     qtbot.waitUntil(dialog.isVisible)
     # Attention above alert is refused in words, and cannot be saved.
     dialog.spins[("thrips", "alert_incidence")].setValue(0)
-    assert dialog.problems() and not dialog.buttons.button(dialog.buttons.StandardButton.Save).isEnabled()
+    assert dialog.problems()
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Save).isEnabled()
     dialog.spins[("thrips", "attention_incidence")].setValue(0)
     assert dialog.problems() == []
     dialog.accept()
@@ -297,7 +298,9 @@ def test_the_last_fetched_scouting_is_browsable_after_a_restart_without_the_serv
         assert heatmap_cells(pane) == online
         assert pane.records_model.rowCount() == rows
         subtitle = pane.subtitle_label.text()
-        assert "fetched" in subtitle and "showing saved data" in subtitle
-        assert pane.splitter.isVisible() and not pane.state_page.isVisible()
+        assert "fetched" in subtitle
+        assert "showing saved data" in subtitle
+        assert pane.splitter.isVisible()
+        assert not pane.state_page.isVisible()
     finally:
         close_scouting(restarted)

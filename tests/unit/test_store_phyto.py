@@ -58,9 +58,7 @@ def record(index: int, sector: str, when: str, rng: random.Random, project: str 
 @pytest.mark.asyncio
 async def test_the_heatmap_from_the_cache_equals_the_domains_summary_per_sector(tmp_path: Path) -> None:
     rng = random.Random(7)
-    records = [
-        record(i, f"s{i % 3}", f"2026-11-{10 + i % 5:02d}T1{i % 10}:00:00.000Z", rng) for i in range(120)
-    ]
+    records = [record(i, f"s{i % 3}", f"2026-11-{10 + i % 5:02d}T1{i % 10}:00:00.000Z", rng) for i in range(120)]
     records.append({**record(999, "s0", "2026-11-12T10:00:00.000Z", rng), "responses": []})  # a point with nothing
     store = await Store.open(profile_database(tmp_path, "farm"))
     try:
@@ -71,10 +69,15 @@ async def test_the_heatmap_from_the_cache_equals_the_domains_summary_per_sector(
             mine = [observations(r) for r in records if r["sector_id"] == sector]
             expected = summarize(mine)
             row = next(row for row in heatmap.sectors if row.sector_id == sector)
-            assert (row.samples, row.incidence, row.severity) == (expected.samples, expected.incidence, expected.severity)
+            assert (row.samples, row.incidence, row.severity) == (
+                expected.samples,
+                expected.incidence,
+                expected.severity,
+            )
             for pest in expected.pests:
                 cell = heatmap.cell(sector, pest.name)
-                assert cell is not None and (cell.incidence, cell.severity) == (pest.incidence, pest.severity)
+                assert cell is not None
+                assert (cell.incidence, cell.severity) == (pest.incidence, pest.severity)
         assert [name for name, _ in heatmap.pests] == PESTS
 
         # One project, a half-open UTC interval: 12:00 on the 10th is in, 12:00 on the 14th is not.
@@ -82,7 +85,9 @@ async def test_the_heatmap_from_the_cache_equals_the_domains_summary_per_sector(
             scouting_records, "2026-11-10T12:00:00.000Z", "2026-11-14T12:00:00.000Z", project_id="proj_1"
         )
         expected_ids = [
-            r["record_id"] for r in records if "2026-11-10T12:00:00.000Z" <= r["record_time"] < "2026-11-14T12:00:00.000Z"
+            r["record_id"]
+            for r in records
+            if "2026-11-10T12:00:00.000Z" <= r["record_time"] < "2026-11-14T12:00:00.000Z"
         ]
         assert sorted(r["record_id"] for r in in_range) == sorted(expected_ids)
         assert await store.read(scouting_records, "2026-11-01T00:00:00.000Z", "2026-12-01T00:00:00.000Z",
@@ -122,7 +127,9 @@ async def test_thresholds_and_fetch_notes_survive_reopening_and_cache_refreshes(
         fetches = await reopened.read(fetched_ranges, "comp_1")
         assert fetched_at(fetches, DayRange(date(2026, 12, 1), date(2026, 12, 3))) == "2026-12-03T10:00:00.000Z"
         # A newer fetch of a wider range replaces the notes it covers, so the list stays short.
-        await reopened.write(note_fetched, "comp_1", DayRange(date(2026, 11, 1), date(2026, 12, 3)), "2026-12-04T08:00:00.000Z")
+        await reopened.write(
+            note_fetched, "comp_1", DayRange(date(2026, 11, 1), date(2026, 12, 3)), "2026-12-04T08:00:00.000Z"
+        )
         assert len(await reopened.read(fetched_ranges, "comp_1")) == 1
     finally:
         await reopened.close()

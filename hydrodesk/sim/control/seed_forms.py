@@ -235,6 +235,7 @@ def scouting_walk_rows(
     day_number = _day_number(day)
     scout = scouts[(day_number + sector_index) % len(scouts)]
     walk_start = datetime.combine(day, time(8, rng.randint(0, 50)), ZoneInfo(project["timezone"]))
+    hot_spot = sector["sectorId"] == APHID_HOT_SPOT
     rows = []
     for point in range(POINTS_PER_VISIT):
         observed = (walk_start + timedelta(minutes=12 * point + rng.randint(0, 6))).astimezone(UTC)
@@ -243,7 +244,7 @@ def scouting_walk_rows(
         rows.append(
             (f"frec_{rng.getrandbits(64):016x}", company_id, form_id, PHYTOSANITARY_TYPE, scout,
              users[scout], project["projectId"], sector["sectorId"], latitude, longitude,
-             dumps(_scouting_values(rng, day_number, sector_index, phenology, sector["sectorId"] == APHID_HOT_SPOT)), format_utc(observed),
+             dumps(_scouting_values(rng, day_number, sector_index, phenology, hot_spot)), format_utc(observed),
              seconds, format_utc(observed), day.isoformat(),
              format_utc(observed + timedelta(seconds=seconds + rng.randint(5, 900))))
         )  # fmt: skip

@@ -48,7 +48,10 @@ def fill_scouting_walks(db: Database, projects: list[dict[str, Any]], now: datet
             for index, sector in enumerate(project["sectors"]):
                 if day == today and sector["sectorId"] != APHID_HOT_SPOT:
                     continue  # the other sectors' walks of today come with tomorrow's catching up, as they always did
-                if not is_scouting_day(day, index, sector["sectorId"]) or (day.isoformat(), sector["sectorId"]) in walked:
+                if (
+                    not is_scouting_day(day, index, sector["sectorId"])
+                    or (day.isoformat(), sector["sectorId"]) in walked
+                ):
                     continue
                 rng = day_rng(seed, "walk", sector["sectorId"], day)
                 rows += scouting_walk_rows(rng, project, sector, index, day, HARVEST_STAGE, users)

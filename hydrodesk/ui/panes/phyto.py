@@ -96,6 +96,17 @@ class PhytoPane(Pane):
         self.subtitle_label.setObjectName("PageSubtitle")
         self.subtitle_label.setWordWrap(True)
 
+        # The heading's tools are made first: Tab visits them first, as a person reads the pane.
+        self.thresholds_button = QPushButton(self.tr("Thresholds…"), self)
+        self.thresholds_button.setToolTip(self.tr("Edit the action thresholds per pest (Ctrl+T)"))
+        self.thresholds_button.clicked.connect(self.edit_thresholds)
+        self.report_button = QPushButton(self.tr("Report…"), self)
+        self.report_button.setToolTip(self.tr("Save the scouting report of this range as a PDF (Ctrl+R)"))
+        self.report_button.clicked.connect(self.choose_report_file)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setToolTip(self.tr("Fetch this range's scouting again (F5)"))
+        self.refresh_button.clicked.connect(lambda: self._spawn(self.refresh(), "phyto-refresh"))
+
         self.presets = SegmentedButtons(self)
         self.presets.add(Preset.LAST_7_DAYS.value, self.tr("7 days"), self.tr("The last 7 days, today included"))
         self.presets.add(Preset.THIS_MONTH.value, self.tr("This month"), self.tr("From the 1st of this month"))
@@ -116,16 +127,6 @@ class PhytoPane(Pane):
         self.measure.select(INCIDENCE)
         self.measure.chosen.connect(self._on_measure)
 
-        self.thresholds_button = QPushButton(self.tr("Thresholds…"), self)
-        self.thresholds_button.setToolTip(self.tr("Edit the action thresholds per pest (Ctrl+T)"))
-        self.thresholds_button.clicked.connect(self.edit_thresholds)
-        self.report_button = QPushButton(self.tr("Report…"), self)
-        self.report_button.setToolTip(self.tr("Save the scouting report of this range as a PDF (Ctrl+R)"))
-        self.report_button.clicked.connect(self.choose_report_file)
-        self.refresh_button = QPushButton(self.tr("Refresh"), self)
-        self.refresh_button.setToolTip(self.tr("Fetch this range's scouting again (F5)"))
-        self.refresh_button.clicked.connect(lambda: self._spawn(self.refresh(), "phyto-refresh"))
-
         self.heatmap_model = HeatmapModel(self)
         self.heatmap_view = HeatmapView(self)
         self.heatmap_view.setObjectName("ScoutingHeatmap")
@@ -138,19 +139,24 @@ class PhytoPane(Pane):
         self.heatmap_view.verticalHeader().setVisible(False)
         self.heatmap_view.verticalHeader().setDefaultSectionSize(26)
         self.heatmap_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The sector's name takes what it needs; the pests share the rest of the width.
+        self.heatmap_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.heatmap_view.horizontalHeader().setMinimumSectionSize(70)
         self.heatmap_view.setAccessibleName(self.tr("Heatmap of sectors and pests"))
         self.heatmap_view.activated.connect(self._on_cell_activated)
         self.heatmap_view.clicked.connect(self._on_cell_activated)
 
+        self.tabs = QTabWidget(self)  # made before the pages' controls, so Tab reaches its tab bar first, as it reads
         self.pest_combo = QComboBox(self)
         self.pest_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.pest_combo.setMinimumContentsLength(16)
         self.pest_combo.setAccessibleName(self.tr("Pest or disease shown in the trend"))
         self.pest_combo.currentIndexChanged.connect(self._show_trend)
         self.pest_label = QLabel(self.tr("&Pest or disease"), self)
         self.pest_label.setBuddy(self.pest_combo)
         self.trend_note = QLabel(self)
         self.trend_note.setObjectName("Muted")
+        self.trend_note.setWordWrap(True)  # gives way before the navigator does at 1366 pixels
         self.chart = TrendChart(self)
         self.chart.set_labels(self.tr("Incidence %"), self.tr("Severity %"))
         trend_page = QWidget(self)
@@ -164,13 +170,14 @@ class PhytoPane(Pane):
         trend_layout.addWidget(self.chart, 1)
 
         self.records_model = RecordsModel(self)
-        self.records_table = DataTable(export_name=self.tr("scouting", "file name"), title=self.tr("Scouting"), parent=self)
+        self.records_table = DataTable(
+            export_name=self.tr("scouting", "file name"), title=self.tr("Scouting"), parent=self
+        )
         self.records_table.set_source_model(self.records_model)
         self.records_table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.records_table.exported.connect(self._on_exported)
         self.records_table.export_failed.connect(self._on_export_failed)
 
-        self.tabs = QTabWidget(self)
         self.tabs.addTab(trend_page, self.tr("Trend"))
         self.tabs.addTab(self.records_table, self.tr("Records"))
 
@@ -182,9 +189,15 @@ class PhytoPane(Pane):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.heatmap_view)
         self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
 
+        heading = QHBoxLayout()
+        heading.addWidget(self.title_label)
+        heading.addStretch(1)
+        heading.addWidget(self.thresholds_button)
+        heading.addWidget(self.report_button)
+        heading.addWidget(self.refresh_button)
         bar = QHBoxLayout()
         bar.setSpacing(8)
         bar.addWidget(self.presets)
@@ -196,13 +209,10 @@ class PhytoPane(Pane):
         bar.addSpacing(6)
         bar.addWidget(self.measure)
         bar.addStretch(1)
-        bar.addWidget(self.thresholds_button)
-        bar.addWidget(self.report_button)
-        bar.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PANE_MARGINS)
         layout.setSpacing(6)
-        layout.addWidget(self.title_label)
+        layout.addLayout(heading)
         layout.addWidget(self.subtitle_label)
         layout.addLayout(bar)
         layout.addWidget(self.state_page, 1)
@@ -323,7 +333,10 @@ class PhytoPane(Pane):
 
     # ------------------------------------------------------------------------------------------ loading
     def _spawn(self, coroutine: Any, name: str) -> None:
-        self.context.tasks.spawn(coroutine, name=name)
+        try:
+            self.context.tasks.spawn(coroutine, name=name)
+        except RuntimeError:
+            log.debug("not starting %s: the application is shutting down", name)  # the window is closing
 
     def _timezone_for_scope(self) -> str:
         project = self._selection.project
@@ -385,7 +398,9 @@ class PhytoPane(Pane):
             company_id = next(iter(sorted(names)), None)
         if company_id != self._company_id:
             self._company_id = company_id
-            self._book = await office.store.read(phyto_store.load_thresholds, company_id) if company_id else ThresholdBook()
+            self._book = (
+                await office.store.read(phyto_store.load_thresholds, company_id) if company_id else ThresholdBook()
+            )
         if company_id is not None:
             zone = await office.store.read(phyto_store.company_timezone, company_id)
             if zone and formats.farm_zone(zone) is not None:
@@ -440,7 +455,9 @@ class PhytoPane(Pane):
                 self.tr(
                     "Nobody recorded a scouting point here between {start} and {end}. Choose a longer range above, "
                     "or press F5 to fetch it again."
-                ).format(start=formats.day_text(days.start, weekday=False), end=formats.day_text(days.end, weekday=False)),
+                ).format(
+                    start=formats.day_text(days.start, weekday=False), end=formats.day_text(days.end, weekday=False)
+                ),
                 action=self.tr("Fetch again"),
                 tone="neutral",
             )
@@ -487,7 +504,9 @@ class PhytoPane(Pane):
         pest = self.pest_combo.currentData()
         heatmap = self.heatmap_model.heatmap
         if pest is None:
-            self.chart.show_trend({}, {}, [], None, Verdict.NO_DATA, self._book.for_pest(""), self._timezone_for_scope())
+            self.chart.show_trend(
+                {}, {}, [], None, Verdict.NO_DATA, self._book.for_pest(""), self._timezone_for_scope()
+            )
             self.trend_note.setText("")
             return
         trends = trend(self._records, pest, self._timezone_for_scope())
@@ -495,7 +514,9 @@ class PhytoPane(Pane):
         order = [row.sector_id for row in heatmap.sectors]
         focus = self._focus[0] if self._focus[0] in trends else (order[0] if order else None)
         verdict = heatmap.verdict(self._book, focus, pest) if focus else Verdict.NO_DATA
-        self.chart.show_trend(trends, names, order, focus, verdict, self._book.for_pest(pest), self._timezone_for_scope())
+        self.chart.show_trend(
+            trends, names, order, focus, verdict, self._book.for_pest(pest), self._timezone_for_scope()
+        )
         if focus:
             self.trend_note.setText(
                 self.tr("Bold: {sector}. Dashed: the alert threshold.").format(sector=names.get(focus, focus))

@@ -162,7 +162,9 @@ class HeatmapModel(QAbstractTableModel):
         what = self._heatmap.label_of(pest) if pest else self.tr("any pest or disease")
         if values is None:
             return self.tr("{sector} · {what}: not scouted in this range").format(sector=sector, what=what)
-        return self.tr("{sector} · {what}: {verdict}. Incidence {incidence}, severity {severity} ({points} points)").format(
+        return self.tr(
+            "{sector} · {what}: {verdict}. Incidence {incidence}, severity {severity} ({points} points)"
+        ).format(
             sector=sector,
             what=what,
             verdict=verdict_text(verdict),

@@ -9,6 +9,7 @@ document holds as resources, so they print sharp at the writer's resolution.
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -87,7 +88,7 @@ def sparkline(points: Sequence[TrendPoint], colour: str) -> QImage:
             return QPointF(x, height - 4 - (height - 8) * min(point.incidence, 100.0) / 100.0)
 
         painter.setPen(QPen(QColor(colour), 4))
-        for left, right in zip(points, points[1:], strict=False):
+        for left, right in itertools.pairwise(points):
             painter.drawLine(at(left), at(right))
         painter.setBrush(QColor(colour))
         painter.drawEllipse(at(points[-1]), 6, 6)
@@ -250,5 +251,3 @@ def write_scouting_pdf(report: ScoutingReport, path: Path, paper: str = "a4") ->
     paint_pages(document, writer, report_title(report))
     del writer
     return pdf_page_count(path)
-
-

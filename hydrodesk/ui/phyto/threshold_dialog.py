@@ -112,7 +112,9 @@ class ThresholdDialog(QDialog):
         for name, label in self._pests:
             threshold = self.threshold(name)
             if threshold.attention_incidence > threshold.alert_incidence:
-                found.append(self.tr("{pest}: the attention incidence is above the alert incidence.").format(pest=label))
+                found.append(
+                    self.tr("{pest}: the attention incidence is above the alert incidence.").format(pest=label)
+                )
             if threshold.attention_severity > threshold.alert_severity:
                 found.append(self.tr("{pest}: the attention severity is above the alert severity.").format(pest=label))
         return found
