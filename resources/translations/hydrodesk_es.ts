@@ -3077,10 +3077,6 @@
         <translation>Último día del período</translation>
     </message>
     <message>
-        <source>&amp;From</source>
-        <translation>&amp;Desde</translation>
-    </message>
-    <message>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
@@ -3123,6 +3119,10 @@
     <message>
         <source>Fetch this range&apos;s scouting again (F5)</source>
         <translation>Volver a descargar el monitoreo de este período (F5)</translation>
+    </message>
+    <message>
+        <source>Fr&amp;om</source>
+        <translation>&amp;Desde</translation>
     </message>
     <message>
         <source>Heatmap of sectors and pests</source>

@@ -116,7 +116,7 @@ class PhytoPane(Pane):
         self.presets.chosen.connect(self._on_preset)
         self.from_edit = self._date_edit(self.tr("First day of the range"))
         self.to_edit = self._date_edit(self.tr("Last day of the range"))
-        self.from_label = QLabel(self.tr("&From"), self)
+        self.from_label = QLabel(self.tr("Fr&om"), self)
         self.from_label.setBuddy(self.from_edit)
         self.to_label = QLabel(self.tr("&To"), self)
         self.to_label.setBuddy(self.to_edit)

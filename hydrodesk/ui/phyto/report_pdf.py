@@ -195,10 +195,12 @@ def report_html(report: ScoutingReport, document: QTextDocument) -> str:
         translate("ScoutingReport", "Worst pests (incidence / severity)"),
         translate("ScoutingReport", "Trend"),
     )
-    widths = (15, 10, 7, 10, 9, 29, 20)
+    widths = (13, 9, 8, 11, 10, 29, 20)
+    # The figures' titles stay on one line ("Incidencia" broken as "Incidenc / e" reads as a typo).
     head = "".join(
-        f'<th width="{width}%" align="left" style="background:#e8eeeb;">{_e(title)}</th>'
-        for title, width in zip(headers, widths, strict=True)
+        f'<th width="{width}%" align="left" style="background:#e8eeeb; {NOWRAP if 1 <= index <= 4 else ""}">'
+        f"{_e(title)}</th>"
+        for index, (title, width) in enumerate(zip(headers, widths, strict=True))
     )
     threshold_head = "".join(
         f'<th align="left" style="background:#e8eeeb;">{_e(title)}</th>'
