@@ -27,6 +27,7 @@ from hydrodesk.domain.phyto_verdicts import ThresholdBook, Verdict
 from hydrodesk.domain.timestamps import now_utc
 from hydrodesk.store.paths import profile_database
 from hydrodesk.store.phyto import load_thresholds
+from hydrodesk.sync.farm_cache import remember_company, remember_farm
 from hydrodesk.sync.office import Office
 from hydrodesk.ui.connection import ConnectionMonitor
 from hydrodesk.ui.panes.base import PaneContext, Selection
@@ -89,8 +90,10 @@ def open_scouting(
         Credentials(DEMO_USER, bearer_token=sim.token(DEMO_USER), api_key=sim.api_key("read:phytosanitary")),
     )
     office = run_async(qtbot, open_fast_office(database, client))
-    if projects is None:
+    if projects is None:  # online: the farm and the company saved as the window saves them after a load
         projects = run_async(qtbot, client.list_projects())
+        run_async(qtbot, remember_farm(office.store, projects))
+        run_async(qtbot, remember_company(office.store, run_async(qtbot, client.get_my_company())))
     return Scouting(qtbot, client, office, projects, BackgroundTasks(), [])
 
 
@@ -304,3 +307,16 @@ def test_the_last_fetched_scouting_is_browsable_after_a_restart_without_the_serv
         assert not pane.state_page.isVisible()
     finally:
         close_scouting(restarted)
+
+
+def test_the_company_root_shows_every_scouted_sector_of_the_company(qtbot: QtBot, scouting: Scouting) -> None:
+    pane = scouting.pane(Selection())  # the navigator's company row: no project
+    days = pane.current_range()
+    assert days == preset_range(Preset.THIS_MONTH, local_day(now_utc(), MEXICO))  # the company's clock
+    pane.choose_preset(Preset.LAST_7_DAYS)
+    wait_fetched(qtbot, pane, 2)
+    days = pane.current_range()
+    summary = run_async(qtbot, scouting.client.phytosanitary_summary(days.start, days.end, company_id="comp_12345"))
+    assert pane.heatmap_model.rowCount() == summary.total_sectors == 8  # both projects' sectors
+    assert_heatmap_equals_summary(pane, summary)
+    assert "Whole company" in pane.subtitle_label.text()

@@ -86,6 +86,8 @@ class PhytoPane(Pane):
         self._problem: str | None = None
         self._age: str | None = None
         self._loaded = False
+        self._stale = False
+        self._office_shown: Office | None = None  # the office whose cache the pane shows (a new sign-in: reload)
         self.fetches_done = 0  # fetches tried (succeeded or not) and shown: what a test or a screenshot waits for
         self._load_lock = asyncio.Lock()
         self._theme_name = "light"
@@ -247,6 +249,8 @@ class PhytoPane(Pane):
         self._focus = (None, None)
         if self.isVisible():
             self._spawn(self.reload(), "phyto-reload")
+        else:
+            self._stale = True  # shown again later: load then
 
     def is_data_ready(self) -> bool:
         return self.fetches_done > 0 or self.context.office() is None
@@ -287,7 +291,8 @@ class PhytoPane(Pane):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._loaded:
+        if not self._loaded or self._stale or self.context.office() is not self._office_shown:
+            self._stale = False
             self._spawn(self.reload(), "phyto-first-load")
 
     # ------------------------------------------------------------------------------------------ range
@@ -427,6 +432,7 @@ class PhytoPane(Pane):
         elif project is not None:
             known = [(item.sector_id, item.sector_name, project.project_id) for item in project.sectors]
         self._records = records
+        self._office_shown = office
         self._age = fetched_at(fetches, days)
         self._loaded = True
         self.show_heatmap(build_heatmap(*counts, known_sectors=known))
