@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -320,3 +320,10 @@ def test_the_company_root_shows_every_scouted_sector_of_the_company(qtbot: QtBot
     assert pane.heatmap_model.rowCount() == summary.total_sectors == 8  # both projects' sectors
     assert_heatmap_equals_summary(pane, summary)
     assert "Whole company" in pane.subtitle_label.text()
+
+    # A first day typed in the date field: a custom range (no preset lit), fetched once typing stops.
+    earlier = days.start - timedelta(days=3)
+    pane.from_edit.setDate(QDate(earlier.year, earlier.month, earlier.day))
+    wait_fetched(qtbot, pane, 3)
+    assert pane.presets.current is None
+    assert pane.current_range() == DayRange(earlier, days.end)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -331,9 +331,7 @@ class PhytoPane(Pane):
         if start > end:
             self.status_message.emit(self.tr("The range must not start after it ends."))
             return
-        for button in self.presets.findChildren(QPushButton):
-            button.setAutoExclusive(False)
-            button.setChecked(False)
+        self.presets.clear()
         self.set_range(DayRange(start, end))  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------------------------------ loading
@@ -628,7 +626,3 @@ class PhytoPane(Pane):
 
     def _on_export_failed(self, path: str, reason: str) -> None:
         self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))
-
-    # ------------------------------------------------------------------------------------------ for tests
-    def scouting_day_today(self) -> date:
-        return today_in(self._timezone_for_scope(), now_utc())
