@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QStyle,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -103,9 +102,7 @@ class Navigator(QDockWidget):
             indent = (depth + 1) * self.tree.indentation()  # a tree indents its top level too (the branch arrow)
             widest = max(widest, metrics.horizontalAdvance(text) + item + indent)
         margins = self.widget().layout().contentsMargins()
-        # Room for the tree's scroll bar: with eight panes listed above it, a 768-pixel screen makes the tree scroll.
-        scroll_bar = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.tree)
-        return max(MIN_WIDTH, min(MAX_PREFERRED_WIDTH, widest + margins.left() + margins.right() + 8 + scroll_bar))
+        return max(MIN_WIDTH, min(MAX_PREFERRED_WIDTH, widest + margins.left() + margins.right() + 8))
 
     def _tree_texts(self, parent: QModelIndex | None = None, depth: int = 0) -> list[tuple[int, str]]:
         parent = parent if parent is not None else QModelIndex()
