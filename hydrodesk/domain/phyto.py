@@ -48,11 +48,21 @@ def _percent(part: float, whole: float) -> float:
     return 0.0 if whole <= 0 else round(100.0 * part / whole, 1)
 
 
-def _severity_percent(grades: Sequence[float]) -> float:
-    if not grades:
+def incidence_percent(present: int, samples: int) -> float:
+    """Share of `samples` points where the pest was present, 0.1 % steps (0 when nothing was sampled)."""
+    return _percent(present, samples)
+
+
+def severity_percent(grade_sum: float, present: int) -> float:
+    """Mean grade of the `present` points (their grades add up to `grade_sum`) as a share of the top grade."""
+    if present <= 0:
         return 0.0
-    mean = sum(grades) / len(grades)
+    mean = grade_sum / present
     return _percent(min(max(mean, 0.0), MAX_SEVERITY_GRADE), MAX_SEVERITY_GRADE)
+
+
+def _severity_percent(grades: Sequence[float]) -> float:
+    return severity_percent(sum(grades), len(grades))
 
 
 def summarize(samples: Iterable[Sequence[Observation]]) -> AreaSummary:

@@ -31,6 +31,50 @@
         <source>On the map: show every sector</source>
         <translation>En el mapa: mostrar todos los sectores</translation>
     </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Scout</source>
+        <translation>Monitor</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Crop</source>
+        <translation>Cultivo</translation>
+    </message>
+    <message>
+        <source>Variety</source>
+        <translation>Variedad</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitud</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitud</translation>
+    </message>
+    <message>
+        <source>Pest or disease</source>
+        <translation>Plaga o enfermedad</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Conteo</translation>
+    </message>
+    <message>
+        <source>Severity (0–4)</source>
+        <translation>Severidad (0–4)</translation>
+    </message>
 </context>
 <context>
     <name>AccountButton</name>
@@ -1909,6 +1953,29 @@
     </message>
 </context>
 <context>
+    <name>HeatmapModel</name>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Any pest</source>
+        <translation>Cualquier plaga</translation>
+    </message>
+    <message>
+        <source>any pest or disease</source>
+        <translation>cualquier plaga o enfermedad</translation>
+    </message>
+    <message>
+        <source>{sector} · {what}: not scouted in this range</source>
+        <translation>{sector} · {what}: sin monitoreo en este período</translation>
+    </message>
+    <message>
+        <source>{sector} · {what}: {verdict}. Incidence {incidence}, severity {severity} ({points} points)</source>
+        <translation>{sector} · {what}: {verdict}. Incidencia {incidence}, severidad {severity} ({points} puntos)</translation>
+    </message>
+</context>
+<context>
     <name>ImportSheetDialog</name>
     <message>
         <source>Import tally sheet</source>
@@ -3659,6 +3726,10 @@
         <translation>Bandeja de salida</translation>
     </message>
     <message>
+        <source>Scouting</source>
+        <translation>Monitoreo</translation>
+    </message>
+    <message>
         <source>Sector timeline</source>
         <translation>Línea de tiempo</translation>
     </message>
@@ -3716,6 +3787,251 @@
     <message>
         <source>A flat bonus must be more than zero; choose “No bonus” instead.</source>
         <translation>Un bono fijo debe ser mayor que cero; elija «Sin bono» en su lugar.</translation>
+    </message>
+</context>
+<context>
+    <name>PhytoPane</name>
+    <message>
+        <source>Scouting</source>
+        <translation>Monitoreo</translation>
+    </message>
+    <message>
+        <source>Thresholds…</source>
+        <translation>Umbrales…</translation>
+    </message>
+    <message>
+        <source>Edit the action thresholds per pest (Ctrl+T)</source>
+        <translation>Editar los umbrales de acción por plaga (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>Informe…</translation>
+    </message>
+    <message>
+        <source>Save the scouting report of this range as a PDF (Ctrl+R)</source>
+        <translation>Guardar el informe de monitoreo de este período en PDF (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Fetch this range&apos;s scouting again (F5)</source>
+        <translation>Volver a descargar el monitoreo de este período (F5)</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 días</translation>
+    </message>
+    <message>
+        <source>The last 7 days, today included</source>
+        <translation>Los últimos 7 días, hoy incluido</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <source>From the 1st of this month</source>
+        <translation>Desde el día 1 de este mes</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 días</translation>
+    </message>
+    <message>
+        <source>The last 90 days, today included</source>
+        <translation>Los últimos 90 días, hoy incluido</translation>
+    </message>
+    <message>
+        <source>Season</source>
+        <translation>Temporada</translation>
+    </message>
+    <message>
+        <source>Since 1 July, when the fruit season starts</source>
+        <translation>Desde el 1 de julio, cuando empieza la temporada de fruta</translation>
+    </message>
+    <message>
+        <source>First day of the range</source>
+        <translation>Primer día del período</translation>
+    </message>
+    <message>
+        <source>Last day of the range</source>
+        <translation>Último día del período</translation>
+    </message>
+    <message>
+        <source>Fr&amp;om</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>Incidence</source>
+        <translation>Incidencia</translation>
+    </message>
+    <message>
+        <source>Share of points where it was found (Ctrl+I)</source>
+        <translation>Porcentaje de puntos donde se encontró (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severidad</translation>
+    </message>
+    <message>
+        <source>Mean damage grade where found (Ctrl+I)</source>
+        <translation>Grado medio de daño donde se encontró (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Heatmap of sectors and pests</source>
+        <translation>Mapa de calor de sectores y plagas</translation>
+    </message>
+    <message>
+        <source>Pest or disease shown in the trend</source>
+        <translation>Plaga o enfermedad que muestra la tendencia</translation>
+    </message>
+    <message>
+        <source>&amp;Pest or disease</source>
+        <translation>&amp;Plaga o enfermedad</translation>
+    </message>
+    <message>
+        <source>Incidence %</source>
+        <translation>Incidencia %</translation>
+    </message>
+    <message>
+        <source>Severity %</source>
+        <translation>Severidad %</translation>
+    </message>
+    <message>
+        <source>scouting</source>
+        <comment>file name</comment>
+        <translation>monitoreo</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tendencia</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>Edit the action thresholds</source>
+        <translation>Editar los umbrales de acción</translation>
+    </message>
+    <message>
+        <source>Save the scouting report as a PDF</source>
+        <translation>Guardar el informe de monitoreo en PDF</translation>
+    </message>
+    <message>
+        <source>Switch between incidence and severity</source>
+        <translation>Cambiar entre incidencia y severidad</translation>
+    </message>
+    <message>
+        <source>Scouting of the company, project or sector chosen in the navigator, over the days chosen above. Each cell of the heatmap is a pest&apos;s incidence or severity in a sector, coloured by its action threshold; sectors in Alert come first. Click a cell or press Enter on it to see that sector&apos;s trend and records. The last fetched scouting stays here offline.</source>
+        <translation>Monitoreo de la empresa, el proyecto o el sector elegido en el navegador, en los días elegidos arriba. Cada celda del mapa de calor es la incidencia o la severidad de una plaga en un sector, coloreada según su umbral de acción; los sectores en Alerta van primero. Haga clic en una celda o pulse Intro sobre ella para ver la tendencia y los registros de ese sector. El último monitoreo descargado sigue disponible sin conexión.</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <source>In the heatmap: open the sector&apos;s trend and records</source>
+        <translation>En el mapa de calor: abrir la tendencia y los registros del sector</translation>
+    </message>
+    <message>
+        <source>The range must not start after it ends.</source>
+        <translation>El período no puede empezar después de terminar.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Sin sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Sign in to see the farm&apos;s scouting.</source>
+        <translation>Inicie sesión para ver el monitoreo de la finca.</translation>
+    </message>
+    <message>
+        <source>No scouting in this range</source>
+        <translation>Sin monitoreo en este período</translation>
+    </message>
+    <message>
+        <source>Nobody recorded a scouting point here between {start} and {end}. Choose a longer range above, or press F5 to fetch it again.</source>
+        <translation>Nadie registró un punto de monitoreo aquí entre el {start} y el {end}. Elija un período más largo arriba o pulse F5 para descargarlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Fetch again</source>
+        <translation>Descargar de nuevo</translation>
+    </message>
+    <message>
+        <source>{sector} · {project}</source>
+        <translation>{sector} · {project}</translation>
+    </message>
+    <message>
+        <source>Whole company</source>
+        <translation>Toda la empresa</translation>
+    </message>
+    <message>
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <source>fetched {time}</source>
+        <translation>descargado {time}</translation>
+    </message>
+    <message>
+        <source>not fetched yet</source>
+        <translation>aún sin descargar</translation>
+    </message>
+    <message>
+        <source>showing saved data: {problem}</source>
+        <translation>mostrando datos guardados: {problem}</translation>
+    </message>
+    <message>
+        <source>Bold: {sector}. Dashed: the alert threshold.</source>
+        <translation>En negrita: {sector}. Discontinua: el umbral de alerta.</translation>
+    </message>
+    <message>
+        <source>Sign in to edit the action thresholds.</source>
+        <translation>Inicie sesión para editar los umbrales de acción.</translation>
+    </message>
+    <message>
+        <source>Action thresholds saved</source>
+        <translation>Umbrales de acción guardados</translation>
+    </message>
+    <message>
+        <source>Nothing to report: no scouting in this range.</source>
+        <translation>Nada que informar: no hay monitoreo en este período.</translation>
+    </message>
+    <message>
+        <source>scouting-report-{start}-{end}.pdf</source>
+        <comment>file name</comment>
+        <translation>informe-monitoreo-{start}-{end}.pdf</translation>
+    </message>
+    <message>
+        <source>Save the scouting report</source>
+        <translation>Guardar el informe de monitoreo</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save the report: {reason}</source>
+        <translation>No se pudo guardar el informe: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved the scouting report to {path}</source>
+        <translation>Informe de monitoreo guardado en {path}</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows to {path}</source>
+        <translation>Se exportaron {rows} filas a {path}</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>No se pudo exportar a {path}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3934,6 +4250,124 @@
     <message>
         <source>Pending</source>
         <translation>Pendiente</translation>
+    </message>
+</context>
+<context>
+    <name>ScoutingRecords</name>
+    <message>
+        <source>pest</source>
+        <translation>plaga</translation>
+    </message>
+    <message>
+        <source>disease</source>
+        <translation>enfermedad</translation>
+    </message>
+</context>
+<context>
+    <name>ScoutingReport</name>
+    <message>
+        <source>Scouting report · {scope} · {start} – {end}</source>
+        <translation>Informe de monitoreo · {scope} · {start} – {end}</translation>
+    </message>
+    <message>
+        <source>nothing found</source>
+        <translation>nada encontrado</translation>
+    </message>
+    <message>
+        <source>{pest}, incidence</source>
+        <translation>{pest}, incidencia</translation>
+    </message>
+    <message>
+        <source>company&apos;s</source>
+        <translation>de la empresa</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>predeterminado</translation>
+    </message>
+    <message>
+        <source>not fetched; saved data only</source>
+        <translation>sin descargar; solo datos guardados</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>Scouting points</source>
+        <translation>Puntos de monitoreo</translation>
+    </message>
+    <message>
+        <source>Data fetched</source>
+        <translation>Datos descargados</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Puntos</translation>
+    </message>
+    <message>
+        <source>Incidence</source>
+        <translation>Incidencia</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severidad</translation>
+    </message>
+    <message>
+        <source>Worst pests (incidence / severity)</source>
+        <translation>Plagas más graves (incidencia / severidad)</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tendencia</translation>
+    </message>
+    <message>
+        <source>Pest or disease</source>
+        <translation>Plaga o enfermedad</translation>
+    </message>
+    <message>
+        <source>Incidence: attention</source>
+        <translation>Incidencia: atención</translation>
+    </message>
+    <message>
+        <source>Incidence: alert</source>
+        <translation>Incidencia: alerta</translation>
+    </message>
+    <message>
+        <source>Severity: attention</source>
+        <translation>Severidad: atención</translation>
+    </message>
+    <message>
+        <source>Severity: alert</source>
+        <translation>Severidad: alerta</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Umbral</translation>
+    </message>
+    <message>
+        <source>Printed {time} by HydroDesk. Incidence: share of points where found; severity: mean damage grade (0–4) where found, as a percentage.</source>
+        <translation>Impreso {time} por HydroDesk. Incidencia: porcentaje de puntos donde se encontró; severidad: grado medio de daño (0–4) donde se encontró, en porcentaje.</translation>
+    </message>
+    <message>
+        <source>Scouting report</source>
+        <translation>Informe de monitoreo</translation>
+    </message>
+    <message>
+        <source>Action thresholds used</source>
+        <translation>Umbrales de acción usados</translation>
     </message>
 </context>
 <context>
@@ -5838,6 +6272,57 @@
     </message>
 </context>
 <context>
+    <name>ThresholdDialog</name>
+    <message>
+        <source>Action thresholds</source>
+        <translation>Umbrales de acción</translation>
+    </message>
+    <message>
+        <source>A sector is in Attention or Alert for a pest when its incidence (share of points where it was found) or its severity (mean damage grade where found) reaches these percentages.</source>
+        <translation>Un sector está en Atención o en Alerta por una plaga cuando su incidencia (porcentaje de puntos donde se encontró) o su severidad (grado medio de daño donde se encontró) alcanza estos porcentajes.</translation>
+    </message>
+    <message>
+        <source>Pest or disease</source>
+        <translation>Plaga o enfermedad</translation>
+    </message>
+    <message>
+        <source>Incidence:
+attention</source>
+        <translation>Incidencia:
+atención</translation>
+    </message>
+    <message>
+        <source>Incidence:
+alert</source>
+        <translation>Incidencia:
+alerta</translation>
+    </message>
+    <message>
+        <source>Severity:
+attention</source>
+        <translation>Severidad:
+atención</translation>
+    </message>
+    <message>
+        <source>Severity:
+alert</source>
+        <translation>Severidad:
+alerta</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>Restaurar predeterminados</translation>
+    </message>
+    <message>
+        <source>{pest}: the attention incidence is above the alert incidence.</source>
+        <translation>{pest}: la incidencia de atención supera la de alerta.</translation>
+    </message>
+    <message>
+        <source>{pest}: the attention severity is above the alert severity.</source>
+        <translation>{pest}: la severidad de atención supera la de alerta.</translation>
+    </message>
+</context>
+<context>
     <name>TimelineChart</name>
     <message>
         <source>Irrigation</source>
@@ -6513,6 +6998,25 @@
     <message>
         <source>device offline</source>
         <translation>dispositivo sin conexión</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <source>Not scouted</source>
+        <translation>Sin monitoreo</translation>
+    </message>
+    <message>
+        <source>Okay</source>
+        <translation>Bien</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Atención</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerta</translation>
     </message>
 </context>
 <context>

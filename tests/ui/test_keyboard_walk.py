@@ -458,6 +458,8 @@ def test_forms_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn, tmp_path: Pat
     assert "Monitoreo fitosanitario" in printed
     screenshot(window, tmp_path, "forms-history")
     assert inside(focus(), window)
+
+
 def test_map_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn, tmp_path: Path) -> None:
     window = office.kit.window
     window.navigator.select("proj_123", None)

@@ -18,10 +18,12 @@ from pytestqt.qtbot import QtBot
 from hydrodesk.api.models import Project
 from hydrodesk.domain.map_layers import irrigation_by_sector, range_days
 from hydrodesk.domain.map_projection import METRES_PER_DEGREE
-from hydrodesk.domain.phyto_verdicts import ThresholdBook, Verdict
+from hydrodesk.domain.phyto_verdicts import Threshold, ThresholdBook, Verdict
+from hydrodesk.store.phyto import load_thresholds, save_thresholds
 from hydrodesk.ui.map.looks import VERDICT_FILLS
 from hydrodesk.ui.panes.base import PaneContext, Selection
 from hydrodesk.ui.panes.map import MapPane
+from hydrodesk.ui.phyto.thresholds_hub import thresholds_hub
 
 from .conftest import WindowKit, run_async
 from .live_support import SignedIn, sign_in
@@ -143,6 +145,17 @@ def test_colours_follow_the_layer_and_the_simulators_summary(qtbot: QtBot, signe
     assert aphids[worst_sector][0] >= book.for_pest("aphids").alert_incidence
     assert pane._items[worst_sector].fill().name() == VERDICT_FILLS[Verdict.ALERT]  # red
     assert pane._items[worst_sector].key == "alert"
+
+    # The company's agronomist raises the aphid thresholds in the scouting pane (stored, then announced): the map
+    # recolours at once, and a map opened later reads the same thresholds from the office's store.
+    office = signed_in.controller.office
+    assert office is not None
+    lenient = ThresholdBook().with_threshold("aphids", Threshold(99, 100, 99, 100))
+    run_async(qtbot, office.store.write(save_thresholds, "comp_12345", lenient))
+    thresholds_hub().publish("comp_12345", lenient)
+    assert pane._items[worst_sector].key == "okay"
+    assert pane._items[worst_sector].fill().name() == VERDICT_FILLS[Verdict.OKAY]
+    assert run_async(qtbot, office.store.read(load_thresholds, "comp_12345")) == lenient
 
     # Soil moisture: the newest root-zone reading of each sector, as the simulator reports it.
     choose_layer(qtbot, pane, "moisture")

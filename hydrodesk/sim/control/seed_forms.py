@@ -40,6 +40,10 @@ PESTS = [
     ("botrytis", "Botrytis (Moho gris)", "disease", 0.15, 5),
     ("anthracnose", "Anthracnose (Antracnosis)", "disease", 0.07, 3),
 ]
+# An aphid outbreak the demo always shows: Lote B-1 has aphids at most points and, like any hot spot under watch,
+# is walked every day, so "this month" in the scouting pane has a sector in Alert for aphids from the 2nd on.
+APHID_HOT_SPOT = "sector_003"
+HOT_SPOT_PRESENCE = 0.7
 PHENOLOGY = ["Brotación", "Floración", "Cuajado", "Fruto verde", "Envero", "Cosecha"]
 SCOUTS = {"comp_12345": ["user_123456789", "user_987654321"], "comp_67890": ["user_555000111"]}
 
@@ -160,10 +164,15 @@ def _point_in(boundary: dict[str, Any], rng: random.Random) -> tuple[float, floa
     return round(lat, 6), round(lon, 6)
 
 
-def _scouting_values(rng: random.Random, day_number: int, sector_index: int, phenology: str) -> list[dict]:
+def _scouting_values(
+    rng: random.Random, day_number: int, sector_index: int, phenology: str, hot_spot: bool = False
+) -> list[dict]:
     values: list[dict[str, Any]] = [{"name": "phenology", "value": phenology}]
     for pest_index, (name, _, _, base, typical) in enumerate(PESTS):
-        present = rng.random() < min(0.95, base * _pressure(day_number, sector_index, pest_index))
+        chance = min(0.95, base * _pressure(day_number, sector_index, pest_index))
+        if hot_spot and name == "aphids":
+            chance = HOT_SPOT_PRESENCE
+        present = rng.random() < chance
         if present:
             count = max(1, round(rng.expovariate(1 / typical)))
             severity = min(4, 1 + int(rng.expovariate(1.2)))
@@ -182,7 +191,7 @@ def seed_forms(db: Database, projects: list[dict[str, Any]], users: dict[str, st
         for sector_index, sector in enumerate(project["sectors"]):
             for offset in range(DAYS_BACK, 0, -1):
                 day = today - timedelta(days=offset)
-                if not is_scouting_day(day, sector_index):
+                if not is_scouting_day(day, sector_index, sector["sectorId"]):
                     continue
                 phenology = PHENOLOGY[min(len(PHENOLOGY) - 1, (DAYS_BACK - offset) * len(PHENOLOGY) // 61)]
                 rows += scouting_walk_rows(rng, project, sector, sector_index, day, phenology, users)
@@ -206,9 +215,9 @@ def _day_number(day: date) -> int:
     return (day - date(2025, 1, 1)).days
 
 
-def is_scouting_day(day: date, sector_index: int) -> bool:
-    """Every sector is walked every third day, the sectors of a project on staggered days."""
-    return (_day_number(day) + sector_index) % VISIT_EVERY_DAYS == 0
+def is_scouting_day(day: date, sector_index: int, sector_id: str | None = None) -> bool:
+    """Every sector is walked every third day, the sectors of a project on staggered days; the hot spot daily."""
+    return sector_id == APHID_HOT_SPOT or (_day_number(day) + sector_index) % VISIT_EVERY_DAYS == 0
 
 
 def scouting_walk_rows(
@@ -227,6 +236,7 @@ def scouting_walk_rows(
     day_number = _day_number(day)
     scout = scouts[(day_number + sector_index) % len(scouts)]
     walk_start = datetime.combine(day, time(8, rng.randint(0, 50)), ZoneInfo(project["timezone"]))
+    hot_spot = sector["sectorId"] == APHID_HOT_SPOT
     rows = []
     for point in range(POINTS_PER_VISIT):
         observed = (walk_start + timedelta(minutes=12 * point + rng.randint(0, 6))).astimezone(UTC)
@@ -235,7 +245,7 @@ def scouting_walk_rows(
         rows.append(
             (f"frec_{rng.getrandbits(64):016x}", company_id, form_id, PHYTOSANITARY_TYPE, scout,
              users[scout], project["projectId"], sector["sectorId"], latitude, longitude,
-             dumps(_scouting_values(rng, day_number, sector_index, phenology)), format_utc(observed),
+             dumps(_scouting_values(rng, day_number, sector_index, phenology, hot_spot)), format_utc(observed),
              seconds, format_utc(observed), day.isoformat(),
              format_utc(observed + timedelta(seconds=seconds + rng.randint(5, 900))))
         )  # fmt: skip

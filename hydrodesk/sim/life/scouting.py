@@ -8,15 +8,24 @@ with any phytosanitary record on that day (a walk submitted through the forms AP
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from hydrodesk.sim.control.forms import PHYTOSANITARY_TYPE
-from hydrodesk.sim.control.seed_forms import PHENOLOGY, insert_form_records, is_scouting_day, scouting_walk_rows
+from hydrodesk.sim.control.seed_forms import (
+    APHID_HOT_SPOT,
+    PHENOLOGY,
+    insert_form_records,
+    is_scouting_day,
+    scouting_walk_rows,
+)
 from hydrodesk.sim.db import Database
-from hydrodesk.sim.life.calendar import day_rng, local_today, past_days
+from hydrodesk.sim.life.calendar import day_rng, local_time, local_today, past_days
 
 HARVEST_STAGE = PHENOLOGY[-1]
+# A morning walk is over by 10:00 (it starts by 08:50 and takes four points 12 minutes apart): from then on the
+# hot spot's walk of today is on record too, so even the 1st of a month has this month's aphid count.
+TODAYS_WALK_DONE = time(10, 0)
 
 
 def fill_scouting_walks(db: Database, projects: list[dict[str, Any]], now: datetime, seed: int) -> int:
@@ -24,7 +33,10 @@ def fill_scouting_walks(db: Database, projects: list[dict[str, Any]], now: datet
     users = {row["auth0_id"]: row["name"] for row in db.all("SELECT auth0_id, name FROM users")}
     rows: list[tuple[Any, ...]] = []
     for project in projects:
-        days = past_days(local_today(now, project["timezone"]))
+        today = local_today(now, project["timezone"])
+        days = past_days(today)
+        if local_time(now, project["timezone"]) >= TODAYS_WALK_DONE:
+            days.append(today)
         walked = {
             (row["local_day"], row["sector_id"])
             for row in db.all(
@@ -35,8 +47,13 @@ def fill_scouting_walks(db: Database, projects: list[dict[str, Any]], now: datet
         }
         for day in days:
             for index, sector in enumerate(project["sectors"]):
+                if day == today and sector["sectorId"] != APHID_HOT_SPOT:
+                    continue  # the other sectors' walks of today come with tomorrow's catching up, as they always did
                 daily = index == 0
-                if not (daily or is_scouting_day(day, index)) or (day.isoformat(), sector["sectorId"]) in walked:
+                if (
+                    not (daily or is_scouting_day(day, index, sector["sectorId"]))
+                    or (day.isoformat(), sector["sectorId"]) in walked
+                ):
                     continue
                 rng = day_rng(seed, "walk", sector["sectorId"], day)
                 rows += scouting_walk_rows(rng, project, sector, index, day, HARVEST_STAGE, users)

@@ -72,6 +72,12 @@ PANES: tuple[PaneSpec, ...] = (
         factory="hydrodesk.ui.panes.telemetry:TelemetryPane",
     ),
     PaneSpec(
+        name="phyto",
+        title=QT_TRANSLATE_NOOP("Panes", "Scouting"),
+        icon="phyto",
+        factory="hydrodesk.ui.panes.phyto:PhytoPane",
+    ),
+    PaneSpec(
         name="weather",
         title=QT_TRANSLATE_NOOP("Panes", "Weather and plant"),
         icon="weather",

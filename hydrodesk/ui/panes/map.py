@@ -31,7 +31,6 @@ from shiboken6 import isValid
 
 from hydrodesk.domain import map_layers
 from hydrodesk.domain.map_projection import LocalProjection, polygon_rings
-from hydrodesk.domain.phyto_verdicts import ThresholdBook
 from hydrodesk.exports.file_names import suggested_file_name
 from hydrodesk.ui import formats
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
@@ -41,6 +40,7 @@ from hydrodesk.ui.map.items import ScoutDot, SectorItem, record_text, scene_path
 from hydrodesk.ui.map.legend import MapLegend
 from hydrodesk.ui.map.view import MapView
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
+from hydrodesk.ui.phyto.thresholds_hub import FollowedBook
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.segmented import SegmentedButtons
 from hydrodesk.ui.widgets.state_page import StatePage
@@ -50,18 +50,14 @@ DEFAULT_PEST = "aphids"
 MAP_PAGE, STATE_PAGE = 0, 1
 
 
-def default_thresholds(_office: object) -> ThresholdBook:
-    """The action thresholds the map colours by. The defaults for now: the company's own choices (kept by the
-    scouting pane) plug in here, so the map and the scouting pane always agree."""
-    return ThresholdBook()
-
-
 class MapPane(Pane):
     layer_loaded = Signal()  # a load (cache, then the server when due) has finished
 
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.thresholds: Callable[[object], ThresholdBook] = default_thresholds
+        # The company's action thresholds, as the scouting pane keeps them: the map and the heatmap always agree.
+        self.thresholds = FollowedBook(self)
+        self.thresholds.changed.connect(self.thresholds_changed)
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
         self._selection = Selection()
         self._shape_key: tuple[Any, ...] | None = None
@@ -338,6 +334,7 @@ class MapPane(Pane):
         if office is None:
             self._apply(generation, data_layer, {}, None, "")
             return
+        await self.thresholds.follow(office, project.company_id)
         await self._read_and_apply(generation, office, data_layer, "")
         key = (project.project_id, data_layer, self.range_choice if data_layer == "scouting" else "")
         if not fetch or key in self._fetched:
@@ -473,7 +470,7 @@ class MapPane(Pane):
     def _scouting(self, pest: str | None) -> dict[str, map_layers.SectorScouting]:
         key = (id(self._records), len(self._records), pest)
         if self._scouting_key != key:
-            book = self.thresholds(self.context.office())
+            book = self.thresholds.book
             self._scouting_cache = map_layers.scouting_by_sector(self._records, book, pest)
             self._scouting_key = key
         return self._scouting_cache

@@ -41,6 +41,7 @@ from hydrodesk.ui import formats
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
 from hydrodesk.ui.keys import KeyHelp
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
+from hydrodesk.ui.phyto.thresholds_hub import FollowedBook
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.timeline.lanes import TimelineChart
 from hydrodesk.ui.timeline.readout import readout_html, readout_lines, scouting_text
@@ -76,6 +77,9 @@ class TimelinePane(Pane):
         self._denied: frozenset[str] = frozenset()  # the sources this account may not read (from the last fetch)
         # The scouting verdicts' thresholds: the defaults until the company's own are handed in.
         self.threshold_book = ThresholdBook()
+        # The company's action thresholds, as the scouting pane keeps them; a change there recolours the dots here.
+        self._followed_book = FollowedBook(self)
+        self._followed_book.changed.connect(lambda: self.set_threshold_book(self._followed_book.book))
 
         # ---------------------------------------------------------------- heading
         self.title_label = QLabel(self.tr("Sector timeline"), self)
@@ -389,6 +393,7 @@ class TimelinePane(Pane):
         if office is None:
             self._show_problem(self.tr("Sign in to see the sector's timeline."), tone="neutral")
             return False
+        await self._followed_book.follow(office, project.company_id)
         self._load_number += 1
         self._reload_started = time.monotonic()
         number = self._load_number

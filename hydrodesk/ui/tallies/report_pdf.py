@@ -335,7 +335,7 @@ def report_document(report: DayReport, device: QPagedPaintDevice) -> QTextDocume
     document: QTextDocument | None = None
     for orientation, size in attempts(device.pageLayout().orientation()):
         device.setPageOrientation(orientation)
-        font = _body_font(size)
+        font = body_font(size)
         widths = column_widths(columns, font, device)
         if widths is None:
             continue
@@ -344,10 +344,10 @@ def report_document(report: DayReport, device: QPagedPaintDevice) -> QTextDocume
             return document
     # Nothing fits (names and amounts beyond any sheet): the smallest sheet, with Qt's widths; numbers stay whole.
     log.warning("the day report of %s does not fit the paper; printing it as small as it goes", report.sector)
-    return document or _laid_out(report, device, _body_font(FONT_SIZES_PT[-1]), None)
+    return document or _laid_out(report, device, body_font(FONT_SIZES_PT[-1]), None)
 
 
-def _body_font(size_pt: float) -> QFont:
+def body_font(size_pt: float) -> QFont:
     font = QFont(QGuiApplication.font())  # the system's UI font: a sans-serif that has the language's letters
     font.setPointSizeF(size_pt)
     return font
@@ -364,12 +364,12 @@ def _laid_out(
     option.setWrapMode(QTextOption.WrapMode.WordWrap)  # text wraps between words, never inside one
     document.setDefaultTextOption(option)
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, report_title(report))
-    document.setPageSize(QSizeF(device.width(), device.height() - _footer_height(device)))
+    document.setPageSize(QSizeF(device.width(), device.height() - footer_height(device)))
     document.setHtml(report_html(report, widths, font.pointSizeF()))
     return document
 
 
-def _footer_height(device: QPaintDevice) -> float:
+def footer_height(device: QPaintDevice) -> float:
     return FOOTER_MM / 25.4 * device.logicalDpiY()
 
 
@@ -395,7 +395,12 @@ def write_report_pdf(report: DayReport, path: Path, paper: str = "a4") -> int:
 
 def print_report(report: DayReport, device: QPagedPaintDevice) -> int:
     """Lay the report out for `device` and paint its pages, each with its number; returns the pages painted."""
-    document = report_document(report, device)
+    return paint_pages(report_document(report, device), device, report_title(report))
+
+
+def paint_pages(document: QTextDocument, device: QPagedPaintDevice, title: str) -> int:
+    """Paint a laid-out document (page size set, room left for the footer) on `device`, each page with `title` and
+    "Page n of m" at its foot, in black on white whatever the UI's theme; returns the pages painted."""
     pages = document.pageCount()
     page = document.pageSize()
     painter = QPainter()
@@ -406,7 +411,7 @@ def print_report(report: DayReport, device: QPagedPaintDevice) -> int:
         palette = QPalette(context.palette)
         palette.setColor(QPalette.ColorRole.Text, Qt.GlobalColor.black)  # paper is white whatever the UI's theme
         context.palette = palette
-        footer_font = _body_font(FONT_SIZES_PT[-1])
+        footer_font = body_font(FONT_SIZES_PT[-1])
         for index in range(pages):
             if index:
                 device.newPage()
@@ -419,8 +424,8 @@ def print_report(report: DayReport, device: QPagedPaintDevice) -> int:
             painter.restore()
             painter.setFont(footer_font)
             painter.setPen(QColor("#777777"))
-            band = QRectF(0, page.height(), page.width(), _footer_height(device))
-            painter.drawText(band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, report_title(report))
+            band = QRectF(0, page.height(), page.width(), footer_height(device))
+            painter.drawText(band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, title)
             number = translate("DayReport", "Page {page} of {pages}").format(page=index + 1, pages=pages)
             painter.drawText(band, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, number)
     finally:

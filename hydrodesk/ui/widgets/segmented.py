@@ -48,6 +48,13 @@ class SegmentedButtons(QWidget):
     def select(self, choice: str) -> None:
         self._buttons[choice].setChecked(True)
 
+    def clear(self) -> None:
+        """No button chosen (a custom value the buttons do not name)."""
+        self._group.setExclusive(False)
+        for button in self._buttons.values():
+            button.setChecked(False)
+        self._group.setExclusive(True)
+
     @property
     def current(self) -> str | None:
         index = self._group.checkedId()

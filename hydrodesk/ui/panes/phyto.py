@@ -1,0 +1,628 @@
+"""Phytosanitary scouting: which sectors are in Alert for which pest, how it developed, and the raw points.
+
+The scope follows the navigator (the company, a project or a sector) and a range of local days (presets or two
+dates). The pane shows the cache at once, then fetches the range (split into the API's 180-day pieces) and shows
+it again; offline, the last fetched records stay browsable and the subtitle says how old they are. The heatmap
+(sectors x pests, incidence or severity, coloured by the company's action thresholds, Alert first) opens a
+sector's trend and records on click or Enter. Thresholds are edited here (Ctrl+T) and saved on this computer;
+a change recolours every view through the thresholds hub. Ctrl+R writes the printable scouting report (PDF).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from hydrodesk.domain.phyto_heatmap import Heatmap, build_heatmap
+from hydrodesk.domain.phyto_range import DayRange, Preset, fetched_at, preset_range, today_in, utc_bounds
+from hydrodesk.domain.phyto_trend import trend
+from hydrodesk.domain.phyto_verdicts import ThresholdBook, Verdict
+from hydrodesk.domain.timestamps import now_utc, parse_utc_text, utc_text
+from hydrodesk.store import phyto as phyto_store
+from hydrodesk.ui import formats
+from hydrodesk.ui.icons import themed_icon
+from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
+from hydrodesk.ui.phyto.heatmap_model import CELL_ROLE, FIRST_PEST_COLUMN, INCIDENCE, SEVERITY, HeatmapModel
+from hydrodesk.ui.phyto.records_model import RecordsModel, response_rows
+from hydrodesk.ui.phyto.threshold_dialog import ThresholdDialog
+from hydrodesk.ui.phyto.thresholds_hub import thresholds_hub
+from hydrodesk.ui.phyto.trend_chart import TrendChart
+from hydrodesk.ui.theme import Theme
+from hydrodesk.ui.widgets.data_table import DataTable
+from hydrodesk.ui.widgets.segmented import SegmentedButtons
+from hydrodesk.ui.widgets.state_page import StatePage
+
+if TYPE_CHECKING:
+    from hydrodesk.sync.office import Office
+
+log = logging.getLogger(__name__)
+
+TREND_TAB, RECORDS_TAB = 0, 1
+
+
+class HeatmapView(QTableView):
+    """The heatmap table: Enter opens the current cell, as a click does."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class PhytoPane(Pane):
+    def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._selection = Selection()
+        self._preset: Preset | None = Preset.THIS_MONTH
+        self._days: DayRange | None = None
+        self._book = ThresholdBook()
+        self._company_id: str | None = None
+        self._timezone = "UTC"
+        self._records: list[dict[str, Any]] = []
+        self._focus: tuple[str | None, str | None] = (None, None)  # (sector id, pest) opened from the heatmap
+        self._problem: str | None = None
+        self._age: str | None = None
+        self._loaded = False
+        self._stale = False
+        self._office_shown: Office | None = None  # the office whose cache the pane shows (a new sign-in: reload)
+        self.fetches_done = 0  # fetches tried (succeeded or not) and shown: what a test or a screenshot waits for
+        self._load_lock = asyncio.Lock()
+        self._theme_name = "light"
+
+        self.title_label = QLabel(self.tr("Scouting"), self)
+        self.title_label.setObjectName("PageTitle")
+        self.subtitle_label = QLabel(self)
+        self.subtitle_label.setObjectName("PageSubtitle")
+        self.subtitle_label.setWordWrap(True)
+
+        # The heading's tools are made first: Tab visits them first, as a person reads the pane.
+        self.thresholds_button = QPushButton(self.tr("Thresholds…"), self)
+        self.thresholds_button.setToolTip(self.tr("Edit the action thresholds per pest (Ctrl+T)"))
+        self.thresholds_button.clicked.connect(self.edit_thresholds)
+        self.report_button = QPushButton(self.tr("Report…"), self)
+        self.report_button.setToolTip(self.tr("Save the scouting report of this range as a PDF (Ctrl+R)"))
+        self.report_button.clicked.connect(self.choose_report_file)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setToolTip(self.tr("Fetch this range's scouting again (F5)"))
+        self.refresh_button.clicked.connect(lambda: self._spawn(self.refresh(), "phyto-refresh"))
+
+        self.presets = SegmentedButtons(self)
+        self.presets.add(Preset.LAST_7_DAYS.value, self.tr("7 days"), self.tr("The last 7 days, today included"))
+        self.presets.add(Preset.THIS_MONTH.value, self.tr("This month"), self.tr("From the 1st of this month"))
+        self.presets.add(Preset.LAST_90_DAYS.value, self.tr("90 days"), self.tr("The last 90 days, today included"))
+        self.presets.add(Preset.SEASON.value, self.tr("Season"), self.tr("Since 1 July, when the fruit season starts"))
+        self.presets.select(Preset.THIS_MONTH.value)
+        self.presets.chosen.connect(self._on_preset)
+        self.from_edit = self._date_edit(self.tr("First day of the range"))
+        self.to_edit = self._date_edit(self.tr("Last day of the range"))
+        self.from_label = QLabel(self.tr("Fr&om"), self)
+        self.from_label.setBuddy(self.from_edit)
+        self.to_label = QLabel(self.tr("&To"), self)
+        self.to_label.setBuddy(self.to_edit)
+
+        self.measure = SegmentedButtons(self)
+        self.measure.add(INCIDENCE, self.tr("Incidence"), self.tr("Share of points where it was found (Ctrl+I)"))
+        self.measure.add(SEVERITY, self.tr("Severity"), self.tr("Mean damage grade where found (Ctrl+I)"))
+        self.measure.select(INCIDENCE)
+        self.measure.chosen.connect(self._on_measure)
+
+        self.heatmap_model = HeatmapModel(self)
+        self.heatmap_view = HeatmapView(self)
+        self.heatmap_view.setObjectName("ScoutingHeatmap")
+        self.heatmap_view.setModel(self.heatmap_model)
+        self.heatmap_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.heatmap_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.heatmap_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.heatmap_view.setTabKeyNavigation(False)
+        self.heatmap_view.setWordWrap(True)
+        self.heatmap_view.verticalHeader().setVisible(False)
+        self.heatmap_view.verticalHeader().setDefaultSectionSize(26)
+        self.heatmap_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The sector's name takes what it needs; the pests share the rest of the width.
+        self.heatmap_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.heatmap_view.horizontalHeader().setMinimumSectionSize(70)
+        self.heatmap_view.setAccessibleName(self.tr("Heatmap of sectors and pests"))
+        self.heatmap_view.activated.connect(self._on_cell_activated)
+        self.heatmap_view.clicked.connect(self._on_cell_activated)
+
+        self.tabs = QTabWidget(self)  # made before the pages' controls, so Tab reaches its tab bar first, as it reads
+        self.pest_combo = QComboBox(self)
+        self.pest_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.pest_combo.setMinimumContentsLength(16)
+        self.pest_combo.setAccessibleName(self.tr("Pest or disease shown in the trend"))
+        self.pest_combo.currentIndexChanged.connect(self._show_trend)
+        self.pest_label = QLabel(self.tr("&Pest or disease"), self)
+        self.pest_label.setBuddy(self.pest_combo)
+        self.trend_note = QLabel(self)
+        self.trend_note.setObjectName("Muted")
+        self.trend_note.setWordWrap(True)  # gives way before the navigator does at 1366 pixels
+        self.chart = TrendChart(self)
+        self.chart.set_labels(self.tr("Incidence %"), self.tr("Severity %"))
+        trend_page = QWidget(self)
+        trend_bar = QHBoxLayout()
+        trend_bar.addWidget(self.pest_label)
+        trend_bar.addWidget(self.pest_combo)
+        trend_bar.addWidget(self.trend_note, 1)
+        trend_layout = QVBoxLayout(trend_page)
+        trend_layout.setContentsMargins(0, 6, 0, 0)
+        trend_layout.addLayout(trend_bar)
+        trend_layout.addWidget(self.chart, 1)
+
+        self.records_model = RecordsModel(self)
+        self.records_table = DataTable(
+            export_name=self.tr("scouting", "file name"), title=self.tr("Scouting"), parent=self
+        )
+        self.records_table.set_source_model(self.records_model)
+        self.records_table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.records_table.exported.connect(self._on_exported)
+        self.records_table.export_failed.connect(self._on_export_failed)
+
+        self.tabs.addTab(trend_page, self.tr("Trend"))
+        self.tabs.addTab(self.records_table, self.tr("Records"))
+
+        self.state_page = StatePage(self)
+        self.state_page.setVisible(False)
+        self.state_page.action_button.clicked.connect(lambda: self._spawn(self.refresh(), "phyto-refresh"))
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.heatmap_view)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+
+        heading = QHBoxLayout()
+        heading.addWidget(self.title_label)
+        heading.addStretch(1)
+        heading.addWidget(self.thresholds_button)
+        heading.addWidget(self.report_button)
+        heading.addWidget(self.refresh_button)
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        bar.addWidget(self.presets)
+        bar.addSpacing(6)
+        bar.addWidget(self.from_label)
+        bar.addWidget(self.from_edit)
+        bar.addWidget(self.to_label)
+        bar.addWidget(self.to_edit)
+        bar.addSpacing(6)
+        bar.addWidget(self.measure)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(*PANE_MARGINS)
+        layout.setSpacing(6)
+        layout.addLayout(heading)
+        layout.addWidget(self.subtitle_label)
+        layout.addLayout(bar)
+        layout.addWidget(self.state_page, 1)
+        layout.addWidget(self.splitter, 1)
+
+        self.add_shortcut("Ctrl+T", self.tr("Edit the action thresholds"), self.edit_thresholds)
+        self.add_shortcut("Ctrl+R", self.tr("Save the scouting report as a PDF"), self.choose_report_file)
+        self.add_shortcut("Ctrl+I", self.tr("Switch between incidence and severity"), self.toggle_measure)
+
+        thresholds_hub().changed.connect(self._on_thresholds_changed)
+        self._range_timer = QTimer(self)  # typing a date fetches once the person stops, not on every digit
+        self._range_timer.setSingleShot(True)
+        self._range_timer.setInterval(400)
+        self._range_timer.timeout.connect(self._on_dates_settled)
+        self.apply_theme(context.theme())
+        self._show_subtitle()
+
+    def _date_edit(self, tooltip: str) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat(formats.day_format(weekday=False))
+        edit.setToolTip(tooltip)
+        edit.setAccessibleName(tooltip)
+        edit.dateChanged.connect(self._on_date_edited)
+        return edit
+
+    # ------------------------------------------------------------------------------------------ Pane
+    def set_selection(self, selection: Selection) -> None:
+        if selection == self._selection and self._loaded:
+            return
+        self._selection = selection
+        self._focus = (None, None)
+        if self.isVisible():
+            self._spawn(self.reload(), "phyto-reload")
+        else:
+            self._stale = True  # shown again later: load then
+
+    def is_data_ready(self) -> bool:
+        return self.fetches_done > 0 or self.context.office() is None
+
+    def apply_theme(self, theme: Theme) -> None:
+        self._theme_name = theme.name
+        color = theme.tokens["icon"]
+        self.records_table.set_icons(themed_icon("search", color), themed_icon("export", color))
+        self.refresh_button.setIcon(themed_icon("refresh", color))
+        self.heatmap_model.set_theme(theme.name)
+        self.chart.set_foreground(theme.palette.color(theme.palette.ColorRole.Text).name(), theme.tokens["card"])
+
+    def help_text(self) -> str:
+        return self.tr(
+            "Scouting of the company, project or sector chosen in the navigator, over the days chosen above. Each "
+            "cell of the heatmap is a pest's incidence or severity in a sector, coloured by its action threshold; "
+            "sectors in Alert come first. Click a cell or press Enter on it to see that sector's trend and records. "
+            "The last fetched scouting stays here offline."
+        )
+
+    def widget_keys(self) -> list:
+        from hydrodesk.ui.keys import KeyHelp
+
+        return [KeyHelp(self.tr("Enter"), self.tr("In the heatmap: open the sector's trend and records"))]
+
+    def focus_filter(self) -> bool:
+        self.tabs.setCurrentIndex(RECORDS_TAB)
+        self.records_table.focus_filter()
+        return True
+
+    def export_table(self) -> bool:
+        self.tabs.setCurrentIndex(RECORDS_TAB)
+        self.records_table.choose_export_file()
+        return True
+
+    async def refresh(self) -> None:
+        await self.reload(fetch=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded or self._stale or self.context.office() is not self._office_shown:
+            self._stale = False
+            self._spawn(self.reload(), "phyto-first-load")
+
+    # ------------------------------------------------------------------------------------------ range
+    def current_range(self) -> DayRange:
+        today = today_in(self._timezone_for_scope(), now_utc())
+        if self._preset is not None:
+            return preset_range(self._preset, today)
+        return self._days or preset_range(Preset.THIS_MONTH, today)
+
+    def set_range(self, days: DayRange) -> None:
+        """A custom range (the date fields); no preset is highlighted."""
+        self._preset = None
+        self._days = days
+        self._spawn(self.reload(), "phyto-range")
+
+    def choose_preset(self, preset: Preset) -> None:
+        self.presets.select(preset.value)
+        self._on_preset(preset.value)
+
+    def _on_preset(self, value: str) -> None:
+        self._preset = Preset(value)
+        self._days = None
+        self._spawn(self.reload(), "phyto-range")
+
+    def _show_dates(self, days: DayRange) -> None:
+        for edit, day in ((self.from_edit, days.start), (self.to_edit, days.end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+
+    def _on_date_edited(self, _date: QDate) -> None:
+        self._range_timer.start()
+
+    def _on_dates_settled(self) -> None:
+        start, end = self.from_edit.date().toPython(), self.to_edit.date().toPython()
+        if start > end:
+            self.status_message.emit(self.tr("The range must not start after it ends."))
+            return
+        self.presets.clear()
+        self.set_range(DayRange(start, end))  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------------------------------------ loading
+    def _spawn(self, coroutine: Any, name: str) -> None:
+        try:
+            self.context.tasks.spawn(coroutine, name=name)
+        except RuntimeError:
+            log.debug("not starting %s: the application is shutting down", name)  # the window is closing
+
+    def _timezone_for_scope(self) -> str:
+        project = self._selection.project
+        if project is not None and formats.farm_zone(project.timezone) is not None:
+            return project.timezone
+        return self._timezone
+
+    async def reload(self, *, fetch: bool = True) -> None:
+        """Show the cache for the scope and range, then (if `fetch`) fetch the range and show it again."""
+        office = self.context.office()
+        if office is None:
+            self._show_state(
+                self.tr("Not signed in"), self.tr("Sign in to see the farm's scouting."), action=None, tone="neutral"
+            )
+            return
+        async with self._load_lock:
+            await self._resolve_company(office)
+            days = self.current_range()
+            self._show_dates(days)
+            await self._show_cached(office, days)
+            if not fetch:
+                return
+            client = self.context.client()
+            if client is None or self._company_id is None:
+                self.fetches_done += 1  # nothing to fetch with: what the cache holds is all there is
+                self.data_ready.emit()
+                return
+            self.refresh_button.setEnabled(False)
+            try:
+                from hydrodesk.api.errors import ApiError
+                from hydrodesk.sync.phyto import fetch_scouting
+                from hydrodesk.ui.error_text import user_message
+
+                try:
+                    await self.context.monitor.call(
+                        fetch_scouting(office.store, office.engine.refresher, self._company_id, days)
+                    )
+                except ApiError as error:
+                    self._problem = user_message(error)
+                    log.info("scouting not fetched: %s", error)
+                else:
+                    self._problem = None
+            finally:
+                if isValid(self):
+                    self.refresh_button.setEnabled(True)
+            if isValid(self) and self.context.office() is office:
+                await self._show_cached(office, days)
+                self.fetches_done += 1
+                self.data_ready.emit()
+
+    async def _resolve_company(self, office: Office) -> None:
+        project = self._selection.project
+        company_id = project.company_id if project is not None else None
+        client = self.context.client()
+        if company_id is None and client is not None:
+            company_id = client.credentials.company_id
+        if company_id is None:
+            names = await office.store.company_names()
+            company_id = next(iter(sorted(names)), None)
+        if company_id != self._company_id:
+            self._company_id = company_id
+            self._book = (
+                await office.store.read(phyto_store.load_thresholds, company_id) if company_id else ThresholdBook()
+            )
+        if company_id is not None:
+            zone = await office.store.read(phyto_store.company_timezone, company_id)
+            if zone and formats.farm_zone(zone) is not None:
+                self._timezone = zone
+
+    async def _show_cached(self, office: Office, days: DayRange) -> None:
+        zone = self._timezone_for_scope()
+        first, after = utc_bounds(days, zone)
+        since, until = utc_text(first), utc_text(after)
+        project = self._selection.project
+        sector = self._selection.sector
+        scope = {
+            "project_id": project.project_id if project is not None else None,
+            "sector_id": sector.sector_id if sector is not None else None,
+        }
+        counts = await office.store.read(phyto_store.heatmap_counts, since, until, **scope)
+        records = await office.store.read(phyto_store.scouting_records, since, until, **scope)
+        fetches = await office.store.read(phyto_store.fetched_ranges, self._company_id) if self._company_id else []
+        if not isValid(self):
+            return
+        known: list[tuple[str, str, str | None]] = []
+        if sector is not None and project is not None:
+            known = [(sector.sector_id, sector.sector_name, project.project_id)]
+        elif project is not None:
+            known = [(item.sector_id, item.sector_name, project.project_id) for item in project.sectors]
+        self._records = records
+        self._office_shown = office
+        self._age = fetched_at(fetches, days)
+        self._loaded = True
+        self.show_heatmap(build_heatmap(*counts, known_sectors=known))
+        self.records_model.set_rows(response_rows(records, zone))
+        self._show_subtitle()
+
+    # ------------------------------------------------------------------------------------------ showing
+    def show_heatmap(self, heatmap: Heatmap) -> None:
+        focus_sector, focus_pest = self._focus
+        self.heatmap_model.set_heatmap(heatmap, self._book)
+        self.heatmap_view.resizeRowsToContents()
+        names = [name for name, _ in heatmap.pests]
+        current = self.pest_combo.currentData()
+        self.pest_combo.blockSignals(True)
+        self.pest_combo.clear()
+        for name, label in heatmap.pests:
+            self.pest_combo.addItem(label, name)
+        wanted = focus_pest or current or ("aphids" if "aphids" in names else names[0] if names else None)
+        if wanted in names:
+            self.pest_combo.setCurrentIndex(names.index(wanted))
+        self.pest_combo.blockSignals(False)
+        if not heatmap.sectors or not any(row.samples for row in heatmap.sectors):
+            days = self.current_range()
+            self._show_state(
+                self.tr("No scouting in this range"),
+                self.tr(
+                    "Nobody recorded a scouting point here between {start} and {end}. Choose a longer range above, "
+                    "or press F5 to fetch it again."
+                ).format(
+                    start=formats.day_text(days.start, weekday=False), end=formats.day_text(days.end, weekday=False)
+                ),
+                action=self.tr("Fetch again"),
+                tone="neutral",
+            )
+        else:
+            self.state_page.setVisible(False)
+            self.splitter.setVisible(True)
+        self._show_trend()
+        if focus_sector is not None:
+            row = self.heatmap_model.row_of(focus_sector)
+            column = self.heatmap_model.column_of(focus_pest) if focus_pest else FIRST_PEST_COLUMN
+            if row >= 0:
+                self.heatmap_view.setCurrentIndex(self.heatmap_model.index(row, max(column, 0)))
+
+    def _show_state(self, title: str, message: str, *, action: str | None, tone: str) -> None:
+        self.state_page.show_state(title=title, message=message, action=action, tone=tone)
+        self.state_page.setVisible(True)
+        self.splitter.setVisible(False)
+
+    def _show_subtitle(self) -> None:
+        project, sector = self._selection.project, self._selection.sector
+        if sector is not None and project is not None:
+            scope = self.tr("{sector} · {project}").format(sector=sector.sector_name, project=project.name)
+        elif project is not None:
+            scope = project.name
+        else:
+            scope = self.tr("Whole company")
+        days = self.current_range()
+        parts = [
+            scope,
+            self.tr("{start} – {end}").format(
+                start=formats.day_text(days.start, weekday=False), end=formats.day_text(days.end, weekday=False)
+            ),
+        ]
+        zone = self._timezone_for_scope()
+        if self._age is not None:
+            parts.append(self.tr("fetched {time}").format(time=formats.zoned_text(parse_utc_text(self._age), zone)))
+        elif self._loaded:
+            parts.append(self.tr("not fetched yet"))
+        if self._problem:
+            parts.append(self.tr("showing saved data: {problem}").format(problem=self._problem))
+        self.subtitle_label.setText(" · ".join(parts))
+
+    def _show_trend(self) -> None:
+        pest = self.pest_combo.currentData()
+        heatmap = self.heatmap_model.heatmap
+        if pest is None:
+            self.chart.show_trend(
+                {}, {}, [], None, Verdict.NO_DATA, self._book.for_pest(""), self._timezone_for_scope()
+            )
+            self.trend_note.setText("")
+            return
+        trends = trend(self._records, pest, self._timezone_for_scope())
+        names = {row.sector_id: row.sector_name for row in heatmap.sectors}
+        order = [row.sector_id for row in heatmap.sectors]
+        focus = self._focus[0] if self._focus[0] in trends else (order[0] if order else None)
+        verdict = heatmap.verdict(self._book, focus, pest) if focus else Verdict.NO_DATA
+        self.chart.show_trend(
+            trends, names, order, focus, verdict, self._book.for_pest(pest), self._timezone_for_scope()
+        )
+        if focus:
+            self.trend_note.setText(
+                self.tr("Bold: {sector}. Dashed: the alert threshold.").format(sector=names.get(focus, focus))
+            )
+
+    # ------------------------------------------------------------------------------------------ reactions
+    def _on_cell_activated(self, index: QModelIndex) -> None:
+        sector_id, pest = index.data(CELL_ROLE) or (None, None)
+        if sector_id is None:
+            return
+        self.open_cell(sector_id, pest)
+
+    def open_cell(self, sector_id: str, pest: str | None) -> None:
+        """Show the sector's trend for `pest` (the chosen one when None) and filter the records to the sector."""
+        pest = pest or self.pest_combo.currentData()
+        self._focus = (sector_id, pest)
+        names = [self.pest_combo.itemData(i) for i in range(self.pest_combo.count())]
+        if pest in names:
+            self.pest_combo.setCurrentIndex(names.index(pest))
+        self._show_trend()
+        row = self.heatmap_model.row_of(sector_id)
+        name = self.heatmap_model.heatmap.sectors[row].sector_name if row >= 0 else sector_id
+        self.records_table.filter_edit.setText(name)
+        self.tabs.setCurrentIndex(TREND_TAB)
+
+    def toggle_measure(self) -> None:
+        chosen = SEVERITY if self.heatmap_model.measure == INCIDENCE else INCIDENCE
+        self.measure.select(chosen)
+        self._on_measure(chosen)
+
+    def _on_measure(self, measure: str) -> None:
+        self.heatmap_model.set_measure(measure)
+
+    def edit_thresholds(self) -> ThresholdDialog | None:
+        office = self.context.office()
+        if office is None or self._company_id is None:
+            self.status_message.emit(self.tr("Sign in to edit the action thresholds."))
+            return None
+        pests = self.heatmap_model.heatmap.pests
+        dialog = ThresholdDialog(self._book, pests, self)
+        company_id = self._company_id
+
+        def save() -> None:
+            book = dialog.book()
+            self._spawn(self._save_thresholds(office, company_id, book), "phyto-thresholds")
+
+        dialog.accepted.connect(save)
+        dialog.open()
+        return dialog
+
+    async def _save_thresholds(self, office: Office, company_id: str, book: ThresholdBook) -> None:
+        await office.store.write(phyto_store.save_thresholds, company_id, book)
+        thresholds_hub().publish(company_id, book)
+        if isValid(self):
+            self.status_message.emit(self.tr("Action thresholds saved"))
+
+    def _on_thresholds_changed(self, company_id: str, book: ThresholdBook) -> None:
+        if not isValid(self) or company_id != self._company_id:
+            return
+        self._book = book
+        self.heatmap_model.set_book(book)
+        self._show_trend()
+
+    # ------------------------------------------------------------------------------------------ report
+    def choose_report_file(self) -> None:
+        if not self.heatmap_model.heatmap.sectors:
+            self.status_message.emit(self.tr("Nothing to report: no scouting in this range."))
+            return
+        days = self.current_range()
+        name = self.tr("scouting-report-{start}-{end}.pdf", "file name").format(start=days.start, end=days.end)
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the scouting report"), str(Path.home() / name), self.tr("PDF (*.pdf)")
+        )
+        if path:
+            self.write_report(Path(path))
+
+    def write_report(self, path: Path) -> int:
+        from hydrodesk.ui.phyto.report_pdf import ScoutingReport, write_scouting_pdf
+        from hydrodesk.ui.tallies.report_pdf import default_paper
+
+        project, sector = self._selection.project, self._selection.sector
+        scope = sector.sector_name if sector else project.name if project else self.tr("Whole company")
+        report = ScoutingReport(
+            scope=scope,
+            days=self.current_range(),
+            timezone=self._timezone_for_scope(),
+            heatmap=self.heatmap_model.heatmap,
+            book=self._book,
+            records=self._records,
+            fetched_at=self._age,
+            generated_at=datetime.now(formats.farm_zone(self._timezone_for_scope())),
+        )
+        try:
+            pages = write_scouting_pdf(report, path, default_paper())
+        except OSError as error:
+            self.status_message.emit(self.tr("Could not save the report: {reason}").format(reason=error))
+            return 0
+        self.status_message.emit(self.tr("Saved the scouting report to {path}").format(path=path))
+        return pages
+
+    def _on_exported(self, path: str, rows: int) -> None:
+        self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
+
+    def _on_export_failed(self, path: str, reason: str) -> None:
+        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))
