@@ -2771,7 +2771,7 @@
         <translation>Monitoreo de los últimos 90 días</translation>
     </message>
     <message>
-        <source>&amp;Fit</source>
+        <source>F&amp;it</source>
         <translation>A&amp;justar</translation>
     </message>
     <message>

@@ -16,7 +16,6 @@ from pytestqt.qtbot import QtBot
 
 from hydrodesk.domain.phyto_verdicts import Verdict
 from hydrodesk.ui.i18n import install_language, uninstall_language
-from hydrodesk.ui.panes import PANES
 from hydrodesk.ui.phyto.heatmap_model import SEVERITY, VERDICT_ROLE
 from hydrodesk.ui.phyto.threshold_dialog import ThresholdDialog
 
@@ -37,7 +36,6 @@ from .live_support import ALL_SCOPES, SignedIn, sign_in
 from .test_keyboard_walk import check_sheet, go_to, looks_whole, print_focused_table, tab_reaches_everything
 
 SCOPES = (*ALL_SCOPES, "read:phytosanitary")
-PHYTO_KEY = next(number for number, spec in enumerate(PANES, start=1) if spec.name == "phyto")
 
 
 @pytest.fixture
@@ -77,12 +75,7 @@ def heatmap_cut(view: QTableView) -> list[str]:
 def test_scouting_by_keyboard_at_1366_in_spanish(qtbot: QtBot, office: SignedIn, tmp_path: Path) -> None:
     window = office.kit.window
     window.navigator.select("proj_123", None)  # Rancho San Pedro: five sectors, the aphid hot spot among them
-    if PHYTO_KEY <= 9:  # Ctrl+1…9 reach the first nine panes
-        pane: Any = go_to(qtbot, window, PHYTO_KEY)
-    else:
-        assert window.open_pane("phyto")
-        pane = window.pane("phyto")
-        qtbot.waitUntil(lambda: pane is not None and pane.isVisible(), timeout=WAIT_MS)
+    pane: Any = go_to(qtbot, window, "phyto")
     qtbot.waitUntil(lambda: pane.fetches_done >= 1, timeout=WAIT_MS)
     assert pane.splitter.isVisible(), (
         pane.state_page.title_label.text(),

@@ -95,7 +95,7 @@ class MapPane(Pane):
         self.range_buttons.add("week", self.tr("This week"), self.tr("Scouting from Monday to today"))
         self.range_buttons.add("month", self.tr("This month"), self.tr("Scouting since the first of the month"))
         self.range_buttons.add("90d", self.tr("90 days"), self.tr("Scouting of the last 90 days"))
-        self.fit_button = QPushButton(self.tr("&Fit"), self)
+        self.fit_button = QPushButton(self.tr("F&it"), self)
         self.fit_button.setToolTip(self.tr("Show every sector (Ctrl+0)"))
         self.export_button = QPushButton(self.tr("E&xport PNG…"), self)
         self.export_button.setToolTip(self.tr("Save the map as it is shown as a PNG image"))

@@ -52,7 +52,7 @@ from hydrodesk.ui.sessions.dialogs import (
     OpenRequest,
     OpenSessionDialog,
 )
-from hydrodesk.ui.sessions.model import LIMIT, STATUS, SessionsTableModel
+from hydrodesk.ui.sessions.model import LIMIT, SESSION_ID, STATUS, SessionsTableModel
 from hydrodesk.ui.sessions.rows import SessionRow, build_rows, closing_ids
 from hydrodesk.ui.sessions.summary import DaySummary
 from hydrodesk.ui.theme import Theme
@@ -196,6 +196,11 @@ class SessionsPane(Pane):
         self.model = SessionsTableModel(self)
         self.table = DataTable(export_name=self.tr("sessions", "file name"), parent=self)
         self.table.set_source_model(self.model)
+        # Named: the columns a user hides are remembered. A session is known by its sector, day and supervisor; its
+        # server ID (for support calls) would make the table scroll sideways at 1366 pixels, so it waits for the
+        # user to ask for it (right click on the header).
+        self.table.setObjectName("Sessions")
+        self.table.set_hidden_columns([SESSION_ID])
         self.table.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # by opening time
         self.badges = BadgeDelegate(self.table.view)
         self.table.view.setItemDelegateForColumn(STATUS, self.badges)
