@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -20,7 +20,7 @@ from hydrodesk.domain.map_layers import irrigation_by_sector, range_days
 from hydrodesk.domain.map_projection import METRES_PER_DEGREE
 from hydrodesk.domain.phyto_verdicts import Threshold, ThresholdBook, Verdict
 from hydrodesk.store.phyto import load_thresholds, save_thresholds
-from hydrodesk.ui.map.looks import VERDICT_FILLS
+from hydrodesk.ui.map.looks import VERDICT_FILLS, short_pest
 from hydrodesk.ui.panes.base import PaneContext, Selection
 from hydrodesk.ui.panes.map import MapPane
 from hydrodesk.ui.phyto.thresholds_hub import thresholds_hub
@@ -352,3 +352,15 @@ def test_the_map_stays_fitted_while_resized_until_the_user_moves_it(
     qtbot.keyClick(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert not view.hasFocus()
     assert view.focused_sector() is None
+
+
+def test_a_pest_is_named_on_the_map_in_the_users_language(qapp: QApplication) -> None:
+    previous = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.Spanish))
+        assert short_pest("Aphids (Pulgón)") == "Pulgón"
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        assert short_pest("Aphids (Pulgón)") == "Aphids"
+        assert short_pest("Mildew") == "Mildew"  # a label without a local name stays as it is
+    finally:
+        QLocale.setDefault(previous)

@@ -83,8 +83,12 @@ def scouting_look(found: SectorScouting | None, labels: Mapping[str, str]) -> Se
 
 
 def short_pest(label: str) -> str:
-    """ "Aphids (Pulgón)" -> "Aphids": labels carry a local name in brackets, too long for a map label."""
-    return label.split(" (", 1)[0]
+    """ "Aphids (Pulgón)" -> "Aphids", or "Pulgón" when the interface speaks Spanish: the forms' labels carry the
+    local name in brackets, and both together are too long for a map label."""
+    english, _, local = label.partition(" (")
+    if local.endswith(")") and QLocale().language() == QLocale.Language.Spanish:
+        return local[:-1]
+    return english
 
 
 def moisture_look(reading: tuple[float, str] | None) -> SectorLook:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from hydrodesk.domain.phyto_trend import TrendPoint
 from hydrodesk.domain.phyto_verdicts import Threshold, Verdict
+from hydrodesk.ui.charts.time_axis import FarmTimeAxis
 from hydrodesk.ui.phyto.verdicts import STRONG
 
 MAX_SECTORS = 8
@@ -33,8 +34,8 @@ class TrendChart(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to type into; the pest chooser beside it has the keys
         self.setMinimumHeight(160)
-        self.incidence_plot = self.addPlot(row=0, col=0, axisItems={"bottom": pg.DateAxisItem()})
-        self.severity_plot = self.addPlot(row=1, col=0, axisItems={"bottom": pg.DateAxisItem()})
+        self.incidence_plot = self.addPlot(row=0, col=0, axisItems={"bottom": FarmTimeAxis()})
+        self.severity_plot = self.addPlot(row=1, col=0, axisItems={"bottom": FarmTimeAxis()})
         self.severity_plot.setXLink(self.incidence_plot)
         for plot in (self.incidence_plot, self.severity_plot):
             plot.showGrid(x=True, y=True, alpha=0.2)
@@ -68,6 +69,7 @@ class TrendChart(pg.GraphicsLayoutWidget):
         """Plot `order`'s sectors (focus first, bold); `names`: sector id -> name for the legend."""
         for plot in (self.incidence_plot, self.severity_plot):
             plot.clear()
+            plot.getAxis("bottom").set_zone(timezone)  # the farm's days, in the user's words
         self.legend.clear()
         self.lines = {}
         shown = [sector for sector in order if sector in trends][:MAX_SECTORS]

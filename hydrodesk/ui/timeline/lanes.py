@@ -11,13 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from hydrodesk.domain.phyto_verdicts import Verdict
 from hydrodesk.domain.timeline import HOUR_S, Timeline
-from hydrodesk.ui import formats
+from hydrodesk.ui.charts.time_axis import FarmTimeAxis
 
 IRRIGATION, MOISTURE, WEATHER, SCOUTING, HARVEST = "irrigation", "moisture", "weather", "scouting", "harvest"
 LANES = (IRRIGATION, MOISTURE, WEATHER, SCOUTING, HARVEST)
@@ -32,8 +32,7 @@ PROGRAM_COLOR = {"light": "#17795f", "dark": "#3fb58f"}
 MANUAL_COLOR = {"light": "#5b8def", "dark": "#7aa7ff"}
 KEY_PAN = 0.1  # of the visible span per arrow key
 KEY_ZOOM = 1.5
-MIN_SPAN_S = 15 * 60.0
-DAY_S = 86400.0  # zoomed in no further than a quarter of an hour
+MIN_SPAN_S = 15 * 60.0  # zoomed in no further than a quarter of an hour
 
 
 # lupdate finds translate("Context", "text") calls, so every string is written out that way.
@@ -96,26 +95,6 @@ def verdict_text(verdict: Verdict) -> str:
         Verdict.ALERT: translate("TimelineChart", "Alert"),
         Verdict.NO_DATA: translate("TimelineChart", "No data"),
     }[verdict]
-
-
-class FarmTimeAxis(pg.DateAxisItem):
-    """Ticks on the farm's clock in the user's language: times within a day (`06:00`, `6:00 AM`), the weekday and
-    day at midnight and on day-wide ticks (`Mon 30`, `lun 30`)."""
-
-    def __init__(self) -> None:
-        super().__init__(orientation="bottom")
-        self.zone: str | None = None
-
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        locale = QLocale()
-        texts = []
-        for value in values:
-            at = formats.at_farm(float(value), self.zone)
-            if spacing >= DAY_S or (at.hour == 0 and at.minute == 0):
-                texts.append(locale.toString(QDate(at.year, at.month, at.day), "ddd d"))
-            else:
-                texts.append(formats.time_text(at, self.zone))
-        return texts
 
 
 @dataclass
@@ -203,17 +182,12 @@ class TimelineChart(QWidget):
         self.zone = zone
         self.denied = denied
         start, end = timeline.window.start.timestamp(), timeline.window.end.timestamp()
-        offset = timeline.window.start.astimezone(formats.farm_zone(zone)).utcoffset() if zone else None
         for lane in self.lanes.values():
             plot = lane.plot
             plot.clear()
             if plot.legend is not None:
                 plot.legend.clear()
-            axis = plot.getAxis("bottom")
-            axis.zone = zone
-            # Where the ticks fall (the farm's midnights and hours); their texts come from the zone itself.
-            axis.utcOffset = None if offset is None else -int(offset.total_seconds())
-            axis.picture = None
+            plot.getAxis("bottom").set_zone(zone)  # ticks at the farm's midnights and hours, in its words
             plot.addItem(lane.cursor, ignoreBounds=True)
             plot.addItem(lane.empty, ignoreBounds=True)
             plot.getViewBox().setLimits(xMin=start, xMax=end)
