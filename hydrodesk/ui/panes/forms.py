@@ -75,6 +75,8 @@ class FormsPane(Pane):
         self._refresh_problem: str | None = None
         self._refreshing = False
         self._loaded = False
+        self._fetch_attempted = False  # a download of the forms has ended (either way) since the pane was built
+        self._ready_announced = False
         self._generation = 0
         self._zone: str | None = None
         self._just_saved: list[str] = []  # outbox entries saved here, announced once the history lists them
@@ -174,7 +176,8 @@ class FormsPane(Pane):
 
     # ------------------------------------------------------------------------------------------ Pane
     def is_data_ready(self) -> bool:
-        return self._loaded
+        # An empty cache is only the answer once the server has been asked: a first run waits for its download.
+        return self._loaded and (bool(self._forms) or self._fetch_attempted)
 
     def set_selection(self, selection: Selection) -> None:
         self._zone = selection.project.timezone if selection.project is not None else None
@@ -230,6 +233,7 @@ class FormsPane(Pane):
         finally:
             if isValid(self):
                 self._refreshing = False
+                self._fetch_attempted = True
                 self.refresh_button.setEnabled(True)
         if isValid(self):
             await self.reload()
@@ -308,13 +312,13 @@ class FormsPane(Pane):
         self._show_history(items)
         self._show_subtitle()
         self._show_banner()
-        first = not self._loaded
         self._loaded = True
         self.forms_loaded.emit()
         for entry_id in [entry for entry in self._just_saved if self.history_model.row_of(entry) >= 0]:
             self._just_saved.remove(entry_id)
             self.submission_saved.emit(entry_id)
-        if first:
+        if not self._ready_announced and self.is_data_ready():
+            self._ready_announced = True
             log.info("forms pane shows %d forms and %d submissions", len(self._forms), len(items))
             self.data_ready.emit()
         return True
