@@ -114,8 +114,18 @@ def measure_walk(chart: Any, views: list[tuple[float, float]]) -> dict[str, Any]
 
     _timed_walk(chart.canvas, show, views[:4])  # warm up: first paints build caches and fonts
     wall, cpu = _timed_walk(chart.canvas, show, views)
-    chart.close()
+    dispose(chart)
     return {"wall": wall, "cpu": cpu, "drawn_max": drawn}
+
+
+def dispose(chart: Any) -> None:
+    """Delete the chart now, while the application lives: left to the interpreter's exit, pyqtgraph's scene and
+    its items are torn down in any order, and the process can crash after the figures were printed."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    chart.close()
+    chart.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _points_drawn(item: Any) -> int:

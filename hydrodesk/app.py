@@ -34,7 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot", type=Path, metavar="FILE", help="save a PNG of the main window once its data has loaded"
     )
     parser.add_argument(
-        "--quit-after", type=_positive_seconds, metavar="SECONDS", help="quit (exit code 0) after this many seconds"
+        "--quit-after",
+        type=_positive_seconds,
+        metavar="SECONDS",
+        help="quit (exit code 0) after this many seconds; with --screenshot, as soon as the picture is saved",
     )
     parser.add_argument("--log-level", default="WARNING", help=argparse.SUPPRESS)
     return parser

@@ -233,7 +233,8 @@ def _decimate_blocks(blocks: Blocks, lo: float, hi: float, buckets: int) -> Deci
     last = int(np.searchsorted(blocks.ts, hi, side="right"))
     ts, low, high = blocks.ts[first:last], blocks.low[first:last], blocks.high[first:last]
     edges = lo + (hi - lo) / buckets * np.arange(buckets)
-    starts = np.unique(np.searchsorted(ts, edges, side="left"))
+    starts = np.searchsorted(ts, edges, side="left")  # sorted already: dropping repeats needs no hashing
+    starts = starts[np.concatenate(([True], starts[1:] != starts[:-1]))]
     starts = starts[starts < len(ts)]
     lows, highs = np.minimum.reduceat(low, starts), np.maximum.reduceat(high, starts)
     # A bucket joins the next unless its last block is followed by a gap.

@@ -74,7 +74,9 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
     if options.demo and options.pane == "timeline":
         _open_timeline_when_loaded(window)
 
-    outcome = _Outcome()
+    # With a deadline, a screenshot run is a check (docs, CI, the packaged app's smoke test): once the picture is
+    # saved there is nothing left to wait for, so it quits then, through the same ordered shutdown.
+    outcome = _Outcome(quit_when_shot=options.quit_after is not None)
     if options.screenshot is not None:
         # The same size every time, whatever the saved geometry or the screen: screenshots are for docs and CI.
         window.setWindowState(Qt.WindowState.WindowNoState)
@@ -190,9 +192,10 @@ async def _shut_down(tasks: BackgroundTasks, controller: SessionController) -> N
 
 
 class _Outcome:
-    def __init__(self) -> None:
+    def __init__(self, *, quit_when_shot: bool) -> None:
         self.exit_code = 0
         self.screenshot_taken = False
+        self.quit_when_shot = quit_when_shot
 
 
 def _open_timeline_when_loaded(window: MainWindow) -> None:
@@ -231,6 +234,8 @@ def _save_screenshot(window: MainWindow, path: Path, outcome: _Outcome) -> None:
     if not window.grab().save(str(path), "PNG"):
         sys.stderr.write(f"hydrodesk: could not write the screenshot {path}\n")
         outcome.exit_code = 1
+    if outcome.quit_when_shot:
+        QTimer.singleShot(0, QApplication.quit)
 
 
 def _quit_after(window: MainWindow, options: LaunchOptions, outcome: _Outcome) -> None:

@@ -89,13 +89,14 @@ def test_demo_runs_takes_a_screenshot_and_stops_its_simulator(
             "--screenshot",
             str(screenshot),
             "--quit-after",
-            # The demo loads in about 6 s on a quiet 2-core machine; a busy one needs the headroom.
-            "20",
+            # The demo loads in about 6 s on a quiet 2-core machine; a busy one needs the headroom. With a
+            # screenshot the deadline is only a limit: the app quits once the picture is saved.
+            "60",
         ],
         env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
         check=False,
     )
 
@@ -122,7 +123,6 @@ def test_the_demo_farm_is_at_work_today_and_the_office_sees_tallies_arrive(
     user_home: dict[str, str], sim_template: Path, tmp_path: Path
 ) -> None:
     demo_farm = seeded_demo_farm(user_home, sim_template)
-    screenshot = tmp_path / "tallies.png"
     started = datetime.now(UTC)
 
     done = subprocess.run(
@@ -135,22 +135,19 @@ def test_the_demo_farm_is_at_work_today_and_the_office_sees_tallies_arrive(
             "tallies",
             "--log-level",
             "INFO",
-            "--screenshot",
-            str(screenshot),
-            "--quit-after",
+            "--quit-after",  # no screenshot: the office runs the whole time, while the tablets deliver
             "25",
         ],
         # Brisk tablets, so that the office's refreshes (every 10 s on the demo) surely bring some of their work.
         env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen", "HYDRODESK_SIM_TABLET_EVERY_S": "0.5"},
         capture_output=True,
         text=True,
-        timeout=90,
+        timeout=120,
         check=False,
     )
 
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "taking the screenshot now that the farm has loaded" in done.stderr
-    assert not QImage(str(screenshot)).isNull()
+    assert "loaded 2 projects" in done.stderr
     assert processes_mentioning(str(demo_farm)) == []
     (cache_file,) = (demo_farm.parent / "profiles").glob("demo-farm-*.sqlite3")
     with contextlib.closing(sqlite3.connect(cache_file)) as cache:
@@ -200,12 +197,12 @@ def test_the_demo_opens_a_sectors_timeline_of_yesterday_with_every_lane(
             "--screenshot",
             str(screenshot),
             "--quit-after",
-            "30",
+            "60",
         ],
         env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
-        timeout=90,
+        timeout=120,
         check=False,
     )
 
@@ -243,12 +240,12 @@ def test_the_demo_opens_on_the_sector_map_coloured_by_scouting(
         [
             *(sys.executable, "-m", "hydrodesk", "--demo", "--pane", "map", "--lang", "es", "--log-level", "INFO"),
             # Room for a slow start on a busy machine: the map fetches its layer after the farm has loaded.
-            *("--screenshot", str(screenshot), "--quit-after", "35"),
+            *("--screenshot", str(screenshot), "--quit-after", "60"),
         ],
         env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
-        timeout=90,
+        timeout=120,
         check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
@@ -313,11 +310,11 @@ def test_the_demo_opens_on_the_forms_with_the_farms_forms_and_tasks(
 
     done = subprocess.run(
         [sys.executable, "-m", "hydrodesk", "--demo", "--pane", "forms", "--lang", "es", "--log-level", "INFO",
-         "--screenshot", str(screenshot), "--quit-after", "30"],
+         "--screenshot", str(screenshot), "--quit-after", "60"],
         env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
-        timeout=90,
+        timeout=120,
         check=False,
     )  # fmt: skip
 

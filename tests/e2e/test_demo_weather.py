@@ -49,8 +49,8 @@ def test_the_demo_weather_pane_shows_the_weeks_readings(
             "--screenshot",
             str(screenshot),
             "--quit-after",
-            # The farm loads in about 6 s on a quiet machine, the week of readings in 3 more.
-            "30",
+            # The farm loads in about 6 s on a quiet machine, the week of readings in 3 more: a limit, not a wait.
+            "60",
         ],
         env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,

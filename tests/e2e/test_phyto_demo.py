@@ -35,12 +35,12 @@ def test_the_demo_shows_scouting_with_a_sector_in_alert(
     done = subprocess.run(
         [
             sys.executable, "-m", "hydrodesk", "--demo", "--pane", "phyto", "--lang", "es", "--log-level", "INFO",
-            "--screenshot", str(screenshot), "--quit-after", "30",
+            "--screenshot", str(screenshot), "--quit-after", "60",
         ],
         env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
-        timeout=90,
+        timeout=120,
         check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]

@@ -31,6 +31,22 @@ T = TypeVar("T")
 
 DEMO_USER = "user_123456789"
 
+# pytest-qt waits 5 s by default. On a 2-core CI machine running the suite in two workers, a window's first layout
+# or a simulator's reply can take longer than that without anything being wrong. A condition that never comes
+# true still fails the test, only later; a test that means a short deadline passes its own `timeout`.
+PATIENT_WAIT_MS = 20_000
+
+
+def _patient(wait: Callable[..., T]) -> Callable[..., T]:
+    def wait_patiently(self: QtBot, *args: Any, timeout: int = PATIENT_WAIT_MS, **kwargs: Any) -> T:
+        return wait(self, *args, timeout=timeout, **kwargs)
+
+    return wait_patiently
+
+
+for _name in ("waitUntil", "waitSignal", "waitSignals", "waitExposed", "waitActive", "waitCallback"):
+    setattr(QtBot, _name, _patient(getattr(QtBot, _name)))
+
 
 @pytest.fixture
 def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:

@@ -33,9 +33,9 @@ DOCUMENTED_SESSION = "6507f1e3c9d8e2a4b1f9c3d5"  # the demo user's open session 
 WORKER_ID, WORKER_NAME = "JS0315", "John Smith"
 
 
-def make_client(base_url: str, token: str) -> HydrobitClient:
+def make_client(base_url: str, token: str, api_key: str | None = None) -> HydrobitClient:
     config = ApiConfig.single_origin(base_url, timeout=3.0, connect_timeout=1.0)
-    return HydrobitClient(config, Credentials(DEMO_USER, bearer_token=token))
+    return HydrobitClient(config, Credentials(DEMO_USER, bearer_token=token, api_key=api_key))
 
 
 async def open_fast_office(database: Path, client: HydrobitClient) -> Office:

@@ -40,6 +40,7 @@ from hydrodesk.ui.forms.history import CHECK, FORM, PLACE, REASON, STATE
 from hydrodesk.ui.outbox import text as outbox_text
 from hydrodesk.ui.panes.base import PaneContext, Selection
 from hydrodesk.ui.panes.forms import FormsPane
+from hydrodesk.ui.panes.phyto import PhytoPane
 from hydrodesk.ui.tasks import BackgroundTasks
 from hydrodesk.ui.theme import ThemeManager
 
@@ -65,6 +66,7 @@ class FormsDesk:
     office: Office
     client: HydrobitClient
     sim: Any
+    context: PaneContext
     restarted: list[RunningSimulator] = field(default_factory=list)
 
     def choose(self, form_id: str) -> None:
@@ -92,7 +94,7 @@ def open_desk(qtbot: QtBot, qloop: object, qapp: QApplication, tmp_path: Path) -
     made: list[tuple[FormsDesk, BackgroundTasks]] = []
 
     def make(sim: Any) -> FormsDesk:
-        client = make_client(sim.base_url, sim.token())
+        client = make_client(sim.base_url, sim.token(), sim.api_key("read:phytosanitary"))
         office = run_async(qtbot, open_fast_office(profile_database(tmp_path, f"forms-{len(made)}"), client))
         run_async(qtbot, office.engine.refresher.refresh_core(), timeout_ms=WAIT_MS)  # the farm, as a sign-in does
         themes = ThemeManager(qapp, "light")
@@ -115,7 +117,7 @@ def open_desk(qtbot: QtBot, qloop: object, qapp: QApplication, tmp_path: Path) -
         with qtbot.waitSignal(pane.forms_loaded, timeout=WAIT_MS):
             pane.show()
         qtbot.waitExposed(pane)
-        desk = FormsDesk(qtbot, pane, office, client, sim)
+        desk = FormsDesk(qtbot, pane, office, client, sim, context)
         made.append((desk, tasks))
         return desk
 
@@ -249,6 +251,12 @@ def test_a_form_submitted_with_the_server_gone_is_sent_once_when_it_returns(
 ) -> None:
     desk = open_desk(fresh_sim)
     pane = desk.pane
+    scouting = PhytoPane(desk.context)  # the agronomist keeps the Scouting pane open beside the form
+    qtbot.addWidget(scouting)
+    scouting.set_selection(Selection(desk.pane.editor.project))
+    scouting.show()
+    qtbot.waitUntil(lambda: scouting.fetches_done >= 1, timeout=WAIT_MS)
+    scouted_before = len(scouting.records)
     desk.choose("form_phyto_001")
     fresh_sim.stop()  # the network goes
 
@@ -289,6 +297,12 @@ def test_a_form_submitted_with_the_server_gone_is_sent_once_when_it_returns(
     pane.history.select_source_row(row)
     assert "Aphids (Pulgón): 12 (severity 3 · high)" in pane.detail_label.text()
     assert "Server's check: Verified in Lote A-2" in pane.detail_label.text()
+    # Scouting shows the new record by itself once it is delivered, once.
+    qtbot.waitUntil(lambda: len(scouting.records) == scouted_before + 1, timeout=WAIT_MS)
+    sent = run_async(qtbot, desk.office.store.outbox_entry(entry_id))
+    assert sent is not None
+    assert sent.result is not None
+    assert [record["record_id"] for record in scouting.records].count(sent.result["record_id"]) == 1
 
 
 def test_a_form_the_server_refuses_shows_its_reason_and_waits_for_the_user(

@@ -40,6 +40,8 @@ class DecimatedCurve:
         self.color = QColor(color)
         self.set_color(color)
         self.drawn = 0  # points handed to pyqtgraph at the last redraw
+        self._shown_ts: np.ndarray = np.empty(0)
+        self._shown_values: np.ndarray = np.empty(0)
         self._cover: tuple[float, float, float] | None = None  # (since, until, bucket width) of the last slice
 
     def set_column(self, column: Column) -> None:
@@ -59,9 +61,23 @@ class DecimatedCurve:
         # Without gaps, one polyline ("all") paints several times faster than a line per segment (a mask).
         connect = "all" if shown.connect.all() else shown.connect
         self.curve.setData(shown.ts, shown.values, connect=connect)
+        self._shown_ts, self._shown_values = shown.ts, shown.values
         span = until - since
         self._cover = (since - 0.25 * span, until + 0.25 * span, span / max(1, width_px))
         self.drawn = len(shown)
+
+    def value_bounds(self, since: float, until: float) -> tuple[float, float] | None:
+        """Lowest and highest value drawn between two instants (and the fill's base, for a filled curve); None when
+        the curve is hidden or draws nothing there. The points just outside count: their line crosses the view."""
+        if not self.curve.isVisible() or not len(self._shown_ts):
+            return None
+        first = max(0, int(np.searchsorted(self._shown_ts, since, side="left")) - 1)
+        last = int(np.searchsorted(self._shown_ts, until, side="right")) + 1
+        values = self._shown_values[first:last]
+        if not len(values) or np.isnan(values).all():
+            return None
+        low, high = float(np.nanmin(values)), float(np.nanmax(values))
+        return (min(low, 0.0), max(high, 0.0)) if self.filled else (low, high)
 
     def set_color(self, color: QColor) -> None:
         self.color = QColor(color)
@@ -95,6 +111,19 @@ class SpansItem(pg.GraphicsObject):
         self.starts = np.array([start for start, _ in ordered], dtype=np.float64)
         self.ends = np.array([end for _, end in ordered], dtype=np.float64)
         self.update()
+
+    def value_bounds(self, since: float, until: float) -> tuple[float, float] | None:
+        """Lowest and highest value drawn between two instants (and the fill's base, for a filled curve); None when
+        the curve is hidden or draws nothing there. The points just outside count: their line crosses the view."""
+        if not self.curve.isVisible() or not len(self._shown_ts):
+            return None
+        first = max(0, int(np.searchsorted(self._shown_ts, since, side="left")) - 1)
+        last = int(np.searchsorted(self._shown_ts, until, side="right")) + 1
+        values = self._shown_values[first:last]
+        if not len(values) or np.isnan(values).all():
+            return None
+        low, high = float(np.nanmin(values)), float(np.nanmax(values))
+        return (min(low, 0.0), max(high, 0.0)) if self.filled else (low, high)
 
     def set_color(self, color: QColor) -> None:
         self.brush = pg.mkBrush(faded(color, 70))

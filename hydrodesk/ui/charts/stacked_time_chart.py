@@ -22,6 +22,7 @@ from hydrodesk.ui.charts.time_axis import FarmTimeAxis, TimeGridLines
 
 MIN_SPAN_S = 15 * 60.0  # zoomed in no further than a quarter of an hour
 AXIS_WIDTH = 52
+Y_PADDING = 0.05  # of the values' span, above and below, so a peak never touches the plot's edge
 
 
 @dataclass(frozen=True)
@@ -121,13 +122,16 @@ class StackedTimeChart(QWidget):
                 # the raster engine more than all the curves together; and only the labelled level, not the minor
                 # ones, which opaque would stripe the plot.
                 plot.getAxis(name).setStyle(tickAlpha=255, maxTickLevel=0)
+            for name in ("left", "bottom", "right", "top"):
+                # Even the hidden axes follow every zoom step; with an SI prefix each re-lays its label out as HTML.
+                plot.getAxis(name).enableAutoSIPrefix(False)
             left = plot.getAxis("left")
-            left.enableAutoSIPrefix(False)
             left.setWidth(AXIS_WIDTH)
             box = plot.getViewBox()
             box.setMouseEnabled(x=True, y=False)
-            box.enableAutoRange(axis="y", enable=True)
-            box.setAutoVisible(y=True)
+            # The height follows what is drawn in view, fitted here once per step from the decimated points:
+            # pyqtgraph's own auto range re-measured every curve several times per zoom step.
+            box.enableAutoRange(axis="y", enable=False)
             box.setLimits(minYRange=spec.min_y_range, minXRange=MIN_SPAN_S)
             if spec.non_negative:
                 box.setLimits(yMin=0.0)
@@ -170,10 +174,13 @@ class StackedTimeChart(QWidget):
             # Colours are counted within each plot: the series one compares side by side never look alike.
             index = self._color_index.setdefault(key, sum(1 for c in self.curves.values() if c.plot is plot))
             curve = DecimatedCurve(plot, label, unit, QColor(self._colors[index % len(self._colors)]), filled=filled)
+            # A series hidden from its legend entry no longer decides the plot's height.
+            curve.curve.visibleChanged.connect(lambda: self._fit_heights(*self.visible_range()))
             self.curves[key] = curve
         curve.set_column(column)
         low, high = self.visible_range()
         curve.redraw(low, high, self.width_px(), force=True)
+        self._fit_heights(low, high)
         return curve
 
     def set_spans(self, plot_key: str, key: str, label: str, spans: list[tuple[float, float]], color: str) -> None:
@@ -266,6 +273,26 @@ class StackedTimeChart(QWidget):
         width = self.width_px()
         for curve in self.curves.values():
             curve.redraw(low, high, width, force=force)
+        self._fit_heights(low, high)
+
+    def _fit_heights(self, low: float, high: float) -> None:
+        """Each plot's value axis spans what its visible curves draw between `low` and `high`."""
+        for key, plot in self.plots.items():
+            found = [
+                bounds
+                for curve in self.curves.values()
+                if curve.plot is plot and (bounds := curve.value_bounds(low, high)) is not None
+            ]
+            if not found:
+                continue
+            bottom, top = min(b[0] for b in found), max(b[1] for b in found)
+            spec = self.specs[key]
+            if top - bottom < spec.min_y_range:
+                middle = (top + bottom) / 2
+                bottom, top = middle - spec.min_y_range / 2, middle + spec.min_y_range / 2
+                if spec.non_negative and bottom < 0:
+                    bottom, top = 0.0, top - bottom
+            plot.getViewBox().setYRange(bottom, top, padding=Y_PADDING)
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]

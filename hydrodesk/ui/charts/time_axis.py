@@ -24,6 +24,8 @@ class FarmTimeAxis(pg.DateAxisItem):
         super().__init__(orientation=orientation)
         # pyqtgraph sets this on the first paint; the grid above asks for ticks before that.
         self.fontMetrics = QFontMetrics(self.font())
+        # Seconds since 1970 never take an SI prefix; left on, every zoom step re-lays the axis label out as HTML.
+        self.enableAutoSIPrefix(False)
         self.zone: ZoneInfo | None = None
         self.set_zone(zone)
 

@@ -134,13 +134,3 @@ class Pane(QWidget):
 
     def _announce_export_failure(self, path: str, reason: str) -> None:
         self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))
-
-
-def unsubscriber(subscription: list[Callable[[], None]]) -> Callable[..., None]:
-    """A slot for `destroyed` that stops hearing from the sync engine (it must not need the pane itself then)."""
-
-    def unsubscribe(*_: object) -> None:
-        while subscription:
-            subscription.pop()()
-
-    return unsubscribe

@@ -11,7 +11,6 @@ Submitted tab shows each one waiting, sent (with the server's check of the proje
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -43,7 +42,8 @@ from hydrodesk.ui.forms.editor import FormEditor, Submission
 from hydrodesk.ui.forms.history import REASON, FormHistoryModel, Places, answers_text, check_text
 from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.keys import KeyHelp
-from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection, unsubscriber
+from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
+from hydrodesk.ui.panes.sync_follow import EngineFollower
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.state_page import StatePage
@@ -66,7 +66,7 @@ class FormsPane(Pane):
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._office: Office | None = None
-        self._subscription: list[Callable[[], None]] = []
+        self._engine = EngineFollower(self, self._on_sync_status)
         self._forms: dict[str, Form] = {}
         self._labels: dict[str, dict[str, str]] = {}  # form id -> field name -> label
         self._places = Places({}, {}, {})
@@ -171,7 +171,6 @@ class FormsPane(Pane):
         self._sync_timer.setInterval(SYNC_RELOAD_DELAY_MS)
         self._sync_timer.timeout.connect(self._reload_if_shown)
         self._stale = False
-        self.destroyed.connect(unsubscriber(self._subscription))
         self.apply_theme(context.theme())
 
     # ------------------------------------------------------------------------------------------ Pane
@@ -251,17 +250,10 @@ class FormsPane(Pane):
         office = self.context.office()
         if office is self._office:
             return office
-        while self._subscription:
-            self._subscription.pop()()
+        self._engine.follow(office)
         self._office = office
         self._loaded = False
-        if office is not None:
-            self._subscription.append(office.engine.subscribe(self._on_sync_status_safely))
         return office
-
-    def _on_sync_status_safely(self, status: SyncStatus) -> None:
-        if isValid(self):  # the engine may outlive the pane
-            self._on_sync_status(status)
 
     def _on_sync_status(self, status: SyncStatus) -> None:
         previous, self._sync = self._sync, status

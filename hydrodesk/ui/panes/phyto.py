@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from hydrodesk.domain.outbox import EntryKind, EntryState
 from hydrodesk.domain.phyto_heatmap import Heatmap, build_heatmap
 from hydrodesk.domain.phyto_range import DayRange, Preset, fetched_at, preset_range, today_in, utc_bounds
 from hydrodesk.domain.phyto_trend import trend
@@ -44,6 +45,7 @@ from hydrodesk.store import phyto as phyto_store
 from hydrodesk.ui import formats
 from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
+from hydrodesk.ui.panes.sync_follow import EngineFollower
 from hydrodesk.ui.phyto.heatmap_model import CELL_ROLE, FIRST_PEST_COLUMN, INCIDENCE, SEVERITY, HeatmapModel
 from hydrodesk.ui.phyto.records_model import RecordsModel, response_rows
 from hydrodesk.ui.phyto.threshold_dialog import ThresholdDialog
@@ -56,10 +58,12 @@ from hydrodesk.ui.widgets.state_page import StatePage
 
 if TYPE_CHECKING:
     from hydrodesk.sync.office import Office
+    from hydrodesk.sync.status import SyncStatus
 
 log = logging.getLogger(__name__)
 
 TREND_TAB, RECORDS_TAB = 0, 1
+SYNC_NEWS_DELAY_MS = 500
 
 
 class HeatmapView(QTableView):
@@ -225,6 +229,15 @@ class PhytoPane(Pane):
         self.add_shortcut("Ctrl+I", self.tr("Switch between incidence and severity"), self.toggle_measure)
 
         thresholds_hub().changed.connect(self._on_thresholds_changed)
+        # A scouting form sent from this office (the Forms pane, maybe hours ago offline) is a new record on the
+        # server: when the outbox delivers one, the range is fetched again so the record shows without an F5.
+        self._sent_forms: set[str] | None = None  # outbox entries of forms delivered, as last seen
+        self._sync_news: tuple[object, ...] | None = None
+        self._engine = EngineFollower(self, self._on_sync_status)
+        self._deliveries_timer = QTimer(self)  # sync news comes in bursts: one look per burst
+        self._deliveries_timer.setSingleShot(True)
+        self._deliveries_timer.setInterval(SYNC_NEWS_DELAY_MS)
+        self._deliveries_timer.timeout.connect(lambda: self._spawn(self._fetch_after_delivery(), "phyto-delivery"))
         self._range_timer = QTimer(self)  # typing a date fetches once the person stops, not on every digit
         self._range_timer.setSingleShot(True)
         self._range_timer.setInterval(400)
@@ -296,6 +309,11 @@ class PhytoPane(Pane):
             self._spawn(self.reload(), "phyto-first-load")
 
     # ------------------------------------------------------------------------------------------ range
+    @property
+    def records(self) -> list[dict[str, Any]]:
+        """The scouting records shown (the scope and range chosen), oldest first."""
+        return list(self._records)
+
     def current_range(self) -> DayRange:
         today = today_in(self._timezone_for_scope(), now_utc())
         if self._preset is not None:
@@ -355,6 +373,8 @@ class PhytoPane(Pane):
                 self.tr("Not signed in"), self.tr("Sign in to see the farm's scouting."), action=None, tone="neutral"
             )
             return
+        if self._engine.follow(office):
+            self._sent_forms = None
         async with self._load_lock:
             await self._resolve_company(office)
             days = self.current_range()
@@ -389,6 +409,28 @@ class PhytoPane(Pane):
                 await self._show_cached(office, days)
                 self.fetches_done += 1
                 self.data_ready.emit()
+
+    def _on_sync_status(self, status: SyncStatus) -> None:
+        news = (status.pending, status.last_sync_at)
+        if news != self._sync_news:
+            self._sync_news = news
+            self._deliveries_timer.start()
+
+    async def _fetch_after_delivery(self) -> None:
+        office = self._engine.office
+        if office is None:
+            return
+        sent = await office.store.outbox_items(states=[EntryState.DONE], kinds=[EntryKind.SUBMIT_FORM])
+        if not isValid(self) or office is not self._engine.office:
+            return
+        known, self._sent_forms = self._sent_forms, {item.entry_id for item in sent}
+        if known is None or not self._sent_forms - known:
+            return  # the first look only learns what was sent before
+        log.info("a form was delivered: fetching the scouting range again")
+        if self.isVisible():
+            await self.reload()
+        else:
+            self._stale = True  # fetched when the pane is next shown
 
     async def _resolve_company(self, office: Office) -> None:
         project = self._selection.project

@@ -10,7 +10,6 @@ once, marked pending, and a worker the server refuses (its worker_id is taken) w
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -42,6 +41,7 @@ from hydrodesk.ui import formats
 from hydrodesk.ui.error_text import user_message
 from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
+from hydrodesk.ui.panes.sync_follow import EngineFollower
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.state_page import StatePage
@@ -69,8 +69,7 @@ class WorkersPane(Pane):
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._office: Office | None = None
-        # The engine's unsubscribe function, in a cell the `destroyed` slot can reach without the pane itself.
-        self._subscription: list[Callable[[], None]] = []
+        self._engine = EngineFollower(self, self._on_sync_status)
         self._photos: PhotoCache | None = None
         self._filter = RosterFilter()
         self._options = OptionLists()
@@ -208,7 +207,6 @@ class WorkersPane(Pane):
         self._sync_timer.setInterval(SYNC_RELOAD_DELAY_MS)
         self._sync_timer.timeout.connect(self._reload_if_shown)
         self._stale = False  # sync news arrived while the pane was hidden: reload when it is shown
-        self.destroyed.connect(_unsubscriber(self._subscription))
         self.apply_theme(context.theme())
         self._show_subtitle()
 
@@ -292,20 +290,13 @@ class WorkersPane(Pane):
         office = self.context.office()
         if office is self._office:
             return office
-        while self._subscription:
-            self._subscription.pop()()
+        self._engine.follow(office)
         self._office = office
         self._snapshot = None
         self._options, self._options_source = OptionLists(), None
         self._refresh_problem = None
         self._photos = PhotoCache.beside(office.store.path) if office is not None else None
-        if office is not None:
-            self._subscription.append(office.engine.subscribe(self._on_sync_status_safely))
         return office
-
-    def _on_sync_status_safely(self, status: SyncStatus) -> None:
-        if isValid(self):  # the engine may outlive the pane
-            self._on_sync_status(status)
 
     def _on_sync_status(self, status: SyncStatus) -> None:
         previous, self._sync = self._sync, status
@@ -643,13 +634,3 @@ class WorkersPane(Pane):
 
     def _on_export_failed(self, path: str, reason: str) -> None:
         self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))
-
-
-def _unsubscriber(subscription: list[Callable[[], None]]) -> Callable[..., None]:
-    """Stop hearing from the engine when the pane goes (the slot must not need the pane itself then)."""
-
-    def unsubscribe(*_: object) -> None:
-        while subscription:
-            subscription.pop()()
-
-    return unsubscribe
