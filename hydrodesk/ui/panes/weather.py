@@ -403,6 +403,8 @@ class WeatherPane(Pane):
         generation = self._generation
         sector_id = sector.sector_id if sector is not None else None
         start, end = self.range_bounds()
+        if self._data is None:  # say so at once: on a busy computer even the cached copy can take a moment
+            self._show_state(self.tr("Fetching the readings…"), "", busy=True)
         cached = await cached_range(office.store, project.project_id, sector_id, start, end)
         if generation != self._generation or not isValid(self):
             return
