@@ -1,6 +1,7 @@
 """Launch HydroDesk: `python main.py --demo` runs it against the built-in demo farm.
 
-A frozen build has no `python -m`, so the demo starts its simulator as `HydroDesk --simulator serve ...`.
+A frozen build has no `python -m`, so the demo starts its simulator as `HydroDesk --simulator serve ...` and the
+simulator its MQTT broker as `HydroDesk --broker ...` (hydrodesk.sim.launcher, hydrodesk.sim.broker_process).
 """
 
 import sys
@@ -10,6 +11,10 @@ if __name__ == "__main__":
         from hydrodesk.sim.cli import main as simulator_main
 
         raise SystemExit(simulator_main(sys.argv[2:]))
+    if len(sys.argv) > 1 and sys.argv[1] == "--broker":
+        from hydrodesk.sim.broker_cli import main as broker_main
+
+        raise SystemExit(broker_main(sys.argv[2:]))
     from hydrodesk.app import main
 
     raise SystemExit(main())

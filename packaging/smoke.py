@@ -4,8 +4,9 @@
     python packaging/smoke.py /path/to/venv/bin/hydrodesk        # a wheel installed into a venv
 
 The app runs with a throwaway home (its settings, demo farm and cache land in a temporary folder), offscreen, and
-must exit 0 having written a 1366x768 screenshot of a drawn window. Unless --no-log-check is given (a windowed
-Windows app has no stderr), its log must also say that the demo farm loaded, so the screenshot shows real data.
+must exit 0 having written a 1366x768 screenshot of a drawn window. It opens the Telemetry pane, the one that needs
+the most (pyqtgraph, the simulator's MQTT broker, live data). Unless --no-log-check is given (a windowed Windows app
+has no stderr), its log must also say that the demo farm loaded, with no error, so the screenshot shows real data.
 Used by tests/packaging, packaging/build.py --smoke, .ci/run and the release workflow: one check everywhere.
 """
 
@@ -60,12 +61,18 @@ def run_demo(
     command: list[str], screenshot: Path, *, quit_after: float, check_log: bool, timeout: float
 ) -> subprocess.CompletedProcess[str]:
     with tempfile.TemporaryDirectory(prefix="hydrodesk-smoke-") as home:
+        program = Path(command[0])
+        if program.exists():  # a relative path still names it from the temporary folder the app runs in
+            command = [str(program.resolve()), *command[1:]]
         env = {**os.environ, **throwaway_home(Path(home)), "QT_QPA_PLATFORM": "offscreen"}
         # Run the app from a neutral folder, so that a checkout's hydrodesk/ cannot stand in for the installed one.
         done = subprocess.run(
             [
                 *command,
                 "--demo",
+                # Telemetry: the pane that needs the most (pyqtgraph, the simulator's MQTT broker, live data).
+                "--pane",
+                "telemetry",
                 "--lang",
                 "es",
                 "--log-level",
@@ -86,6 +93,8 @@ def run_demo(
         raise SmokeFailure(f"exit code {done.returncode}\n{done.stderr[-4000:]}")
     if check_log and LOADED not in done.stderr:
         raise SmokeFailure(f"the demo farm did not load before --quit-after\n{done.stderr[-4000:]}")
+    if "Traceback" in done.stderr or " ERROR " in done.stderr:
+        raise SmokeFailure(f"the app logged an error\n{done.stderr[-4000:]}")
     if not screenshot.is_file():
         raise SmokeFailure(f"no screenshot at {screenshot}\n{done.stderr[-4000:]}")
     size, colours = distinct_colours(screenshot)

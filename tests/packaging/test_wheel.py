@@ -7,7 +7,6 @@ be what runs there, so the test first asks the new venv where hydrodesk and its 
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 import sysconfig
@@ -15,23 +14,12 @@ import tarfile
 import venv
 import zipfile
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 import hydrodesk
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def load_smoke() -> ModuleType:
-    # packaging/ is not a package (and `packaging` is PyPA's name): load the smoke script from its file.
-    spec = importlib.util.spec_from_file_location("hydrodesk_smoke", ROOT / "packaging" / "smoke.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from .support import ROOT, packaging_script
 
 
 def build(kind: str, out: Path) -> Path:
@@ -123,7 +111,7 @@ def test_the_installed_wheel_runs_the_demo_farm(wheel: Path, tmp_path: Path) -> 
     assert Path(where[0]).is_relative_to(new_site)
     assert Path(where[1]) == new_site / "hydrodesk" / "_resources"
 
-    smoke = load_smoke()
+    smoke = packaging_script("smoke")
     screenshot = tmp_path / "wheel.png"
     executable = target / ("Scripts/hydrodesk.exe" if sys.platform == "win32" else "bin/hydrodesk")
     # The demo loads in about 10 s here (a fresh farm is seeded first); a busy machine needs the headroom.
