@@ -74,19 +74,27 @@ def makensis() -> str:
     return found
 
 
-def compile_installer() -> Path:
-    installer = DIST / f"HydroDesk-{version()}-setup.exe"
+def compile_installer(
+    app_dir: Path = APP_DIR, exe_name: str | None = None, out: Path | None = None, compressor: str | None = None
+) -> Path:
+    """makensis on packaging/windows/hydrodesk.nsi with the bundle in `app_dir` as the payload."""
+    installer = out or DIST / f"HydroDesk-{version()}-setup.exe"
+    defines = {
+        "VERSION": version(),
+        "VERSION_WIN": windows_version(),
+        "APP_DIR": str(app_dir),
+        "EXE_NAME": exe_name or executable().name,
+        "OUT_FILE": str(installer),
+        "ICON": str(HERE / "icons" / "hydrodesk.ico"),
+    }
+    if compressor:
+        defines["COMPRESSOR"] = compressor
     subprocess.run(
         [
             makensis(),
             "-V2",
             "-WX",  # warnings are errors: a script that only warns today breaks on the next NSIS
-            f"-DVERSION={version()}",
-            f"-DVERSION_WIN={windows_version()}",
-            f"-DAPP_DIR={APP_DIR}",
-            f"-DEXE_NAME={executable().name}",
-            f"-DOUT_FILE={installer}",
-            f"-DICON={HERE / 'icons' / 'hydrodesk.ico'}",
+            *(f"-D{name}={value}" for name, value in defines.items()),
             str(HERE / "windows" / "hydrodesk.nsi"),
         ],
         check=True,
@@ -98,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="run the frozen app's smoke test after building")
     parser.add_argument("--nsis", action="store_true", help="compile the NSIS installer after building")
+    parser.add_argument(
+        "--nsis-compressor", help="none (CI's quick check), zlib or lzma (default: solid LZMA, the smallest download)"
+    )
     parser.add_argument("--no-build", action="store_true", help="use the bundle already in dist/")
     options = parser.parse_args(argv)
     os.chdir(ROOT)
@@ -109,8 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     if options.smoke and not smoke():
         return 1
     if options.nsis:
-        installer = compile_installer()
-        print(f"compiled {installer}: {installer.stat().st_size / 2**20:.0f} MiB")
+        started = time.monotonic()
+        installer = compile_installer(compressor=options.nsis_compressor)
+        print(f"compiled {installer} in {time.monotonic() - started:.0f} s: {installer.stat().st_size / 2**20:.0f} MiB")
     return 0
 
 
