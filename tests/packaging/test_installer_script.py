@@ -17,7 +17,9 @@ def test_the_nsis_script_compiles_with_a_stand_in_payload(tmp_path: Path) -> Non
     (payload / "_internal" / "marker.txt").write_text("payload marker", encoding="utf-8")
     build = packaging_script("build")
 
-    installer = build.compile_installer(payload, "HydroDesk.exe", tmp_path / "HydroDesk-installer.exe", compressor="zlib")
+    installer = build.compile_installer(
+        payload, "HydroDesk.exe", tmp_path / "HydroDesk-installer.exe", compressor="zlib"
+    )
 
     data = installer.read_bytes()
     assert data[:2] == b"MZ"  # a Windows executable
