@@ -60,6 +60,16 @@ def build_bundle() -> float:
     return time.monotonic() - started
 
 
+def strip_libpython() -> None:
+    """Linux: drop the debug symbols some Python builds leave in libpython (about 18 MB).
+
+    Only libpython: PyInstaller's own strip=True also strips numpy's OpenBLAS, which then fails to load."""
+    strip = shutil.which("strip")
+    if sys.platform.startswith("linux") and strip:
+        for library in (APP_DIR / "_internal").glob("libpython3*.so*"):
+            subprocess.run([strip, "--strip-debug", str(library)], check=True)
+
+
 def smoke() -> bool:
     command = [sys.executable, str(HERE / "smoke.py"), str(executable())]
     if sys.platform == "win32":
@@ -114,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     os.chdir(ROOT)
     if not options.no_build:
         seconds = build_bundle()
+        strip_libpython()
         print(f"built {APP_DIR} in {seconds:.0f} s: {folder_size(APP_DIR) / 2**20:.0f} MiB (HydroDesk {version()})")
     if not executable().exists():
         raise SystemExit(f"no bundle at {APP_DIR}: run packaging/build.py without --no-build first")
