@@ -1,16 +1,24 @@
-"""Where the top-level `resources/` folder is, in a checkout and in a frozen (PyInstaller) build."""
+"""Where HydroDesk's resources (themes, icons, translations, the OpenAPI document) are, however it was installed.
+
+The folder is `resources/` at the top of the repository. The wheel and the PyInstaller bundle carry it inside the
+package as `hydrodesk/_resources` (pyproject's force-include; packaging/hydrodesk.spec), and PyInstaller gives
+frozen modules a `__file__` inside the bundle, so one rule serves all three: `_resources` beside this module when it
+is there (a wheel, a frozen app), else `resources/` beside the package (a checkout, an editable install).
+"""
 
 from __future__ import annotations
 
-import sys
+from functools import cache
 from pathlib import Path
 
+PACKAGE_DIR = Path(__file__).resolve().parent
+BUNDLED = PACKAGE_DIR / "_resources"
+CHECKOUT = PACKAGE_DIR.parent / "resources"
 
+
+@cache
 def resources_dir() -> Path:
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    return BUNDLED if BUNDLED.is_dir() else CHECKOUT
 
 
 def resource_path(*parts: str) -> Path:

@@ -37,7 +37,10 @@ class BrokerStartError(RuntimeError):
 
 
 def broker_command(*args: str) -> list[str]:
-    """The command line of a broker child process (one place to change for a frozen application)."""
+    """The command line of a broker child process."""
+    if getattr(sys, "frozen", False):
+        # A PyInstaller build has no `-m`; its main.py dispatches `--broker` to the broker's CLI.
+        return [sys.executable, "--broker", *args]
     return [sys.executable, "-m", "hydrodesk.sim.broker_cli", *args]
 
 
