@@ -55,7 +55,7 @@ class ProfileSource:
 
     async def connect(self, progress: ProgressCallback) -> Connection:
         from hydrodesk.api.auth import Credentials
-        from hydrodesk.api.config import ApiConfig
+        from hydrodesk.api.config import ApiConfig, ApiKeyScheme
 
         secrets = self._known
         if secrets is None:
@@ -69,6 +69,7 @@ class ProfileSource:
             base_url=self.profile.base_url,
             iot_url=self.profile.effective_iot_url,
             ca_bundle=Path(self.profile.ca_bundle) if self.profile.ca_bundle else None,
+            api_key_scheme=ApiKeyScheme(self.profile.api_key_header.value),
         )
         credentials = Credentials(self.profile.auth0_id, secrets.bearer_token, secrets.api_key)
         return Connection(label=self.profile.name, config=config, credentials=credentials)

@@ -172,6 +172,11 @@ class SignInDialog(QDialog):
             ),
             ProfileProblem.MISSING_AUTH0_ID: self.tr("Enter your user ID (auth0Id), or paste a token that has it."),
             ProfileProblem.CA_BUNDLE_NOT_FOUND: self.tr("The CA bundle file was not found."),
+            ProfileProblem.BAD_ISSUER_URL: self.tr("The sign-in issuer address must start with https://."),
+            ProfileProblem.INSECURE_ISSUER_URL: self.tr(
+                "The sign-in issuer address must use https:// (plain http is only allowed on this computer)."
+            ),
+            ProfileProblem.MISSING_CLIENT_ID: self.tr("Enter the client ID your administrator gave you."),
         }[problem]
 
     # ------------------------------------------------------------------------------------------ actions
