@@ -99,8 +99,22 @@ def test_device_flow_signs_in_keeps_the_token_fresh_and_stores_nothing_in_files(
     qtbot.waitUntil(lambda: client.credentials.bearer_token != first, timeout=8_000)
     qtbot.waitUntil(lambda: SecretStore().load("Finca").refresh_token != stored.refresh_token, timeout=5_000)
     assert controller._dialog is None
-    reply = run_async(qtbot, client.list_projects())
-    assert reply
+    assert run_async(qtbot, client.list_projects())
+
+    # Signed out elsewhere (the refresh token revoked): the next renewal is refused, and HydroDesk asks the user to
+    # sign in again, with the office and its outbox still open.
+    office = controller.office
+    assert office is not None
+    kept = SecretStore().load("Finca")
+    assert kept.refresh_token
+    httpx.post(
+        f"{oidc_sim.base_url}/oauth/revoke", data={"token": kept.refresh_token, "client_id": "hydrodesk"}, timeout=10
+    )
+    qtbot.waitUntil(lambda: controller._dialog is not None and controller._dialog.isVisible(), timeout=8_000)
+    assert controller._dialog is not None
+    assert controller._dialog.note_label.text().startswith("Your sign-in has ended.")
+    assert controller.office is office
+    controller._dialog.reject()
     run_async(qtbot, controller.aclose())
 
 
