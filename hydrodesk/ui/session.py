@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from hydrodesk.settings import (
     KeychainUnavailable,
@@ -122,6 +122,7 @@ class SessionController(QObject):
         window.profile_chosen.connect(self.switch_profile)
         window.account_button.set_profile_source(self.profile_choices)
         window.account_button.switch_user_requested.connect(self.switch_user)
+        window.account_button.profiles_requested.connect(self.open_profiles)
         # A 401 pauses sync: ask the user to sign in again, then resume the same office (its outbox intact).
         window.sync.sign_in_needed.connect(self._on_sign_in_needed)
 
@@ -273,6 +274,19 @@ class SessionController(QObject):
         # open(), not exec(): a nested event loop inside the asyncio loop would re-enter running tasks.
         box.open()
         return box
+
+    def open_profiles(self) -> QDialog:
+        """The Profiles page in a small dialog (until the Settings dialog hosts it); "Sign in with this profile"
+        switches to it."""
+        from hydrodesk.ui.settings.profiles_page import ProfilesDialog, ProfilesPage
+
+        current = self._source.profile.name if isinstance(self._source, ProfileSource) else None
+        page = ProfilesPage(self._settings, self._secrets, current_profile=current)
+        page.switch_requested.connect(self.switch_profile)
+        dialog = ProfilesDialog(page, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def switch_user(self) -> SignInDialog | None:
         """Another person signs in on this profile: the current user is signed out (their pending changes stay

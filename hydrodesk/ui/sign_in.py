@@ -12,7 +12,6 @@ import asyncio
 import ssl
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -42,6 +40,7 @@ from hydrodesk.settings import (
     SettingsError,
 )
 from hydrodesk.ui.oidc_panel import OidcSignInPanel, Spawn
+from hydrodesk.ui.profile_fields import choose_ca_bundle, problem_text
 
 if TYPE_CHECKING:
     from hydrodesk.api.oidc import OidcClient, TokenSet
@@ -264,25 +263,7 @@ class SignInDialog(QDialog):
         return messages + self._api_key_problems(self.entered_secrets())
 
     def _problem_text(self, problem: ProfileProblem) -> str:
-        return {
-            ProfileProblem.MISSING_NAME: self.tr("Give the profile a name."),
-            ProfileProblem.MISSING_BASE_URL: self.tr("Enter the server address, e.g. https://api.hydrobit.ag."),
-            ProfileProblem.BAD_BASE_URL: self.tr("The server address must start with https://."),
-            ProfileProblem.INSECURE_BASE_URL: self.tr(
-                "The server address must use https:// (plain http is only allowed on this computer)."
-            ),
-            ProfileProblem.BAD_IOT_URL: self.tr("The IoT server address must start with https://."),
-            ProfileProblem.INSECURE_IOT_URL: self.tr(
-                "The IoT server address must use https:// (plain http is only allowed on this computer)."
-            ),
-            ProfileProblem.MISSING_AUTH0_ID: self.tr("Enter your user ID (auth0Id), or paste a token that has it."),
-            ProfileProblem.CA_BUNDLE_NOT_FOUND: self.tr("The CA bundle file was not found."),
-            ProfileProblem.BAD_ISSUER_URL: self.tr("The sign-in issuer address must start with https://."),
-            ProfileProblem.INSECURE_ISSUER_URL: self.tr(
-                "The sign-in issuer address must use https:// (plain http is only allowed on this computer)."
-            ),
-            ProfileProblem.MISSING_CLIENT_ID: self.tr("Enter the client ID your administrator gave you."),
-        }[problem]
+        return problem_text(problem)
 
     # ------------------------------------------------------------------------------------------ actions
     def try_accept(self) -> None:
@@ -393,12 +374,4 @@ class SignInDialog(QDialog):
             self.auth0_edit.setText(subject)
 
     def _browse_ca_bundle(self) -> None:
-        dialog = QFileDialog(self, self.tr("Choose a CA bundle"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([self.tr("Certificates (*.pem *.crt)"), self.tr("All files (*)")])
-        current = self.ca_edit.text().strip()
-        if current:
-            dialog.setDirectory(str(Path(current).parent))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.ca_edit.setText)
-        dialog.open()
+        choose_ca_bundle(self, self.ca_edit)

@@ -4114,6 +4114,129 @@
     </message>
 </context>
 <context>
+    <name>ProfilesPage</name>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Quitar…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in with this profile</source>
+        <translation>&amp;Iniciar sesión con este perfil</translation>
+    </message>
+    <message>
+        <source>Same as the server, if left empty</source>
+        <translation>Igual que el servidor, si se deja vacío</translation>
+    </message>
+    <message>
+        <source>Empty: tokens are pasted</source>
+        <translation>Vacío: los tokens se pegan</translation>
+    </message>
+    <message>
+        <source>x-api-key header</source>
+        <translation>encabezado x-api-key</translation>
+    </message>
+    <message>
+        <source>Authorization: Bearer keyId.token</source>
+        <translation>Authorization: Bearer keyId.token</translation>
+    </message>
+    <message>
+        <source>Optional: a PEM file, for a company proxy&apos;s certificate</source>
+        <translation>Opcional: un archivo PEM, para el certificado del proxy de la empresa</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Nombre del perfil</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>IoT server address</source>
+        <translation>Dirección del servidor IoT</translation>
+    </message>
+    <message>
+        <source>Sign-in service (issuer)</source>
+        <translation>Servicio de inicio de sesión (emisor)</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>ID de cliente</translation>
+    </message>
+    <message>
+        <source>Send the API key as</source>
+        <translation>Enviar la clave de API como</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>Paquete de CA</translation>
+    </message>
+    <message>
+        <source>Last signed in</source>
+        <translation>Última sesión</translation>
+    </message>
+    <message>
+        <source>No profiles yet. Press New to add your Hydrobit account.</source>
+        <translation>Aún no hay perfiles. Pulse Nuevo para agregar su cuenta Hydrobit.</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Perfiles</translation>
+    </message>
+    <message>
+        <source>{name} (default)</source>
+        <translation>{name} (predeterminado)</translation>
+    </message>
+    <message>
+        <source>A saved profile&apos;s name cannot change: its sign-in and its data on this computer are kept under it.</source>
+        <translation>El nombre de un perfil guardado no puede cambiar: su sesión y sus datos en esta computadora se guardan con ese nombre.</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>nadie todavía</translation>
+    </message>
+    <message>
+        <source>There is already a profile called “{name}”.</source>
+        <translation>Ya existe un perfil llamado “{name}”.</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved: {reason}</source>
+        <translation>No se pudo guardar el perfil: {reason}</translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation>Quitar perfil</translation>
+    </message>
+    <message>
+        <source>Remove the profile “{name}”?</source>
+        <translation>¿Quitar el perfil “{name}”?</translation>
+    </message>
+    <message>
+        <source>Its addresses and its sign-in are forgotten. Its data and any changes not yet sent stay on this computer: a profile created again with the same name finds them.</source>
+        <translation>Se olvidan sus direcciones y su sesión. Sus datos y los cambios aún no enviados se quedan en esta computadora: un perfil creado de nuevo con el mismo nombre los encuentra.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Sign out or switch to another profile before removing this one.</source>
+        <translation>Cierre sesión o cambie a otro perfil antes de quitar este.</translation>
+    </message>
+    <message>
+        <source>The profile could not be removed: {reason}</source>
+        <translation>No se pudo quitar el perfil: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ProgramsModel</name>
     <message>
         <source>Program</source>
