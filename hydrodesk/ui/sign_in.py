@@ -157,12 +157,12 @@ class SignInDialog(QDialog):
         self.error_label.setStyleSheet("color: #c0392b;")
         self.error_label.setVisible(False)
 
-        self.buttons = QDialogButtonBox(self)
-        self.code_button = self.buttons.addButton(
-            self.tr("Sign in with &browser or code"), QDialogButtonBox.ButtonRole.ActionRole
-        )
+        # On a row of its own: the way most people sign in, and a long label in Spanish.
+        self.code_button = QPushButton(self.tr("Sign in with &browser or code"), self)
         self.code_button.setObjectName("SignInWithCode")
+        self.code_button.setAutoDefault(False)
         self.code_button.clicked.connect(self.start_device_sign_in)
+        self.buttons = QDialogButtonBox(self)
         self.sign_in_button = self.buttons.addButton(
             self.tr("Sign in with token"), QDialogButtonBox.ButtonRole.AcceptRole
         )
@@ -182,6 +182,7 @@ class SignInDialog(QDialog):
         form_layout.addWidget(intro)
         form_layout.addWidget(self.note_label)
         form_layout.addLayout(form)
+        form_layout.addWidget(self.code_button)
         form_layout.addWidget(self.advanced_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         form_layout.addWidget(self.advanced)
         form_layout.addWidget(self.error_label)
@@ -350,9 +351,10 @@ class SignInDialog(QDialog):
     def _update_buttons(self) -> None:
         uses_oidc = bool(self.issuer_edit.text().strip())
         self.code_button.setEnabled(uses_oidc)
-        # The primary action is the one this profile signs in with.
+        # The primary action is the one this profile signs in with (Enter presses it).
         self.code_button.setDefault(uses_oidc)
         self.sign_in_button.setDefault(not uses_oidc)
+        self.sign_in_button.setAutoDefault(not uses_oidc)
         self.code_button.setObjectName("PrimaryButton" if uses_oidc else "SignInWithCode")
         self.sign_in_button.setObjectName("SignInWithToken" if uses_oidc else "PrimaryButton")
         for button in (self.code_button, self.sign_in_button):

@@ -4177,7 +4177,7 @@
     </message>
     <message>
         <source>CA bundle</source>
-        <translation>Paquete de CA</translation>
+        <translation>Certificados de CA</translation>
     </message>
     <message>
         <source>Last signed in</source>
