@@ -366,6 +366,12 @@ class SessionController(QObject):
             return False  # signed out meanwhile
         self._source = source
         office.engine.credentials_renewed(connection.credentials)
+        # A fresh OIDC sign-in renews itself from now on (the keeper of the old one ended with its refusal).
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            await kept.stop()
+        if self._client is not None:
+            self._keep_signed_in(source, self._client)
         log.info("signed in again; sync resumes with the outbox it kept")
         self._window.statusBar().showMessage(self.tr("Signed in again. Sending the changes waiting here…"), 8000)
         return await self._window.reload()

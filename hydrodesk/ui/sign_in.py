@@ -191,7 +191,8 @@ class SignInDialog(QDialog):
         self.oidc_panel = OidcSignInPanel(spawn or _spawn_on_loop, self)
         self.oidc_panel.signed_in.connect(self._on_oidc_tokens)
         self.oidc_panel.failed.connect(self._on_oidc_failed)
-        self.oidc_panel.cancelled.connect(lambda: self.pages.setCurrentIndex(0))
+        # Bound methods, not lambdas holding self: no reference cycle of Qt wrappers for the collector to break.
+        self.oidc_panel.cancelled.connect(self._back_to_form)
         code_page = QWidget(self)
         code_layout = QVBoxLayout(code_page)
         code_layout.setContentsMargins(0, 0, 0, 0)
@@ -339,6 +340,9 @@ class SignInDialog(QDialog):
         )
         self.pages.setCurrentIndex(0)
         self._save(profile, secrets)
+
+    def _back_to_form(self) -> None:
+        self.pages.setCurrentIndex(0)
 
     def _on_oidc_failed(self, message: str) -> None:
         self.pages.setCurrentIndex(0)

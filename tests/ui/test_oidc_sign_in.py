@@ -114,7 +114,15 @@ def test_device_flow_signs_in_keeps_the_token_fresh_and_stores_nothing_in_files(
     assert controller._dialog is not None
     assert controller._dialog.note_label.text().startswith("Your sign-in has ended.")
     assert controller.office is office
-    controller._dialog.reject()
+
+    # Signing in again carries on with the same office, and the new sign-in renews itself too.
+    _sign_in_with_code(qtbot, kit, controller._dialog, oidc_sim, DEMO_USER)
+    assert controller.office is office
+    kept_again = controller._kept
+    assert kept_again is not None
+    assert kept_again.keeper.running
+    renewed = client.credentials.bearer_token
+    qtbot.waitUntil(lambda: client.credentials.bearer_token != renewed, timeout=8_000)
     run_async(qtbot, controller.aclose())
 
 
@@ -172,6 +180,9 @@ def test_switch_user_keeps_each_users_pending_changes_apart(
         qtbot, office.actions.record_units(DOCUMENTED_SESSION, "JS0315", "John Smith", 2, recorded_at=datetime.now(UTC))
     )
 
+    marias_refresh = SecretStore().load("Finca").refresh_token
+    assert marias_refresh
+
     # Carlos signs in on the same profile through "Switch user…".
     button = kit.window.account_button
     assert pick(button, "Switch user…")
@@ -182,6 +193,13 @@ def test_switch_user_keeps_each_users_pending_changes_apart(
     assert "María López" in switch.note_label.text()
     _sign_in_with_code(qtbot, kit, switch, oidc_sim, OTHER_USER)
     assert button.text() == "Carlos Ramírez"
+    # Signing María out told the issuer: her refresh token (and any renewed since) is no longer accepted.
+    refused = httpx.post(
+        f"{oidc_sim.base_url}/oauth/token",
+        data={"grant_type": "refresh_token", "refresh_token": marias_refresh, "client_id": "hydrodesk"},
+        timeout=10,
+    )
+    assert refused.json()["error"] == "invalid_grant"
     status = kit.window.status
     qtbot.waitUntil(
         lambda: status.sync_status is not None and status.sync_status.state is SyncState.ONLINE, timeout=10_000

@@ -318,10 +318,13 @@ class ProfilesDialog(QDialog):
         buttons.accepted.connect(self._ok)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(page.apply)
-        page.switch_requested.connect(lambda _name: self.accept())
+        page.switch_requested.connect(self._switched)
         layout = QVBoxLayout(self)
         layout.addWidget(page, 1)
         layout.addWidget(buttons)
+
+    def _switched(self, _name: str) -> None:
+        self.accept()
 
     def _ok(self) -> None:
         if self.page.apply():
