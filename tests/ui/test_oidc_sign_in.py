@@ -4,16 +4,18 @@ switch user, each user with an outbox of their own."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.domain.outbox import EntryState
-from hydrodesk.settings import SecretStore, SettingsStore
+from hydrodesk.settings import Profile, Secrets, SecretStore, SettingsStore
 from hydrodesk.store.paths import user_database
 from hydrodesk.sync.status import ConnectionState as SyncState
 from hydrodesk.ui.connection import ConnectionState
@@ -21,7 +23,7 @@ from hydrodesk.ui.session import SessionController
 from hydrodesk.ui.sign_in import SignInDialog
 from tests.conftest import DEMO_USER, OTHER_USER, Simulator
 from tests.keyring_support import MemoryKeyring
-from tests.oidc_support import approve, oidc_sim
+from tests.oidc_support import approve, oidc_sim, play_browser
 
 from .conftest import WindowKit, run_async
 from .office_kit import DOCUMENTED_SESSION
@@ -232,3 +234,22 @@ def test_switch_user_keeps_each_users_pending_changes_apart(
 
     qtbot.waitUntil(sent_now, timeout=15_000)
     run_async(qtbot, controller.aclose())
+
+
+def test_signing_in_with_this_computers_browser(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, oidc_sim: Simulator, memory_keyring: MemoryKeyring
+) -> None:
+    saved: list[tuple[Profile, Secrets]] = []
+    dialog = SignInDialog(lambda profile, secrets: saved.append((profile, secrets)))
+    qtbot.addWidget(dialog)
+    _fill_account(dialog, oidc_sim)
+    browsed: list[asyncio.Task[httpx.Response]] = []
+    dialog.oidc_panel.open_url = lambda url: browsed.append(asyncio.ensure_future(play_browser(url, OTHER_USER)))
+    dialog.code_button.click()
+    qtbot.waitUntil(lambda: dialog.oidc_panel.code_label.text() != "", timeout=10_000)
+    dialog.browser_button.click()  # changed their mind: this computer's browser instead of the code
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+    profile, secrets = saved[0]
+    assert profile.auth0_id == OTHER_USER
+    assert secrets.refresh_token
+    assert browsed[0].result().status_code == 200
