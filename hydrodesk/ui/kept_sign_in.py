@@ -86,6 +86,7 @@ class KeptSignIn:
         client: HydrobitClient,
         *,
         on_refused: Callable[[], None],
+        use_credentials: Callable[[Credentials], None] | None = None,
         margin_s: float = DEFAULT_MARGIN_S,
     ) -> None:
         self.profile = profile
@@ -93,6 +94,9 @@ class KeptSignIn:
         self._store = store
         self._client = client
         self._on_refused = on_refused
+        # Where renewed credentials go: the sync engine when there is one (it also resumes a sync paused by a 401
+        # while the renewal waited for the network), else straight to the client.
+        self._use_credentials = use_credentials or client.replace_credentials
         self._oidc = oidc_client_for(profile)
         self._saving: set[asyncio.Task[None]] = set()
         self.keeper = TokenKeeper(
@@ -121,7 +125,7 @@ class KeptSignIn:
             await oidc.aclose()
 
     def _renewed(self, tokens: TokenSet) -> None:
-        self._client.replace_credentials(self._client.credentials.with_bearer_token(tokens.access_token))
+        self._use_credentials(self._client.credentials.with_bearer_token(tokens.access_token))
         self.secrets = replace(self.secrets, bearer_token=tokens.access_token, refresh_token=tokens.refresh_token)
         log.info("sign-in renewed; next renewal in about %.0f s", max(0.0, tokens.expires_at - time.time()))
         task = asyncio.get_running_loop().create_task(_keep(self._store, self.profile.name, self.secrets))

@@ -31,6 +31,7 @@ from hydrodesk.ui.sign_in import SignInDialog
 from hydrodesk.ui.tasks import BackgroundTasks
 
 if TYPE_CHECKING:
+    from hydrodesk.api.auth import Credentials
     from hydrodesk.api.client import HydrobitClient
     from hydrodesk.sync.office import Office
     from hydrodesk.ui.kept_sign_in import KeptSignIn
@@ -336,6 +337,9 @@ class SessionController(QObject):
             # The demo issues its own tokens: renew without asking.
             self._tasks.spawn(self._renew(self._source), name="renew-sign-in")
             return
+        if isinstance(self._source, ProfileSource) and self._source.profile.uses_oidc:
+            self._on_renewal_refused()  # "sign in again" through the company's sign-in service, not a pasted token
+            return
         name = self._source.profile.name if isinstance(self._source, ProfileSource) else None
         self.open_sign_in(
             name=name,
@@ -473,8 +477,21 @@ class SessionController(QObject):
             return
         from hydrodesk.ui.kept_sign_in import KeptSignIn
 
-        self._kept = KeptSignIn(source.profile, secrets, self._secrets, client, on_refused=self._on_renewal_refused)
+        self._kept = KeptSignIn(
+            source.profile,
+            secrets,
+            self._secrets,
+            client,
+            on_refused=self._on_renewal_refused,
+            use_credentials=self._use_renewed_credentials,
+        )
         self._kept.start()
+
+    def _use_renewed_credentials(self, credentials: Credentials) -> None:
+        if self._office is not None:
+            self._office.engine.credentials_renewed(credentials)
+        elif self._client is not None:
+            self._client.replace_credentials(credentials)
 
     def _on_renewal_refused(self) -> None:
         """The issuer ended the sign-in (revoked, or expired for good): ask for a new one; the outbox is kept."""

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -69,6 +70,9 @@ def _sign_in_with_code(qtbot: QtBot, kit: WindowKit, dialog: SignInDialog, sim: 
     assert loaded.args == [True]
 
 
+# Once the sign-in has ended, a sync round meeting the expired token asks again: the open dialog is raised, which
+# the offscreen platform reports as unsupported.
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
 def test_device_flow_signs_in_keeps_the_token_fresh_and_stores_nothing_in_files(
     qtbot: QtBot,
     make_window: Callable[[], WindowKit],
