@@ -21,7 +21,8 @@ from urllib.parse import urlsplit
 
 APP_NAME = "HydroDesk"
 KEYRING_SERVICE = "HydroDesk"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+DEFAULT_OIDC_CLIENT_ID = "hydrodesk"
 
 
 class SettingsError(Exception):
@@ -85,6 +86,16 @@ class ProfileProblem(Enum):
     INSECURE_IOT_URL = "insecure-iot-url"
     MISSING_AUTH0_ID = "missing-auth0-id"
     CA_BUNDLE_NOT_FOUND = "ca-bundle-not-found"
+    BAD_ISSUER_URL = "bad-issuer-url"
+    INSECURE_ISSUER_URL = "insecure-issuer-url"
+    MISSING_CLIENT_ID = "missing-client-id"
+
+
+class ApiKeyHeader(Enum):
+    """How the profile's API key is sent: both are documented by Hydrobit (sets A and B of its pages)."""
+
+    X_API_KEY = "x-api-key"  # x-api-key: keyId.token
+    BEARER = "bearer"  # Authorization: Bearer keyId.token
 
 
 @dataclass(frozen=True)
@@ -94,8 +105,16 @@ class Profile:
     name: str
     base_url: str
     iot_url: str = ""
-    auth0_id: str = ""
+    auth0_id: str = ""  # the user signed in last on this profile (their outbox is the one opened)
     ca_bundle: str | None = None
+    # Sign-in through the company's identity provider (Auth0): empty issuer means tokens are pasted.
+    oidc_issuer: str = ""
+    oidc_client_id: str = DEFAULT_OIDC_CLIENT_ID
+    api_key_header: ApiKeyHeader = ApiKeyHeader.X_API_KEY
+
+    @property
+    def uses_oidc(self) -> bool:
+        return bool(self.oidc_issuer.strip())
 
     @property
     def effective_iot_url(self) -> str:
@@ -112,7 +131,12 @@ class Profile:
             found += _url_problems(self.base_url, ProfileProblem.BAD_BASE_URL, ProfileProblem.INSECURE_BASE_URL)
         if self.iot_url.strip():
             found += _url_problems(self.iot_url, ProfileProblem.BAD_IOT_URL, ProfileProblem.INSECURE_IOT_URL)
-        if not self.auth0_id.strip():
+        if self.uses_oidc:
+            found += _url_problems(self.oidc_issuer, ProfileProblem.BAD_ISSUER_URL, ProfileProblem.INSECURE_ISSUER_URL)
+            if not self.oidc_client_id.strip():
+                found.append(ProfileProblem.MISSING_CLIENT_ID)
+        elif not self.auth0_id.strip():
+            # With an issuer, the user id comes from the sign-in itself.
             found.append(ProfileProblem.MISSING_AUTH0_ID)
         if self.ca_bundle and not Path(self.ca_bundle).is_file():
             found.append(ProfileProblem.CA_BUNDLE_NOT_FOUND)
@@ -125,6 +149,9 @@ class Profile:
             "iot_url": self.iot_url,
             "auth0_id": self.auth0_id,
             "ca_bundle": self.ca_bundle,
+            "oidc_issuer": self.oidc_issuer,
+            "oidc_client_id": self.oidc_client_id,
+            "api_key_header": self.api_key_header.value,
         }
 
     @classmethod
@@ -135,7 +162,17 @@ class Profile:
             iot_url=str(data.get("iot_url") or ""),
             auth0_id=str(data.get("auth0_id") or ""),
             ca_bundle=data.get("ca_bundle") or None,
+            oidc_issuer=str(data.get("oidc_issuer") or ""),
+            oidc_client_id=str(data.get("oidc_client_id") or DEFAULT_OIDC_CLIENT_ID),
+            api_key_header=_api_key_header(data.get("api_key_header")),
         )
+
+
+def _api_key_header(value: object) -> ApiKeyHeader:
+    try:
+        return ApiKeyHeader(value)
+    except ValueError:
+        return ApiKeyHeader.X_API_KEY
 
 
 def _url_problems(url: str, bad: ProfileProblem, insecure: ProfileProblem) -> list[ProfileProblem]:
@@ -181,7 +218,18 @@ class UserSettings:
 
 
 # Each entry upgrades the JSON of one schema version to the next: {old_version: function}.
-_MIGRATIONS: dict[int, Any] = {}
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds each profile's OIDC issuer, client id and API-key header; a version-1 profile pastes tokens
+    and sends its key as x-api-key, which is what these defaults say."""
+    profiles = [
+        {"oidc_issuer": "", "oidc_client_id": DEFAULT_OIDC_CLIENT_ID, "api_key_header": "x-api-key", **profile}
+        for profile in data.get("profiles", [])
+        if isinstance(profile, dict)
+    ]
+    return {**data, "profiles": profiles, "schema_version": 2}
+
+
+_MIGRATIONS: dict[int, Any] = {0: lambda data: {**data, "schema_version": 1}, 1: _v1_to_v2}
 
 
 class SettingsStore:
@@ -245,21 +293,41 @@ class Secrets:
 
     bearer_token: str | None = field(default=None, repr=False)
     api_key: str | None = field(default=None, repr=False)
+    refresh_token: str | None = field(default=None, repr=False)
 
     @property
     def complete(self) -> bool:
-        return bool(self.bearer_token)
+        # An OIDC sign-in can get a fresh access token from its refresh token without asking the user.
+        return bool(self.bearer_token or self.refresh_token)
 
 
 class SecretStore:
     """The OS keychain (Windows Credential Manager, macOS Keychain, Secret Service), through `keyring`."""
 
-    _FIELDS = ("bearer_token", "api_key")
+    _FIELDS = ("bearer_token", "api_key", "refresh_token")
 
     def __init__(self, service: str = KEYRING_SERVICE) -> None:
         self.service = service
+        # Where no keychain exists, secrets the user chose to keep for this session only: in memory, never a file.
+        self._session: dict[str, Secrets] = {}
+
+    def keep(self, profile_name: str, secrets: Secrets) -> bool:
+        """Save in the keychain (True) or, where there is none, keep for this session only (False): the UI says
+        so, and the user signs in again at the next start."""
+        try:
+            self.save(profile_name, secrets)
+        except KeychainUnavailable:
+            self._session[profile_name] = secrets
+            return False
+        self._session.pop(profile_name, None)
+        return True
+
+    def session_only(self, profile_name: str) -> bool:
+        return profile_name in self._session
 
     def load(self, profile_name: str) -> Secrets:
+        if profile_name in self._session:
+            return self._session[profile_name]
         keyring = self._keyring()
         values = {name: self._call(keyring.get_password, self._entry(profile_name, name)) for name in self._FIELDS}
         return Secrets(**values)
@@ -274,6 +342,8 @@ class SecretStore:
                 self._delete(keyring, self._entry(profile_name, name))
 
     def delete(self, profile_name: str) -> None:
+        if self._session.pop(profile_name, None) is not None:
+            return
         keyring = self._keyring()
         for name in self._FIELDS:
             self._delete(keyring, self._entry(profile_name, name))

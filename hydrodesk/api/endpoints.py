@@ -103,6 +103,12 @@ START_PROGRAM = Endpoint("POST", "/api/iot/irrigation/programs/{program_id}/star
 STOP_PROGRAM = Endpoint("POST", "/api/iot/irrigation/programs/{program_id}/stop", _I, _KEY, provisional=True)
 IRRIGATION_LOGS = Endpoint("GET", "/api/iot/irrigation/logs", _I, _KEY, provisional=True)
 
+# The identity provider (the profile's OIDC issuer, Hydrobit's Auth0 tenant): only discovery has a fixed path; the
+# authorization, device, token and revocation endpoints are the absolute URLs its discovery document names.
+OIDC_DISCOVERY_PATH = "/.well-known/openid-configuration"
+# Where the loopback redirect of the browser sign-in (RFC 8252) lands on 127.0.0.1.
+OIDC_LOOPBACK_CALLBACK_PATH = "/callback"
+
 ALL_ENDPOINTS: dict[str, Endpoint] = {name: value for name, value in globals().items() if isinstance(value, Endpoint)}
 
 # Response header the server sets on an idempotent replay of a record create.

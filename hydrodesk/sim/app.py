@@ -15,7 +15,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from hydrodesk.resources import resource_path
-from hydrodesk.sim import control, farm, iot
+from hydrodesk.sim import control, farm, iot, oidc
 from hydrodesk.sim.context import SimContext
 from hydrodesk.sim.fieldbus import FieldBus
 from hydrodesk.sim.http import HttpError, JsonResponse, error_response
@@ -64,6 +64,7 @@ def all_routes() -> list[BaseRoute]:
         *farm.routes(),
         *control.routes(),
         *iot.routes(),
+        *oidc.routes(),
         Route("/openapi.json", openapi_json, methods=["GET"]),
         Route("/openapi.yaml", openapi_yaml, methods=["GET"]),
     ]

@@ -163,7 +163,7 @@ def authenticate_user(request: Request) -> User:
         raise HttpError(401, "Sign-in required: send a bearer token in the Authorization header.", "missing_token")
     ctx = request.app.state.ctx
     try:
-        claims = jwt.decode(token, ctx.secret, algorithms=["HS256"], audience=USER_AUDIENCE, issuer=ISSUER)
+        claims = _verify_user_token(ctx, token)
     except jwt.ExpiredSignatureError:
         raise HttpError(401, "Your session has expired. Sign in again.", "token_expired") from None
     except jwt.PyJWTError:
@@ -172,6 +172,15 @@ def authenticate_user(request: Request) -> User:
     if user is None:
         raise HttpError(401, "The bearer token names an unknown user.", "unknown_user")
     return user
+
+
+def _verify_user_token(ctx: Any, token: str) -> dict[str, Any]:
+    """Tokens from the simulator's OIDC issuer (RS256, hydrodesk.sim.oidc) or from `hydrodesk-sim token` (HS256)."""
+    if jwt.get_unverified_header(token).get("alg") == "RS256":
+        from hydrodesk.sim.oidc import verify_access_token
+
+        return verify_access_token(ctx, token)
+    return jwt.decode(token, ctx.secret, algorithms=["HS256"], audience=USER_AUDIENCE, issuer=ISSUER)
 
 
 def check_caller_is(user: User, auth0_id: object) -> None:

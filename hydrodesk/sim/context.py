@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from hydrodesk.sim.clock import SimClock
 from hydrodesk.sim.db import Database
@@ -19,6 +20,7 @@ class SimContext:
     base_url: str = "http://127.0.0.1"
     mqtt_url: str | None = None
     clock: SimClock = field(default_factory=SimClock)
+    oidc: Any = None  # hydrodesk.sim.oidc.Issuer, made on first use (generating its key takes a moment)
 
     @classmethod
     def open(cls, data_dir: Path, fieldbus: FieldBus | None = None, clock: SimClock | None = None) -> SimContext:

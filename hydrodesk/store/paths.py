@@ -1,4 +1,5 @@
-"""Where a profile's database lives: one file per profile, under the folder the caller names.
+"""Where a profile's database lives: one file per user of a profile (one per profile before), under the folder
+the caller names.
 
 The caller passes the user data folder (hydrodesk.settings.AppPaths.data_dir, from platformdirs); this module
 only turns a profile's name, which may hold any character, into a file name every OS accepts.
@@ -6,8 +7,10 @@ only turns a profile's name, which may hold any character, into a file name ever
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
+import sqlite3
 import unicodedata
 from pathlib import Path
 
@@ -22,7 +25,41 @@ def profile_database(data_dir: Path, profile_name: str) -> Path:
     """
     if not profile_name.strip():
         raise ValueError("a profile needs a name")
-    ascii_name = unicodedata.normalize("NFKD", profile_name).encode("ascii", "ignore").decode()
-    slug = _UNSAFE.sub("-", ascii_name).strip("-.").lower()[:40] or "profile"
-    digest = hashlib.sha256(profile_name.encode()).hexdigest()[:8]
-    return data_dir / "profiles" / f"{slug}-{digest}.sqlite3"
+    return data_dir / "profiles" / _file_name(profile_name, "profile")
+
+
+def user_database(data_dir: Path, profile_name: str, auth0_id: str) -> Path:
+    """`<data_dir>/profiles/<profile file stem>/<readable-user-slug>-<hash>.sqlite3`: each person signing in on a
+    profile has a cache and an outbox of their own, so nobody sees or sends another's pending changes.
+
+    A profile's database from before (one file per profile) becomes its user's on first use, when every change
+    in its outbox is that user's (or it has none); otherwise it stays where it is for the user who made them."""
+    if not auth0_id.strip():
+        raise ValueError("a user database needs the user's id")
+    shared = profile_database(data_dir, profile_name)
+    folder = shared.with_suffix("")
+    target = folder / _file_name(auth0_id, "user")
+    if not target.exists() and shared.exists() and _only_owner_is(shared, auth0_id):
+        folder.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            source = shared.with_name(shared.name + suffix)
+            if source.exists():
+                source.rename(target.with_name(target.name + suffix))
+    return target
+
+
+def _file_name(name: str, fallback: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = _UNSAFE.sub("-", ascii_name).strip("-.").lower()[:40] or fallback
+    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+    return f"{slug}-{digest}.sqlite3"
+
+
+def _only_owner_is(database: Path, auth0_id: str) -> bool:
+    """Does every outbox entry of this database belong to `auth0_id`? (Read-only; False when it can't be read.)"""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
+            owners = {row[0] for row in conn.execute("SELECT DISTINCT auth0_id FROM outbox")}
+    except sqlite3.Error:
+        return False
+    return owners <= {auth0_id}

@@ -1,4 +1,4 @@
-"""The toolbar's account button: who is signed in, and a menu to sign out or switch to another saved profile.
+"""The toolbar's account button: who is signed in, and a menu to sign out, switch user or profile, edit profiles.
 
 Signed out, it says "Sign in to Hydrobit" and its menu offers the sign-in dialog and the saved profiles. It only
 shows what it is told and says through signals what the user picked; the session controller does the signing.
@@ -30,6 +30,8 @@ class AccountButton(QToolButton):
     sign_in_requested = Signal()  # the sign-in dialog: a new account, or a fresh token
     sign_out_requested = Signal()
     profile_chosen = Signal(str)  # a ProfileChoice's key
+    switch_user_requested = Signal()  # another person signs in on the same profile
+    profiles_requested = Signal()  # the profiles page (create, edit, remove)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +81,8 @@ class AccountButton(QToolButton):
             if choices:
                 menu.addSection(self.tr("Saved profiles"))
                 self._add_choices(menu, choices)
+            menu.addSeparator()
+            menu.addAction(self.tr("Profiles…"), self.profiles_requested.emit)
             return
         header = menu.addAction(self.tr("{account} · {user}").format(account=self._account, user=self._user_id))
         header.setEnabled(False)
@@ -89,6 +93,9 @@ class AccountButton(QToolButton):
         if choices:
             switch.addSeparator()
         switch.addAction(self.tr("Another account…"), self.sign_in_requested.emit)
+        switch_user = menu.addAction(self.tr("Switch user…"), self.switch_user_requested.emit)
+        switch_user.setObjectName("SwitchUser")
+        menu.addAction(self.tr("Profiles…"), self.profiles_requested.emit)
         menu.addSeparator()
         sign_out = menu.addAction(self.tr("Sign out"), self.sign_out_requested.emit)
         sign_out.setObjectName("SignOut")

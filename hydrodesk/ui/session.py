@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from hydrodesk.settings import (
     KeychainUnavailable,
@@ -31,8 +31,10 @@ from hydrodesk.ui.sign_in import SignInDialog
 from hydrodesk.ui.tasks import BackgroundTasks
 
 if TYPE_CHECKING:
+    from hydrodesk.api.auth import Credentials
     from hydrodesk.api.client import HydrobitClient
     from hydrodesk.sync.office import Office
+    from hydrodesk.ui.kept_sign_in import KeptSignIn
     from hydrodesk.ui.live.telemetry import LiveTelemetry
     from hydrodesk.ui.main_window import MainWindow
 
@@ -52,10 +54,11 @@ class ProfileSource:
         self.profile = profile
         self._store = store
         self._known = known_secrets
+        self.secrets: Secrets | None = None  # what it signed in with (an OIDC sign-in renews them)
 
     async def connect(self, progress: ProgressCallback) -> Connection:
         from hydrodesk.api.auth import Credentials
-        from hydrodesk.api.config import ApiConfig
+        from hydrodesk.api.config import ApiConfig, ApiKeyScheme
 
         secrets = self._known
         if secrets is None:
@@ -65,10 +68,19 @@ class ProfileSource:
         if not secrets.complete:
             raise MissingSecrets(self.profile.name)
         progress(StartupPhase.CONNECTING)
+        from hydrodesk.api.oidc import RefreshRefused
+        from hydrodesk.ui.kept_sign_in import fresh_secrets
+
+        try:
+            secrets = await fresh_secrets(self.profile, secrets, self._store)
+        except RefreshRefused:
+            raise MissingSecrets(self.profile.name) from None
+        self.secrets = secrets
         config = ApiConfig(
             base_url=self.profile.base_url,
             iot_url=self.profile.effective_iot_url,
             ca_bundle=Path(self.profile.ca_bundle) if self.profile.ca_bundle else None,
+            api_key_scheme=ApiKeyScheme(self.profile.api_key_header.value),
         )
         credentials = Credentials(self.profile.auth0_id, secrets.bearer_token, secrets.api_key)
         return Connection(label=self.profile.name, config=config, credentials=credentials)
@@ -105,10 +117,13 @@ class SessionController(QObject):
         # Each profile's local cache and outbox live in a database file of its own under this folder.
         self._data_dir = data_dir
         self._dialog: SignInDialog | None = None
+        self._kept: KeptSignIn | None = None  # an OIDC sign-in renewing itself
         window.sign_in_requested.connect(self.open_sign_in)
         window.sign_out_requested.connect(self.request_sign_out)
         window.profile_chosen.connect(self.switch_profile)
         window.account_button.set_profile_source(self.profile_choices)
+        window.account_button.switch_user_requested.connect(self.switch_user)
+        window.account_button.profiles_requested.connect(self.open_profiles)
         # A 401 pauses sync: ask the user to sign in again, then resume the same office (its outbox intact).
         window.sync.sign_in_needed.connect(self._on_sign_in_needed)
 
@@ -162,7 +177,9 @@ class SessionController(QObject):
             log.warning("settings unreadable; the sign-in dialog starts empty")
         if profile is None and name:
             profile = Profile(name=name, base_url="https://api.hydrobit.ag", iot_url="https://iot.hydrobit.ag")
-        dialog = SignInDialog(self._save_account, profile=profile, note=note, parent=self._window)
+        dialog = SignInDialog(
+            self._save_account, profile=profile, note=note, spawn=self._tasks.spawn, parent=self._window
+        )
         dialog.accepted.connect(lambda: self._on_signed_in(dialog))
         dialog.finished.connect(self._forget_dialog)
         self._dialog = dialog
@@ -175,10 +192,12 @@ class SessionController(QObject):
             self._dialog.deleteLater()
         self._dialog = None
 
-    def _save_account(self, profile: Profile, secrets: Secrets) -> None:
-        # Secrets first: if the keychain refuses, no half-made profile is left in the settings file.
-        self._secrets.save(profile.name, secrets)
+    def _save_account(self, profile: Profile, secrets: Secrets) -> bool:
+        """Secrets to the keychain (or, where there is none, this session's memory), then the profile. True when
+        the sign-in will still be there at the next start."""
+        persisted = self._secrets.keep(profile.name, secrets)
         self._settings.save(self._settings.load().with_profile(profile))
+        return persisted
 
     def _on_signed_in(self, dialog: SignInDialog) -> None:
         assert dialog.profile is not None
@@ -257,10 +276,45 @@ class SessionController(QObject):
         box.open()
         return box
 
+    def open_profiles(self) -> QDialog:
+        """The Profiles page in a small dialog (until the Settings dialog hosts it); "Sign in with this profile"
+        switches to it."""
+        from hydrodesk.ui.settings.profiles_page import ProfilesDialog, ProfilesPage
+
+        current = self._source.profile.name if isinstance(self._source, ProfileSource) else None
+        page = ProfilesPage(self._settings, self._secrets, current_profile=current)
+        page.switch_requested.connect(self.switch_profile)
+        dialog = ProfilesDialog(page, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def switch_user(self) -> SignInDialog | None:
+        """Another person signs in on this profile: the current user is signed out (their pending changes stay
+        on this computer, in their own outbox, for when they sign in again) and the sign-in dialog opens."""
+        source = self._source
+        if not isinstance(source, ProfileSource):
+            return self.open_sign_in()
+        name, previous = source.profile.name, self._window.account_button.text()
+        dialog = self.open_sign_in(
+            name=name,
+            note=self.tr(
+                "Sign in as another user of “{profile}”. The changes {user} has not sent yet stay on this computer "
+                "and are sent when {user} signs in again; the next user does not see them."
+            ).format(profile=name, user=previous),
+        )
+        self._tasks.spawn(self.sign_out(), name="switch-user")
+        return dialog
+
     async def sign_out(self) -> None:
         """End the session: live data stopped, the office closed with its outbox kept on disk for this profile's
         next sign-in, and a saved profile's token removed from the keychain (the demo farm keeps running)."""
         source = self._source
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            # Stopped before the keychain is cleared, so no renewal can write the token back afterwards.
+            await kept.stop()
+            await kept.revoke()
         if isinstance(source, ProfileSource):
             # First: once the window says "signed out", the token is gone.
             try:
@@ -282,6 +336,9 @@ class SessionController(QObject):
         if self._source is not None and self._source is self._demo:
             # The demo issues its own tokens: renew without asking.
             self._tasks.spawn(self._renew(self._source), name="renew-sign-in")
+            return
+        if isinstance(self._source, ProfileSource) and self._source.profile.uses_oidc:
+            self._on_renewal_refused()  # "sign in again" through the company's sign-in service, not a pasted token
             return
         name = self._source.profile.name if isinstance(self._source, ProfileSource) else None
         self.open_sign_in(
@@ -313,6 +370,12 @@ class SessionController(QObject):
             return False  # signed out meanwhile
         self._source = source
         office.engine.credentials_renewed(connection.credentials)
+        # A fresh OIDC sign-in renews itself from now on (the keeper of the old one ended with its refusal).
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            await kept.stop()
+        if self._client is not None:
+            self._keep_signed_in(source, self._client)
         log.info("signed in again; sync resumes with the outbox it kept")
         self._window.statusBar().showMessage(self.tr("Signed in again. Sending the changes waiting here…"), 8000)
         return await self._window.reload()
@@ -378,6 +441,7 @@ class SessionController(QObject):
         from hydrodesk.ui.live.telemetry import LiveTelemetry
 
         self._client = HydrobitClient(connection.config, connection.credentials)
+        self._keep_signed_in(source, self._client)
         self._office = await self._open_office(connection, self._client)
         # One MQTT connection per signed-in session; it asks this client for IoT tokens and renews them itself.
         sink = None if self._office is None else self._office.store  # telemetry history outlives the session
@@ -393,20 +457,68 @@ class SessionController(QObject):
             live=self._live,
             office=self._office,
         )
-        return await self._window.reload()
+        loaded = await self._window.reload()
+        if isinstance(source, ProfileSource) and self._secrets.session_only(source.profile.name):
+            self._window.statusBar().showMessage(
+                self.tr(
+                    "This computer has no system keychain: your sign-in is kept only until HydroDesk closes, "
+                    "never in a file. You will sign in again at the next start."
+                ),
+                30000,
+            )
+        return loaded
+
+    def _keep_signed_in(self, source: SessionSource, client: HydrobitClient) -> None:
+        """An OIDC profile renews its access token before it expires, without the user noticing."""
+        if not isinstance(source, ProfileSource) or not source.profile.uses_oidc:
+            return
+        secrets = source.secrets
+        if secrets is None or not secrets.refresh_token:
+            return
+        from hydrodesk.ui.kept_sign_in import KeptSignIn
+
+        self._kept = KeptSignIn(
+            source.profile,
+            secrets,
+            self._secrets,
+            client,
+            on_refused=self._on_renewal_refused,
+            use_credentials=self._use_renewed_credentials,
+        )
+        self._kept.start()
+
+    def _use_renewed_credentials(self, credentials: Credentials) -> None:
+        if self._office is not None:
+            self._office.engine.credentials_renewed(credentials)
+        elif self._client is not None:
+            self._client.replace_credentials(credentials)
+
+    def _on_renewal_refused(self) -> None:
+        """The issuer ended the sign-in (revoked, or expired for good): ask for a new one; the outbox is kept."""
+        if self._office is None or not isinstance(self._source, ProfileSource):
+            return
+        self.open_sign_in(
+            name=self._source.profile.name,
+            note=self.tr(
+                "Your sign-in has ended. Sign in again to keep working online: the changes waiting on this "
+                "computer are kept and sent once you are signed in."
+            ),
+        )
 
     async def _open_office(self, connection: Connection, client: HydrobitClient) -> Office | None:
         """The profile's local cache, outbox and sync engine (None when this controller keeps no data folder)."""
         if self._data_dir is None:
             return None
-        from hydrodesk.store.paths import profile_database
+        from hydrodesk.store.paths import profile_database, user_database
         from hydrodesk.sync.office import Office
 
-        # The demo farm keeps a cache of its own, apart from any real account's.
-        name = "demo-farm" if connection.demo else connection.label
-        return await Office.open(
-            profile_database(self._data_dir, name), client, refresh_every_s=connection.refresh_every_s
-        )
+        # The demo farm keeps a cache of its own, apart from any real account's; a real profile keeps one per user,
+        # so a second person signing in on it neither sees nor sends the first one's pending changes.
+        if connection.demo:
+            database = profile_database(self._data_dir, "demo-farm")
+        else:
+            database = user_database(self._data_dir, connection.label, connection.credentials.auth0_id)
+        return await Office.open(database, client, refresh_every_s=connection.refresh_every_s)
 
     def _report_progress(self, phase: StartupPhase) -> None:
         title, message = {
@@ -432,6 +544,9 @@ class SessionController(QObject):
     async def _release_current(self, keep: SessionSource | None = None) -> None:
         client = self._window.detach() if self._client is not None else None
         self._client = None
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            await kept.stop()
         live, self._live = self._live, None
         office, self._office = self._office, None
         if live is not None:

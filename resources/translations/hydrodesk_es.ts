@@ -103,6 +103,10 @@
         <translation>Perfiles guardados</translation>
     </message>
     <message>
+        <source>Profiles…</source>
+        <translation>Perfiles…</translation>
+    </message>
+    <message>
         <source>{account} · {user}</source>
         <translation>{account} · {user}</translation>
     </message>
@@ -113,6 +117,10 @@
     <message>
         <source>Another account…</source>
         <translation>Otra cuenta…</translation>
+    </message>
+    <message>
+        <source>Switch user…</source>
+        <translation>Cambiar de usuario…</translation>
     </message>
     <message>
         <source>Sign out</source>
@@ -3100,6 +3108,77 @@
     </message>
 </context>
 <context>
+    <name>OidcSignInPanel</name>
+    <message>
+        <source>&amp;Copy code</source>
+        <translation>&amp;Copiar código</translation>
+    </message>
+    <message>
+        <source>&amp;Open sign-in page</source>
+        <translation>&amp;Abrir página de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Asking the sign-in service for a code…</source>
+        <translation>Pidiendo un código al servicio de inicio de sesión…</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser. HydroDesk waits for it here.</source>
+        <translation>Termine de iniciar sesión en su navegador. HydroDesk lo espera aquí.</translation>
+    </message>
+    <message>
+        <source>Your browser opens the sign-in page of your company.</source>
+        <translation>Su navegador abre la página de inicio de sesión de su empresa.</translation>
+    </message>
+    <message>
+        <source>Open the sign-in page on this computer or on your phone, check that it shows this code, and approve. HydroDesk signs in by itself once you have.</source>
+        <translation>Abra la página de inicio de sesión en esta computadora o en su teléfono, compruebe que muestra este código y apruebe. HydroDesk inicia sesión solo en cuanto lo haga.</translation>
+    </message>
+    <message>
+        <source>Waiting for you to approve the sign-in…</source>
+        <translation>Esperando a que apruebe el inicio de sesión…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to approve the sign-in (checking every {seconds} s)…</source>
+        <translation>Esperando a que apruebe el inicio de sesión (se revisa cada {seconds} s)…</translation>
+    </message>
+    <message>
+        <source>Code copied. Waiting for you to approve the sign-in…</source>
+        <translation>Código copiado. Esperando a que apruebe el inicio de sesión…</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Sesión iniciada.</translation>
+    </message>
+    <message>
+        <source>The sign-in was declined. Start again if that was a mistake.</source>
+        <translation>Se rechazó el inicio de sesión. Vuelva a empezar si fue un error.</translation>
+    </message>
+    <message>
+        <source>The code expired before it was approved. Start again to get a new one.</source>
+        <translation>El código venció antes de ser aprobado. Vuelva a empezar para obtener uno nuevo.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back to HydroDesk in time. Start again.</source>
+        <translation>El navegador no volvió a HydroDesk a tiempo. Vuelva a empezar.</translation>
+    </message>
+    <message>
+        <source>The sign-in service could not be reached. Check the address and the connection.</source>
+        <translation>No se pudo contactar el servicio de inicio de sesión. Revise la dirección y la conexión.</translation>
+    </message>
+    <message>
+        <source>The sign-in service refused: {reason}</source>
+        <translation>El servicio de inicio de sesión se negó: {reason}</translation>
+    </message>
+    <message>
+        <source>Signing in failed: {reason}</source>
+        <translation>No se pudo iniciar sesión: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>OpenSessionDialog</name>
     <message>
         <source>Open a production session</source>
@@ -4035,6 +4114,129 @@
     </message>
 </context>
 <context>
+    <name>ProfilesPage</name>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Quitar…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in with this profile</source>
+        <translation>&amp;Iniciar sesión con este perfil</translation>
+    </message>
+    <message>
+        <source>Same as the server, if left empty</source>
+        <translation>Igual que el servidor, si se deja vacío</translation>
+    </message>
+    <message>
+        <source>Empty: tokens are pasted</source>
+        <translation>Vacío: los tokens se pegan</translation>
+    </message>
+    <message>
+        <source>x-api-key header</source>
+        <translation>encabezado x-api-key</translation>
+    </message>
+    <message>
+        <source>Authorization: Bearer keyId.token</source>
+        <translation>Authorization: Bearer keyId.token</translation>
+    </message>
+    <message>
+        <source>Optional: a PEM file, for a company proxy&apos;s certificate</source>
+        <translation>Opcional: un archivo PEM, para el certificado del proxy de la empresa</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Nombre del perfil</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>IoT server address</source>
+        <translation>Dirección del servidor IoT</translation>
+    </message>
+    <message>
+        <source>Sign-in service (issuer)</source>
+        <translation>Servicio de inicio de sesión (emisor)</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>ID de cliente</translation>
+    </message>
+    <message>
+        <source>Send the API key as</source>
+        <translation>Enviar la clave de API como</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>Certificados de CA</translation>
+    </message>
+    <message>
+        <source>Last signed in</source>
+        <translation>Última sesión</translation>
+    </message>
+    <message>
+        <source>No profiles yet. Press New to add your Hydrobit account.</source>
+        <translation>Aún no hay perfiles. Pulse Nuevo para agregar su cuenta Hydrobit.</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Perfiles</translation>
+    </message>
+    <message>
+        <source>{name} (default)</source>
+        <translation>{name} (predeterminado)</translation>
+    </message>
+    <message>
+        <source>A saved profile&apos;s name cannot change: its sign-in and its data on this computer are kept under it.</source>
+        <translation>El nombre de un perfil guardado no puede cambiar: su sesión y sus datos en esta computadora se guardan con ese nombre.</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>nadie todavía</translation>
+    </message>
+    <message>
+        <source>There is already a profile called “{name}”.</source>
+        <translation>Ya existe un perfil llamado “{name}”.</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved: {reason}</source>
+        <translation>No se pudo guardar el perfil: {reason}</translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation>Quitar perfil</translation>
+    </message>
+    <message>
+        <source>Remove the profile “{name}”?</source>
+        <translation>¿Quitar el perfil “{name}”?</translation>
+    </message>
+    <message>
+        <source>Its addresses and its sign-in are forgotten. Its data and any changes not yet sent stay on this computer: a profile created again with the same name finds them.</source>
+        <translation>Se olvidan sus direcciones y su sesión. Sus datos y los cambios aún no enviados se quedan en esta computadora: un perfil creado de nuevo con el mismo nombre los encuentra.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Sign out or switch to another profile before removing this one.</source>
+        <translation>Cierre sesión o cambie a otro perfil antes de quitar este.</translation>
+    </message>
+    <message>
+        <source>The profile could not be removed: {reason}</source>
+        <translation>No se pudo quitar el perfil: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ProgramsModel</name>
     <message>
         <source>Program</source>
@@ -4512,6 +4714,10 @@
         <translation>Se quedan en este equipo y se envían la próxima vez que este perfil inicie sesión. Al salir se borra su token de acceso de este equipo: lo necesitará para volver a iniciar sesión.</translation>
     </message>
     <message>
+        <source>Sign in as another user of “{profile}”. The changes {user} has not sent yet stay on this computer and are sent when {user} signs in again; the next user does not see them.</source>
+        <translation>Inicie sesión como otro usuario de “{profile}”. Los cambios que {user} aún no ha enviado se quedan en esta computadora y se envían cuando {user} vuelva a iniciar sesión; el siguiente usuario no los ve.</translation>
+    </message>
+    <message>
         <source>Signed out. Changes not yet sent stay on this computer until this profile signs in again.</source>
         <translation>Ha salido de la cuenta. Los cambios aún no enviados se quedan en este equipo hasta que este perfil vuelva a iniciar sesión.</translation>
     </message>
@@ -4562,6 +4768,14 @@
     <message>
         <source>Demo farm</source>
         <translation>Finca de demostración</translation>
+    </message>
+    <message>
+        <source>This computer has no system keychain: your sign-in is kept only until HydroDesk closes, never in a file. You will sign in again at the next start.</source>
+        <translation>Esta computadora no tiene llavero del sistema: su sesión se guarda solo hasta que cierre HydroDesk, nunca en un archivo. Volverá a iniciar sesión la próxima vez.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Sign in again to keep working online: the changes waiting on this computer are kept and sent once you are signed in.</source>
+        <translation>Su sesión terminó. Vuelva a iniciar sesión para seguir trabajando en línea: los cambios pendientes en esta computadora se conservan y se envían en cuanto inicie sesión.</translation>
     </message>
     <message>
         <source>Starting the demo farm…</source>
@@ -5048,12 +5262,20 @@
         <translation>Iniciar sesión en Hydrobit</translation>
     </message>
     <message>
-        <source>Paste the access token (JWT) and, if you have one, the API key your Hydrobit administrator gave you. HydroDesk keeps them in this computer&apos;s system keychain, never in a file.</source>
-        <translation>Pegue el token de acceso (JWT) y, si la tiene, la clave de API que le dio su administrador de Hydrobit. HydroDesk los guarda en el llavero del sistema de este equipo, nunca en un archivo.</translation>
-    </message>
-    <message>
         <source>Same as the server, if left empty</source>
         <translation>Igual que el servidor, si se deja vacío</translation>
+    </message>
+    <message>
+        <source>https://… (your company&apos;s sign-in service)</source>
+        <translation>https://… (el servicio de inicio de sesión de su empresa)</translation>
+    </message>
+    <message>
+        <source>x-api-key header</source>
+        <translation>encabezado x-api-key</translation>
+    </message>
+    <message>
+        <source>Authorization: Bearer keyId.token</source>
+        <translation>Authorization: Bearer keyId.token</translation>
     </message>
     <message>
         <source>user_… (filled in from the token when left empty)</source>
@@ -5088,6 +5310,14 @@
         <translation>Dirección del servidor IoT</translation>
     </message>
     <message>
+        <source>Sign-in service (issuer)</source>
+        <translation>Servicio de inicio de sesión (emisor)</translation>
+    </message>
+    <message>
+        <source>&amp;Advanced</source>
+        <translation>A&amp;vanzado</translation>
+    </message>
+    <message>
         <source>User ID (auth0Id)</source>
         <translation>ID de usuario (auth0Id)</translation>
     </message>
@@ -5096,16 +5326,36 @@
         <translation>Token de acceso (JWT)</translation>
     </message>
     <message>
+        <source>Sign in with &amp;browser or code</source>
+        <translation>Iniciar sesión con &amp;navegador o código</translation>
+    </message>
+    <message>
+        <source>Sign in with token</source>
+        <translation>Iniciar sesión con token</translation>
+    </message>
+    <message>
+        <source>Use this computer&apos;s browser instead</source>
+        <translation>Usar el navegador de esta computadora</translation>
+    </message>
+    <message>
         <source>API key</source>
         <translation>Clave de API</translation>
     </message>
     <message>
-        <source>CA bundle</source>
-        <translation>Certificados de CA</translation>
+        <source>Sign in with your company&apos;s Hydrobit account. HydroDesk keeps your sign-in in this computer&apos;s system keychain, never in a file.</source>
+        <translation>Inicie sesión con la cuenta Hydrobit de su empresa. HydroDesk guarda su sesión en el llavero del sistema de esta computadora, nunca en un archivo.</translation>
     </message>
     <message>
-        <source>Sign in</source>
-        <translation>Iniciar sesión</translation>
+        <source>Client ID</source>
+        <translation>ID de cliente</translation>
+    </message>
+    <message>
+        <source>Send the API key as</source>
+        <translation>Enviar la clave de API como</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>Certificados de CA</translation>
     </message>
     <message>
         <source>Paste your access token (JWT).</source>
@@ -5118,6 +5368,10 @@
     <message>
         <source>The API key does not look right: it has the form keyId.token.</source>
         <translation>La clave de API no parece correcta: tiene la forma keyId.token.</translation>
+    </message>
+    <message>
+        <source>Enter the address of your company&apos;s sign-in service, or paste a token under Advanced.</source>
+        <translation>Escriba la dirección del servicio de inicio de sesión de su empresa, o pegue un token en Avanzado.</translation>
     </message>
     <message>
         <source>Give the profile a name.</source>
@@ -5150,6 +5404,18 @@
     <message>
         <source>The CA bundle file was not found.</source>
         <translation>No se encontró el archivo de certificados de CA.</translation>
+    </message>
+    <message>
+        <source>The sign-in issuer address must start with https://.</source>
+        <translation>La dirección del emisor de inicio de sesión debe empezar con https://.</translation>
+    </message>
+    <message>
+        <source>The sign-in issuer address must use https:// (plain http is only allowed on this computer).</source>
+        <translation>La dirección del emisor de inicio de sesión debe usar https:// (http simple solo se permite en esta computadora).</translation>
+    </message>
+    <message>
+        <source>Enter the client ID your administrator gave you.</source>
+        <translation>Escriba el ID de cliente que le dio su administrador.</translation>
     </message>
     <message>
         <source>HydroDesk could not save your sign-in: it keeps tokens only in the system keychain, and the keychain is missing or locked. Install or unlock it (GNOME Keyring or KWallet on Linux) and try again, or use the demo farm (hydrodesk --demo).</source>

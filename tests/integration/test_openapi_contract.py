@@ -35,6 +35,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from hydrodesk.resources import resource_path
 from hydrodesk.sim.app import create_app
 from hydrodesk.sim.context import SimContext
+from hydrodesk.sim.oidc import IDENTITY_PATHS  # the identity provider's paths, not the Hydrobit API's
 
 DOCUMENT_PATH = resource_path("openapi", "hydrobit-api.yaml")
 DEMO_USER = "user_123456789"
@@ -52,7 +53,7 @@ ALL_SCOPES = (
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 ERROR_STATUSES = ("400", "401", "403", "404", "409", "500")
 # The simulator describes itself at these paths; they are not part of the Hydrobit API.
-SELF_DESCRIPTION_PATHS = frozenset({"/openapi.json", "/openapi.yaml", "/docs", "/redoc"})
+SELF_DESCRIPTION_PATHS = frozenset({"/openapi.json", "/openapi.yaml", "/docs", "/redoc"}) | IDENTITY_PATHS
 # Operations HydroDesk needs that the public Hydrobit pages do not show (provisional-contract.md and the lead's
 # additions). Close is documented by name only, so its body and reply are provisional, not the operation.
 PROVISIONAL_OPERATIONS = frozenset(

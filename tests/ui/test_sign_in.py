@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from hydrodesk.domain.outbox import EntryState
 from hydrodesk.settings import Profile, Secrets, SecretStore, SettingsStore, UserSettings
-from hydrodesk.store.paths import profile_database
+from hydrodesk.store.paths import user_database
 from hydrodesk.store.store import Store
 from hydrodesk.ui.account_button import AccountButton
 from hydrodesk.ui.connection import ConnectionState
@@ -132,20 +132,22 @@ def test_the_dialog_explains_what_is_wrong(qtbot: QtBot, memory_keyring: MemoryK
     assert dialog.result() == 0
 
 
-def test_without_a_keychain_the_dialog_stays_open_and_says_why(
-    qtbot: QtBot, no_keyring: None, tmp_path: Path, make_window: Callable[[], WindowKit]
+def test_without_a_keychain_the_sign_in_is_kept_for_the_session_only_and_the_window_says_so(
+    qtbot: QtBot, no_keyring: None, tmp_path: Path, make_window: Callable[[], WindowKit], sim: Any
 ) -> None:
     kit = make_window()
     controller = controller_for(kit, tmp_path / "settings.json")
     dialog = controller.open_sign_in()
-    dialog.base_url_edit.setText("https://api.hydrobit.ag")
+    dialog.base_url_edit.setText(sim.base_url)
+    dialog.iot_url_edit.clear()
     dialog.auth0_edit.setText(DEMO_USER)
-    dialog.token_edit.setText("aaa.bbb.ccc")
-    dialog.try_accept()
-    assert dialog.isVisible()
-    assert "system keychain" in dialog.error_label.text()
-    assert not (tmp_path / "settings.json").exists()  # no half-made profile without its secrets
-    dialog.reject()
+    token = sim.token(DEMO_USER)
+    dialog.token_edit.setText(token)
+    with qtbot.waitSignal(kit.window.load_finished, timeout=15_000):
+        dialog.try_accept()
+    assert "no system keychain" in kit.window.statusBar().currentMessage()
+    on_disk = (tmp_path / "settings.json").read_text(encoding="utf-8")
+    assert token not in on_disk  # the profile is saved, its token only in memory
     close(qtbot, controller)
 
 
@@ -178,6 +180,8 @@ def test_the_account_menu_signs_out_keeping_the_outbox_and_switches_profile(
         "Switch profile ▸ Finca",
         "Switch profile ▸ Rancho (current)",
         "Switch profile ▸ Another account…",
+        "Switch user…",
+        "Profiles…",
         "Sign out",
     ]
 
@@ -201,11 +205,11 @@ def test_the_account_menu_signs_out_keeping_the_outbox_and_switches_profile(
     assert not kit.window.sign_out_action.isEnabled()
     assert SecretStore().load("Rancho") == Secrets()
     assert SecretStore().load("Finca").complete
-    kept = run_async(qtbot, outbox_counts(profile_database(data_dir, "Rancho")))
+    kept = run_async(qtbot, outbox_counts(user_database(data_dir, "Rancho", DEMO_USER)))
     assert kept.get(EntryState.FAILED) == 1
 
     # Signed out, the menu offers the saved profiles: picking one signs in with it.
-    assert menu_entries(button) == ["Sign in to Hydrobit…", "Saved profiles", "Finca", "Rancho"]
+    assert menu_entries(button) == ["Sign in to Hydrobit…", "Saved profiles", "Finca", "Rancho", "Profiles…"]
     with qtbot.waitSignal(kit.window.load_finished, timeout=15_000) as loaded:
         assert pick(button, "Finca")
     assert loaded.args == [True]

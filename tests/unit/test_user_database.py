@@ -1,0 +1,47 @@
+"""Each user of a profile gets a database of their own; a profile's database from before goes to its user."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from hydrodesk.store.paths import profile_database, user_database
+
+
+def _old_profile_database(data_dir: Path, owners: list[str]) -> Path:
+    path = profile_database(data_dir, "Finca")
+    path.parent.mkdir(parents=True)
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE outbox (seq INTEGER PRIMARY KEY, auth0_id TEXT)")
+        conn.executemany("INSERT INTO outbox (auth0_id) VALUES (?)", [(owner,) for owner in owners])
+    return path
+
+
+def test_users_of_one_profile_have_files_of_their_own(tmp_path: Path) -> None:
+    first, second = user_database(tmp_path, "Finca", "auth0|a"), user_database(tmp_path, "Finca", "auth0|b")
+    assert first != second
+    assert first.parent == second.parent == profile_database(tmp_path, "Finca").with_suffix("")
+    assert user_database(tmp_path, "Lima", "auth0|a").parent != first.parent
+    with pytest.raises(ValueError, match="user"):
+        user_database(tmp_path, "Finca", " ")
+
+
+def test_the_old_profile_database_goes_to_the_user_whose_changes_it_holds(tmp_path: Path) -> None:
+    old = _old_profile_database(tmp_path, ["auth0|a", "auth0|a"])
+    # Someone else signing in first does not get it...
+    other = user_database(tmp_path, "Finca", "auth0|b")
+    assert old.exists()
+    assert not other.exists()
+    # ...its owner does, with everything in it.
+    mine = user_database(tmp_path, "Finca", "auth0|a")
+    assert not old.exists()
+    with sqlite3.connect(mine) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM outbox").fetchone() == (2,)
+
+
+def test_an_old_database_with_several_users_changes_is_left_alone(tmp_path: Path) -> None:
+    old = _old_profile_database(tmp_path, ["auth0|a", "auth0|b"])
+    assert not user_database(tmp_path, "Finca", "auth0|a").exists()
+    assert old.exists()
