@@ -162,3 +162,23 @@ def number_text(value: float, decimals: int = 3) -> str:
 def money_text(value: float) -> str:
     """`1,234.50` / `1234,50`: two decimals, the locale's separators (the platform names no currency)."""
     return QLocale().toString(float(value), "f", 2)
+
+
+# ------------------------------------------------------------------------------------------------ pest names
+def _pest_parts(label: str) -> tuple[str, str | None]:
+    """The forms name a pest in English with the local name in brackets ("Aphids (Pulgón)")."""
+    english, _, local = label.partition(" (")
+    return (english, local[:-1]) if local.endswith(")") else (label, None)
+
+
+def pest_name(label: str) -> str:
+    """A pest as the office reads it: the local name alone when the interface speaks Spanish ("Pulgón"), the form's
+    whole label otherwise."""
+    _, local = _pest_parts(label)
+    return local if local and QLocale().language() == QLocale.Language.Spanish else label
+
+
+def short_pest(label: str) -> str:
+    """One name only, for tight places (a map label): the local name in Spanish, the English one otherwise."""
+    english, local = _pest_parts(label)
+    return local if local and QLocale().language() == QLocale.Language.Spanish else english

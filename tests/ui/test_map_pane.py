@@ -20,7 +20,8 @@ from hydrodesk.domain.map_layers import irrigation_by_sector, range_days
 from hydrodesk.domain.map_projection import METRES_PER_DEGREE
 from hydrodesk.domain.phyto_verdicts import Threshold, ThresholdBook, Verdict
 from hydrodesk.store.phyto import load_thresholds, save_thresholds
-from hydrodesk.ui.map.looks import VERDICT_FILLS, short_pest
+from hydrodesk.ui.formats import pest_name, short_pest
+from hydrodesk.ui.map.looks import VERDICT_FILLS
 from hydrodesk.ui.panes.base import PaneContext, Selection
 from hydrodesk.ui.panes.map import MapPane
 from hydrodesk.ui.phyto.thresholds_hub import thresholds_hub
@@ -359,8 +360,11 @@ def test_a_pest_is_named_on_the_map_in_the_users_language(qapp: QApplication) ->
     try:
         QLocale.setDefault(QLocale(QLocale.Language.Spanish))
         assert short_pest("Aphids (Pulgón)") == "Pulgón"
+        assert pest_name("Aphids (Pulgón)") == "Pulgón"
         QLocale.setDefault(QLocale(QLocale.Language.English))
         assert short_pest("Aphids (Pulgón)") == "Aphids"
+        assert pest_name("Aphids (Pulgón)") == "Aphids (Pulgón)"  # both names where there is room
+        assert pest_name("Botrytis") == "Botrytis"
         assert short_pest("Mildew") == "Mildew"  # a label without a local name stays as it is
     finally:
         QLocale.setDefault(previous)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 
 from hydrodesk.domain.map_layers import SectorScouting, moisture_band
 from hydrodesk.domain.phyto_verdicts import Verdict
+from hydrodesk.ui.formats import short_pest
 
 NO_DATA = "#aab4af"
 VERDICT_FILLS = {
@@ -80,15 +81,6 @@ def scouting_look(found: SectorScouting | None, labels: Mapping[str, str]) -> Se
         pest = short_pest(labels.get(found.pest, found.pest))
         detail = f"{detail} · {pest} {percent_text(found.incidence)}"
     return SectorLook(_fill(VERDICT_FILLS[found.verdict]), detail, found.verdict.value)
-
-
-def short_pest(label: str) -> str:
-    """ "Aphids (Pulgón)" -> "Aphids", or "Pulgón" when the interface speaks Spanish: the forms' labels carry the
-    local name in brackets, and both together are too long for a map label."""
-    english, _, local = label.partition(" (")
-    if local.endswith(")") and QLocale().language() == QLocale.Language.Spanish:
-        return local[:-1]
-    return english
 
 
 def moisture_look(reading: tuple[float, str] | None) -> SectorLook:

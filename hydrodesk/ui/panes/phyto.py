@@ -489,7 +489,7 @@ class PhytoPane(Pane):
         self.pest_combo.blockSignals(True)
         self.pest_combo.clear()
         for name, label in heatmap.pests:
-            self.pest_combo.addItem(label, name)
+            self.pest_combo.addItem(formats.pest_name(label), name)
         wanted = focus_pest or current or ("aphids" if "aphids" in names else names[0] if names else None)
         if wanted in names:
             self.pest_combo.setCurrentIndex(names.index(wanted))

@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, Q
 
 from hydrodesk.domain.phyto_heatmap import Heatmap
 from hydrodesk.domain.phyto_verdicts import ThresholdBook, Verdict
+from hydrodesk.ui.formats import pest_name
 from hydrodesk.ui.phyto.verdicts import fill, verdict_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -107,7 +108,7 @@ class HeatmapModel(QAbstractTableModel):
                 return self.tr("Sector")
             if section == OVERALL_COLUMN:
                 return self.tr("Any pest")
-            return wrapped(self._heatmap.label_of(self.pest_at(section) or ""))
+            return wrapped(pest_name(self._heatmap.label_of(self.pest_at(section) or "")))
         if role == Qt.ItemDataRole.ToolTipRole and section >= FIRST_PEST_COLUMN:
             return self._heatmap.label_of(self.pest_at(section) or "")
         return None
