@@ -7,7 +7,6 @@ need (the API client, httpx, pydantic, the simulator launcher, numpy, pyqtgraph)
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -69,7 +68,12 @@ def parse_options(argv: Sequence[str] | None = None) -> tuple[LaunchOptions, arg
 
 def main(argv: Sequence[str] | None = None) -> int:
     options, args = parse_options(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=str(args.log_level).upper(), format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    from hydrodesk.diagnostics.logfile import configure_logging
+    from hydrodesk.settings import AppPaths
+
+    paths = AppPaths.for_user()
+    # First of all: every later line (the app's, httpx's, paho's) goes to the log file, redacted.
+    configure_logging(paths.log_dir, args.log_level)
 
     from hydrodesk.ui.window_libraries import check_window_libraries
 
@@ -80,10 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(missing + "\n")
         return 1
 
-    from hydrodesk.settings import AppPaths
     from hydrodesk.ui.runtime import run
 
-    paths = AppPaths.for_user()
     demo = None
     if options.demo:
         from hydrodesk.demo import DemoFarm

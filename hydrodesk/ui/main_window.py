@@ -46,6 +46,7 @@ from hydrodesk.ui.widgets.state_page import StatePage
 if TYPE_CHECKING:
     from hydrodesk.api.client import HydrobitClient
     from hydrodesk.api.models import Project, Sector
+    from hydrodesk.settings import AppPaths
     from hydrodesk.sync.office import Office
     from hydrodesk.ui.live.telemetry import LiveTelemetry
     from hydrodesk.ui.shortcut_sheet import ShortcutSheet
@@ -68,10 +69,12 @@ class MainWindow(QMainWindow):
         themes: ThemeManager,
         monitor: ConnectionMonitor,
         tasks: BackgroundTasks,
+        paths: AppPaths | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
+        self.paths = paths  # the user's folders (log, cache); None in tests that write none
         self.setWindowTitle("HydroDesk")
         self.setWindowIcon(app_icon())
         self._ui_state = ui_state
@@ -172,6 +175,10 @@ class MainWindow(QMainWindow):
         self.help_action.setWhatsThis(self.tr("Show this pane's shortcuts and how it works"))
         self.help_action.triggered.connect(self.show_shortcut_sheet)
         self.shortcut_sheet: ShortcutSheet | None = None
+        self.log_folder_action = QAction(self.tr("Open &Log Folder"), self)
+        self.log_folder_action.setToolTip(self.tr("Show the folder with HydroDesk's log and crash reports"))
+        self.log_folder_action.triggered.connect(self.open_log_folder)
+        self.log_folder_action.setEnabled(self.paths is not None)
         self.about_action = QAction(self.tr("&About HydroDesk"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._show_about)
@@ -223,6 +230,8 @@ class MainWindow(QMainWindow):
         go_menu.addActions(self.pane_actions)
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.log_folder_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
@@ -716,6 +725,20 @@ class MainWindow(QMainWindow):
         self.shortcut_sheet = sheet
         sheet.open()
         return sheet
+
+    def open_log_folder(self) -> bool:
+        """Help > Open Log Folder: the file manager on the folder of the log and the crash reports."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        if self.paths is None:
+            return False
+        folder = self.paths.log_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if not opened:
+            self.status.showMessage(self.tr("The log folder is {folder}").format(folder=folder), 15000)
+        return opened
 
     # ------------------------------------------------------------------------------------------ about
     def _show_about(self) -> None:

@@ -68,7 +68,7 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
     themes.apply(options.theme or ui_state.theme)
     tasks = BackgroundTasks()
     monitor = ConnectionMonitor()
-    window = MainWindow(ui_state=ui_state, themes=themes, monitor=monitor, tasks=tasks)
+    window = MainWindow(ui_state=ui_state, themes=themes, monitor=monitor, tasks=tasks, paths=paths)
     if options.pane:
         window.open_pane(options.pane)
     if options.demo and options.pane == "timeline":
