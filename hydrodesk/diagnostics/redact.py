@@ -31,7 +31,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # The value runs to the end of the line or to its closing quote.
     (
         re.compile(
-            rf"""(?P<name>\b(?:{_HEADER_NAMES})\b['"]?\s*[:=,]\s*+(?:b(?=['"]))?)(?P<quote>['"])?(?!\[redacted\])(?P<value>(?(quote)[^'"\r\n]*|[^\r\n,;}}\]]*))""",
+            rf"""(?P<name>\b(?:{_HEADER_NAMES})\b['"]?\s*[:=,]\s*+(?:b(?=['"]))?)(?P<quote>['"])?(?!['"]?\[redacted\])(?P<value>(?(quote)[^'"\r\n]*|[^\r\n,;}}\]]*))""",
             re.IGNORECASE,
         ),
         rf"\g<name>\g<quote>{MARK}",
@@ -40,7 +40,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # (`"password": "x"`); a bare `token: …` is prose ("the token: expired") and stays.
     (
         re.compile(
-            rf"""(?P<name>(?:\b(?:{_PARAMETER_NAMES})=|['"](?:{_PARAMETER_NAMES})['"]\s*:\s*+))(?P<quote>['"])?(?!\[redacted\])(?P<value>(?(quote)[^'"\r\n]*|[^\s&'",;}}\]]+))""",
+            rf"""(?P<name>(?:\b(?:{_PARAMETER_NAMES})=|['"](?:{_PARAMETER_NAMES})['"]\s*:\s*+))(?P<quote>['"])?(?!['"]?\[redacted\])(?P<value>(?(quote)[^'"\r\n]*|[^\s&'",;}}\]]+))""",
             re.IGNORECASE,
         ),
         rf"\g<name>\g<quote>{MARK}",

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from hydrodesk import __version__
 from hydrodesk.ui.connection import ConnectionMonitor
+from hydrodesk.ui.crash_guard import CrashGuard
 from hydrodesk.ui.gc_guard import GuiThreadGarbageCollector
 from hydrodesk.ui.i18n import install_language, system_language
 from hydrodesk.ui.icons import app_icon
@@ -69,6 +70,10 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
     tasks = BackgroundTasks()
     monitor = ConnectionMonitor()
     window = MainWindow(ui_state=ui_state, themes=themes, monitor=monitor, tasks=tasks, paths=paths)
+    # From here on a failure nobody caught (a slot, a task, a thread) is shown and saved, never silent.
+    crash_guard = CrashGuard(paths.log_dir, window, parent=app)
+    crash_guard.install()
+    tasks.failure_listener = crash_guard.task_failed
     if options.pane:
         window.open_pane(options.pane)
     if options.demo and options.pane == "timeline":
@@ -98,7 +103,7 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
             data_dir=paths.data_dir,
         )
 
-    lifecycle = _AsyncLifecycle(app, window, tasks, make_controller)
+    lifecycle = _AsyncLifecycle(app, window, tasks, make_controller, crash_guard)
     if os.environ.get(FIRST_PAINT_PROBE):
         # Installed last, so it sees the first paint before the lifecycle does and reports before the attach.
         window.installEventFilter(_FirstPaintProbe(window))
@@ -108,6 +113,7 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
     app.exec()
     lifecycle.finish()
     collector.stop()
+    crash_guard.uninstall()
     return outcome.exit_code
 
 
@@ -120,9 +126,11 @@ class _AsyncLifecycle(QObject):
         window: MainWindow,
         tasks: BackgroundTasks,
         make_controller: Callable[[], SessionController],
+        crash_guard: CrashGuard,
     ) -> None:
         super().__init__()
         self._app = app
+        self._crash_guard = crash_guard
         self._tasks = tasks
         self._make_controller = make_controller
         self._loop: Any = None
@@ -147,6 +155,7 @@ class _AsyncLifecycle(QObject):
 
         # `already_running`: Qt's loop is running (we are inside app.exec()); asyncio runs on it from now on.
         self._loop = qasync.QEventLoop(self._app, already_running=True)
+        self._loop.set_exception_handler(self._crash_guard.asyncio_handler)
         asyncio.set_event_loop(self._loop)
         # qasync would end its per-run work (Windows' I/O poller) on aboutToQuit, but the shutdown still needs it:
         # finish() ends it once the shutdown is done.

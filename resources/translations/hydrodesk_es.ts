@@ -335,6 +335,45 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>HydroDesk ran into a problem</source>
+        <translation>HydroDesk tuvo un problema</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside HydroDesk.</source>
+        <translation>Algo falló dentro de HydroDesk.</translation>
+    </message>
+    <message>
+        <source>HydroDesk is still running, and nothing waiting to be sent was lost: the changes not yet on the server stay in the outbox. If something on screen looks wrong now, quit and start HydroDesk again.</source>
+        <translation>HydroDesk sigue funcionando y no se perdió nada de lo que espera envío: los cambios que aún no están en el servidor siguen en la bandeja de salida. Si ahora algo se ve mal en pantalla, cierre HydroDesk y vuelva a abrirlo.</translation>
+    </message>
+    <message>
+        <source>A report for your support contact was saved as {file}.</source>
+        <translation>Se guardó un informe para su contacto de soporte en {file}.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved ({reason}); copy it to send it.</source>
+        <translation>No se pudo guardar el informe ({reason}); cópielo para enviarlo.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Report</source>
+        <translation>&amp;Copiar informe</translation>
+    </message>
+    <message>
+        <source>&amp;Open Report</source>
+        <translation>&amp;Abrir informe</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+    <message>
+        <source>This has happened {count} times since this message appeared.</source>
+        <translation>Esto ha ocurrido {count} veces desde que apareció este mensaje.</translation>
+    </message>
+</context>
+<context>
     <name>CreateWorkerDialog</name>
     <message>
         <source>Correct worker and retry</source>
@@ -2632,6 +2671,14 @@
         <translation>Mostrar los atajos de este panel y cómo funciona</translation>
     </message>
     <message>
+        <source>Open &amp;Log Folder</source>
+        <translation>Abrir carpeta de &amp;registros</translation>
+    </message>
+    <message>
+        <source>Show the folder with HydroDesk&apos;s log and crash reports</source>
+        <translation>Mostrar la carpeta con el registro y los informes de fallos de HydroDesk</translation>
+    </message>
+    <message>
         <source>&amp;About HydroDesk</source>
         <translation>&amp;Acerca de HydroDesk</translation>
     </message>
@@ -2726,6 +2773,10 @@
     <message>
         <source>Everywhere</source>
         <translation>En toda la ventana</translation>
+    </message>
+    <message>
+        <source>The log folder is {folder}</source>
+        <translation>La carpeta de registros es {folder}</translation>
     </message>
     <message>
         <source>About HydroDesk</source>

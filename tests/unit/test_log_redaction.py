@@ -64,6 +64,15 @@ def test_patterns_redact_secrets_and_keep_the_rest_of_the_line(line: str, kept: 
     assert kept in redacted
 
 
+def test_redacting_twice_changes_nothing_more() -> None:
+    line = f"{{'Authorization': 'Bearer {JWT}'}}\nx-iot-token: {JWT}\n?token={JWT} {{\"password\": \"pw-123456\"}}"
+    once = redact(line)
+    assert redact(once) == once
+    assert once == (
+        "{'Authorization': '[redacted]'}\nx-iot-token: [redacted]\n?token=[redacted] {\"password\": \"[redacted]\"}"
+    )
+
+
 @pytest.mark.parametrize(
     "line",
     [
