@@ -28,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--profile", metavar="NAME", help="sign in with this saved account profile")
     parser.add_argument("--pane", metavar="NAME", help=f"open this pane first ({', '.join(pane_names())})")
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the interface (default: the system's)")
-    parser.add_argument("--theme", choices=THEMES, help="light, dark, or follow the system")
+    parser.add_argument(
+        "--theme", choices=THEMES, help="light, dark, follow the system, or outdoor (high contrast, for sunlight)"
+    )
     parser.add_argument(
         "--screenshot", type=Path, metavar="FILE", help="save a PNG of the main window once its data has loaded"
     )

@@ -46,9 +46,11 @@ from hydrodesk.ui.widgets.state_page import StatePage
 if TYPE_CHECKING:
     from hydrodesk.api.client import HydrobitClient
     from hydrodesk.api.models import Project, Sector
+    from hydrodesk.domain.irrigation_limits import IrrigationLimits
     from hydrodesk.settings import AppPaths
     from hydrodesk.sync.office import Office
     from hydrodesk.ui.live.telemetry import LiveTelemetry
+    from hydrodesk.ui.settings.dialog import SettingsDialog
     from hydrodesk.ui.shortcut_sheet import ShortcutSheet
 
 log = logging.getLogger(__name__)
@@ -157,6 +159,14 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(self.tr("&Export Table as CSV…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self._export_current_table)
+        self.settings_action = QAction(self.tr("S&ettings…"), self)
+        preferences = QKeySequence(QKeySequence.StandardKey.Preferences)
+        # Ctrl+, wherever the platform names no Preferences key of its own (Windows, most Linux desktops).
+        self.settings_action.setShortcut(preferences if not preferences.isEmpty() else QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.setWhatsThis(self.tr("Open the settings: language, theme, irrigation limits, cache"))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.settings_dialog: SettingsDialog | None = None
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -189,6 +199,7 @@ class MainWindow(QMainWindow):
             ("system", self.tr("Follow the &System")),
             ("light", self.tr("&Light")),
             ("dark", self.tr("&Dark")),
+            ("outdoor", self.tr("High &Contrast (Outdoors)")),
         ):
             action = QAction(label, self.theme_actions)
             action.setCheckable(True)
@@ -216,6 +227,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = menus.addMenu(self.tr("&View"))
@@ -665,6 +678,8 @@ class MainWindow(QMainWindow):
         self._themes.apply(choice)
 
     def _apply_theme(self, theme: Theme) -> None:
+        for action in self.theme_actions.actions():  # the menu shows the choice, whoever made it (Settings too)
+            action.setChecked(action.data() == self._themes.choice)
         color = theme.tokens["icon"]
         self.refresh_action.setIcon(themed_icon("refresh", color))
         self.export_action.setIcon(themed_icon("export", color))
@@ -696,6 +711,7 @@ class MainWindow(QMainWindow):
                 self.filter_action,
                 self.export_action,
                 self.sync.sync_action,
+                self.settings_action,
                 self.help_action,
                 self.quit_action,
             ]
@@ -725,6 +741,36 @@ class MainWindow(QMainWindow):
         self.shortcut_sheet = sheet
         sheet.open()
         return sheet
+
+    # ------------------------------------------------------------------------------------------ settings
+    def open_settings(self) -> SettingsDialog:
+        """Ctrl+,: the Settings dialog (one at a time)."""
+        from hydrodesk.ui.settings import SettingsContext
+        from hydrodesk.ui.settings.dialog import SettingsDialog
+
+        if self.settings_dialog is not None and isValid(self.settings_dialog):
+            self.settings_dialog.raise_()
+            self.settings_dialog.activateWindow()
+            return self.settings_dialog
+        context = SettingsContext(
+            ui_state=self._ui_state,
+            themes=self._themes,
+            tasks=self._tasks,
+            paths=self.paths,
+            office=lambda: self._office,
+            cache_cleared=self.request_reload,
+            limits_changed=self._on_limits_changed,
+        )
+        dialog = SettingsDialog(context, self)
+        self.settings_dialog = dialog
+        # open(), not exec(): a nested event loop inside the asyncio loop would re-enter running tasks.
+        dialog.open()
+        return dialog
+
+    def _on_limits_changed(self, limits: IrrigationLimits) -> None:
+        pane = self._panes.get("irrigation")
+        if pane is not None:
+            pane.limits = limits  # type: ignore[attr-defined]  # the irrigation pane reads them on every check
 
     def open_log_folder(self) -> bool:
         """Help > Open Log Folder: the file manager on the folder of the log and the crash reports."""

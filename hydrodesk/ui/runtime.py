@@ -62,9 +62,9 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
     app.setOrganizationName("HydroDesk")
     app.setDesktopFileName("hydrodesk")
     app.setWindowIcon(app_icon())
-    install_language(app, options.language or system_language())
-
     ui_state = UiState(paths.ui_state_file)
+    # --lang wins over the language chosen in Settings, which wins over the system's.
+    install_language(app, options.language or ui_state.language or system_language())
     themes = ThemeManager(app, options.theme or ui_state.theme)
     themes.apply(options.theme or ui_state.theme)
     tasks = BackgroundTasks()

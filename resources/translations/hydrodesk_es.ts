@@ -234,6 +234,69 @@
     </message>
 </context>
 <context>
+    <name>CachePage</name>
+    <message>
+        <source>HydroDesk keeps a copy of the farm&apos;s data on this computer, so it works offline. Clearing it frees the space; HydroDesk downloads the data again the next time it is online. The changes waiting in the outbox are never cleared.</source>
+        <translation>HydroDesk guarda en este computador una copia de los datos del campo para poder trabajar sin conexión. Vaciarla libera el espacio; HydroDesk vuelve a descargar los datos la próxima vez que esté en línea. Los cambios que esperan en la bandeja de salida nunca se borran.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder</source>
+        <translation>&amp;Abrir carpeta</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Cache…</source>
+        <translation>&amp;Vaciar caché…</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Caché</translation>
+    </message>
+    <message>
+        <source>No cache on this computer yet.</source>
+        <translation>Todavía no hay caché en este computador.</translation>
+    </message>
+    <message>
+        <source>Location: {folder}</source>
+        <translation>Ubicación: {folder}</translation>
+    </message>
+    <message>
+        <source>Size on disk: {size} (with the outbox)</source>
+        <translation>Tamaño en disco: {size} (con la bandeja de salida)</translation>
+    </message>
+    <message>
+        <source>Sign in to clear the cache of your profile.</source>
+        <translation>Inicie sesión para vaciar la caché de su perfil.</translation>
+    </message>
+    <message>
+        <source>Clear cache</source>
+        <translation>Vaciar caché</translation>
+    </message>
+    <message>
+        <source>Clear the farm&apos;s data kept on this computer?</source>
+        <translation>¿Vaciar los datos del campo guardados en este computador?</translation>
+    </message>
+    <message>
+        <source>HydroDesk downloads it again when it is online; until then the panes are empty. The changes waiting in the outbox are kept and still sent.</source>
+        <translation>HydroDesk los vuelve a descargar cuando está en línea; hasta entonces los paneles quedan vacíos. Los cambios que esperan en la bandeja de salida se conservan y se enviarán igual.</translation>
+    </message>
+    <message>
+        <source>Clear Cache</source>
+        <translation>Vaciar caché</translation>
+    </message>
+    <message>
+        <source>Clearing the cache…</source>
+        <translation>Vaciando la caché…</translation>
+    </message>
+    <message>
+        <source>The cache could not be cleared: {reason}</source>
+        <translation>No se pudo vaciar la caché: {reason}</translation>
+    </message>
+    <message>
+        <source>The cache is cleared. HydroDesk is downloading the farm again.</source>
+        <translation>La caché está vacía. HydroDesk está descargando el campo de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>CloseSessionDialog</name>
     <message>
         <source>Close session</source>
@@ -1885,6 +1948,41 @@
     </message>
 </context>
 <context>
+    <name>GeneralPage</name>
+    <message>
+        <source>Follow the system</source>
+        <translation>Seguir al sistema</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of HydroDesk.</source>
+        <translation>El nuevo idioma se usará desde el próximo inicio de HydroDesk.</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>High contrast (outdoors, in sunlight)</source>
+        <translation>Alto contraste (exteriores, a pleno sol)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+</context>
+<context>
     <name>HarvestCompare</name>
     <message>
         <source>Agrees</source>
@@ -2312,6 +2410,45 @@
     </message>
 </context>
 <context>
+    <name>IrrigationPage</name>
+    <message>
+        <source>HydroDesk checks these before it sends an open command, and raises an alarm when a line&apos;s pressure stays outside them. Set them to what the farm&apos;s pumps and lines are built for.</source>
+        <translation>HydroDesk revisa estos límites antes de enviar una orden de apertura, y da una alarma cuando la presión de una línea se mantiene fuera de ellos. Ajústelos a lo que soportan las bombas y las líneas del campo.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Valves open at once, per project (at most):</source>
+        <translation>Válvulas abiertas a la vez, por proyecto (como máximo):</translation>
+    </message>
+    <message>
+        <source>Lowest line pressure (no opening below it; low-pressure alarm):</source>
+        <translation>Presión mínima de línea (no se abre por debajo; alarma de baja presión):</translation>
+    </message>
+    <message>
+        <source>Highest line pressure (high-pressure alarm):</source>
+        <translation>Presión máxima de línea (alarma de alta presión):</translation>
+    </message>
+    <message>
+        <source>An alarm is raised when a condition lasts:</source>
+        <translation>Se da la alarma cuando la condición dura:</translation>
+    </message>
+    <message>
+        <source> bar</source>
+        <translation> bar</translation>
+    </message>
+    <message>
+        <source>Irrigation</source>
+        <translation>Riego</translation>
+    </message>
+    <message>
+        <source>The lowest line pressure must be below the highest.</source>
+        <translation>La presión mínima de línea debe ser menor que la máxima.</translation>
+    </message>
+</context>
+<context>
     <name>IrrigationPane</name>
     <message>
         <source>Irrigation</source>
@@ -2647,6 +2784,14 @@
         <translation>&amp;Exportar tabla como CSV…</translation>
     </message>
     <message>
+        <source>S&amp;ettings…</source>
+        <translation>Con&amp;figuración…</translation>
+    </message>
+    <message>
+        <source>Open the settings: language, theme, irrigation limits, cache</source>
+        <translation>Abrir la configuración: idioma, tema, límites de riego, caché</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -2693,6 +2838,10 @@
     <message>
         <source>&amp;Dark</source>
         <translation>&amp;Oscuro</translation>
+    </message>
+    <message>
+        <source>High &amp;Contrast (Outdoors)</source>
+        <translation>Alto contraste (e&amp;xteriores)</translation>
     </message>
     <message>
         <source>Show the {pane} pane</source>
@@ -5079,6 +5228,13 @@
     <message>
         <source>Close it or extend it before then.</source>
         <translation>Ciérrela o extiéndala antes.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
     </message>
 </context>
 <context>
