@@ -43,15 +43,15 @@ class IrrigationPage(QWidget):
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)
 
+        # Each sentence above its field: long labels stay whole in Spanish too, at any dialog width.
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.tr("Valves open at once, per project (at most):"), self.max_open)
         form.addRow(self.tr("Lowest line pressure (no opening below it; low-pressure alarm):"), self.min_pressure)
         form.addRow(self.tr("Highest line pressure (high-pressure alarm):"), self.max_pressure)
         form.addRow(self.tr("An alarm is raised when a condition lasts:"), self.hold)
-        for row in range(form.rowCount()):
-            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and isinstance(label.widget(), QLabel):
-                label.widget().setWordWrap(True)
+        for box in (self.max_open, self.min_pressure, self.max_pressure, self.hold):
+            box.setMaximumWidth(180)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
