@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from hydrodesk.ui.live.telemetry import LiveTelemetry
     from hydrodesk.ui.settings.dialog import SettingsDialog
     from hydrodesk.ui.shortcut_sheet import ShortcutSheet
+    from hydrodesk.ui.update_dialog import UpdateDialog
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +190,10 @@ class MainWindow(QMainWindow):
         self.log_folder_action.setToolTip(self.tr("Show the folder with HydroDesk's log and crash reports"))
         self.log_folder_action.triggered.connect(self.open_log_folder)
         self.log_folder_action.setEnabled(self.paths is not None)
+        self.update_action = QAction(self.tr("Check for &Updates…"), self)
+        self.update_action.setToolTip(self.tr("Ask whether a newer HydroDesk has been released"))
+        self.update_action.triggered.connect(self.check_for_updates)
+        self.update_dialog: UpdateDialog | None = None
         self.about_action = QAction(self.tr("&About HydroDesk"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._show_about)
@@ -245,6 +250,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.help_action)
         help_menu.addSeparator()
         help_menu.addAction(self.log_folder_action)
+        help_menu.addAction(self.update_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
@@ -771,6 +777,18 @@ class MainWindow(QMainWindow):
         pane = self._panes.get("irrigation")
         if pane is not None:
             pane.limits = limits  # type: ignore[attr-defined]  # the irrigation pane reads them on every check
+
+    def check_for_updates(self) -> UpdateDialog:
+        """Help > Check for Updates: the release feed from Settings, compared with this version; never installs."""
+        from hydrodesk.diagnostics.version import running_version
+        from hydrodesk.ui.update_dialog import UpdateDialog
+
+        if self.update_dialog is not None and isValid(self.update_dialog):
+            self.update_dialog.close()
+        dialog = UpdateDialog(self._ui_state.update_feed_url, running_version(), self._tasks, self)
+        self.update_dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_log_folder(self) -> bool:
         """Help > Open Log Folder: the file manager on the folder of the log and the crash reports."""

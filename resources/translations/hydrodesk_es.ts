@@ -1970,6 +1970,10 @@
         <translation>Alto contraste (exteriores, a pleno sol)</translation>
     </message>
     <message>
+        <source>Where Help &gt; Check for Updates reads the latest release</source>
+        <translation>Donde Ayuda &gt; Buscar actualizaciones consulta la última versión publicada</translation>
+    </message>
+    <message>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
@@ -1978,8 +1982,16 @@
         <translation>&amp;Tema:</translation>
     </message>
     <message>
+        <source>&amp;Release feed:</source>
+        <translation>Fuente de &amp;versiones:</translation>
+    </message>
+    <message>
         <source>General</source>
         <translation>General</translation>
+    </message>
+    <message>
+        <source>The release feed must be an https:// address.</source>
+        <translation>La fuente de versiones debe ser una dirección https://.</translation>
     </message>
 </context>
 <context>
@@ -2822,6 +2834,14 @@
     <message>
         <source>Show the folder with HydroDesk&apos;s log and crash reports</source>
         <translation>Mostrar la carpeta con el registro y los informes de fallos de HydroDesk</translation>
+    </message>
+    <message>
+        <source>Check for &amp;Updates…</source>
+        <translation>Buscar act&amp;ualizaciones…</translation>
+    </message>
+    <message>
+        <source>Ask whether a newer HydroDesk has been released</source>
+        <translation>Consultar si se publicó una versión más nueva de HydroDesk</translation>
     </message>
     <message>
         <source>&amp;About HydroDesk</source>
@@ -7072,6 +7092,81 @@ alerta</translation>
     <message>
         <source>expired</source>
         <translation>vencida</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateDialog</name>
+    <message>
+        <source>Check for updates</source>
+        <translation>Buscar actualizaciones</translation>
+    </message>
+    <message>
+        <source>Checking for a newer HydroDesk…</source>
+        <translation>Buscando una versión más nueva de HydroDesk…</translation>
+    </message>
+    <message>
+        <source>You have version {current}.</source>
+        <translation>Usted tiene la versión {current}.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Download Page</source>
+        <translation>&amp;Abrir página de descarga</translation>
+    </message>
+    <message>
+        <source>HydroDesk {latest} is available</source>
+        <translation>HydroDesk {latest} está disponible</translation>
+    </message>
+    <message>
+        <source>You have version {current}. Download the new version from its page and install it when it suits you: HydroDesk installs nothing by itself, and your data and outbox stay as they are.</source>
+        <translation>Usted tiene la versión {current}. Descargue la nueva versión desde su página e instálela cuando le acomode: HydroDesk no instala nada por su cuenta, y sus datos y su bandeja de salida quedan como están.</translation>
+    </message>
+    <message>
+        <source>You have the latest version</source>
+        <translation>Tiene la versión más reciente</translation>
+    </message>
+    <message>
+        <source>HydroDesk {current} is the newest release.</source>
+        <translation>HydroDesk {current} es la versión más reciente.</translation>
+    </message>
+    <message>
+        <source>The update server could not be reached</source>
+        <translation>No se pudo contactar al servidor de actualizaciones</translation>
+    </message>
+    <message>
+        <source>Check the internet connection and try again. HydroDesk works offline meanwhile.</source>
+        <translation>Revise la conexión a internet y vuelva a intentarlo. Mientras tanto, HydroDesk funciona sin conexión.</translation>
+    </message>
+    <message>
+        <source>The update server could not be trusted</source>
+        <translation>No se pudo confiar en el servidor de actualizaciones</translation>
+    </message>
+    <message>
+        <source>Its certificate could not be verified, so HydroDesk did not read its answer. A network that inspects secure connections can cause this: ask your IT contact.</source>
+        <translation>No se pudo verificar su certificado, así que HydroDesk no leyó su respuesta. Puede deberse a una red que inspecciona las conexiones seguras: consulte a su encargado de informática.</translation>
+    </message>
+    <message>
+        <source>The update server answered with an error</source>
+        <translation>El servidor de actualizaciones respondió con un error</translation>
+    </message>
+    <message>
+        <source>It answered {status}. Try again later.</source>
+        <translation>Respondió {status}. Vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>The release feed address is not usable</source>
+        <translation>La dirección de la fuente de versiones no sirve</translation>
+    </message>
+    <message>
+        <source>“{url}” must start with https://. Fix it in Settings &gt; General.</source>
+        <translation>“{url}” debe empezar con https://. Corríjala en Configuración &gt; General.</translation>
+    </message>
+    <message>
+        <source>No release found</source>
+        <translation>No se encontró ninguna versión</translation>
+    </message>
+    <message>
+        <source>The release feed at {url} holds no release HydroDesk can read. Check its address in Settings.</source>
+        <translation>La fuente de versiones en {url} no tiene ninguna versión que HydroDesk pueda leer. Revise su dirección en Configuración.</translation>
     </message>
 </context>
 <context>

@@ -158,3 +158,17 @@ def test_a_page_is_any_widget_with_a_title_and_apply(qtbot: QtBot, make_window: 
     dialog.accept_if_valid()
     assert dialog.stack.currentIndex() == 1  # stays open on the page that refused
     assert dialog.result() == 0
+
+
+def test_the_release_feed_is_an_https_address(qtbot: QtBot, make_window: Any) -> None:
+    kit = make_window()
+    dialog = open_settings(qtbot, kit)
+    general = page(dialog, GeneralPage)
+    assert general.feed.text() == "https://api.github.com/repos/hydrobit/hydrodesk/releases/latest"
+    general.feed.setText("http://updates.example.com/latest")
+    assert not dialog.apply()
+    assert general.feed_problem.isVisible()
+    general.feed.setText("https://updates.example.com/hydrodesk/latest.json")
+    assert dialog.apply()
+    assert kit.ui_state.update_feed_url == "https://updates.example.com/hydrodesk/latest.json"
+    dialog.reject()

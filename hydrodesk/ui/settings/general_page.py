@@ -1,11 +1,13 @@
-"""Settings > General: the interface's language and the theme (light, dark, the system's, or high contrast for
-working outdoors)."""
+"""Settings > General: the interface's language, the theme (light, dark, the system's, or high contrast for
+working outdoors) and the release feed Help > Check for Updates reads."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from hydrodesk.ui.settings import SettingsContext
+from hydrodesk.ui.ui_state import DEFAULT_UPDATE_FEED
+from hydrodesk.update_check import acceptable_url
 
 # Each language named in itself, as language pickers do: whoever cannot read the current one finds theirs.
 LANGUAGE_NAMES = (("en", "English"), ("es", "Español"))
@@ -41,10 +43,20 @@ class GeneralPage(QWidget):
             self.theme.addItem(label, choice)
         self.theme.setCurrentIndex(max(0, self.theme.findData(context.themes.choice)))
 
+        self.feed = QLineEdit(context.ui_state.update_feed_url, self)
+        self.feed.setObjectName("UpdateFeed")
+        self.feed.setToolTip(self.tr("Where Help > Check for Updates reads the latest release"))
+        self.feed_problem = QLabel(self)
+        self.feed_problem.setObjectName("FieldProblem")
+        self.feed_problem.setWordWrap(True)
+        self.feed_problem.setVisible(False)
+
         form = QFormLayout()
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow("", self.language_note)
         form.addRow(self.tr("&Theme:"), self.theme)
+        form.addRow(self.tr("&Release feed:"), self.feed)
+        form.addRow("", self.feed_problem)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -56,6 +68,14 @@ class GeneralPage(QWidget):
         self.language_note.setVisible(self.language.currentData() != self._saved_language)
 
     def apply(self) -> bool:
+        feed = self.feed.text().strip() or DEFAULT_UPDATE_FEED
+        if not acceptable_url(feed):
+            self.feed_problem.setText(self.tr("The release feed must be an https:// address."))
+            self.feed_problem.setVisible(True)
+            self.feed.setFocus()
+            return False
+        self.feed_problem.setVisible(False)
+        self._context.ui_state.update_feed_url = feed
         language = self.language.currentData()
         self._context.ui_state.language = language
         theme = str(self.theme.currentData())
