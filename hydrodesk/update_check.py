@@ -7,13 +7,14 @@ that is neither a draft nor a pre-release counts). TLS certificates are always v
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 from urllib.parse import urlsplit
+
+from hydrodesk.api.config import is_loopback_http
 
 log = logging.getLogger(__name__)
 
@@ -42,18 +43,7 @@ class UpdateCheck:
 def acceptable_url(url: str) -> bool:
     """https anywhere; plain http only on this computer (a test's server, a local mirror)."""
     parts = urlsplit(url.strip())
-    if not parts.hostname:
-        return False
-    if parts.scheme == "https":
-        return True
-    if parts.scheme != "http":
-        return False
-    if parts.hostname == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(parts.hostname).is_loopback
-    except ValueError:
-        return False
+    return bool(parts.hostname) and (parts.scheme == "https" or is_loopback_http(url.strip()))
 
 
 def is_newer(candidate: str, current: str) -> bool:

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
@@ -26,6 +25,7 @@ from hydrodesk.ui.crash_guard import CrashGuard
 from hydrodesk.ui.tasks import BackgroundTasks
 
 from .conftest import run_async
+from .test_help_menu import OpenedUrls
 
 JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyXzEyMzQ1Njc4OSJ9.c2lnbmF0dXJlX29mX3RoZV90b2tlbg"
 
@@ -76,20 +76,13 @@ def test_a_failure_in_a_slot_shows_the_dialog_and_saves_a_redacted_report(
 
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == text
-    opened: list[QUrl] = []
-
-    class Desktop(QObject):
-        @Slot(QUrl)
-        def open(self, url: QUrl) -> None:
-            opened.append(url)
-
-    desktop = Desktop()
+    desktop = OpenedUrls()
     QDesktopServices.setUrlHandler("file", desktop, "open")
     try:
         dialog.open_button.click()
     finally:
         QDesktopServices.unsetUrlHandler("file")
-    assert [url.toLocalFile() for url in opened] == [str(saved)]
+    assert [url.toLocalFile() for url in desktop.urls] == [str(saved)]
 
 
 def test_a_failed_background_task_shows_the_dialog(

@@ -12,7 +12,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +20,7 @@ from hydrodesk.ui.update_dialog import UpdateDialog
 from hydrodesk.update_check import UpdateOutcome
 
 from .conftest import WindowKit
+from .test_help_menu import OpenedUrls
 
 PAGE = "https://github.com/hydrobit/hydrodesk/releases/tag/v99.0.0"
 
@@ -64,16 +64,6 @@ def feed() -> Iterator[Feed]:
     server.server_close()
 
 
-class Browser(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.opened: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.opened.append(url.toString())
-
-
 def check(qtbot: QtBot, kit: WindowKit, feed_url: str) -> UpdateDialog:
     kit.ui_state.update_feed_url = feed_url
     dialog = kit.window.check_for_updates()
@@ -93,14 +83,14 @@ def test_a_newer_release_offers_its_download_page(qtbot: QtBot, make_window: Any
     assert running_version() in dialog.detail.text()
     assert feed.requests[0]["User-Agent"] == f"HydroDesk/{running_version()}"
 
-    browser = Browser()
+    browser = OpenedUrls()
     QDesktopServices.setUrlHandler("https", browser, "open")
     try:
         assert dialog.download_button is not None
         dialog.download_button.click()
     finally:
         QDesktopServices.unsetUrlHandler("https")
-    assert browser.opened == [PAGE]
+    assert [url.toString() for url in browser.urls] == [PAGE]
 
 
 def test_the_running_version_is_the_latest(qtbot: QtBot, make_window: Any, feed: Feed) -> None:
