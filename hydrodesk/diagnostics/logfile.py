@@ -10,7 +10,7 @@ a redacting filter, for records made without the factory (logging.makeLogRecord)
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import sys
 import threading
 import traceback
@@ -86,6 +86,38 @@ def install_redaction() -> None:
         _installed_factory = redacting_factory
 
 
+class RotatingLogFile(logging.FileHandler):
+    """The log file, moved aside to `.1` … `.N` when it reaches `max_bytes` (the oldest goes).
+
+    What logging.handlers.RotatingFileHandler does, without importing logging.handlers: its pickle, queue and
+    socket imports cost about 17 ms before the window's first paint, which is what this module is loaded for.
+    """
+
+    def __init__(self, path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUP_COUNT) -> None:
+        super().__init__(path, encoding="utf-8")
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Called with the handler's lock held (Handler.handle), so rotation and writes never interleave.
+        if self.stream is not None and self.stream.tell() >= self.max_bytes:
+            self._rotate()
+        super().emit(record)
+
+    def _rotate(self) -> None:
+        self.stream.close()
+        base = Path(self.baseFilename)
+        try:
+            for number in range(self.backups - 1, 0, -1):
+                older = base.with_name(f"{base.name}.{number}")
+                if older.exists():
+                    os.replace(older, base.with_name(f"{base.name}.{number + 1}"))
+            os.replace(base, base.with_name(f"{base.name}.1"))
+        except OSError as error:  # another HydroDesk holds the file (Windows): keep writing to it as it is
+            sys.stderr.write(f"hydrodesk: could not rotate the log file {base} ({error})\n")
+        self.stream = self._open()
+
+
 class RecentLines(logging.Handler):
     """The last formatted lines, in memory: what a crash report shows of what happened just before."""
 
@@ -144,9 +176,7 @@ def configure_logging(log_dir: Path, console_level: str | int = "WARNING", *, co
     log_file: Path | None = log_dir / LOG_FILE_NAME
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        file_handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            log_file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-        )
+        file_handler: logging.Handler = RotatingLogFile(log_file)
         file_handler.setLevel(min(FILE_LEVEL, level))
         handlers.append(file_handler)
     except OSError as error:

@@ -14,6 +14,7 @@ import re
 import threading
 from collections import deque
 from collections.abc import Iterable
+from functools import cache
 
 MARK = "[redacted]"
 # Short values would redact ordinary words ("demo", "true"); no real secret is this short.
@@ -26,31 +27,37 @@ _PARAMETER_NAMES = (
     r"access_token|refresh_token|id_token|token|client_secret|secret|password|passwd|pwd|api_key|apikey"
     r"|code_verifier|device_code|bearer_token|iot_token"
 )
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    # A header with its value: `Authorization: Bearer x`, `'x-api-key': 'x'`, `(b'authorization', b'Bearer x')`.
-    # The value runs to the end of the line or to its closing quote.
-    (
-        re.compile(
-            rf"""(?P<name>\b(?:{_HEADER_NAMES})\b['"]?\s*[:=,]\s*+(?:b(?=['"]))?)(?P<quote>['"])?(?!['"]?\[redacted\])(?P<value>(?(quote)[^'"\r\n]*|[^\r\n,;}}\]]*))""",
-            re.IGNORECASE,
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Compiled on the first line logged, not at import: the app imports this before its window's first paint."""
+    return (
+        # A header with its value: `Authorization: Bearer x`, `'x-api-key': 'x'`, `(b'authorization', b'Bearer x')`.
+        # The value runs to the end of the line or to its closing quote.
+        (
+            re.compile(
+                rf"""(?P<name>\b(?:{_HEADER_NAMES})\b['"]?\s*[:=,]\s*+(?:b(?=['"]))?)(?P<quote>['"])?(?!['"]?\[redacted\])(?P<value>(?(quote)[^'"\r\n]*|[^\r\n,;}}\]]*))""",
+                re.IGNORECASE,
+            ),
+            rf"\g<name>\g<quote>{MARK}",
         ),
-        rf"\g<name>\g<quote>{MARK}",
-    ),
-    # Parameters in a query string or a form (`?token=x`, `refresh_token=x&…`) and keys in JSON or a Python dict
-    # (`"password": "x"`); a bare `token: …` is prose ("the token: expired") and stays.
-    (
-        re.compile(
-            rf"""(?P<name>(?:\b(?:{_PARAMETER_NAMES})=|['"](?:{_PARAMETER_NAMES})['"]\s*:\s*+))(?P<quote>['"])?(?!['"]?\[redacted\])(?P<value>(?(quote)[^'"\r\n]*|[^\s&'",;}}\]]+))""",
-            re.IGNORECASE,
+        # Parameters in a query string or a form (`?token=x`, `refresh_token=x&…`) and keys in JSON or a Python dict
+        # (`"password": "x"`); a bare `token: …` is prose ("the token: expired") and stays.
+        (
+            re.compile(
+                rf"""(?P<name>(?:\b(?:{_PARAMETER_NAMES})=|['"](?:{_PARAMETER_NAMES})['"]\s*:\s*+))(?P<quote>['"])?(?!['"]?\[redacted\])(?P<value>(?(quote)[^'"\r\n]*|[^\s&'",;}}\]]+))""",
+                re.IGNORECASE,
+            ),
+            rf"\g<name>\g<quote>{MARK}",
         ),
-        rf"\g<name>\g<quote>{MARK}",
-    ),
-    (re.compile(r"\b(Bearer|Basic)\s+(?!\[redacted\])[A-Za-z0-9._~+/=-]{8,}", re.IGNORECASE), rf"\1 {MARK}"),
-    # Three base64url parts, the first a JSON header ("eyJ" is how `{"` starts in base64).
-    (re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*"), MARK),
-    # Hydrobit API keys are `keyId.token`: the key id names the key (useful to support), the token is the secret.
-    (re.compile(r"\b(key_[A-Za-z0-9]{4,})\.[A-Za-z0-9_-]{12,}"), rf"\1.{MARK}"),
-)
+        (re.compile(r"\b(Bearer|Basic)\s+(?!\[redacted\])[A-Za-z0-9._~+/=-]{8,}", re.IGNORECASE), rf"\1 {MARK}"),
+        # Three base64url parts, the first a JSON header ("eyJ" is how `{"` starts in base64).
+        (re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*"), MARK),
+        # Hydrobit API keys are `keyId.token`: the key id names the key (useful to support), the token is the secret.
+        (re.compile(r"\b(key_[A-Za-z0-9]{4,})\.[A-Za-z0-9_-]{12,}"), rf"\1.{MARK}"),
+    )
+
 
 _lock = threading.Lock()
 _secrets: deque[str] = deque(maxlen=_REMEMBERED)
@@ -85,6 +92,6 @@ def redact(text: str) -> str:
     for secret in known:
         if secret in text:
             text = text.replace(secret, MARK)
-    for pattern, replacement in _PATTERNS:
+    for pattern, replacement in _patterns():
         text = pattern.sub(replacement, text)
     return text

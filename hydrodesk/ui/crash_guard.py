@@ -15,15 +15,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, Qt, Signal, qVersion
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from hydrodesk.diagnostics.crash_report import CrashReport, build_report, environment
 from hydrodesk.diagnostics.logfile import current_log_setup
-from hydrodesk.ui.crash_dialog import CrashDialog
+
+if TYPE_CHECKING:
+    from hydrodesk.diagnostics.crash_report import CrashReport
+    from hydrodesk.ui.crash_dialog import CrashDialog
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +119,12 @@ class CrashGuard(QObject):
             self._reporting = False
 
     def _report(self, error: BaseException, origin: str, tb: TracebackType | None) -> CrashReport | None:
+        # Imported here: the guard is installed before the first paint, and most runs never need a report.
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        from hydrodesk.diagnostics.crash_report import build_report, environment
+
         log.error("uncaught exception in %s", origin, exc_info=(type(error), error, tb or error.__traceback__))
         setup = current_log_setup()
         report = build_report(
@@ -156,6 +163,8 @@ class CrashGuard(QObject):
         return path, ""
 
     def _show(self, report: CrashReport, saved_to: Path | None, save_error: str) -> None:
+        from hydrodesk.ui.crash_dialog import CrashDialog
+
         window = self._window if self._window is not None and self._window.isVisible() else None
         dialog = CrashDialog(report, saved_to, save_error, parent=window)
         self._open[report.signature] = dialog

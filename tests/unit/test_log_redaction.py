@@ -11,7 +11,13 @@ import pytest
 from hydrodesk.api.auth import Credentials, auth_headers
 from hydrodesk.api.config import ApiKeyScheme
 from hydrodesk.api.endpoints import AuthKind
-from hydrodesk.diagnostics.logfile import LOG_FILE_NAME, RecentLines, configure_logging, install_redaction
+from hydrodesk.diagnostics.logfile import (
+    LOG_FILE_NAME,
+    RecentLines,
+    RotatingLogFile,
+    configure_logging,
+    install_redaction,
+)
 from hydrodesk.diagnostics.redact import MARK, forget_secrets, redact, remember_secrets
 
 JWT = (
@@ -170,3 +176,24 @@ def test_the_log_file_rotates_in_the_log_folder_and_holds_no_secret(tmp_path: Pa
     for secret in (ODD_SECRET, JWT, API_KEY):
         assert secret not in text
     assert len(setup.recent.lines()) == 2
+
+
+def test_the_log_file_rotates_and_keeps_a_bounded_number_of_files(tmp_path: Path) -> None:
+    handler = RotatingLogFile(tmp_path / LOG_FILE_NAME, max_bytes=200, backups=3)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    log = logging.getLogger("hydrodesk.test.rotation")
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        for number in range(40):
+            log.warning("line %02d %s", number, "x" * 40)
+    finally:
+        log.removeHandler(handler)
+        log.propagate = True
+        handler.close()
+    names = sorted(path.name for path in tmp_path.iterdir())
+    assert names == [LOG_FILE_NAME, f"{LOG_FILE_NAME}.1", f"{LOG_FILE_NAME}.2", f"{LOG_FILE_NAME}.3"]
+    assert "line 39" in (tmp_path / LOG_FILE_NAME).read_text(encoding="utf-8")
+    assert all(path.stat().st_size < 300 for path in tmp_path.iterdir())
+    # The newest lines in the file, the ones before in .1, then .2: nothing out of order.
+    assert "line 39" not in (tmp_path / f"{LOG_FILE_NAME}.1").read_text(encoding="utf-8")
