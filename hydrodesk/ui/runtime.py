@@ -31,6 +31,7 @@ from hydrodesk.ui.i18n import install_language, system_language
 from hydrodesk.ui.icons import app_icon
 from hydrodesk.ui.launch import LaunchOptions, SessionSource
 from hydrodesk.ui.main_window import MainWindow
+from hydrodesk.ui.qt_log import restore_qt_messages, route_qt_messages_to_log
 from hydrodesk.ui.tasks import BackgroundTasks
 from hydrodesk.ui.theme import ThemeManager
 from hydrodesk.ui.ui_state import UiState
@@ -54,6 +55,9 @@ PANE_DATA_WAIT_MS = 8000
 
 def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None = None) -> int:
     """Show the main window and run until the user quits; returns the process exit code."""
+    previous_qt_handler = (
+        route_qt_messages_to_log()
+    )  # first: what Qt says while it starts (a platform plugin's complaint) is logged too
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("HydroDesk")
@@ -114,6 +118,7 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
     lifecycle.finish()
     collector.stop()
     crash_guard.uninstall()
+    restore_qt_messages(previous_qt_handler)
     return outcome.exit_code
 
 

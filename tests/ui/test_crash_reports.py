@@ -5,6 +5,7 @@ the same failure repeating opens one dialog, not fifty."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -170,3 +171,25 @@ def test_a_crash_leaves_the_outbox_as_it_was(
         assert sum(before.values()) == 2
     finally:
         run_async(qtbot, store.close())
+
+
+def test_qts_own_messages_reach_the_log_redacted(qapp: QApplication) -> None:
+    from PySide6.QtCore import qWarning
+
+    from hydrodesk.diagnostics.logfile import RecentLines, install_redaction
+    from hydrodesk.ui.qt_log import restore_qt_messages, route_qt_messages_to_log
+
+    previous_factory = logging.getLogRecordFactory()
+    install_redaction()
+    seen = RecentLines()
+    seen.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
+    qt_log = logging.getLogger("qt")
+    qt_log.addHandler(seen)
+    previous = route_qt_messages_to_log()
+    try:
+        qWarning(f"QNetworkReply: Authorization: Bearer {JWT}")
+    finally:
+        restore_qt_messages(previous)
+        qt_log.removeHandler(seen)
+        logging.setLogRecordFactory(previous_factory)
+    assert seen.lines() == ["qt WARNING QNetworkReply: Authorization: [redacted]"]
