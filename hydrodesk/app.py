@@ -7,7 +7,6 @@ need (the API client, httpx, pydantic, the simulator launcher, numpy, pyqtgraph)
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--profile", metavar="NAME", help="sign in with this saved account profile")
     parser.add_argument("--pane", metavar="NAME", help=f"open this pane first ({', '.join(pane_names())})")
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the interface (default: the system's)")
-    parser.add_argument("--theme", choices=THEMES, help="light, dark, or follow the system")
+    parser.add_argument(
+        "--theme", choices=THEMES, help="light, dark, follow the system, or outdoor (high contrast, for sunlight)"
+    )
     parser.add_argument(
         "--screenshot", type=Path, metavar="FILE", help="save a PNG of the main window once its data has loaded"
     )
@@ -72,7 +73,12 @@ def parse_options(argv: Sequence[str] | None = None) -> tuple[LaunchOptions, arg
 
 def main(argv: Sequence[str] | None = None) -> int:
     options, args = parse_options(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=str(args.log_level).upper(), format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    from hydrodesk.diagnostics.logfile import configure_logging
+    from hydrodesk.settings import AppPaths
+
+    paths = AppPaths.for_user()
+    # First of all: every later line (the app's, httpx's, paho's) goes to the log file, redacted.
+    configure_logging(paths.log_dir, args.log_level)
 
     from hydrodesk.ui.window_libraries import check_window_libraries
 
@@ -83,10 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(missing + "\n")
         return 1
 
-    from hydrodesk.settings import AppPaths
     from hydrodesk.ui.runtime import run
 
-    paths = AppPaths.for_user()
     demo = None
     if options.demo:
         from hydrodesk.demo import DemoFarm

@@ -15,6 +15,7 @@ from typing import Any
 from hydrodesk.api.config import ApiKeyScheme
 from hydrodesk.api.endpoints import AuthKind
 from hydrodesk.api.errors import CredentialsMissing
+from hydrodesk.diagnostics.redact import remember_secrets
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,16 @@ def auth_headers(
     """The headers that authenticate one request of the given kind.
 
     Raises CredentialsMissing (before anything is sent) when the account lacks the credential the operation needs.
+    Every secret that goes into a header is remembered by the log's redaction, so it can never reach a log line.
     """
+    headers = _auth_headers(kind, credentials, api_key_scheme, iot_token)
+    remember_secrets(headers.values())
+    return headers
+
+
+def _auth_headers(
+    kind: AuthKind, credentials: Credentials, api_key_scheme: ApiKeyScheme, iot_token: str | None
+) -> dict[str, str]:
     if kind is AuthKind.NONE:
         return {}
     if kind is AuthKind.BEARER_JWT:

@@ -49,7 +49,7 @@ class ApiConfig:
             object.__setattr__(self, name, url.rstrip("/"))
         if self.timeout <= 0 or self.connect_timeout <= 0:
             raise ValueError("timeouts must be positive")
-        if not self.verify and not (_is_loopback_http(self.base_url) and _is_loopback_http(self.iot_url)):
+        if not self.verify and not (is_loopback_http(self.base_url) and is_loopback_http(self.iot_url)):
             raise ValueError("TLS verification may only be turned off for plain http on loopback")
 
     @classmethod
@@ -64,7 +64,8 @@ class ApiConfig:
         return self.verify
 
 
-def _is_loopback_http(url: str) -> bool:
+def is_loopback_http(url: str) -> bool:
+    """Plain http to this computer (a simulator, a test's server): the one place TLS may be left out."""
     parts = urlsplit(url)
     if parts.scheme != "http" or parts.hostname is None:
         return False

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 
+from hydrodesk.diagnostics.redact import remember_secrets
+
 
 @dataclass(frozen=True)
 class IotAccess:
@@ -23,6 +25,10 @@ class IotAccess:
     """The MQTT username: the user's auth0Id."""
     fetched_at: float = 0.0
     """Epoch seconds when the console received it (set by the connection)."""
+
+    def __post_init__(self) -> None:
+        # paho logs what it sends at debug level: the token must be known to the log's redaction before then.
+        remember_secrets([self.token])
 
     def received(self, at: float) -> IotAccess:
         return replace(self, fetched_at=at)

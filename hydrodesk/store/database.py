@@ -124,6 +124,11 @@ class Database:
         """Fold the WAL back into the main file (at close, so a copied cache file is complete on its own)."""
         self.connection.connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
 
+    def vacuum(self) -> None:
+        """Give the space of deleted rows back to the disk (after clearing the cache); outside any transaction."""
+        self.connection.connection.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+        self.checkpoint()
+
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()

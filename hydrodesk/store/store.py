@@ -25,7 +25,7 @@ from hydrodesk.domain.tallies import WorkerTally
 from hydrodesk.domain.telemetry import SeriesKey
 from hydrodesk.domain.telemetry_rollups import RollupHistory, RollupRow
 from hydrodesk.domain.timestamps import now_utc, utc_text
-from hydrodesk.store import cache, rollups, views
+from hydrodesk.store import cache, cache_clear, rollups, views
 from hydrodesk.store import outbox as ob
 from hydrodesk.store.database import Database
 from hydrodesk.store.executor import DatabaseThread
@@ -128,6 +128,13 @@ class Store:
         self, work: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs
     ) -> T:
         return await self._thread.call(self._db.write, lambda conn: work(conn, *args, **kwargs), durable=True)
+
+    async def clear_cache(self) -> int:
+        """Empty the cache of server data (never the outbox) and shrink the file; returns the rows removed."""
+        removed = await self.write_durably(cache_clear.clear_cache)
+        await self._thread.call(self._db.vacuum)
+        log.info("cache cleared: %d rows removed; the outbox was kept", removed)
+        return removed
 
     # ------------------------------------------------------------------------------------------ outbox: adding
     async def enqueue(self, entry: NewEntry) -> OutboxItem:

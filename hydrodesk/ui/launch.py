@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from hydrodesk.api.auth import Credentials
     from hydrodesk.api.config import ApiConfig
 
-THEMES = ("light", "dark", "system")
+THEMES = ("light", "dark", "system", "outdoor")  # outdoor: high contrast, readable in sunlight
 LANGUAGES = ("en", "es")
 
 

@@ -7,6 +7,7 @@ with `attach()` and loads the farm with `reload()`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -46,9 +47,13 @@ from hydrodesk.ui.widgets.state_page import StatePage
 if TYPE_CHECKING:
     from hydrodesk.api.client import HydrobitClient
     from hydrodesk.api.models import Project, Sector
+    from hydrodesk.domain.irrigation_limits import IrrigationLimits
+    from hydrodesk.settings import AppPaths
     from hydrodesk.sync.office import Office
     from hydrodesk.ui.live.telemetry import LiveTelemetry
+    from hydrodesk.ui.settings.dialog import SettingsDialog
     from hydrodesk.ui.shortcut_sheet import ShortcutSheet
+    from hydrodesk.ui.update_dialog import UpdateDialog
 
 log = logging.getLogger(__name__)
 
@@ -68,10 +73,12 @@ class MainWindow(QMainWindow):
         themes: ThemeManager,
         monitor: ConnectionMonitor,
         tasks: BackgroundTasks,
+        paths: AppPaths | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
+        self.paths = paths  # the user's folders (log, cache); None in tests that write none
         self.setWindowTitle("HydroDesk")
         self.setWindowIcon(app_icon())
         self._ui_state = ui_state
@@ -154,6 +161,16 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(self.tr("&Export Table as CSV…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self._export_current_table)
+        self.settings_action = QAction(self.tr("S&ettings…"), self)
+        preferences = QKeySequence(QKeySequence.StandardKey.Preferences)
+        # Ctrl+, wherever the platform names no Preferences key of its own (Windows, most Linux desktops).
+        self.settings_action.setShortcut(preferences if not preferences.isEmpty() else QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.setWhatsThis(self.tr("Open the settings: language, theme, irrigation limits, cache"))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.settings_dialog: SettingsDialog | None = None
+        # The sign-in session builds the Profiles page (it owns the profiles and their keychain entries).
+        self.profiles_page_factory: Callable[[QWidget | None], QWidget] | None = None
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -172,6 +189,14 @@ class MainWindow(QMainWindow):
         self.help_action.setWhatsThis(self.tr("Show this pane's shortcuts and how it works"))
         self.help_action.triggered.connect(self.show_shortcut_sheet)
         self.shortcut_sheet: ShortcutSheet | None = None
+        self.log_folder_action = QAction(self.tr("Open &Log Folder"), self)
+        self.log_folder_action.setToolTip(self.tr("Show the folder with HydroDesk's log and crash reports"))
+        self.log_folder_action.triggered.connect(self.open_log_folder)
+        self.log_folder_action.setEnabled(self.paths is not None)
+        self.update_action = QAction(self.tr("Check for &Updates…"), self)
+        self.update_action.setToolTip(self.tr("Ask whether a newer HydroDesk has been released"))
+        self.update_action.triggered.connect(self.check_for_updates)
+        self.update_dialog: UpdateDialog | None = None
         self.about_action = QAction(self.tr("&About HydroDesk"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._show_about)
@@ -182,6 +207,7 @@ class MainWindow(QMainWindow):
             ("system", self.tr("Follow the &System")),
             ("light", self.tr("&Light")),
             ("dark", self.tr("&Dark")),
+            ("outdoor", self.tr("High &Contrast (Outdoors)")),
         ):
             action = QAction(label, self.theme_actions)
             action.setCheckable(True)
@@ -210,6 +236,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = menus.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
@@ -223,6 +251,9 @@ class MainWindow(QMainWindow):
         go_menu.addActions(self.pane_actions)
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.log_folder_action)
+        help_menu.addAction(self.update_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
@@ -656,6 +687,8 @@ class MainWindow(QMainWindow):
         self._themes.apply(choice)
 
     def _apply_theme(self, theme: Theme) -> None:
+        for action in self.theme_actions.actions():  # the menu shows the choice, whoever made it (Settings too)
+            action.setChecked(action.data() == self._themes.choice)
         color = theme.tokens["icon"]
         self.refresh_action.setIcon(themed_icon("refresh", color))
         self.export_action.setIcon(themed_icon("export", color))
@@ -687,6 +720,7 @@ class MainWindow(QMainWindow):
                 self.filter_action,
                 self.export_action,
                 self.sync.sync_action,
+                self.settings_action,
                 self.help_action,
                 self.quit_action,
             ]
@@ -716,6 +750,63 @@ class MainWindow(QMainWindow):
         self.shortcut_sheet = sheet
         sheet.open()
         return sheet
+
+    # ------------------------------------------------------------------------------------------ settings
+    def open_settings(self) -> SettingsDialog:
+        """Ctrl+,: the Settings dialog (one at a time)."""
+        from hydrodesk.ui.settings import SettingsContext
+        from hydrodesk.ui.settings.dialog import SettingsDialog
+
+        if self.settings_dialog is not None and isValid(self.settings_dialog):
+            self.settings_dialog.raise_()
+            self.settings_dialog.activateWindow()
+            return self.settings_dialog
+        context = SettingsContext(
+            ui_state=self._ui_state,
+            themes=self._themes,
+            tasks=self._tasks,
+            paths=self.paths,
+            office=lambda: self._office,
+            cache_cleared=self.request_reload,
+            limits_changed=self._on_limits_changed,
+            profiles_page=self.profiles_page_factory,
+        )
+        dialog = SettingsDialog(context, self)
+        self.settings_dialog = dialog
+        # open(), not exec(): a nested event loop inside the asyncio loop would re-enter running tasks.
+        dialog.open()
+        return dialog
+
+    def _on_limits_changed(self, limits: IrrigationLimits) -> None:
+        pane = self._panes.get("irrigation")
+        if pane is not None:
+            pane.limits = limits  # type: ignore[attr-defined]  # the irrigation pane reads them on every check
+
+    def check_for_updates(self) -> UpdateDialog:
+        """Help > Check for Updates: the release feed from Settings, compared with this version; never installs."""
+        from hydrodesk.diagnostics.version import running_version
+        from hydrodesk.ui.update_dialog import UpdateDialog
+
+        if self.update_dialog is not None and isValid(self.update_dialog):
+            self.update_dialog.close()
+        dialog = UpdateDialog(self._ui_state.update_feed_url, running_version(), self._tasks, self)
+        self.update_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_log_folder(self) -> bool:
+        """Help > Open Log Folder: the file manager on the folder of the log and the crash reports."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        if self.paths is None:
+            return False
+        folder = self.paths.log_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if not opened:
+            self.status.showMessage(self.tr("The log folder is {folder}").format(folder=folder), 15000)
+        return opened
 
     # ------------------------------------------------------------------------------------------ about
     def _show_about(self) -> None:

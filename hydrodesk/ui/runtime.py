@@ -25,11 +25,13 @@ from PySide6.QtWidgets import QApplication
 
 from hydrodesk import __version__
 from hydrodesk.ui.connection import ConnectionMonitor
+from hydrodesk.ui.crash_guard import CrashGuard
 from hydrodesk.ui.gc_guard import GuiThreadGarbageCollector
 from hydrodesk.ui.i18n import install_language, system_language
 from hydrodesk.ui.icons import app_icon
 from hydrodesk.ui.launch import LaunchOptions, SessionSource
 from hydrodesk.ui.main_window import MainWindow
+from hydrodesk.ui.qt_log import restore_qt_messages, route_qt_messages_to_log
 from hydrodesk.ui.tasks import BackgroundTasks
 from hydrodesk.ui.theme import ThemeManager
 from hydrodesk.ui.ui_state import UiState
@@ -53,6 +55,9 @@ PANE_DATA_WAIT_MS = 8000
 
 def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None = None) -> int:
     """Show the main window and run until the user quits; returns the process exit code."""
+    previous_qt_handler = (
+        route_qt_messages_to_log()
+    )  # first: what Qt says while it starts (a platform plugin's complaint) is logged too
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("HydroDesk")
@@ -61,14 +66,18 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
     app.setOrganizationName("HydroDesk")
     app.setDesktopFileName("hydrodesk")
     app.setWindowIcon(app_icon())
-    install_language(app, options.language or system_language())
-
     ui_state = UiState(paths.ui_state_file)
+    # --lang wins over the language chosen in Settings, which wins over the system's.
+    install_language(app, options.language or ui_state.language or system_language())
     themes = ThemeManager(app, options.theme or ui_state.theme)
     themes.apply(options.theme or ui_state.theme)
     tasks = BackgroundTasks()
     monitor = ConnectionMonitor()
-    window = MainWindow(ui_state=ui_state, themes=themes, monitor=monitor, tasks=tasks)
+    window = MainWindow(ui_state=ui_state, themes=themes, monitor=monitor, tasks=tasks, paths=paths)
+    # From here on a failure nobody caught (a slot, a task, a thread) is shown and saved, never silent.
+    crash_guard = CrashGuard(paths.log_dir, window, parent=app)
+    crash_guard.install()
+    tasks.failure_listener = crash_guard.task_failed
     if options.pane:
         window.open_pane(options.pane)
     if options.demo and options.pane == "timeline":
@@ -100,7 +109,7 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
             data_dir=paths.data_dir,
         )
 
-    lifecycle = _AsyncLifecycle(app, window, tasks, make_controller)
+    lifecycle = _AsyncLifecycle(app, window, tasks, make_controller, crash_guard)
     if os.environ.get(FIRST_PAINT_PROBE):
         # Installed last, so it sees the first paint before the lifecycle does and reports before the attach.
         window.installEventFilter(_FirstPaintProbe(window))
@@ -110,6 +119,8 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
     app.exec()
     lifecycle.finish()
     collector.stop()
+    crash_guard.uninstall()
+    restore_qt_messages(previous_qt_handler)
     return outcome.exit_code
 
 
@@ -122,9 +133,11 @@ class _AsyncLifecycle(QObject):
         window: MainWindow,
         tasks: BackgroundTasks,
         make_controller: Callable[[], SessionController],
+        crash_guard: CrashGuard,
     ) -> None:
         super().__init__()
         self._app = app
+        self._crash_guard = crash_guard
         self._tasks = tasks
         self._make_controller = make_controller
         self._loop: Any = None
@@ -149,6 +162,7 @@ class _AsyncLifecycle(QObject):
 
         # `already_running`: Qt's loop is running (we are inside app.exec()); asyncio runs on it from now on.
         self._loop = qasync.QEventLoop(self._app, already_running=True)
+        self._loop.set_exception_handler(self._crash_guard.asyncio_handler)
         asyncio.set_event_loop(self._loop)
         # qasync would end its per-run work (Windows' I/O poller) on aboutToQuit, but the shutdown still needs it:
         # finish() ends it once the shutdown is done.

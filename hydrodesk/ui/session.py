@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from hydrodesk.settings import (
     KeychainUnavailable,
@@ -124,6 +125,7 @@ class SessionController(QObject):
         window.account_button.set_profile_source(self.profile_choices)
         window.account_button.switch_user_requested.connect(self.switch_user)
         window.account_button.profiles_requested.connect(self.open_profiles)
+        window.profiles_page_factory = self.make_profiles_page
         # A 401 pauses sync: ask the user to sign in again, then resume the same office (its outbox intact).
         window.sync.sign_in_needed.connect(self._on_sign_in_needed)
 
@@ -277,17 +279,29 @@ class SessionController(QObject):
         return box
 
     def open_profiles(self) -> QDialog:
-        """The Profiles page in a small dialog (until the Settings dialog hosts it); "Sign in with this profile"
-        switches to it."""
-        from hydrodesk.ui.settings.profiles_page import ProfilesDialog, ProfilesPage
+        """The account menu's "Profiles…": the Settings dialog, on its Profiles page."""
+        from hydrodesk.ui.settings.profiles_page import ProfilesPage
+
+        dialog = self._window.open_settings()
+        page = dialog.findChild(ProfilesPage)
+        if page is not None:
+            dialog.show_page(page.page_title())
+        return dialog
+
+    def make_profiles_page(self, parent: QWidget | None) -> QWidget:
+        """The Settings dialog's Profiles page; "Sign in with this profile" closes the dialog and switches."""
+        from hydrodesk.ui.settings.profiles_page import ProfilesPage
 
         current = self._source.profile.name if isinstance(self._source, ProfileSource) else None
-        page = ProfilesPage(self._settings, self._secrets, current_profile=current)
-        page.switch_requested.connect(self.switch_profile)
-        dialog = ProfilesDialog(page, self._window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        page = ProfilesPage(self._settings, self._secrets, current_profile=current, parent=parent)
+        page.switch_requested.connect(self._switch_from_settings)
+        return page
+
+    def _switch_from_settings(self, name: str) -> None:
+        dialog = self._window.settings_dialog
+        if dialog is not None and isValid(dialog):
+            dialog.close()
+        self.switch_profile(name)
 
     def switch_user(self) -> SignInDialog | None:
         """Another person signs in on this profile: the current user is signed out (their pending changes stay

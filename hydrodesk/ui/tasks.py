@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -18,6 +18,8 @@ class BackgroundTasks:
     def __init__(self) -> None:
         self._tasks: set[asyncio.Task[Any]] = set()
         self._closed = False
+        # Told of every task that failed with an exception nobody caught (the crash guard shows and saves it).
+        self.failure_listener: Callable[[str, BaseException], None] | None = None
 
     def spawn(self, coroutine: Coroutine[Any, Any, Any], *, name: str | None = None) -> asyncio.Task[Any]:
         import asyncio  # not at the top: the window is painted before asyncio is first needed
@@ -33,8 +35,13 @@ class BackgroundTasks:
     def _finished(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
-            # A UI task has no caller to raise to: make the failure visible in the log instead of losing it.
-            log.error("background task %s failed", task.get_name(), exc_info=task.exception())
+            error = task.exception()
+            assert error is not None
+            # A UI task has no caller to raise to: make the failure visible instead of losing it.
+            if self.failure_listener is not None:
+                self.failure_listener(task.get_name(), error)
+            else:
+                log.error("background task %s failed", task.get_name(), exc_info=error)
 
     @property
     def pending(self) -> int:

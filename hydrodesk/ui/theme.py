@@ -1,4 +1,5 @@
-"""Light and dark themes: the Fusion style, a palette and a style sheet, all read from resources/themes."""
+"""Light, dark and high-contrast outdoor themes: the Fusion style, a palette and a style sheet, all read from
+resources/themes (a theme's own `<name>.qss`, when there is one, goes on top of base.qss)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ _TOKEN = re.compile(r"@([a-z_]+)")
 
 @dataclass(frozen=True)
 class Theme:
-    name: str  # "light" or "dark"
+    name: str  # "light", "dark" or "outdoor" (a light theme: code that asks "dark?" treats it as light)
     palette: QPalette
     style_sheet: str
     tokens: dict[str, str]
@@ -37,13 +38,16 @@ def load_theme(name: str) -> Theme:
         palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole[role_name], QColor(color))
     tokens: dict[str, str] = spec["tokens"]
     sheet = resource_path("themes", "base.qss").read_text(encoding="utf-8")
+    own = resource_path("themes", f"{name}.qss")
+    if own.is_file():
+        sheet += "\n" + own.read_text(encoding="utf-8")
     sheet = _TOKEN.sub(lambda match: tokens[match.group(1)], sheet)
     return Theme(name=name, palette=palette, style_sheet=sheet, tokens=tokens)
 
 
 def resolve_theme_name(choice: str) -> str:
     """`system` follows the desktop's light or dark preference; an unknown preference means light."""
-    if choice in ("light", "dark"):
+    if choice in ("light", "dark", "outdoor"):
         return choice
     scheme = QGuiApplication.styleHints().colorScheme()
     return "dark" if scheme == Qt.ColorScheme.Dark else "light"

@@ -1,16 +1,24 @@
 """Where the window was and how it was arranged: UI state, kept apart from the user's settings.
 
 Window geometry and state (maximized, the navigator's width), each pane's splitters, the last pane, the theme and
-the navigator's selection. One file per user (in the user's configuration folder), whichever profile signs in.
+the navigator's selection; and the Settings dialog's preferences (language, update feed, irrigation limits). One
+file per user (in the user's configuration folder), whichever profile signs in.
 
 An INI file beside settings.json (not the OS registry), so tests and portable installs can point it anywhere.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from hydrodesk.domain.irrigation_limits import IrrigationLimits
+
+DEFAULT_UPDATE_FEED = "https://api.github.com/repos/hydrobit/hydrodesk/releases/latest"
+# The limits a person sets in Settings > Irrigation (the others are protocol timings, not the office's choice).
+IRRIGATION_LIMIT_FIELDS = ("max_open_valves", "min_line_pressure_bar", "max_line_pressure_bar", "alarm_hold_s")
 
 
 class UiState:
@@ -99,6 +107,52 @@ class UiState:
             return list(self._settings.childKeys())
         finally:
             self._settings.endGroup()
+
+    # ---------------------------------------------------------------------------------- preferences (Settings dialog)
+    # Kept here beside the theme, not in settings.json: they belong to the person at this computer, whichever
+    # profile signs in, and need no schema version.
+
+    @property
+    def language(self) -> str | None:
+        """The interface language the user chose ("en", "es"), or None to follow the system."""
+        return self._text("preferences/language")
+
+    @language.setter
+    def language(self, code: str | None) -> None:
+        self._settings.setValue("preferences/language", code or "")
+
+    @property
+    def update_feed_url(self) -> str:
+        """Where Help > Check for Updates reads the latest release (a GitHub releases API URL by default)."""
+        return self._text("preferences/update_feed_url") or DEFAULT_UPDATE_FEED
+
+    @update_feed_url.setter
+    def update_feed_url(self, url: str) -> None:
+        self._settings.setValue(
+            "preferences/update_feed_url", url.strip() if url.strip() != DEFAULT_UPDATE_FEED else ""
+        )
+
+    def irrigation_limits(self) -> IrrigationLimits:
+        """The office's interlocks and alarm thresholds; the defaults where never set or no longer valid."""
+        defaults = IrrigationLimits()
+        values: dict[str, float] = {}
+        for name in IRRIGATION_LIMIT_FIELDS:
+            text = self._text(f"irrigation/{name}")
+            if text is not None:
+                try:
+                    values[name] = float(text)
+                except ValueError:
+                    continue
+        if "max_open_valves" in values:
+            values["max_open_valves"] = int(values["max_open_valves"])
+        try:
+            return replace(defaults, **values)
+        except (TypeError, ValueError):  # edited by hand into something the interlocks refuse
+            return defaults
+
+    def save_irrigation_limits(self, limits: IrrigationLimits) -> None:
+        for name in IRRIGATION_LIMIT_FIELDS:
+            self._settings.setValue(f"irrigation/{name}", str(getattr(limits, name)))
 
     def sync(self) -> None:
         self._settings.sync()

@@ -242,6 +242,69 @@
     </message>
 </context>
 <context>
+    <name>CachePage</name>
+    <message>
+        <source>HydroDesk keeps a copy of the farm&apos;s data on this computer, so it works offline. Clearing it frees the space; HydroDesk downloads the data again the next time it is online. The changes waiting in the outbox are never cleared.</source>
+        <translation>HydroDesk guarda en este computador una copia de los datos del campo para poder trabajar sin conexión. Vaciarla libera el espacio; HydroDesk vuelve a descargar los datos la próxima vez que esté en línea. Los cambios que esperan en la bandeja de salida nunca se borran.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder</source>
+        <translation>&amp;Abrir carpeta</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Cache…</source>
+        <translation>&amp;Vaciar caché…</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Caché</translation>
+    </message>
+    <message>
+        <source>No cache on this computer yet.</source>
+        <translation>Todavía no hay caché en este computador.</translation>
+    </message>
+    <message>
+        <source>Location: {folder}</source>
+        <translation>Ubicación: {folder}</translation>
+    </message>
+    <message>
+        <source>Size on disk: {size} (with the outbox)</source>
+        <translation>Tamaño en disco: {size} (con la bandeja de salida)</translation>
+    </message>
+    <message>
+        <source>Sign in to clear the cache of your profile.</source>
+        <translation>Inicie sesión para vaciar la caché de su perfil.</translation>
+    </message>
+    <message>
+        <source>Clear cache</source>
+        <translation>Vaciar caché</translation>
+    </message>
+    <message>
+        <source>Clear the farm&apos;s data kept on this computer?</source>
+        <translation>¿Vaciar los datos del campo guardados en este computador?</translation>
+    </message>
+    <message>
+        <source>HydroDesk downloads it again when it is online; until then the panes are empty. The changes waiting in the outbox are kept and still sent.</source>
+        <translation>HydroDesk los vuelve a descargar cuando está en línea; hasta entonces los paneles quedan vacíos. Los cambios que esperan en la bandeja de salida se conservan y se enviarán igual.</translation>
+    </message>
+    <message>
+        <source>Clear Cache</source>
+        <translation>Vaciar caché</translation>
+    </message>
+    <message>
+        <source>Clearing the cache…</source>
+        <translation>Vaciando la caché…</translation>
+    </message>
+    <message>
+        <source>The cache could not be cleared: {reason}</source>
+        <translation>No se pudo vaciar la caché: {reason}</translation>
+    </message>
+    <message>
+        <source>The cache is cleared. HydroDesk is downloading the farm again.</source>
+        <translation>La caché está vacía. HydroDesk está descargando el campo de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>CloseSessionDialog</name>
     <message>
         <source>Close session</source>
@@ -340,6 +403,45 @@
     <message>
         <source>Quality (server)</source>
         <translation>Calidad (servidor)</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>HydroDesk ran into a problem</source>
+        <translation>HydroDesk tuvo un problema</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside HydroDesk.</source>
+        <translation>Algo falló dentro de HydroDesk.</translation>
+    </message>
+    <message>
+        <source>HydroDesk is still running, and nothing waiting to be sent was lost: the changes not yet on the server stay in the outbox. If something on screen looks wrong now, quit and start HydroDesk again.</source>
+        <translation>HydroDesk sigue funcionando y no se perdió nada de lo que espera envío: los cambios que aún no están en el servidor siguen en la bandeja de salida. Si ahora algo se ve mal en pantalla, cierre HydroDesk y vuelva a abrirlo.</translation>
+    </message>
+    <message>
+        <source>A report for your support contact was saved as {file}.</source>
+        <translation>Se guardó un informe para su contacto de soporte en {file}.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved ({reason}); copy it to send it.</source>
+        <translation>No se pudo guardar el informe ({reason}); cópielo para enviarlo.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Report</source>
+        <translation>&amp;Copiar informe</translation>
+    </message>
+    <message>
+        <source>&amp;Open Report</source>
+        <translation>&amp;Abrir informe</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+    <message>
+        <source>This has happened {count} times since this message appeared.</source>
+        <translation>Esto ha ocurrido {count} veces desde que apareció este mensaje.</translation>
     </message>
 </context>
 <context>
@@ -1854,6 +1956,53 @@
     </message>
 </context>
 <context>
+    <name>GeneralPage</name>
+    <message>
+        <source>Follow the system</source>
+        <translation>Seguir al sistema</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of HydroDesk.</source>
+        <translation>El nuevo idioma se usará desde el próximo inicio de HydroDesk.</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>High contrast (outdoors, in sunlight)</source>
+        <translation>Alto contraste (exteriores, a pleno sol)</translation>
+    </message>
+    <message>
+        <source>Where Help &gt; Check for Updates reads the latest release</source>
+        <translation>Donde Ayuda &gt; Buscar actualizaciones consulta la última versión publicada</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
+    </message>
+    <message>
+        <source>&amp;Release feed:</source>
+        <translation>Fuente de &amp;versiones:</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>The release feed must be an https:// address.</source>
+        <translation>La fuente de versiones debe ser una dirección https://.</translation>
+    </message>
+</context>
+<context>
     <name>HarvestCompare</name>
     <message>
         <source>Agrees</source>
@@ -2281,6 +2430,45 @@
     </message>
 </context>
 <context>
+    <name>IrrigationPage</name>
+    <message>
+        <source>HydroDesk checks these before it sends an open command, and raises an alarm when a line&apos;s pressure stays outside them. Set them to what the farm&apos;s pumps and lines are built for.</source>
+        <translation>HydroDesk revisa estos límites antes de enviar una orden de apertura, y da una alarma cuando la presión de una línea se mantiene fuera de ellos. Ajústelos a lo que soportan las bombas y las líneas del campo.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Valves open at once, per project (at most):</source>
+        <translation>Válvulas abiertas a la vez, por proyecto (como máximo):</translation>
+    </message>
+    <message>
+        <source>Lowest line pressure (no opening below it; low-pressure alarm):</source>
+        <translation>Presión mínima de línea (no se abre por debajo; alarma de baja presión):</translation>
+    </message>
+    <message>
+        <source>Highest line pressure (high-pressure alarm):</source>
+        <translation>Presión máxima de línea (alarma de alta presión):</translation>
+    </message>
+    <message>
+        <source>An alarm is raised when a condition lasts:</source>
+        <translation>Se da la alarma cuando la condición dura:</translation>
+    </message>
+    <message>
+        <source> bar</source>
+        <translation> bar</translation>
+    </message>
+    <message>
+        <source>Irrigation</source>
+        <translation>Riego</translation>
+    </message>
+    <message>
+        <source>The lowest line pressure must be below the highest.</source>
+        <translation>La presión mínima de línea debe ser menor que la máxima.</translation>
+    </message>
+</context>
+<context>
     <name>IrrigationPane</name>
     <message>
         <source>Irrigation</source>
@@ -2616,6 +2804,14 @@
         <translation>&amp;Exportar tabla como CSV…</translation>
     </message>
     <message>
+        <source>S&amp;ettings…</source>
+        <translation>Con&amp;figuración…</translation>
+    </message>
+    <message>
+        <source>Open the settings: language, theme, irrigation limits, cache</source>
+        <translation>Abrir la configuración: idioma, tema, límites de riego, caché</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -2640,6 +2836,22 @@
         <translation>Mostrar los atajos de este panel y cómo funciona</translation>
     </message>
     <message>
+        <source>Open &amp;Log Folder</source>
+        <translation>Abrir carpeta de &amp;registros</translation>
+    </message>
+    <message>
+        <source>Show the folder with HydroDesk&apos;s log and crash reports</source>
+        <translation>Mostrar la carpeta con el registro y los informes de fallos de HydroDesk</translation>
+    </message>
+    <message>
+        <source>Check for &amp;Updates…</source>
+        <translation>Buscar act&amp;ualizaciones…</translation>
+    </message>
+    <message>
+        <source>Ask whether a newer HydroDesk has been released</source>
+        <translation>Consultar si se publicó una versión más nueva de HydroDesk</translation>
+    </message>
+    <message>
         <source>&amp;About HydroDesk</source>
         <translation>&amp;Acerca de HydroDesk</translation>
     </message>
@@ -2654,6 +2866,10 @@
     <message>
         <source>&amp;Dark</source>
         <translation>&amp;Oscuro</translation>
+    </message>
+    <message>
+        <source>High &amp;Contrast (Outdoors)</source>
+        <translation>Alto contraste (e&amp;xteriores)</translation>
     </message>
     <message>
         <source>Show the {pane} pane</source>
@@ -2734,6 +2950,10 @@
     <message>
         <source>Everywhere</source>
         <translation>En toda la ventana</translation>
+    </message>
+    <message>
+        <source>The log folder is {folder}</source>
+        <translation>La carpeta de registros es {folder}</translation>
     </message>
     <message>
         <source>About HydroDesk</source>
@@ -5245,6 +5465,13 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutSheet</name>
     <message>
         <source>Keyboard shortcuts · {pane}</source>
@@ -7131,6 +7358,81 @@ alerta</translation>
     <message>
         <source>expired</source>
         <translation>vencida</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateDialog</name>
+    <message>
+        <source>Check for updates</source>
+        <translation>Buscar actualizaciones</translation>
+    </message>
+    <message>
+        <source>Checking for a newer HydroDesk…</source>
+        <translation>Buscando una versión más nueva de HydroDesk…</translation>
+    </message>
+    <message>
+        <source>You have version {current}.</source>
+        <translation>Usted tiene la versión {current}.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Download Page</source>
+        <translation>&amp;Abrir página de descarga</translation>
+    </message>
+    <message>
+        <source>HydroDesk {latest} is available</source>
+        <translation>HydroDesk {latest} está disponible</translation>
+    </message>
+    <message>
+        <source>You have version {current}. Download the new version from its page and install it when it suits you: HydroDesk installs nothing by itself, and your data and outbox stay as they are.</source>
+        <translation>Usted tiene la versión {current}. Descargue la nueva versión desde su página e instálela cuando le acomode: HydroDesk no instala nada por su cuenta, y sus datos y su bandeja de salida quedan como están.</translation>
+    </message>
+    <message>
+        <source>You have the latest version</source>
+        <translation>Tiene la versión más reciente</translation>
+    </message>
+    <message>
+        <source>HydroDesk {current} is the newest release.</source>
+        <translation>HydroDesk {current} es la versión más reciente.</translation>
+    </message>
+    <message>
+        <source>The update server could not be reached</source>
+        <translation>No se pudo contactar al servidor de actualizaciones</translation>
+    </message>
+    <message>
+        <source>Check the internet connection and try again. HydroDesk works offline meanwhile.</source>
+        <translation>Revise la conexión a internet y vuelva a intentarlo. Mientras tanto, HydroDesk funciona sin conexión.</translation>
+    </message>
+    <message>
+        <source>The update server could not be trusted</source>
+        <translation>No se pudo confiar en el servidor de actualizaciones</translation>
+    </message>
+    <message>
+        <source>Its certificate could not be verified, so HydroDesk did not read its answer. A network that inspects secure connections can cause this: ask your IT contact.</source>
+        <translation>No se pudo verificar su certificado, así que HydroDesk no leyó su respuesta. Puede deberse a una red que inspecciona las conexiones seguras: consulte a su encargado de informática.</translation>
+    </message>
+    <message>
+        <source>The update server answered with an error</source>
+        <translation>El servidor de actualizaciones respondió con un error</translation>
+    </message>
+    <message>
+        <source>It answered {status}. Try again later.</source>
+        <translation>Respondió {status}. Vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>The release feed address is not usable</source>
+        <translation>La dirección de la fuente de versiones no sirve</translation>
+    </message>
+    <message>
+        <source>“{url}” must start with https://. Fix it in Settings &gt; General.</source>
+        <translation>“{url}” debe empezar con https://. Corríjala en Configuración &gt; General.</translation>
+    </message>
+    <message>
+        <source>No release found</source>
+        <translation>No se encontró ninguna versión</translation>
+    </message>
+    <message>
+        <source>The release feed at {url} holds no release HydroDesk can read. Check its address in Settings.</source>
+        <translation>La fuente de versiones en {url} no tiene ninguna versión que HydroDesk pueda leer. Revise su dirección en Configuración.</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,16 @@ def test_demo_runs_takes_a_screenshot_and_stops_its_simulator(
     assert not wal.exists() or wal.stat().st_size == 0  # checkpointed and closed, not abandoned
     with contextlib.closing(sqlite3.connect(caches[0])) as cache:
         assert cache.execute("SELECT COUNT(*) FROM projects").fetchone()[0] == 2
+    # The log file, in the user's log folder, and no token or API key in anything the app wrote (the simulator's
+    # own farm folder aside: it is the server's data).
+    log_file = AppPaths.for_user().log_dir / "hydrodesk.log"
+    assert "loaded 2 projects" in log_file.read_text(encoding="utf-8")
+    for root in user_home.values():
+        for path in Path(root).rglob("*"):
+            if path.is_file() and demo_farm not in path.parents:
+                content = path.read_bytes()
+                assert not re.search(rb"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+\.", content), f"a JWT is in {path}"
+                assert not re.search(rb"key_[A-Za-z0-9]{4,}\.[A-Za-z0-9_-]{12,}", content), f"an API key is in {path}"
 
 
 def test_the_demo_farm_is_at_work_today_and_the_office_sees_tallies_arrive(

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from hydrodesk.settings import ApiKeyHeader, Profile, Secrets, SecretStore, SettingsStore, UserSettings
-from hydrodesk.ui.settings.profiles_page import ProfilesDialog, ProfilesPage
+from hydrodesk.ui.settings.dialog import SettingsDialog
+from hydrodesk.ui.settings.profiles_page import ProfilesPage
 from tests.keyring_support import MemoryKeyring
 
 from .conftest import WindowKit, run_async
@@ -109,13 +111,15 @@ def test_the_account_menu_opens_profiles_and_switches(
     with qtbot.waitSignal(kit.window.load_finished, timeout=15_000):
         controller.start()
     assert pick(kit.window.account_button, "Profiles…")
-    dialog = kit.window.findChild(ProfilesDialog)
+    dialog = kit.window.findChild(SettingsDialog)  # Settings, open on its Profiles page
     assert dialog is not None
-    page = dialog.page
+    page = dialog.stack.currentWidget()
+    assert isinstance(page, ProfilesPage)
     finca = row_of(page, "Finca")
     page.profile_list.setCurrentRow(finca)
     assert page.switch_button.isEnabled()
     with qtbot.waitSignal(kit.window.load_finished, timeout=15_000):
         page.switch_button.click()
     assert "Finca" in kit.window.account_button.toolTip()
+    assert not isValid(dialog) or not dialog.isVisible()  # switching closed Settings
     run_async(qtbot, controller.aclose())

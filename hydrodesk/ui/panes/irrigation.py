@@ -76,7 +76,8 @@ VALVES_TAB, PROGRAMS_TAB, LOGS_TAB, ALARMS_TAB = range(4)
 class IrrigationPane(Pane):
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.limits = IrrigationLimits()
+        # The office's limits from Settings > Irrigation (the settings dialog updates them here when changed).
+        self.limits = context.ui_state.irrigation_limits() if context.ui_state is not None else IrrigationLimits()
         self._selection = Selection()
         self._project: Project | None = None
         self._valves: list[Valve] = []  # every valve of the project (interlocks count them all)

@@ -16,8 +16,6 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -298,34 +296,3 @@ class ProfilesPage(QWidget):
 
     def _browse_ca_bundle(self) -> None:
         choose_ca_bundle(self, self.ca_edit)
-
-
-class ProfilesDialog(QDialog):
-    """The Profiles page on its own, from the account menu (until the Settings dialog hosts it)."""
-
-    def __init__(self, page: ProfilesPage, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("ProfilesDialog")
-        self.page = page
-        self.setWindowTitle(page.page_title())
-        self.setMinimumWidth(640)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok
-            | QDialogButtonBox.StandardButton.Apply
-            | QDialogButtonBox.StandardButton.Close,
-            self,
-        )
-        buttons.accepted.connect(self._ok)
-        buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(page.apply)
-        page.switch_requested.connect(self._switched)
-        layout = QVBoxLayout(self)
-        layout.addWidget(page, 1)
-        layout.addWidget(buttons)
-
-    def _switched(self, _name: str) -> None:
-        self.accept()
-
-    def _ok(self) -> None:
-        if self.page.apply():
-            self.accept()
