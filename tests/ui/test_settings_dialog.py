@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from hydrodesk.store import cache
 from hydrodesk.ui.keys import key_text
-from hydrodesk.ui.settings import SettingsContext, pages
+from hydrodesk.ui.settings import SettingsContext
 from hydrodesk.ui.settings.cache_page import CachePage
 from hydrodesk.ui.settings.dialog import SettingsDialog
 from hydrodesk.ui.settings.general_page import GeneralPage
@@ -47,8 +47,7 @@ def test_ctrl_comma_opens_settings_and_the_f1_sheet_lists_it(qtbot: QtBot, make_
     kit = make_window()
     dialog = open_settings(qtbot, kit)
     titles = [dialog.page_list.item(row).text() for row in range(dialog.page_list.count())]
-    assert titles == ["General", "Irrigation", "Cache"]
-    assert len(pages()) == len(titles)
+    assert titles == ["General", "Irrigation", "Cache"]  # no sign-in session here: no Profiles page
     dialog.reject()
     assert kit.window.settings_action.shortcut().toString() == "Ctrl+,"
     assert (
