@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,3 +138,19 @@ def no_keyring() -> Iterator[None]:
     keyring.set_keyring(fail.Keyring())
     yield
     keyring.set_keyring(previous)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """schemathesis gives every operation's test of one function the same node ID (the operation goes in its own
+    report line), and pytest-xdist hands tests out by node ID: under xdist, alike IDs ran one operation of the fuzz
+    instead of every one. Each ID gets its operation, so every operation is a test of its own again."""
+    from _pytest.nodeid import coerce_node_id  # pytest 9 keeps the ID here; there is no public setter
+
+    for item in items:
+        label = getattr(item, "operation_label", None)
+        if label and not item.nodeid.endswith("]"):
+            item._id = coerce_node_id(f"{item.nodeid}[{label}]")
+    # Any other pair of alike IDs would be dropped by xdist just as silently: refuse to run instead.
+    alike = sorted(node for node, count in Counter(item.nodeid for item in items).items() if count > 1)
+    if alike:
+        raise pytest.UsageError(f"tests with the same node ID run only once under pytest-xdist: {alike[:5]}")
