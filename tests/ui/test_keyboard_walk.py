@@ -62,6 +62,7 @@ from .keyboard_kit import (
     visible_rows,
 )
 from .live_support import SignedIn, fast_field, sign_in
+from .spanish_kit import english_left, english_only
 
 pytestmark = pytest.mark.mqtt
 
@@ -510,3 +511,25 @@ def test_map_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn, tmp_path: Path)
     # Ctrl+E offers to save the map as a PNG; Esc puts the keyboard back.
     press(qtbot, "Ctrl+E")
     escape_from(qtbot, modal_dialog(qtbot, QFileDialog), pane.pest_combo)
+
+
+def test_every_pane_and_the_main_dialogs_speak_spanish(qtbot: QtBot, office: SignedIn) -> None:
+    window = office.kit.window
+    assert len(english_only()) > 500  # the catalogue was read: a check against nothing would pass anything
+    left: dict[str, list[str]] = {}
+    for name in pane_names():
+        pane = go_to(qtbot, window, name)
+        with contextlib.suppress(qtbot.TimeoutError):  # a pane waiting for data still shows its (Spanish) waiting state
+            qtbot.waitUntil(pane.is_data_ready, timeout=10_000)
+        left[name] = english_left(window)
+    settings = window.open_settings()
+    qtbot.waitExposed(settings)
+    for row in range(settings.page_list.count()):
+        settings.page_list.setCurrentRow(row)
+        left[f"settings {row}"] = english_left(settings)
+    settings.reject()
+    sheet = window.show_shortcut_sheet()
+    qtbot.waitExposed(sheet)
+    left["F1 sheet"] = english_left(sheet)
+    sheet.close()
+    assert {where: found for where, found in left.items() if found} == {}
