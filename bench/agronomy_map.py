@@ -17,6 +17,7 @@ Target: map_render_ms_p99 <= 50 (a pan or zoom must not stall).
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import math
 import os
@@ -140,6 +141,9 @@ def percentile(values: list[float], share: float) -> float:
 
 def measure(sectors: int = 200, repaints: int = 60) -> dict[str, Any]:
     app = QApplication.instance() or QApplication([])
+    # The pane starts its (never awaited here) loads on the thread's event loop, as the app's qasync loop would
+    # take them. After another part's asyncio.run() the thread has none until one is set.
+    asyncio.set_event_loop(asyncio.new_event_loop())
     from hydrodesk.ui.panes.base import Selection
 
     project, records = synthetic_farm(sectors)

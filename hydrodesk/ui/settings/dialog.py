@@ -55,7 +55,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
-        self.resize(760, 520)  # fits 1366×768 with the window behind it
+        self.resize(900, 540)  # the Profiles page's form needs the width; still inside 1366×768 with the window behind
         self.page_list.setFocus()
 
     def show_page(self, title: str) -> bool:
