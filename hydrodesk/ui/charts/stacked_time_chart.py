@@ -23,6 +23,7 @@ from hydrodesk.ui.charts.time_axis import FarmTimeAxis, TimeGridLines
 MIN_SPAN_S = 15 * 60.0  # zoomed in no further than a quarter of an hour
 AXIS_WIDTH = 52
 Y_PADDING = 0.05  # of the values' span, above and below, so a peak never touches the plot's edge
+Y_SLACK = 1.3  # a plot keeps its height while its values fill at least 1/1.3 of it (no re-layout per zoom step)
 
 
 @dataclass(frozen=True)
@@ -292,7 +293,12 @@ class StackedTimeChart(QWidget):
                 bottom, top = middle - spec.min_y_range / 2, middle + spec.min_y_range / 2
                 if spec.non_negative and bottom < 0:
                     bottom, top = 0.0, top - bottom
-            plot.getViewBox().setYRange(bottom, top, padding=Y_PADDING)
+            box = plot.getViewBox()
+            needed = (top - bottom) * (1 + 2 * Y_PADDING)
+            shown_bottom, shown_top = box.viewRange()[1]
+            if shown_bottom <= bottom and top <= shown_top and shown_top - shown_bottom <= Y_SLACK * needed:
+                continue  # everything fits and little room is wasted: the axis stays, and is not laid out again
+            box.setYRange(bottom, top, padding=Y_PADDING)
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
