@@ -550,7 +550,9 @@ class TalliesPane(Pane):
         self._session = sessions[index] if index >= 0 else None
         if self._session_id() != before:
             self._forget_last_entry()
-        self._ledger = []
+            # The same session keeps its ledger until the store's is read again: a payroll exported or a report
+            # printed meanwhile (a sync reloads the day often) must not come out empty.
+            self._ledger = []
         self._show_session_details()
 
     async def _reload_ledger(self) -> None:
