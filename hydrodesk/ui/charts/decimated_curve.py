@@ -112,19 +112,6 @@ class SpansItem(pg.GraphicsObject):
         self.ends = np.array([end for _, end in ordered], dtype=np.float64)
         self.update()
 
-    def value_bounds(self, since: float, until: float) -> tuple[float, float] | None:
-        """Lowest and highest value drawn between two instants (and the fill's base, for a filled curve); None when
-        the curve is hidden or draws nothing there. The points just outside count: their line crosses the view."""
-        if not self.curve.isVisible() or not len(self._shown_ts):
-            return None
-        first = max(0, int(np.searchsorted(self._shown_ts, since, side="left")) - 1)
-        last = int(np.searchsorted(self._shown_ts, until, side="right")) + 1
-        values = self._shown_values[first:last]
-        if not len(values) or np.isnan(values).all():
-            return None
-        low, high = float(np.nanmin(values)), float(np.nanmax(values))
-        return (min(low, 0.0), max(high, 0.0)) if self.filled else (low, high)
-
     def set_color(self, color: QColor) -> None:
         self.brush = pg.mkBrush(faded(color, 70))
         self.update()
