@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from hydrodesk.settings import ProfileProblem
 
@@ -67,3 +67,17 @@ def choose_ca_bundle(parent: QWidget, edit: QLineEdit) -> QFileDialog:
     dialog.fileSelected.connect(edit.setText)
     dialog.open()
     return dialog
+
+
+def ca_bundle_row(parent: QWidget, edit: QLineEdit) -> QHBoxLayout:
+    """The CA bundle field with its Browse… button, as the sign-in dialog and the Profiles page both show it."""
+    edit.setPlaceholderText(
+        QCoreApplication.translate("ProfileFields", "Optional: a PEM file, for a company proxy's certificate")
+    )
+    browse = QPushButton(QCoreApplication.translate("ProfileFields", "Browse…"), parent)
+    browse.clicked.connect(lambda: choose_ca_bundle(parent, edit))
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(edit, 1)
+    row.addWidget(browse)
+    return row

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -40,7 +39,7 @@ from hydrodesk.settings import (
     SettingsError,
 )
 from hydrodesk.ui.oidc_panel import OidcSignInPanel, Spawn
-from hydrodesk.ui.profile_fields import choose_ca_bundle, problem_text
+from hydrodesk.ui.profile_fields import ca_bundle_row, problem_text
 
 if TYPE_CHECKING:
     from hydrodesk.api.oidc import OidcClient, TokenSet
@@ -117,13 +116,7 @@ class SignInDialog(QDialog):
         self.api_key_edit.setPlaceholderText(self.tr("Optional: needed for scouting, weather and irrigation data"))
         self.ca_edit = QLineEdit(self)
         self.ca_edit.setObjectName("CaBundle")
-        self.ca_edit.setPlaceholderText(self.tr("Optional: a PEM file, for a company proxy's certificate"))
-        browse = QPushButton(self.tr("Browse…"), self)
-        browse.clicked.connect(self._browse_ca_bundle)
-        ca_row = QHBoxLayout()
-        ca_row.setContentsMargins(0, 0, 0, 0)
-        ca_row.addWidget(self.ca_edit, 1)
-        ca_row.addWidget(browse)
+        ca_row = ca_bundle_row(self, self.ca_edit)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -378,6 +371,3 @@ class SignInDialog(QDialog):
         subject = Credentials(auth0_id="", bearer_token=token.strip()).claims.get("sub")
         if isinstance(subject, str):
             self.auth0_edit.setText(subject)
-
-    def _browse_ca_bundle(self) -> None:
-        choose_ca_bundle(self, self.ca_edit)

@@ -4334,6 +4334,17 @@
     </message>
 </context>
 <context>
+    <name>ProfileFields</name>
+    <message>
+        <source>Optional: a PEM file, for a company proxy&apos;s certificate</source>
+        <translation>Opcional: un archivo PEM, para el certificado del proxy de la empresa</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+</context>
+<context>
     <name>ProfilesPage</name>
     <message>
         <source>&amp;New</source>
@@ -4362,14 +4373,6 @@
     <message>
         <source>Authorization: Bearer keyId.token</source>
         <translation>Authorization: Bearer keyId.token</translation>
-    </message>
-    <message>
-        <source>Optional: a PEM file, for a company proxy&apos;s certificate</source>
-        <translation>Opcional: un archivo PEM, para el certificado del proxy de la empresa</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>Examinar…</translation>
     </message>
     <message>
         <source>Profile name</source>
@@ -5515,14 +5518,6 @@
     <message>
         <source>Optional: needed for scouting, weather and irrigation data</source>
         <translation>Opcional: necesaria para los datos de monitoreo, clima y riego</translation>
-    </message>
-    <message>
-        <source>Optional: a PEM file, for a company proxy&apos;s certificate</source>
-        <translation>Opcional: un archivo PEM, para el certificado de un proxy de la empresa</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>Examinar…</translation>
     </message>
     <message>
         <source>Profile name</source>

@@ -38,7 +38,7 @@ from hydrodesk.settings import (
     SettingsStore,
     UserSettings,
 )
-from hydrodesk.ui.profile_fields import choose_ca_bundle, problem_text
+from hydrodesk.ui.profile_fields import ca_bundle_row, problem_text
 
 NEW_PROFILE_BASE_URL = "https://api.hydrobit.ag"
 NEW_PROFILE_IOT_URL = "https://iot.hydrobit.ag"
@@ -92,13 +92,7 @@ class ProfilesPage(QWidget):
         self.api_key_header_combo.addItem(self.tr("x-api-key header"), ApiKeyHeader.X_API_KEY)
         self.api_key_header_combo.addItem(self.tr("Authorization: Bearer keyId.token"), ApiKeyHeader.BEARER)
         self.ca_edit = QLineEdit(self)
-        self.ca_edit.setPlaceholderText(self.tr("Optional: a PEM file, for a company proxy's certificate"))
-        browse = QPushButton(self.tr("Browse…"), self)
-        browse.clicked.connect(self._browse_ca_bundle)
-        ca_row = QHBoxLayout()
-        ca_row.setContentsMargins(0, 0, 0, 0)
-        ca_row.addWidget(self.ca_edit, 1)
-        ca_row.addWidget(browse)
+        ca_row = ca_bundle_row(self, self.ca_edit)
         self.user_label = QLabel(self)
         self.user_label.setObjectName("Muted")
         self.user_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -293,6 +287,3 @@ class ProfilesPage(QWidget):
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(True)
-
-    def _browse_ca_bundle(self) -> None:
-        choose_ca_bundle(self, self.ca_edit)
