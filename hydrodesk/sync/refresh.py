@@ -158,13 +158,6 @@ class CacheRefresher:
         await self.store.write(cache.save_phyto_records, rows, self._stamp())
         return rows
 
-    async def phyto_summary(self, start: date, end: date, **filters: str | None) -> dict[str, Any]:
-        summary = await self.client.phytosanitary_summary(start, end, **filters)
-        data = summary.model_dump(mode="json")
-        key = f"{start}:{end}:" + ":".join(f"{name}={value}" for name, value in sorted(filters.items()) if value)
-        await self.store.write(cache.save_document, "phyto_summary", key, data, self._stamp())
-        return data
-
     async def weather(self, project_id: str, start: datetime, end: datetime, resolution: Resolution = "1h") -> list:
         series = await self.client.weather(project_id, start, end, resolution=resolution)
         points = [point.model_dump(mode="json") for point in series.series]
