@@ -166,7 +166,9 @@ class Debounce:
                 raised.append(condition)
             elif key in self.active:
                 self.active[key] = condition
-        self._present = set(current)
+        # A key whose device could not be seen keeps its presence: seeing it again is no new appearance.
+        unseen = {key for key in self._present if judged is not None and not judged(key)}
+        self._present = set(current) | unseen
         for key, appeared in list(self._appeared.items()):
             if key not in current and (not appeared or now - appeared[-1] > max(3 * self.hold(key), FLAP_WINDOW_MIN_S)):
                 del self._appeared[key]
