@@ -399,6 +399,7 @@ class MainWindow(QMainWindow):
         if self._alarms is None:
             return None
         if self.alarms_dialog is not None and isValid(self.alarms_dialog):
+            self.alarms_dialog.show()  # closed before: hidden, not gone
             self.alarms_dialog.raise_()
             self.alarms_dialog.activateWindow()
             return self.alarms_dialog

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.api.models_iot import ValveCommand
+from hydrodesk.domain.alarm_rules import AlarmSettings, ValveRule
 from hydrodesk.domain.irrigation_limits import IrrigationLimits
+from hydrodesk.store import alarms as stored
 from hydrodesk.ui.alarms.dialog import AlarmsDialog
+from hydrodesk.ui.alarms.rules_dialog import AlarmRulesDialog
 from hydrodesk.ui.alarms.service import AlarmService
 
 from .conftest import run_async
@@ -154,6 +157,7 @@ def test_a_flapping_sensor_raises_one_alarm_whose_count_goes_up_and_a_low_batter
     qtbot: QtBot, office: SignedIn
 ) -> None:
     service = watching(qtbot, office, "valve_005")
+    service.settings = AlarmSettings(sound=True)  # a beep must not need (or crash without) an audio device
     fault(office, "bitRTU-02", "flap", "valve_005")  # closed: a leak-sized reading every other time
     fault(office, "bitRTU-02", "battery_low")
     try:
@@ -168,8 +172,36 @@ def test_a_flapping_sensor_raises_one_alarm_whose_count_goes_up_and_a_low_batter
         assert battery.value is not None
         assert battery.value < 20
         assert len(entries(service, "battery_low", "bitRTU-02")) == 1
+        assert battery.subject == "bitRTU-02 (Lote B-1, Lote B-2)"
+        assert service.beeps == 2
         # Rate-limited: two alarms, at most one desktop notification now (offscreen there is no tray: none).
         assert len(service.notifier.sent) <= 1
         assert office.kit.window.status.alarm_count_text.endswith("2 alarms")
     finally:
         fault(office, "bitRTU-02", "clear")
+
+
+def test_alarm_rules_are_edited_per_valve_checked_and_kept_in_the_office_s_database(
+    qtbot: QtBot, office: SignedIn
+) -> None:
+    service = watching(qtbot, office, "valve_001")
+    dialog = office.kit.window.open_alarm_rules()
+    assert isinstance(dialog, AlarmRulesDialog)
+    row = next(r for r, valve in enumerate(service.valves) if valve.valve_id == "valve_001")
+    assert dialog.table.item(row, 0).text() == "Válvula A-1 Norte"
+    dialog.table.item(row, 3).setText("abc")
+    dialog.save_button.click()
+    assert "Válvula A-1 Norte" in dialog.problem.text()  # nothing saved, the typing kept
+    assert not service.rules
+    dialog.table.item(row, 3).setText("25,5")  # a decimal comma, as typed in Spanish
+    dialog.table.item(row, 6).setText("90")
+    dialog.battery.setValue(30)
+    with qtbot.waitSignal(service.rules_changed, timeout=WAIT_MS):
+        dialog.save_button.click()
+    assert service.rules == {"valve_001": ValveRule("valve_001", min_lpm=25.5, hold_s=90.0)}
+    assert service.settings.battery_low_pct == 30.0
+    office_now = office.controller.office
+    assert office_now is not None
+    rules, settings = run_async(qtbot, office_now.store.read(stored.load_rules))
+    assert rules == service.rules
+    assert settings == service.settings

@@ -185,8 +185,12 @@ class AlarmService(AlarmCenter):
         return self.live.devices.get(key[1]) is not None
 
     def _subject_of(self, device_id: str, valve_id: str | None) -> str:
-        valve = next((v for v in self.valves if v.valve_id == valve_id), None) if valve_id else None
-        return valve.subject if valve is not None else (valve_id or device_id)
+        """A valve by its name and sector; a device by its id and the sectors its valves water."""
+        if valve_id is not None:
+            valve = next((v for v in self.valves if v.valve_id == valve_id), None)
+            return valve.subject if valve is not None else valve_id
+        sectors = sorted({v.sector_name for v in self.valves if v.device_id == device_id and v.sector_name})
+        return f"{device_id} ({', '.join(sectors)})" if sectors else device_id
 
     # ------------------------------------------------------------------------------------------ rules
     async def save_rules(self, rules: Sequence[ValveRule], settings: AlarmSettings) -> None:
