@@ -73,7 +73,7 @@ def entries(service: AlarmService, kind: str, device_id: str) -> list[Any]:
 
 
 def test_a_leak_raises_one_alarm_in_the_status_bar_acknowledged_by_name_and_still_there_after_a_restart(
-    qtbot: QtBot, office: SignedIn, field_sim: Any
+    qtbot: QtBot, office: SignedIn, field_sim: Any, tmp_path: Path
 ) -> None:
     window = office.kit.window
     service = watching(qtbot, office, "valve_007")
@@ -96,6 +96,8 @@ def test_a_leak_raises_one_alarm_in_the_status_bar_acknowledged_by_name_and_stil
         dialog.view.acknowledge_button.click()
         assert alarm.acknowledged_by == service.user_name != ""
         assert not window.status.alarm_badge.isVisible()
+        assert dialog.view.table.export_to_file(tmp_path / "alarms.csv") == 1
+        assert alarm.acknowledged_by in (tmp_path / "alarms.csv").read_text(encoding="utf-8-sig")
         dialog.close()
         run_async(qtbot, service.flushed())
 
