@@ -7,7 +7,7 @@ delay from Settings > Irrigation.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,15 +26,20 @@ from PySide6.QtWidgets import (
 from hydrodesk.domain.alarm_rules import AlarmSettings, ValveRule
 from hydrodesk.domain.irrigation import LEAK_THRESHOLD_LPM
 from hydrodesk.ui.alarms.service import AlarmService
+from hydrodesk.ui.formats import number_text
 from hydrodesk.ui.tasks import BackgroundTasks
 
 EDITABLE = {3: "min_lpm", 4: "max_lpm", 5: "leak_lpm", 6: "hold_s"}
 
 
 def parse_number(text: str) -> float | None:
-    """A cell's number ("12,5" or "12.5"); None for an empty cell; ValueError for anything else."""
-    text = text.strip().replace(",", ".")
-    return None if not text else float(text)
+    """A cell's number in the user's language, or with either decimal mark ("12,5", "12.5"); None for an empty
+    cell; ValueError for anything else."""
+    text = text.strip()
+    if not text:
+        return None
+    value, ok = QLocale().toDouble(text)
+    return float(value) if ok else float(text.replace(",", "."))
 
 
 class AlarmRulesDialog(QDialog):
@@ -49,7 +54,7 @@ class AlarmRulesDialog(QDialog):
             self.tr(
                 "Leave a cell empty to use the default: the valve's expected flow from Hydrobit, a leak above "
                 "{leak} L/min on a closed valve, and the delay from Settings > Irrigation ({hold} s)."
-            ).format(leak=LEAK_THRESHOLD_LPM, hold=round(service.limits.alarm_hold_s)),
+            ).format(leak=number_text(LEAK_THRESHOLD_LPM, 1), hold=number_text(service.limits.alarm_hold_s, 0)),
             self,
         )
         intro.setWordWrap(True)
@@ -71,14 +76,15 @@ class AlarmRulesDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, valve in enumerate(service.valves):
             rule = service.rules.get(valve.valve_id, ValveRule(valve.valve_id))
-            expected = f"{valve.expected.min_lpm:g}–{valve.expected.max_lpm:g}" if valve.expected is not None else "—"
+            envelope = valve.expected
+            expected = f"{number_text(envelope.min_lpm, 1)}–{number_text(envelope.max_lpm, 1)}" if envelope else "—"
             for column, text in enumerate((valve.name, valve.sector_name, expected)):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, column, item)
             for column, name in EDITABLE.items():
                 value = getattr(rule, name)
-                self.table.setItem(row, column, QTableWidgetItem("" if value is None else f"{value:g}"))
+                self.table.setItem(row, column, QTableWidgetItem("" if value is None else number_text(value)))
 
         settings = service.settings
         self.battery = QSpinBox(self)
@@ -92,6 +98,8 @@ class AlarmRulesDialog(QDialog):
         self.gap.setValue(round(settings.notify_gap_s))
         self.sound = QCheckBox(self.tr("Beep when an alarm is raised"), self)
         self.sound.setChecked(settings.sound)
+        for box in (self.battery, self.gap):
+            box.setMaximumWidth(180)
         form = QFormLayout()
         form.addRow(self.tr("Battery low below:"), self.battery)
         form.addRow(self.tr("At most one desktop notification every:"), self.gap)
