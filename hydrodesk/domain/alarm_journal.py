@@ -70,6 +70,8 @@ class Changes:
     """New entries (each deserves a notification)."""
     changed: list[AlarmEntry] = field(default_factory=list)
     """Every entry new or different (each to be stored)."""
+    durable: bool = True
+    """Worth a flush to disk: something was raised, closed or done by a person (a repeat's count is not)."""
 
     def __bool__(self) -> bool:
         return bool(self.changed)
@@ -89,7 +91,7 @@ class AlarmBook:
 
     # ------------------------------------------------------------------------------------------ rules
     def evaluate(self, conditions: list[Condition], now: float, judged: Callable[[Key], bool] | None = None) -> Changes:
-        changes = Changes()
+        changes = Changes(durable=False)
         raised, cleared = self.debounce.update(conditions, now, judged)
         for condition in raised:
             self._raise(
@@ -116,6 +118,8 @@ class AlarmBook:
                 if entry.acknowledged_at is not None:
                     # Seen by someone and gone by itself: closed. Unseen ones stay until someone looks.
                     self._close(entry, "", now)
+                    changes.durable = True
+        changes.durable = changes.durable or bool(changes.raised)
         return changes
 
     def escalate(

@@ -35,15 +35,18 @@ def leaks(book: AlarmBook) -> list[AlarmEntry]:
 def test_a_flapping_condition_is_one_alarm_whose_count_goes_up() -> None:
     book = AlarmBook(hold_s=10.0)
     raised = []
+    flushed = 0
     for second in range(0, 60):
         present = second % 2 == 0  # on, off, on, off: never holding 10 s in one go
         changes = book.evaluate([LEAK] if present else [], float(second))
         raised += changes.raised
+        flushed += changes.durable
     assert len(raised) == 1  # raised by its flapping, within the first few appearances
     assert raised[0].raised_at <= 4.0
     assert len(leaks(book)) == 1
     assert leaks(book)[0].repeats >= 25
     assert leaks(book)[0].readings == {"flow_lpm": 9.0}
+    assert flushed == 1  # stored at every repeat, but flushed to disk only when it was raised
 
 
 def test_an_unseen_alarm_that_comes_back_is_the_same_entry_and_an_acknowledged_one_closes_when_gone() -> None:

@@ -206,7 +206,7 @@ class AlarmService(AlarmCenter):
         self.rules_changed.emit()
 
     # ------------------------------------------------------------------------------------------ store
-    def keep(self, entries: list[AlarmEntry]) -> None:
+    def keep(self, entries: list[AlarmEntry], durable: bool = True) -> None:
         office = self._office
         if office is None:
             return
@@ -214,7 +214,9 @@ class AlarmService(AlarmCenter):
 
         # Copies: the GUI thread goes on changing the entries while the database thread writes these.
         snapshot = [replace(entry, readings=dict(entry.readings)) for entry in entries]
-        task = asyncio.ensure_future(office.store.write_durably(stored.save_entries, snapshot))
+        # A repeat's count is not worth an fsync per flap; a raise, an acknowledgement or a clear is.
+        write = office.store.write_durably if durable else office.store.write
+        task = asyncio.ensure_future(write(stored.save_entries, snapshot))
         self._writes.add(task)
         task.add_done_callback(self._written)
 

@@ -87,12 +87,12 @@ class AlarmCenter(QObject):
     def _publish(self, changes: Changes) -> None:
         if not changes:
             return
-        self.keep(changes.changed)
+        self.keep(changes.changed, durable=changes.durable)
         for entry in changes.raised:
             self.raised.emit(entry)
         self.changed.emit()
 
-    def keep(self, entries: list[AlarmEntry]) -> None:
+    def keep(self, entries: list[AlarmEntry], durable: bool = True) -> None:
         """Store these changed entries (an in-memory center keeps nothing beyond its journal)."""
 
     # ------------------------------------------------------------------------------------------ reading
