@@ -18,7 +18,9 @@ redelivery) gets the same answer again and is not carried out twice.
 
 Faults: `leak` (water flows through a closed valve), `stuck` (the device acks and reports the new position, but
 the valve does not move, so no telemetry confirms it), `offline` (the device falls silent; the fleet drops its
-connection so the broker publishes its last will), and `clear` (repaired: everything back to normal).
+connection so the broker publishes its last will), `flap` (the valve's flow sensor toggles: every other reading
+is wrong, zero on a flowing valve or a leak-sized flow on a closed one), `battery_low` (the battery reads
+BATTERY_LOW_PCT) and `clear` (repaired: everything back to normal, the battery where it was).
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ from hydrodesk.sim import topics
 from hydrodesk.sim.topics import DeviceAddress
 
 Clock = Callable[[], datetime]
-Fault = Literal["leak", "stuck", "offline", "clear"]
-FAULTS: Final[tuple[Fault, ...]] = ("leak", "stuck", "offline", "clear")
+Fault = Literal["leak", "stuck", "offline", "flap", "battery_low", "clear"]
+FAULTS: Final[tuple[Fault, ...]] = ("leak", "stuck", "offline", "flap", "battery_low", "clear")
+BATTERY_LOW_PCT: Final = 8.0
 ValvePosition = Literal["open", "closed"]
 
 DEFAULT_ENVELOPE_LPM: Final = (20.0, 60.0)  # for a valve whose store entry lacks expectedFlow
@@ -112,6 +115,8 @@ class ValveModel:
     """The true, noiseless flow right now."""
     stuck: bool = False
     leaking: bool = False
+    flapping: bool = False
+    """Its flow sensor toggles between the truth and a wrong reading."""
 
     def target_lpm(self, physics: Physics) -> float:
         if self.position == "open":
@@ -141,6 +146,8 @@ class SimulatedDevice:
         self.rssi_dbm = self.rng.uniform(-92.0, -64.0)
         self.soil_pct = {depth: self.rng.uniform(22.0, 30.0) for depth, _ in self.physics.soil_gain_pct_per_min}
         self._last_advance = now
+        self._flap_phase = False
+        self._battery_before: float | None = None  # the level a `battery_low` fault hides
         self._answers: OrderedDict[str, dict[str, Any]] = OrderedDict()
 
     def resume_from(self, readings: dict[str, float]) -> None:
@@ -275,15 +282,23 @@ class SimulatedDevice:
         targets = [self.valves[valve_id]] if valve_id is not None else list(self.valves.values())
         if fault == "offline":
             self.online = False
+        elif fault == "battery_low":
+            if self._battery_before is None:
+                self._battery_before = self.battery_pct
+            self.battery_pct = BATTERY_LOW_PCT
         elif fault == "clear":
             self.online = True
+            if self._battery_before is not None:
+                self.battery_pct, self._battery_before = self._battery_before, None
             for valve in targets:
-                valve.leaking = valve.stuck = False
+                valve.leaking = valve.stuck = valve.flapping = False
                 self._set_position(valve, valve.reported)
         else:
             for valve in targets:
                 if fault == "leak":
                     valve.leaking = True
+                elif fault == "flap":
+                    valve.flapping = True
                 else:
                     valve.stuck = True
 
@@ -293,9 +308,13 @@ class SimulatedDevice:
         physics, rng = self.physics, self.rng
         metrics: dict[str, float] = {}
         total = 0.0
+        self._flap_phase = not self._flap_phase
         for valve in self.valves.values():
             reading = valve.flow_lpm * (1.0 + rng.gauss(0.0, physics.flow_noise)) if valve.flow_lpm >= 0.05 else 0.0
             reading = max(0.0, reading)
+            if valve.flapping and self._flap_phase:
+                # The wrong half of a flapping sensor: nothing where water flows, a leak where none does.
+                reading = 0.0 if reading >= 0.05 else physics.leak_fraction * valve.spec.min_lpm
             total += reading
             if len(self.valves) > 1:
                 metrics[topics.valve_flow_metric(valve.spec.valve_id)] = round(reading, 1)

@@ -128,6 +128,143 @@
     </message>
 </context>
 <context>
+    <name>AlarmJournalView</name>
+    <message>
+        <source>alarms</source>
+        <comment>file name</comment>
+        <translation>alarmas</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Reconocer</translation>
+    </message>
+    <message>
+        <source>Say that someone is dealing with the selected alarm</source>
+        <translation>Indicar que alguien se ocupa de la alarma seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>Cerrar a&amp;larma</translation>
+    </message>
+    <message>
+        <source>Close the selected alarm (it comes back if the problem persists)</source>
+        <translation>Cerrar la alarma seleccionada (vuelve si el problema continúa)</translation>
+    </message>
+    <message>
+        <source>Alarm &amp;rules…</source>
+        <translation>Re&amp;glas de alarma…</translation>
+    </message>
+    <message>
+        <source>Thresholds and delays per valve, battery level, sound</source>
+        <translation>Umbrales y demoras por válvula, nivel de batería, sonido</translation>
+    </message>
+    <message>
+        <source>this console</source>
+        <translation>esta consola</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmRulesDialog</name>
+    <message>
+        <source>Alarm rules</source>
+        <translation>Reglas de alarma</translation>
+    </message>
+    <message>
+        <source>Leave a cell empty to use the default: the valve&apos;s expected flow from Hydrobit, a leak above {leak} L/min on a closed valve, and the delay from Settings &gt; Irrigation ({hold} s).</source>
+        <translation>Deje una celda vacía para usar el valor predeterminado: el caudal esperado de la válvula según Hydrobit, una fuga por encima de {leak} L/min con la válvula cerrada y la demora de Configuración &gt; Riego ({hold} s).</translation>
+    </message>
+    <message>
+        <source>Valve</source>
+        <translation>Válvula</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Expected (L/min)</source>
+        <translation>Esperado (L/min)</translation>
+    </message>
+    <message>
+        <source>Lowest flow</source>
+        <translation>Caudal mínimo</translation>
+    </message>
+    <message>
+        <source>Highest flow</source>
+        <translation>Caudal máximo</translation>
+    </message>
+    <message>
+        <source>Leak above</source>
+        <translation>Fuga por encima de</translation>
+    </message>
+    <message>
+        <source>Delay (s)</source>
+        <translation>Demora (s)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Beep when an alarm is raised</source>
+        <translation>Emitir un pitido cuando se active una alarma</translation>
+    </message>
+    <message>
+        <source>Battery low below:</source>
+        <translation>Batería baja por debajo de:</translation>
+    </message>
+    <message>
+        <source>At most one desktop notification every:</source>
+        <translation>Como máximo una notificación de escritorio cada:</translation>
+    </message>
+    <message>
+        <source>{valve}: “{text}” is not a number.</source>
+        <translation>{valve}: «{text}» no es un número.</translation>
+    </message>
+    <message>
+        <source>{valve}: numbers must be zero or more, and the lowest flow below the highest.</source>
+        <translation>{valve}: los números deben ser cero o mayores, y el caudal mínimo menor que el máximo.</translation>
+    </message>
+    <message>
+        <source>The rules could not be saved: {reason}</source>
+        <translation>No se pudieron guardar las reglas: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmService</name>
+    <message>
+        <source>HydroDesk alarm: {alarm}</source>
+        <translation>Alarma de HydroDesk: {alarm}</translation>
+    </message>
+    <message>
+        <source>HydroDesk: {count} more alarms</source>
+        <translation>HydroDesk: {count} alarmas más</translation>
+    </message>
+    <message>
+        <source>{count} alarms need attention. Press Ctrl+Shift+A to see them.</source>
+        <translation>{count} alarmas requieren atención. Pulse Ctrl+Mayús+A para verlas.</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmsDialog</name>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmas</translation>
+    </message>
+    <message>
+        <source>{attention} of {open} open alarms need attention. Select one and acknowledge it (Alt+A) to say someone is on it.</source>
+        <translation>{attention} de {open} alarmas abiertas requieren atención. Seleccione una y reconózcala (Alt+R) para indicar que alguien se ocupa.</translation>
+    </message>
+    <message>
+        <source>{open} open alarms, all acknowledged.</source>
+        <translation>{open} alarmas abiertas, todas reconocidas.</translation>
+    </message>
+    <message>
+        <source>No open alarms. HydroDesk watches every valve and device while you are signed in.</source>
+        <translation>No hay alarmas abiertas. HydroDesk vigila todas las válvulas y dispositivos mientras su sesión está iniciada.</translation>
+    </message>
+</context>
+<context>
     <name>AlarmsModel</name>
     <message>
         <source>Raised</source>
@@ -144,6 +281,10 @@
     <message>
         <source>Reading</source>
         <translation>Lectura</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Veces</translation>
     </message>
     <message>
         <source>State</source>
@@ -235,6 +376,18 @@
     <message>
         <source>Not signed in to a Hydrobit account.</source>
         <translation>No ha iniciado sesión en una cuenta de Hydrobit.</translation>
+    </message>
+    <message>
+        <source>⚠ 1 alarm</source>
+        <translation>⚠ 1 alarma</translation>
+    </message>
+    <message>
+        <source>⚠ {count} alarms</source>
+        <translation>⚠ {count} alarmas</translation>
+    </message>
+    <message>
+        <source>Alarms that need attention. Click or press Ctrl+Shift+A to see them.</source>
+        <translation>Alarmas que requieren atención. Haga clic o pulse Ctrl+Mayús+A para verlas.</translation>
     </message>
     <message>
         <source>Updated {time}</source>
@@ -2425,8 +2578,20 @@
         <translation>Dispositivo sin conexión</translation>
     </message>
     <message>
+        <source>Battery low</source>
+        <translation>Batería baja</translation>
+    </message>
+    <message>
         <source>Close not confirmed</source>
         <translation>Cierre sin confirmar</translation>
+    </message>
+    <message>
+        <source>Command not confirmed by the field</source>
+        <translation>Orden no confirmada por el campo</translation>
+    </message>
+    <message>
+        <source>Confirmed, but the flow says otherwise</source>
+        <translation>Confirmada, pero el caudal indica lo contrario</translation>
     </message>
 </context>
 <context>
@@ -2527,27 +2692,6 @@
         <translation>registros-de-riego</translation>
     </message>
     <message>
-        <source>alarms</source>
-        <comment>file name</comment>
-        <translation>alarmas</translation>
-    </message>
-    <message>
-        <source>&amp;Acknowledge</source>
-        <translation>&amp;Reconocer</translation>
-    </message>
-    <message>
-        <source>Say that someone is dealing with the selected alarm</source>
-        <translation>Indicar que alguien se ocupa de la alarma seleccionada</translation>
-    </message>
-    <message>
-        <source>&amp;Clear</source>
-        <translation>Cerrar a&amp;larma</translation>
-    </message>
-    <message>
-        <source>Close the selected alarm (it comes back if the problem persists)</source>
-        <translation>Cerrar la alarma seleccionada (vuelve si el problema persiste)</translation>
-    </message>
-    <message>
         <source>Valves</source>
         <translation>Válvulas</translation>
     </message>
@@ -2632,10 +2776,6 @@
         <translation>Reconectando datos en vivo…</translation>
     </message>
     <message>
-        <source>HydroDesk alarm: {alarm}</source>
-        <translation>Alarma de HydroDesk: {alarm}</translation>
-    </message>
-    <message>
         <source>Alarms ({count})</source>
         <translation>Alarmas ({count})</translation>
     </message>
@@ -2646,10 +2786,6 @@
     <message>
         <source>{count} alarms need attention; newest: {what}</source>
         <translation>{count} alarmas requieren atención; la más reciente: {what}</translation>
-    </message>
-    <message>
-        <source>this console</source>
-        <translation>esta consola</translation>
     </message>
     <message>
         <source>Choose a project or sector in the navigator.</source>
@@ -2826,6 +2962,14 @@
     <message>
         <source>&amp;Filter</source>
         <translation>&amp;Filtrar</translation>
+    </message>
+    <message>
+        <source>&amp;Alarms…</source>
+        <translation>A&amp;larmas…</translation>
+    </message>
+    <message>
+        <source>Show the alarm journal: acknowledge, clear, export</source>
+        <translation>Mostrar el registro de alarmas: reconocer, cerrar, exportar</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts and Help</source>

@@ -196,6 +196,27 @@ def test_faults_can_target_one_valve_and_reject_unknown_names(clock: FakeClock) 
         device.inject("flood")  # type: ignore[arg-type]
 
 
+def test_a_flapping_sensor_reads_wrong_every_other_time_and_a_drained_battery_comes_back_when_cleared(
+    clock: FakeClock,
+) -> None:
+    device = make_device(clock)
+    device.inject("flap")
+    readings = []
+    for _ in range(6):
+        clock.advance(0.5)
+        device.advance()
+        readings.append(device.telemetry()["metrics"][topics.FLOW])
+    leak = Physics().leak_fraction * VALVE.min_lpm
+    assert readings[0::2] == [leak] * 3 or readings[1::2] == [leak] * 3  # closed: a phantom leak, every other time
+    assert sorted(set(readings)) == [0.0, leak]
+    before = device.battery_pct
+    device.inject("battery_low")
+    assert device.status()["battery_pct"] < 10
+    device.inject("clear")
+    assert device.battery_pct == before
+    assert {device.telemetry()["metrics"][topics.FLOW] for _ in range(4)} == {0.0}
+
+
 def test_offline_and_clear_switch_the_device_off_and_on(clock: FakeClock) -> None:
     device = make_device(clock)
     device.inject("offline")

@@ -2,8 +2,9 @@
 
 A valve shows what was commanded and what the field reports in separate columns; flow and pressure come live
 from the telemetry hub. Open (always for a duration) and Close go through a confirmation that names the valve,
-its sector and the duration; each command's lifecycle is shown as it moves. Alarms come from the domain's rules
-over the live readings, evaluated once a second.
+its sector and the duration; each command's lifecycle is shown as it moves. Alarms are the session's alarm
+service's (hydrodesk.ui.alarms.service), which watches the farm whether this pane is open or not; the Alarms tab
+shows its journal.
 """
 
 from __future__ import annotations
@@ -27,21 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hydrodesk.domain.irrigation import FlowEnvelope
 from hydrodesk.domain.irrigation_limits import IrrigationLimits, check_close, check_open
-from hydrodesk.domain.telemetry_alarms import (
-    Condition,
-    flow_condition,
-    offline_condition,
-    pressure_condition,
-)
 from hydrodesk.ui import formats
+from hydrodesk.ui.alarms.journal_view import AlarmJournalView
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
-from hydrodesk.ui.irrigation.alarms import CLOSE_UNCONFIRMED, AlarmCenter, AlarmEntry
+from hydrodesk.ui.irrigation.alarms import AlarmCenter, AlarmEntry
 from hydrodesk.ui.irrigation.command_dialog import ValveCommandDialog
 from hydrodesk.ui.irrigation.commands import CommandTracker, DirectCommandSender, TrackedCommand
 from hydrodesk.ui.irrigation.models import (
-    AlarmsModel,
     CommandsModel,
     LogRow,
     LogsModel,
@@ -49,7 +43,6 @@ from hydrodesk.ui.irrigation.models import (
     ValveRow,
     ValvesModel,
     alarm_title,
-    alarm_value,
 )
 from hydrodesk.ui.irrigation.outbox_sender import OutboxCommandSender
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
@@ -99,13 +92,9 @@ class IrrigationPane(Pane):
         )
         self.tracker.changed.connect(self._on_command_changed)
         self.tracker.escalated.connect(self._on_command_escalated)
-        self.alarms = AlarmCenter(lambda: self.limits.alarm_hold_s, parent=self)
-        self.alarms.subject_of = self._subject_of
-        self.alarms.raised.connect(self._on_alarm_raised)
-        self.alarms.changed.connect(self._show_alarms)
-        from hydrodesk.ui.irrigation.notify import DesktopNotifier
-
-        self.notifier = DesktopNotifier(self)
+        # The session's alarm service once signed in; an empty journal until then.
+        self._no_alarms = AlarmCenter(lambda: self.limits.alarm_hold_s, parent=self)
+        self.alarms: AlarmCenter = self._no_alarms
 
         # ---------------------------------------------------------------- heading and alarm banner
         self.title_label = QLabel(self.tr("Irrigation"), self)
@@ -211,25 +200,12 @@ class IrrigationPane(Pane):
         logs_layout.addWidget(self.logs_table, 1)
 
         # ---------------------------------------------------------------- alarms tab
-        self.alarms_model = AlarmsModel(self)
-        self.alarms_table = DataTable(export_name=self.tr("alarms", "file name"), parent=self)
-        self.alarms_table.set_source_model(self.alarms_model)
-        self.alarms_table.current_row_changed.connect(self._update_buttons)
-        self.acknowledge_button = QPushButton(self.tr("&Acknowledge"), self)
-        self.acknowledge_button.setToolTip(self.tr("Say that someone is dealing with the selected alarm"))
-        self.acknowledge_button.clicked.connect(self._acknowledge_selected)
-        self.clear_alarm_button = QPushButton(self.tr("&Clear"), self)
-        self.clear_alarm_button.setToolTip(self.tr("Close the selected alarm (it comes back if the problem persists)"))
-        self.clear_alarm_button.clicked.connect(self._clear_selected)
-        alarms_tab = QWidget(self)
-        alarms_layout = QVBoxLayout(alarms_tab)
-        alarms_layout.setContentsMargins(0, 8, 0, 0)
-        alarm_actions = QHBoxLayout()
-        alarm_actions.addWidget(self.acknowledge_button)
-        alarm_actions.addWidget(self.clear_alarm_button)
-        alarm_actions.addStretch(1)
-        alarms_layout.addLayout(alarm_actions)
-        alarms_layout.addWidget(self.alarms_table, 1)
+        alarms_tab = AlarmJournalView(self)
+        alarms_tab.rules_requested.connect(self._open_alarm_rules)
+        self.alarms_view = alarms_tab
+        self.alarms_model, self.alarms_table = alarms_tab.model, alarms_tab.table
+        self.acknowledge_button, self.clear_alarm_button = alarms_tab.acknowledge_button, alarms_tab.clear_button
+        self.alarms.changed.connect(self._show_alarms)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -251,7 +227,6 @@ class IrrigationPane(Pane):
         move_before([self.open_button, self.close_button], self.valves_table.filter_edit, self)
         move_before([self.tabs], self.open_button, self)
         move_before([self.start_program_button, self.stop_program_button], self.programs_table.filter_edit, self)
-        move_before([self.acknowledge_button, self.clear_alarm_button], self.alarms_table.filter_edit, self)
 
         self._valves_timer = QTimer(self)
         self._valves_timer.setInterval(VALVES_REFRESH_MS)
@@ -298,15 +273,26 @@ class IrrigationPane(Pane):
             live.command_acked.connect(self.tracker.on_ack)
             live.connection_changed.connect(self._on_live_connection)
         self._on_live_connection()
+        self._use_alarms(self.context.alarms() or self._no_alarms)
+
+    def _use_alarms(self, alarms: AlarmCenter) -> None:
+        if alarms is self.alarms:
+            return
+        self.alarms.changed.disconnect(self._show_alarms)
+        self.alarms = alarms
+        alarms.changed.connect(self._show_alarms)
+        self.alarms_view.set_center(alarms)
+        self._show_alarms()
 
     def apply_theme(self, theme: Theme) -> None:
         tokens = theme.tokens
         self._theme_tokens = dict(tokens)
         colors = {name: QColor(tokens[name]) for name in ("online", "offline", "busy", "error", "muted", "accent")}
-        for model in (self.valves_model, self.commands_model, self.alarms_model):
+        for model in (self.valves_model, self.commands_model):
             model.colors = colors
+        self.alarms_view.apply_theme(theme)
         icon = tokens["icon"]
-        for table in (self.valves_table, self.commands_table, self.programs_table, self.logs_table, self.alarms_table):
+        for table in (self.valves_table, self.commands_table, self.programs_table, self.logs_table):
             table.set_icons(themed_icon("search", icon), themed_icon("export", icon))
         self.alarm_icon.setPixmap(svg_pixmap("alarm", QSize(20, 20), tokens["error"]))
         self.alarm_banner.setStyleSheet(
@@ -411,14 +397,6 @@ class IrrigationPane(Pane):
 
     def _valve_name(self, valve_id: str) -> str:
         return next((valve.name for valve in self._valves if valve.valve_id == valve_id), valve_id)
-
-    def _subject_of(self, device_id: str, valve_id: str | None) -> str:
-        if valve_id is None:
-            return device_id
-        valve = next((v for v in self._valves if v.valve_id == valve_id), None)
-        if valve is None:
-            return valve_id
-        return f"{valve.name} ({self._sector_name(valve.sector_id)})"
 
     def shown_valves(self) -> list[Valve]:
         sector = self._selection.sector
@@ -660,14 +638,12 @@ class IrrigationPane(Pane):
         self.live_chip.style().polish(self.live_chip)
 
     def evaluate_live(self) -> None:
-        """Once a second: the valves' live columns, and the alarm rules over the live readings."""
+        """Once a second: the valves' live columns (the alarm service judges the readings, pane or no pane)."""
         if self._valves:
             self._show_valves()
         live = self._live
         if live is None or not live.connected or not self._valves:
-            # Disconnected, every device would look silent: judge only what the field really told us.
             return
-        self.alarms.evaluate(self.conditions(time.time()))
         if not self._ready_announced and self.is_data_ready():
             self._ready_announced = True
             self.data_ready.emit()
@@ -677,52 +653,7 @@ class IrrigationPane(Pane):
         rows = self.valves_model.rows
         return bool(rows) and all(row.flow_lpm is not None and row.pressure_bar is not None for row in rows)
 
-    def conditions(self, now: float) -> list[Condition]:
-        live = self._live
-        if live is None:
-            return []
-        found: list[Condition] = []
-        devices: set[str] = set()
-        for valve in self._valves:
-            row = self.valve_row(valve)
-            devices.add(valve.device_id)
-            envelope = valve.expected_flow
-            if envelope is not None and row.device_online is not False:
-                condition = flow_condition(
-                    valve.device_id,
-                    valve.valve_id,
-                    row.observed,
-                    row.flow_lpm,
-                    FlowEnvelope(envelope.min_lpm, envelope.max_lpm),
-                )
-                if condition is not None:
-                    found.append(condition)
-        for device_id in sorted(devices):
-            info = live.devices.get(device_id)
-            if info is None:
-                continue
-            offline = offline_condition(info, now, self.limits.expected_report_s)
-            if offline is not None:
-                found.append(offline)
-                continue
-            latest = live.latest(device_id, "pressure_bar")
-            if latest is not None and now - latest[0] <= FRESH_S:
-                pressure = pressure_condition(
-                    device_id, latest[1], self.limits.min_line_pressure_bar, self.limits.max_line_pressure_bar
-                )
-                if pressure is not None:
-                    found.append(pressure)
-        return found
-
-    def _on_alarm_raised(self, entry: AlarmEntry) -> None:
-        title = self.tr("HydroDesk alarm: {alarm}").format(alarm=alarm_title(self, entry.kind))
-        reading = alarm_value(entry)
-        message = f"{entry.subject} · {reading}" if reading else entry.subject
-        self.notifier.notify(title, message, critical=entry.kind in ("leak", CLOSE_UNCONFIRMED))
-        log.warning("alarm raised: %s at %s (%s)", entry.kind, entry.subject, reading)
-
     def _show_alarms(self) -> None:
-        self.alarms_model.update_rows(list(reversed(self.alarms.journal)))
         attention = self.alarms.needing_attention()
         count = len(self.alarms.open_alarms())
         self.tabs.setTabText(
@@ -738,25 +669,17 @@ class IrrigationPane(Pane):
                     self.tr("{count} alarms need attention; newest: {what}").format(count=len(attention), what=what)
                 )
         self.alarm_banner.setVisible(bool(attention))
-        self._update_buttons()
 
     def selected_alarm(self) -> AlarmEntry | None:
-        index = self.alarms_table.proxy.mapToSource(self.alarms_table.view.currentIndex())
-        return self.alarms_model.row_at(index.row()) if index.isValid() else None
+        return self.alarms_view.selected()
 
     def select_alarm(self, alarm_id: int) -> None:
-        self.alarms_table.select_source_row(self.alarms_model.row_of(str(alarm_id)))
-        self._update_buttons()
+        self.alarms_view.select(alarm_id)
 
-    def _acknowledge_selected(self) -> None:
-        entry = self.selected_alarm()
-        if entry is not None and self.alarms.acknowledge(entry.alarm_id, self._user or self.tr("this console")):
-            self.select_alarm(entry.alarm_id)
-
-    def _clear_selected(self) -> None:
-        entry = self.selected_alarm()
-        if entry is not None and self.alarms.clear(entry.alarm_id, self._user or self.tr("this console")):
-            self.select_alarm(entry.alarm_id)
+    def _open_alarm_rules(self) -> None:
+        window = self.window()
+        if hasattr(window, "open_alarm_rules"):
+            window.open_alarm_rules()
 
     # ------------------------------------------------------------------------------------------ looks
     def _update_heading(self) -> None:
@@ -810,9 +733,6 @@ class IrrigationPane(Pane):
         program = self.selected_program()
         self.start_program_button.setEnabled(program is not None and program.enabled and not program.running)
         self.stop_program_button.setEnabled(program is not None)
-        alarm = self.selected_alarm()
-        self.acknowledge_button.setEnabled(alarm is not None and alarm.needs_attention)
-        self.clear_alarm_button.setEnabled(alarm is not None and alarm.open)
 
     def current_valve_index(self) -> QModelIndex:
         return self.valves_table.view.currentIndex()
