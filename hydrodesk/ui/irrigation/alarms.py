@@ -20,12 +20,17 @@ from PySide6.QtCore import QObject, Signal
 from hydrodesk.domain.telemetry_alarms import AlarmKind, Condition, Debounce
 
 CLOSE_UNCONFIRMED = "close_unconfirmed"  # an escalated close: not a telemetry rule, but an alarm all the same
+# A command the device acknowledged that this office's telemetry never showed carried out in time.
+COMMAND_UNCONFIRMED = "command_unconfirmed"
+# A command the server called confirmed while this office's telemetry says the valve did not do it.
+CONFIRM_CONTRADICTED = "confirm_contradicted"
+ESCALATIONS = frozenset({CLOSE_UNCONFIRMED, COMMAND_UNCONFIRMED, CONFIRM_CONTRADICTED})
 
 
 @dataclass
 class AlarmEntry:
     alarm_id: int
-    kind: str  # an AlarmKind value, or CLOSE_UNCONFIRMED
+    kind: str  # an AlarmKind value, or one of the ESCALATIONS
     device_id: str
     valve_id: str | None
     value: float | None
@@ -84,12 +89,20 @@ class AlarmCenter(QObject):
         if raised or cleared:
             self.changed.emit()
 
-    def escalate(self, device_id: str, valve_id: str, subject: str) -> AlarmEntry:
-        """A close the field did not confirm: the valve may still be open."""
-        existing = self._open_by_key.get(_key(CLOSE_UNCONFIRMED, device_id, valve_id))
+    def escalate(
+        self,
+        device_id: str,
+        valve_id: str,
+        subject: str,
+        kind: str = CLOSE_UNCONFIRMED,
+        value: float | None = None,
+    ) -> AlarmEntry:
+        """A command the field did not carry out as promised (`kind`: a close not confirmed, a command acked but
+        never confirmed, a confirmation the telemetry contradicts; `value`: the flow that tells, if any)."""
+        existing = self._open_by_key.get(_key(kind, device_id, valve_id))
         if existing is not None:
             return existing
-        entry = self._raise(CLOSE_UNCONFIRMED, device_id, valve_id, None, self._clock(), subject)
+        entry = self._raise(kind, device_id, valve_id, value, self._clock(), subject)
         self.changed.emit()
         return entry
 
@@ -119,7 +132,7 @@ class AlarmCenter(QObject):
             return False
         entry.acknowledged_at = self._clock()
         entry.acknowledged_by = by
-        if not entry.active and entry.kind != CLOSE_UNCONFIRMED:
+        if not entry.active and entry.kind not in ESCALATIONS:
             self._close(entry, "", entry.acknowledged_at)
         self.changed.emit()
         return True
@@ -130,7 +143,7 @@ class AlarmCenter(QObject):
             return False
         self._close(entry, by, self._clock())
         # If the problem is still there, the rule raises it again after its hold time.
-        if entry.kind != CLOSE_UNCONFIRMED:
+        if entry.kind not in ESCALATIONS:
             self._debounce.active.pop((AlarmKind(entry.kind), entry.device_id, entry.valve_id), None)
             self._debounce._first_seen.pop((AlarmKind(entry.kind), entry.device_id, entry.valve_id), None)
         self.changed.emit()

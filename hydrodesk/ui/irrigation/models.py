@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from PySide6.QtGui import QColor
 
 from hydrodesk.ui import formats
-from hydrodesk.ui.irrigation.alarms import CLOSE_UNCONFIRMED, AlarmEntry
+from hydrodesk.ui.irrigation.alarms import CLOSE_UNCONFIRMED, COMMAND_UNCONFIRMED, CONFIRM_CONTRADICTED, AlarmEntry
 from hydrodesk.ui.irrigation.commands import TrackedCommand
 from hydrodesk.ui.models.rows import Column, RowsTableModel
 
@@ -268,6 +268,8 @@ def alarm_title(owner: QObject, kind: str) -> str:
         "pressure_high": translate("Irrigation", "Line pressure high"),
         "offline": translate("Irrigation", "Device offline"),
         CLOSE_UNCONFIRMED: translate("Irrigation", "Close not confirmed"),
+        COMMAND_UNCONFIRMED: translate("Irrigation", "Command acknowledged but not carried out"),
+        CONFIRM_CONTRADICTED: translate("Irrigation", "Server says done, the flow says otherwise"),
     }.get(kind, kind)
 
 
