@@ -112,12 +112,4 @@ def test_a_server_confirmation_the_flow_contradicts_raises_exactly_one_alarm(
         assert escalations(pane, CONFIRM_CONTRADICTED, "valve_001") == 1
     finally:
         fault(irrigation, "bitRTU-01", "clear")
-    # Repaired, the valve follows what its device reports (open): close it so the farm is left as found.
-    pane.select_valve("valve_001")
-    dialog = pane.request_close()
-    assert dialog is not None
-    dialog.confirm_button.click()
-    close = pane.tracker.commands[-1]
-    qtbot.waitUntil(lambda: close.finished, timeout=WAIT_MS)
-    assert close.status.value == "confirmed", close.error
-    assert escalations(pane, CONFIRM_CONTRADICTED, "valve_001") == 1
+    # Repaired, the valve follows what its device reports (open) until the minute it was opened for runs out.

@@ -98,8 +98,8 @@ def project_from(qtbot: QtBot, office: Office) -> Project:
 
 
 def select_project(qtbot: QtBot, pane: IrrigationPane, office: Office, *, online: bool = True) -> Project:
-    if online:  # the farm, as a sign-in does (offline, the farm comes from the cache)
-        run_async(qtbot, office.engine.refresher.refresh_core(), timeout_ms=WAIT_MS)
+    if online:  # the projects, as a sign-in fetches them (offline, they come from the cache)
+        run_async(qtbot, office.engine.refresher.projects(), timeout_ms=WAIT_MS)
     project = project_from(qtbot, office)
     pane.set_selection(Selection(project))
     return project
