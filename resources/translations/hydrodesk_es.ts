@@ -2600,6 +2600,10 @@
         <translation>{valve}: el campo confirma que está cerrada</translation>
     </message>
     <message>
+        <source>“{name}”: in the outbox until the connection is back</source>
+        <translation>«{name}»: en la bandeja de salida hasta que vuelva la conexión</translation>
+    </message>
+    <message>
         <source>“{name}” was not changed: {reason}</source>
         <translation>«{name}» no se modificó: {reason}</translation>
     </message>
@@ -2618,10 +2622,6 @@
     <message>
         <source>{message} Nothing is saved on this computer yet; press F5 to try again.</source>
         <translation>{message} Aún no hay nada guardado en este equipo; pulse F5 para reintentar.</translation>
-    </message>
-    <message>
-        <source>“{name}”: kept in the outbox, sent when the connection is back</source>
-        <translation>«{name}»: guardado en la bandeja de salida, se enviará cuando vuelva la conexión</translation>
     </message>
     <message>
         <source>Stopped “{name}”</source>

@@ -93,6 +93,8 @@ class ValveCommandDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         if action == "open":
             form.addRow(self.tr("Open for"), self.duration)
+        else:
+            self.duration.setVisible(False)  # outside the layout it would float over the heading
         form.addRow(self.tr("Give up delivering after"), self.delivery)
 
         self.notes = QLabel(self)

@@ -746,7 +746,7 @@ class IrrigationPane(Pane):
 
     def _on_program_queued(self, request: ProgramRequest) -> None:
         self.status_message.emit(
-            self.tr("“{name}”: kept in the outbox, sent when the connection is back").format(name=request.program_name)
+            self.tr("“{name}”: in the outbox until the connection is back").format(name=request.program_name)
         )
 
     def _on_program_finished(self, request: ProgramRequest) -> None:
