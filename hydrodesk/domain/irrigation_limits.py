@@ -81,15 +81,7 @@ def check_open(
     found: list[Interlock] = []
     others = set(open_valves) - {valve_id}
     if valve_id not in open_valves and len(others) >= limits.max_open_valves:
-        found.append(
-            Interlock(
-                InterlockKind.TOO_MANY_OPEN,
-                True,
-                float(len(others)),
-                float(limits.max_open_valves),
-                tuple(sorted(others)),
-            )
-        )
+        found.append(_too_many_open(others, limits))
     if line_pressure_bar is None or not math.isfinite(line_pressure_bar):
         found.append(Interlock(InterlockKind.PRESSURE_UNKNOWN, False, None, limits.min_line_pressure_bar))
     elif line_pressure_bar < limits.min_line_pressure_bar:
@@ -99,6 +91,13 @@ def check_open(
     if running_programs:
         found.append(Interlock(InterlockKind.PROGRAM_RUNNING, False, names=tuple(sorted(running_programs))))
     return sorted(found, key=lambda interlock: not interlock.blocking)
+
+
+def _too_many_open(others: Collection[str], limits: IrrigationLimits) -> Interlock:
+    """Blocking: `others` (the project's valves open besides the ones asked for) leave no room under the limit."""
+    return Interlock(
+        InterlockKind.TOO_MANY_OPEN, True, float(len(others)), float(limits.max_open_valves), tuple(sorted(others))
+    )
 
 
 def check_close(running_programs: Collection[str] = (), device_online: bool | None = True) -> list[Interlock]:
@@ -125,15 +124,7 @@ def check_program_start(
     found: list[Interlock] = []
     others = set(open_valves) - set(program_valves)
     if len(others) + len(set(program_valves)) > limits.max_open_valves:
-        found.append(
-            Interlock(
-                InterlockKind.TOO_MANY_OPEN,
-                True,
-                float(len(others)),
-                float(limits.max_open_valves),
-                tuple(sorted(others)),
-            )
-        )
+        found.append(_too_many_open(others, limits))
     known = [value for value in line_pressures_bar if value is not None and math.isfinite(value)]
     if known and min(known) < limits.min_line_pressure_bar:
         found.append(Interlock(InterlockKind.LOW_PRESSURE, True, min(known), limits.min_line_pressure_bar))

@@ -328,6 +328,17 @@
     </message>
 </context>
 <context>
+    <name>CommandTracker</name>
+    <message>
+        <source>The server reported it done, but this office&apos;s flow readings disagree after {s} s.</source>
+        <translation>El servidor lo dio por hecho, pero las lecturas de caudal de esta oficina no coinciden tras {s} s.</translation>
+    </message>
+    <message>
+        <source>Acknowledged, but this office&apos;s flow readings did not show it done within {s} s.</source>
+        <translation>Aceptado, pero las lecturas de caudal de esta oficina no lo mostraron hecho en {s} s.</translation>
+    </message>
+</context>
+<context>
     <name>CommandsModel</name>
     <message>
         <source>Requested</source>

@@ -81,7 +81,8 @@ def test_a_command_acked_but_never_carried_out_raises_exactly_one_alarm(qtbot: Q
         assert command.alarm_kind == COMMAND_UNCONFIRMED
         assert any(status.value == "acked" for status, _at in command.history)
         assert command.status.value == "failed"
-        assert command.error is not None and "did not show it done" in command.error
+        assert command.error is not None
+        assert "did not show it done" in command.error
         alarm = pane.alarms.find(COMMAND_UNCONFIRMED, valve_id="valve_006")
         assert alarm is not None
         assert "Válvula B-2" in alarm.subject
@@ -107,7 +108,8 @@ def test_a_server_confirmation_the_flow_contradicts_raises_exactly_one_alarm(
         qtbot.waitUntil(lambda: command.escalated, timeout=WAIT_MS)
         assert command.alarm_kind == CONFIRM_CONTRADICTED
         assert command.status.value == "failed"
-        assert command.alarm_value is not None and command.alarm_value < 1.0  # no water where it should flow
+        assert command.alarm_value is not None
+        assert command.alarm_value < 1.0
         assert "Server says done, the flow says otherwise" in pane.alarm_text.text()
         assert escalations(pane, CONFIRM_CONTRADICTED, "valve_001") == 1
     finally:

@@ -270,11 +270,19 @@ class CommandTracker(QObject):
 
     def _give_up(self, command: TrackedCommand, kind: str) -> None:
         """The time is up: the command failed as far as this office can see, and someone must look."""
+        from PySide6.QtCore import QCoreApplication
+
+        translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
         within = self._watches[command.command_id].within_s
         if kind == CONFIRM_CONTRADICTED:
-            error = f"The server reported it done, but this office's flow readings disagree after {within:g} s."
+            text = translate(
+                "CommandTracker", "The server reported it done, but this office's flow readings disagree after {s} s."
+            )
         else:
-            error = f"Acknowledged, but this office's flow readings did not show it done within {within:g} s."
+            text = translate(
+                "CommandTracker", "Acknowledged, but this office's flow readings did not show it done within {s} s."
+            )
+        error = text.format(s=f"{within:g}")
         command.advance(CommandStatus.FAILED, self._clock(), error)
         self._escalate(command, kind)
 
