@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QObject, Signal
+from shiboken6 import isValid
 
 from hydrodesk.domain.outbox import ACTIVE_STATES, EntryKind
 from hydrodesk.store import outbox as ob
@@ -77,7 +78,8 @@ class ProgramCommands(QObject):
                 # No deadline of its own: the entry's expiry ends the wait (the engine marks it expired).
                 item = await OutboxCommandSender.settled(office, item.entry_id, None)
             self._note(request, item)
-        self.finished.emit(request)
+        if isValid(self):  # the pane may have gone meanwhile (signed out): the outbox kept the command all the same
+            self.finished.emit(request)
         return request
 
     async def _queue(self, office: Office, request: ProgramRequest) -> OutboxItem:
