@@ -4509,6 +4509,14 @@
         <translation>Último inicio</translation>
     </message>
     <message>
+        <source>Start waiting to be sent</source>
+        <translation>Inicio pendiente de envío</translation>
+    </message>
+    <message>
+        <source>Stop waiting to be sent</source>
+        <translation>Detención pendiente de envío</translation>
+    </message>
+    <message>
         <source>Running</source>
         <translation>En marcha</translation>
     </message>

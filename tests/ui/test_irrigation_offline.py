@@ -183,6 +183,9 @@ def test_a_program_started_offline_runs_once_when_the_network_returns_even_if_th
         assert entry is not None
         assert entry.state in (EntryState.QUEUED, EntryState.SENDING)  # kept on disk, commandId fixed
         assert entry.expires_at is not None
+        row = pane.programs_model.row_of("prog_001")
+        assert pane.programs_model.data(pane.programs_model.index(row, 1)) == "Start waiting to be sent"
+        assert not pane.start_program_button.isEnabled()  # no second start while the first waits
 
         proxy.plan(Fault.DROP_AFTER_COMMIT, path_contains="/start", count=1)  # the reply is lost after the commit
         proxy.set_upstream(upstream.hostname or "127.0.0.1", upstream.port or 80)  # the network returns
@@ -190,6 +193,7 @@ def test_a_program_started_offline_runs_once_when_the_network_returns_even_if_th
             pass
         assert request.outcome == "done", request.reason
         assert request.replayed  # the resend found the start the lost reply belonged to
+        assert "prog_001" not in pane.programs_model.waiting
         assert [fault for fault, _ in proxy.faults_applied] == [Fault.DROP_AFTER_COMMIT]
         assert proxy.count("/start") == 2
         starts, opens = program_commands(fresh_sim, "prog_001")

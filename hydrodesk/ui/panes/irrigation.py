@@ -745,11 +745,17 @@ class IrrigationPane(Pane):
         return dialog
 
     def _on_program_queued(self, request: ProgramRequest) -> None:
+        self.programs_model.waiting[request.program_id] = request.action
+        self.programs_model.update_rows(self._programs)
+        self._update_buttons()
         self.status_message.emit(
             self.tr("“{name}”: in the outbox until the connection is back").format(name=request.program_name)
         )
 
     def _on_program_finished(self, request: ProgramRequest) -> None:
+        self.programs_model.waiting.pop(request.program_id, None)
+        self.programs_model.update_rows(self._programs)
+        self._update_buttons()
         if request.outcome == "done":
             done = self.tr("Started “{name}”") if request.action == "start" else self.tr("Stopped “{name}”")
             self.status_message.emit(done.format(name=request.program_name))
@@ -948,7 +954,10 @@ class IrrigationPane(Pane):
         else:
             self.selection_hint.setText(self._valve_state_text(row))
         program = self.selected_program()
-        self.start_program_button.setEnabled(program is not None and program.enabled and not program.running)
+        waiting = program is not None and program.program_id in self.programs_model.waiting
+        self.start_program_button.setEnabled(
+            program is not None and program.enabled and not program.running and not waiting
+        )
         self.stop_program_button.setEnabled(program is not None)
         alarm = self.selected_alarm()
         self.acknowledge_button.setEnabled(alarm is not None and alarm.needs_attention)
