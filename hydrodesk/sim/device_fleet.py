@@ -6,10 +6,10 @@ subscribes to its `cmd` topic. Every `interval_s` it publishes `telemetry`, and 
 moved by itself (an open that ran its duration out); `status` is refreshed every `status_every_s`.
 
 Fault injection, for demos and tests:
-- Python: `fleet.inject_fault(device_id, "leak" | "stuck" | "offline" | "flap" | "battery_low" | "clear",
-  valve_id=None)`.
-- Out of process: publish `{"fault": "leak" | "stuck" | "offline" | "flap" | "battery_low" | "clear",
-  "valveId": optional}` to
+- Python: `fleet.inject_fault(device_id, fault, valve_id=None)`, a fault of hydrodesk.sim.devices.FAULTS: "leak",
+  "stuck", "ack_only" (acked, never carried out), "false_confirm" (acked as done, valve does not move), "offline",
+  "flap" (a flow sensor that toggles), "battery_low", "clear".
+- Out of process: publish `{"fault": one of those, "valveId": optional}` to
   `sim/{deviceId}/fault` (QoS 1, not retained) on the same broker. A fleet ignores devices it does not run.
 `offline` silences the device and drops its connection without a DISCONNECT, so the broker publishes its last
 will; `clear` repairs every fault and brings an offline device back (it reconnects and republishes).

@@ -17,7 +17,11 @@ carried out. An open with `durationMin` closes by itself when the time runs out.
 redelivery) gets the same answer again and is not carried out twice.
 
 Faults: `leak` (water flows through a closed valve), `stuck` (the device acks and reports the new position, but
-the valve does not move, so no telemetry confirms it), `offline` (the device falls silent; the fleet drops its
+the valve does not move, so no telemetry confirms it), `ack_only` (the device acks a command but does nothing:
+neither its reported position nor the valve changes, so the command is acked and never confirmed),
+`false_confirm` (the device acks, reports the new position and vouches for it in its ack with
+`"confirmed": true`, as an actuator with a broken end switch would, but the valve does not move: the server takes
+the command as confirmed while the flow says otherwise), `offline` (the device falls silent; the fleet drops its
 connection so the broker publishes its last will), `flap` (the valve's flow sensor toggles: every other reading
 is wrong, zero on a flowing valve or a leak-sized flow on a closed one), `battery_low` (the battery reads
 BATTERY_LOW_PCT) and `clear` (repaired: everything back to normal, the battery where it was).
@@ -38,8 +42,17 @@ from hydrodesk.sim import topics
 from hydrodesk.sim.topics import DeviceAddress
 
 Clock = Callable[[], datetime]
-Fault = Literal["leak", "stuck", "offline", "flap", "battery_low", "clear"]
-FAULTS: Final[tuple[Fault, ...]] = ("leak", "stuck", "offline", "flap", "battery_low", "clear")
+Fault = Literal["leak", "stuck", "ack_only", "false_confirm", "offline", "flap", "battery_low", "clear"]
+FAULTS: Final[tuple[Fault, ...]] = (
+    "leak",
+    "stuck",
+    "ack_only",
+    "false_confirm",
+    "offline",
+    "flap",
+    "battery_low",
+    "clear",
+)
 BATTERY_LOW_PCT: Final = 8.0
 ValvePosition = Literal["open", "closed"]
 
@@ -117,6 +130,10 @@ class ValveModel:
     leaking: bool = False
     flapping: bool = False
     """Its flow sensor toggles between the truth and a wrong reading."""
+    ack_only: bool = False
+    """Commands are acked and ignored."""
+    false_confirm: bool = False
+    """Stuck, and the ack vouches for the move all the same."""
 
     def target_lpm(self, physics: Physics) -> float:
         if self.position == "open":
@@ -220,8 +237,11 @@ class SimulatedDevice:
         if error is not None:
             ack = topics.ack_payload(command_id, "failed", now, error)
         else:
-            changed = self._execute(self.valves[payload["valveId"]], payload, now) or changed
+            valve = self.valves[payload["valveId"]]
+            changed = self._execute(valve, payload, now) or changed
             ack = topics.ack_payload(command_id, "acked", now)
+            if valve.false_confirm:
+                ack["confirmed"] = True
         self._answers[command_id] = ack
         while len(self._answers) > REMEMBERED_COMMANDS:
             self._answers.popitem(last=False)
@@ -244,6 +264,8 @@ class SimulatedDevice:
         return None
 
     def _execute(self, valve: ValveModel, payload: dict[str, Any], now: datetime) -> bool:
+        if valve.ack_only:
+            return False
         if payload["action"] == "open":
             valve.close_at = now + timedelta(minutes=payload["durationMin"])
             if valve.reported == "open":
@@ -261,7 +283,7 @@ class SimulatedDevice:
         valve.since = at
         if to == "closed":
             valve.close_at = None
-        if not valve.stuck:
+        if not (valve.stuck or valve.false_confirm):
             self._set_position(valve, to)
 
     def _set_position(self, valve: ValveModel, to: ValvePosition) -> None:
@@ -291,7 +313,7 @@ class SimulatedDevice:
             if self._battery_before is not None:
                 self.battery_pct, self._battery_before = self._battery_before, None
             for valve in targets:
-                valve.leaking = valve.stuck = valve.flapping = False
+                valve.leaking = valve.stuck = valve.flapping = valve.ack_only = valve.false_confirm = False
                 self._set_position(valve, valve.reported)
         else:
             for valve in targets:
@@ -299,6 +321,10 @@ class SimulatedDevice:
                     valve.leaking = True
                 elif fault == "flap":
                     valve.flapping = True
+                elif fault == "ack_only":
+                    valve.ack_only = True
+                elif fault == "false_confirm":
+                    valve.false_confirm = True
                 else:
                     valve.stuck = True
 

@@ -842,6 +842,7 @@ class MainWindow(QMainWindow):
             office=lambda: self._office,
             cache_cleared=self.request_reload,
             limits_changed=self._on_limits_changed,
+            project=self._selected_project,
             profiles_page=self.profiles_page_factory,
         )
         dialog = SettingsDialog(context, self)
@@ -849,6 +850,10 @@ class MainWindow(QMainWindow):
         # open(), not exec(): a nested event loop inside the asyncio loop would re-enter running tasks.
         dialog.open()
         return dialog
+
+    def _selected_project(self) -> tuple[str, str] | None:
+        project = self._selection.project
+        return None if project is None else (project.project_id, project.name)
 
     def _on_limits_changed(self, limits: IrrigationLimits) -> None:
         if self._alarms is not None:

@@ -481,6 +481,17 @@
     </message>
 </context>
 <context>
+    <name>CommandTracker</name>
+    <message>
+        <source>The server reported it done, but this office&apos;s flow readings disagree after {s} s.</source>
+        <translation>El servidor lo dio por hecho, pero las lecturas de caudal de esta oficina no coinciden tras {s} s.</translation>
+    </message>
+    <message>
+        <source>Acknowledged, but this office&apos;s flow readings did not show it done within {s} s.</source>
+        <translation>Aceptado, pero las lecturas de caudal de esta oficina no lo mostraron hecho en {s} s.</translation>
+    </message>
+</context>
+<context>
     <name>CommandsModel</name>
     <message>
         <source>Requested</source>
@@ -2586,12 +2597,12 @@
         <translation>Cierre sin confirmar</translation>
     </message>
     <message>
-        <source>Command not confirmed by the field</source>
-        <translation>Orden no confirmada por el campo</translation>
+        <source>Command acknowledged but not carried out</source>
+        <translation>Comando aceptado pero no ejecutado</translation>
     </message>
     <message>
-        <source>Confirmed, but the flow says otherwise</source>
-        <translation>Confirmada, pero el caudal indica lo contrario</translation>
+        <source>Server says done, the flow says otherwise</source>
+        <translation>El servidor lo da por hecho, el caudal dice otra cosa</translation>
     </message>
 </context>
 <context>
@@ -2599,6 +2610,14 @@
     <message>
         <source>HydroDesk checks these before it sends an open command, and raises an alarm when a line&apos;s pressure stays outside them. Set them to what the farm&apos;s pumps and lines are built for.</source>
         <translation>HydroDesk revisa estos límites antes de enviar una orden de apertura, y da una alarma cuando la presión de una línea se mantiene fuera de ellos. Ajústelos a lo que soportan las bombas y las líneas del campo.</translation>
+    </message>
+    <message>
+        <source>Limits of the project {project}</source>
+        <translation>Límites del proyecto {project}</translation>
+    </message>
+    <message>
+        <source>Limits for projects that have none of their own</source>
+        <translation>Límites para los proyectos que no tienen los suyos</translation>
     </message>
     <message>
         <source> s</source>
@@ -2619,6 +2638,10 @@
     <message>
         <source>An alarm is raised when a condition lasts:</source>
         <translation>Se da la alarma cuando la condición dura:</translation>
+    </message>
+    <message>
+        <source>An opened valve whose flow this office does not see within this time raises an alarm:</source>
+        <translation>Una válvula abierta cuyo caudal esta oficina no ve dentro de este tiempo genera una alarma:</translation>
     </message>
     <message>
         <source> bar</source>
@@ -2716,36 +2739,12 @@
         <translation>No se pudieron cargar las válvulas</translation>
     </message>
     <message>
-        <source>{message} Press F5 to try again.</source>
-        <translation>{message} Pulse F5 para volver a intentarlo.</translation>
-    </message>
-    <message>
         <source>{valve}: the field confirms it is open</source>
         <translation>{valve}: el campo confirma que está abierta</translation>
     </message>
     <message>
         <source>{valve}: the field confirms it is closed</source>
         <translation>{valve}: el campo confirma que está cerrada</translation>
-    </message>
-    <message>
-        <source>Start program</source>
-        <translation>Iniciar programa</translation>
-    </message>
-    <message>
-        <source>Start “{name}” now?</source>
-        <translation>¿Iniciar «{name}» ahora?</translation>
-    </message>
-    <message>
-        <source>It opens: {valves}.</source>
-        <translation>Abre: {valves}.</translation>
-    </message>
-    <message>
-        <source>Stop program</source>
-        <translation>Detener programa</translation>
-    </message>
-    <message>
-        <source>Stop “{name}” and close all its valves?</source>
-        <translation>¿Detener «{name}» y cerrar todas sus válvulas?</translation>
     </message>
     <message>
         <source>“{name}” was not changed: {reason}</source>
@@ -2756,8 +2755,28 @@
         <translation>«{name}» iniciado</translation>
     </message>
     <message>
+        <source>an unknown time</source>
+        <translation>una hora desconocida</translation>
+    </message>
+    <message>
+        <source>Offline: showing the valves, programs and logs saved on this computer at {when}. Commands you confirm are kept and sent when the connection is back.</source>
+        <translation>Sin conexión: se muestran las válvulas, programas y registros guardados en este equipo a las {when}. Los comandos que confirme se guardan y se envían cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>{message} Nothing is saved on this computer yet; press F5 to try again.</source>
+        <translation>{message} Aún no hay nada guardado en este equipo; pulse F5 para reintentar.</translation>
+    </message>
+    <message>
+        <source>“{name}”: in the outbox until the connection is back</source>
+        <translation>«{name}»: en la bandeja de salida hasta que vuelva la conexión</translation>
+    </message>
+    <message>
         <source>Stopped “{name}”</source>
         <translation>«{name}» detenido</translation>
+    </message>
+    <message>
+        <source>“{name}” was not changed: the connection did not return in time</source>
+        <translation>«{name}» no se modificó: la conexión no volvió a tiempo</translation>
     </message>
     <message>
         <source>Last {days} days: {total} m³ in {runs} runs ({manual} manual). By sector: {sectors}</source>
@@ -4624,6 +4643,14 @@
     <message>
         <source>Last started</source>
         <translation>Último inicio</translation>
+    </message>
+    <message>
+        <source>Start waiting to be sent</source>
+        <translation>Inicio pendiente de envío</translation>
+    </message>
+    <message>
+        <source>Stop waiting to be sent</source>
+        <translation>Detención pendiente de envío</translation>
     </message>
     <message>
         <source>Running</source>
@@ -7612,6 +7639,18 @@ alerta</translation>
         <translation>Cerrar válvula</translation>
     </message>
     <message>
+        <source>Start program</source>
+        <translation>Iniciar programa</translation>
+    </message>
+    <message>
+        <source>Stop program</source>
+        <translation>Detener programa</translation>
+    </message>
+    <message>
+        <source>{project} · valves: {valves}</source>
+        <translation>{project} · válvulas: {valves}</translation>
+    </message>
+    <message>
         <source>{valve} · sector {sector} · {project}</source>
         <translation>{valve} · sector {sector} · {project}</translation>
     </message>
@@ -7646,6 +7685,14 @@ alerta</translation>
     <message>
         <source>Close {valve} in {sector}?</source>
         <translation>¿Cerrar {valve} en {sector}?</translation>
+    </message>
+    <message>
+        <source>Start “{name}” now?</source>
+        <translation>¿Iniciar «{name}» ahora?</translation>
+    </message>
+    <message>
+        <source>Stop “{name}” and close all its valves?</source>
+        <translation>¿Detener «{name}» y cerrar todas sus válvulas?</translation>
     </message>
 </context>
 <context>

@@ -201,6 +201,7 @@ class ProgramsModel(FarmClockModel):
     def __init__(self, valve_names: Callable[[str], str], parent: QObject | None = None) -> None:
         super().__init__(lambda program: program.program_id, parent)
         self._valve_names = valve_names
+        self.waiting: dict[str, str] = {}  # program id -> "start" or "stop" kept in the outbox, not delivered yet
         self.columns = [
             Column(self.tr("Program"), lambda p: p.name, tooltip=lambda p: p.program_id),
             Column(self.tr("State"), self._state),
@@ -215,6 +216,11 @@ class ProgramsModel(FarmClockModel):
         ]
 
     def _state(self, program: Program) -> str:
+        waiting = self.waiting.get(program.program_id)
+        if waiting == "start":
+            return self.tr("Start waiting to be sent")
+        if waiting == "stop":
+            return self.tr("Stop waiting to be sent")
         if program.running:
             return self.tr("Running")
         return self.tr("Idle") if program.enabled else self.tr("Disabled")
@@ -269,8 +275,8 @@ def alarm_title(owner: QObject, kind: str) -> str:
         "offline": translate("Irrigation", "Device offline"),
         "battery_low": translate("Irrigation", "Battery low"),
         CLOSE_UNCONFIRMED: translate("Irrigation", "Close not confirmed"),
-        COMMAND_UNCONFIRMED: translate("Irrigation", "Command not confirmed by the field"),
-        CONFIRM_CONTRADICTED: translate("Irrigation", "Confirmed, but the flow says otherwise"),
+        COMMAND_UNCONFIRMED: translate("Irrigation", "Command acknowledged but not carried out"),
+        CONFIRM_CONTRADICTED: translate("Irrigation", "Server says done, the flow says otherwise"),
     }.get(kind, kind)
 
 
