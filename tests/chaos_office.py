@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import ctypes
 import json
 import os
 import random
@@ -39,6 +40,7 @@ FORM_ID = "form_phyto_001"
 OPENS_PER_LIFE = 40  # each life opens sessions on days of its own: life * OPENS_PER_LIFE + n
 FIRST_DAY = date(2010, 1, 1)  # long before anything the seeded farm holds
 WORKERS_PER_LIFE = 10
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 INITIALS = "QXZWKY"  # initials no seeded worker has: 36 pairs x 366 hire days of worker ids of the soak's own
 
 
@@ -220,6 +222,8 @@ def zygote() -> None:
 
 
 def _office_child(arguments: argparse.Namespace) -> None:
+    if sys.platform == "linux":  # an office outliving its zygote (the harness was killed) dies with it
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     null = os.open(os.devnull, os.O_RDWR)
     os.dup2(null, 0)
     os.dup2(null, 1)  # the zygote's stdout is its answers to the harness

@@ -94,6 +94,7 @@ class Soak:
         self.token = ""
         self.errors = work_dir / "office-errors.txt"
         self.zygote: asyncio.subprocess.Process | None = None
+        self.office: int | None = None  # the pid of the office alive now
 
     # ------------------------------------------------------------------------------------------ the parts
     async def start(self) -> None:
@@ -107,6 +108,9 @@ class Soak:
 
     async def close(self) -> None:
         if self.zygote is not None and self.zygote.returncode is None:
+            if self.office is not None:
+                with contextlib.suppress(Exception):
+                    await self._ask(f"kill {self.office}")
             self.zygote.kill()
             await self.zygote.wait()
         if self.proxy is not None:
@@ -159,23 +163,26 @@ class Soak:
         if rng.random() < 0.5:
             for _ in range(rng.randint(1, 3)):
                 self.proxy.plan(rng.choice(FAULTS), path_contains=rng.choice(FAULT_PATHS), count=rng.randint(1, 2))
-        office = await self.spawn_office(life)
+        office = self.office = await self.spawn_office(life)
         restart_sim = rng.random() < 0.06 or restart_sim
-        try:
-            async with asyncio.timeout(LONGEST_LIFE_S):
-                await self._kill_moment(rng)
-                if restart_sim:
-                    await self.restart_simulator()
-                    await self._kill_moment(rng)  # the office finds the server gone and back
-        except TimeoutError:
-            pass
+        await self._kill_moment(rng)
+        if restart_sim:
+            await self.restart_simulator()
+            await self._kill_moment(rng)  # the office finds the server gone and back
         if (await self._ask(f"poll {office}"))[0] == "exited":
+            self.office = None
             raise RuntimeError(f"the office died by itself in life {life}:\n{self.errors.read_text()[-3000:]}")
         await self._ask(f"kill {office}")
+        self.office = None
         self.result.kills += 1
         self.proxy.clear()
 
     async def _kill_moment(self, rng: random.Random) -> None:
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(LONGEST_LIFE_S):
+                await self._wait_for_kill_moment(rng)
+
+    async def _wait_for_kill_moment(self, rng: random.Random) -> None:
         assert self.proxy is not None
         how = rng.choice(["requests", "changes", "delay"])
         self.result.kill_moments[how] += 1
@@ -187,7 +194,7 @@ class Soak:
             while _journal_lines(self.journal) < target:  # noqa: ASYNC110 - another process writes it: look
                 await asyncio.sleep(0.002)
         else:
-            await asyncio.sleep(rng.random() * 1.5)
+            await asyncio.sleep(rng.random())
 
     # ------------------------------------------------------------------------------------------ the count
     async def settle_and_count(self) -> None:
