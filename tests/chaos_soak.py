@@ -46,6 +46,8 @@ from tests.tcp_proxy import Fault, TcpProxy
 REPO = Path(__file__).resolve().parents[1]
 FAULTS = [Fault.DROP_AFTER_COMMIT, Fault.DROP_AFTER_COMMIT, Fault.RESET, Fault.SERVER_ERROR, Fault.GARBAGE, Fault.HANG]
 FAULT_PATHS = ["", "/records/bulk", "/production/sessions", "/void", "/workers", "/forms/record"]
+SIM_CRASH_CHANCE = 0.04  # per cycle
+LONGEST_DELAY_S = 0.6  # a kill after a random delay: from the office's first steps to well into its drain
 LONGEST_LIFE_S = 4.0  # a kill waiting for requests or changes that do not come (the server is down) happens anyway
 
 
@@ -93,6 +95,7 @@ class Soak:
         self.proxy: TcpProxy | None = None
         self.token = ""
         self.errors = work_dir / "office-errors.txt"
+        self.confirmations = LineCounter(self.journal)
         self.zygote: asyncio.subprocess.Process | None = None
         self.office: int | None = None  # the pid of the office alive now
 
@@ -164,7 +167,7 @@ class Soak:
             for _ in range(rng.randint(1, 3)):
                 self.proxy.plan(rng.choice(FAULTS), path_contains=rng.choice(FAULT_PATHS), count=rng.randint(1, 2))
         office = self.office = await self.spawn_office(life)
-        restart_sim = rng.random() < 0.06 or restart_sim
+        restart_sim = rng.random() < SIM_CRASH_CHANCE or restart_sim
         await self._kill_moment(rng)
         if restart_sim:
             await self.restart_simulator()
@@ -190,11 +193,11 @@ class Soak:
             await self.proxy.wait_for_requests(len(self.proxy.requests) + rng.randint(1, 6))
             await asyncio.sleep(rng.random() * 0.005)
         elif how == "changes":  # the office commits all the time: mid-commit, more often than not
-            target = _journal_lines(self.journal) + rng.randint(1, 25)
-            while _journal_lines(self.journal) < target:  # noqa: ASYNC110 - another process writes it: look
+            target = self.confirmations.count() + rng.randint(1, 20)
+            while self.confirmations.count() < target:  # noqa: ASYNC110 - another process writes it: look
                 await asyncio.sleep(0.002)
         else:
-            await asyncio.sleep(rng.random())
+            await asyncio.sleep(rng.random() * LONGEST_DELAY_S)
 
     # ------------------------------------------------------------------------------------------ the count
     async def settle_and_count(self) -> None:
@@ -324,12 +327,24 @@ def _form_note(payload: dict[str, Any]) -> str:
     return "?"
 
 
-def _journal_lines(path: Path) -> int:
-    try:
-        with path.open("rb") as journal:
-            return journal.read().count(b"\n")
-    except FileNotFoundError:
-        return 0
+class LineCounter:
+    """How many lines a file another process appends to has now, reading only what was added since last time."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._offset = 0
+        self._lines = 0
+
+    def count(self) -> int:
+        try:
+            with self.path.open("rb") as appended:
+                appended.seek(self._offset)
+                added = appended.read()
+        except FileNotFoundError:
+            return 0
+        self._offset += len(added)
+        self._lines += added.count(b"\n")
+        return self._lines
 
 
 async def run_soak(

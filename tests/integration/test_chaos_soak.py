@@ -7,9 +7,11 @@ the same choices. bench/chaos.py runs the same harness for 1,000 cycles.
 
 from __future__ import annotations
 
+import logging
 import random
 import shutil
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,17 +19,25 @@ import pytest
 from tests.chaos_soak import Soak, run_soak
 
 CYCLES = 50
+log = logging.getLogger(__name__)
 
 
 @pytest.mark.asyncio
-async def test_fifty_killed_offices_lose_nothing_and_double_nothing(sim_template: Path, tmp_path: Path) -> None:
+async def test_fifty_killed_offices_lose_nothing_and_double_nothing(
+    sim_template: Path, tmp_path: Path, record_property: Callable[[str, object], None]
+) -> None:
     seed = random.randrange(2**31)
-    print(f"chaos soak seed {seed} (replay: python bench/chaos.py --cycles {CYCLES} --seed {seed})")
+    replay = f"chaos soak seed {seed} (replay: python bench/chaos.py --cycles {CYCLES} --seed {seed})"
+    record_property("chaos_seed", seed)
+    log.info(replay)
     data, work = tmp_path / "sim", tmp_path / "office"
     shutil.copytree(sim_template, data)
     work.mkdir()
 
-    result = await run_soak(data, work, cycles=CYCLES, seed=seed)
+    try:
+        result = await run_soak(data, work, cycles=CYCLES, seed=seed)
+    except Exception as error:
+        raise AssertionError(f"{replay}: {error}") from error
 
     figures = result.line()
     assert (result.cycles, result.kills) == (CYCLES, CYCLES), figures
