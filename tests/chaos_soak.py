@@ -44,7 +44,8 @@ from tests.sync_support import DEMO_USER, PROJECT, SECTORS, fast_engine, make_cl
 from tests.tcp_proxy import Fault, TcpProxy
 
 REPO = Path(__file__).resolve().parents[1]
-FAULTS = [Fault.DROP_AFTER_COMMIT, Fault.DROP_AFTER_COMMIT, Fault.RESET, Fault.SERVER_ERROR, Fault.GARBAGE, Fault.HANG]
+FAULTS = [Fault.DROP_AFTER_COMMIT, Fault.DROP_AFTER_COMMIT, Fault.RESET, Fault.SERVER_ERROR, Fault.GARBAGE, Fault.HANG,
+          Fault.STALL]  # fmt: skip
 FAULT_PATHS = ["", "/records/bulk", "/production/sessions", "/void", "/workers", "/forms/record"]
 SIM_CRASH_CHANCE = 0.04  # per cycle
 LONGEST_DELAY_S = 0.6  # a kill after a random delay: from the office's first steps to well into its drain
@@ -57,7 +58,7 @@ class SoakResult:
     kills: int = 0
     sim_restarts: int = 0
     replies_dropped: int = 0
-    faults: int = 0
+    faults: Counter[str] = field(default_factory=Counter)  # faults the proxy applied, by kind
     kill_moments: Counter[str] = field(default_factory=Counter)  # what each kill waited for (see _kill_moment)
     confirmed: int = 0
     on_server: int = 0
@@ -73,6 +74,7 @@ class SoakResult:
         figures = asdict(self)
         figures["problems"] = figures["problems"][:10]
         figures["kill_moments"] = dict(self.kill_moments)
+        figures["faults"] = dict(self.faults)
         return json.dumps(figures)
 
 
@@ -371,7 +373,7 @@ async def run_soak(
         assert soak.proxy is not None
         applied = [fault for fault, _ in soak.proxy.faults_applied]
         soak.result.replies_dropped = applied.count(Fault.DROP_AFTER_COMMIT)
-        soak.result.faults = len(applied)
+        soak.result.faults = Counter(fault.value for fault in applied)
         await soak.settle_and_count()
     finally:
         with contextlib.suppress(Exception):

@@ -9,6 +9,9 @@ forwards requests unchanged (keep-alive on both sides) until told otherwise. Fau
 - SERVER_ERROR: answer 500 with the API's error shape, without forwarding.
 - GARBAGE: answer 200 with a body that is not JSON, without forwarding.
 - HANG: keep the connection open and never answer (the client's timeout fires).
+- STALL: hold the request for `stall_s` before forwarding it, then forward it and pass the reply on: a slow link.
+  With `stall_s` beyond the client's timeout, the client gives up and tries again while its first request is still
+  on its way, and the server gets both, the first one last.
 
 `set_upstream` points it at another server (a simulator restarted on a new port); while the upstream is down,
 connections are dropped, as a dead server behind a live network would look.
@@ -29,6 +32,7 @@ class Fault(Enum):
     SERVER_ERROR = "server_error"
     GARBAGE = "garbage"
     HANG = "hang"
+    STALL = "stall"
 
 
 @dataclass
@@ -43,8 +47,9 @@ class ProxyClosed(Exception):
 
 
 class TcpProxy:
-    def __init__(self, upstream_host: str, upstream_port: int) -> None:
+    def __init__(self, upstream_host: str, upstream_port: int, *, stall_s: float = 2.5) -> None:
         self.upstream = (upstream_host, upstream_port)
+        self.stall_s = stall_s
         self._server: asyncio.Server | None = None
         self._plans: deque[_Planned] = deque()
         self._connections: set[asyncio.Task[None]] = set()
@@ -124,6 +129,8 @@ class TcpProxy:
                 if fault is Fault.HANG:
                     await client_reader.read()  # until the client gives up and closes
                     return
+                if fault is Fault.STALL:
+                    await asyncio.sleep(self.stall_s)
                 if fault in (Fault.SERVER_ERROR, Fault.GARBAGE):
                     client_writer.write(_canned(fault))
                     await client_writer.drain()
