@@ -37,8 +37,12 @@ from hydrodesk.sync.engine import SyncEngine
 from tests.sync_support import DEMO_USER, PROJECT, SECTORS, WORKER_ID, WORKER_NAME, make_client
 
 FORM_ID = "form_phyto_001"
-OPENS_PER_LIFE = 40  # each life opens sessions on days of its own: life * OPENS_PER_LIFE + n
-FIRST_DAY = date(2010, 1, 1)  # long before anything the seeded farm holds
+# Each life opens sessions on days of its own (FIRST_DAY + life * OPENS_PER_LIFE + n), long before anything the
+# seeded farm holds and after the earliest day the server takes (1970): room for MAX_LIVES lives.
+OPENS_PER_LIFE = 4
+FIRST_DAY = date(1970, 6, 1)
+MAX_LIVES = 3500
+LAST_DAY = FIRST_DAY + timedelta(days=OPENS_PER_LIFE * MAX_LIVES)
 WORKERS_PER_LIFE = 10
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 INITIALS = "QXZWKY"  # initials no seeded worker has: 36 pairs x 366 hire days of worker ids of the soak's own

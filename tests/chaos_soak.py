@@ -31,7 +31,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -39,7 +39,7 @@ from urllib.parse import urlsplit
 from hydrodesk.domain.outbox import EntryKind
 from hydrodesk.sim.launcher import RunningSimulator, run_cli, start_simulator
 from hydrodesk.store.store import Store
-from tests.chaos_office import FIRST_DAY, FORM_ID, read_journal
+from tests.chaos_office import FIRST_DAY, FORM_ID, LAST_DAY, MAX_LIVES, read_journal
 from tests.sync_support import DEMO_USER, PROJECT, SECTORS, fast_engine, make_client
 from tests.tcp_proxy import Fault, TcpProxy
 
@@ -63,6 +63,7 @@ class SoakResult:
     confirmed: int = 0
     on_server: int = 0
     lost: int = 0
+    lost_by_kind: Counter[str] = field(default_factory=Counter)
     doubled: int = 0
     unexpected: int = 0
     needs_attention: int = 0
@@ -75,6 +76,7 @@ class SoakResult:
         figures["problems"] = figures["problems"][:10]
         figures["kill_moments"] = dict(self.kill_moments)
         figures["faults"] = dict(self.faults)
+        figures["lost_by_kind"] = dict(self.lost_by_kind)
         return json.dumps(figures)
 
 
@@ -238,7 +240,7 @@ class Soak:
             page_number = 1
             while True:  # chaos days only (see chaos_office.FIRST_DAY)
                 page = await client.list_sessions(project_id=PROJECT, sector_id=sector, from_day=FIRST_DAY,
-                                                  to_day=date(2015, 12, 31), page=page_number, limit=100)  # fmt: skip
+                                                  to_day=LAST_DAY, page=page_number, limit=100)  # fmt: skip
                 for session in page.items:
                     server_sessions[f"{sector}@{session.opened_at.isoformat()}"] += 1
                 if page_number * 100 >= page.total or not page.items:
@@ -306,6 +308,7 @@ class Soak:
         for key in map(normalise, promised):
             if server[key] == 0 or outbox[key] == 0:
                 self.result.lost += 1
+                self.result.lost_by_kind[what] += 1
                 self.result.problems.append(f"lost {what} {key}")
         for key, count in server.items():
             if count > 1:
@@ -360,6 +363,8 @@ async def run_soak(
     progress: Any = None,
 ) -> SoakResult:
     """`cycles` lives of an office on one cache against the simulator on `data_dir` (seeded, used by nobody else)."""
+    if cycles > MAX_LIVES:
+        raise ValueError(f"at most {MAX_LIVES} cycles: each life opens sessions on days of its own")
     soak = Soak(data_dir, work_dir, seed, pause=pause, batch=batch)
     started = time.perf_counter()
     await soak.start()
