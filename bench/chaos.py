@@ -4,8 +4,9 @@ Seeds a simulator folder of its own, then runs `--cycles` lives of an office (te
 through a fault proxy, kill -9ing the office every cycle and now and then the simulator (tests/chaos_soak.py says
 how); at the end it drains cleanly and counts what the server holds against what the office confirmed to its user.
 
-Prints ONE JSON line: {"cycles", "kills", "sim_restarts", "replies_dropped", "faults", "confirmed", "on_server",
-"lost", "doubled", "unexpected", "needs_attention", "seconds", "seed", "problems"}. Target: 0 lost, 0 doubled.
+Prints ONE JSON line: {"cycles", "kills", "sim_restarts", "replies_dropped", "faults" (by kind), "kill_moments"
+(what each kill waited for), "confirmed", "on_server", "lost", "lost_by_kind", "doubled", "unexpected",
+"needs_attention", "seconds", "seed", "problems"}. Target: 0 lost, 0 doubled. At most 3,500 cycles a run.
 A run replays its random choices with `--seed` (the machine's timing still varies).
 
     python bench/chaos.py [--cycles 1000] [--seed N]
