@@ -67,23 +67,32 @@ print(json.dumps({"rss_mb": rss_mb(), "buffers_mb": hub.store.nbytes / 2**20, "p
 """
 
 
-async def run_stream(rate: int, seconds: float, plotted: int) -> dict[str, Any]:
+def start_broker(path: str) -> Any:
+    """`websockets`: mosquitto's own WebSocket listener (password required); `relay`: the project's relay in front
+    of a TCP-only mosquitto (the embedded amqtt broker where mosquitto is absent)."""
+    from hydrodesk.sim.broker_process import start_mosquitto_websockets, start_real_broker
+
+    return start_mosquitto_websockets() if path == "websockets" else start_real_broker()
+
+
+async def run_stream(rate: int, seconds: float, plotted: int, path: str = "websockets") -> dict[str, Any]:
     from bench_pane import build_pane
 
     from hydrodesk.mqtt.access import IotAccess
     from hydrodesk.mqtt.hub import TelemetryHub
-    from hydrodesk.sim.broker_process import start_real_broker
 
-    broker = await asyncio.to_thread(start_real_broker)
+    broker = await asyncio.to_thread(start_broker, path)
+    user, password = broker.credentials or ("bench", "")
+    login = [user, password] if broker.credentials else []
     try:
-        baseline = child(BASELINE, broker.ws_url, stdin=subprocess.PIPE)
+        baseline = child(BASELINE, broker.ws_url, *login, stdin=subprocess.PIPE)
         assert baseline.stdout is not None
         assert baseline.stdin is not None
         if (await asyncio.to_thread(baseline.stdout.readline)).strip() != "ready":
             raise RuntimeError("the baseline subscriber did not subscribe")
 
         async def token() -> IotAccess:  # the benchmark's broker checks no token
-            return IotAccess(broker.ws_url, "bench", time.time() + 3600, PREFIX, "bench-user")
+            return IotAccess(broker.ws_url, password or "bench", time.time() + 3600, PREFIX, user)
 
         hub = TelemetryHub(token, capacity=86_400)
         window, pane, live = build_pane(hub)
@@ -101,7 +110,7 @@ async def run_stream(rate: int, seconds: float, plotted: int) -> dict[str, Any]:
         lags: list[float] = []
         stop = asyncio.Event()
         beating = asyncio.create_task(heartbeat(lags, stop))
-        publisher = child(PUBLISHER, broker.tcp_url, str(rate), str(seconds), str(DEVICES))
+        publisher = child(PUBLISHER, broker.tcp_url, str(rate), str(seconds), str(DEVICES), *login)
         paints_before, started = pane.chart.paints.count, time.monotonic()
         published = json.loads(await asyncio.to_thread(publisher.stdout.readline))  # type: ignore[union-attr]
         paints, painted_for = pane.chart.paints.count - paints_before, time.monotonic() - started
@@ -140,8 +149,15 @@ async def run_stream(rate: int, seconds: float, plotted: int) -> dict[str, Any]:
         "publish_rate_msg_s": round(expected / published["seconds"], 1),
         "paho_delivered_ratio": round(paho["count"] / expected, 4) if expected else 0.0,
         "rejected": sum(hub.ingest.counters.rejected.values()),
-        "broker": broker.kind,
+        "broker": f"{broker.kind} {broker_version(broker)} via {broker.path}",
     }
+
+
+def broker_version(broker: Any) -> str:
+    if broker.mosquitto is None:
+        return ""
+    out = subprocess.run([broker.mosquitto.executable, "-h"], capture_output=True, text=True).stdout
+    return out.split("version", 1)[1].split()[0] if "version" in out else ""
 
 
 def history_rss(series: int, points: int) -> dict[str, Any]:
@@ -157,7 +173,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rate", type=int, default=5_000, help="messages per second (default 5000)")
     parser.add_argument("--seconds", type=float, default=10.0, help="how long to publish (default 10)")
-    parser.add_argument("--plotted", type=int, default=16, help="series plotted while streaming (default 16)")
+    parser.add_argument("--plotted", type=int, default=200, help="series plotted while streaming (default 200)")
+    parser.add_argument("--path", choices=("websockets", "relay"), default="websockets", help="broker path")
     args = parser.parse_args()
 
     import qasync
@@ -169,7 +186,7 @@ def main() -> None:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        figures = loop.run_until_complete(run_stream(args.rate, args.seconds, args.plotted))
+        figures = loop.run_until_complete(run_stream(args.rate, args.seconds, args.plotted, args.path))
     history = history_rss(200, 86_400)
     figures["rss_mb_24h_200"] = round(history["rss_mb"], 1)
     figures["ring_buffers_mb_24h_200"] = round(history["buffers_mb"], 1)

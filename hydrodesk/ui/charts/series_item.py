@@ -201,6 +201,20 @@ class SeriesItem:
         return None
 
     # ------------------------------------------------------------------------------------------ looks
+    def set_vector(self, shown: bool) -> None:
+        """Draw this series with its own curves (True), or leave it to the chart's pixel layer (False: the curves
+        are emptied, so pyqtgraph neither paints them nor measures them for the scale)."""
+        if not shown:
+            self.curve.setData([], [])
+            self.history_mean.setData([], [])
+            self.history_band.clear()
+            self.live_band.clear()
+            self._cover = None
+        elif self.history is not None:
+            self.set_history(self.history)
+        for item in (self.curve, self.history_mean):
+            item.setVisible(shown)
+
     def set_color(self, color: QColor) -> None:
         self.color = QColor(color)
         self.curve.setPen(_pen(color))
