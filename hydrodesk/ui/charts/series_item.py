@@ -204,16 +204,23 @@ class SeriesItem:
     def set_vector(self, shown: bool) -> None:
         """Draw this series with its own curves (True), or leave it to the chart's pixel layer (False: the curves
         are emptied, so pyqtgraph neither paints them nor measures them for the scale)."""
+        in_plot = self.curve.scene() is not None
         if not shown:
             self.curve.setData([], [])
             self.history_mean.setData([], [])
             self.history_band.clear()
             self.live_band.clear()
             self._cover = None
-        elif self.history is not None:
+            if in_plot:
+                # Out of the plot altogether: a hidden item still hears of every view change (200 of them, per tick).
+                self.plot.removeItem(self.curve)
+                self.plot.removeItem(self.history_mean)
+            return
+        if not in_plot:
+            self.plot.addItem(self.history_mean)
+            self.plot.addItem(self.curve)
+        if self.history is not None:
             self.set_history(self.history)
-        for item in (self.curve, self.history_mean):
-            item.setVisible(shown)
 
     def set_color(self, color: QColor) -> None:
         self.color = QColor(color)
@@ -223,7 +230,8 @@ class SeriesItem:
         self.live_band.set_color(color)
 
     def remove(self) -> None:
-        self.plot.removeItem(self.curve)
-        self.plot.removeItem(self.history_mean)
+        if self.curve.scene() is not None:
+            self.plot.removeItem(self.curve)
+            self.plot.removeItem(self.history_mean)
         self.history_band.remove(self.plot)
         self.live_band.remove(self.plot)
