@@ -60,6 +60,7 @@ class LiveChart(QWidget):
     following_changed = Signal(bool)  # True: live (the window follows the newest data)
     cursor_moved = Signal(float, object)  # time under the mouse, [(SeriesKey, label, value or None, color)]
     view_changed = Signal(float, float)  # the visible time range
+    series_recolored = Signal(object, QColor)  # SeriesKey, its colour now (the theme changed)
 
     def __init__(self, lookup: SeriesLookup, labeler: Callable[[SeriesKey], str], parent: QWidget | None = None):
         super().__init__(parent)
@@ -100,7 +101,8 @@ class LiveChart(QWidget):
     def has(self, key: SeriesKey) -> bool:
         return key in self.items
 
-    def add_series(self, key: SeriesKey) -> SeriesItem:
+    def add_series(self, key: SeriesKey, *, draw: bool = True) -> SeriesItem:
+        """Plot a series. `draw=False` when adding many at once: call `refresh_all()` after the last."""
         if key in self.items:
             return self.items[key]
         group = plot_group(key.metric)
@@ -109,13 +111,17 @@ class LiveChart(QWidget):
         item = SeriesItem(plot, key, self._labeler(key), self.color_for(color_index))
         self.items[key] = item
         if self.raster:
-            if self.layers:
+            entering = not self.layers
+            if entering:
+                self._enter_raster()
+            else:
                 self._layer_for(key).add(key, item.color)
                 item.set_vector(False)
-            else:
-                self._enter_raster()
-            self._apply_view()
-            self.refresh_all()
+            if draw:
+                self._apply_view()
+                self._raster_update(list(self.items) if entering else [key], self._current_range())
+            return item
+        if not draw:
             return item
         self._enable_bands()
         item.update(self._lookup(key), self.x_range(), self._width_px())
@@ -168,6 +174,9 @@ class LiveChart(QWidget):
             item.set_vector(True)
         self._enable_bands()
         self.refresh_all()
+
+    def _current_range(self) -> tuple[float, float]:
+        return self.x_range() if self.following else self.visible_range()
 
     def _raster_update(self, keys: Iterable[SeriesKey], x_range: tuple[float, float]) -> int:
         """Bring the layers to this window and feed them the points of `keys` that arrived since their last feed."""
@@ -446,6 +455,8 @@ class LiveChart(QWidget):
         return updated
 
     def refresh_all(self) -> None:
+        self._enable_bands()
+        self._apply_view()
         if self.layers:
             for layer in self.layers.values():
                 layer.width = 0  # a new grid: every column again
@@ -485,6 +496,7 @@ class LiveChart(QWidget):
             self._style_plot(plot)
         for key, item in self.items.items():
             item.set_color(self.color_for(self._color_of.get(key, 0)))
+            self.series_recolored.emit(key, item.color)
             layer = self.layers.get(plot_group(key.metric).key)
             if layer is not None:
                 layer.set_color(key, item.color)

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QShowEvent
+from PySide6.QtGui import QAction, QColor, QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMenu,
     QPushButton,
     QSlider,
@@ -155,16 +156,38 @@ class TelemetryPane(Pane):
         self.series_tree.setHeaderHidden(True)
         self.series_tree.setMinimumWidth(220)
         self.series_tree.itemChanged.connect(self._on_series_item_changed)
-        series_label = QLabel(self.tr("SERIES"), self)
-        series_label.setObjectName("SectionLabel")
+        self._tree_items: dict[SeriesKey, QTreeWidgetItem] = {}
+        self.series_label = QLabel(self)
+        self.series_label.setObjectName("SectionLabel")
+        # Hundreds of series: find them by name, tick the ones found in one go.
+        self.series_search = QLineEdit(self)
+        self.series_search.setPlaceholderText(self.tr("Find series (device or metric)"))
+        self.series_search.setClearButtonEnabled(True)
+        self.series_search.setToolTip(self.tr("Show only the series whose device or metric contains this text"))
+        self.series_search.textChanged.connect(self._filter_series_tree)
+        self.all_button = QToolButton(self)
+        self.all_button.setText(self.tr("All"))
+        self.all_button.setToolTip(self.tr("Plot every series the list shows"))
+        self.all_button.clicked.connect(lambda: self.show_listed_series(True))
+        self.none_button = QToolButton(self)
+        self.none_button.setText(self.tr("None"))
+        self.none_button.setToolTip(self.tr("Stop plotting the series the list shows"))
+        self.none_button.clicked.connect(lambda: self.show_listed_series(False))
+        label_row = QHBoxLayout()
+        label_row.setSpacing(4)
+        label_row.addWidget(self.series_label, 1)
+        label_row.addWidget(self.all_button)
+        label_row.addWidget(self.none_button)
         picker = QWidget(self)
         picker_layout = QVBoxLayout(picker)
         picker_layout.setContentsMargins(0, 0, 0, 0)
         picker_layout.setSpacing(4)
-        picker_layout.addWidget(series_label)
+        picker_layout.addLayout(label_row)
+        picker_layout.addWidget(self.series_search)
         picker_layout.addWidget(self.series_tree, 1)
 
         self.chart = LiveChart(self._series_of, self._label_of, self)
+        self.chart.series_recolored.connect(self._paint_swatch)
         self.chart.following_changed.connect(self._on_following_changed)
         self.chart.cursor_moved.connect(self._on_cursor_moved)
         self.scrub = QSlider(Qt.Orientation.Horizontal, self)
@@ -240,6 +263,7 @@ class TelemetryPane(Pane):
         self.apply_theme(context.theme())
         self.set_live(context.live())
         self._update_heading()
+        self._update_series_label()
 
     # ------------------------------------------------------------------------------------------ Pane
     def set_selection(self, selection: Selection) -> None:
@@ -264,6 +288,7 @@ class TelemetryPane(Pane):
         for key in self.chart.keys:
             self.chart.remove_series(key)
         self.series_tree.clear()
+        self._tree_items.clear()
         self.devices_model.set_devices([])
         if live is not None:
             for signal, slot in self._connections():
@@ -480,7 +505,7 @@ class TelemetryPane(Pane):
                     owner = self._project_of(key.device_id)
                     # Devices of the selected project open; the others stay folded away.
                     parent.setExpanded(project is None or not owner or owner == project.project_id)
-                if any(parent.child(i).data(0, KEY_ROLE) == key for i in range(parent.childCount())):
+                if key in self._tree_items:
                     continue
                 child = QTreeWidgetItem([metric_label(key.metric)])
                 child.setData(0, KEY_ROLE, key)
@@ -493,10 +518,16 @@ class TelemetryPane(Pane):
                     if metric_sort_key(parent.child(i).data(0, KEY_ROLE).metric) < metric_sort_key(key.metric)
                 )
                 parent.insertChild(position, child)
+                self._tree_items[key] = child
+                if self.chart.has(key):
+                    self._paint_swatch(key, self.chart.items[key].color)
         finally:
             self.series_tree.blockSignals(False)
+        if self.series_search.text():
+            self._filter_series_tree(self.series_search.text())
         if not self._user_chose_series:
             self._choose_default_series()
+        self._update_series_label()
         self._update_heading()
         self._update_state()
 
@@ -512,27 +543,72 @@ class TelemetryPane(Pane):
             if key.metric in DEFAULT_METRICS
             and (project is None or self._project_of(key.device_id) == project.project_id)
         }
-        for key in [key for key in self.chart.keys if key not in wanted]:
-            self._set_checked(key, False)
-        for key in sorted(wanted):
-            self._set_checked(key, True)
+        self._set_many({key: False for key in self.chart.keys if key not in wanted})
+        self._set_many(dict.fromkeys(sorted(wanted), True))
 
     def _set_checked(self, key: SeriesKey, checked: bool) -> None:
-        item = self._tree_item(key)
-        if item is not None:
-            self.series_tree.blockSignals(True)
-            item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self._set_many({key: checked})
+
+    def _set_many(self, wanted: dict[SeriesKey, bool]) -> None:
+        """Tick (or untick) many series and plot them, drawing the chart once at the end, not once per series."""
+        changed = [key for key, shown in wanted.items() if shown != self.chart.has(key)]
+        self.series_tree.blockSignals(True)
+        try:
+            for key, shown in wanted.items():
+                item = self._tree_items.get(key)
+                if item is not None:
+                    item.setCheckState(0, Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
+        finally:
             self.series_tree.blockSignals(False)
-        self._show_series(key, checked)
+        for key in changed:
+            self._show_series(key, wanted[key], draw=len(changed) == 1)
+        if len(changed) > 1:
+            self.chart.refresh_all()
+        self._update_series_label()
 
     def _tree_item(self, key: SeriesKey) -> QTreeWidgetItem | None:
+        return self._tree_items.get(key)
+
+    def show_listed_series(self, shown: bool) -> None:
+        """Plot (or stop plotting) every series the list shows (all of them, or those the search found)."""
+        self._user_chose_series = True
+        self._set_many({key: shown for key, item in self._tree_items.items() if not item.isHidden()})
+
+    def _filter_series_tree(self, text: str) -> None:
+        """Show the series whose device or metric (as named on screen or as sent) contains the text."""
+        needle = text.strip().casefold()
         for index in range(self.series_tree.topLevelItemCount()):
             parent = self.series_tree.topLevelItem(index)
+            device_hit = needle in parent.text(0).casefold()
+            shown = 0
             for child_index in range(parent.childCount()):
                 child = parent.child(child_index)
-                if child.data(0, KEY_ROLE) == key:
-                    return child
-        return None
+                key = child.data(0, KEY_ROLE)
+                hit = not needle or device_hit or needle in child.text(0).casefold() or needle in key.metric.casefold()
+                child.setHidden(not hit)
+                shown += hit
+            parent.setHidden(shown == 0)
+            if needle and shown:
+                parent.setExpanded(True)
+
+    def _paint_swatch(self, key: SeriesKey, color: QColor | None) -> None:
+        """The list is the legend: a plotted series shows its colour beside its name."""
+        item = self._tree_items.get(key)
+        if item is None:
+            return
+        if color is None:
+            item.setIcon(0, QIcon())
+            return
+        swatch = QPixmap(12, 12)
+        swatch.fill(color)
+        item.setIcon(0, QIcon(swatch))
+
+    def _update_series_label(self) -> None:
+        self.series_label.setText(
+            self.tr("SERIES ({plotted} of {total} plotted)").format(
+                plotted=len(self.chart.items), total=len(self._tree_items)
+            )
+        )
 
     def _on_series_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
         key = item.data(0, KEY_ROLE)
@@ -540,20 +616,23 @@ class TelemetryPane(Pane):
             return
         self._user_chose_series = True
         self._show_series(key, item.checkState(0) == Qt.CheckState.Checked)
+        self._update_series_label()
 
     def show_series(self, key: SeriesKey, shown: bool = True) -> None:
         """Plot (or stop plotting) one series, as ticking its box does."""
         self._user_chose_series = True
         self._set_checked(key, shown)
 
-    def _show_series(self, key: SeriesKey, shown: bool) -> None:
+    def _show_series(self, key: SeriesKey, shown: bool, *, draw: bool = True) -> None:
         if not shown:
             self.chart.remove_series(key)
+            self._paint_swatch(key, None)
             self._update_state()
             return
         if self.chart.has(key):
             return
-        self.chart.add_series(key)
+        item = self.chart.add_series(key, draw=draw)
+        self._paint_swatch(key, item.color)
         self._update_state()
         if self._live is not None:
             # Backfill what came before the live points: the saved minute rollups of the last day.
