@@ -99,8 +99,9 @@ def column_spans(
     limit = np.broadcast_to(np.asarray(max_gap, dtype=np.float64).reshape(-1, 1), (rows, width))
     row_index = np.broadcast_to(np.arange(rows).reshape(-1, 1), (rows, width))
 
-    # A column with points joins the previous one with points, if the run between them is short enough.
-    joined = present & (previous >= 0) & (index - previous <= limit + 1)
+    # A column with points joins the column before it when that one has points too (across a run of empty
+    # columns, the bridge below draws the joining line).
+    joined = present & (previous >= 0) & (previous == index - 1)
     prior = np.where(joined, closing[row_index, np.maximum(previous, 0)], np.nan)
     np.fmin(span_low, prior, out=span_low, where=joined)
     np.fmax(span_high, prior, out=span_high, where=joined)

@@ -188,6 +188,12 @@ class TelemetryPane(Pane):
 
         self.chart = LiveChart(self._series_of, self._label_of, self)
         self.chart.series_recolored.connect(self._paint_swatch)
+        self.chart.view_changed.connect(self._on_view_changed)
+        self._history_since: float | None = None  # scrolled back before the last day: history from here
+        self._older_timer = QTimer(self)
+        self._older_timer.setSingleShot(True)
+        self._older_timer.setInterval(400)  # a drag or a zoom settles before the server is asked
+        self._older_timer.timeout.connect(self._load_older)
         self.chart.following_changed.connect(self._on_following_changed)
         self.chart.cursor_moved.connect(self._on_cursor_moved)
         self.scrub = QSlider(Qt.Orientation.Horizontal, self)
@@ -596,12 +602,17 @@ class TelemetryPane(Pane):
         item = self._tree_items.get(key)
         if item is None:
             return
-        if color is None:
-            item.setIcon(0, QIcon())
-            return
-        swatch = QPixmap(12, 12)
-        swatch.fill(color)
-        item.setIcon(0, QIcon(swatch))
+        icon = QIcon()
+        if color is not None:
+            swatch = QPixmap(12, 12)
+            swatch.fill(color)
+            icon = QIcon(swatch)
+        # Quietly: the tree reports an icon change as an item change, which would read as the user's tick.
+        self.series_tree.blockSignals(True)
+        try:
+            item.setIcon(0, icon)
+        finally:
+            self.series_tree.blockSignals(False)
 
     def _update_series_label(self) -> None:
         self.series_label.setText(
@@ -638,8 +649,30 @@ class TelemetryPane(Pane):
             # Backfill what came before the live points: the saved minute rollups of the last day.
             self.context.tasks.spawn(self._backfill(self._live, key), name=f"backfill-{key.device_id}-{key.metric}")
 
+    def _on_view_changed(self, low: float, _high: float) -> None:
+        """Scrolled or zoomed back before the day the charts hold: fetch the older history (after a pause)."""
+        if self.chart.following or self._live is None:
+            return
+        if low < time.time() - HISTORY_S and (self._history_since is None or low < self._history_since):
+            self._history_since = low
+            self._older_timer.start()
+
+    def _load_older(self) -> None:
+        live = self._live
+        if live is None or self._history_since is None:
+            return
+        projects = sorted({live.project_of(key.device_id) or "" for key in self.chart.keys} - {""})
+        live.load_older(projects, self._history_since)
+        # What the office already holds of that time shows at once; the server's minutes follow.
+        for key in self.chart.keys:
+            self.context.tasks.spawn(self._backfill(live, key), name=f"backfill-{key.device_id}-{key.metric}")
+
+    def _history_start(self) -> float:
+        since = time.time() - HISTORY_S
+        return since if self._history_since is None else min(since, self._history_since)
+
     async def _backfill(self, live: LiveTelemetry, key: SeriesKey) -> None:
-        history = await live.hub.history(SeriesKey(*key), time.time() - HISTORY_S)
+        history = await live.hub.history(SeriesKey(*key), self._history_start())
         if live is self._live and self.chart.has(key):
             self.chart.set_history(key, history)
 
