@@ -6609,8 +6609,28 @@
         <translation>Series</translation>
     </message>
     <message>
-        <source>SERIES</source>
-        <translation>SERIES</translation>
+        <source>Find series (device or metric)</source>
+        <translation>Buscar series (equipo o variable)</translation>
+    </message>
+    <message>
+        <source>Show only the series whose device or metric contains this text</source>
+        <translation>Mostrar solo las series cuyo equipo o variable contiene este texto</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Plot every series the list shows</source>
+        <translation>Graficar todas las series que muestra la lista</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Stop plotting the series the list shows</source>
+        <translation>Dejar de graficar las series que muestra la lista</translation>
     </message>
     <message>
         <source>Scrub back through the data held (the charts pause while you do)</source>
@@ -6660,6 +6680,10 @@
     <message>
         <source>{reason}{retry} The charts keep what they have and continue when the data returns.</source>
         <translation>{reason}{retry} Los gráficos conservan lo que tienen y continúan cuando vuelvan los datos.</translation>
+    </message>
+    <message>
+        <source>SERIES ({plotted} of {total} plotted)</source>
+        <translation>SERIES ({plotted} de {total} graficadas)</translation>
     </message>
     <message>
         <source>Go live</source>
