@@ -77,7 +77,7 @@ def pane(
 
 
 def tick(live: LiveTelemetry) -> None:
-    live._on_tick(1)  # what the pump's tick does
+    live.ticked.emit(live.hub.ingest.take_changed())  # what a pump tick does (LiveTelemetry._on_tick)
 
 
 def test_all_200_series_are_drawn_each_in_its_colour_and_a_tick_paints_only_new_columns(

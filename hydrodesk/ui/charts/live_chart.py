@@ -109,6 +109,7 @@ class LiveChart(QWidget):
         plot = self.plots.get(group.key) or self._add_plot(group)
         color_index = self._color_of.setdefault(key, self._free_color())
         item = SeriesItem(plot, key, self._labeler(key), self.color_for(color_index))
+        item.group = group.key
         self.items[key] = item
         if self.raster:
             entering = not self.layers
@@ -190,7 +191,7 @@ class LiveChart(QWidget):
             item = self.items.get(key)
             if item is not None:
                 series = self._lookup(key)
-                batches.setdefault(plot_group(key.metric).key, []).append((key, series, item.history))
+                batches.setdefault(item.group, []).append((key, series, item.history))
                 item.points = len(series) if series is not None else 0
                 item.updates += 1
         fed = 0

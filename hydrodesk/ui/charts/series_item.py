@@ -89,6 +89,7 @@ class SeriesItem:
     def __init__(self, plot: pg.PlotItem, key: SeriesKey, label: str, color: QColor) -> None:
         self.plot = plot
         self.key = key
+        self.group = ""  # the plot group's key (set by the chart)
         self.label = label
         self.color = QColor(color)
         self.curve = pg.PlotDataItem(pen=_pen(color), name=label, skipFiniteCheck=True)

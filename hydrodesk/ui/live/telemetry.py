@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
+import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -48,6 +50,7 @@ class LiveTelemetry(QObject):
         self.backfill = backfill
         self._unsubscribe: list[Callable[[], None]] = []
         self.ticks = 0
+        self._last_tick = -math.inf
         self.history_projects: dict[SeriesKey, str] = {}
         """Every series with history (stored or fetched), and the project its device belongs to."""
         self._device_projects: dict[str, str] = {}
@@ -217,6 +220,12 @@ class LiveTelemetry(QObject):
             self._lost_connection = True
 
     def _on_tick(self, _processed: int) -> None:
+        # Draining a backlog, the pump ticks back to back; the panes repaint at most TICK_S apart, or the charts
+        # would take the time ingest needs to catch up. What changed meanwhile waits in ingest for the next one.
+        now = time.monotonic()
+        if now - self._last_tick < self.hub.pump.tick_s * 0.9:
+            return
+        self._last_tick = now
         self.ticks += 1
         self.ticked.emit(self.hub.ingest.take_changed())
 
