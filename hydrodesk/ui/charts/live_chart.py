@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QLocale, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
@@ -79,6 +79,10 @@ class LiveChart(QWidget):
         self._color_of: dict[SeriesKey, int] = {}
         self._stale: dict[SeriesKey, None] = {}  # series with points the curves do not show yet, oldest first
         self.layers: dict[str, RasterLayer] = {}  # per plot group, while the chart draws as pixels
+        self._pan_redraw = QTimer(self)
+        self._pan_redraw.setSingleShot(True)
+        self._pan_redraw.setInterval(0)
+        self._pan_redraw.timeout.connect(lambda: self._raster_update(self.items, self.visible_range()))
         self.update_budget_s = UPDATE_BUDGET_S
         self.zone: str | None = None  # the time axis shows the farm's clock (None: this computer's)
 
@@ -410,8 +414,10 @@ class LiveChart(QWidget):
         low, high = self.visible_range()
         width = self._width_px()
         if self.layers:
-            if not self.following:  # live, the ingest tick moves the layers
-                self._raster_update(self.items, (low, high))
+            if not self.following and not self._pan_redraw.isActive():
+                # Live, the ingest tick moves the layers. Paused, the user's drag or zoom comes as a burst of range
+                # changes: the pixels are computed again once the burst has been handled, not once per step.
+                self._pan_redraw.start()
             self.view_changed.emit(low, high)
             return
         # Only curves whose slice no longer covers the view (a pan or zoom beyond the margin) are re-sliced.
