@@ -34,6 +34,7 @@ from hydrodesk.ui.charts.series_item import SeriesItem
 
 LIGHT_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f")
 DARK_COLORS = ("#5fa8e8", "#ff6b6b", "#5fd35f", "#b99cf0", "#ffae52", "#4fd8e6", "#d19a7a", "#f5a3d6", "#b0b0b0")
+RASTER_STEP_PX = 4
 VECTOR_LIMIT = 24  # more series than this on the chart: drawn as pixels (RasterLayer), one image per plot
 MAX_BANDED_SERIES = 12  # more series than this on the chart: no shaded min/max bands, the peak lines say it
 UPDATE_BUDGET_S = 0.008  # curve updates per ingest tick stop after this long; the rest wait for the next
@@ -364,9 +365,10 @@ class LiveChart(QWidget):
 
     def x_range(self) -> tuple[float, float]:
         if self.following or self._until is None:
-            # Live, the window moves in whole pixels: a shift of a fraction of a pixel would redraw the axes and
-            # every curve for nothing.
-            pixel_s = self.window_s / self._width_px()
+            # Live, the window moves in steps of whole pixels: a shift of a fraction of a pixel would redraw the axes
+            # and every curve for nothing. Drawn as pixels, it moves STEP_PX at a time: each move redraws the time
+            # axis (pyqtgraph lays its labels out again), the newest points are drawn on every tick regardless.
+            pixel_s = self.window_s / self._width_px() * (RASTER_STEP_PX if self.layers else 1)
             end = math.ceil(time.time() / pixel_s) * pixel_s
         else:
             end = self._until

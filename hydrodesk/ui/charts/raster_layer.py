@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from hydrodesk.domain.telemetry import DEFAULT_GAP_FACTOR, SeriesBuffer, SeriesKey, median_step
@@ -226,9 +226,11 @@ class RasterLayer(pg.GraphicsObject):
     # ------------------------------------------------------------------------------------------ drawing
     def data_bounds(self) -> tuple[float, float] | None:
         low, high = self._columns[0], self._columns[1]
-        if not low.size or np.isnan(low).all():
+        if not low.size:
             return None
-        return float(np.nanmin(low)), float(np.nanmax(high))
+        # fmin/fmax skip NaN without the copies nanmin/nanmax make (this runs on every tick).
+        lowest, highest = float(np.fmin.reduce(low, axis=None)), float(np.fmax.reduce(high, axis=None))
+        return None if np.isnan(lowest) else (lowest, highest)
 
     def wanted_y_range(self) -> tuple[float, float] | None:
         """The scale to show: kept while the data fits it and fills a fair part of it, so the image is not drawn
@@ -271,7 +273,8 @@ class RasterLayer(pg.GraphicsObject):
         skip = paint_from - context
         series, column, rows = pixel_runs(span_low[:, skip:], span_high[:, skip:], *y_range, self.height)
         self.image[:, paint_from:] = 0
-        self.image[rows, column + paint_from] = self.colors[series]
+        # Row 0 of the image is the top of the plot (the highest value): it is blitted as it is, unscaled.
+        self.image[self.height - 1 - rows, column + paint_from] = self.colors[series]
         self._dirty_from = self.width
         self.painted_columns += self.width - paint_from
         self.update()
@@ -295,4 +298,10 @@ class RasterLayer(pg.GraphicsObject):
         image = QImage(
             self.image.data, self.width, self.height, self.width * 4, QImage.Format.Format_ARGB32_Premultiplied
         )
-        painter.drawImage(self.value_bounds(), image)
+        # One pixel of the image per pixel of the screen: a plain blit in device coordinates (a scaled drawImage
+        # goes through Qt's transform path, several times slower and threaded).
+        target = painter.transform().mapRect(self.value_bounds())
+        painter.save()
+        painter.resetTransform()
+        painter.drawImage(QPointF(round(target.left()), round(target.top())), image)
+        painter.restore()
