@@ -113,6 +113,13 @@ def test_all_200_series_are_drawn_each_in_its_colour_and_a_tick_paints_only_new_
     assert 0 < flow.painted_columns - painted < flow.width // 10
     assert chart.items[KEYS[0]].points > chart.items[KEYS[4]].points
 
+    # A resized window is a new grid: every series is drawn again, not only those that just received points.
+    telemetry.window().resize(1100, 700)
+    qtbot.waitUntil(lambda: flow.width != 0 and flow.width != round(chart.plots["flow"].getViewBox().width()))
+    write(hub, changed, now + 0.3, now + 0.6, step=0.1)
+    tick(live)
+    assert set(np.unique(flow.image).tolist()) - {0} == drawn
+
 
 def test_find_series_by_name_and_plot_or_clear_what_the_list_shows(
     qtbot: QtBot, pane: tuple[TelemetryPane, TelemetryHub, LiveTelemetry]

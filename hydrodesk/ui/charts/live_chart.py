@@ -188,11 +188,13 @@ class LiveChart(QWidget):
         """Bring the layers to this window and feed them the points of `keys` that arrived since their last feed."""
         width = self._width_px()
         bucket_s = (x_range[1] - x_range[0]) / width
+        keys = list(keys)
         for group, layer in self.layers.items():
             box = self.plots[group].getViewBox()
-            layer.set_grid(x_range[0], bucket_s, width, round(box.height()))
+            if layer.set_grid(x_range[0], bucket_s, width, round(box.height())):
+                keys += layer.keys  # a new grid (resized, zoomed): every series of the plot is computed again
         batches: dict[str, list[tuple[SeriesKey, SeriesBuffer | None, RollupHistory | None]]] = {}
-        for key in keys:
+        for key in dict.fromkeys(keys):
             item = self.items.get(key)
             if item is not None:
                 series = self._lookup(key)

@@ -88,9 +88,10 @@ class RasterLayer(pg.GraphicsObject):
             self._dirty_from = 0
 
     # ------------------------------------------------------------------------------------------ grid
-    def set_grid(self, origin: float, bucket_s: float, width: int, height: int) -> None:
+    def set_grid(self, origin: float, bucket_s: float, width: int, height: int) -> bool:
         """The window now starts at `origin`, `width` columns of `bucket_s` on a plot `height` pixels tall. A move by
-        whole columns keeps what is computed (shifted); anything else starts over."""
+        whole columns keeps what is computed (shifted); anything else starts over (returns True: every series
+        must be fed again)."""
         height = max(1, height)
         shift = (origin - self.origin) / bucket_s if bucket_s > 0 else 0.0
         whole = round(shift)
@@ -103,13 +104,14 @@ class RasterLayer(pg.GraphicsObject):
             if whole:
                 self._shift(whole)
                 self.origin = self.origin + whole * bucket_s  # no drift from adding rounded steps
-            return
+            return False
         self.origin, self.bucket_s, self.width, self.height = origin, bucket_s, width, height
         self._columns = np.full((4, len(self.keys), width), np.nan)
         self._computed[:] = 0
         self.image = np.zeros((height, width), dtype=np.uint32)
         self._dirty_from = 0
         self.prepareGeometryChange()
+        return True
 
     def _shift(self, columns: int) -> None:
         self._columns[:, :, :-columns] = self._columns[:, :, columns:]
