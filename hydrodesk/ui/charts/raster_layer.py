@@ -26,6 +26,7 @@ from hydrodesk.domain.telemetry_rollups import MINUTE_S, RollupHistory
 STEP_SAMPLE = 256
 MAX_GAP_COLUMNS = 64  # a line is drawn across at most this many empty columns (more: a gap in the data)
 Y_PADDING = 0.06
+FULL_BOUNDS_EVERY = 10
 Y_SHRINK_BELOW = 0.35  # the data spans less than this fraction of the scale: zoom in on it
 
 
@@ -51,6 +52,8 @@ class RasterLayer(pg.GraphicsObject):
         self._columns = np.full((4, 0, 0), np.nan)  # low, high, opening, closing per (row, column)
         self.image = np.zeros((0, 0), dtype=np.uint32)
         self._dirty_from = 0
+        self._bounds: tuple[float, float] | None = None
+        self._bounds_calls = 0
         self.full_redraws = 0
         self.painted_columns = 0
         self.setZValue(5)
@@ -143,7 +146,6 @@ class RasterLayer(pg.GraphicsObject):
         if self.width == 0:
             return {}
         b, origin, width = self.bucket_s, self.origin, self.width
-        end = origin + width * b
         rows: list[int] = []
         firsts: list[int] = []
         chunks_ts: list[np.ndarray] = []
@@ -164,9 +166,10 @@ class RasterLayer(pg.GraphicsObject):
                 chunks_ts.append(np.empty(0))
                 chunks_values.append(np.empty(0))
                 continue
-            view = series.window(origin + first * b, end)
-            chunks_ts.append(view.ts)
-            chunks_values.append(view.values)
+            # Points beyond the window's end (a clock ahead of ours) land in its last column, as they would be seen.
+            ts, values = series.since(origin + first * b)
+            chunks_ts.append(ts)
+            chunks_values.append(values)
             last = series.last_ts
             self._computed[row] = int(min(max((last - origin) // b, 0), width - 1)) if last is not None else 0
         if not rows:
@@ -227,7 +230,20 @@ class RasterLayer(pg.GraphicsObject):
 
     # ------------------------------------------------------------------------------------------ drawing
     def data_bounds(self) -> tuple[float, float] | None:
-        low, high = self._columns[0], self._columns[1]
+        """Lowest and highest value in the window. Measured in full every FULL_BOUNDS_EVERY calls (what left the
+        window may let the scale shrink); in between, only the columns that changed can widen it."""
+        self._bounds_calls += 1
+        if self._bounds is not None and self._bounds_calls % FULL_BOUNDS_EVERY and self._dirty_from > 0:
+            fresh = self._measure(self._dirty_from)
+            if fresh is None:
+                return self._bounds
+            self._bounds = (min(self._bounds[0], fresh[0]), max(self._bounds[1], fresh[1]))
+            return self._bounds
+        self._bounds = self._measure(0)
+        return self._bounds
+
+    def _measure(self, first: int) -> tuple[float, float] | None:
+        low, high = self._columns[0, :, first:], self._columns[1, :, first:]
         if not low.size:
             return None
         # fmin/fmax skip NaN without the copies nanmin/nanmax make (this runs on every tick).
