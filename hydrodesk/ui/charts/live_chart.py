@@ -83,7 +83,7 @@ class LiveChart(QWidget):
         self._pan_redraw = QTimer(self)
         self._pan_redraw.setSingleShot(True)
         self._pan_redraw.setInterval(0)
-        self._pan_redraw.timeout.connect(lambda: self._raster_update(self.items, self.visible_range()))
+        self._pan_redraw.timeout.connect(self._redraw_after_pan)  # a bound method: no reference cycle
         self.update_budget_s = UPDATE_BUDGET_S
         self.zone: str | None = None  # the time axis shows the farm's clock (None: this computer's)
 
@@ -180,6 +180,9 @@ class LiveChart(QWidget):
             item.set_vector(True)
         self._enable_bands()
         self.refresh_all()
+
+    def _redraw_after_pan(self) -> None:
+        self._raster_update(self.items, self.visible_range())
 
     def _current_range(self) -> tuple[float, float]:
         return self.x_range() if self.following else self.visible_range()
