@@ -139,13 +139,19 @@ class FlowEnvelope:
         return cls(round(nominal_lpm * (1 - tolerance), 1), round(nominal_lpm * (1 + tolerance), 1))
 
 
-def check_flow(observed_state: ObservedState | str, flow_lpm: float | None, envelope: FlowEnvelope) -> FlowCheck:
-    """Whether a measured flow fits the valve's reported state and its envelope."""
+def check_flow(
+    observed_state: ObservedState | str,
+    flow_lpm: float | None,
+    envelope: FlowEnvelope,
+    leak_lpm: float = LEAK_THRESHOLD_LPM,
+) -> FlowCheck:
+    """Whether a measured flow fits the valve's reported state and its envelope (`leak_lpm`: the most a closed
+    valve may read)."""
     state = ObservedState(observed_state)
     if flow_lpm is None or not math.isfinite(flow_lpm):
         return FlowCheck.NO_DATA
     if state == ObservedState.CLOSED:
-        return FlowCheck.LEAK if flow_lpm > LEAK_THRESHOLD_LPM else FlowCheck.OK
+        return FlowCheck.LEAK if flow_lpm > leak_lpm else FlowCheck.OK
     if state == ObservedState.OPEN:
         if flow_lpm < envelope.min_lpm:
             return FlowCheck.LOW

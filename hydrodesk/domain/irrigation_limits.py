@@ -33,6 +33,9 @@ class IrrigationLimits:
     close_confirm_s: float = 60.0
     """A close not confirmed by the field within this time is sent again (same commandId), then escalated."""
     close_retries: int = 1
+    confirm_within_s: float = 30.0
+    """An open the office's own flow readings do not show carried out within this time after the device's ack
+    (or the server's "confirmed") is an alarm."""
 
     def __post_init__(self) -> None:
         if self.max_open_valves < 1:
@@ -41,7 +44,8 @@ class IrrigationLimits:
             raise ValueError("pressure limits must be numbers")
         if self.min_line_pressure_bar >= self.max_line_pressure_bar:
             raise ValueError("the low pressure limit must be below the high one")
-        if self.alarm_hold_s < 0 or self.expected_report_s <= 0 or self.close_confirm_s <= 0:
+        times = (self.expected_report_s, self.close_confirm_s, self.confirm_within_s)
+        if self.alarm_hold_s < 0 or min(times) <= 0:
             raise ValueError("times must be positive")
 
 
@@ -77,15 +81,7 @@ def check_open(
     found: list[Interlock] = []
     others = set(open_valves) - {valve_id}
     if valve_id not in open_valves and len(others) >= limits.max_open_valves:
-        found.append(
-            Interlock(
-                InterlockKind.TOO_MANY_OPEN,
-                True,
-                float(len(others)),
-                float(limits.max_open_valves),
-                tuple(sorted(others)),
-            )
-        )
+        found.append(_too_many_open(others, limits))
     if line_pressure_bar is None or not math.isfinite(line_pressure_bar):
         found.append(Interlock(InterlockKind.PRESSURE_UNKNOWN, False, None, limits.min_line_pressure_bar))
     elif line_pressure_bar < limits.min_line_pressure_bar:
@@ -97,6 +93,13 @@ def check_open(
     return sorted(found, key=lambda interlock: not interlock.blocking)
 
 
+def _too_many_open(others: Collection[str], limits: IrrigationLimits) -> Interlock:
+    """Blocking: `others` (the project's valves open besides the ones asked for) leave no room under the limit."""
+    return Interlock(
+        InterlockKind.TOO_MANY_OPEN, True, float(len(others)), float(limits.max_open_valves), tuple(sorted(others))
+    )
+
+
 def check_close(running_programs: Collection[str] = (), device_online: bool | None = True) -> list[Interlock]:
     """A close is never blocked (the water must always be stoppable), but the user hears what it affects."""
     found: list[Interlock] = []
@@ -105,3 +108,28 @@ def check_close(running_programs: Collection[str] = (), device_online: bool | No
     if running_programs:
         found.append(Interlock(InterlockKind.PROGRAM_RUNNING, False, names=tuple(sorted(running_programs))))
     return found
+
+
+def check_program_start(
+    program_valves: Collection[str],
+    open_valves: Collection[str],
+    line_pressures_bar: Collection[float | None],
+    limits: IrrigationLimits,
+    *,
+    devices_online: Collection[bool | None] = (),
+) -> list[Interlock]:
+    """What stands in the way of starting a program that opens `program_valves` (blocking first), with the same
+    limits as a manual open: the project's open valves plus the program's within `max_open_valves`, and enough
+    pressure on every line the program uses (`line_pressures_bar`: one reading per device it uses)."""
+    found: list[Interlock] = []
+    others = set(open_valves) - set(program_valves)
+    if len(others) + len(set(program_valves)) > limits.max_open_valves:
+        found.append(_too_many_open(others, limits))
+    known = [value for value in line_pressures_bar if value is not None and math.isfinite(value)]
+    if known and min(known) < limits.min_line_pressure_bar:
+        found.append(Interlock(InterlockKind.LOW_PRESSURE, True, min(known), limits.min_line_pressure_bar))
+    if len(known) < len(line_pressures_bar) or not line_pressures_bar:
+        found.append(Interlock(InterlockKind.PRESSURE_UNKNOWN, False, None, limits.min_line_pressure_bar))
+    if any(online is False for online in devices_online):
+        found.append(Interlock(InterlockKind.DEVICE_OFFLINE, False))
+    return sorted(found, key=lambda interlock: not interlock.blocking)

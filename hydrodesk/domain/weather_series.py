@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import numpy.typing as npt
 
-from hydrodesk.domain.telemetry import DEFAULT_GAP_FACTOR, SeriesView, envelope, gap_after
+from hydrodesk.domain.telemetry import DEFAULT_GAP_FACTOR, gap_after
 from hydrodesk.domain.timestamps import parse_utc_text
 
 FloatArray = npt.NDArray[np.float64]
@@ -91,8 +91,19 @@ class Column:
         return len(self.ts)
 
     @functools.cached_property
+    def gaps(self) -> npt.NDArray[np.bool_]:
+        """gaps[i]: a gap follows reading i. Judged once against the whole column's usual step, so a zoom never
+        pays for a median again."""
+        return gap_after(self.ts, DEFAULT_GAP_FACTOR)
+
+    @functools.cached_property
+    def readings(self) -> Blocks:
+        """Each reading as a block of one: what decimation reduces when a pixel holds fewer than two blocks."""
+        return Blocks(self.ts, self.values, self.values, self.gaps)
+
+    @functools.cached_property
     def blocks(self) -> Blocks:
-        gaps = np.flatnonzero(gap_after(self.ts, DEFAULT_GAP_FACTOR))
+        gaps = np.flatnonzero(self.gaps)
         starts = np.union1d(np.arange(0, len(self.ts), BLOCK), gaps + 1).astype(np.intp)
         starts = starts[starts < len(self.ts)]
         after = np.zeros(len(starts), dtype=bool)
@@ -215,20 +226,20 @@ def decimate(column: Column, since: float, until: float, width_px: int, *, margi
     bucket_s = span / width_px
     lo = np.floor((since - margin * span) / bucket_s) * bucket_s
     hi = np.ceil((until + margin * span) / bucket_s) * bucket_s
-    view = column.window(float(lo), float(hi))
+    first = int(np.searchsorted(column.ts, lo, side="left"))
+    last = int(np.searchsorted(column.ts, hi, side="right"))
     buckets = max(1, round((hi - lo) / bucket_s))
-    if len(view) <= POINTS_PER_PIXEL * buckets:
-        return Decimated(view.ts, view.values, _connect(view.ts), reduced=False)
-    if len(view) > 2 * BLOCK * buckets:  # two blocks or more to a pixel column
-        return _decimate_blocks(column.blocks, float(lo), float(hi), buckets)
-    band = envelope(SeriesView(view.ts, view.values), buckets, since=float(lo), until=float(hi))
-    ts, values, connect = band.interleaved()
-    return Decimated(ts, values.astype(np.float64), connect, reduced=True)
+    if last - first <= POINTS_PER_PIXEL * buckets:
+        return Decimated(column.ts[first:last], column.values[first:last], ~column.gaps[first:last], reduced=False)
+    # Two blocks or more to a pixel column: the block summary; fewer: the readings themselves.
+    summary = column.blocks if last - first > 2 * BLOCK * buckets else column.readings
+    return _decimate_blocks(summary, float(lo), float(hi), buckets)
 
 
 def _decimate_blocks(blocks: Blocks, lo: float, hi: float, buckets: int) -> Decimated:
-    """Min/max per pixel column from the block summary: many blocks to a pixel, so a block is counted in the pixel
-    its first reading falls in (off by half a pixel at most) and no peak is lost."""
+    """Min/max per pixel column from blocks (of BLOCK readings, or of one): a block is counted in the pixel its
+    first reading falls in (off by half a pixel at most, for a summary block) and no peak is lost. A gap breaks
+    the line only where it crosses from one pixel column to the next, as a narrower one cannot show."""
     first = int(np.searchsorted(blocks.ts, lo, side="left"))
     last = int(np.searchsorted(blocks.ts, hi, side="right"))
     ts, low, high = blocks.ts[first:last], blocks.low[first:last], blocks.high[first:last]
@@ -246,14 +257,6 @@ def _decimate_blocks(blocks: Blocks, lo: float, hi: float, buckets: int) -> Deci
     connect = np.ones(len(out_ts), dtype=bool)
     connect[1::2] = joined
     return Decimated(out_ts, values, connect, reduced=True)
-
-
-def _connect(ts: FloatArray) -> npt.NDArray[np.bool_]:
-    connect = np.ones(len(ts), dtype=bool)
-    if len(ts) > 2:
-        step = float(np.median(np.diff(ts)))
-        connect[:-1] = np.diff(ts) <= DEFAULT_GAP_FACTOR * step
-    return connect
 
 
 def typical_step(column: Column) -> float:

@@ -6,8 +6,10 @@ subscribes to its `cmd` topic. Every `interval_s` it publishes `telemetry`, and 
 moved by itself (an open that ran its duration out); `status` is refreshed every `status_every_s`.
 
 Fault injection, for demos and tests:
-- Python: `fleet.inject_fault(device_id, "leak" | "stuck" | "offline" | "clear", valve_id=None)`.
-- Out of process: publish `{"fault": "leak" | "stuck" | "offline" | "clear", "valveId": optional}` to
+- Python: `fleet.inject_fault(device_id, fault, valve_id=None)`, a fault of hydrodesk.sim.devices.FAULTS: "leak",
+  "stuck", "ack_only" (acked, never carried out), "false_confirm" (acked as done, valve does not move), "offline",
+  "flap" (a flow sensor that toggles), "battery_low", "clear".
+- Out of process: publish `{"fault": one of those, "valveId": optional}` to
   `sim/{deviceId}/fault` (QoS 1, not retained) on the same broker. A fleet ignores devices it does not run.
 `offline` silences the device and drops its connection without a DISCONNECT, so the broker publishes its last
 will; `clear` repairs every fault and brings an offline device back (it reconnects and republishes).
@@ -190,6 +192,8 @@ class DeviceFleet:
             self._in_background(self._drop(device))
         elif not was_online and device.model.online:
             self._in_background(self._connect(device, within_s=30.0))
+        elif fault in ("battery_low", "clear"):
+            self._publish(device, "status", device.model.status())  # the battery level, now rather than later
 
     async def _drop(self, device: _Device) -> None:
         if device.link is not None:

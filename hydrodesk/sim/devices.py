@@ -17,8 +17,14 @@ carried out. An open with `durationMin` closes by itself when the time runs out.
 redelivery) gets the same answer again and is not carried out twice.
 
 Faults: `leak` (water flows through a closed valve), `stuck` (the device acks and reports the new position, but
-the valve does not move, so no telemetry confirms it), `offline` (the device falls silent; the fleet drops its
-connection so the broker publishes its last will), and `clear` (repaired: everything back to normal).
+the valve does not move, so no telemetry confirms it), `ack_only` (the device acks a command but does nothing:
+neither its reported position nor the valve changes, so the command is acked and never confirmed),
+`false_confirm` (the device acks, reports the new position and vouches for it in its ack with
+`"confirmed": true`, as an actuator with a broken end switch would, but the valve does not move: the server takes
+the command as confirmed while the flow says otherwise), `offline` (the device falls silent; the fleet drops its
+connection so the broker publishes its last will), `flap` (the valve's flow sensor toggles: every other reading
+is wrong, zero on a flowing valve or a leak-sized flow on a closed one), `battery_low` (the battery reads
+BATTERY_LOW_PCT) and `clear` (repaired: everything back to normal, the battery where it was).
 """
 
 from __future__ import annotations
@@ -36,8 +42,18 @@ from hydrodesk.sim import topics
 from hydrodesk.sim.topics import DeviceAddress
 
 Clock = Callable[[], datetime]
-Fault = Literal["leak", "stuck", "offline", "clear"]
-FAULTS: Final[tuple[Fault, ...]] = ("leak", "stuck", "offline", "clear")
+Fault = Literal["leak", "stuck", "ack_only", "false_confirm", "offline", "flap", "battery_low", "clear"]
+FAULTS: Final[tuple[Fault, ...]] = (
+    "leak",
+    "stuck",
+    "ack_only",
+    "false_confirm",
+    "offline",
+    "flap",
+    "battery_low",
+    "clear",
+)
+BATTERY_LOW_PCT: Final = 8.0
 ValvePosition = Literal["open", "closed"]
 
 DEFAULT_ENVELOPE_LPM: Final = (20.0, 60.0)  # for a valve whose store entry lacks expectedFlow
@@ -112,6 +128,12 @@ class ValveModel:
     """The true, noiseless flow right now."""
     stuck: bool = False
     leaking: bool = False
+    flapping: bool = False
+    """Its flow sensor toggles between the truth and a wrong reading."""
+    ack_only: bool = False
+    """Commands are acked and ignored."""
+    false_confirm: bool = False
+    """Stuck, and the ack vouches for the move all the same."""
 
     def target_lpm(self, physics: Physics) -> float:
         if self.position == "open":
@@ -141,6 +163,8 @@ class SimulatedDevice:
         self.rssi_dbm = self.rng.uniform(-92.0, -64.0)
         self.soil_pct = {depth: self.rng.uniform(22.0, 30.0) for depth, _ in self.physics.soil_gain_pct_per_min}
         self._last_advance = now
+        self._flap_phase = False
+        self._battery_before: float | None = None  # the level a `battery_low` fault hides
         self._answers: OrderedDict[str, dict[str, Any]] = OrderedDict()
 
     def resume_from(self, readings: dict[str, float]) -> None:
@@ -213,8 +237,11 @@ class SimulatedDevice:
         if error is not None:
             ack = topics.ack_payload(command_id, "failed", now, error)
         else:
-            changed = self._execute(self.valves[payload["valveId"]], payload, now) or changed
+            valve = self.valves[payload["valveId"]]
+            changed = self._execute(valve, payload, now) or changed
             ack = topics.ack_payload(command_id, "acked", now)
+            if valve.false_confirm:
+                ack["confirmed"] = True
         self._answers[command_id] = ack
         while len(self._answers) > REMEMBERED_COMMANDS:
             self._answers.popitem(last=False)
@@ -237,6 +264,8 @@ class SimulatedDevice:
         return None
 
     def _execute(self, valve: ValveModel, payload: dict[str, Any], now: datetime) -> bool:
+        if valve.ack_only:
+            return False
         if payload["action"] == "open":
             valve.close_at = now + timedelta(minutes=payload["durationMin"])
             if valve.reported == "open":
@@ -254,7 +283,7 @@ class SimulatedDevice:
         valve.since = at
         if to == "closed":
             valve.close_at = None
-        if not valve.stuck:
+        if not (valve.stuck or valve.false_confirm):
             self._set_position(valve, to)
 
     def _set_position(self, valve: ValveModel, to: ValvePosition) -> None:
@@ -275,15 +304,27 @@ class SimulatedDevice:
         targets = [self.valves[valve_id]] if valve_id is not None else list(self.valves.values())
         if fault == "offline":
             self.online = False
+        elif fault == "battery_low":
+            if self._battery_before is None:
+                self._battery_before = self.battery_pct
+            self.battery_pct = BATTERY_LOW_PCT
         elif fault == "clear":
             self.online = True
+            if self._battery_before is not None:
+                self.battery_pct, self._battery_before = self._battery_before, None
             for valve in targets:
-                valve.leaking = valve.stuck = False
+                valve.leaking = valve.stuck = valve.flapping = valve.ack_only = valve.false_confirm = False
                 self._set_position(valve, valve.reported)
         else:
             for valve in targets:
                 if fault == "leak":
                     valve.leaking = True
+                elif fault == "flap":
+                    valve.flapping = True
+                elif fault == "ack_only":
+                    valve.ack_only = True
+                elif fault == "false_confirm":
+                    valve.false_confirm = True
                 else:
                     valve.stuck = True
 
@@ -293,9 +334,13 @@ class SimulatedDevice:
         physics, rng = self.physics, self.rng
         metrics: dict[str, float] = {}
         total = 0.0
+        self._flap_phase = not self._flap_phase
         for valve in self.valves.values():
             reading = valve.flow_lpm * (1.0 + rng.gauss(0.0, physics.flow_noise)) if valve.flow_lpm >= 0.05 else 0.0
             reading = max(0.0, reading)
+            if valve.flapping and self._flap_phase:
+                # The wrong half of a flapping sensor: nothing where water flows, a leak where none does.
+                reading = 0.0 if reading >= 0.05 else physics.leak_fraction * valve.spec.min_lpm
             total += reading
             if len(self.valves) > 1:
                 metrics[topics.valve_flow_metric(valve.spec.valve_id)] = round(reading, 1)

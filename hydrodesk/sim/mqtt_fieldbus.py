@@ -5,6 +5,8 @@ Command lifecycle in the store (IrrigationState):
 - The device's `ack`: `acked` (+ `ackedAt`), or `failed` with the device's reason.
 - Telemetry newer than the ack that shows the valve really moved (flow inside, or back out of, the envelope):
   `confirmed` (+ `confirmedAt`).
+- An ack that vouches for the move itself (`"confirmed": true`, a device trusting its actuator's end switch):
+  `confirmed` at once, without waiting for telemetry (this is how a server's "confirmed" can be wrong).
 - No ack within `ack_timeout_s`: `expired`. Acked but no telemetry confirms it within `confirm_timeout_s` (a stuck
   valve, a device gone quiet): `failed`, with the reason.
 
@@ -229,6 +231,13 @@ class MqttFieldBus:
             return
         self._state.update_command(command_id, status="acked", ackedAt=topics.iso_utc(ts))
         valve = self._valves.get(pending.command.get("valveId", ""))
+        if payload.get("confirmed") is True:
+            self._state.update_command(command_id, status="confirmed", confirmedAt=topics.iso_utc(ts))
+            if valve is not None:
+                superseded = self._awaiting_confirmation.pop(valve.valve_id, None)
+                if superseded is not None:
+                    superseded.timer.cancel()
+            return
         if valve is None:
             return
         if _expected_state(pending.command) == "open":

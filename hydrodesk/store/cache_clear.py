@@ -32,6 +32,8 @@ CACHE_TABLES = (
 KEPT_TABLES = (
     "outbox",
     "local_ids",  # sessions opened offline and the server ids they got: entries still waiting refer to them
+    "alarm_journal",  # who acknowledged what: the office's own record, on no server
+    "alarm_rules",  # thresholds the user set
 )
 
 

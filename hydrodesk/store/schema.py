@@ -201,6 +201,38 @@ class IrrigationLog(Base):
     fetched_at: Mapped[str] = mapped_column(String)
 
 
+class AlarmJournalEntry(Base):
+    """An alarm raised here (by the rules over live telemetry, or a command's follow-up), and what people did with
+    it. The office's own record: kept whatever the cache does (hydrodesk.store.alarms)."""
+
+    __tablename__ = "alarm_journal"
+    __table_args__ = (Index("ix_alarm_journal_open", "cleared_at", "alarm_id"),)
+    alarm_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String)
+    device_id: Mapped[str] = mapped_column(String)
+    valve_id: Mapped[str | None] = mapped_column(String)
+    subject: Mapped[str] = mapped_column(String)
+    value: Mapped[float | None] = mapped_column(Float)
+    readings: Mapped[dict] = mapped_column(JSON)
+    raised_at: Mapped[str] = mapped_column(String)
+    last_seen_at: Mapped[str | None] = mapped_column(String)
+    repeats: Mapped[int] = mapped_column(Integer)
+    active: Mapped[int] = mapped_column(Integer)
+    acknowledged_at: Mapped[str | None] = mapped_column(String)
+    acknowledged_by: Mapped[str | None] = mapped_column(String)
+    cleared_at: Mapped[str | None] = mapped_column(String)
+    cleared_by: Mapped[str | None] = mapped_column(String)
+
+
+class AlarmRule(Base):
+    """Alarm thresholds the user set: `scope` is "valve:<id>" for one valve's, "office" for the office's."""
+
+    __tablename__ = "alarm_rules"
+    scope: Mapped[str] = mapped_column(String, primary_key=True)
+    data: Mapped[dict] = mapped_column(JSON)
+    updated_at: Mapped[str] = mapped_column(String)
+
+
 class RefreshMark(Base):
     """When a data set was last fetched in full or in part: what incremental refresh starts from."""
 

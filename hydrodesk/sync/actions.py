@@ -200,11 +200,18 @@ class OfficeActions:
         return await self._enqueue(payloads.valve_entry(valve_id, command, auth0_id=self.auth0_id, now=self._now()))
 
     async def program_command(
-        self, program_id: str, action: Literal["start", "stop"], *, expires_at: datetime
+        self,
+        program_id: str,
+        action: Literal["start", "stop"],
+        *,
+        expires_at: datetime,
+        command: ProgramCommand | None = None,
     ) -> OutboxItem:
+        """A program start or stop; `command`: the one made when the user confirmed (its commandId is the entry's
+        key, so whoever follows it finds the entry and the server sees one start however often it is sent)."""
         kind = EntryKind.START_PROGRAM if action == "start" else EntryKind.STOP_PROGRAM
         entry = payloads.program_entry(
-            kind, program_id, ProgramCommand(), expires_at, auth0_id=self.auth0_id, now=self._now()
+            kind, program_id, command or ProgramCommand(), expires_at, auth0_id=self.auth0_id, now=self._now()
         )
         return await self._enqueue(entry)
 

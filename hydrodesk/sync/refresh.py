@@ -6,7 +6,9 @@ The core refresh (run by the engine after each successful drain, at most every f
   whole roster every few hours to catch edits;
 - sessions of the last few days plus every open session, and the records of only those sessions whose total,
   worker count, update time or status changed since their records were last fetched;
-- forms: when older than an hour.
+- forms: when older than an hour;
+- the irrigation of the project the user follows (`irrigation_project`, set by the Irrigation pane): its valves,
+  programs and the last week's logs, so the pane has them after a restart with the network gone.
 
 The data panes (phytosanitary, weather, plant, irrigation) fetch on demand through the methods at the bottom,
 which save what they get, so the pane can show the cached copy when the server cannot be reached. Errors are the
@@ -32,6 +34,17 @@ log = logging.getLogger(__name__)
 
 SESSIONS_PAGE = 200
 PARALLEL_RECORD_FETCHES = 4
+IRRIGATION_LOG_DAYS = 7
+
+
+def irrigation_mark(project_id: str) -> str:
+    """The refresh mark of a project's valves, programs and logs: when they were all last fetched."""
+    return f"irrigation:{project_id}"
+
+
+def valves_mark(project_id: str) -> str:
+    """The refresh mark of a project's valves and programs (fetched more often than its logs)."""
+    return f"irrigation:valves:{project_id}"
 
 
 class CacheRefresher:
@@ -53,6 +66,8 @@ class CacheRefresher:
         self.projects_every = projects_every
         self.workers_full_every = workers_full_every
         self.forms_every = forms_every
+        self.irrigation_project: str | None = None
+        """The project whose irrigation every core refresh fetches too (the one the user has selected)."""
 
     # ------------------------------------------------------------------------------------------ the core refresh
     async def refresh_core(self) -> None:
@@ -63,6 +78,11 @@ class CacheRefresher:
         await self.recent_sessions()
         if await self._due("forms", self.forms_every):
             await self.forms()
+        if self.irrigation_project is not None:
+            try:
+                await self.irrigation(self.irrigation_project)
+            except (Forbidden, CredentialsMissing, NotFound) as error:  # an account without irrigation
+                log.info("irrigation not refreshed: %s", error)
 
     async def _due(self, name: str, every: timedelta) -> bool:
         last = await self.store.read(cache.refreshed_at, name)
@@ -158,13 +178,6 @@ class CacheRefresher:
         await self.store.write(cache.save_phyto_records, rows, self._stamp())
         return rows
 
-    async def phyto_summary(self, start: date, end: date, **filters: str | None) -> dict[str, Any]:
-        summary = await self.client.phytosanitary_summary(start, end, **filters)
-        data = summary.model_dump(mode="json")
-        key = f"{start}:{end}:" + ":".join(f"{name}={value}" for name, value in sorted(filters.items()) if value)
-        await self.store.write(cache.save_document, "phyto_summary", key, data, self._stamp())
-        return data
-
     async def weather(self, project_id: str, start: datetime, end: datetime, resolution: Resolution = "1h") -> list:
         series = await self.client.weather(project_id, start, end, resolution=resolution)
         points = [point.model_dump(mode="json") for point in series.series]
@@ -186,6 +199,17 @@ class CacheRefresher:
         rows = [program.model_dump(mode="json") for program in await self.client.list_programs(project_id)]
         await self.store.write(cache.save_programs, project_id, rows, self._stamp())
         return rows
+
+    async def irrigation(self, project_id: str, *, logs: bool = True) -> None:
+        """A project's valves and programs (and the last week's logs), into the cache, then its mark."""
+        valves = await self.valves(project_id)
+        programs = await self.programs(project_id)
+        detail = {"valves": len(valves), "programs": len(programs)}
+        await self._mark(valves_mark(project_id), **detail)
+        if logs:
+            end = self._now()
+            found = await self.irrigation_logs(project_id, end - timedelta(days=IRRIGATION_LOG_DAYS), end)
+            await self._mark(irrigation_mark(project_id), logs=len(found), **detail)
 
     async def irrigation_logs(self, project_id: str, start: datetime, end: datetime) -> list[dict[str, Any]]:
         logs = await self.client.irrigation_logs(project_id, start, end)

@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from hydrodesk.domain.irrigation_limits import IrrigationLimits
     from hydrodesk.settings import AppPaths
     from hydrodesk.sync.office import Office
+    from hydrodesk.ui.alarms.dialog import AlarmsDialog
+    from hydrodesk.ui.alarms.service import AlarmService
     from hydrodesk.ui.live.telemetry import LiveTelemetry
     from hydrodesk.ui.settings.dialog import SettingsDialog
     from hydrodesk.ui.shortcut_sheet import ShortcutSheet
@@ -88,6 +90,8 @@ class MainWindow(QMainWindow):
         self._client: HydrobitClient | None = None
         self._live: LiveTelemetry | None = None
         self._office: Office | None = None
+        self._alarms: AlarmService | None = None
+        self.alarms_dialog: AlarmsDialog | None = None
         self._server_url = ""
         self._projects: list[Project] = []
         self._company_names: dict[str, str] = {}  # company_id -> name, for the navigator's root
@@ -102,6 +106,7 @@ class MainWindow(QMainWindow):
             theme=lambda: self._themes.current,
             live=lambda: self._live,
             office=lambda: self._office,
+            alarms=lambda: self._alarms,
             ui_state=ui_state,
         )
 
@@ -137,6 +142,7 @@ class MainWindow(QMainWindow):
         self.sync = OfficeSync(self.status, monitor, tasks, self)
         self.sync.reconnected.connect(self.request_reload)
         self.sync.outbox_requested.connect(lambda: self.open_pane("outbox"))
+        self.status.alarms_requested.connect(self.open_alarms)
         self._cached_since: datetime | None = None
 
         self._fit_navigator = False
@@ -183,6 +189,12 @@ class MainWindow(QMainWindow):
         self.filter_action = QAction(self.tr("&Filter"), self)
         self.filter_action.setShortcut(QKeySequence("Ctrl+F"))
         self.filter_action.triggered.connect(self._focus_filter)
+        self.alarms_action = QAction(self.tr("&Alarms…"), self)
+        self.alarms_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.alarms_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.alarms_action.setWhatsThis(self.tr("Show the alarm journal: acknowledge, clear, export"))
+        self.alarms_action.triggered.connect(self.open_alarms)
+        self.alarms_action.setEnabled(False)
         self.help_action = QAction(self.tr("&Keyboard Shortcuts and Help"), self)
         self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
         self.help_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -243,6 +255,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.filter_action)
         view_menu.addAction(self.sync.sync_action)
+        view_menu.addAction(self.alarms_action)
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu(self.tr("&Theme"))
         theme_menu.addActions(self.theme_actions.actions())
@@ -310,12 +323,14 @@ class MainWindow(QMainWindow):
         user_id: str,
         live: LiveTelemetry | None = None,
         office: Office | None = None,
+        alarms: AlarmService | None = None,
     ) -> None:
         """Use this signed-in client (and its live telemetry and office) from now on. Call `reload()` (or press F5)
         to load the farm."""
         self._client = client
         self._live = live
         self._office = office
+        self._attach_alarms(alarms)
         for pane in self._panes.values():
             pane.set_live(live)
         self._server_url = client.config.base_url
@@ -330,6 +345,7 @@ class MainWindow(QMainWindow):
         """Forget the client (the caller closes it) and show the signed-out page."""
         client, self._client = self._client, None
         self._office = None
+        self._attach_alarms(None)
         if self._live is not None:
             self._live = None
             for pane in self._panes.values():
@@ -348,6 +364,60 @@ class MainWindow(QMainWindow):
         self._monitor.set_state(ConnectionState.SIGNED_OUT)
         self.show_signed_out()
         return client
+
+    @property
+    def ui_state(self) -> UiState:
+        return self._ui_state
+
+    # ------------------------------------------------------------------------------------------ alarms
+    @property
+    def alarms(self) -> AlarmService | None:
+        return self._alarms
+
+    def _attach_alarms(self, alarms: AlarmService | None) -> None:
+        if self._alarms is not None:
+            self._alarms.changed.disconnect(self._show_alarm_count)
+        self._alarms = alarms
+        if alarms is not None:
+            alarms.changed.connect(self._show_alarm_count)
+        self.alarms_action.setEnabled(alarms is not None)
+        if self.alarms_dialog is not None and isValid(self.alarms_dialog):
+            self.alarms_dialog.set_center(alarms)
+        self._show_alarm_count()
+
+    def _show_alarm_count(self) -> None:
+        from hydrodesk.ui.irrigation.models import alarm_title
+
+        attention = self._alarms.needing_attention() if self._alarms is not None else []
+        newest = f"{alarm_title(self, attention[-1].kind)} — {attention[-1].subject}" if attention else ""
+        self.status.set_alarm_count(len(attention), newest)
+
+    def open_alarms(self) -> AlarmsDialog | None:
+        """Ctrl+Shift+A (or the status bar's badge): the alarm journal, wherever the user is."""
+        from hydrodesk.ui.alarms.dialog import AlarmsDialog
+
+        if self._alarms is None:
+            return None
+        if self.alarms_dialog is not None and isValid(self.alarms_dialog):
+            self.alarms_dialog.show()  # closed before: hidden, not gone
+            self.alarms_dialog.raise_()
+            self.alarms_dialog.activateWindow()
+            return self.alarms_dialog
+        dialog = AlarmsDialog(self._alarms, self._themes.current, self)
+        dialog.rules_requested.connect(self.open_alarm_rules)
+        self.alarms_dialog = dialog
+        dialog.open()  # never exec(): it would nest an event loop inside the asyncio loop
+        return dialog
+
+    def open_alarm_rules(self) -> QWidget | None:
+        """The alarm thresholds per valve, the battery level and the sound (from the journal's "Alarm rules…")."""
+        from hydrodesk.ui.alarms.rules_dialog import AlarmRulesDialog
+
+        if self._alarms is None:
+            return None
+        dialog = AlarmRulesDialog(self._alarms, self._tasks, self)
+        dialog.open()
+        return dialog
 
     def request_reload(self) -> None:
         """F5: reload the farm in the background (ignored while signed out)."""
@@ -435,6 +505,8 @@ class MainWindow(QMainWindow):
 
     def _show_projects(self, projects: list[Project]) -> None:
         self._projects = list(projects)
+        if self._alarms is not None:
+            self._alarms.watch_projects(projects)  # every valve of the farm, watched whatever pane is open
         self.status.set_farm_zone(self.farm_zone)
         self._loaded_once = True
         self.banner.setVisible(False)
@@ -720,6 +792,7 @@ class MainWindow(QMainWindow):
                 self.filter_action,
                 self.export_action,
                 self.sync.sync_action,
+                self.alarms_action,
                 self.settings_action,
                 self.help_action,
                 self.quit_action,
@@ -769,6 +842,7 @@ class MainWindow(QMainWindow):
             office=lambda: self._office,
             cache_cleared=self.request_reload,
             limits_changed=self._on_limits_changed,
+            project=self._selected_project,
             profiles_page=self.profiles_page_factory,
         )
         dialog = SettingsDialog(context, self)
@@ -777,7 +851,13 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _selected_project(self) -> tuple[str, str] | None:
+        project = self._selection.project
+        return None if project is None else (project.project_id, project.name)
+
     def _on_limits_changed(self, limits: IrrigationLimits) -> None:
+        if self._alarms is not None:
+            self._alarms.limits = limits
         pane = self._panes.get("irrigation")
         if pane is not None:
             pane.limits = limits  # type: ignore[attr-defined]  # the irrigation pane reads them on every check

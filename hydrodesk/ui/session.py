@@ -1,9 +1,10 @@
 """Getting signed in: from the demo farm or a saved profile, through the sign-in dialog when needed.
 
 The SessionController owns the one API client of the running app, the session's live telemetry (one MQTT
-TelemetryHub, with IoT tokens from that client) and the source they came from, and closes them in that order on
-shutdown: the hub first (it still saves its rollups), then the client, then the source (the demo stops its
-simulator and broker there).
+TelemetryHub, with IoT tokens from that client), the alarm service that watches it from sign-in to sign-out, and
+the source they came from, and closes them in that order on shutdown: the alarms first (their last journal
+writes), the hub (it still saves its rollups), then the client, then the source (the demo stops its simulator and
+broker there).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from hydrodesk.api.auth import Credentials
     from hydrodesk.api.client import HydrobitClient
     from hydrodesk.sync.office import Office
+    from hydrodesk.ui.alarms.service import AlarmService
     from hydrodesk.ui.kept_sign_in import KeptSignIn
     from hydrodesk.ui.live.telemetry import LiveTelemetry
     from hydrodesk.ui.main_window import MainWindow
@@ -114,6 +116,7 @@ class SessionController(QObject):
         self._source: SessionSource | None = None
         self._client: HydrobitClient | None = None
         self._live: LiveTelemetry | None = None
+        self._alarms: AlarmService | None = None
         self._office: Office | None = None
         # Each profile's local cache and outbox live in a database file of its own under this folder.
         self._data_dir = data_dir
@@ -136,6 +139,10 @@ class SessionController(QObject):
     @property
     def live(self) -> LiveTelemetry | None:
         return self._live
+
+    @property
+    def alarms(self) -> AlarmService | None:
+        return self._alarms
 
     @property
     def office(self) -> Office | None:
@@ -462,6 +469,7 @@ class SessionController(QObject):
         self._live = LiveTelemetry.for_client(self._client, sink=sink)
         self._live.start()
         credentials = connection.credentials
+        self._alarms = await self._start_alarms(self._live, self._client, credentials.display_name)
         account = self.tr("Demo farm") if connection.demo else connection.label
         self._window.attach(
             self._client,
@@ -470,6 +478,7 @@ class SessionController(QObject):
             user_id=credentials.auth0_id,
             live=self._live,
             office=self._office,
+            alarms=self._alarms,
         )
         loaded = await self._window.reload()
         if isinstance(source, ProfileSource) and self._secrets.session_only(source.profile.name):
@@ -481,6 +490,16 @@ class SessionController(QObject):
                 30000,
             )
         return loaded
+
+    async def _start_alarms(self, live: LiveTelemetry, client: HydrobitClient, user_name: str) -> AlarmService:
+        """The alarms watch the farm from now until sign-out, whatever pane is open; the journal of earlier runs
+        comes back from the office's store."""
+        from hydrodesk.ui.alarms.service import AlarmService
+
+        limits = self._window.ui_state.irrigation_limits()
+        alarms = AlarmService(live, client, self._office, limits=limits, user_name=user_name, parent=self)
+        await alarms.start()
+        return alarms
 
     def _keep_signed_in(self, source: SessionSource, client: HydrobitClient) -> None:
         """An OIDC profile renews its access token before it expires, without the user noticing."""
@@ -563,6 +582,13 @@ class SessionController(QObject):
             await kept.stop()
         live, self._live = self._live, None
         office, self._office = self._office, None
+        alarms, self._alarms = self._alarms, None
+        if alarms is not None:
+            try:
+                await alarms.aclose()  # its last journal writes land before the database closes
+            except Exception:
+                log.exception("stopping the alarms failed")
+            alarms.deleteLater()
         if live is not None:
             try:
                 await live.stop()

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
 
 from hydrodesk.sync.status import ConnectionState as SyncState
 from hydrodesk.sync.status import SyncStatus
@@ -20,9 +21,18 @@ from hydrodesk.ui.sync_indicator import SyncIndicator, describe_problem
 
 
 class AppStatusBar(QStatusBar):
+    alarms_requested = Signal()  # the alarm badge was clicked
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizeGripEnabled(True)
+        # How many alarms need someone, wherever the user is; hidden while none do.
+        self.alarm_badge = QToolButton(self)
+        self.alarm_badge.setObjectName("AlarmBadge")
+        self.alarm_badge.setAutoRaise(True)
+        self.alarm_badge.setVisible(False)
+        self.alarm_badge.clicked.connect(self.alarms_requested)
+        self.addPermanentWidget(self.alarm_badge)
         self.updated_label = QLabel(self)
         self.updated_label.setObjectName("Muted")
         self.server_label = QLabel(self)
@@ -109,6 +119,20 @@ class AppStatusBar(QStatusBar):
         # A dynamic property only restyles after a re-polish.
         self.connection_label.style().unpolish(self.connection_label)
         self.connection_label.style().polish(self.connection_label)
+
+    def set_alarm_count(self, count: int, newest: str = "") -> None:
+        """Alarms that need attention (raised, not acknowledged); `newest` names the latest, for the tool tip."""
+        self.alarm_badge.setVisible(count > 0)
+        if count == 1:
+            self.alarm_badge.setText(self.tr("⚠ 1 alarm"))
+        else:
+            self.alarm_badge.setText(self.tr("⚠ {count} alarms").format(count=count))
+        tip = self.tr("Alarms that need attention. Click or press Ctrl+Shift+A to see them.")
+        self.alarm_badge.setToolTip(f"{tip}\n{newest}" if newest else tip)
+
+    @property
+    def alarm_count_text(self) -> str:
+        return self.alarm_badge.text() if self.alarm_badge.isVisible() else ""
 
     def set_server(self, url: str | None) -> None:
         if not url:

@@ -18,7 +18,13 @@ from hydrodesk.domain.irrigation_limits import IrrigationLimits
 
 DEFAULT_UPDATE_FEED = "https://api.github.com/repos/hydrobit/hydrodesk/releases/latest"
 # The limits a person sets in Settings > Irrigation (the others are protocol timings, not the office's choice).
-IRRIGATION_LIMIT_FIELDS = ("max_open_valves", "min_line_pressure_bar", "max_line_pressure_bar", "alarm_hold_s")
+IRRIGATION_LIMIT_FIELDS = (
+    "max_open_valves",
+    "min_line_pressure_bar",
+    "max_line_pressure_bar",
+    "alarm_hold_s",
+    "confirm_within_s",
+)
 
 
 class UiState:
@@ -132,12 +138,16 @@ class UiState:
             "preferences/update_feed_url", url.strip() if url.strip() != DEFAULT_UPDATE_FEED else ""
         )
 
-    def irrigation_limits(self) -> IrrigationLimits:
-        """The office's interlocks and alarm thresholds; the defaults where never set or no longer valid."""
+    def irrigation_limits(self, project_id: str | None = None) -> IrrigationLimits:
+        """A project's interlocks and alarm thresholds (each project has its own pumps and lines); where the
+        project never had one set, the office-wide value saved before limits were per project; else the default.
+        A value no longer valid falls back to the defaults."""
         defaults = IrrigationLimits()
         values: dict[str, float] = {}
         for name in IRRIGATION_LIMIT_FIELDS:
-            text = self._text(f"irrigation/{name}")
+            text = self._text(f"irrigation/projects/{project_id}/{name}") if project_id else None
+            if text is None:
+                text = self._text(f"irrigation/{name}")
             if text is not None:
                 try:
                     values[name] = float(text)
@@ -150,9 +160,11 @@ class UiState:
         except (TypeError, ValueError):  # edited by hand into something the interlocks refuse
             return defaults
 
-    def save_irrigation_limits(self, limits: IrrigationLimits) -> None:
+    def save_irrigation_limits(self, limits: IrrigationLimits, project_id: str | None = None) -> None:
+        """Save `project_id`'s limits (None: the office-wide fallback for projects never set)."""
+        prefix = f"irrigation/projects/{project_id}" if project_id else "irrigation"
         for name in IRRIGATION_LIMIT_FIELDS:
-            self._settings.setValue(f"irrigation/{name}", str(getattr(limits, name)))
+            self._settings.setValue(f"{prefix}/{name}", str(getattr(limits, name)))
 
     def sync(self) -> None:
         self._settings.sync()

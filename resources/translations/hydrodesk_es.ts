@@ -128,6 +128,143 @@
     </message>
 </context>
 <context>
+    <name>AlarmJournalView</name>
+    <message>
+        <source>alarms</source>
+        <comment>file name</comment>
+        <translation>alarmas</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Reconocer</translation>
+    </message>
+    <message>
+        <source>Say that someone is dealing with the selected alarm</source>
+        <translation>Indicar que alguien se ocupa de la alarma seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>Cerrar a&amp;larma</translation>
+    </message>
+    <message>
+        <source>Close the selected alarm (it comes back if the problem persists)</source>
+        <translation>Cerrar la alarma seleccionada (vuelve si el problema continúa)</translation>
+    </message>
+    <message>
+        <source>Alarm &amp;rules…</source>
+        <translation>Re&amp;glas de alarma…</translation>
+    </message>
+    <message>
+        <source>Thresholds and delays per valve, battery level, sound</source>
+        <translation>Umbrales y demoras por válvula, nivel de batería, sonido</translation>
+    </message>
+    <message>
+        <source>this console</source>
+        <translation>esta consola</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmRulesDialog</name>
+    <message>
+        <source>Alarm rules</source>
+        <translation>Reglas de alarma</translation>
+    </message>
+    <message>
+        <source>Leave a cell empty to use the default: the valve&apos;s expected flow from Hydrobit, a leak above {leak} L/min on a closed valve, and the delay from Settings &gt; Irrigation ({hold} s).</source>
+        <translation>Deje una celda vacía para usar el valor predeterminado: el caudal esperado de la válvula según Hydrobit, una fuga por encima de {leak} L/min con la válvula cerrada y la demora de Configuración &gt; Riego ({hold} s).</translation>
+    </message>
+    <message>
+        <source>Valve</source>
+        <translation>Válvula</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Expected (L/min)</source>
+        <translation>Esperado (L/min)</translation>
+    </message>
+    <message>
+        <source>Lowest flow</source>
+        <translation>Caudal mínimo</translation>
+    </message>
+    <message>
+        <source>Highest flow</source>
+        <translation>Caudal máximo</translation>
+    </message>
+    <message>
+        <source>Leak above</source>
+        <translation>Fuga por encima de</translation>
+    </message>
+    <message>
+        <source>Delay (s)</source>
+        <translation>Demora (s)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Beep when an alarm is raised</source>
+        <translation>Emitir un pitido cuando se active una alarma</translation>
+    </message>
+    <message>
+        <source>Battery low below:</source>
+        <translation>Batería baja por debajo de:</translation>
+    </message>
+    <message>
+        <source>At most one desktop notification every:</source>
+        <translation>Como máximo una notificación de escritorio cada:</translation>
+    </message>
+    <message>
+        <source>{valve}: “{text}” is not a number.</source>
+        <translation>{valve}: «{text}» no es un número.</translation>
+    </message>
+    <message>
+        <source>{valve}: numbers must be zero or more, and the lowest flow below the highest.</source>
+        <translation>{valve}: los números deben ser cero o mayores, y el caudal mínimo menor que el máximo.</translation>
+    </message>
+    <message>
+        <source>The rules could not be saved: {reason}</source>
+        <translation>No se pudieron guardar las reglas: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmService</name>
+    <message>
+        <source>HydroDesk alarm: {alarm}</source>
+        <translation>Alarma de HydroDesk: {alarm}</translation>
+    </message>
+    <message>
+        <source>HydroDesk: {count} more alarms</source>
+        <translation>HydroDesk: {count} alarmas más</translation>
+    </message>
+    <message>
+        <source>{count} alarms need attention. Press Ctrl+Shift+A to see them.</source>
+        <translation>{count} alarmas requieren atención. Pulse Ctrl+Mayús+A para verlas.</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmsDialog</name>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmas</translation>
+    </message>
+    <message>
+        <source>{attention} of {open} open alarms need attention. Select one and acknowledge it (Alt+A) to say someone is on it.</source>
+        <translation>{attention} de {open} alarmas abiertas requieren atención. Seleccione una y reconózcala (Alt+R) para indicar que alguien se ocupa.</translation>
+    </message>
+    <message>
+        <source>{open} open alarms, all acknowledged.</source>
+        <translation>{open} alarmas abiertas, todas reconocidas.</translation>
+    </message>
+    <message>
+        <source>No open alarms. HydroDesk watches every valve and device while you are signed in.</source>
+        <translation>No hay alarmas abiertas. HydroDesk vigila todas las válvulas y dispositivos mientras su sesión está iniciada.</translation>
+    </message>
+</context>
+<context>
     <name>AlarmsModel</name>
     <message>
         <source>Raised</source>
@@ -144,6 +281,10 @@
     <message>
         <source>Reading</source>
         <translation>Lectura</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Veces</translation>
     </message>
     <message>
         <source>State</source>
@@ -237,6 +378,18 @@
         <translation>No ha iniciado sesión en una cuenta de Hydrobit.</translation>
     </message>
     <message>
+        <source>⚠ 1 alarm</source>
+        <translation>⚠ 1 alarma</translation>
+    </message>
+    <message>
+        <source>⚠ {count} alarms</source>
+        <translation>⚠ {count} alarmas</translation>
+    </message>
+    <message>
+        <source>Alarms that need attention. Click or press Ctrl+Shift+A to see them.</source>
+        <translation>Alarmas que requieren atención. Haga clic o pulse Ctrl+Mayús+A para verlas.</translation>
+    </message>
+    <message>
         <source>Updated {time}</source>
         <translation>Actualizado {time}</translation>
     </message>
@@ -325,6 +478,17 @@
     <message>
         <source>Final notes</source>
         <translation>Notas finales</translation>
+    </message>
+</context>
+<context>
+    <name>CommandTracker</name>
+    <message>
+        <source>The server reported it done, but this office&apos;s flow readings disagree after {s} s.</source>
+        <translation>El servidor lo dio por hecho, pero las lecturas de caudal de esta oficina no coinciden tras {s} s.</translation>
+    </message>
+    <message>
+        <source>Acknowledged, but this office&apos;s flow readings did not show it done within {s} s.</source>
+        <translation>Aceptado, pero las lecturas de caudal de esta oficina no lo mostraron hecho en {s} s.</translation>
     </message>
 </context>
 <context>
@@ -2425,8 +2589,20 @@
         <translation>Dispositivo sin conexión</translation>
     </message>
     <message>
+        <source>Battery low</source>
+        <translation>Batería baja</translation>
+    </message>
+    <message>
         <source>Close not confirmed</source>
         <translation>Cierre sin confirmar</translation>
+    </message>
+    <message>
+        <source>Command acknowledged but not carried out</source>
+        <translation>Comando aceptado pero no ejecutado</translation>
+    </message>
+    <message>
+        <source>Server says done, the flow says otherwise</source>
+        <translation>El servidor lo da por hecho, el caudal dice otra cosa</translation>
     </message>
 </context>
 <context>
@@ -2434,6 +2610,14 @@
     <message>
         <source>HydroDesk checks these before it sends an open command, and raises an alarm when a line&apos;s pressure stays outside them. Set them to what the farm&apos;s pumps and lines are built for.</source>
         <translation>HydroDesk revisa estos límites antes de enviar una orden de apertura, y da una alarma cuando la presión de una línea se mantiene fuera de ellos. Ajústelos a lo que soportan las bombas y las líneas del campo.</translation>
+    </message>
+    <message>
+        <source>Limits of the project {project}</source>
+        <translation>Límites del proyecto {project}</translation>
+    </message>
+    <message>
+        <source>Limits for projects that have none of their own</source>
+        <translation>Límites para los proyectos que no tienen los suyos</translation>
     </message>
     <message>
         <source> s</source>
@@ -2454,6 +2638,10 @@
     <message>
         <source>An alarm is raised when a condition lasts:</source>
         <translation>Se da la alarma cuando la condición dura:</translation>
+    </message>
+    <message>
+        <source>An opened valve whose flow this office does not see within this time raises an alarm:</source>
+        <translation>Una válvula abierta cuyo caudal esta oficina no ve dentro de este tiempo genera una alarma:</translation>
     </message>
     <message>
         <source> bar</source>
@@ -2527,27 +2715,6 @@
         <translation>registros-de-riego</translation>
     </message>
     <message>
-        <source>alarms</source>
-        <comment>file name</comment>
-        <translation>alarmas</translation>
-    </message>
-    <message>
-        <source>&amp;Acknowledge</source>
-        <translation>&amp;Reconocer</translation>
-    </message>
-    <message>
-        <source>Say that someone is dealing with the selected alarm</source>
-        <translation>Indicar que alguien se ocupa de la alarma seleccionada</translation>
-    </message>
-    <message>
-        <source>&amp;Clear</source>
-        <translation>Cerrar a&amp;larma</translation>
-    </message>
-    <message>
-        <source>Close the selected alarm (it comes back if the problem persists)</source>
-        <translation>Cerrar la alarma seleccionada (vuelve si el problema persiste)</translation>
-    </message>
-    <message>
         <source>Valves</source>
         <translation>Válvulas</translation>
     </message>
@@ -2572,36 +2739,12 @@
         <translation>No se pudieron cargar las válvulas</translation>
     </message>
     <message>
-        <source>{message} Press F5 to try again.</source>
-        <translation>{message} Pulse F5 para volver a intentarlo.</translation>
-    </message>
-    <message>
         <source>{valve}: the field confirms it is open</source>
         <translation>{valve}: el campo confirma que está abierta</translation>
     </message>
     <message>
         <source>{valve}: the field confirms it is closed</source>
         <translation>{valve}: el campo confirma que está cerrada</translation>
-    </message>
-    <message>
-        <source>Start program</source>
-        <translation>Iniciar programa</translation>
-    </message>
-    <message>
-        <source>Start “{name}” now?</source>
-        <translation>¿Iniciar «{name}» ahora?</translation>
-    </message>
-    <message>
-        <source>It opens: {valves}.</source>
-        <translation>Abre: {valves}.</translation>
-    </message>
-    <message>
-        <source>Stop program</source>
-        <translation>Detener programa</translation>
-    </message>
-    <message>
-        <source>Stop “{name}” and close all its valves?</source>
-        <translation>¿Detener «{name}» y cerrar todas sus válvulas?</translation>
     </message>
     <message>
         <source>“{name}” was not changed: {reason}</source>
@@ -2612,8 +2755,28 @@
         <translation>«{name}» iniciado</translation>
     </message>
     <message>
+        <source>an unknown time</source>
+        <translation>una hora desconocida</translation>
+    </message>
+    <message>
+        <source>Offline: showing the valves, programs and logs saved on this computer at {when}. Commands you confirm are kept and sent when the connection is back.</source>
+        <translation>Sin conexión: se muestran las válvulas, programas y registros guardados en este equipo a las {when}. Los comandos que confirme se guardan y se envían cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>{message} Nothing is saved on this computer yet; press F5 to try again.</source>
+        <translation>{message} Aún no hay nada guardado en este equipo; pulse F5 para reintentar.</translation>
+    </message>
+    <message>
+        <source>“{name}”: in the outbox until the connection is back</source>
+        <translation>«{name}»: en la bandeja de salida hasta que vuelva la conexión</translation>
+    </message>
+    <message>
         <source>Stopped “{name}”</source>
         <translation>«{name}» detenido</translation>
+    </message>
+    <message>
+        <source>“{name}” was not changed: the connection did not return in time</source>
+        <translation>«{name}» no se modificó: la conexión no volvió a tiempo</translation>
     </message>
     <message>
         <source>Last {days} days: {total} m³ in {runs} runs ({manual} manual). By sector: {sectors}</source>
@@ -2632,10 +2795,6 @@
         <translation>Reconectando datos en vivo…</translation>
     </message>
     <message>
-        <source>HydroDesk alarm: {alarm}</source>
-        <translation>Alarma de HydroDesk: {alarm}</translation>
-    </message>
-    <message>
         <source>Alarms ({count})</source>
         <translation>Alarmas ({count})</translation>
     </message>
@@ -2646,10 +2805,6 @@
     <message>
         <source>{count} alarms need attention; newest: {what}</source>
         <translation>{count} alarmas requieren atención; la más reciente: {what}</translation>
-    </message>
-    <message>
-        <source>this console</source>
-        <translation>esta consola</translation>
     </message>
     <message>
         <source>Choose a project or sector in the navigator.</source>
@@ -2826,6 +2981,14 @@
     <message>
         <source>&amp;Filter</source>
         <translation>&amp;Filtrar</translation>
+    </message>
+    <message>
+        <source>&amp;Alarms…</source>
+        <translation>A&amp;larmas…</translation>
+    </message>
+    <message>
+        <source>Show the alarm journal: acknowledge, clear, export</source>
+        <translation>Mostrar el registro de alarmas: reconocer, cerrar, exportar</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts and Help</source>
@@ -4480,6 +4643,14 @@
     <message>
         <source>Last started</source>
         <translation>Último inicio</translation>
+    </message>
+    <message>
+        <source>Start waiting to be sent</source>
+        <translation>Inicio pendiente de envío</translation>
+    </message>
+    <message>
+        <source>Stop waiting to be sent</source>
+        <translation>Detención pendiente de envío</translation>
     </message>
     <message>
         <source>Running</source>
@@ -7492,6 +7663,18 @@ alerta</translation>
         <translation>Cerrar válvula</translation>
     </message>
     <message>
+        <source>Start program</source>
+        <translation>Iniciar programa</translation>
+    </message>
+    <message>
+        <source>Stop program</source>
+        <translation>Detener programa</translation>
+    </message>
+    <message>
+        <source>{project} · valves: {valves}</source>
+        <translation>{project} · válvulas: {valves}</translation>
+    </message>
+    <message>
         <source>{valve} · sector {sector} · {project}</source>
         <translation>{valve} · sector {sector} · {project}</translation>
     </message>
@@ -7526,6 +7709,14 @@ alerta</translation>
     <message>
         <source>Close {valve} in {sector}?</source>
         <translation>¿Cerrar {valve} en {sector}?</translation>
+    </message>
+    <message>
+        <source>Start “{name}” now?</source>
+        <translation>¿Iniciar «{name}» ahora?</translation>
+    </message>
+    <message>
+        <source>Stop “{name}” and close all its valves?</source>
+        <translation>¿Detener «{name}» y cerrar todas sus válvulas?</translation>
     </message>
 </context>
 <context>

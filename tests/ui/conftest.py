@@ -22,6 +22,7 @@ from hydrodesk.api.auth import Credentials
 from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.config import ApiConfig
 from hydrodesk.ui.connection import ConnectionMonitor
+from hydrodesk.ui.gc_guard import GuiThreadGarbageCollector
 from hydrodesk.ui.main_window import MainWindow
 from hydrodesk.ui.tasks import BackgroundTasks
 from hydrodesk.ui.theme import ThemeManager
@@ -46,6 +47,18 @@ def _patient(wait: Callable[..., T]) -> Callable[..., T]:
 
 for _name in ("waitUntil", "waitSignal", "waitSignals", "waitExposed", "waitActive", "waitCallback"):
     setattr(QtBot, _name, _patient(getattr(QtBot, _name)))
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """As the app does (hydrodesk.ui.runtime): no automatic garbage collection in whatever thread allocates (the
+    store's writer, paho's network loop), only from a timer on the GUI thread. A cycle holding a pane collected
+    in another thread destroyed its timers there ("Timers cannot be stopped from another thread") and now and
+    then crashed the test run inside Qt's event loop."""
+    collector = GuiThreadGarbageCollector(interval_ms=250)
+    collector.start()
+    yield
+    collector.stop()
 
 
 @pytest.fixture

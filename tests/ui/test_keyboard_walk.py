@@ -35,6 +35,7 @@ from hydrodesk.ui.panes.telemetry import DEVICE_ROWS
 from hydrodesk.ui.sessions.dialogs import OpenSessionDialog
 from hydrodesk.ui.shortcut_sheet import ShortcutSheet
 from hydrodesk.ui.tallies.void_dialog import VoidDialog
+from hydrodesk.ui.widgets.column_fit import ColumnFitter
 from hydrodesk.ui.widgets.data_table import DataTable, table_keys
 from hydrodesk.ui.workers.create_dialog import CreateWorkerDialog
 
@@ -130,6 +131,8 @@ def free_text_without_tooltip(table: DataTable) -> list[str]:
 def looks_whole(qtbot: QtBot, pane: Pane) -> None:
     """Nothing in the pane cut short once its layout has settled: labels, buttons, and every table shown (headers,
     cells, no sideways scroll)."""
+    # A table's columns are fitted once its changes pause (ColumnFitter): on a busy machine that can be seconds.
+    qtbot.waitUntil(lambda: all(fitter.settled for fitter in pane.findChildren(ColumnFitter)))
     with contextlib.suppress(qtbot.TimeoutError):
         qtbot.waitUntil(lambda: what_is_cut(pane) == [], timeout=2000)
     assert what_is_cut(pane) == []

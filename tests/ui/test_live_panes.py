@@ -221,7 +221,9 @@ def test_a_leak_raises_an_alarm_that_the_user_acknowledges(
     qtbot: QtBot, irrigation: SignedIn, qtmodeltester: Any
 ) -> None:
     pane = irrigation_pane(irrigation, "sector_004")  # Lote B-2: valve_006 on bitRTU-02
-    pane.limits = IrrigationLimits(alarm_hold_s=1.0)
+    assert irrigation.controller.alarms is not None
+    assert pane.alarms is irrigation.controller.alarms  # the session's service, not the pane's own
+    irrigation.controller.alarms.limits = IrrigationLimits(alarm_hold_s=1.0)
     qtbot.waitUntil(lambda: pane.is_data_ready(), timeout=WAIT_MS)
     live = irrigation.live
     fault = json.dumps({"fault": "leak", "valveId": "valve_006"}).encode()

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from hydrodesk.domain.irrigation_limits import InterlockKind, IrrigationLimits, check_close, check_open
+from hydrodesk.domain.irrigation_limits import (
+    InterlockKind,
+    IrrigationLimits,
+    check_close,
+    check_open,
+    check_program_start,
+)
 
 LIMITS = IrrigationLimits(max_open_valves=2, min_line_pressure_bar=1.5, max_line_pressure_bar=5.0)
 
@@ -60,3 +66,26 @@ def test_a_close_is_never_blocked() -> None:
 def test_nonsense_limits_are_refused(bad: dict) -> None:  # type: ignore[type-arg]
     with pytest.raises(ValueError):
         IrrigationLimits(**bad)
+
+
+def test_a_program_start_counts_its_valves_against_the_open_limit() -> None:
+    assert check_program_start(["p1", "p2"], set(), [3.0], LIMITS) == []
+    [interlock] = check_program_start(["p1", "p2"], {"v9"}, [3.0], LIMITS)  # 1 open + 2 of the program > 2
+    assert (interlock.kind, interlock.blocking, interlock.names) == (InterlockKind.TOO_MANY_OPEN, True, ("v9",))
+    assert check_program_start(["p1", "p2"], {"p1"}, [3.0], LIMITS) == []  # its own open valve is not one more
+
+
+def test_a_program_start_needs_pressure_on_every_line_it_uses() -> None:
+    found = check_program_start(["p1"], set(), [3.0, 1.2, None], LIMITS, devices_online=[True, False])
+    assert kinds(found) == [
+        (InterlockKind.LOW_PRESSURE, True),
+        (InterlockKind.PRESSURE_UNKNOWN, False),
+        (InterlockKind.DEVICE_OFFLINE, False),
+    ]
+    assert found[0].value == 1.2
+    assert kinds(check_program_start(["p1"], set(), [], LIMITS)) == [(InterlockKind.PRESSURE_UNKNOWN, False)]
+
+
+def test_the_confirmation_time_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="positive"):
+        IrrigationLimits(confirm_within_s=0)

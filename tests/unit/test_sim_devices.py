@@ -183,6 +183,31 @@ def test_a_stuck_valve_acks_and_reports_the_move_but_no_water_flows(clock: FakeC
     assert run_for(device, clock, 5)[topics.FLOW] >= VALVE.min_lpm
 
 
+def test_an_ack_only_valve_acks_and_does_nothing(clock: FakeClock) -> None:
+    device = make_device(clock)
+    device.inject("ack_only")
+    result = device.handle_command(command("c1"))
+    assert result.ack is not None
+    assert result.ack["status"] == "acked"
+    assert "confirmed" not in result.ack
+    assert not result.state_changed
+    assert device.state()["valves"]["valve_a"]["state"] == "closed"  # the device did not even drive it
+    assert run_for(device, clock, 5)[topics.FLOW] == 0.0
+    device.inject("clear")
+    device.handle_command(command("c2"))
+    assert run_for(device, clock, 5)[topics.FLOW] >= VALVE.min_lpm
+
+
+def test_a_false_confirm_valve_vouches_for_a_move_that_did_not_happen(clock: FakeClock) -> None:
+    device = make_device(clock)
+    device.inject("false_confirm")
+    result = device.handle_command(command("c1"))
+    assert result.ack is not None
+    assert (result.ack["status"], result.ack["confirmed"]) == ("acked", True)
+    assert device.state()["valves"]["valve_a"]["state"] == "open"
+    assert run_for(device, clock, 5)[topics.FLOW] == 0.0
+
+
 def test_faults_can_target_one_valve_and_reject_unknown_names(clock: FakeClock) -> None:
     device = make_device(clock, VALVE, SECOND_VALVE)
     device.inject("leak", "valve_b")
@@ -194,6 +219,27 @@ def test_faults_can_target_one_valve_and_reject_unknown_names(clock: FakeClock) 
         device.inject("leak", "valve_zz")
     with pytest.raises(ValueError, match="unknown fault"):
         device.inject("flood")  # type: ignore[arg-type]
+
+
+def test_a_flapping_sensor_reads_wrong_every_other_time_and_a_drained_battery_comes_back_when_cleared(
+    clock: FakeClock,
+) -> None:
+    device = make_device(clock)
+    device.inject("flap")
+    readings = []
+    for _ in range(6):
+        clock.advance(0.5)
+        device.advance()
+        readings.append(device.telemetry()["metrics"][topics.FLOW])
+    leak = Physics().leak_fraction * VALVE.min_lpm
+    assert readings[0::2] == [leak] * 3 or readings[1::2] == [leak] * 3  # closed: a phantom leak, every other time
+    assert sorted(set(readings)) == [0.0, leak]
+    before = device.battery_pct
+    device.inject("battery_low")
+    assert device.status()["battery_pct"] < 10
+    device.inject("clear")
+    assert device.battery_pct == before
+    assert {device.telemetry()["metrics"][topics.FLOW] for _ in range(4)} == {0.0}
 
 
 def test_offline_and_clear_switch_the_device_off_and_on(clock: FakeClock) -> None:

@@ -141,7 +141,9 @@ def _task(form_id: str, name: str, assignee: str, sector_id: str, due_in_days: i
         ],
         "assigned_to": assignee,
         "task_status": "pending",
-        "due_date": (created + timedelta(days=30 + due_in_days)).date().isoformat(),
+        # Due a few days from the demo's today (the forms were created DAYS_BACK + 30 days ago), so the demo's
+        # open tasks are upcoming, not months overdue.
+        "due_date": (created + timedelta(days=DAYS_BACK + 30 + due_in_days)).date().isoformat(),
         "project_id": "proj_123" if sector_id.startswith("sector_00") else "proj_456",
         "sector_id": sector_id,
         "created_at": created_at,

@@ -1,54 +1,27 @@
-"""The alarm journal: raised by the domain's rules over live telemetry (or by an escalated close), then
-acknowledged and cleared by a person.
+"""The alarm journal as a Qt object: the pure AlarmBook (hydrodesk.domain.alarm_journal) with signals.
 
-Once a second the pane hands `evaluate()` every condition that holds now (hydrodesk.domain.telemetry_alarms);
-`Debounce` turns them into raised and cleared alarms. A raised alarm opens a journal entry and a desktop
-notification; the entry stays in the journal for good: acknowledging says "someone is on it", clearing closes
-it. Clearing an alarm whose condition still holds starts its debounce afresh, so it comes back if the problem is
-real.
+The session's AlarmService (hydrodesk.ui.alarms.service) is one of these that watches the live telemetry and keeps
+the journal in the store; a bare AlarmCenter (in memory) stands in while nobody is signed in.
 """
 
 from __future__ import annotations
 
-import itertools
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
-from hydrodesk.domain.telemetry_alarms import AlarmKind, Condition, Debounce
+from hydrodesk.domain.alarm_journal import (
+    CLOSE_UNCONFIRMED,
+    COMMAND_UNCONFIRMED,
+    CONFIRM_CONTRADICTED,
+    AlarmBook,
+    AlarmEntry,
+    Changes,
+)
+from hydrodesk.domain.telemetry_alarms import Condition, Key
 
-CLOSE_UNCONFIRMED = "close_unconfirmed"  # an escalated close: not a telemetry rule, but an alarm all the same
-
-
-@dataclass
-class AlarmEntry:
-    alarm_id: int
-    kind: str  # an AlarmKind value, or CLOSE_UNCONFIRMED
-    device_id: str
-    valve_id: str | None
-    value: float | None
-    raised_at: float
-    subject: str = ""
-    """Who it is about, for a person: "Válvula A-1 Norte (Lote A-1)" or the device id."""
-    active: bool = True
-    """The condition still holds (or nobody cleared an escalation yet)."""
-    acknowledged_at: float | None = None
-    acknowledged_by: str | None = None
-    cleared_at: float | None = None
-    cleared_by: str | None = None
-    """A person's name, or "" when the condition went away by itself."""
-    key: tuple[str, str, str | None] = field(default=("", "", None))
-
-    @property
-    def open(self) -> bool:
-        """Still needs someone: not cleared."""
-        return self.cleared_at is None
-
-    @property
-    def needs_attention(self) -> bool:
-        return self.open and self.acknowledged_at is None
+__all__ = ["CLOSE_UNCONFIRMED", "COMMAND_UNCONFIRMED", "CONFIRM_CONTRADICTED", "AlarmCenter", "AlarmEntry"]
 
 
 class AlarmCenter(QObject):
@@ -60,111 +33,78 @@ class AlarmCenter(QObject):
     ) -> None:
         super().__init__(parent)
         self._hold_s = hold_s
-        self._clock = clock
-        self._debounce = Debounce(hold_s())
-        self._ids = itertools.count(1)
-        self.journal: list[AlarmEntry] = []  # oldest first
-        self._open_by_key: dict[tuple[str, str, str | None], AlarmEntry] = {}
-        self.subject_of: Callable[[str, str | None], str] = lambda device, valve: valve or device
+        self.clock = clock
+        self.user_name = ""
+        """Who acknowledges and clears here (the signed-in user)."""
+        self.book = AlarmBook()  # its hold time is read at every evaluation (the user may change it)
+
+    @property
+    def journal(self) -> list[AlarmEntry]:
+        return self.book.journal
+
+    @property
+    def subject_of(self) -> Callable[[str, str | None], str]:
+        return self.book.subject_of
+
+    @subject_of.setter
+    def subject_of(self, function: Callable[[str, str | None], str]) -> None:
+        self.book.subject_of = function
 
     # ------------------------------------------------------------------------------------------ rules
-    def evaluate(self, conditions: list[Condition], now: float | None = None) -> None:
-        now = self._clock() if now is None else now
-        self._debounce.hold_s = self._hold_s()
-        raised, cleared = self._debounce.update(conditions, now)
-        for condition in raised:
-            self._raise(condition.kind.value, condition.device_id, condition.valve_id, condition.value, now)
-        for condition in cleared:
-            entry = self._open_by_key.get(_key(condition.kind.value, condition.device_id, condition.valve_id))
-            if entry is not None and entry.active:
-                entry.active = False
-                if entry.acknowledged_at is not None:
-                    # Seen by someone and gone by itself: closed. Unseen ones stay until someone looks.
-                    self._close(entry, "", now)
-        if raised or cleared:
-            self.changed.emit()
+    def evaluate(
+        self, conditions: list[Condition], now: float | None = None, judged: Callable[[Key], bool] | None = None
+    ) -> None:
+        self.book.debounce.hold_s = self._hold_s()
+        self._publish(self.book.evaluate(conditions, self.clock() if now is None else now, judged))
 
-    def escalate(self, device_id: str, valve_id: str, subject: str) -> AlarmEntry:
-        """A close the field did not confirm: the valve may still be open."""
-        existing = self._open_by_key.get(_key(CLOSE_UNCONFIRMED, device_id, valve_id))
-        if existing is not None:
-            return existing
-        entry = self._raise(CLOSE_UNCONFIRMED, device_id, valve_id, None, self._clock(), subject)
-        self.changed.emit()
-        return entry
-
-    def _raise(
-        self, kind: str, device_id: str, valve_id: str | None, value: float | None, now: float, subject: str = ""
+    def escalate(
+        self,
+        device_id: str,
+        valve_id: str,
+        subject: str,
+        kind: str = CLOSE_UNCONFIRMED,
+        value: float | None = None,
     ) -> AlarmEntry:
-        key = _key(kind, device_id, valve_id)
-        entry = AlarmEntry(
-            next(self._ids),
-            kind,
-            device_id,
-            valve_id,
-            value,
-            now,
-            subject or self.subject_of(device_id, valve_id),
-            key=key,
-        )
-        self.journal.append(entry)
-        self._open_by_key[key] = entry
-        self.raised.emit(entry)
+        """A command the field did not follow (a close not confirmed, an open never seen, a server "confirmed"
+        the telemetry contradicts): an alarm until someone clears it."""
+        entry, changes = self.book.escalate(kind, device_id, valve_id, subject, self.clock(), value)
+        self._publish(changes)
         return entry
 
     # ------------------------------------------------------------------------------------------ people
     def acknowledge(self, alarm_id: int, by: str) -> bool:
-        entry = self.entry(alarm_id)
-        if entry is None or entry.acknowledged_at is not None or not entry.open:
-            return False
-        entry.acknowledged_at = self._clock()
-        entry.acknowledged_by = by
-        if not entry.active and entry.kind != CLOSE_UNCONFIRMED:
-            self._close(entry, "", entry.acknowledged_at)
-        self.changed.emit()
-        return True
+        entry = self.book.acknowledge(alarm_id, by, self.clock())
+        if entry is not None:
+            self._publish(Changes(changed=[entry]))
+        return entry is not None
 
     def clear(self, alarm_id: int, by: str) -> bool:
-        entry = self.entry(alarm_id)
-        if entry is None or not entry.open:
-            return False
-        self._close(entry, by, self._clock())
-        # If the problem is still there, the rule raises it again after its hold time.
-        if entry.kind != CLOSE_UNCONFIRMED:
-            self._debounce.active.pop((AlarmKind(entry.kind), entry.device_id, entry.valve_id), None)
-            self._debounce._first_seen.pop((AlarmKind(entry.kind), entry.device_id, entry.valve_id), None)
-        self.changed.emit()
-        return True
+        entry = self.book.clear(alarm_id, by, self.clock())
+        if entry is not None:
+            self._publish(Changes(changed=[entry]))
+        return entry is not None
 
-    def _close(self, entry: AlarmEntry, by: str, at: float) -> None:
-        entry.cleared_at = at
-        entry.cleared_by = by
-        entry.active = False
-        if self._open_by_key.get(entry.key) is entry:
-            del self._open_by_key[entry.key]
+    def _publish(self, changes: Changes) -> None:
+        if not changes:
+            return
+        self.keep(changes.changed, durable=changes.durable)
+        for entry in changes.raised:
+            self.raised.emit(entry)
+        self.changed.emit()
+
+    def keep(self, entries: list[AlarmEntry], durable: bool = True) -> None:
+        """Store these changed entries (an in-memory center keeps nothing beyond its journal)."""
 
     # ------------------------------------------------------------------------------------------ reading
     def entry(self, alarm_id: int) -> AlarmEntry | None:
-        return next((entry for entry in self.journal if entry.alarm_id == alarm_id), None)
+        return self.book.entry(alarm_id)
 
     def open_alarms(self) -> list[AlarmEntry]:
-        return [entry for entry in self.journal if entry.open]
+        return self.book.open_alarms()
 
     def needing_attention(self) -> list[AlarmEntry]:
-        return [entry for entry in self.journal if entry.needs_attention]
+        return self.book.needing_attention()
 
     def find(self, kind: str, valve_id: str | None = None, device_id: str | None = None) -> AlarmEntry | None:
         """The newest open alarm of `kind` (for one valve or device)."""
-        for entry in reversed(self.journal):
-            if (
-                entry.open
-                and entry.kind == kind
-                and (valve_id is None or entry.valve_id == valve_id)
-                and (device_id is None or entry.device_id == device_id)
-            ):
-                return entry
-        return None
-
-
-def _key(kind: str, device_id: str, valve_id: str | None) -> tuple[str, str, str | None]:
-    return (kind, device_id, valve_id)
+        return self.book.find(kind, valve_id, device_id)

@@ -1,7 +1,10 @@
-"""The confirmation before a valve command goes out: it names the valve, its sector and the duration, shows the
-interlocks, and is fully usable from the keyboard (the duration has focus, Enter confirms, Esc cancels).
+"""The confirmation before a valve or program command goes out: it names the valve, its sector and the duration
+(or the program and the valves it opens), asks how long it may wait to be delivered, shows the interlocks, and is
+fully usable from the keyboard (the duration has focus, Enter confirms, Esc cancels).
 
 The command (and its commandId) is made when the user confirms, here, and never again: every retry resends it.
+Actions: "open" and "close" (a valve; `valve_name`, `sector_name`), "start" and "stop" (a program; `valve_name`
+is the program's name, `sector_name` lists its valves).
 """
 
 from __future__ import annotations
@@ -27,8 +30,11 @@ DEFAULT_DURATION_MIN = 30
 DEFAULT_DELIVERY_MIN = 15
 
 
+PROGRAM_ACTIONS = ("start", "stop")
+
+
 class ValveCommandDialog(QDialog):
-    confirmed = Signal(object)  # ValveCommand
+    confirmed = Signal(object)  # ValveCommand, or ProgramCommand (its delivery deadline: `expires_at`)
 
     def __init__(
         self,
@@ -45,20 +51,30 @@ class ValveCommandDialog(QDialog):
         self.valve_name = valve_name
         self.sector_name = sector_name
         self.interlocks = interlocks
+        self.expires_at: datetime | None = None  # set when the user confirms
         self.setObjectName("ValveCommandDialog")
-        self.setWindowTitle(self.tr("Open valve") if action == "open" else self.tr("Close valve"))
+        self.setWindowTitle(
+            {
+                "open": self.tr("Open valve"),
+                "close": self.tr("Close valve"),
+                "start": self.tr("Start program"),
+                "stop": self.tr("Stop program"),
+            }[action]
+        )
         self.setMinimumWidth(440)
 
         self.heading = QLabel(self)
         self.heading.setObjectName("StateTitle")
         self.heading.setWordWrap(True)
-        self.where = QLabel(
-            self.tr("{valve} · sector {sector} · {project}").format(
+        if action in PROGRAM_ACTIONS:
+            where = self.tr("{project} · valves: {valves}").format(project=project_name, valves=sector_name)
+        else:
+            where = self.tr("{valve} · sector {sector} · {project}").format(
                 valve=valve_name, sector=sector_name, project=project_name
-            ),
-            self,
-        )
+            )
+        self.where = QLabel(where, self)
         self.where.setObjectName("Muted")
+        self.where.setWordWrap(True)
 
         self.duration = QSpinBox(self)
         self.duration.setRange(MIN_DURATION_MIN, MAX_DURATION_MIN)
@@ -77,6 +93,8 @@ class ValveCommandDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         if action == "open":
             form.addRow(self.tr("Open for"), self.duration)
+        else:
+            self.duration.setVisible(False)  # outside the layout it would float over the heading
         form.addRow(self.tr("Give up delivering after"), self.delivery)
 
         self.notes = QLabel(self)
@@ -86,7 +104,7 @@ class ValveCommandDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.confirm_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.confirm_button.setObjectName("PrimaryButton" if action == "open" else "DangerButton")
+        self.confirm_button.setObjectName("PrimaryButton" if action in ("open", "start") else "DangerButton")
         self.confirm_button.setDefault(True)
         self.buttons.accepted.connect(self._confirm)
         self.buttons.rejected.connect(self.reject)
@@ -124,11 +142,17 @@ class ValveCommandDialog(QDialog):
                 )
             )
             self.confirm_button.setText(self.tr("Open for {minutes} min").format(minutes=minutes))
-        else:
+        elif self.action == "close":
             self.heading.setText(
                 self.tr("Close {valve} in {sector}?").format(valve=self.valve_name, sector=self.sector_name)
             )
             self.confirm_button.setText(self.tr("Close valve"))
+        elif self.action == "start":
+            self.heading.setText(self.tr("Start “{name}” now?").format(name=self.valve_name))
+            self.confirm_button.setText(self.tr("Start program"))
+        else:
+            self.heading.setText(self.tr("Stop “{name}” and close all its valves?").format(name=self.valve_name))
+            self.confirm_button.setText(self.tr("Stop program"))
         self.confirm_button.setEnabled(not self.blocked)
 
     def _show_interlocks(self) -> None:
@@ -141,10 +165,13 @@ class ValveCommandDialog(QDialog):
     def _confirm(self) -> None:
         if self.blocked:
             return
-        from hydrodesk.api.models_iot import ValveCommand
+        from hydrodesk.api.models_iot import ProgramCommand, ValveCommand
 
-        expires = datetime.now(UTC) + timedelta(minutes=self.delivery.value())
-        if self.action == "open":
+        expires = self.expires_at = datetime.now(UTC) + timedelta(minutes=self.delivery.value())
+        command: ValveCommand | ProgramCommand
+        if self.action in PROGRAM_ACTIONS:
+            command = ProgramCommand()
+        elif self.action == "open":
             command = ValveCommand(action="open", duration_min=self.duration.value(), expires_at=expires)
         else:
             command = ValveCommand(action="close", expires_at=expires)

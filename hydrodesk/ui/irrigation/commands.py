@@ -6,9 +6,12 @@
   API client; the outbox will take this seam over (store first, send when online) without the tracker changing.
 - `CommandTracker`: sends (retrying transport failures with the same commandId until the command's delivery
   deadline), then follows its lifecycle pending → sent → acked → confirmed, or failed / expired, by polling the
-  server and by the device's ack on MQTT, whichever comes first. A close the field has not confirmed within
-  `close_confirm_s` is resent (same commandId) `close_retries` times, then escalated: a valve that may still be
-  open is an alarm, never a silent failure.
+  server and by the device's ack on MQTT, whichever comes first. "Confirmed" is this office's own judgement
+  (hydrodesk.domain.command_confirmation): the flow readings it receives must agree within
+  `confirm_within_s` (a close: `close_confirm_s`) of the ack; the server's "confirmed" alone is not enough. A
+  close the telemetry has not confirmed in time is resent (same commandId) `close_retries` times, then escalated;
+  an open acked but never confirmed, and any command the server called confirmed while the readings disagree,
+  are escalated too: exactly one alarm per command, never a silent failure.
 """
 
 from __future__ import annotations
@@ -26,8 +29,10 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from hydrodesk.domain.backoff import Backoff
-from hydrodesk.domain.irrigation import CommandStatus, can_transition, is_terminal
+from hydrodesk.domain.command_confirmation import ConfirmationWatch, Verdict
+from hydrodesk.domain.irrigation import CommandStatus, FlowEnvelope, can_transition, is_terminal
 from hydrodesk.domain.irrigation_limits import IrrigationLimits
+from hydrodesk.ui.irrigation.alarms import CLOSE_UNCONFIRMED, COMMAND_UNCONFIRMED, CONFIRM_CONTRADICTED
 
 if TYPE_CHECKING:
     from hydrodesk.api.client import HydrobitClient
@@ -58,6 +63,12 @@ class TrackedCommand:
     """POSTs that reached the server (the first one and every resend of the same commandId)."""
     error: str | None = None
     escalated: bool = False
+    alarm_kind: str = ""
+    """Why it was escalated: one of the escalation kinds of hydrodesk.ui.irrigation.alarms."""
+    alarm_value: float | None = None
+    """The last flow reading when it was escalated, if any."""
+    server_confirmed: bool = False
+    """The server said "confirmed" (this office believes it only when its own readings agree)."""
     history: list[tuple[CommandStatus, float]] = field(default_factory=list)
 
     @property
@@ -111,9 +122,17 @@ class CommandSender(Protocol):
     async def submit(self, command: TrackedCommand) -> CommandStatus: ...
 
 
+# A command's valve as the office's telemetry sees it: its flow envelope, and its newest (time, flow) reading.
+FlowReading = Callable[["TrackedCommand"], tuple[FlowEnvelope | None, tuple[float, float] | None]]
+
+
+def no_readings(_command: TrackedCommand) -> tuple[FlowEnvelope | None, tuple[float, float] | None]:
+    return None, None
+
+
 class CommandTracker(QObject):
     changed = Signal(object)  # TrackedCommand: a new command, or a step in its lifecycle
-    escalated = Signal(object)  # TrackedCommand: a close the field did not confirm
+    escalated = Signal(object)  # TrackedCommand: the field did not do what it promised (see `alarm_kind`)
 
     def __init__(
         self,
@@ -125,10 +144,12 @@ class CommandTracker(QObject):
         *,
         poll_s: float = POLL_S,
         clock: Callable[[], float] = time.time,
+        flow_reading: FlowReading = no_readings,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.sender = sender
+        self.flow_reading = flow_reading
         self._client = client
         self._monitor = monitor
         self._tasks = tasks
@@ -137,6 +158,7 @@ class CommandTracker(QObject):
         self._clock = clock
         self.commands: list[TrackedCommand] = []
         self._wake: dict[str, asyncio.Event] = {}
+        self._watches: dict[str, ConfirmationWatch] = {}
 
     # ------------------------------------------------------------------------------------------ public
     def track(self, command: TrackedCommand) -> None:
@@ -162,8 +184,7 @@ class CommandTracker(QObject):
         for command in self.in_flight():
             if command.command_id == ack.command_id and command.device_id == device_id:
                 error = ack.error if ack.status == "failed" else None
-                if command.advance(ack.status, self._clock(), error):
-                    self.changed.emit(command)
+                self._server_says(command, ack.status, error)
                 wake = self._wake.get(command.command_id)
                 if wake is not None:
                     wake.set()
@@ -173,28 +194,97 @@ class CommandTracker(QObject):
         wake = self._wake[command.command_id] = asyncio.Event()
         try:
             sent = await self._send(command)
-            limits = self._limits()
-            confirm_by = self._clock() + limits.close_confirm_s
             resends = 0
             while sent and not command.finished:
                 wake.clear()
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(self.poll_s):
                         await wake.wait()
-                await self._poll(command)
-                if command.action == "close" and not command.finished and self._clock() >= confirm_by:
-                    if resends < limits.close_retries:
+                if not command.server_confirmed:
+                    await self._poll(command)
+                verdict = self._judge(command)
+                if verdict is Verdict.CONFIRMED:
+                    if command.advance(CommandStatus.CONFIRMED, self._clock()):
+                        command.error = None
+                        self.changed.emit(command)
+                elif verdict is Verdict.CONTRADICTED:
+                    self._give_up(command, CONFIRM_CONTRADICTED)
+                elif verdict is Verdict.UNCONFIRMED:
+                    if command.action == "close" and resends < self._limits().close_retries:
                         resends += 1
                         log.warning("close %s not confirmed in time; sending it again", command.command_id)
                         await self._send(command, once=True)
-                        confirm_by = self._clock() + limits.close_confirm_s
+                        self._watches.pop(command.command_id, None)  # a fresh time for the resend
+                        self._start_watch(command)
                     else:
-                        self._escalate(command, "unconfirmed")
-                        confirm_by = float("inf")  # escalated once; keep following it
-            if command.action == "close" and command.status is not CommandStatus.CONFIRMED:
-                self._escalate(command, command.status.value)
+                        self._give_up(command, COMMAND_UNCONFIRMED)
+            unconfirmed = command.status is not CommandStatus.CONFIRMED
+            if unconfirmed and (command.action == "close" or self._was_acked(command)):
+                # Failed or expired on the server's side after all: a close that may have left the water running,
+                # or an open the device took and never carried out.
+                self._escalate(command, COMMAND_UNCONFIRMED)
         finally:
             self._wake.pop(command.command_id, None)
+            self._watches.pop(command.command_id, None)
+
+    def _server_says(self, command: TrackedCommand, status: CommandStatus | str, error: str | None) -> None:
+        """News from the server or the device. Its "confirmed" is noted, not believed: it starts the watch."""
+        status = CommandStatus(status)
+        if status is CommandStatus.CONFIRMED:
+            if not command.server_confirmed:
+                command.server_confirmed = True
+                self._start_watch(command).note_server_confirmed(self._clock(), self._latest_ts(command))
+            status = CommandStatus.ACKED
+        elif status is CommandStatus.ACKED:
+            self._start_watch(command)
+        if command.advance(status, self._clock(), error):
+            self.changed.emit(command)
+
+    def _start_watch(self, command: TrackedCommand) -> ConfirmationWatch:
+        watch = self._watches.get(command.command_id)
+        if watch is None:
+            limits = self._limits()
+            within = limits.close_confirm_s if command.action == "close" else limits.confirm_within_s
+            envelope, _latest = self.flow_reading(command)
+            watch = self._watches[command.command_id] = ConfirmationWatch(command.action, envelope, within)
+        watch.start(self._clock(), self._latest_ts(command))
+        return watch
+
+    def _latest_ts(self, command: TrackedCommand) -> float | None:
+        _envelope, latest = self.flow_reading(command)
+        return latest[0] if latest is not None else None
+
+    def _judge(self, command: TrackedCommand) -> Verdict:
+        watch = self._watches.get(command.command_id)
+        if watch is None:
+            return Verdict.WAITING
+        _envelope, latest = self.flow_reading(command)
+        if latest is not None:
+            watch.observe(*latest)
+        command.alarm_value = watch.last_flow
+        return watch.verdict(self._clock())
+
+    @staticmethod
+    def _was_acked(command: TrackedCommand) -> bool:
+        return any(status is CommandStatus.ACKED for status, _at in command.history)
+
+    def _give_up(self, command: TrackedCommand, kind: str) -> None:
+        """The time is up: the command failed as far as this office can see, and someone must look."""
+        from PySide6.QtCore import QCoreApplication
+
+        translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
+        within = self._watches[command.command_id].within_s
+        if kind == CONFIRM_CONTRADICTED:
+            text = translate(
+                "CommandTracker", "The server reported it done, but this office's flow readings disagree after {s} s."
+            )
+        else:
+            text = translate(
+                "CommandTracker", "Acknowledged, but this office's flow readings did not show it done within {s} s."
+            )
+        error = text.format(s=f"{within:g}")
+        command.advance(CommandStatus.FAILED, self._clock(), error)
+        self._escalate(command, kind)
 
     async def _send(self, command: TrackedCommand, *, once: bool = False) -> bool:
         """POST, retrying failures to reach the server (same commandId) until the delivery deadline."""
@@ -225,7 +315,9 @@ class CommandTracker(QObject):
             command.sends += 1
             if not command.finished:
                 command.error = None
-            if command.advance(status, self._clock()) or attempt > 1:
+            before = command.status
+            self._server_says(command, status, None)
+            if command.status is before and attempt > 1:
                 self.changed.emit(command)
             return True
 
@@ -240,13 +332,15 @@ class CommandTracker(QObject):
         except ApiError as error:
             log.info("could not read command %s: %s", command.command_id, error.user_message)
             return
-        if command.advance(status.status, self._clock(), status.error):
-            self.changed.emit(command)
+        self._server_says(command, status.status, status.error)
 
-    def _escalate(self, command: TrackedCommand, why: str) -> None:
+    def _escalate(self, command: TrackedCommand, kind: str) -> None:
         if command.escalated:
-            return
+            return  # one alarm per command
+        if command.action == "close" and kind == COMMAND_UNCONFIRMED:
+            kind = CLOSE_UNCONFIRMED  # the valve may still be open: the alarm says so
         command.escalated = True
-        log.warning("close of valve %s not confirmed (%s): escalated", command.valve_id, why)
+        command.alarm_kind = kind
+        log.warning("%s of valve %s: %s, escalated", command.action, command.valve_id, kind)
         self.changed.emit(command)
         self.escalated.emit(command)

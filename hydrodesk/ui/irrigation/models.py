@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from PySide6.QtGui import QColor
 
 from hydrodesk.ui import formats
-from hydrodesk.ui.irrigation.alarms import CLOSE_UNCONFIRMED, AlarmEntry
+from hydrodesk.ui.irrigation.alarms import CLOSE_UNCONFIRMED, COMMAND_UNCONFIRMED, CONFIRM_CONTRADICTED, AlarmEntry
 from hydrodesk.ui.irrigation.commands import TrackedCommand
 from hydrodesk.ui.models.rows import Column, RowsTableModel
 
@@ -201,6 +201,7 @@ class ProgramsModel(FarmClockModel):
     def __init__(self, valve_names: Callable[[str], str], parent: QObject | None = None) -> None:
         super().__init__(lambda program: program.program_id, parent)
         self._valve_names = valve_names
+        self.waiting: dict[str, str] = {}  # program id -> "start" or "stop" kept in the outbox, not delivered yet
         self.columns = [
             Column(self.tr("Program"), lambda p: p.name, tooltip=lambda p: p.program_id),
             Column(self.tr("State"), self._state),
@@ -215,6 +216,11 @@ class ProgramsModel(FarmClockModel):
         ]
 
     def _state(self, program: Program) -> str:
+        waiting = self.waiting.get(program.program_id)
+        if waiting == "start":
+            return self.tr("Start waiting to be sent")
+        if waiting == "stop":
+            return self.tr("Stop waiting to be sent")
         if program.running:
             return self.tr("Running")
         return self.tr("Idle") if program.enabled else self.tr("Disabled")
@@ -267,7 +273,10 @@ def alarm_title(owner: QObject, kind: str) -> str:
         "pressure_low": translate("Irrigation", "Line pressure low"),
         "pressure_high": translate("Irrigation", "Line pressure high"),
         "offline": translate("Irrigation", "Device offline"),
+        "battery_low": translate("Irrigation", "Battery low"),
         CLOSE_UNCONFIRMED: translate("Irrigation", "Close not confirmed"),
+        COMMAND_UNCONFIRMED: translate("Irrigation", "Command acknowledged but not carried out"),
+        CONFIRM_CONTRADICTED: translate("Irrigation", "Server says done, the flow says otherwise"),
     }.get(kind, kind)
 
 
@@ -278,6 +287,8 @@ def alarm_value(entry: AlarmEntry) -> str:
         return f"{_number(entry.value, 2)} bar"
     if entry.kind == "offline":
         return f"{_number(entry.value, 0)} s"
+    if entry.kind == "battery_low":
+        return f"{_number(entry.value, 0)} %"
     return f"{_number(entry.value, 1)} L/min"
 
 
@@ -290,6 +301,7 @@ class AlarmsModel(FarmClockModel):
             Column(self.tr("Alarm"), lambda a: alarm_title(self, a.kind), color=self._color),
             Column(self.tr("Where"), lambda a: a.subject),
             Column(self.tr("Reading"), alarm_value, numeric=True),
+            Column(self.tr("Times"), lambda a: str(a.repeats), lambda a: a.repeats, numeric=True),
             Column(self.tr("State"), self._state, color=self._color),
             Column(self.tr("Acknowledged"), lambda a: self._who(a.acknowledged_by, a.acknowledged_at)),
             Column(self.tr("Cleared"), lambda a: self._who(a.cleared_by, a.cleared_at)),

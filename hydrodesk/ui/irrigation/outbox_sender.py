@@ -59,16 +59,16 @@ class OutboxCommandSender:
             # Wait for the engine, but not past the deadline: then the tracker marks the command expired.
             expires = command.command.expires_at
             left = None if expires is None else max(0.0, (expires - datetime.now(UTC)).total_seconds()) + EXPIRY_GRACE_S
-            item = await self._settled(office, item.entry_id, left)
+            item = await self.settled(office, item.entry_id, left)
         else:
-            item = await self._settled(office, item.entry_id, self._first_wait_s)
+            item = await self.settled(office, item.entry_id, self._first_wait_s)
             if item.state in ACTIVE_STATES:
                 self._reported_waiting.add(command.command_id)
                 raise Offline(detail="waiting in the outbox")
         return outcome(item)
 
     @staticmethod
-    async def _settled(office: Office, entry_id: str, within_s: float | None) -> OutboxItem:
+    async def settled(office: Office, entry_id: str, within_s: float | None) -> OutboxItem:
         """The entry once it left the queue (or as it is after `within_s`)."""
         store, engine = office.store, office.engine
         changed = asyncio.Event()

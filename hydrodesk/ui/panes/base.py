@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from hydrodesk.api.models import Project, Sector
     from hydrodesk.sync.office import Office
     from hydrodesk.ui.connection import ConnectionMonitor
+    from hydrodesk.ui.irrigation.alarms import AlarmCenter
     from hydrodesk.ui.live.telemetry import LiveTelemetry
     from hydrodesk.ui.tasks import BackgroundTasks
     from hydrodesk.ui.theme import Theme
@@ -45,6 +46,8 @@ class PaneContext:
     # The signed-in office (local cache + outbox + sync engine), or None while signed out. Panes read through
     # `office.store` and change server state only through `office.actions`, so everything works offline.
     office: Callable[[], Office | None] = field(default=lambda: None)
+    # The session's alarm service (watches the farm from sign-in on, keeps the journal), or None while signed out.
+    alarms: Callable[[], AlarmCenter | None] = field(default=lambda: None)
     # Where the window keeps the user's arrangement and per-session choices between runs; None: kept in memory only.
     ui_state: UiState | None = None
 

@@ -2,16 +2,18 @@
 
 A valve shows what was commanded and what the field reports in separate columns; flow and pressure come live
 from the telemetry hub. Open (always for a duration) and Close go through a confirmation that names the valve,
-its sector and the duration; each command's lifecycle is shown as it moves. Alarms come from the domain's rules
-over the live readings, evaluated once a second.
+its sector and the duration; each command's lifecycle is shown as it moves. Alarms are the session's alarm
+service's (hydrodesk.ui.alarms.service), which watches the farm whether this pane is open or not; the Alarms tab
+shows its journal.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Coroutine
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QColor
@@ -19,29 +21,27 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
+from hydrodesk.api.errors import ApiError
 from hydrodesk.domain.irrigation import FlowEnvelope
-from hydrodesk.domain.irrigation_limits import IrrigationLimits, check_close, check_open
-from hydrodesk.domain.telemetry_alarms import (
-    Condition,
-    flow_condition,
-    offline_condition,
-    pressure_condition,
-)
+from hydrodesk.domain.irrigation_limits import IrrigationLimits, check_close, check_open, check_program_start
+from hydrodesk.sync.irrigation_data import IrrigationSnapshot, cached_irrigation
+from hydrodesk.sync.status import ConnectionState, SyncStatus
 from hydrodesk.ui import formats
+from hydrodesk.ui.alarms.journal_view import AlarmJournalView
+from hydrodesk.ui.error_text import user_message
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
-from hydrodesk.ui.irrigation.alarms import CLOSE_UNCONFIRMED, AlarmCenter, AlarmEntry
+from hydrodesk.ui.irrigation.alarms import AlarmCenter, AlarmEntry
 from hydrodesk.ui.irrigation.command_dialog import ValveCommandDialog
 from hydrodesk.ui.irrigation.commands import CommandTracker, DirectCommandSender, TrackedCommand
 from hydrodesk.ui.irrigation.models import (
-    AlarmsModel,
     CommandsModel,
     LogRow,
     LogsModel,
@@ -49,10 +49,11 @@ from hydrodesk.ui.irrigation.models import (
     ValveRow,
     ValvesModel,
     alarm_title,
-    alarm_value,
 )
 from hydrodesk.ui.irrigation.outbox_sender import OutboxCommandSender
+from hydrodesk.ui.irrigation.program_commands import ProgramCommands, ProgramRequest
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
+from hydrodesk.ui.panes.sync_follow import EngineFollower
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.state_page import StatePage
@@ -60,7 +61,8 @@ from hydrodesk.ui.widgets.tab_order import move_before
 
 if TYPE_CHECKING:
     from hydrodesk.api.models import Project
-    from hydrodesk.api.models_iot import Program, Valve
+    from hydrodesk.api.models_iot import IrrigationLog, Program, Valve
+    from hydrodesk.sync.office import Office
     from hydrodesk.ui.live.telemetry import LiveTelemetry
 
 log = logging.getLogger(__name__)
@@ -76,7 +78,8 @@ VALVES_TAB, PROGRAMS_TAB, LOGS_TAB, ALARMS_TAB = range(4)
 class IrrigationPane(Pane):
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        # The office's limits from Settings > Irrigation (the settings dialog updates them here when changed).
+        # The selected project's limits from Settings > Irrigation, loaded when a project is selected (the settings
+        # dialog updates them here when changed).
         self.limits = context.ui_state.irrigation_limits() if context.ui_state is not None else IrrigationLimits()
         self._selection = Selection()
         self._project: Project | None = None
@@ -87,6 +90,10 @@ class IrrigationPane(Pane):
         self._user = ""
         self._theme_tokens: dict[str, str] = {}
         self._ready_announced = False
+        self._snapshot: IrrigationSnapshot | None = None  # what the cache held when last read
+        self._problem: str | None = None  # why the last fetch failed (None: it worked)
+        self._sync: SyncStatus | None = None
+        self._engine = EngineFollower(self, self._on_sync_status)
 
         self.tracker = CommandTracker(
             # Through the office's outbox (kept when offline); straight to the server only while there is no office.
@@ -95,17 +102,17 @@ class IrrigationPane(Pane):
             context.monitor,
             context.tasks,
             lambda: self.limits,
+            flow_reading=self._flow_reading,
             parent=self,
         )
         self.tracker.changed.connect(self._on_command_changed)
         self.tracker.escalated.connect(self._on_command_escalated)
-        self.alarms = AlarmCenter(lambda: self.limits.alarm_hold_s, parent=self)
-        self.alarms.subject_of = self._subject_of
-        self.alarms.raised.connect(self._on_alarm_raised)
-        self.alarms.changed.connect(self._show_alarms)
-        from hydrodesk.ui.irrigation.notify import DesktopNotifier
-
-        self.notifier = DesktopNotifier(self)
+        self.programs = ProgramCommands(context.office, context.client, context.monitor, parent=self)
+        self.programs.queued.connect(self._on_program_queued)
+        self.programs.finished.connect(self._on_program_finished)
+        # The session's alarm service once signed in; an empty journal until then.
+        self._no_alarms = AlarmCenter(lambda: self.limits.alarm_hold_s, parent=self)
+        self.alarms: AlarmCenter = self._no_alarms
 
         # ---------------------------------------------------------------- heading and alarm banner
         self.title_label = QLabel(self.tr("Irrigation"), self)
@@ -121,6 +128,12 @@ class IrrigationPane(Pane):
         titles.addWidget(self.subtitle_label)
         heading.addLayout(titles, 1)
         heading.addWidget(self.live_chip, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.age_banner = QLabel(self)
+        self.age_banner.setObjectName("PaneBanner")
+        self.age_banner.setProperty("tone", "warn")
+        self.age_banner.setWordWrap(True)
+        self.age_banner.setVisible(False)
 
         self.alarm_banner = QFrame(self)
         self.alarm_banner.setObjectName("AlarmBanner")
@@ -211,25 +224,12 @@ class IrrigationPane(Pane):
         logs_layout.addWidget(self.logs_table, 1)
 
         # ---------------------------------------------------------------- alarms tab
-        self.alarms_model = AlarmsModel(self)
-        self.alarms_table = DataTable(export_name=self.tr("alarms", "file name"), parent=self)
-        self.alarms_table.set_source_model(self.alarms_model)
-        self.alarms_table.current_row_changed.connect(self._update_buttons)
-        self.acknowledge_button = QPushButton(self.tr("&Acknowledge"), self)
-        self.acknowledge_button.setToolTip(self.tr("Say that someone is dealing with the selected alarm"))
-        self.acknowledge_button.clicked.connect(self._acknowledge_selected)
-        self.clear_alarm_button = QPushButton(self.tr("&Clear"), self)
-        self.clear_alarm_button.setToolTip(self.tr("Close the selected alarm (it comes back if the problem persists)"))
-        self.clear_alarm_button.clicked.connect(self._clear_selected)
-        alarms_tab = QWidget(self)
-        alarms_layout = QVBoxLayout(alarms_tab)
-        alarms_layout.setContentsMargins(0, 8, 0, 0)
-        alarm_actions = QHBoxLayout()
-        alarm_actions.addWidget(self.acknowledge_button)
-        alarm_actions.addWidget(self.clear_alarm_button)
-        alarm_actions.addStretch(1)
-        alarms_layout.addLayout(alarm_actions)
-        alarms_layout.addWidget(self.alarms_table, 1)
+        alarms_tab = AlarmJournalView(self)
+        alarms_tab.rules_requested.connect(self._open_alarm_rules)
+        self.alarms_view = alarms_tab
+        self.alarms_model, self.alarms_table = alarms_tab.model, alarms_tab.table
+        self.acknowledge_button, self.clear_alarm_button = alarms_tab.acknowledge_button, alarms_tab.clear_button
+        self.alarms.changed.connect(self._show_alarms)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -244,6 +244,7 @@ class IrrigationPane(Pane):
         layout.setContentsMargins(*PANE_MARGINS)
         layout.setSpacing(8)
         layout.addLayout(heading)
+        layout.addWidget(self.age_banner)
         layout.addWidget(self.alarm_banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.state_page, 1)
@@ -251,7 +252,6 @@ class IrrigationPane(Pane):
         move_before([self.open_button, self.close_button], self.valves_table.filter_edit, self)
         move_before([self.tabs], self.open_button, self)
         move_before([self.start_program_button, self.stop_program_button], self.programs_table.filter_edit, self)
-        move_before([self.acknowledge_button, self.clear_alarm_button], self.alarms_table.filter_edit, self)
 
         self._valves_timer = QTimer(self)
         self._valves_timer.setInterval(VALVES_REFRESH_MS)
@@ -280,7 +280,11 @@ class IrrigationPane(Pane):
             self.programs_model.set_rows([])
             self.logs_model.set_rows([])
         elif previous is None or previous.project_id != self._project.project_id:
+            if self.context.ui_state is not None:
+                self.limits = self.context.ui_state.irrigation_limits(self._project.project_id)
             self._valves, self._programs = [], []
+            self._snapshot, self._problem = None, None
+            self.age_banner.setVisible(False)
             self._show_valves()
             self._reload_in_background()
         else:
@@ -298,15 +302,26 @@ class IrrigationPane(Pane):
             live.command_acked.connect(self.tracker.on_ack)
             live.connection_changed.connect(self._on_live_connection)
         self._on_live_connection()
+        self._use_alarms(self.context.alarms() or self._no_alarms)
+
+    def _use_alarms(self, alarms: AlarmCenter) -> None:
+        if alarms is self.alarms:
+            return
+        self.alarms.changed.disconnect(self._show_alarms)
+        self.alarms = alarms
+        alarms.changed.connect(self._show_alarms)
+        self.alarms_view.set_center(alarms)
+        self._show_alarms()
 
     def apply_theme(self, theme: Theme) -> None:
         tokens = theme.tokens
         self._theme_tokens = dict(tokens)
         colors = {name: QColor(tokens[name]) for name in ("online", "offline", "busy", "error", "muted", "accent")}
-        for model in (self.valves_model, self.commands_model, self.alarms_model):
+        for model in (self.valves_model, self.commands_model):
             model.colors = colors
+        self.alarms_view.apply_theme(theme)
         icon = tokens["icon"]
-        for table in (self.valves_table, self.commands_table, self.programs_table, self.logs_table, self.alarms_table):
+        for table in (self.valves_table, self.commands_table, self.programs_table, self.logs_table):
             table.set_icons(themed_icon("search", icon), themed_icon("export", icon))
         self.alarm_icon.setPixmap(svg_pixmap("alarm", QSize(20, 20), tokens["error"]))
         self.alarm_banner.setStyleSheet(
@@ -342,20 +357,82 @@ class IrrigationPane(Pane):
 
     # ------------------------------------------------------------------------------------------ loading
     def _reload_in_background(self) -> None:
-        if self.context.client() is not None and self._project is not None:
-            self.context.tasks.spawn(self.reload(), name="irrigation-reload")
+        if self._project is not None and (self.context.office() is not None or self.context.client() is not None):
+            self._spawn(self.reload(), "irrigation-reload")
 
     def _reload_valves_in_background(self) -> None:
-        if self.context.client() is not None and self._project is not None and self.isVisible():
-            self.context.tasks.spawn(self.reload(logs=False), name="irrigation-valves")
+        if self._project is not None and self.context.client() is not None and self.isVisible() and not self._loading:
+            self._spawn(self.reload(logs=False), "irrigation-valves")
 
-    async def reload(self, *, logs: bool = True) -> bool:
-        """Fetch the project's valves and programs (and the last week's logs); False when that failed."""
-        from hydrodesk.api.errors import ApiError
-        from hydrodesk.ui.error_text import user_message
+    def _spawn(self, work: Coroutine[Any, Any, object], name: str) -> None:
+        try:
+            self.context.tasks.spawn(work, name=name)
+        except RuntimeError:  # shutting down
+            work.close()
 
-        client, project = self.context.client(), self._project
-        if client is None or project is None:
+    async def reload(self, *, logs: bool = True, fetch: bool = True) -> bool:
+        """Show the project's valves, programs and logs as this computer saved them, at once; then (with `fetch`)
+        fetch the valves and programs (and, with `logs`, the last week's logs) into the cache and show them. False
+        when the server could not be reached or refused: the saved copy stays on screen, its age said."""
+        project = self._project
+        if project is None:
+            return False
+        office = self._follow(self.context.office())
+        if office is None:  # a session without a local database: straight from the server, as before
+            return await self._reload_from_server(project, logs=logs)
+        await self._show_cached(office, project)
+        if not fetch:
+            return True
+        client = self.context.client()
+        if client is not None:
+            self._user = client.credentials.display_name
+        self._loading = True
+        try:
+            await self.context.monitor.call(office.engine.refresher.irrigation(project.project_id, logs=logs))
+        except ApiError as error:
+            problem: str | None = user_message(error)
+        else:
+            problem = None
+        finally:
+            self._loading = False
+        if not isValid(self) or self._project is not project:
+            return False
+        self._problem = problem
+        await self._show_cached(office, project)
+        return problem is None
+
+    def _follow(self, office: Office | None) -> Office | None:
+        """Hear the office's sync engine, and have its refresh fetch the selected project's irrigation too."""
+        self._engine.follow(office)
+        if office is not None:
+            office.engine.refresher.irrigation_project = self._project.project_id if self._project else None
+        return office
+
+    async def _show_cached(self, office: Office, project: Project) -> None:
+        snapshot = await cached_irrigation(office.store, project.project_id, datetime.now(UTC))
+        if not isValid(self) or self._project is not project:
+            return
+        self._snapshot = snapshot
+        self._show_data(snapshot.valves, snapshot.programs, snapshot.logs)
+        self._show_age()
+        if snapshot.empty and self._problem is not None:
+            self._show_problem(self._problem)
+
+    def _show_data(self, valves: list[Valve], programs: list[Program], logs: list[IrrigationLog] | None) -> None:
+        self._valves = valves
+        self._programs = programs
+        self._show_valves()
+        self.programs_model.update_rows(programs)
+        if logs is not None:
+            self._show_logs(logs)
+        self._update_heading()
+        self._update_buttons()
+        self.state_page.setVisible(False)
+        self.tabs.setVisible(True)
+
+    async def _reload_from_server(self, project: Project, *, logs: bool) -> bool:
+        client = self.context.client()
+        if client is None:
             return False
         monitor = self.context.monitor
         try:
@@ -374,17 +451,38 @@ class IrrigationPane(Pane):
         if self._project is not project:
             return False  # another project was chosen meanwhile
         self._user = client.credentials.display_name
-        self._valves = valves
-        self._programs = programs
-        self._show_valves()
-        self.programs_model.update_rows(programs)
-        if logs_found is not None:
-            self._show_logs(logs_found)
-        self._update_heading()
-        self._update_buttons()
-        self.state_page.setVisible(False)
-        self.tabs.setVisible(True)
+        self._show_data(valves, programs, logs_found)
         return True
+
+    def _on_sync_status(self, status: SyncStatus) -> None:
+        previous, self._sync = self._sync, status
+        self._show_age()
+        office, project = self._engine.office, self._project
+        if office is None or project is None or previous is None:
+            return
+        if status.last_sync_at != previous.last_sync_at:
+            # The engine's refresh brought the project's irrigation too: show it (a local read).
+            self._spawn(self._show_cached(office, project), "irrigation-cached")
+
+    def _show_age(self) -> None:
+        """Offline, or the last fetch failed: say that what is shown is this computer's copy, and from when."""
+        snapshot = self._snapshot
+        away = (ConnectionState.OFFLINE, ConnectionState.AUTH_REQUIRED)
+        offline = self._sync is not None and self._sync.state in away
+        if snapshot is None or snapshot.empty or (self._problem is None and not offline):
+            self.age_banner.setVisible(False)
+            return
+        saved = snapshot.valves_at or snapshot.fetched_at
+        zone = self._project.timezone if self._project is not None else None
+        when = formats.zoned_text(saved, zone) if saved else self.tr("an unknown time")
+        text = self.tr(
+            "Offline: showing the valves, programs and logs saved on this computer at {when}. Commands you confirm "
+            "are kept and sent when the connection is back."
+        ).format(when=when)
+        if self._problem:
+            text += " " + self._problem
+        self.age_banner.setText(text)
+        self.age_banner.setVisible(True)
 
     def _show_problem(self, message: str) -> None:
         if self._valves:
@@ -393,7 +491,9 @@ class IrrigationPane(Pane):
         color = self._theme_tokens.get("error", "#b03a2e")
         self.state_page.show_state(
             title=self.tr("The valves could not be loaded"),
-            message=self.tr("{message} Press F5 to try again.").format(message=message),
+            message=self.tr("{message} Nothing is saved on this computer yet; press F5 to try again.").format(
+                message=message
+            ),
             icon=svg_pixmap("error", QSize(48, 48), color),
             tone="error",
         )
@@ -411,14 +511,6 @@ class IrrigationPane(Pane):
 
     def _valve_name(self, valve_id: str) -> str:
         return next((valve.name for valve in self._valves if valve.valve_id == valve_id), valve_id)
-
-    def _subject_of(self, device_id: str, valve_id: str | None) -> str:
-        if valve_id is None:
-            return device_id
-        valve = next((v for v in self._valves if v.valve_id == valve_id), None)
-        if valve is None:
-            return valve_id
-        return f"{valve.name} ({self._sector_name(valve.sector_id)})"
 
     def shown_valves(self) -> list[Valve]:
         sector = self._selection.sector
@@ -460,6 +552,17 @@ class IrrigationPane(Pane):
             command,
             device_online,
         )
+
+    def _flow_reading(self, command: TrackedCommand) -> tuple[FlowEnvelope | None, tuple[float, float] | None]:
+        """The command's valve as this office's own telemetry sees it (the tracker judges confirmation by it)."""
+        valve = next((v for v in self._valves if v.valve_id == command.valve_id), None)
+        envelope = None
+        if valve is not None and valve.expected_flow is not None:
+            envelope = FlowEnvelope(valve.expected_flow.min_lpm, valve.expected_flow.max_lpm)
+        live = self._live
+        if live is None or valve is None:
+            return envelope, None
+        return envelope, live.latest(valve.device_id, self._flow_metric(live, valve))
 
     @staticmethod
     def _flow_metric(live: LiveTelemetry, valve: Valve) -> str:
@@ -568,62 +671,84 @@ class IrrigationPane(Pane):
                 self.status_message.emit(confirmed.format(valve=command.valve_name))
 
     def _on_command_escalated(self, command: TrackedCommand) -> None:
-        self.alarms.escalate(command.device_id, command.valve_id, f"{command.valve_name} ({command.sector_name})")
+        subject = f"{command.valve_name} ({command.sector_name})"
+        self.alarms.escalate(
+            command.device_id, command.valve_id, subject, kind=command.alarm_kind, value=command.alarm_value
+        )
 
     # ------------------------------------------------------------------------------------------ programs
     def selected_program(self) -> Program | None:
         index = self.programs_table.proxy.mapToSource(self.programs_table.view.currentIndex())
         return self.programs_model.row_at(index.row()) if index.isValid() else None
 
-    def _request_program(self, action: str) -> QMessageBox | None:
+    def _request_program(self, action: str) -> ValveCommandDialog | None:
+        """Start or stop the selected program behind the same confirmation and interlocks as a valve command."""
         program = self.selected_program()
-        if program is None:
+        project = self._project
+        if program is None or project is None:
             return None
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
+        valve_ids = [step.valve_id for step in program.valves]
+        rows = [self.valve_row(valve) for valve in self._valves if valve.valve_id in valve_ids]
+        online = [row.device_online for row in rows]
         if action == "start":
-            box.setWindowTitle(self.tr("Start program"))
-            box.setText(self.tr("Start “{name}” now?").format(name=program.name))
-            names = ", ".join(f"{self._valve_name(v.valve_id)} ({v.duration_min} min)" for v in program.valves)
-            box.setInformativeText(self.tr("It opens: {valves}.").format(valves=names))
-        else:
-            box.setWindowTitle(self.tr("Stop program"))
-            box.setText(self.tr("Stop “{name}” and close all its valves?").format(name=program.name))
-        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Ok)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def done(button: int) -> None:
-            if button == QMessageBox.StandardButton.Ok:
-                from hydrodesk.api.models_iot import ProgramCommand
-
-                # The command id is fixed now, when the user confirmed; a retry resends the same one.
-                self.context.tasks.spawn(self._run_program(program, action, ProgramCommand()), name="program")
-
-        box.finished.connect(done)
-        box.open()
-        return box
-
-    async def _run_program(self, program: Program, action: str, command: object) -> None:
-        from hydrodesk.api.errors import ApiError
-        from hydrodesk.ui.error_text import user_message
-
-        client = self.context.client()
-        if client is None:
-            return
-        call = client.start_program if action == "start" else client.stop_program
-        try:
-            await self.context.monitor.call(call(program.program_id, command))  # type: ignore[arg-type]
-        except ApiError as error:
-            self.status_message.emit(
-                self.tr("“{name}” was not changed: {reason}").format(name=program.name, reason=user_message(error))
+            pressures = {row.valve.device_id: row.pressure_bar for row in rows}
+            interlocks = check_program_start(
+                valve_ids, self._open_valve_ids(), list(pressures.values()), self.limits, devices_online=online
             )
-            return
-        if action == "start":
-            self.status_message.emit(self.tr("Started “{name}”").format(name=program.name))
         else:
-            self.status_message.emit(self.tr("Stopped “{name}”").format(name=program.name))
-        await self.reload(logs=False)
+            interlocks = check_close(device_online=not any(o is False for o in online))
+        dialog = ValveCommandDialog(
+            action=action,
+            valve_name=program.name,
+            sector_name=", ".join(f"{self._valve_name(v.valve_id)} ({v.duration_min} min)" for v in program.valves),
+            project_name=project.name,
+            interlocks=interlocks,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def send(command: object, dialog: ValveCommandDialog = dialog) -> None:
+            assert dialog.expires_at is not None
+            # The commandId was fixed when the user confirmed; every resend carries it.
+            request = ProgramRequest(
+                program.program_id,
+                program.name,
+                action,
+                command,
+                dialog.expires_at,  # type: ignore[arg-type]
+            )
+            self._spawn(self.programs.send(request), f"program-{request.command_id}")
+
+        dialog.confirmed.connect(send)
+        dialog.open()  # never exec(): it would nest an event loop inside the asyncio loop
+        return dialog
+
+    def _on_program_queued(self, request: ProgramRequest) -> None:
+        self.programs_model.waiting[request.program_id] = request.action
+        self.programs_model.update_rows(self._programs)
+        self._update_buttons()
+        self.status_message.emit(
+            self.tr("“{name}”: in the outbox until the connection is back").format(name=request.program_name)
+        )
+
+    def _on_program_finished(self, request: ProgramRequest) -> None:
+        self.programs_model.waiting.pop(request.program_id, None)
+        self.programs_model.update_rows(self._programs)
+        self._update_buttons()
+        if request.outcome == "done":
+            done = self.tr("Started “{name}”") if request.action == "start" else self.tr("Stopped “{name}”")
+            self.status_message.emit(done.format(name=request.program_name))
+            self._reload_valves_in_background()
+        elif request.outcome == "expired":
+            self.status_message.emit(
+                self.tr("“{name}” was not changed: the connection did not return in time").format(
+                    name=request.program_name
+                )
+            )
+        else:
+            self.status_message.emit(
+                self.tr("“{name}” was not changed: {reason}").format(name=request.program_name, reason=request.reason)
+            )
 
     # ------------------------------------------------------------------------------------------ logs
     def _show_logs(self, logs: list) -> None:  # type: ignore[type-arg]
@@ -660,14 +785,12 @@ class IrrigationPane(Pane):
         self.live_chip.style().polish(self.live_chip)
 
     def evaluate_live(self) -> None:
-        """Once a second: the valves' live columns, and the alarm rules over the live readings."""
+        """Once a second: the valves' live columns (the alarm service judges the readings, pane or no pane)."""
         if self._valves:
             self._show_valves()
         live = self._live
         if live is None or not live.connected or not self._valves:
-            # Disconnected, every device would look silent: judge only what the field really told us.
             return
-        self.alarms.evaluate(self.conditions(time.time()))
         if not self._ready_announced and self.is_data_ready():
             self._ready_announced = True
             self.data_ready.emit()
@@ -677,52 +800,7 @@ class IrrigationPane(Pane):
         rows = self.valves_model.rows
         return bool(rows) and all(row.flow_lpm is not None and row.pressure_bar is not None for row in rows)
 
-    def conditions(self, now: float) -> list[Condition]:
-        live = self._live
-        if live is None:
-            return []
-        found: list[Condition] = []
-        devices: set[str] = set()
-        for valve in self._valves:
-            row = self.valve_row(valve)
-            devices.add(valve.device_id)
-            envelope = valve.expected_flow
-            if envelope is not None and row.device_online is not False:
-                condition = flow_condition(
-                    valve.device_id,
-                    valve.valve_id,
-                    row.observed,
-                    row.flow_lpm,
-                    FlowEnvelope(envelope.min_lpm, envelope.max_lpm),
-                )
-                if condition is not None:
-                    found.append(condition)
-        for device_id in sorted(devices):
-            info = live.devices.get(device_id)
-            if info is None:
-                continue
-            offline = offline_condition(info, now, self.limits.expected_report_s)
-            if offline is not None:
-                found.append(offline)
-                continue
-            latest = live.latest(device_id, "pressure_bar")
-            if latest is not None and now - latest[0] <= FRESH_S:
-                pressure = pressure_condition(
-                    device_id, latest[1], self.limits.min_line_pressure_bar, self.limits.max_line_pressure_bar
-                )
-                if pressure is not None:
-                    found.append(pressure)
-        return found
-
-    def _on_alarm_raised(self, entry: AlarmEntry) -> None:
-        title = self.tr("HydroDesk alarm: {alarm}").format(alarm=alarm_title(self, entry.kind))
-        reading = alarm_value(entry)
-        message = f"{entry.subject} · {reading}" if reading else entry.subject
-        self.notifier.notify(title, message, critical=entry.kind in ("leak", CLOSE_UNCONFIRMED))
-        log.warning("alarm raised: %s at %s (%s)", entry.kind, entry.subject, reading)
-
     def _show_alarms(self) -> None:
-        self.alarms_model.update_rows(list(reversed(self.alarms.journal)))
         attention = self.alarms.needing_attention()
         count = len(self.alarms.open_alarms())
         self.tabs.setTabText(
@@ -738,25 +816,17 @@ class IrrigationPane(Pane):
                     self.tr("{count} alarms need attention; newest: {what}").format(count=len(attention), what=what)
                 )
         self.alarm_banner.setVisible(bool(attention))
-        self._update_buttons()
 
     def selected_alarm(self) -> AlarmEntry | None:
-        index = self.alarms_table.proxy.mapToSource(self.alarms_table.view.currentIndex())
-        return self.alarms_model.row_at(index.row()) if index.isValid() else None
+        return self.alarms_view.selected()
 
     def select_alarm(self, alarm_id: int) -> None:
-        self.alarms_table.select_source_row(self.alarms_model.row_of(str(alarm_id)))
-        self._update_buttons()
+        self.alarms_view.select(alarm_id)
 
-    def _acknowledge_selected(self) -> None:
-        entry = self.selected_alarm()
-        if entry is not None and self.alarms.acknowledge(entry.alarm_id, self._user or self.tr("this console")):
-            self.select_alarm(entry.alarm_id)
-
-    def _clear_selected(self) -> None:
-        entry = self.selected_alarm()
-        if entry is not None and self.alarms.clear(entry.alarm_id, self._user or self.tr("this console")):
-            self.select_alarm(entry.alarm_id)
+    def _open_alarm_rules(self) -> None:
+        window = self.window()
+        if hasattr(window, "open_alarm_rules"):
+            window.open_alarm_rules()
 
     # ------------------------------------------------------------------------------------------ looks
     def _update_heading(self) -> None:
@@ -808,11 +878,11 @@ class IrrigationPane(Pane):
         else:
             self.selection_hint.setText(self._valve_state_text(row))
         program = self.selected_program()
-        self.start_program_button.setEnabled(program is not None and program.enabled and not program.running)
+        waiting = program is not None and program.program_id in self.programs_model.waiting
+        self.start_program_button.setEnabled(
+            program is not None and program.enabled and not program.running and not waiting
+        )
         self.stop_program_button.setEnabled(program is not None)
-        alarm = self.selected_alarm()
-        self.acknowledge_button.setEnabled(alarm is not None and alarm.needs_attention)
-        self.clear_alarm_button.setEnabled(alarm is not None and alarm.open)
 
     def current_valve_index(self) -> QModelIndex:
         return self.valves_table.view.currentIndex()

@@ -299,8 +299,9 @@ class TalliesPane(Pane):
         move_before([tool for tool in tools if tool is not None], self.session_combo, self)
 
     def _balance_tables(self) -> None:
+        tables = (self.workers_table.columns, self.entries_table.columns)
         self.tables_splitter.balance(
-            [self.workers_table.columns.table_width(), self.entries_table.columns.table_width()]
+            [columns.table_width() for columns in tables], [columns.least_table_width() for columns in tables]
         )
 
     # ------------------------------------------------------------------------------------------ for the tools

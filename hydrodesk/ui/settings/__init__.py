@@ -43,6 +43,8 @@ class SettingsContext:
     office: Callable[[], Office | None] = field(default=lambda: None)
     cache_cleared: Callable[[], None] = field(default=lambda: None)  # the window loads the farm again
     limits_changed: Callable[[IrrigationLimits], None] = field(default=lambda _limits: None)
+    # The project selected in the navigator, (id, name): irrigation limits are kept per project. None: none.
+    project: Callable[[], tuple[str, str] | None] = field(default=lambda: None)
     profiles_page: Callable[[QWidget | None], QWidget] | None = None  # None: no session to manage profiles
 
 

@@ -103,6 +103,8 @@ class Lane:
     plot: pg.PlotItem
     cursor: pg.InfiniteLine
     empty: pg.TextItem
+    legend_holder: pg.GraphicsWidget
+    """The lane's legend sits in a column of its own, right of the plot, so it never covers a curve."""
     has_data: bool = False
 
 
@@ -133,6 +135,7 @@ class TimelineChart(QWidget):
         for row, name in enumerate(LANES):
             lane = self._make_lane(name)
             self.canvas.addItem(lane.plot, row=row, col=0)
+            self.canvas.addItem(lane.legend_holder, row=row, col=1)
             self.canvas.ci.layout.setRowStretchFactor(row, LANE_STRETCH[name])
             if first is None:
                 first = lane.plot
@@ -162,8 +165,12 @@ class TimelineChart(QWidget):
             left.setTicks([[]])
         for axis_name in ("left", "bottom"):
             plot.getAxis(axis_name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        legend = plot.addLegend(offset=(-6, 2), labelTextSize="8pt", verSpacing=-8, colCount=4)
+        holder = pg.GraphicsWidget()
+        holder.setFixedWidth(0)
+        legend = pg.LegendItem(offset=(4, 0), labelTextSize="8pt", verSpacing=-8)
+        legend.setParentItem(holder)
         legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        plot.legend = legend  # what plot.plot(..., name=…) adds its entries to
         box = plot.getViewBox()
         box.setMouseEnabled(x=True, y=False)
         box.setLimits(minXRange=MIN_SPAN_S)
@@ -172,7 +179,7 @@ class TimelineChart(QWidget):
         cursor.setZValue(50)
         empty = pg.TextItem(anchor=(0.5, 0.5))
         empty.setVisible(False)
-        return Lane(name, plot, cursor, empty)
+        return Lane(name, plot, cursor, empty, holder)
 
     # ------------------------------------------------------------------------------------------ data
     def set_timeline(self, timeline: Timeline, zone: str | None, denied: frozenset[str] = frozenset()) -> None:
@@ -205,8 +212,16 @@ class TimelineChart(QWidget):
             lane.empty.setPos((start + end) / 2, 0.5)
             if not lane.has_data:
                 lane.plot.setYRange(0, 1, padding=0)
+        self._fit_legend_column()
         self.reset_zoom()
         self._restyle()
+
+    def _fit_legend_column(self) -> None:
+        """One width for every lane's legend holder (the widest legend's), so the plots stay aligned."""
+        widths = [lane.plot.legend.width() for lane in self.lanes.values() if lane.plot.legend.items]
+        width = (max(widths) + 6) if widths else 0
+        for lane in self.lanes.values():
+            lane.legend_holder.setFixedWidth(width)
 
     def _draw_irrigation(self, timeline: Timeline) -> None:
         lane = self.lanes[IRRIGATION]

@@ -27,10 +27,14 @@ class BalancedSplitter(QSplitter):
         self.user_sized = self.user_sized or restored
         return restored
 
-    def balance(self, needs: Sequence[int]) -> None:
-        """Share the room in proportion to `needs` (one per child, in pixels); all of it when one asks for none."""
+    def balance(self, needs: Sequence[int], least: Sequence[int] | None = None) -> None:
+        """Share the room by `needs` (one per child, in pixels: the width that shows everything with room to
+        breathe); all of it when one asks for none. When that does not fit, each child gets at least its `least`
+        (the narrowest that still shows its text whole) and the rest in proportion to what it would like more, so a
+        table scrolls sideways only when the room is short of every table's least."""
         if self.user_sized or len(needs) != self.count() or sum(needs) <= 0:
             return
+        least = needs if least is None else [min(low, need) for low, need in zip(least, needs, strict=True)]
         room = sum(self.sizes()) or (self.width() - self.handleWidth() * (self.count() - 1))
         if room <= 0:
             return
@@ -38,7 +42,11 @@ class BalancedSplitter(QSplitter):
         if total <= room:
             # Everything fits: each gets what it needs and the spare room is shared out in the same proportion.
             sizes = [need + (room - total) * need // total for need in needs]
+        elif sum(least) <= room:
+            wishes = [need - low for need, low in zip(needs, least, strict=True)]
+            spare = room - sum(least)
+            sizes = [low + spare * wish // max(1, sum(wishes)) for low, wish in zip(least, wishes, strict=True)]
         else:
-            sizes = [room * need // total for need in needs]
+            sizes = [room * low // max(1, sum(least)) for low in least]
         if any(abs(new - old) > 2 for new, old in zip(sizes, self.sizes(), strict=True)):
             self.setSizes(sizes)

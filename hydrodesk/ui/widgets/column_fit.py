@@ -301,6 +301,11 @@ class ColumnFitter(QObject):
     def is_fitting(self) -> bool:
         return self._fitting
 
+    @property
+    def settled(self) -> bool:
+        """No fit is waiting for the changes to pause: the widths are those of the rows shown."""
+        return not self._timer.isActive() and not self._fitting
+
 
 def fits_without_scrolling(view: QTableView) -> bool:
     """True when every shown column is on screen: no horizontal scrolling needed."""

@@ -1,0 +1,1 @@
+"""Alarms that never sleep: the session's alarm service, its journal view, the Alarms dialog and the rules editor."""
