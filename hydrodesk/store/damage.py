@@ -164,9 +164,7 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
         return []
 
 
-def _readable_rows(
-    conn: sqlite3.Connection, table: str, columns: list[str]
-) -> tuple[list[tuple[Any, ...]], int]:
+def _readable_rows(conn: sqlite3.Connection, table: str, columns: list[str]) -> tuple[list[tuple[Any, ...]], int]:
     """The rows that can be read one by one, and how many known rows could not be."""
     rowids, complete = _rowids(conn, table)
     highest = _highest_rowid(conn, table)
@@ -241,4 +239,3 @@ def restore(conn: Connection, found: Salvage) -> tuple[int, int, int]:
             else:
                 sent += 1
     return pending, sent, refused
-

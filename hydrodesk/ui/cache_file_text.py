@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hydrodesk.store.damage import DamageReport
 
+
 def damage_title() -> str:
     return QCoreApplication.translate("CacheFileText", "The local copy of the farm was damaged")
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import random
-import struct
-import sqlite3
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,21 +14,11 @@ from hydrodesk.api.config import ApiConfig
 from hydrodesk.domain.outbox import EntryState
 from hydrodesk.store.paths import profile_database
 from hydrodesk.sync.office import Office
+from tests.cache_damage_support import overwrite_middle_outbox_page
 
 DOCUMENTED_SESSION = "6507f1e3c9d8e2a4b1f9c3d5"
 ME = "user_123456789"
 SEED = 4512
-
-
-def outbox_leaf_pages(path: Path) -> list[int]:
-    with sqlite3.connect(path) as conn:
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'outbox'").fetchone()[0]
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    page = path.read_bytes()[(root - 1) * page_size : root * page_size]
-    assert page[0] == 0x05, "the outbox should span several pages"
-    cells = struct.unpack(">H", page[3:5])[0]
-    offsets = [struct.unpack(">H", page[12 + 2 * i : 14 + 2 * i])[0] for i in range(cells)]
-    return [struct.unpack(">I", page[offset : offset + 4])[0] for offset in offsets]
 
 
 async def record(office: Office, units: int) -> str:
@@ -43,7 +30,6 @@ async def record(office: Office, units: int) -> str:
 
 @pytest.mark.asyncio
 async def test_after_repair_each_salvaged_entry_reaches_the_server_exactly_once(fresh_sim, tmp_path: Path) -> None:
-    print(f"seed {SEED}")
     client = HydrobitClient(
         ApiConfig.single_origin(fresh_sim.base_url, timeout=5.0), Credentials(ME, bearer_token=fresh_sim.token())
     )
@@ -59,10 +45,7 @@ async def test_after_repair_each_salvaged_entry_reaches_the_server_exactly_once(
         finally:
             await office.close()
 
-        leaves = outbox_leaf_pages(database)
-        with database.open("r+b") as handle:  # garbage over one outbox page in the middle
-            handle.seek((leaves[len(leaves) // 2] - 1) * 4096)
-            handle.write(random.Random(SEED).randbytes(4096))
+        overwrite_middle_outbox_page(database, SEED)
 
         office = await Office.open(database, client, start=False)
         try:

@@ -8,9 +8,7 @@ page limit (PRAGMA max_page_count) makes the next write fail with SQLITE_FULL, a
 from __future__ import annotations
 
 import os
-import random
 import sqlite3
-import struct
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from hydrodesk.store.outbox import OutboxItem
 from hydrodesk.store.sqlite_errors import DiskFull
 from hydrodesk.store.store import Store
 from hydrodesk.sync import payloads
+from tests.cache_damage_support import overwrite_middle_outbox_page
 
 ME = "user_123456789"
 NOW = datetime(2025, 10, 19, 14, 30, tzinfo=UTC)
@@ -52,27 +51,6 @@ async def office_file(path: Path, entries: int = 60) -> list[OutboxItem]:
     finally:
         await store.close()
     return items
-
-
-def outbox_leaf_pages(path: Path) -> list[int]:
-    """The outbox's leaf pages, from its root (an interior table page once the outbox spans several pages)."""
-    with sqlite3.connect(path) as conn:
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'outbox'").fetchone()[0]
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    data = path.read_bytes()
-    page = data[(root - 1) * page_size : root * page_size]
-    assert page[0] == 0x05, "the outbox should span several pages"
-    cells = struct.unpack(">H", page[3:5])[0]
-    pointers = [struct.unpack(">H", page[12 + 2 * i : 14 + 2 * i])[0] for i in range(cells)]
-    children = [struct.unpack(">I", page[offset : offset + 4])[0] for offset in pointers]
-    return [*children, struct.unpack(">I", page[8:12])[0]]
-
-
-def overwrite_page(path: Path, page_number: int) -> None:
-    page_size = 4096
-    with path.open("r+b") as handle:
-        handle.seek((page_number - 1) * page_size)
-        handle.write(random.Random(SEED).randbytes(page_size))
 
 
 def damaged_files(path: Path) -> list[Path]:
@@ -113,8 +91,7 @@ async def test_a_file_cut_to_half_is_set_aside_and_a_fresh_cache_opens(tmp_path:
 async def test_garbage_over_an_outbox_page_loses_only_the_entries_on_that_page(tmp_path: Path) -> None:
     path = tmp_path / "farm.sqlite3"
     items = await office_file(path)
-    leaves = outbox_leaf_pages(path)
-    overwrite_page(path, leaves[len(leaves) // 2])
+    overwrite_middle_outbox_page(path, SEED)
     store = await reopen(path)
     try:
         report = store.damage
@@ -180,9 +157,12 @@ async def test_entries_sent_already_come_back_as_sent_and_the_damage_is_reported
         assert store.damage is not None
         assert (store.damage.kept_pending, store.damage.kept_sent) == (1, 1)
         delivered = await store.outbox_entry(sent.entry_id)
-        assert delivered is not None and delivered.state is EntryState.DONE  # not sent a second time
+        assert delivered is not None
+        assert delivered.state is EntryState.DONE  # not sent a second time
         again = await store.outbox_entry(waiting.entry_id)
-        assert again is not None and again.state is EntryState.QUEUED and again.idem_key == waiting.idem_key
+        assert again is not None
+        assert again.state is EntryState.QUEUED
+        assert again.idem_key == waiting.idem_key
     finally:
         await store.close()
     store = await reopen(path)
@@ -213,15 +193,15 @@ async def test_a_full_disk_refuses_the_new_entry_and_keeps_every_earlier_one(tmp
         earlier = [await store.enqueue(record(number)) for number in range(5)]
         pages = await store.read(lambda conn: conn.exec_driver_sql("PRAGMA page_count").scalar())
         await store.read(lambda conn: conn.exec_driver_sql(f"PRAGMA max_page_count={pages}").scalar())
-        refused = 0
+        refused, full = 0, None
         for number in range(5, 200):  # fill what room is left on the last pages until SQLite says "full"
             try:
                 await store.enqueue(record(number))
-            except DiskFull as full:
-                assert "disk is full" in str(full)
-                refused = number
+            except DiskFull as error:
+                refused, full = number, error
                 break
-        assert refused, "the file never filled up"
+        assert full is not None, "the file never filled up"
+        assert "disk is full" in str(full)
         assert await store.outbox_entry(earlier[0].entry_id) == earlier[0]
         assert len(await store.outbox_items()) == refused  # everything before the refused one, nothing of it
         await store.read(lambda conn: conn.exec_driver_sql(f"PRAGMA max_page_count={pages + 100}").scalar())
