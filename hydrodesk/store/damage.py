@@ -17,6 +17,7 @@ So at open:
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import sqlite3
 import struct
@@ -238,4 +239,28 @@ def restore(conn: Connection, found: Salvage) -> tuple[int, int, int]:
                 pending += 1
             else:
                 sent += 1
+    _stop_orphans(driver)
     return pending, sent, refused
+
+
+ORPHAN_REASON = (
+    "It waited for another change that could not be read from the damaged cache file. Send it again if that "
+    "change is on the server already; otherwise discard it and make both again."
+)
+
+
+def _stop_orphans(driver: Any) -> None:
+    """An entry waiting for one that was lost would wait forever without a word: stop it for the user to decide,
+    without the lost dependency (so "send again" sends it), as the outbox stops one whose dependency failed."""
+    known = {entry_id for (entry_id,) in driver.execute("SELECT entry_id FROM outbox")}
+    waiting = driver.execute(
+        "SELECT entry_id, depends_on FROM outbox WHERE state IN ('queued', 'sending') AND depends_on != '[]'"
+    ).fetchall()
+    for entry_id, depends_json in waiting:
+        depends = json.loads(depends_json or "[]")
+        lost = [dep for dep in depends if dep not in known]
+        if lost:
+            driver.execute(
+                "UPDATE outbox SET state = 'conflict', depends_on = ?, blocked_by = ?, reason = ? WHERE entry_id = ?",
+                (json.dumps([dep for dep in depends if dep in known]), lost[0], ORPHAN_REASON, entry_id),
+            )

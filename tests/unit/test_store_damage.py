@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from hydrodesk.api.models import NewRecord
+from hydrodesk.api.models import NewRecord, NewSession
 from hydrodesk.domain.outbox import EntryState
 from hydrodesk.store import damage
 from hydrodesk.store import outbox as ob
@@ -38,6 +38,11 @@ def record(number: int, session_id: str = "S1") -> ob.NewEntry:
         recorded_at_utc=NOW,
     )
     return payloads.record_entry(new, auth0_id=ME, now=NOW)
+
+
+def opening() -> ob.NewEntry:
+    new = NewSession(project_id="proj_123", sector_id="sector_002", sector_name="Lote A-2", opened_at=NOW)
+    return payloads.open_session_entry(new, auth0_id=ME, now=NOW)
 
 
 async def office_file(path: Path, entries: int = 60) -> list[OutboxItem]:
@@ -210,3 +215,30 @@ async def test_a_full_disk_refuses_the_new_entry_and_keeps_every_earlier_one(tmp
         assert len(await store.outbox_items()) == refused + 1
     finally:
         await store.close()
+
+
+@pytest.mark.asyncio
+async def test_an_entry_whose_dependency_was_lost_stops_for_the_user_instead_of_waiting_forever(tmp_path: Path) -> None:
+    path = tmp_path / "farm.sqlite3"
+    store = await Store.open(path, clock=lambda: NOW)
+    try:
+        opener = await store.enqueue(opening())
+        inside = await store.enqueue(record(1, session_id=opener.idem_key))  # waits for the offline session
+    finally:
+        await store.close()
+    assert inside.depends_on == (opener.entry_id,)
+    found = damage.salvage(path)
+    found.rows["outbox"] = [row for row in found.rows["outbox"] if opener.entry_id not in row]  # "unreadable"
+    fresh = await Store.open(tmp_path / "fresh.sqlite3", clock=lambda: NOW)
+    try:
+        pending, _sent, _refused = await fresh.write_durably(damage.restore, found)
+        assert pending == 1
+        stopped = await fresh.outbox_entry(inside.entry_id)
+        assert stopped is not None
+        assert stopped.state is EntryState.CONFLICT
+        assert stopped.blocked_by == opener.entry_id
+        assert stopped.reason == damage.ORPHAN_REASON
+        assert await fresh.retry([inside.entry_id]) == [inside.entry_id]  # the user may send it as it is
+        assert (await fresh.prepare_round(ME)).records[0].entry_id == inside.entry_id
+    finally:
+        await fresh.close()
