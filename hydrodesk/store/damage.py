@@ -6,7 +6,9 @@ So at open:
 
 1. `find_damage` looks for damage cheaply enough for every start: a journal (-wal) whose header is not SQLite's,
    a file SQLite calls malformed or not a database (a file cut short fails here), and PRAGMA quick_check of the
-   tables that hold local work. (A full quick_check reads the whole file, about 0.7 s for a 120 MB cache.)
+   tables that hold local work. A full quick_check reads the whole file (about 0.7 s for a 120 MB cache), so it
+   runs only after SQLite met damage while the app was running (say in a page of cached records), which the
+   store notes beside the file (`note_damage`).
 2. `set_aside` renames the file and its journal to `<name>.damaged-<UTC time>`, for support to look at.
 3. `salvage` reads the kept tables (cache_clear.KEPT_TABLES) from it row by row, skipping rows it cannot read,
    and counts the outbox entries it knows existed but could not read.
@@ -61,7 +63,12 @@ class Salvage:
 
 # ------------------------------------------------------------------------------------------------ finding it
 def find_damage(path: Path) -> str | None:
-    """Why `path` cannot be trusted, or None when it looks sound (or does not exist yet)."""
+    """Why `path` cannot be trusted, or None when it looks sound (or does not exist yet).
+
+    The whole file is checked only when damage was met while running (`note_damage`); otherwise the tables of
+    local work are, which costs little however big the cache grows."""
+    marker = _marker_of(path)
+    whole = marker.exists()
     if not path.exists() or path.stat().st_size == 0:
         return None
     journal = _journal_damage(path)
@@ -71,16 +78,26 @@ def find_damage(path: Path) -> str | None:
         with contextlib.closing(_read_only(path)) as conn:
             conn.execute("PRAGMA schema_version").fetchone()  # reads the header: "not a database", cut short
             tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            for table in KEPT_TABLES:
-                if table in tables:
-                    found = [row[0] for row in conn.execute(f"PRAGMA quick_check({table})")]
-                    if found != ["ok"]:
-                        return "; ".join(str(line) for line in found[:3])
+            for check in ["quick_check"] if whole else [f"quick_check({t})" for t in KEPT_TABLES if t in tables]:
+                found = [row[0] for row in conn.execute(f"PRAGMA {check}")]
+                if found != ["ok"]:
+                    return "; ".join(str(line) for line in found[:3])
     except sqlite3.DatabaseError as error:
         if is_damage(error):
             return str(error)
         raise
+    marker.unlink(missing_ok=True)  # SQLite finds the whole file sound: what was met is gone (or was not damage)
     return None
+
+
+def note_damage(path: Path) -> None:
+    """Remember that SQLite called `path` damaged while it was in use, so the next open checks all of it."""
+    with contextlib.suppress(OSError):  # a disk that fails may refuse this too; the error itself is raised anyway
+        _marker_of(path).touch()
+
+
+def _marker_of(path: Path) -> Path:
+    return path.with_name(path.name + ".damage-seen")
 
 
 def _journal_damage(path: Path) -> str | None:
@@ -130,6 +147,7 @@ def set_aside(path: Path, now: datetime) -> Path:
         source = path.with_name(path.name + suffix)
         if source.exists():
             source.rename(target.with_name(target.name + suffix))
+    _marker_of(path).unlink(missing_ok=True)  # the new file starts with a clean slate
     return target
 
 

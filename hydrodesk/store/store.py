@@ -164,6 +164,18 @@ class Store:
         self._thread.shutdown()
         self._lock.release()
 
+    @contextlib.contextmanager
+    def _noting_damage(self) -> Iterator[None]:
+        """Damage met while running (in cache pages the checks at open do not read): the next open checks the
+        whole file and, when SQLite confirms it, replaces it as at open."""
+        try:
+            yield
+        except Exception as error:
+            if is_damage(error):
+                log.error("the local database %s is damaged (%s); it is repaired at the next start", self.path, error)
+                damage.note_damage(self.path)
+            raise
+
     @property
     def path(self) -> Path:
         return self._db.path
@@ -174,16 +186,19 @@ class Store:
     # ------------------------------------------------------------------------------------------ generic access
     async def read(self, work: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a query function (from hydrodesk.store.cache or .views) on the database thread."""
-        return await self._thread.call(self._db.read, lambda conn: work(conn, *args, **kwargs))
+        with self._noting_damage():
+            return await self._thread.call(self._db.read, lambda conn: work(conn, *args, **kwargs))
 
     async def write(self, work: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a cache-writing function in a fast transaction (for data the server can send again)."""
-        return await self._thread.call(self._db.write, lambda conn: work(conn, *args, **kwargs), durable=False)
+        with self._noting_damage():
+            return await self._thread.call(self._db.write, lambda conn: work(conn, *args, **kwargs), durable=False)
 
     async def write_durably(
         self, work: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs
     ) -> T:
-        return await self._thread.call(self._db.write, lambda conn: work(conn, *args, **kwargs), durable=True)
+        with self._noting_damage():
+            return await self._thread.call(self._db.write, lambda conn: work(conn, *args, **kwargs), durable=True)
 
     async def clear_cache(self) -> int:
         """Empty the cache of server data (never the outbox) and shrink the file; returns the rows removed."""
@@ -199,12 +214,12 @@ class Store:
         Changes enqueued at the same moment share one commit (group commit); each still returns only once its
         commit is on disk. Raises DiskFull when there is no room for it (nothing saved before is touched).
         """
-        with _refusing_when_full():
+        with self._noting_damage(), _refusing_when_full():
             return await self._grouped.write(lambda conn: ob.add(conn, entry))
 
     async def enqueue_many(self, entries: Sequence[NewEntry]) -> list[OutboxItem]:
         """Several changes in one durable commit (all or none)."""
-        with _refusing_when_full():
+        with self._noting_damage(), _refusing_when_full():
             return await self._grouped.write(lambda conn: [ob.add(conn, entry) for entry in entries])
 
     # ------------------------------------------------------------------------------------------ outbox: reading

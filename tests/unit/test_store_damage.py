@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import DatabaseError
 
 from hydrodesk.api.models import NewRecord, NewSession
 from hydrodesk.domain.outbox import EntryState
@@ -242,3 +243,27 @@ async def test_an_entry_whose_dependency_was_lost_stops_for_the_user_instead_of_
         assert (await fresh.prepare_round(ME)).records[0].entry_id == inside.entry_id
     finally:
         await fresh.close()
+
+
+@pytest.mark.asyncio
+async def test_damage_met_in_the_cache_while_running_is_repaired_at_the_next_start(tmp_path: Path) -> None:
+    path = tmp_path / "farm.sqlite3"
+    await office_file(path)
+    with path.open("r+b") as handle:  # garbage over the last page: cached projects, not the outbox
+        handle.seek(path.stat().st_size - 4096)
+        handle.write(b"\xff" * 4096)
+    store = await reopen(path)
+    try:
+        assert store.damage is None  # the checks at open read only the tables of local work
+        with pytest.raises(DatabaseError, match="malformed"):
+            await store.projects()
+    finally:
+        await store.close()
+    store = await reopen(path)
+    try:
+        assert store.damage is not None  # this time the whole file was checked
+        assert (store.damage.kept_pending, store.damage.unreadable) == (60, 0)
+        assert await store.projects() == []
+    finally:
+        await store.close()
+    assert not [name for name in os.listdir(tmp_path) if name.endswith(".damage-seen")]
