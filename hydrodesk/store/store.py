@@ -127,7 +127,7 @@ class Store:
             unreadable=salvaged.unreadable_entries + refused,
             journal_lost=journal_lost,
         )
-        log.error(
+        log.warning(  # handled: the user is told (a warning, not an error the app failed to deal with)
             "the local database %s was damaged (%s); set aside as %s; %d pending outbox entries kept, "
             "%d could not be read; the cache is fetched again",
             path.name,
@@ -364,5 +364,5 @@ def _refusing_when_full() -> Iterator[None]:
     except Exception as error:
         if not is_disk_full(error):
             raise
-        log.error("an outbox entry was refused: no room on the disk (%s)", error)
+        log.warning("an outbox entry was refused: no room on the disk (%s)", error)
         raise DiskFull(str(getattr(error, "orig", None) or error)) from error

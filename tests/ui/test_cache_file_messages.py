@@ -1,4 +1,5 @@
-"""A damaged cache file at sign-in: the user is told once, in plain words, and the changes kept reach the server."""
+"""What the user sees about the cache file: a damaged one explained once after sign-in (its kept changes reach the
+server once), a full disk refusing a scanned tally entry in plain words while every earlier entry stays saved."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ from hydrodesk.sync import payloads
 from .conftest import DEMO_USER, run_async
 from .live_support import sign_in
 from .office_kit import DOCUMENTED_SESSION, WORKER_ID, WORKER_NAME
+from .tallies_kit import scan, settle, tally_kit_factory, wait_for_session
+
+__all__ = ["tally_kit_factory"]
 
 
 async def office_with_pending_entries(database: Path, units: list[int]) -> list[str]:
@@ -72,3 +76,34 @@ def test_a_damaged_cache_is_explained_after_sign_in_and_its_kept_changes_are_sen
         notice.accept()
     finally:
         signing_in.close()
+
+
+def test_a_full_disk_refuses_the_scanned_entry_with_a_clear_message_and_takes_the_next_once_there_is_room(
+    qtbot: QtBot, tally_kit_factory: Any, fresh_sim: Any
+) -> None:
+    kit = tally_kit_factory(fresh_sim)
+    kit.select(qtbot)
+    wait_for_session(qtbot, kit)
+    settle(qtbot, kit)
+    store = kit.office.store
+    pages = run_async(qtbot, store.read(lambda conn: conn.exec_driver_sql("PRAGMA page_count").scalar()))
+    run_async(qtbot, store.read(lambda conn: conn.exec_driver_sql(f"PRAGMA max_page_count={pages}").scalar()))
+    before = len(kit.pane.ledger())
+    feedback = kit.pane.entry_row.feedback_label
+    for _ in range(40):  # the last pages fill up within a few entries
+        scan(qtbot, kit, "JS0315")
+        qtbot.waitUntil(lambda: "Recorded" in feedback.text() or "disk is full" in feedback.text())
+        if "disk is full" in feedback.text():
+            break
+        feedback.clear()
+    assert feedback.text().startswith("The disk is full: the entry for John Smith was not saved.")
+    made = {line.client_event_id for line in kit.pane.ledger()[before:]}
+    assert made  # some went in before the disk filled up
+    kept = {item.idem_key for item in run_async(qtbot, store.outbox_items())}
+    assert made <= kept  # every entry shown as recorded is still saved
+
+    run_async(qtbot, store.read(lambda conn: conn.exec_driver_sql(f"PRAGMA max_page_count={pages + 1000}").scalar()))
+    feedback.clear()
+    scan(qtbot, kit, "JS0315")  # room again: the entry is taken
+    qtbot.waitUntil(lambda: "Recorded" in feedback.text())
+    assert len(run_async(qtbot, store.outbox_items())) == len(kept) + 1
