@@ -150,6 +150,12 @@ class Store:
     def _close_on_thread(self) -> None:
         try:
             self._db.checkpoint()
+        except Exception as error:
+            if not is_disk_full(error):
+                raise
+            # Folding the journal in needs room the disk does not have; the journal keeps every commit and
+            # SQLite reads it at the next open, so closing is still safe.
+            log.warning("the local database was closed without folding in its journal: %s", error)
         finally:
             self._db.close()
             self._lock.release()
