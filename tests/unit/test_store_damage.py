@@ -7,20 +7,21 @@ page limit (PRAGMA max_page_count) makes the next write fail with SQLITE_FULL, a
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from hydrodesk.api.models import NewRecord, NewSession
 from hydrodesk.domain.outbox import EntryState
 from hydrodesk.store import damage
 from hydrodesk.store import outbox as ob
 from hydrodesk.store.outbox import OutboxItem
-from hydrodesk.store.sqlite_errors import DiskFull
+from hydrodesk.store.sqlite_errors import DiskFull, is_damage, is_disk_full
 from hydrodesk.store.store import Store
 from hydrodesk.sync import payloads
 from tests.cache_damage_support import overwrite_middle_outbox_page
@@ -267,3 +268,19 @@ async def test_damage_met_in_the_cache_while_running_is_repaired_at_the_next_sta
     finally:
         await store.close()
     assert not [name for name in os.listdir(tmp_path) if name.endswith(".damage-seen")]
+
+
+def test_what_counts_as_damage_and_as_a_full_disk() -> None:
+    def sqlite_error(code: int, text: str) -> sqlite3.Error:
+        error = sqlite3.OperationalError(text)
+        error.sqlite_errorcode = code
+        return error
+
+    full = sqlite_error(13, "database or disk is full")
+    assert is_disk_full(full)
+    assert is_disk_full(OperationalError("INSERT", {}, full))  # as SQLAlchemy hands it on
+    assert is_disk_full(OSError(errno.ENOSPC, "No space left on device"))
+    assert is_damage(sqlite_error(11 | (3 << 8), "database disk image is malformed"))  # an extended code
+    assert not is_damage(sqlite_error(5, "database is locked"))
+    assert not is_disk_full(sqlite_error(5, "database is locked"))
+    assert not is_disk_full(OSError(errno.EACCES, "Permission denied"))
