@@ -46,6 +46,8 @@ from paho.mqtt.enums import CallbackAPIVersion
 url, rate, seconds, devices = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
 parts = urlsplit(url)
 client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="bench-publisher")
+if len(sys.argv) > 6:
+    client.username_pw_set(sys.argv[5], sys.argv[6])
 client.max_queued_messages_set(0)
 client.connect(parts.hostname, parts.port)
 client.loop_start()
@@ -93,6 +95,8 @@ def on_message(client, userdata, message):
 
 client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="bench-paho-baseline", transport="websockets")
 client.ws_set_options(path=parts.path)
+if len(sys.argv) > 3:
+    client.username_pw_set(sys.argv[2], sys.argv[3])
 client.on_message = on_message
 client.on_connect = lambda c, u, f, r, p: c.subscribe("connect/bench/+/+/telemetry", 0)
 client.on_subscribe = lambda *args: subscribed.set()

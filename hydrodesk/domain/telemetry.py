@@ -209,6 +209,13 @@ class SeriesBuffer:
         hi = max(lo, hi)
         return SeriesView(_read_only(held[lo:hi]), _read_only(self._values[self._start + lo : self._start + hi]))
 
+    def since(self, ts: float) -> tuple[FloatArray, FloatArray]:
+        """The points with ts >= `ts`, as raw views (valid until the next write; one binary search, no copies): the
+        hot path of a chart that reads 200 series 30 times a second."""
+        start, end = self._start, self._end
+        first = start + int(self._ts[start:end].searchsorted(ts))
+        return self._ts[first:end], self._values[first:end]
+
     def tail(self, count: int) -> SeriesView:
         """The newest `count` points (zero-copy)."""
         first = max(self._start, self._end - max(0, count))

@@ -19,7 +19,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from hydrodesk.domain.telemetry import Appended, SeriesKey, TelemetryStore
+from hydrodesk.domain.telemetry import Appended, SeriesBuffer, SeriesKey, TelemetryStore
 from hydrodesk.domain.telemetry_devices import DeviceDirectory, DeviceInfo, ValveSeen
 from hydrodesk.domain.telemetry_rollups import MinuteRollups
 from hydrodesk.mqtt import payloads
@@ -96,6 +96,8 @@ class TelemetryIngest:
         self._clock = clock
         self._problems = ThrottledLog(log, log_interval_s, log_clock)
         self._changed: set[SeriesKey] = set()
+        # (device, metric) -> its key and buffer: no key built and no store lookup per point.
+        self._held: dict[tuple[str, str], tuple[SeriesKey, SeriesBuffer]] = {}
         self._status_listeners: list[StatusListener] = []
         self._ack_listeners: list[AckListener] = []
         self._valve_listeners: list[StatusListener] = []
@@ -205,12 +207,18 @@ class TelemetryIngest:
             self._reject(reason, route.device_id)
         ts = telemetry.ts
         store, rollups, outcomes = self.store, self.rollups, self.counters.outcomes
+        held = self._held
         for metric, value in telemetry.metrics:
-            key = SeriesKey(route.device_id, metric)
-            series = store.get_or_create(key)
-            if series is None:
-                self._reject(Reason.TOO_MANY_SERIES, route.device_id)
-                continue
+            found = held.get((route.device_id, metric))
+            if found is None or store.get(found[0]) is not found[1]:
+                key = SeriesKey(route.device_id, metric)
+                series = store.get_or_create(key)
+                if series is None:
+                    self._reject(Reason.TOO_MANY_SERIES, route.device_id)
+                    continue
+                held[(route.device_id, metric)] = (key, series)
+            else:
+                key, series = found
             outcome = series.append(ts, value)
             outcomes[outcome] += 1
             if outcome is Appended.APPENDED or outcome is Appended.INSERTED:

@@ -32,6 +32,8 @@ EPOCH_MS_ABOVE: Final = 1e11  # as seconds that is the year 5138; as millisecond
 MAX_TEXT: Final = 200
 
 _METRIC_NAME = re.compile(rf"[A-Za-z0-9_.\-]{{1,{MAX_NAME_LENGTH}}}")
+MAX_KNOWN_NAMES: Final = 4096
+_GOOD_NAMES: set[str] = set()  # names already found valid: the regex runs once per name, not once per message
 
 
 class Reason(StrEnum):
@@ -101,12 +103,17 @@ def _refuse_constant(name: str) -> Any:
     raise Malformed(Reason.NOT_FINITE, f"{name} is not a JSON number")
 
 
+# One decoder for every message: json.loads(..., parse_constant=...) would build a new one each time (a fifth of
+# the parsing cost at 20,000 messages a second).
+_DECODER: Final = json.JSONDecoder(parse_constant=_refuse_constant)
+
+
 def decode_object(raw: bytes) -> dict[str, Any]:
-    """The JSON object in a payload."""
+    """The JSON object in a payload (UTF-8; anything else is not JSON to us)."""
     if len(raw) > MAX_PAYLOAD_BYTES:
         raise Malformed(Reason.TOO_LARGE, f"{len(raw)} bytes")
     try:
-        value = json.loads(raw, parse_constant=_refuse_constant)
+        value = _DECODER.decode(raw.decode("utf-8"))
     except Malformed:
         raise
     # RecursionError: deep nesting; ValueError: bad JSON, bad UTF-8, or an integer too long to parse.
@@ -177,9 +184,12 @@ def parse_telemetry(raw: bytes, now: float) -> Telemetry:
     accepted: list[tuple[str, float]] = []
     refused: list[Reason] = []
     for name, value in metrics.items():
-        if not _METRIC_NAME.fullmatch(name):
-            refused.append(Reason.BAD_METRIC_NAME)
-            continue
+        if name not in _GOOD_NAMES:
+            if not _METRIC_NAME.fullmatch(name):
+                refused.append(Reason.BAD_METRIC_NAME)
+                continue
+            if len(_GOOD_NAMES) < MAX_KNOWN_NAMES:
+                _GOOD_NAMES.add(name)
         try:
             accepted.append((name, metric_value(value)))
         except Malformed as exc:

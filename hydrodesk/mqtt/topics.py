@@ -32,6 +32,10 @@ class Route(NamedTuple):
     kind: Kind
 
 
+MAX_KNOWN_TOPICS: Final = 10_000
+_UNKNOWN: Final = object()
+
+
 class TopicPlan:
     """The subscriptions for one company prefix, and the parser of the topics they deliver."""
 
@@ -48,6 +52,7 @@ class TopicPlan:
             self._fixed_project = None
             self._company_prefix = prefix
         self.prefix = prefix
+        self._routes: dict[str, Route | None] = {}
 
     def subscriptions(self) -> list[tuple[str, int]]:
         """(filter, QoS) for every inbound kind: `{prefix}/+/+/telemetry` and so on."""
@@ -55,7 +60,17 @@ class TopicPlan:
         return [(f"{self._company_prefix}/{project}/+/{kind}", INBOUND_QOS[kind]) for kind in INBOUND]
 
     def parse(self, topic: str) -> Route | None:
-        """Who sent a message and what it is; None for a topic outside this plan."""
+        """Who sent a message and what it is; None for a topic outside this plan. The answers for the topics seen
+        are remembered (a farm's devices send on a few hundred topics, thousands of times a second)."""
+        known = self._routes.get(topic, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
+        route = self._parse(topic)
+        if len(self._routes) < MAX_KNOWN_TOPICS:
+            self._routes[topic] = route
+        return route
+
+    def _parse(self, topic: str) -> Route | None:
         if not topic.startswith(self._company_prefix + "/"):
             return None
         rest = topic[len(self._company_prefix) + 1 :].split("/")

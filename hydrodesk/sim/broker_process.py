@@ -2,6 +2,9 @@
 
 - `BrokerProcess`: a hydrodesk.sim.broker_cli child (the embedded amqtt broker, or the WebSocket relay).
 - `MosquittoProcess`: mosquitto on a loopback TCP port, with a generated configuration in a temporary folder.
+- `start_mosquitto_websockets()`: mosquitto serving MQTT over WebSocket itself (`protocol websockets`), no relay;
+  its WebSocket listener binds every interface whatever address it is given (libwebsockets), so that broker
+  requires a user name and password (a generated `password_file`) on every listener.
 - `start_real_broker()`: what tests and benchmarks use. mosquitto behind the relay when mosquitto is installed
   (CI installs it), else the embedded amqtt broker; either way `.ws_url` is a `ws://.../mqtt` address that paho
   reaches with transport="websockets", and `.stop()` / `.start()` / `.kill()` take it down and bring it back on
@@ -202,8 +205,33 @@ class MosquittoProcess:
     executable: str
     host: str = "127.0.0.1"
     port: int = 0
+    ws_port: int | None = None
+    """Also serve MQTT over WebSocket on this port (0: a free one); then `credentials` are required."""
+    credentials: tuple[str, str] | None = None
+    """(user name, password) every client must give; None: anonymous."""
     process: subprocess.Popen[bytes] | None = None
     _folder: tempfile.TemporaryDirectory[str] | None = None
+
+    def _config(self, folder: Path) -> str:
+        lines = ["persistence false", "log_dest stderr", "log_type error", "log_type warning"]
+        if self.ws_port is not None and self.credentials is None:
+            # libwebsockets binds the WebSocket listener to every interface: never without a password.
+            raise ValueError("a mosquitto WebSocket listener needs credentials")
+        if self.credentials is None:
+            lines.append("allow_anonymous true")
+        else:
+            passwords = folder / "passwords"
+            passwd = shutil.which("mosquitto_passwd") or str(Path(self.executable).with_name("mosquitto_passwd"))
+            user, password = self.credentials
+            subprocess.run([passwd, "-c", "-b", str(passwords), user, password], check=True, capture_output=True)
+            _readable_by_broker(folder, passwords)
+            lines += ["allow_anonymous false", f"password_file {passwords}"]
+        lines.append(f"listener {self.port} {self.host}")
+        if self.ws_port is not None:
+            if not self.ws_port:
+                self.ws_port = free_port(self.host)
+            lines += [f"listener {self.ws_port} {self.host}", "protocol websockets"]
+        return "\n".join(lines) + "\n"
 
     def start(self, timeout: float = 10.0) -> MosquittoProcess:
         if self.process is not None and self.process.poll() is None:
@@ -213,14 +241,7 @@ class MosquittoProcess:
         if not self.port:
             self.port = free_port(self.host)
         config = Path(self._folder.name) / "mosquitto.conf"
-        config.write_text(
-            f"listener {self.port} {self.host}\n"
-            "allow_anonymous true\n"
-            "persistence false\n"
-            "log_dest stderr\n"
-            "log_type error\n"
-            "log_type warning\n"
-        )
+        config.write_text(self._config(Path(self._folder.name)))
         self.process = subprocess.Popen([self.executable, "-c", str(config)], stdin=subprocess.DEVNULL)
         _wait_until_listening(self.process, self.host, self.port, timeout)
         return self
@@ -246,6 +267,20 @@ class MosquittoProcess:
             self._folder = None
 
 
+def _readable_by_broker(folder: Path, passwords: Path) -> None:
+    """Started as root, mosquitto drops to its own user before it reads the password file: hand it the file."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return
+    import pwd
+
+    try:
+        broker = pwd.getpwnam("mosquitto")
+    except KeyError:
+        return
+    for path in (folder, passwords):
+        os.chown(path, broker.pw_uid, broker.pw_gid)
+
+
 def _wait_until_listening(process: subprocess.Popen[bytes], host: str, port: int, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -262,34 +297,53 @@ def _wait_until_listening(process: subprocess.Popen[bytes], host: str, port: int
 
 @dataclass
 class RealBroker:
-    """A real broker reachable over MQTT-over-WebSocket (`ws_url`) and plain MQTT (`tcp_url`)."""
+    """A real broker reachable over MQTT-over-WebSocket (`ws_url`) and plain MQTT (`tcp_url`): a front (the relay
+    or amqtt) and maybe mosquitto behind it, or mosquitto alone serving WebSocket itself (no front)."""
 
     kind: BrokerKind
-    front: BrokerProcess
+    front: BrokerProcess | None
     mosquitto: MosquittoProcess | None = None
+    credentials: tuple[str, str] | None = None
+    """What clients must give as MQTT user name and password (None: anonymous)."""
 
     @property
     def ws_url(self) -> str:
+        if self.front is None:
+            assert self.mosquitto is not None
+            return f"ws://{self.mosquitto.host}:{self.mosquitto.ws_port}/mqtt"
         return self.front.ws_url
 
     @property
     def tcp_url(self) -> str:
+        if self.front is None:
+            assert self.mosquitto is not None
+            return f"mqtt://{self.mosquitto.host}:{self.mosquitto.port}"
         return self.front.tcp_url
+
+    @property
+    def path(self) -> str:
+        """How the WebSocket stream reaches the broker, for a benchmark's report."""
+        if self.front is None:
+            return "mosquitto-websockets"
+        return "relay+mosquitto" if self.mosquitto is not None else "amqtt"
 
     def start(self) -> RealBroker:
         """Bring it back on the same ports after `stop()` or `kill()` (retained messages are gone)."""
         if self.mosquitto is not None:
             self.mosquitto.start()
-        self.front.start()
+        if self.front is not None:
+            self.front.start()
         return self
 
     def stop(self) -> None:
-        self.front.stop()
+        if self.front is not None:
+            self.front.stop()
         if self.mosquitto is not None:
             self.mosquitto.stop()
 
     def kill(self) -> None:
-        self.front.kill()
+        if self.front is not None:
+            self.front.kill()
         if self.mosquitto is not None:
             self.mosquitto.kill()
 
@@ -336,3 +390,26 @@ def start_real_broker(
         mosquitto.cleanup()
         raise
     return RealBroker("mosquitto", front, mosquitto)
+
+
+def start_mosquitto_websockets(
+    host: str = "127.0.0.1", *, credentials: tuple[str, str] = ("hydrodesk", "")
+) -> RealBroker:
+    """mosquitto serving MQTT over WebSocket on its own listener (Debian's 2.0.11 is built with libwebsockets), plus
+    a TCP listener; both require `credentials` (a random password when none is given), because the WebSocket
+    listener is reachable from every interface."""
+    import secrets
+
+    path = find_mosquitto()
+    if path is None:
+        raise BrokerStartError("mosquitto is not installed")
+    user, password = credentials
+    mosquitto = MosquittoProcess(path, host, ws_port=0, credentials=(user, password or secrets.token_urlsafe(16)))
+    mosquitto.start()
+    try:
+        assert mosquitto.ws_port is not None
+        _wait_until_listening(mosquitto.process, host, mosquitto.ws_port, 10.0)  # type: ignore[arg-type]
+    except BaseException:
+        mosquitto.cleanup()
+        raise
+    return RealBroker("mosquitto", None, mosquitto, mosquitto.credentials)

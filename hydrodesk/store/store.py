@@ -12,8 +12,9 @@ returns entries a crash left `sending` to the queue. All work runs on the store'
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -25,7 +26,7 @@ from hydrodesk.domain.tallies import WorkerTally
 from hydrodesk.domain.telemetry import SeriesKey
 from hydrodesk.domain.telemetry_rollups import RollupHistory, RollupRow
 from hydrodesk.domain.timestamps import now_utc, utc_text
-from hydrodesk.store import cache, cache_clear, rollups, views
+from hydrodesk.store import cache, cache_clear, damage, rollups, views
 from hydrodesk.store import outbox as ob
 from hydrodesk.store.database import Database
 from hydrodesk.store.executor import DatabaseThread
@@ -33,6 +34,7 @@ from hydrodesk.store.group_commit import GroupCommitter
 from hydrodesk.store.lock import ProfileLock
 from hydrodesk.store.migrate import MigrationOutcome, upgrade
 from hydrodesk.store.outbox import NewEntry, OutboxItem, Outcome
+from hydrodesk.store.sqlite_errors import DiskFull, is_damage, is_disk_full
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,8 @@ class Store:
         self._grouped = GroupCommitter(db, thread)
         self.migration: MigrationOutcome | None = None
         self.recovered = 0  # entries found `sending` at open (the last run ended while sending them)
+        self.restored = (0, 0, 0)  # outbox entries saved from a damaged file: (pending, sent, refused)
+        self.damage: damage.DamageReport | None = None  # the file was damaged and replaced at this open
         self._closed = False
 
     # ------------------------------------------------------------------------------------------ life
@@ -67,20 +71,72 @@ class Store:
     def _open_on_thread(cls, path: Path, thread: DatabaseThread, clock: Callable[[], datetime]) -> Store:
         lock = ProfileLock(path)
         lock.acquire()
-        db: Database | None = None
         try:
-            db = Database(path)
+            reason = damage.find_damage(path)
+            if reason is not None:
+                return cls._replace_damaged(path, reason, thread, lock, clock)
+            try:
+                return cls._open_file(path, thread, lock, clock)
+            except Exception as error:
+                if not is_damage(error):  # damage the quick checks at open did not see, met by the migration
+                    raise
+                return cls._replace_damaged(path, str(error), thread, lock, clock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_file(
+        cls,
+        path: Path,
+        thread: DatabaseThread,
+        lock: ProfileLock,
+        clock: Callable[[], datetime],
+        salvaged: damage.Salvage | None = None,
+    ) -> Store:
+        db = Database(path)
+        try:
             store = cls(db, thread, lock, clock)
             store.migration = upgrade(db)
+            if salvaged is not None:
+                store.restored = db.write(lambda conn: damage.restore(conn, salvaged))
             store.recovered = db.write(lambda conn: ob.recover_interrupted(conn, utc_text(clock())))
             if store.recovered:
                 log.info("%d outbox entries were being sent when HydroDesk last stopped; queued again", store.recovered)
             return store
         except BaseException:
-            if db is not None:
-                db.close()
-            lock.release()
+            db.close()
             raise
+
+    @classmethod
+    def _replace_damaged(
+        cls, path: Path, reason: str, thread: DatabaseThread, lock: ProfileLock, clock: Callable[[], datetime]
+    ) -> Store:
+        """Set the damaged file aside, open a fresh one in its place holding what could be read of the outbox;
+        the cache fills again from the server on the next sync (a new file has no refresh marks)."""
+        journal_lost = reason == damage.JOURNAL_DAMAGE
+        set_aside = damage.set_aside(path, clock())
+        salvaged = damage.salvage(set_aside)
+        store = cls._open_file(path, thread, lock, clock, salvaged)
+        pending, sent, refused = store.restored
+        store.damage = damage.DamageReport(
+            reason=reason,
+            set_aside=set_aside,
+            kept_pending=pending,
+            kept_sent=sent,
+            unreadable=salvaged.unreadable_entries + refused,
+            journal_lost=journal_lost,
+        )
+        log.warning(  # handled: the user is told (a warning, not an error the app failed to deal with)
+            "the local database %s was damaged (%s); set aside as %s; %d pending outbox entries kept, "
+            "%d could not be read; the cache is fetched again",
+            path.name,
+            reason,
+            set_aside.name,
+            pending,
+            store.damage.unreadable,
+        )
+        return store
 
     async def close(self) -> None:
         if self._closed:
@@ -94,6 +150,12 @@ class Store:
     def _close_on_thread(self) -> None:
         try:
             self._db.checkpoint()
+        except Exception as error:
+            if not is_disk_full(error):
+                raise
+            # Folding the journal in needs room the disk does not have; the journal keeps every commit and
+            # SQLite reads it at the next open, so closing is still safe.
+            log.warning("the local database was closed without folding in its journal: %s", error)
         finally:
             self._db.close()
             self._lock.release()
@@ -108,6 +170,18 @@ class Store:
         self._thread.shutdown()
         self._lock.release()
 
+    @contextlib.contextmanager
+    def _noting_damage(self) -> Iterator[None]:
+        """Damage met while running (in cache pages the checks at open do not read): the next open checks the
+        whole file and, when SQLite confirms it, replaces it as at open."""
+        try:
+            yield
+        except Exception as error:
+            if is_damage(error):
+                log.error("the local database %s is damaged (%s); it is repaired at the next start", self.path, error)
+                damage.note_damage(self.path)
+            raise
+
     @property
     def path(self) -> Path:
         return self._db.path
@@ -118,16 +192,19 @@ class Store:
     # ------------------------------------------------------------------------------------------ generic access
     async def read(self, work: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a query function (from hydrodesk.store.cache or .views) on the database thread."""
-        return await self._thread.call(self._db.read, lambda conn: work(conn, *args, **kwargs))
+        with self._noting_damage():
+            return await self._thread.call(self._db.read, lambda conn: work(conn, *args, **kwargs))
 
     async def write(self, work: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a cache-writing function in a fast transaction (for data the server can send again)."""
-        return await self._thread.call(self._db.write, lambda conn: work(conn, *args, **kwargs), durable=False)
+        with self._noting_damage():
+            return await self._thread.call(self._db.write, lambda conn: work(conn, *args, **kwargs), durable=False)
 
     async def write_durably(
         self, work: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs
     ) -> T:
-        return await self._thread.call(self._db.write, lambda conn: work(conn, *args, **kwargs), durable=True)
+        with self._noting_damage():
+            return await self._thread.call(self._db.write, lambda conn: work(conn, *args, **kwargs), durable=True)
 
     async def clear_cache(self) -> int:
         """Empty the cache of server data (never the outbox) and shrink the file; returns the rows removed."""
@@ -141,13 +218,15 @@ class Store:
         """Store a change the user made; when this returns it survives a crash or a power cut.
 
         Changes enqueued at the same moment share one commit (group commit); each still returns only once its
-        commit is on disk.
+        commit is on disk. Raises DiskFull when there is no room for it (nothing saved before is touched).
         """
-        return await self._grouped.write(lambda conn: ob.add(conn, entry))
+        with self._noting_damage(), _refusing_when_full():
+            return await self._grouped.write(lambda conn: ob.add(conn, entry))
 
     async def enqueue_many(self, entries: Sequence[NewEntry]) -> list[OutboxItem]:
         """Several changes in one durable commit (all or none)."""
-        return await self._grouped.write(lambda conn: [ob.add(conn, entry) for entry in entries])
+        with self._noting_damage(), _refusing_when_full():
+            return await self._grouped.write(lambda conn: [ob.add(conn, entry) for entry in entries])
 
     # ------------------------------------------------------------------------------------------ outbox: reading
     async def outbox_items(
@@ -281,3 +360,15 @@ class Store:
     async def known_series(self, project_id: str) -> list[SeriesKey]:
         stored = await self.read(cache.document, SERIES_DOCUMENT, project_id)
         return [] if stored is None else [SeriesKey(device_id, metric) for device_id, metric in stored[0]]
+
+
+@contextlib.contextmanager
+def _refusing_when_full() -> Iterator[None]:
+    """A write the disk had no room for was rolled back whole: say so in a way the UI can tell the user."""
+    try:
+        yield
+    except Exception as error:
+        if not is_disk_full(error):
+            raise
+        log.warning("an outbox entry was refused: no room on the disk (%s)", error)
+        raise DiskFull(str(getattr(error, "orig", None) or error)) from error

@@ -14,6 +14,9 @@ opened on a fresh install (or after a night offline) shows the day from its firs
   live message.
 - After the first full day, a fetch asks only for what came since the last one (plus a little overlap).
 - The series of each project are remembered in the office, so an offline start can still list them.
+- Scrolling back before what was fetched (`backfill_before`) fetches the older minutes the same way, at most
+  `MAX_BACK_S` per call, and merges them the same way: what the office holds is never fetched twice nor counted
+  twice, and a reconnect's fetch only adds the minutes since the last one (it never drops the older ones).
 Errors are the client's typed errors, raised to the caller (which says so in the pane); what was merged stays.
 """
 
@@ -41,6 +44,7 @@ FIRST_PIECE_S: Final = 3600.0
 POINTS_PER_REPLY: Final = 5_000
 PIECE_LIMITS_S: Final = (10 * MINUTE_S, 6 * 3600.0)
 OVERLAP_S: Final = 2 * MINUTE_S  # a later fetch re-asks the last minutes: merging them again adds nothing
+MAX_BACK_S: Final = 2 * 24 * 3600.0  # one scroll back fetches at most two days (the next scroll fetches more)
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,8 @@ class TelemetryBackfill:
         self.points_per_reply = points_per_reply
         self._clock = clock
         self._fetched_until: dict[str, float] = {}
+        self._fetched_from: dict[str, float] = {}
+        """Per project: the oldest minute fetched so far (everything from there to `_fetched_until` was)."""
 
     async def stored_series(self, project_id: str) -> list[SeriesKey]:
         """The series an earlier fetch found for the project (nothing asked of the server)."""
@@ -94,6 +100,37 @@ class TelemetryBackfill:
         if previous is not None:
             since = max(since, previous - OVERLAP_S)
         series: dict[SeriesKey, None] = {}
+        added = await self._fetch(project_id, since, until, series)
+        keys = tuple(sorted(series)) if series else tuple(await self.sink.known_series(project_id))
+        if series:
+            await self.sink.remember_series(project_id, keys)
+        self._fetched_until[project_id] = until
+        self._fetched_from[project_id] = min(self._fetched_from.get(project_id, since), since)
+        recent = await self._recent(project_id, until, now)
+        log.info("telemetry history of %s: %d series, %d minutes added", project_id, len(keys), added)
+        return Backfilled(project_id, keys, added, since, until, recent)
+
+    def fetched_from(self, project_id: str) -> float | None:
+        """The oldest minute of the project fetched so far (None: nothing yet)."""
+        return self._fetched_from.get(project_id)
+
+    async def backfill_before(self, project_id: str, since: float) -> Backfilled:
+        """Scrolling back: fetch and merge the project's minutes from `since` (at most MAX_BACK_S before what was
+        fetched) up to the oldest minute fetched so far. Nothing is asked when that is covered already."""
+        end = self._fetched_from.get(project_id)
+        if end is None:
+            end = math.floor(self._clock() / MINUTE_S) * MINUTE_S
+        since = max(math.floor(since / MINUTE_S) * MINUTE_S, end - MAX_BACK_S)
+        if since >= end:
+            return Backfilled(project_id, (), 0, end, end)
+        series: dict[SeriesKey, None] = {}
+        added = await self._fetch(project_id, since, end, series)
+        self._fetched_from[project_id] = since
+        log.info("older telemetry of %s: %d series, %d minutes added", project_id, len(series), added)
+        return Backfilled(project_id, tuple(sorted(series)), added, since, end)
+
+    async def _fetch(self, project_id: str, since: float, until: float, series: dict[SeriesKey, None]) -> int:
+        """The minutes of [since, until), newest piece first, merged into the sink; returns how many were new."""
         added = 0
         end = until
         while end > since:
@@ -106,13 +143,7 @@ class TelemetryBackfill:
             ]
             added += await self.sink.merge_history(batch)
             series.update(dict.fromkeys(key for key, _ in batch))
-        keys = tuple(sorted(series)) if series else tuple(await self.sink.known_series(project_id))
-        if series:
-            await self.sink.remember_series(project_id, keys)
-        self._fetched_until[project_id] = until
-        recent = await self._recent(project_id, until, now)
-        log.info("telemetry history of %s: %d series, %d minutes added", project_id, len(keys), added)
-        return Backfilled(project_id, keys, added, since, until, recent)
+        return added
 
     def _piece_s(self, series: int) -> float:
         """How much time the next request covers, in whole minutes."""

@@ -481,6 +481,11 @@ class SessionController(QObject):
             alarms=self._alarms,
         )
         loaded = await self._window.reload()
+        damage = None if self._office is None else self._office.store.damage
+        if damage is not None:  # the cache file was replaced at this open: said once, over the loaded farm
+            from hydrodesk.ui.cache_file_text import show_damage_notice
+
+            show_damage_notice(self._window, damage)
         if isinstance(source, ProfileSource) and self._secrets.session_only(source.profile.name):
             self._window.statusBar().showMessage(
                 self.tr(

@@ -395,6 +395,39 @@
     </message>
 </context>
 <context>
+    <name>CacheFileText</name>
+    <message>
+        <source>The local copy of the farm was damaged</source>
+        <translation>La copia local del campo estaba dañada</translation>
+    </message>
+    <message>
+        <source>HydroDesk found the file that keeps this computer&apos;s copy of the farm damaged, so it started a new one. The farm&apos;s data is downloaded again from the server at the next sync.</source>
+        <translation>HydroDesk encontró dañado el archivo donde este computador guarda la copia del campo, así que creó uno nuevo. Los datos del campo se descargan de nuevo desde el servidor en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent that were kept: {count}.</source>
+        <translation>Cambios pendientes de envío que se conservaron: {count}.</translation>
+    </message>
+    <message>
+        <source>Changes that could not be read: {count}. Check the Outbox and enter again anything that is missing.</source>
+        <translation>Cambios que no se pudieron leer: {count}. Revise la Bandeja de salida e ingrese de nuevo lo que falte.</translation>
+    </message>
+    <message>
+        <source>Its journal was damaged too: changes saved in the last moments before HydroDesk stopped may be missing. Check the Outbox and enter again anything that is missing.</source>
+        <translation>Su registro de transacciones también estaba dañado: pueden faltar cambios guardados en los últimos momentos antes de que HydroDesk se cerrara. Revise la Bandeja de salida e ingrese de nuevo lo que falte.</translation>
+    </message>
+    <message>
+        <source>The damaged file was kept for your support contact at:
+{path}</source>
+        <translation>El archivo dañado se guardó para su contacto de soporte en:
+{path}</translation>
+    </message>
+    <message>
+        <source>The disk is full: the entry for {name} was not saved. Free some space on this computer&apos;s disk, then enter it again; everything saved before is kept.</source>
+        <translation>El disco está lleno: la entrada de {name} no se guardó. Libere espacio en el disco de este computador y vuelva a ingresarla; todo lo guardado antes se conserva.</translation>
+    </message>
+</context>
+<context>
     <name>CachePage</name>
     <message>
         <source>HydroDesk keeps a copy of the farm&apos;s data on this computer, so it works offline. Clearing it frees the space; HydroDesk downloads the data again the next time it is online. The changes waiting in the outbox are never cleared.</source>
@@ -6780,8 +6813,28 @@
         <translation>Series</translation>
     </message>
     <message>
-        <source>SERIES</source>
-        <translation>SERIES</translation>
+        <source>Find series (device or metric)</source>
+        <translation>Buscar series (equipo o variable)</translation>
+    </message>
+    <message>
+        <source>Show only the series whose device or metric contains this text</source>
+        <translation>Mostrar solo las series cuyo equipo o variable contiene este texto</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Plot every series the list shows</source>
+        <translation>Graficar todas las series que muestra la lista</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Stop plotting the series the list shows</source>
+        <translation>Dejar de graficar las series que muestra la lista</translation>
     </message>
     <message>
         <source>Scrub back through the data held (the charts pause while you do)</source>
@@ -6831,6 +6884,10 @@
     <message>
         <source>{reason}{retry} The charts keep what they have and continue when the data returns.</source>
         <translation>{reason}{retry} Los gráficos conservan lo que tienen y continúan cuando vuelvan los datos.</translation>
+    </message>
+    <message>
+        <source>SERIES ({plotted} of {total} plotted)</source>
+        <translation>SERIES ({plotted} de {total} graficadas)</translation>
     </message>
     <message>
         <source>Go live</source>

@@ -7,6 +7,10 @@ plots and `cursor_moved` says what every series read at that moment.
 
 Nothing is redrawn on a timer of its own: `on_tick(changed)` is called from the telemetry hub's ingest tick
 (about 30 Hz) with the series that received points, and only those curves are handed new data.
+
+Up to VECTOR_LIMIT series each get a pyqtgraph curve (with shaded min/max bands). Beyond that, a plot's series are
+drawn as pixels by one RasterLayer: min/max per pixel column computed in numpy on the ring buffers, only the new
+columns of the series that changed per tick, and one image blit per paint, so 200 series repaint as fast as one.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QLocale, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
@@ -25,10 +29,13 @@ from hydrodesk.domain.telemetry import SeriesBuffer, SeriesKey
 from hydrodesk.domain.telemetry_rollups import RollupHistory
 from hydrodesk.ui import formats
 from hydrodesk.ui.charts.metrics import PlotGroup, metric_unit, plot_group
+from hydrodesk.ui.charts.raster_layer import RasterLayer
 from hydrodesk.ui.charts.series_item import SeriesItem
 
 LIGHT_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f")
 DARK_COLORS = ("#5fa8e8", "#ff6b6b", "#5fd35f", "#b99cf0", "#ffae52", "#4fd8e6", "#d19a7a", "#f5a3d6", "#b0b0b0")
+RASTER_STEP_PX = 4
+VECTOR_LIMIT = 24  # more series than this on the chart: drawn as pixels (RasterLayer), one image per plot
 MAX_BANDED_SERIES = 12  # more series than this on the chart: no shaded min/max bands, the peak lines say it
 UPDATE_BUDGET_S = 0.008  # curve updates per ingest tick stop after this long; the rest wait for the next
 NON_NEGATIVE = frozenset({"flow", "pressure", "soil", "battery", "pct"})
@@ -54,6 +61,7 @@ class LiveChart(QWidget):
     following_changed = Signal(bool)  # True: live (the window follows the newest data)
     cursor_moved = Signal(float, object)  # time under the mouse, [(SeriesKey, label, value or None, color)]
     view_changed = Signal(float, float)  # the visible time range
+    series_recolored = Signal(object, QColor)  # SeriesKey, its colour now (the theme changed)
 
     def __init__(self, lookup: SeriesLookup, labeler: Callable[[SeriesKey], str], parent: QWidget | None = None):
         super().__init__(parent)
@@ -71,6 +79,11 @@ class LiveChart(QWidget):
         self._crosshairs: dict[str, pg.InfiniteLine] = {}
         self._color_of: dict[SeriesKey, int] = {}
         self._stale: dict[SeriesKey, None] = {}  # series with points the curves do not show yet, oldest first
+        self.layers: dict[str, RasterLayer] = {}  # per plot group, while the chart draws as pixels
+        self._pan_redraw = QTimer(self)
+        self._pan_redraw.setSingleShot(True)
+        self._pan_redraw.setInterval(0)
+        self._pan_redraw.timeout.connect(self._redraw_after_pan)  # a bound method: no reference cycle
         self.update_budget_s = UPDATE_BUDGET_S
         self.zone: str | None = None  # the time axis shows the farm's clock (None: this computer's)
 
@@ -93,18 +106,124 @@ class LiveChart(QWidget):
     def has(self, key: SeriesKey) -> bool:
         return key in self.items
 
-    def add_series(self, key: SeriesKey) -> SeriesItem:
+    def add_series(self, key: SeriesKey, *, draw: bool = True) -> SeriesItem:
+        """Plot a series. `draw=False` when adding many at once: call `refresh_all()` after the last."""
         if key in self.items:
             return self.items[key]
         group = plot_group(key.metric)
         plot = self.plots.get(group.key) or self._add_plot(group)
         color_index = self._color_of.setdefault(key, self._free_color())
-        item = SeriesItem(plot, key, self._labeler(key), QColor(self._colors[color_index % len(self._colors)]))
+        item = SeriesItem(plot, key, self._labeler(key), self.color_for(color_index))
+        item.group = group.key
         self.items[key] = item
+        if self.raster:
+            entering = not self.layers
+            if entering:
+                self._enter_raster()
+            else:
+                self._layer_for(key).add(key, item.color)
+                item.set_vector(False)
+            if draw:
+                self._apply_view()
+                self._raster_update(list(self.items) if entering else [key], self._current_range())
+            return item
+        if not draw:
+            return item
         self._enable_bands()
         item.update(self._lookup(key), self.x_range(), self._width_px())
         self._apply_view()
         return item
+
+    # ------------------------------------------------------------------------------------------ pixels
+    @property
+    def raster(self) -> bool:
+        """Whether the series are drawn as pixels (more than VECTOR_LIMIT of them)."""
+        return len(self.items) > VECTOR_LIMIT
+
+    def color_for(self, index: int) -> QColor:
+        """The palette's colours first, then hues spread by the golden angle (200 series stay told apart)."""
+        if index < len(self._colors):
+            return QColor(self._colors[index])
+        dark = self._colors is DARK_COLORS
+        hue = (index * 0.618033988749895) % 1.0
+        return QColor.fromHsvF(hue, 0.55 if dark else 0.85, 0.95 if dark else 0.72)
+
+    def _layer_for(self, key: SeriesKey) -> RasterLayer:
+        group = plot_group(key.metric)
+        layer = self.layers.get(group.key)
+        if layer is None:
+            layer = RasterLayer(MIN_Y_RANGE.get(group.key, 1.0), group.key in NON_NEGATIVE)
+            self.plots[group.key].addItem(layer, ignoreBounds=True)
+            self.layers[group.key] = layer
+            box = self.plots[group.key].getViewBox()
+            box.disableAutoRange(axis="y")
+            if self.plots[group.key].legend is not None:
+                self.plots[group.key].legend.setVisible(False)  # 200 entries would hide the plot; the list says it
+        return layer
+
+    def _enter_raster(self) -> None:
+        for key, item in self.items.items():
+            item.set_vector(False)
+            self._layer_for(key).add(key, item.color)
+        self._stale.clear()
+
+    def _leave_raster(self) -> None:
+        for group, layer in list(self.layers.items()):
+            plot = self.plots.get(group)
+            if plot is not None:
+                plot.removeItem(layer)
+                plot.getViewBox().enableAutoRange(axis="y", enable=True)
+                if plot.legend is not None:
+                    plot.legend.setVisible(True)
+        self.layers.clear()
+        for item in self.items.values():
+            item.set_vector(True)
+        self._enable_bands()
+        self.refresh_all()
+
+    def _redraw_after_pan(self) -> None:
+        self._raster_update(self.items, self.visible_range())
+
+    def _current_range(self) -> tuple[float, float]:
+        return self.x_range() if self.following else self.visible_range()
+
+    def _raster_update(self, keys: Iterable[SeriesKey], x_range: tuple[float, float]) -> int:
+        """Bring the layers to this window and feed them the points of `keys` that arrived since their last feed."""
+        width = self._width_px()
+        bucket_s = (x_range[1] - x_range[0]) / width
+        keys = list(keys)
+        for group, layer in self.layers.items():
+            box = self.plots[group].getViewBox()
+            if layer.set_grid(x_range[0], bucket_s, width, round(box.height())):
+                keys += layer.keys  # a new grid (resized, zoomed): every series of the plot is computed again
+        batches: dict[str, list[tuple[SeriesKey, SeriesBuffer | None, RollupHistory | None]]] = {}
+        for key in dict.fromkeys(keys):
+            item = self.items.get(key)
+            if item is not None:
+                series = self._lookup(key)
+                batches.setdefault(item.group, []).append((key, series, item.history))
+                item.points = len(series) if series is not None else 0
+                item.updates += 1
+        fed = 0
+        for group, batch in batches.items():
+            layer = self.layers.get(group)
+            if layer is not None:
+                for key, columns in layer.feed_many(batch).items():
+                    self.items[key].drawn = columns
+                    fed += 1
+        for group, layer in self.layers.items():
+            wanted = layer.wanted_y_range()
+            if wanted is None:
+                continue
+            if wanted != layer.y_range:
+                box = self.plots[group].getViewBox()
+                self._moving = True
+                try:
+                    box.setYRange(*wanted, padding=0)
+                finally:
+                    self._moving = False
+            layer.render(wanted)
+        return fed
 
     def remove_series(self, key: SeriesKey) -> None:
         item = self.items.pop(key, None)
@@ -113,13 +232,18 @@ class LiveChart(QWidget):
         if item is None:
             return
         item.remove()
+        layer = self.layers.get(plot_group(key.metric).key)
+        if layer is not None:
+            layer.remove(key)
+        if self.layers and not self.raster:
+            self._leave_raster()
         self._enable_bands()
         group = plot_group(key.metric).key
         if not any(plot_group(other.metric).key == group for other in self.items):
             self._remove_plot(group)
 
     def _enable_bands(self) -> None:
-        enabled = len(self.items) <= MAX_BANDED_SERIES
+        enabled = len(self.items) <= MAX_BANDED_SERIES and not self.layers
         for item in self.items.values():
             item.band_enabled = enabled
 
@@ -127,6 +251,11 @@ class LiveChart(QWidget):
         item = self.items.get(key)
         if item is not None:
             item.set_history(history)
+            layer = self.layers.get(plot_group(key.metric).key)
+            if layer is not None:
+                item.set_vector(False)
+                layer.reset_series(key)
+                self._raster_update([key], self.visible_range())
 
     def _free_color(self) -> int:
         used = set(self._color_of.values())
@@ -189,6 +318,7 @@ class LiveChart(QWidget):
         plot = self.plots.pop(group_key, None)
         self.groups.pop(group_key, None)
         self._crosshairs.pop(group_key, None)
+        self.layers.pop(group_key, None)
         if plot is not None:
             self.canvas.ci.removeItem(plot)
             self._restack()
@@ -240,9 +370,10 @@ class LiveChart(QWidget):
 
     def x_range(self) -> tuple[float, float]:
         if self.following or self._until is None:
-            # Live, the window moves in whole pixels: a shift of a fraction of a pixel would redraw the axes and
-            # every curve for nothing.
-            pixel_s = self.window_s / self._width_px()
+            # Live, the window moves in steps of whole pixels: a shift of a fraction of a pixel would redraw the axes
+            # and every curve for nothing. Drawn as pixels, it moves STEP_PX at a time: each move redraws the time
+            # axis (pyqtgraph lays its labels out again), the newest points are drawn on every tick regardless.
+            pixel_s = self.window_s / self._width_px() * (RASTER_STEP_PX if self.layers else 1)
             end = math.ceil(time.time() / pixel_s) * pixel_s
         else:
             end = self._until
@@ -289,6 +420,13 @@ class LiveChart(QWidget):
     def _on_x_range_changed(self, *_: object) -> None:
         low, high = self.visible_range()
         width = self._width_px()
+        if self.layers:
+            if not self.following and not self._pan_redraw.isActive():
+                # Live, the ingest tick moves the layers. Paused, the user's drag or zoom comes as a burst of range
+                # changes: the pixels are computed again once the burst has been handled, not once per step.
+                self._pan_redraw.start()
+            self.view_changed.emit(low, high)
+            return
         # Only curves whose slice no longer covers the view (a pan or zoom beyond the margin) are re-sliced.
         for key, item in self.items.items():
             if not item.covers((low, high), width):
@@ -313,6 +451,9 @@ class LiveChart(QWidget):
         if self.following:
             self._apply_view()  # curves whose slice still covers the moved view need nothing
         x_range = self.x_range()
+        if self.layers:
+            keys, self._stale = list(self._stale), {}
+            return self._raster_update(keys, x_range if self.following else self.visible_range())
         width = self._width_px()
         # A time budget per tick: with many series changing at once, the rest wait for the next tick (each
         # series gets its turn) instead of stalling the event loop.
@@ -328,6 +469,13 @@ class LiveChart(QWidget):
         return updated
 
     def refresh_all(self) -> None:
+        self._enable_bands()
+        self._apply_view()
+        if self.layers:
+            for layer in self.layers.values():
+                layer.width = 0  # a new grid: every column again
+            self._raster_update(self.items, self.x_range())
+            return
         x_range, width = self.x_range(), self._width_px()
         for key, item in self.items.items():
             item.update(self._lookup(key), x_range, width)
@@ -361,7 +509,11 @@ class LiveChart(QWidget):
         for plot in self.plots.values():
             self._style_plot(plot)
         for key, item in self.items.items():
-            item.set_color(QColor(self._colors[self._color_of.get(key, 0) % len(self._colors)]))
+            item.set_color(self.color_for(self._color_of.get(key, 0)))
+            self.series_recolored.emit(key, item.color)
+            layer = self.layers.get(plot_group(key.metric).key)
+            if layer is not None:
+                layer.set_color(key, item.color)
 
     def _style_plot(self, plot: pg.PlotItem) -> None:
         if not self._theme:

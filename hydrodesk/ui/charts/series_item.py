@@ -89,6 +89,7 @@ class SeriesItem:
     def __init__(self, plot: pg.PlotItem, key: SeriesKey, label: str, color: QColor) -> None:
         self.plot = plot
         self.key = key
+        self.group = ""  # the plot group's key (set by the chart)
         self.label = label
         self.color = QColor(color)
         self.curve = pg.PlotDataItem(pen=_pen(color), name=label, skipFiniteCheck=True)
@@ -201,6 +202,27 @@ class SeriesItem:
         return None
 
     # ------------------------------------------------------------------------------------------ looks
+    def set_vector(self, shown: bool) -> None:
+        """Draw this series with its own curves (True), or leave it to the chart's pixel layer (False: the curves
+        are emptied, so pyqtgraph neither paints them nor measures them for the scale)."""
+        in_plot = self.curve.scene() is not None
+        if not shown:
+            self.curve.setData([], [])
+            self.history_mean.setData([], [])
+            self.history_band.clear()
+            self.live_band.clear()
+            self._cover = None
+            if in_plot:
+                # Out of the plot altogether: a hidden item still hears of every view change (200 of them, per tick).
+                self.plot.removeItem(self.curve)
+                self.plot.removeItem(self.history_mean)
+            return
+        if not in_plot:
+            self.plot.addItem(self.history_mean)
+            self.plot.addItem(self.curve)
+        if self.history is not None:
+            self.set_history(self.history)
+
     def set_color(self, color: QColor) -> None:
         self.color = QColor(color)
         self.curve.setPen(_pen(color))
@@ -209,7 +231,8 @@ class SeriesItem:
         self.live_band.set_color(color)
 
     def remove(self) -> None:
-        self.plot.removeItem(self.curve)
-        self.plot.removeItem(self.history_mean)
+        if self.curve.scene() is not None:
+            self.plot.removeItem(self.curve)
+            self.plot.removeItem(self.history_mean)
         self.history_band.remove(self.plot)
         self.live_band.remove(self.plot)

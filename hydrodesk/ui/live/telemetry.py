@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
+import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -48,6 +50,7 @@ class LiveTelemetry(QObject):
         self.backfill = backfill
         self._unsubscribe: list[Callable[[], None]] = []
         self.ticks = 0
+        self._last_tick = -math.inf
         self.history_projects: dict[SeriesKey, str] = {}
         """Every series with history (stored or fetched), and the project its device belongs to."""
         self._device_projects: dict[str, str] = {}
@@ -57,6 +60,8 @@ class LiveTelemetry(QObject):
         self._history_task: asyncio.Task[None] | None = None
         self._history_again = False
         self._lost_connection = False
+        self._older_task: asyncio.Task[None] | None = None
+        self._older_wanted: dict[str, float] = {}
 
     @classmethod
     def for_client(
@@ -94,10 +99,11 @@ class LiveTelemetry(QObject):
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe = []
-        task, self._history_task = self._history_task, None
-        if task is not None:
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
+        for task in (self._history_task, self._older_task):
+            if task is not None:
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+        self._history_task = self._older_task = None
         await self.hub.stop()
 
     # ------------------------------------------------------------------------------------------ history
@@ -111,6 +117,43 @@ class LiveTelemetry(QObject):
             self._history_again = True
             return
         self._history_task = asyncio.get_event_loop().create_task(self._load_history(), name="telemetry-history")
+
+    def load_older(self, project_ids: Sequence[str], since: float) -> None:
+        """The user scrolled back to `since`: fetch these projects' older minutes from the server into the rollups
+        (in the background, one fetch at a time; `history_loaded` says which series got more)."""
+        if self.backfill is None:
+            return
+        for project_id in project_ids:
+            fetched = self.backfill.fetched_from(project_id)
+            if fetched is not None and since >= fetched:
+                continue  # held already
+            self._older_wanted[project_id] = min(since, self._older_wanted.get(project_id, since))
+        if self._older_wanted and (self._older_task is None or self._older_task.done()):
+            self._older_task = asyncio.get_event_loop().create_task(self._load_older(), name="telemetry-older")
+
+    @property
+    def older_loading(self) -> bool:
+        return self._older_task is not None and not self._older_task.done()
+
+    async def _load_older(self) -> None:
+        from hydrodesk.api.errors import ApiError
+        from hydrodesk.ui.error_text import user_message
+
+        backfill = self.backfill
+        assert backfill is not None
+        while self._older_wanted:
+            project_id, since = self._older_wanted.popitem()
+            try:
+                done = await backfill.backfill_before(project_id, since)
+            except ApiError as error:
+                log.info("older telemetry of %s not loaded: %s", project_id, error)
+                self.history_failed.emit(project_id, user_message(error))
+                continue
+            except Exception:
+                log.exception("older telemetry of %s not loaded", project_id)
+                continue
+            if done.series:
+                self._note_history(project_id, done.series)
 
     @property
     def history_loading(self) -> bool:
@@ -177,6 +220,12 @@ class LiveTelemetry(QObject):
             self._lost_connection = True
 
     def _on_tick(self, _processed: int) -> None:
+        # Draining a backlog, the pump ticks back to back; the panes repaint at most TICK_S apart, or the charts
+        # would take the time ingest needs to catch up. What changed meanwhile waits in ingest for the next one.
+        now = time.monotonic()
+        if now - self._last_tick < self.hub.pump.tick_s * 0.9:
+            return
+        self._last_tick = now
         self.ticks += 1
         self.ticked.emit(self.hub.ingest.take_changed())
 

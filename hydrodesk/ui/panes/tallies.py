@@ -44,9 +44,11 @@ from hydrodesk.domain.tally_entry_text import EnterAction, default_enter_action
 from hydrodesk.domain.tally_sums import Pricing, WorkerPayRow, combine_rows, roll_up, sums_from_lines, totals
 from hydrodesk.domain.worker_search import WorkerChoice, WorkerFinder
 from hydrodesk.store import cache, views
+from hydrodesk.store.sqlite_errors import DiskFull
 from hydrodesk.store.tally_scope import ScopeTally, scope_tally
 from hydrodesk.sync.photos import PhotoCache
 from hydrodesk.sync.status import ConnectionState, SyncStatus
+from hydrodesk.ui.cache_file_text import disk_full_entry_text
 from hydrodesk.ui.formats import day_format, day_text, farm_zone, money_text, number_text, time_text, zone_label
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
 from hydrodesk.ui.keys import KeyHelp, key_text
@@ -776,7 +778,10 @@ class TalliesPane(Pane):
     async def _record(self, office: Office, session_id: str, worker: WorkerChoice, units: float) -> None:
         try:
             item = await office.actions.record_units(session_id, worker.worker_id, worker.name, units)
-        except Exception as error:  # the disk is full, the store closed: say so, keep the pane usable
+        except DiskFull:  # refused whole; the entries saved before stay saved
+            self.entry_row.show_feedback(disk_full_entry_text(worker.name), error=True)
+            return
+        except Exception as error:  # the store closed, a bug: say so, keep the pane usable
             log.exception("recording a tally entry failed")
             self.entry_row.show_feedback(
                 self.tr("The entry for {name} could not be saved: {error}").format(name=worker.name, error=error),

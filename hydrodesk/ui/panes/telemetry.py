@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QShowEvent
+from PySide6.QtGui import QAction, QColor, QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMenu,
     QPushButton,
     QSlider,
@@ -149,22 +150,51 @@ class TelemetryPane(Pane):
         controls.addWidget(self.export_button)
 
         # ---------------------------------------------------------------- series picker, chart
+        self._tree_items: dict[SeriesKey, QTreeWidgetItem] = {}
+        self.series_label = QLabel(self)
+        self.series_label.setObjectName("SectionLabel")
+        # Hundreds of series: find them by name, tick the ones found in one go.
+        self.all_button = QToolButton(self)
+        self.all_button.setText(self.tr("All"))
+        self.all_button.setToolTip(self.tr("Plot every series the list shows"))
+        self.all_button.clicked.connect(lambda: self.show_listed_series(True))
+        self.none_button = QToolButton(self)
+        self.none_button.setText(self.tr("None"))
+        self.none_button.setToolTip(self.tr("Stop plotting the series the list shows"))
+        self.none_button.clicked.connect(lambda: self.show_listed_series(False))
+        self.series_search = QLineEdit(self)
+        self.series_search.setPlaceholderText(self.tr("Find series (device or metric)"))
+        self.series_search.setClearButtonEnabled(True)
+        self.series_search.setToolTip(self.tr("Show only the series whose device or metric contains this text"))
+        self.series_search.textChanged.connect(self._filter_series_tree)
+        # Made after the search field and the buttons above it: Tab reaches them in reading order.
         self.series_tree = QTreeWidget(self)
         self.series_tree.setObjectName("SeriesTree")
         self.series_tree.setHeaderLabel(self.tr("Series"))
         self.series_tree.setHeaderHidden(True)
         self.series_tree.setMinimumWidth(220)
         self.series_tree.itemChanged.connect(self._on_series_item_changed)
-        series_label = QLabel(self.tr("SERIES"), self)
-        series_label.setObjectName("SectionLabel")
+        label_row = QHBoxLayout()
+        label_row.setSpacing(4)
+        label_row.addWidget(self.series_label, 1)
+        label_row.addWidget(self.all_button)
+        label_row.addWidget(self.none_button)
         picker = QWidget(self)
         picker_layout = QVBoxLayout(picker)
         picker_layout.setContentsMargins(0, 0, 0, 0)
         picker_layout.setSpacing(4)
-        picker_layout.addWidget(series_label)
+        picker_layout.addLayout(label_row)
+        picker_layout.addWidget(self.series_search)
         picker_layout.addWidget(self.series_tree, 1)
 
         self.chart = LiveChart(self._series_of, self._label_of, self)
+        self.chart.series_recolored.connect(self._paint_swatch)
+        self.chart.view_changed.connect(self._on_view_changed)
+        self._history_since: float | None = None  # scrolled back before the last day: history from here
+        self._older_timer = QTimer(self)
+        self._older_timer.setSingleShot(True)
+        self._older_timer.setInterval(400)  # a drag or a zoom settles before the server is asked
+        self._older_timer.timeout.connect(self._load_older)
         self.chart.following_changed.connect(self._on_following_changed)
         self.chart.cursor_moved.connect(self._on_cursor_moved)
         self.scrub = QSlider(Qt.Orientation.Horizontal, self)
@@ -240,6 +270,7 @@ class TelemetryPane(Pane):
         self.apply_theme(context.theme())
         self.set_live(context.live())
         self._update_heading()
+        self._update_series_label()
 
     # ------------------------------------------------------------------------------------------ Pane
     def set_selection(self, selection: Selection) -> None:
@@ -264,6 +295,7 @@ class TelemetryPane(Pane):
         for key in self.chart.keys:
             self.chart.remove_series(key)
         self.series_tree.clear()
+        self._tree_items.clear()
         self.devices_model.set_devices([])
         if live is not None:
             for signal, slot in self._connections():
@@ -480,7 +512,7 @@ class TelemetryPane(Pane):
                     owner = self._project_of(key.device_id)
                     # Devices of the selected project open; the others stay folded away.
                     parent.setExpanded(project is None or not owner or owner == project.project_id)
-                if any(parent.child(i).data(0, KEY_ROLE) == key for i in range(parent.childCount())):
+                if key in self._tree_items:
                     continue
                 child = QTreeWidgetItem([metric_label(key.metric)])
                 child.setData(0, KEY_ROLE, key)
@@ -493,10 +525,16 @@ class TelemetryPane(Pane):
                     if metric_sort_key(parent.child(i).data(0, KEY_ROLE).metric) < metric_sort_key(key.metric)
                 )
                 parent.insertChild(position, child)
+                self._tree_items[key] = child
+                if self.chart.has(key):
+                    self._paint_swatch(key, self.chart.items[key].color)
         finally:
             self.series_tree.blockSignals(False)
+        if self.series_search.text():
+            self._filter_series_tree(self.series_search.text())
         if not self._user_chose_series:
             self._choose_default_series()
+        self._update_series_label()
         self._update_heading()
         self._update_state()
 
@@ -512,27 +550,77 @@ class TelemetryPane(Pane):
             if key.metric in DEFAULT_METRICS
             and (project is None or self._project_of(key.device_id) == project.project_id)
         }
-        for key in [key for key in self.chart.keys if key not in wanted]:
-            self._set_checked(key, False)
-        for key in sorted(wanted):
-            self._set_checked(key, True)
+        self._set_many({key: False for key in self.chart.keys if key not in wanted})
+        self._set_many(dict.fromkeys(sorted(wanted), True))
 
     def _set_checked(self, key: SeriesKey, checked: bool) -> None:
-        item = self._tree_item(key)
-        if item is not None:
-            self.series_tree.blockSignals(True)
-            item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self._set_many({key: checked})
+
+    def _set_many(self, wanted: dict[SeriesKey, bool]) -> None:
+        """Tick (or untick) many series and plot them, drawing the chart once at the end, not once per series."""
+        changed = [key for key, shown in wanted.items() if shown != self.chart.has(key)]
+        self.series_tree.blockSignals(True)
+        try:
+            for key, shown in wanted.items():
+                item = self._tree_items.get(key)
+                if item is not None:
+                    item.setCheckState(0, Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
+        finally:
             self.series_tree.blockSignals(False)
-        self._show_series(key, checked)
+        for key in changed:
+            self._show_series(key, wanted[key], draw=len(changed) == 1)
+        if len(changed) > 1:
+            self.chart.refresh_all()
+        self._update_series_label()
 
     def _tree_item(self, key: SeriesKey) -> QTreeWidgetItem | None:
+        return self._tree_items.get(key)
+
+    def show_listed_series(self, shown: bool) -> None:
+        """Plot (or stop plotting) every series the list shows (all of them, or those the search found)."""
+        self._user_chose_series = True
+        self._set_many({key: shown for key, item in self._tree_items.items() if not item.isHidden()})
+
+    def _filter_series_tree(self, text: str) -> None:
+        """Show the series whose device or metric (as named on screen or as sent) contains the text."""
+        needle = text.strip().casefold()
         for index in range(self.series_tree.topLevelItemCount()):
             parent = self.series_tree.topLevelItem(index)
+            device_hit = needle in parent.text(0).casefold()
+            shown = 0
             for child_index in range(parent.childCount()):
                 child = parent.child(child_index)
-                if child.data(0, KEY_ROLE) == key:
-                    return child
-        return None
+                key = child.data(0, KEY_ROLE)
+                hit = not needle or device_hit or needle in child.text(0).casefold() or needle in key.metric.casefold()
+                child.setHidden(not hit)
+                shown += hit
+            parent.setHidden(shown == 0)
+            if needle and shown:
+                parent.setExpanded(True)
+
+    def _paint_swatch(self, key: SeriesKey, color: QColor | None) -> None:
+        """The list is the legend: a plotted series shows its colour beside its name."""
+        item = self._tree_items.get(key)
+        if item is None:
+            return
+        icon = QIcon()
+        if color is not None:
+            swatch = QPixmap(12, 12)
+            swatch.fill(color)
+            icon = QIcon(swatch)
+        # Quietly: the tree reports an icon change as an item change, which would read as the user's tick.
+        self.series_tree.blockSignals(True)
+        try:
+            item.setIcon(0, icon)
+        finally:
+            self.series_tree.blockSignals(False)
+
+    def _update_series_label(self) -> None:
+        self.series_label.setText(
+            self.tr("SERIES ({plotted} of {total} plotted)").format(
+                plotted=len(self.chart.items), total=len(self._tree_items)
+            )
+        )
 
     def _on_series_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
         key = item.data(0, KEY_ROLE)
@@ -540,27 +628,52 @@ class TelemetryPane(Pane):
             return
         self._user_chose_series = True
         self._show_series(key, item.checkState(0) == Qt.CheckState.Checked)
+        self._update_series_label()
 
     def show_series(self, key: SeriesKey, shown: bool = True) -> None:
         """Plot (or stop plotting) one series, as ticking its box does."""
         self._user_chose_series = True
         self._set_checked(key, shown)
 
-    def _show_series(self, key: SeriesKey, shown: bool) -> None:
+    def _show_series(self, key: SeriesKey, shown: bool, *, draw: bool = True) -> None:
         if not shown:
             self.chart.remove_series(key)
+            self._paint_swatch(key, None)
             self._update_state()
             return
         if self.chart.has(key):
             return
-        self.chart.add_series(key)
+        item = self.chart.add_series(key, draw=draw)
+        self._paint_swatch(key, item.color)
         self._update_state()
         if self._live is not None:
             # Backfill what came before the live points: the saved minute rollups of the last day.
             self.context.tasks.spawn(self._backfill(self._live, key), name=f"backfill-{key.device_id}-{key.metric}")
 
+    def _on_view_changed(self, low: float, _high: float) -> None:
+        """Scrolled or zoomed back before the day the charts hold: fetch the older history (after a pause)."""
+        if self.chart.following or self._live is None:
+            return
+        if low < time.time() - HISTORY_S and (self._history_since is None or low < self._history_since):
+            self._history_since = low
+            self._older_timer.start()
+
+    def _load_older(self) -> None:
+        live = self._live
+        if live is None or self._history_since is None:
+            return
+        projects = sorted({live.project_of(key.device_id) or "" for key in self.chart.keys} - {""})
+        live.load_older(projects, self._history_since)
+        # What the office already holds of that time shows at once; the server's minutes follow.
+        for key in self.chart.keys:
+            self.context.tasks.spawn(self._backfill(live, key), name=f"backfill-{key.device_id}-{key.metric}")
+
+    def _history_start(self) -> float:
+        since = time.time() - HISTORY_S
+        return since if self._history_since is None else min(since, self._history_since)
+
     async def _backfill(self, live: LiveTelemetry, key: SeriesKey) -> None:
-        history = await live.hub.history(SeriesKey(*key), time.time() - HISTORY_S)
+        history = await live.hub.history(SeriesKey(*key), self._history_start())
         if live is self._live and self.chart.has(key):
             self.chart.set_history(key, history)
 
