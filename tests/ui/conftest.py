@@ -61,6 +61,15 @@ def collect_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
     collector.stop()
 
 
+@pytest.fixture(scope="module")
+def field_sim(sim_factory_session: Callable[..., Any]) -> Any:
+    """A simulator of the module's own with live devices on its embedded broker, their field at test speed."""
+    from .live_support import fast_field  # live_support imports this module
+
+    with fast_field():
+        return sim_factory_session(devices=True, mqtt_ws_port=0)
+
+
 @pytest.fixture
 def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=True)

@@ -9,7 +9,7 @@ simulator's `sim/{deviceId}/fault` topic, so the tests do not disturb each other
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,17 +26,11 @@ from hydrodesk.ui.alarms.rules_dialog import AlarmRulesDialog
 from hydrodesk.ui.alarms.service import AlarmService
 
 from .conftest import run_async
-from .live_support import SignedIn, SimulatorSource, fast_field, sign_in
+from .live_support import SignedIn, SimulatorSource, sign_in
 
 pytestmark = pytest.mark.mqtt
 
 WAIT_MS = 20_000
-
-
-@pytest.fixture(scope="module")
-def field_sim(sim_factory_session: Callable[..., Any]) -> Any:
-    with fast_field():
-        return sim_factory_session(devices=True, mqtt_ws_port=0)
 
 
 @pytest.fixture

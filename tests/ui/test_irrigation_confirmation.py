@@ -5,7 +5,7 @@ server "confirmed" the readings contradict raises exactly one "server says done,
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,18 +19,12 @@ from hydrodesk.ui.irrigation.commands import TrackedCommand
 from hydrodesk.ui.panes.irrigation import IrrigationPane
 
 from .conftest import run_async
-from .live_support import SignedIn, fast_field, sign_in
+from .live_support import SignedIn, sign_in
 
 pytestmark = pytest.mark.mqtt
 
 WAIT_MS = 20_000
 CONFIRM_WITHIN_S = 2.0  # the simulator's own confirmation timeout is 6 s (fast_field)
-
-
-@pytest.fixture(scope="module")
-def field_sim(sim_factory_session: Callable[..., Any]) -> Any:
-    with fast_field():
-        return sim_factory_session(devices=True, mqtt_ws_port=0)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ office's store."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,17 +21,11 @@ from hydrodesk.ui.irrigation.commands import TrackedCommand
 from hydrodesk.ui.panes.irrigation import IrrigationPane
 
 from .conftest import run_async
-from .live_support import SignedIn, fast_field, sign_in
+from .live_support import SignedIn, sign_in
 
 pytestmark = pytest.mark.mqtt
 
 WAIT_MS = 20_000
-
-
-@pytest.fixture(scope="module")
-def field_sim(sim_factory_session: Callable[..., Any]) -> Any:
-    with fast_field():
-        return sim_factory_session(devices=True, mqtt_ws_port=0)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ folder.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -62,16 +62,10 @@ from .keyboard_kit import (
     type_text,
     visible_rows,
 )
-from .live_support import SignedIn, fast_field, sign_in
+from .live_support import SignedIn, sign_in
 from .spanish_kit import english_left, english_only
 
 pytestmark = pytest.mark.mqtt
-
-
-@pytest.fixture(scope="module")
-def field_sim(sim_factory_session: Callable[..., Any]) -> Any:
-    with fast_field():
-        return sim_factory_session(devices=True, mqtt_ws_port=0)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ controller, which starts the session's TelemetryHub (IoT token from the API, MQT
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,17 +22,11 @@ from hydrodesk.ui.irrigation.command_dialog import ValveCommandDialog
 from hydrodesk.ui.panes.irrigation import ALARMS_TAB, IrrigationPane
 from hydrodesk.ui.panes.telemetry import TelemetryPane
 
-from .live_support import ALL_SCOPES, SignedIn, fast_field, sign_in
+from .live_support import ALL_SCOPES, SignedIn, sign_in
 
 pytestmark = pytest.mark.mqtt
 
 WAIT_MS = 20_000
-
-
-@pytest.fixture(scope="module")
-def field_sim(sim_factory_session: Callable[..., Any]) -> Any:
-    with fast_field():
-        return sim_factory_session(devices=True, mqtt_ws_port=0)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,16 +20,10 @@ from hydrodesk.settings import AppPaths, Profile, Secrets, SecretStore, Settings
 from tests.keyring_support import MemoryKeyring
 
 from .conftest import DEMO_USER, run_async
-from .live_support import ALL_SCOPES, SignedIn, fast_field, sign_in
+from .live_support import ALL_SCOPES, SignedIn, sign_in
 
 JWT_SHAPE = re.compile(rb"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+\.")
 API_KEY_SHAPE = re.compile(rb"key_[A-Za-z0-9]{4,}\.[A-Za-z0-9_-]{12,}")
-
-
-@pytest.fixture(scope="module")
-def field_sim(sim_factory_session: Callable[..., Any]) -> Any:
-    with fast_field():
-        return sim_factory_session(devices=True, mqtt_ws_port=0)
 
 
 @pytest.fixture
