@@ -128,6 +128,37 @@
     </message>
 </context>
 <context>
+    <name>AccountMenu</name>
+    <message>
+        <source>Demo farm</source>
+        <translation>Finca de demostración</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Salir de la cuenta</translation>
+    </message>
+    <message>
+        <source>Sign out with 1 change not yet on the server?</source>
+        <translation>¿Salir de la cuenta con 1 cambio que aún no está en el servidor?</translation>
+    </message>
+    <message>
+        <source>Sign out with {count} changes not yet on the server?</source>
+        <translation>¿Salir de la cuenta con {count} cambios que aún no están en el servidor?</translation>
+    </message>
+    <message>
+        <source>They stay on this computer and are sent the next time this profile signs in. Signing out removes your access token from this computer: you will need it to sign in again.</source>
+        <translation>Se quedan en este equipo y se envían la próxima vez que este perfil inicie sesión. Al salir se borra su token de acceso de este equipo: lo necesitará para volver a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Sign in as another user of “{profile}”. The changes {user} has not sent yet stay on this computer and are sent when {user} signs in again; the next user does not see them.</source>
+        <translation>Inicie sesión como otro usuario de “{profile}”. Los cambios que {user} aún no ha enviado se quedan en esta computadora y se envían cuando {user} vuelva a iniciar sesión; el siguiente usuario no los ve.</translation>
+    </message>
+    <message>
+        <source>Signed out. Changes not yet sent stay on this computer until this profile signs in again.</source>
+        <translation>Ha salido de la cuenta. Los cambios aún no enviados se quedan en este equipo hasta que este perfil vuelva a iniciar sesión.</translation>
+    </message>
+</context>
+<context>
     <name>AlarmJournalView</name>
     <message>
         <source>alarms</source>
@@ -426,6 +457,10 @@
         <source>The disk is full: the entry for {name} was not saved. Free some space on this computer&apos;s disk, then enter it again; everything saved before is kept.</source>
         <translation>El disco está lleno: la entrada de {name} no se guardó. Libere espacio en el disco de este computador y vuelva a ingresarla; todo lo guardado antes se conserva.</translation>
     </message>
+    <message>
+        <source>The disk is full: this change was not saved. Free some space on this computer&apos;s disk, then try again; everything saved before is kept.</source>
+        <translation>El disco está lleno: este cambio no se guardó. Libere espacio en el disco de este computador y vuelva a intentarlo; todo lo guardado antes se conserva.</translation>
+    </message>
 </context>
 <context>
     <name>CachePage</name>
@@ -488,6 +523,49 @@
     <message>
         <source>The cache is cleared. HydroDesk is downloading the farm again.</source>
         <translation>La caché está vacía. HydroDesk está descargando el campo de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>CacheRefused</name>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>HydroDesk is already open for this account</source>
+        <translation>HydroDesk ya está abierto para esta cuenta</translation>
+    </message>
+    <message>
+        <source>Another HydroDesk window is using this account&apos;s copy of the farm on this computer, and two windows would send the same changes twice. Switch to that window, or close it and press Try again.</source>
+        <translation>Otra ventana de HydroDesk está usando la copia del campo de esta cuenta en este computador, y dos ventanas enviarían los mismos cambios dos veces. Cambie a esa ventana, o ciérrela y pulse Reintentar.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s copy of the farm is from a newer HydroDesk</source>
+        <translation>La copia del campo en este computador es de un HydroDesk más nuevo</translation>
+    </message>
+    <message>
+        <source>A newer version of HydroDesk saved it, and this version must not change it: it may hold changes the server has not received yet. Install the newer version, then start HydroDesk again.</source>
+        <translation>La guardó una versión más nueva de HydroDesk, y esta versión no debe modificarla: puede contener cambios que el servidor aún no ha recibido. Instale la versión más nueva y vuelva a abrir HydroDesk.</translation>
+    </message>
+    <message>
+        <source>Check for updates…</source>
+        <translation>Buscar actualizaciones…</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>El disco está lleno</translation>
+    </message>
+    <message>
+        <source>There is no room on this computer&apos;s disk to open the copy of the farm. Free some space, then press Try again; nothing saved before is lost.</source>
+        <translation>No hay espacio en el disco de este computador para abrir la copia del campo. Libere espacio y pulse Reintentar; no se pierde nada de lo guardado antes.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s copy of the farm could not be opened</source>
+        <translation>No se pudo abrir la copia del campo en este computador</translation>
+    </message>
+    <message>
+        <source>Press Try again. If it keeps happening, send the text below to your support contact; the changes waiting in it are not deleted.</source>
+        <translation>Pulse Reintentar. Si vuelve a ocurrir, envíe el texto de abajo a su contacto de soporte; los cambios que esperan en ella no se borran.</translation>
     </message>
 </context>
 <context>
@@ -1644,6 +1722,41 @@
     <message>
         <source>Now {current} h. With {hours} h it may stay open until {time} ({zone}); at most {limit} h.</source>
         <translation>Ahora {current} h. Con {hours} h puede seguir abierta hasta las {time} ({zone}); como máximo {limit} h.</translation>
+    </message>
+</context>
+<context>
+    <name>FarmLoading</name>
+    <message>
+        <source>Loading your farm…</source>
+        <translation>Cargando su finca…</translation>
+    </message>
+    <message>
+        <source>Fetching projects and sectors from {server}.</source>
+        <translation>Obteniendo proyectos y sectores de {server}.</translation>
+    </message>
+    <message>
+        <source>Loaded 1 project</source>
+        <translation>1 proyecto cargado</translation>
+    </message>
+    <message>
+        <source>Loaded {count} projects</source>
+        <translation>{count} proyectos cargados</translation>
+    </message>
+    <message>
+        <source>No projects yet</source>
+        <translation>Aún no hay proyectos</translation>
+    </message>
+    <message>
+        <source>This Hydrobit account has no projects. Ask your Hydrobit administrator to add you to one, then press F5.</source>
+        <translation>Esta cuenta de Hydrobit no tiene proyectos. Pida a su administrador de Hydrobit que le añada a uno y luego pulse F5.</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Iniciar sesión…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
     </message>
 </context>
 <context>
@@ -2984,152 +3097,12 @@
         <translation>&amp;Iniciar sesión en Hydrobit…</translation>
     </message>
     <message>
-        <source>Sign &amp;out</source>
-        <translation>&amp;Salir de la cuenta</translation>
-    </message>
-    <message>
-        <source>&amp;Export Table as CSV…</source>
-        <translation>&amp;Exportar tabla como CSV…</translation>
-    </message>
-    <message>
-        <source>S&amp;ettings…</source>
-        <translation>Con&amp;figuración…</translation>
-    </message>
-    <message>
-        <source>Open the settings: language, theme, irrigation limits, cache</source>
-        <translation>Abrir la configuración: idioma, tema, límites de riego, caché</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Actualizar</translation>
-    </message>
-    <message>
-        <source>Reload the farm from the Hydrobit server (F5)</source>
-        <translation>Volver a cargar la finca desde el servidor de Hydrobit (F5)</translation>
-    </message>
-    <message>
-        <source>&amp;Filter</source>
-        <translation>&amp;Filtrar</translation>
-    </message>
-    <message>
-        <source>&amp;Alarms…</source>
-        <translation>A&amp;larmas…</translation>
-    </message>
-    <message>
-        <source>Show the alarm journal: acknowledge, clear, export</source>
-        <translation>Mostrar el registro de alarmas: reconocer, cerrar, exportar</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard Shortcuts and Help</source>
-        <translation>&amp;Atajos de teclado y ayuda</translation>
-    </message>
-    <message>
-        <source>Show this pane&apos;s shortcuts and how it works</source>
-        <translation>Mostrar los atajos de este panel y cómo funciona</translation>
-    </message>
-    <message>
-        <source>Open &amp;Log Folder</source>
-        <translation>Abrir carpeta de &amp;registros</translation>
-    </message>
-    <message>
-        <source>Show the folder with HydroDesk&apos;s log and crash reports</source>
-        <translation>Mostrar la carpeta con el registro y los informes de fallos de HydroDesk</translation>
-    </message>
-    <message>
-        <source>Check for &amp;Updates…</source>
-        <translation>Buscar act&amp;ualizaciones…</translation>
-    </message>
-    <message>
-        <source>Ask whether a newer HydroDesk has been released</source>
-        <translation>Consultar si se publicó una versión más nueva de HydroDesk</translation>
-    </message>
-    <message>
-        <source>&amp;About HydroDesk</source>
-        <translation>&amp;Acerca de HydroDesk</translation>
-    </message>
-    <message>
-        <source>Follow the &amp;System</source>
-        <translation>Seguir al &amp;sistema</translation>
-    </message>
-    <message>
-        <source>&amp;Light</source>
-        <translation>&amp;Claro</translation>
-    </message>
-    <message>
-        <source>&amp;Dark</source>
-        <translation>&amp;Oscuro</translation>
-    </message>
-    <message>
-        <source>High &amp;Contrast (Outdoors)</source>
-        <translation>Alto contraste (e&amp;xteriores)</translation>
-    </message>
-    <message>
-        <source>Show the {pane} pane</source>
-        <translation>Mostrar el panel {pane}</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <source>&amp;Theme</source>
-        <translation>&amp;Tema</translation>
-    </message>
-    <message>
-        <source>&amp;Go</source>
-        <translation>&amp;Ir</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Ay&amp;uda</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Barra de herramientas principal</translation>
-    </message>
-    <message>
         <source>&amp;Sign in to another account…</source>
         <translation>&amp;Iniciar sesión con otra cuenta…</translation>
     </message>
     <message>
-        <source>Loading your farm…</source>
-        <translation>Cargando su finca…</translation>
-    </message>
-    <message>
-        <source>Fetching projects and sectors from {server}.</source>
-        <translation>Obteniendo proyectos y sectores de {server}.</translation>
-    </message>
-    <message>
-        <source>Loaded 1 project</source>
-        <translation>1 proyecto cargado</translation>
-    </message>
-    <message>
-        <source>Loaded {count} projects</source>
-        <translation>{count} proyectos cargados</translation>
-    </message>
-    <message>
-        <source>No projects yet</source>
-        <translation>Aún no hay proyectos</translation>
-    </message>
-    <message>
-        <source>This Hydrobit account has no projects. Ask your Hydrobit administrator to add you to one, then press F5.</source>
-        <translation>Esta cuenta de Hydrobit no tiene proyectos. Pida a su administrador de Hydrobit que le añada a uno y luego pulse F5.</translation>
-    </message>
-    <message>
         <source>Sign in…</source>
         <translation>Iniciar sesión…</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Reintentar</translation>
     </message>
     <message>
         <source>Not signed in</source>
@@ -3138,26 +3111,6 @@
     <message>
         <source>Sign in to your Hydrobit account to see your farm, or start HydroDesk with --demo to explore the demo farm.</source>
         <translation>Inicie sesión en su cuenta de Hydrobit para ver su finca, o arranque HydroDesk con --demo para explorar la finca de demostración.</translation>
-    </message>
-    <message>
-        <source>In a table</source>
-        <translation>En una tabla</translation>
-    </message>
-    <message>
-        <source>Everywhere</source>
-        <translation>En toda la ventana</translation>
-    </message>
-    <message>
-        <source>The log folder is {folder}</source>
-        <translation>La carpeta de registros es {folder}</translation>
-    </message>
-    <message>
-        <source>About HydroDesk</source>
-        <translation>Acerca de HydroDesk</translation>
-    </message>
-    <message>
-        <source>The desktop console for farm offices on the Hydrobit platform: production, workers, scouting, irrigation and weather, online or off.</source>
-        <translation>La consola de escritorio para las oficinas de campo de la plataforma Hydrobit: producción, trabajadores, monitoreo, riego y clima, con o sin conexión.</translation>
     </message>
 </context>
 <context>
@@ -5115,6 +5068,109 @@
     </message>
 </context>
 <context>
+    <name>SessionActions</name>
+    <message>
+        <source>Choose a project in the navigator first.</source>
+        <translation>Elija primero un proyecto en el navegador.</translation>
+    </message>
+    <message>
+        <source>{project} has no sectors to open a session in.</source>
+        <translation>{project} no tiene sectores donde abrir una sesión.</translation>
+    </message>
+    <message>
+        <source>You are signed out: sign in again to open a session.</source>
+        <translation>Ha cerrado la sesión de usuario: vuelva a iniciar sesión para abrir una sesión.</translation>
+    </message>
+    <message>
+        <source>The session could not be saved: {reason}</source>
+        <translation>No se pudo guardar la sesión: {reason}</translation>
+    </message>
+    <message>
+        <source>Session opened for {sector}; it is sent to the server in the background.</source>
+        <translation>Sesión abierta en {sector}; se envía al servidor en segundo plano.</translation>
+    </message>
+    <message>
+        <source>You opened it at {time} ({zone}), session {id}.</source>
+        <translation>La abrió usted a las {time} ({zone}), sesión {id}.</translation>
+    </message>
+    <message>
+        <source>{owner} opened it at {time} ({zone}), session {id}.</source>
+        <translation>La abrió {owner} a las {time} ({zone}), sesión {id}.</translation>
+    </message>
+    <message>
+        <source>It was opened at {time} ({zone}), session {id}.</source>
+        <translation>Se abrió a las {time} ({zone}), sesión {id}.</translation>
+    </message>
+    <message>
+        <source>Only one session can be open per sector and day. {sector} already has an open session on {day}.</source>
+        <translation>Solo puede haber una sesión abierta por sector y día. {sector} ya tiene una sesión abierta el {day}.</translation>
+    </message>
+    <message>
+        <source>Close that session, or record into it, before opening another one.</source>
+        <translation>Cierre esa sesión, o registre en ella, antes de abrir otra.</translation>
+    </message>
+    <message>
+        <source>You are signed out: sign in again to change the session.</source>
+        <translation>Ha cerrado la sesión de usuario: vuelva a iniciar sesión para cambiar la sesión.</translation>
+    </message>
+    <message>
+        <source>Session changes saved; they are sent to the server in the background.</source>
+        <translation>Cambios de la sesión guardados; se envían al servidor en segundo plano.</translation>
+    </message>
+    <message>
+        <source>This session already has the longest duration allowed ({hours} h).</source>
+        <translation>Esta sesión ya tiene la duración máxima permitida ({hours} h).</translation>
+    </message>
+    <message>
+        <source>You are signed out: sign in again to extend the session.</source>
+        <translation>Ha cerrado la sesión de usuario: vuelva a iniciar sesión para extender la sesión.</translation>
+    </message>
+    <message>
+        <source>Choose more than the current {current} h and at most {limit} h.</source>
+        <translation>Elija más de las {current} h actuales y como máximo {limit} h.</translation>
+    </message>
+    <message>
+        <source>Session extended to {hours} h.</source>
+        <translation>Sesión extendida a {hours} h.</translation>
+    </message>
+    <message>
+        <source>{units} {unit} by {workers} workers · pay {pay}</source>
+        <translation>{units} {unit} de {workers} trabajadores · pago {pay}</translation>
+    </message>
+    <message>
+        <source>{records} records are still on their way to the server; they are sent before the close.</source>
+        <translation>{records} registros aún van camino del servidor; se envían antes del cierre.</translation>
+    </message>
+    <message>
+        <source>You are signed out: sign in again to close the session.</source>
+        <translation>Ha cerrado la sesión de usuario: vuelva a iniciar sesión para cerrar la sesión.</translation>
+    </message>
+    <message>
+        <source>Session closed; the close is sent to the server in the background.</source>
+        <translation>Sesión cerrada; el cierre se envía al servidor en segundo plano.</translation>
+    </message>
+    <message>
+        <source>Select a session first.</source>
+        <translation>Seleccione primero una sesión.</translation>
+    </message>
+    <message>
+        <source>Discarded in the sessions pane after the server refused it</source>
+        <translation>Descartada en el panel de sesiones después de que el servidor la rechazara</translation>
+    </message>
+    <message>
+        <source>Exported 1 row to {path}</source>
+        <translation>Se exportó 1 fila a {path}</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows to {path}</source>
+        <translation>Se exportaron {rows} filas a {path}</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>No se pudo exportar a {path}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <source>The settings could not be read</source>
@@ -5123,30 +5179,6 @@
     <message>
         <source>There is no profile called “{name}” yet: fill in the account to create it.</source>
         <translation>Aún no hay un perfil llamado «{name}»: complete los datos de la cuenta para crearlo.</translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation>Salir de la cuenta</translation>
-    </message>
-    <message>
-        <source>Sign out with 1 change not yet on the server?</source>
-        <translation>¿Salir de la cuenta con 1 cambio que aún no está en el servidor?</translation>
-    </message>
-    <message>
-        <source>Sign out with {count} changes not yet on the server?</source>
-        <translation>¿Salir de la cuenta con {count} cambios que aún no están en el servidor?</translation>
-    </message>
-    <message>
-        <source>They stay on this computer and are sent the next time this profile signs in. Signing out removes your access token from this computer: you will need it to sign in again.</source>
-        <translation>Se quedan en este equipo y se envían la próxima vez que este perfil inicie sesión. Al salir se borra su token de acceso de este equipo: lo necesitará para volver a iniciar sesión.</translation>
-    </message>
-    <message>
-        <source>Sign in as another user of “{profile}”. The changes {user} has not sent yet stay on this computer and are sent when {user} signs in again; the next user does not see them.</source>
-        <translation>Inicie sesión como otro usuario de “{profile}”. Los cambios que {user} aún no ha enviado se quedan en esta computadora y se envían cuando {user} vuelva a iniciar sesión; el siguiente usuario no los ve.</translation>
-    </message>
-    <message>
-        <source>Signed out. Changes not yet sent stay on this computer until this profile signs in again.</source>
-        <translation>Ha salido de la cuenta. Los cambios aún no enviados se quedan en este equipo hasta que este perfil vuelva a iniciar sesión.</translation>
     </message>
     <message>
         <source>The Hydrobit server no longer accepts your sign-in. Paste a fresh access token: the changes waiting on this computer are kept and sent once you are signed in.</source>
@@ -5265,6 +5297,21 @@
     </message>
 </context>
 <context>
+    <name>SessionsLoading</name>
+    <message>
+        <source>Sessions are not available</source>
+        <translation>Las sesiones no están disponibles</translation>
+    </message>
+    <message>
+        <source>Sign in to see and open production sessions; they are kept on this computer after that.</source>
+        <translation>Inicie sesión para ver y abrir sesiones de producción; después se guardan en este equipo.</translation>
+    </message>
+    <message>
+        <source>Showing what this computer knows: {reason}</source>
+        <translation>Se muestra lo que sabe este equipo: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SessionsPane</name>
     <message>
         <source>Production sessions</source>
@@ -5372,18 +5419,6 @@
         <translation>{where} · {day} · horas en {zone}</translation>
     </message>
     <message>
-        <source>Sessions are not available</source>
-        <translation>Las sesiones no están disponibles</translation>
-    </message>
-    <message>
-        <source>Sign in to see and open production sessions; they are kept on this computer after that.</source>
-        <translation>Inicie sesión para ver y abrir sesiones de producción; después se guardan en este equipo.</translation>
-    </message>
-    <message>
-        <source>Showing what this computer knows: {reason}</source>
-        <translation>Se muestra lo que sabe este equipo: {reason}</translation>
-    </message>
-    <message>
         <source>No session on {day} matches the filters; choose “All” or turn off “Mine”.</source>
         <translation>Ninguna sesión del {day} coincide con los filtros; elija «Todas» o desactive «Mías».</translation>
     </message>
@@ -5426,98 +5461,6 @@
     <message>
         <source>Only the user who opened this session ({owner}) can change it.</source>
         <translation>Solo el usuario que abrió esta sesión ({owner}) puede cambiarla.</translation>
-    </message>
-    <message>
-        <source>Choose a project in the navigator first.</source>
-        <translation>Elija primero un proyecto en el navegador.</translation>
-    </message>
-    <message>
-        <source>{project} has no sectors to open a session in.</source>
-        <translation>{project} no tiene sectores donde abrir una sesión.</translation>
-    </message>
-    <message>
-        <source>You are signed out: sign in again to open a session.</source>
-        <translation>Ha cerrado la sesión de usuario: vuelva a iniciar sesión para abrir una sesión.</translation>
-    </message>
-    <message>
-        <source>The session could not be saved: {reason}</source>
-        <translation>No se pudo guardar la sesión: {reason}</translation>
-    </message>
-    <message>
-        <source>Session opened for {sector}; it is sent to the server in the background.</source>
-        <translation>Sesión abierta en {sector}; se envía al servidor en segundo plano.</translation>
-    </message>
-    <message>
-        <source>You opened it at {time} ({zone}), session {id}.</source>
-        <translation>La abrió usted a las {time} ({zone}), sesión {id}.</translation>
-    </message>
-    <message>
-        <source>{owner} opened it at {time} ({zone}), session {id}.</source>
-        <translation>La abrió {owner} a las {time} ({zone}), sesión {id}.</translation>
-    </message>
-    <message>
-        <source>It was opened at {time} ({zone}), session {id}.</source>
-        <translation>Se abrió a las {time} ({zone}), sesión {id}.</translation>
-    </message>
-    <message>
-        <source>Only one session can be open per sector and day. {sector} already has an open session on {day}.</source>
-        <translation>Solo puede haber una sesión abierta por sector y día. {sector} ya tiene una sesión abierta el {day}.</translation>
-    </message>
-    <message>
-        <source>Close that session, or record into it, before opening another one.</source>
-        <translation>Cierre esa sesión, o registre en ella, antes de abrir otra.</translation>
-    </message>
-    <message>
-        <source>You are signed out: sign in again to change the session.</source>
-        <translation>Ha cerrado la sesión de usuario: vuelva a iniciar sesión para cambiar la sesión.</translation>
-    </message>
-    <message>
-        <source>Session changes saved; they are sent to the server in the background.</source>
-        <translation>Cambios de la sesión guardados; se envían al servidor en segundo plano.</translation>
-    </message>
-    <message>
-        <source>You are signed out: sign in again to extend the session.</source>
-        <translation>Ha cerrado la sesión de usuario: vuelva a iniciar sesión para extender la sesión.</translation>
-    </message>
-    <message>
-        <source>Choose more than the current {current} h and at most {limit} h.</source>
-        <translation>Elija más de las {current} h actuales y como máximo {limit} h.</translation>
-    </message>
-    <message>
-        <source>Session extended to {hours} h.</source>
-        <translation>Sesión extendida a {hours} h.</translation>
-    </message>
-    <message>
-        <source>{units} {unit} by {workers} workers · pay {pay}</source>
-        <translation>{units} {unit} de {workers} trabajadores · pago {pay}</translation>
-    </message>
-    <message>
-        <source>{records} records are still on their way to the server; they are sent before the close.</source>
-        <translation>{records} registros aún van camino del servidor; se envían antes del cierre.</translation>
-    </message>
-    <message>
-        <source>You are signed out: sign in again to close the session.</source>
-        <translation>Ha cerrado la sesión de usuario: vuelva a iniciar sesión para cerrar la sesión.</translation>
-    </message>
-    <message>
-        <source>Session closed; the close is sent to the server in the background.</source>
-        <translation>Sesión cerrada; el cierre se envía al servidor en segundo plano.</translation>
-    </message>
-    <message>
-        <source>Discarded in the sessions pane after the server refused it</source>
-        <translation>Descartada en el panel de sesiones después de que el servidor la rechazara</translation>
-    </message>
-    <message>
-        <source>Exported 1 row to {path}</source>
-        <translation>Se exportó 1 fila a {path}</translation>
-    </message>
-    <message>
-        <source>Exported {rows} rows to {path}</source>
-        <translation>Se exportaron {rows} filas a {path}</translation>
-    </message>
-    <message>
-        <source>Could not export to {path}: {reason}</source>
-        <translation>No se pudo exportar a {path}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -8301,6 +8244,148 @@ alerta</translation>
     <message>
         <source>Dendrometer</source>
         <translation>Dendrómetro</translation>
+    </message>
+</context>
+<context>
+    <name>WindowDialogs</name>
+    <message>
+        <source>In a table</source>
+        <translation>En una tabla</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>En toda la ventana</translation>
+    </message>
+    <message>
+        <source>The log folder is {folder}</source>
+        <translation>La carpeta de registros es {folder}</translation>
+    </message>
+    <message>
+        <source>About HydroDesk</source>
+        <translation>Acerca de HydroDesk</translation>
+    </message>
+    <message>
+        <source>The desktop console for farm offices on the Hydrobit platform: production, workers, scouting, irrigation and weather, online or off.</source>
+        <translation>La consola de escritorio para las oficinas de campo de la plataforma Hydrobit: producción, trabajadores, monitoreo, riego y clima, con o sin conexión.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;Sign in to Hydrobit…</source>
+        <translation>&amp;Iniciar sesión en Hydrobit…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Salir de la cuenta</translation>
+    </message>
+    <message>
+        <source>&amp;Export Table as CSV…</source>
+        <translation>&amp;Exportar tabla como CSV…</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>Con&amp;figuración…</translation>
+    </message>
+    <message>
+        <source>Open the settings: language, theme, irrigation limits, cache</source>
+        <translation>Abrir la configuración: idioma, tema, límites de riego, caché</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Reload the farm from the Hydrobit server (F5)</source>
+        <translation>Volver a cargar la finca desde el servidor de Hydrobit (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filtrar</translation>
+    </message>
+    <message>
+        <source>&amp;Alarms…</source>
+        <translation>A&amp;larmas…</translation>
+    </message>
+    <message>
+        <source>Show the alarm journal: acknowledge, clear, export</source>
+        <translation>Mostrar el registro de alarmas: reconocer, cerrar, exportar</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts and Help</source>
+        <translation>&amp;Atajos de teclado y ayuda</translation>
+    </message>
+    <message>
+        <source>Show this pane&apos;s shortcuts and how it works</source>
+        <translation>Mostrar los atajos de este panel y cómo funciona</translation>
+    </message>
+    <message>
+        <source>Open &amp;Log Folder</source>
+        <translation>Abrir carpeta de &amp;registros</translation>
+    </message>
+    <message>
+        <source>Show the folder with HydroDesk&apos;s log and crash reports</source>
+        <translation>Mostrar la carpeta con el registro y los informes de fallos de HydroDesk</translation>
+    </message>
+    <message>
+        <source>Check for &amp;Updates…</source>
+        <translation>Buscar act&amp;ualizaciones…</translation>
+    </message>
+    <message>
+        <source>Ask whether a newer HydroDesk has been released</source>
+        <translation>Consultar si se publicó una versión más nueva de HydroDesk</translation>
+    </message>
+    <message>
+        <source>&amp;About HydroDesk</source>
+        <translation>&amp;Acerca de HydroDesk</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Seguir al &amp;sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Claro</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Oscuro</translation>
+    </message>
+    <message>
+        <source>High &amp;Contrast (Outdoors)</source>
+        <translation>Alto contraste (e&amp;xteriores)</translation>
+    </message>
+    <message>
+        <source>Show the {pane} pane</source>
+        <translation>Mostrar el panel {pane}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barra de herramientas principal</translation>
     </message>
 </context>
 <context>
