@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hydrodesk.store.damage import DamageReport
+from hydrodesk.store.sqlite_errors import DiskFull, is_disk_full
 
 
 def damage_title() -> str:
@@ -74,3 +75,19 @@ def disk_full_entry_text(name: str) -> str:
         "The disk is full: the entry for {name} was not saved. Free some space on this computer's disk, then "
         "enter it again; everything saved before is kept.",
     ).format(name=name)
+
+
+def disk_full_change_text() -> str:
+    """A change the disk had no room for (a session, a worker, a form, an outbox choice): it was not saved, and
+    nothing saved before was touched."""
+    return QCoreApplication.translate(
+        "CacheFileText",
+        "The disk is full: this change was not saved. Free some space on this computer's disk, then try again; "
+        "everything saved before is kept.",
+    )
+
+
+def is_disk_full_error(error: BaseException) -> bool:
+    """Was `error` a write refused for want of room? The outbox says so with DiskFull; other writes (outbox choices,
+    settings kept in the cache) raise SQLite's own error, whose English text the user must not see."""
+    return isinstance(error, DiskFull) or is_disk_full(error)

@@ -6,16 +6,18 @@ whenever the sync engine reports a change: a record typed in the tallies pane, a
 shown is a local day in the project's timezone; so are all times. Opening checks the rule "one open session per
 project, day and sector" against what this computer knows before anything is queued, and a refusal by the server
 is shown with the server's own reason.
+
+This module builds the pane and shows the day; hydrodesk.ui.sessions.loading reads and fetches the day, and
+hydrodesk.ui.sessions.actions opens, edits, extends and closes sessions.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import weakref
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
@@ -29,50 +31,39 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from hydrodesk.domain.session_board import (
-    find_open_clash,
     matches_filter,
-    opened_at_of,
     step_day,
 )
-from hydrodesk.domain.sessions import MAX_DURATION_LIMIT_HOURS, RuleError, check_extension, session_day
+from hydrodesk.domain.sessions import MAX_DURATION_LIMIT_HOURS, session_day
 from hydrodesk.domain.timestamps import now_utc
 from hydrodesk.ui import formats
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
 from hydrodesk.ui.keys import KeyHelp, key_text
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
+from hydrodesk.ui.sessions.actions import SessionActions
 from hydrodesk.ui.sessions.badge import BadgeDelegate
 from hydrodesk.ui.sessions.day_bar import DayBar
-from hydrodesk.ui.sessions.dialogs import (
-    CloseSessionDialog,
-    EditSessionDialog,
-    ExtendSessionDialog,
-    OpenRequest,
-    OpenSessionDialog,
-)
+from hydrodesk.ui.sessions.loading import STATE, SessionsLoading
 from hydrodesk.ui.sessions.model import LIMIT, SESSION_ID, STATUS, SessionsTableModel
-from hydrodesk.ui.sessions.rows import SessionRow, build_rows, closing_ids
+from hydrodesk.ui.sessions.rows import SessionRow, build_rows
 from hydrodesk.ui.sessions.summary import DaySummary
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.state_page import StatePage
 
 if TYPE_CHECKING:
-    from hydrodesk.api.models import SessionClose, SessionUpdate
     from hydrodesk.store.session_board import BoardEntry
     from hydrodesk.sync.office import Office
-    from hydrodesk.sync.status import SyncStatus
 
 log = logging.getLogger(__name__)
 
 RELOAD_DELAY_MS = 150  # sync status changes come in bursts (one per record typed): reload once per burst
 TICK_MS = 30_000  # time passes: the time-limit badges move on
-CONTENT, STATE = range(2)
 
 
-class SessionsPane(Pane):
+class SessionsPane(SessionsLoading, SessionActions, Pane):
     rows_changed = Signal()  # the board was rebuilt (after every reload)
 
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
@@ -331,124 +322,6 @@ class SessionsPane(Pane):
             )
         )
 
-    # ------------------------------------------------------------------------------------------ loading
-    def schedule_reload(self) -> None:
-        # Not restarted while pending: a steady stream of records (a badge scanner) must not postpone it for ever.
-        if not self._reload_timer.isActive():
-            self._reload_timer.start()
-
-    def _reload_in_background(self) -> None:
-        if not self.isVisible():
-            # Hidden behind another pane (the tallies pane, busy recording): read nothing until shown again, so
-            # the database thread stays free for the pane in use.
-            self._reload_when_shown = True
-            return
-        if self.context.office() is not None and self._selection.project is not None:
-            self.context.tasks.spawn(self.reload(), name="sessions-reload")
-        else:
-            self.reload_sync_state()
-
-    def reload_sync_state(self) -> None:
-        if self.context.office() is None and self._selection.project is not None:
-            self._show_state(
-                self.tr("Sessions are not available"),
-                self.tr("Sign in to see and open production sessions; they are kept on this computer after that."),
-            )
-
-    async def reload(self) -> bool:
-        """Read the day's sessions from the local store and show them; False when there is nothing to read."""
-        office, project, day = self.context.office(), self._selection.project, self._day
-        if office is None or project is None or day is None:
-            self.reload_sync_state()
-            return False
-        self._subscribe(office)
-        sector = self._selection.sector
-        wanted = (project.project_id, None if sector is None else sector.sector_id, day)
-        from hydrodesk.store.session_board import day_board_and_selection
-
-        # An offline session the server has numbered since keeps its place in the table under its new id.
-        entries, selected = await office.store.read(
-            day_board_and_selection,
-            project_id=wanted[0],
-            sector_id=wanted[1],
-            day=day.isoformat(),
-            selected=self._selected_key,
-        )
-        if not isValid(self) or wanted != self._board_key():
-            return False  # the pane is gone, or another day or sector was chosen meanwhile
-        if selected != self._selected_key and self._selected_key is not None:
-            self._selected_key = selected
-        self._entries = entries
-        self._loaded_key = wanted
-        self.stack.setCurrentIndex(CONTENT)
-        self._rebuild()
-        if not self._loaded_once:
-            self._loaded_once = True
-            self.data_ready.emit()
-        return True
-
-    def _board_key(self) -> tuple[str | None, str | None, date | None]:
-        project, sector = self._selection.project, self._selection.sector
-        return (
-            None if project is None else project.project_id,
-            None if sector is None else sector.sector_id,
-            self._day,
-        )
-
-    def fetch_in_background(self) -> None:
-        if not self.isVisible():
-            self._fetch_when_shown = True
-            return
-        # A fetch already under way will do (F5 waits for it and fetches again).
-        if self.context.office() is not None and self._selection.project is not None and not self._fetch_lock.locked():
-            self.context.tasks.spawn(self._fetch_then_reload(), name="sessions-fetch")
-
-    async def _fetch_then_reload(self) -> None:
-        if await self.fetch_day():
-            await self.reload()
-
-    async def fetch_day(self) -> bool:
-        """Bring the day's sessions (and changed sessions' records) from the server into the local store."""
-        from hydrodesk.api.errors import ApiError
-        from hydrodesk.sync.day_sessions import refresh_day
-        from hydrodesk.ui.error_text import user_message
-
-        async with self._fetch_lock:
-            office, project, day = self.context.office(), self._selection.project, self._day
-            if office is None or project is None or day is None:
-                return False
-            try:
-                await self.context.monitor.call(refresh_day(office.engine.refresher, project.project_id, day))
-            except ApiError as error:
-                if isValid(self):
-                    self._server_note = self.tr("Showing what this computer knows: {reason}").format(
-                        reason=user_message(error)
-                    )
-                    self._update_actions()
-                return False
-        if isValid(self):
-            self._server_note = ""
-            self._update_actions()
-        return True
-
-    # ------------------------------------------------------------------------------------------ sync status
-    def _subscribe(self, office: Office) -> None:
-        if office is self._subscribed_to:
-            return
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-        pane = weakref.ref(self)
-
-        def on_status(_status: SyncStatus) -> None:
-            alive = pane()
-            if alive is not None and isValid(alive):
-                alive.schedule_reload()
-
-        unsubscribe = office.engine.subscribe(on_status)
-        self._unsubscribe = unsubscribe
-        self._subscribed_to = office
-        self.destroyed.connect(lambda *_: unsubscribe())
-
     # ------------------------------------------------------------------------------------------ showing
     def _rebuild(self) -> None:
         """Rows from the entries last read (also when only time has passed: the time-limit badges move on)."""
@@ -588,274 +461,6 @@ class SessionsPane(Pane):
                 owner=row.data.get("owner_auth0_id") or "?"
             )
         return None
-
-    # ------------------------------------------------------------------------------------------ open
-    def open_session_dialog(self) -> OpenSessionDialog | None:
-        project, office = self._selection.project, self.context.office()
-        if project is None or office is None:
-            self.status_message.emit(self.tr("Choose a project in the navigator first."))
-            return None
-        if not project.sectors:
-            self.status_message.emit(
-                self.tr("{project} has no sectors to open a session in.").format(project=project.name)
-            )
-            return None
-        sector = self._selection.sector
-        dialog = OpenSessionDialog(project, None if sector is None else sector.sector_id, self.clock(), self)
-        dialog.submitted.connect(lambda request: self._spawn(self._open(dialog, request), "session-open"))
-        self._show_dialog(dialog)
-        return dialog
-
-    async def _open(self, dialog: OpenSessionDialog, request: OpenRequest) -> bool:
-        from pydantic import ValidationError
-
-        from hydrodesk.store.outbox import OutboxError
-        from hydrodesk.store.session_board import open_sessions
-
-        office = self.context.office()
-        if office is None:
-            _problem(dialog, self.tr("You are signed out: sign in again to open a session."))
-            return False
-        day = session_day(request.opened_at, request.timezone)
-        known = await office.store.read(
-            open_sessions, project_id=request.project_id, sector_id=request.sector_id, day=day.isoformat()
-        )
-        # A session this computer tried to open and the server refused never opened: it holds nothing.
-        live = [
-            entry for entry in known if not (entry.row.pending and entry.row.entry and entry.row.entry.needs_attention)
-        ]
-        clash = find_open_clash(
-            [entry.row.data for entry in live],
-            project_id=request.project_id,
-            sector_id=request.sector_id,
-            day=day,
-            closing=closing_ids(live),
-        )
-        if clash is not None:
-            _problem(dialog, self.one_open_message(clash, request.sector_name, day))
-            return False
-        try:
-            pending = await office.actions.open_session(
-                request.project_id,
-                request.sector_id,
-                request.sector_name,
-                opened_at=request.opened_at,
-                sampling_unit=request.sampling_unit,
-                price_per_unit=request.price_per_unit,
-                bonus=request.bonus,
-                max_duration_hours=request.max_duration_hours,
-                notes=request.notes,
-            )
-        except (ValidationError, OutboxError, ValueError) as error:
-            _problem(dialog, self.tr("The session could not be saved: {reason}").format(reason=error))
-            return False
-        if isValid(dialog):
-            dialog.accept()
-        if not isValid(self):
-            return True
-        self._selected_key = pending.session_id
-        self.status_message.emit(
-            self.tr("Session opened for {sector}; it is sent to the server in the background.").format(
-                sector=request.sector_name
-            )
-        )
-        if day != self._day:
-            self._set_day(day, fetch=False)
-        await self.reload()
-        return True
-
-    def one_open_message(self, clash: dict[str, Any], sector_name: str, day: date) -> str:
-        """The rule, in plain words, with the session that is in the way."""
-        owner = clash.get("owner_auth0_id")
-        zone = clash.get("timezone") or None
-        facts = {
-            "sector": sector_name,
-            "day": formats.day_text(day),
-            "owner": owner,
-            "time": formats.time_text(opened_at_of(clash), zone),
-            "zone": formats.zone_label(zone),
-            "id": clash.get("session_id"),
-        }
-        # One whole sentence per opener, so each language can word "you opened it" its own way.
-        if owner is not None and owner == self._me():
-            opened = self.tr("You opened it at {time} ({zone}), session {id}.")
-        elif owner:
-            opened = self.tr("{owner} opened it at {time} ({zone}), session {id}.")
-        else:
-            opened = self.tr("It was opened at {time} ({zone}), session {id}.")
-        return " ".join(
-            (
-                self.tr(
-                    "Only one session can be open per sector and day. {sector} already has an open session on {day}."
-                ).format(**facts),
-                opened.format(**facts),
-                self.tr("Close that session, or record into it, before opening another one."),
-            )
-        )
-
-    # ------------------------------------------------------------------------------------------ edit, extend, close
-    def _changeable_row(self) -> SessionRow | None:
-        row = self.selected_row()
-        why = self._why_not_changeable(row)
-        if why is not None:
-            self.status_message.emit(why)
-            return None
-        return row
-
-    def edit_session_dialog(self) -> EditSessionDialog | None:
-        row = self._changeable_row()
-        if row is None:
-            return None
-        dialog = EditSessionDialog(dict(row.data), self)
-        key = row.key
-        dialog.submitted.connect(lambda update: self._spawn(self._update(dialog, key, update), "session-update"))
-        self._show_dialog(dialog)
-        return dialog
-
-    async def _update(self, dialog: EditSessionDialog, key: str, update: SessionUpdate) -> bool:
-        office = self.context.office()
-        if office is None:
-            _problem(dialog, self.tr("You are signed out: sign in again to change the session."))
-            return False
-        await office.actions.update_session(key, update)
-        return await self._done(
-            dialog, self.tr("Session changes saved; they are sent to the server in the background.")
-        )
-
-    def extend_session_dialog(self) -> ExtendSessionDialog | None:
-        row = self._changeable_row()
-        if row is None:
-            return None
-        current = int(row.data.get("max_duration_hours") or 0)
-        if current >= MAX_DURATION_LIMIT_HOURS:
-            self.status_message.emit(
-                self.tr("This session already has the longest duration allowed ({hours} h).").format(
-                    hours=MAX_DURATION_LIMIT_HOURS
-                )
-            )
-            return None
-        dialog = ExtendSessionDialog(
-            sector_name=row.sector_name,
-            current_hours=current,
-            opened_at=row.opened_at,
-            timezone=row.timezone,
-            parent=self,
-        )
-        key = row.key
-        dialog.submitted.connect(lambda hours: self._spawn(self._extend(dialog, key, current, hours), "session-extend"))
-        self._show_dialog(dialog)
-        return dialog
-
-    async def _extend(self, dialog: ExtendSessionDialog, key: str, current: int, hours: int) -> bool:
-        office = self.context.office()
-        if office is None:
-            _problem(dialog, self.tr("You are signed out: sign in again to extend the session."))
-            return False
-        try:
-            check_extension(current, hours)
-        except RuleError:
-            _problem(
-                dialog,
-                self.tr("Choose more than the current {current} h and at most {limit} h.").format(
-                    current=current, limit=MAX_DURATION_LIMIT_HOURS
-                ),
-            )
-            return False
-        await office.actions.extend_session(key, hours)
-        return await self._done(dialog, self.tr("Session extended to {hours} h.").format(hours=hours))
-
-    def close_session_dialog(self) -> CloseSessionDialog | None:
-        row = self._changeable_row()
-        if row is None:
-            return None
-        totals = row.totals
-        summary = self.tr("{units} {unit} by {workers} workers · pay {pay}").format(
-            units=formats.number_text(totals.units),
-            unit=row.data.get("sampling_unit") or "",
-            workers=totals.workers,
-            pay="—" if totals.pay is None else formats.money_text(totals.pay),
-        )
-        pending = ""
-        if totals.pending_records:
-            pending = self.tr(
-                "{records} records are still on their way to the server; they are sent before the close."
-            ).format(records=totals.pending_records)
-        dialog = CloseSessionDialog(sector_name=row.sector_name, summary=summary, pending_note=pending, parent=self)
-        key = row.key
-        dialog.submitted.connect(lambda close: self._spawn(self._close(dialog, key, close), "session-close"))
-        self._show_dialog(dialog)
-        return dialog
-
-    async def _close(self, dialog: CloseSessionDialog, key: str, close: SessionClose) -> bool:
-        office = self.context.office()
-        if office is None:
-            _problem(dialog, self.tr("You are signed out: sign in again to close the session."))
-            return False
-        await office.actions.close_session(key, close)
-        return await self._done(dialog, self.tr("Session closed; the close is sent to the server in the background."))
-
-    async def _done(self, dialog: QDialog, message: str) -> bool:
-        if isValid(dialog):
-            dialog.accept()
-        if isValid(self):
-            self.status_message.emit(message)
-            await self.reload()
-        return True
-
-    # ------------------------------------------------------------------------------------------ tallies, problems
-    def open_tallies(self) -> None:
-        """Ask the window to show the tallies pane on the selected session."""
-        row = self.selected_row()
-        if row is None or row.refused:
-            self.status_message.emit(self.tr("Select a session first."))
-            return
-        self.session_activated.emit(row.key)
-
-    def _retry_problem(self) -> None:
-        office, entry = self.context.office(), self._banner_entry
-        if office is not None and entry is not None:
-            self._spawn(self._after(office.choices.retry([entry])), "session-retry")
-
-    def _discard_problem(self) -> None:
-        office, entry = self.context.office(), self._banner_entry
-        if office is not None and entry is not None:
-            reason = self.tr("Discarded in the sessions pane after the server refused it")
-            self._spawn(self._after(office.choices.discard([entry], reason)), "session-discard")
-
-    async def _after(self, work: Any) -> None:
-        await work
-        if isValid(self):
-            await self.reload()
-
-    # ------------------------------------------------------------------------------------------ helpers
-    def _spawn(self, work: Any, name: str) -> None:
-        self.context.tasks.spawn(work, name=name)
-
-    def _show_dialog(self, dialog: QDialog) -> None:
-        if self.dialog is not None and isValid(self.dialog):
-            self.dialog.reject()
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog
-        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
-        dialog.open()
-
-    def _forget_dialog(self, dialog: QDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-
-    def _on_exported(self, path: str, rows: int) -> None:
-        if rows == 1:
-            self.status_message.emit(self.tr("Exported 1 row to {path}").format(path=path))
-        else:
-            self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
-
-    def _on_export_failed(self, path: str, reason: str) -> None:
-        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))
-
-
-def _problem(dialog: QDialog, text: str) -> None:
-    if isValid(dialog):
-        dialog.show_problem(text)  # type: ignore[attr-defined]
 
 
 def _sentence(text: str | None) -> str:
