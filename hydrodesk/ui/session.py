@@ -5,18 +5,18 @@ TelemetryHub, with IoT tokens from that client), the alarm service that watches 
 the source they came from, and closes them in that order on shutdown: the alarms first (their last journal
 writes), the hub (it still saves its rollups), then the client, then the source (the demo stops its simulator and
 broker there).
+
+Its parts: hydrodesk.ui.profile_source (a saved account as a session source), hydrodesk.ui.account_menu (the
+account menu's answers and signing out), hydrodesk.ui.cache_refused (when the account's local cache will not open).
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
-from shiboken6 import isValid
+from PySide6.QtCore import QObject
 
 from hydrodesk.settings import (
     KeychainUnavailable,
@@ -26,9 +26,11 @@ from hydrodesk.settings import (
     SettingsError,
     SettingsStore,
 )
-from hydrodesk.ui.account_button import ProfileChoice
+from hydrodesk.ui.account_menu import AccountMenu
+from hydrodesk.ui.cache_refused import show_cache_refused
 from hydrodesk.ui.connection import ConnectionMonitor, ConnectionState
-from hydrodesk.ui.launch import Connection, ProgressCallback, SessionSource, StartupPhase
+from hydrodesk.ui.launch import Connection, SessionSource, StartupPhase
+from hydrodesk.ui.profile_source import MissingSecrets, ProfileSource
 from hydrodesk.ui.sign_in import SignInDialog
 from hydrodesk.ui.tasks import BackgroundTasks
 
@@ -43,56 +45,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEMO_CHOICE = ""  # the demo farm in the account menu (a saved profile's name is never empty)
 
-
-class MissingSecrets(Exception):
-    """The profile exists but the keychain holds no token for it (deleted, or another computer)."""
-
-
-class ProfileSource:
-    """A saved Hydrobit account: the profile from settings.json, its secrets from the keychain."""
-
-    def __init__(self, profile: Profile, store: SecretStore, known_secrets: Secrets | None = None) -> None:
-        self.profile = profile
-        self._store = store
-        self._known = known_secrets
-        self.secrets: Secrets | None = None  # what it signed in with (an OIDC sign-in renews them)
-
-    async def connect(self, progress: ProgressCallback) -> Connection:
-        from hydrodesk.api.auth import Credentials
-        from hydrodesk.api.config import ApiConfig, ApiKeyScheme
-
-        secrets = self._known
-        if secrets is None:
-            progress(StartupPhase.READING_KEYCHAIN)
-            # A keychain may block while it asks the user to unlock it: keep that off the GUI thread.
-            secrets = await asyncio.to_thread(self._store.load, self.profile.name)
-        if not secrets.complete:
-            raise MissingSecrets(self.profile.name)
-        progress(StartupPhase.CONNECTING)
-        from hydrodesk.api.oidc import RefreshRefused
-        from hydrodesk.ui.kept_sign_in import fresh_secrets
-
-        try:
-            secrets = await fresh_secrets(self.profile, secrets, self._store)
-        except RefreshRefused:
-            raise MissingSecrets(self.profile.name) from None
-        self.secrets = secrets
-        config = ApiConfig(
-            base_url=self.profile.base_url,
-            iot_url=self.profile.effective_iot_url,
-            ca_bundle=Path(self.profile.ca_bundle) if self.profile.ca_bundle else None,
-            api_key_scheme=ApiKeyScheme(self.profile.api_key_header.value),
-        )
-        credentials = Credentials(self.profile.auth0_id, secrets.bearer_token, secrets.api_key)
-        return Connection(label=self.profile.name, config=config, credentials=credentials)
-
-    async def close(self) -> None:
-        """Nothing to release: a profile starts no process."""
-
-
-class SessionController(QObject):
+class SessionController(AccountMenu, QObject):
     def __init__(
         self,
         window: MainWindow,
@@ -124,6 +78,7 @@ class SessionController(QObject):
         self._kept: KeptSignIn | None = None  # an OIDC sign-in renewing itself
         window.sign_in_requested.connect(self.open_sign_in)
         window.sign_out_requested.connect(self.request_sign_out)
+        window.reconnect_requested.connect(self._reconnect)
         window.profile_chosen.connect(self.switch_profile)
         window.account_button.set_profile_source(self.profile_choices)
         window.account_button.switch_user_requested.connect(self.switch_user)
@@ -215,139 +170,6 @@ class SessionController(QObject):
             self._tasks.spawn(self._renew(source), name="renew-sign-in")
             return
         self._tasks.spawn(self.connect(source), name="sign-in")
-
-    # ------------------------------------------------------------------------------------------ account menu
-    def profile_choices(self) -> list[ProfileChoice]:
-        """What the account menu offers: the demo farm (in a demo run) and every saved profile."""
-        source = self._source
-        choices: list[ProfileChoice] = []
-        if self._demo is not None:
-            choices.append(ProfileChoice(DEMO_CHOICE, self.tr("Demo farm"), current=source is self._demo))
-        try:
-            profiles = sorted(self._settings.load().profiles)
-        except SettingsError:
-            profiles = []
-        current = source.profile.name if isinstance(source, ProfileSource) else None
-        choices += [ProfileChoice(name, name, current=name == current) for name in profiles]
-        return choices
-
-    def switch_profile(self, key: str) -> None:
-        """Sign in with another saved profile (or the demo farm): the current office closes with its outbox kept
-        on disk, and the chosen one becomes the profile the next start signs in with."""
-        if key == DEMO_CHOICE and self._demo is not None:
-            self._tasks.spawn(self.connect(self._demo), name="switch-profile")
-            return
-        try:
-            settings = self._settings.load()
-        except SettingsError as error:
-            self._window.statusBar().showMessage(str(error), 8000)
-            return
-        profile = settings.profile(key)
-        if profile is None:
-            return
-        try:
-            self._settings.save(settings.with_profile(profile))
-        except (SettingsError, OSError):
-            log.warning("could not make %r the default profile", key)
-        self._tasks.spawn(self.connect(ProfileSource(profile, self._secrets)), name="switch-profile")
-
-    def request_sign_out(self) -> QMessageBox | None:
-        """Sign out, after asking when changes still wait to be sent (they stay on disk either way)."""
-        if self._client is None:
-            return None
-        status = self._window.status.sync_status
-        waiting = 0 if status is None else status.pending + status.needs_attention
-        if waiting == 0:
-            self._tasks.spawn(self.sign_out(), name="sign-out")
-            return None
-        box = QMessageBox(self._window)
-        box.setObjectName("SignOutQuestion")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Sign out"))
-        if waiting == 1:
-            box.setText(self.tr("Sign out with 1 change not yet on the server?"))
-        else:
-            box.setText(self.tr("Sign out with {count} changes not yet on the server?").format(count=waiting))
-        box.setInformativeText(
-            self.tr(
-                "They stay on this computer and are sent the next time this profile signs in. Signing out removes "
-                "your access token from this computer: you will need it to sign in again."
-            )
-        )
-        confirm = box.addButton(self.tr("Sign out"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(confirm)
-        box.buttonClicked.connect(
-            lambda button: self._tasks.spawn(self.sign_out(), name="sign-out") if button is confirm else None
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # open(), not exec(): a nested event loop inside the asyncio loop would re-enter running tasks.
-        box.open()
-        return box
-
-    def open_profiles(self) -> QDialog:
-        """The account menu's "Profiles…": the Settings dialog, on its Profiles page."""
-        from hydrodesk.ui.settings.profiles_page import ProfilesPage
-
-        dialog = self._window.open_settings()
-        page = dialog.findChild(ProfilesPage)
-        if page is not None:
-            dialog.show_page(page.page_title())
-        return dialog
-
-    def make_profiles_page(self, parent: QWidget | None) -> QWidget:
-        """The Settings dialog's Profiles page; "Sign in with this profile" closes the dialog and switches."""
-        from hydrodesk.ui.settings.profiles_page import ProfilesPage
-
-        current = self._source.profile.name if isinstance(self._source, ProfileSource) else None
-        page = ProfilesPage(self._settings, self._secrets, current_profile=current, parent=parent)
-        page.switch_requested.connect(self._switch_from_settings)
-        return page
-
-    def _switch_from_settings(self, name: str) -> None:
-        dialog = self._window.settings_dialog
-        if dialog is not None and isValid(dialog):
-            dialog.close()
-        self.switch_profile(name)
-
-    def switch_user(self) -> SignInDialog | None:
-        """Another person signs in on this profile: the current user is signed out (their pending changes stay
-        on this computer, in their own outbox, for when they sign in again) and the sign-in dialog opens."""
-        source = self._source
-        if not isinstance(source, ProfileSource):
-            return self.open_sign_in()
-        name, previous = source.profile.name, self._window.account_button.text()
-        dialog = self.open_sign_in(
-            name=name,
-            note=self.tr(
-                "Sign in as another user of “{profile}”. The changes {user} has not sent yet stay on this computer "
-                "and are sent when {user} signs in again; the next user does not see them."
-            ).format(profile=name, user=previous),
-        )
-        self._tasks.spawn(self.sign_out(), name="switch-user")
-        return dialog
-
-    async def sign_out(self) -> None:
-        """End the session: live data stopped, the office closed with its outbox kept on disk for this profile's
-        next sign-in, and a saved profile's token removed from the keychain (the demo farm keeps running)."""
-        source = self._source
-        kept, self._kept = self._kept, None
-        if kept is not None:
-            # Stopped before the keychain is cleared, so no renewal can write the token back afterwards.
-            await kept.stop()
-            await kept.revoke()
-        if isinstance(source, ProfileSource):
-            # First: once the window says "signed out", the token is gone.
-            try:
-                await asyncio.to_thread(self._secrets.delete, source.profile.name)
-            except SettingsError:
-                log.warning("could not remove the token of %r from the keychain", source.profile.name)
-        await self._release_current()
-        log.info("signed out")
-        self._window.statusBar().showMessage(
-            self.tr("Signed out. Changes not yet sent stay on this computer until this profile signs in again."),
-            8000,
-        )
 
     # ------------------------------------------------------------------------------------------ sign in again
     def _on_sign_in_needed(self) -> None:
@@ -463,7 +285,12 @@ class SessionController(QObject):
 
         self._client = HydrobitClient(connection.config, connection.credentials)
         self._keep_signed_in(source, self._client)
-        self._office = await self._open_office(connection, self._client)
+        try:
+            self._office = await self._open_office(connection, self._client)
+        except Exception as error:  # in use by another window, written by a newer HydroDesk, a disk that fails
+            await self._drop_unopened_client()
+            show_cache_refused(self._window, error)
+            return False
         # One MQTT connection per signed-in session; it asks this client for IoT tokens and renews them itself.
         sink = None if self._office is None else self._office.store  # telemetry history outlives the session
         self._live = LiveTelemetry.for_client(self._client, sink=sink)
@@ -557,6 +384,23 @@ class SessionController(QObject):
         else:
             database = user_database(self._data_dir, connection.label, connection.credentials.auth0_id)
         return await Office.open(database, client, refresh_every_s=connection.refresh_every_s)
+
+    async def _drop_unopened_client(self) -> None:
+        """The local cache would not open: let go of the client made for it (the window never saw it), so that
+        "Try again" starts afresh."""
+        client, self._client = self._client, None
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            await kept.stop()
+        if client is not None:
+            await client.aclose()
+        self._monitor.set_state(ConnectionState.SIGNED_OUT)
+
+    def _reconnect(self) -> None:
+        """The state page's "Try again" after the local cache would not open: the same account, from the start."""
+        source = self._source
+        if source is not None and self._client is None:
+            self._tasks.spawn(self.connect(source), name="sign-in")
 
     def _report_progress(self, phase: StartupPhase) -> None:
         title, message = {
