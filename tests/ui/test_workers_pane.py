@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
 
 from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.models import NewWorker
@@ -394,6 +395,50 @@ def test_a_worker_created_offline_is_listed_pending_and_synced_when_the_server_i
     records = run_async(qtbot, roster.client.list_session_records(DOCUMENTED_SESSION))
     assert [record.units for record in records if record.worker_id == "XZ0214"] == [4]
     assert not pane.banner.isVisible()
+
+
+def fill_the_disk(qtbot: QtBot, store: Any) -> int:
+    """No room left in the store's file, as on a full disk: its size capped (PRAGMA max_page_count) and its free
+    pages filled with junk, one committed row at a time until SQLite refuses one. Returns the cap, in pages."""
+    run_async(qtbot, store.write(lambda conn: conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS filler (junk BLOB)")))
+    pages = run_async(qtbot, store.read(lambda conn: conn.exec_driver_sql("PRAGMA page_count").scalar()))
+    run_async(qtbot, store.read(lambda conn: conn.exec_driver_sql(f"PRAGMA max_page_count={pages}").scalar()))
+    for _ in range(10_000):
+        try:
+            run_async(
+                qtbot, store.write(lambda conn: conn.exec_driver_sql("INSERT INTO filler VALUES (zeroblob(256))"))
+            )
+        except OperationalError as error:
+            if "full" not in str(error):
+                raise
+            return int(pages)
+    raise AssertionError("the capped file never filled up")
+
+
+def test_a_full_disk_keeps_the_new_worker_in_the_dialog_with_a_plain_message_and_saves_it_once_there_is_room(
+    qtbot: QtBot, fresh_sim: Any, open_roster: Callable[[Any], Roster]
+) -> None:
+    roster = open_roster(fresh_sim)
+    store = roster.office.store
+    run_async(qtbot, roster.office.engine.wait_for(lambda status: status.last_sync_at is not None), timeout_ms=WAIT_MS)
+    pages = fill_the_disk(qtbot, store)
+    for day in range(1, 29):  # the outbox's last free bytes take a few new workers
+        dialog = roster.new_worker_dialog()
+        roster.fill(dialog, "Ximena", "Zárate", QDate(2025, 2, day))
+        saved = len(run_async(qtbot, store.outbox_items()))
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda shown=dialog: roster.pane.create_dialog is None or shown.problems.isVisible())
+        if roster.pane.create_dialog is not None:
+            break
+    assert roster.pane.create_dialog is dialog
+    assert dialog.problems.text().startswith("The disk is full: this change was not saved.")  # not SQLite's words
+    assert dialog.isVisible()  # what was typed is still there
+    assert dialog.save_button.isEnabled()
+    assert len(run_async(qtbot, store.outbox_items())) == saved  # refused whole; the earlier ones stand
+
+    run_async(qtbot, store.read(lambda conn: conn.exec_driver_sql(f"PRAGMA max_page_count={pages + 1000}").scalar()))
+    roster.save(dialog)  # room again: the same dialog saves it
+    assert len(run_async(qtbot, store.outbox_items())) == saved + 1
 
 
 def test_a_photo_is_checked_before_anything_is_sent(

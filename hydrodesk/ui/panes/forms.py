@@ -35,8 +35,10 @@ from hydrodesk.api.models import Form
 from hydrodesk.domain.outbox import EntryKind
 from hydrodesk.store import cache
 from hydrodesk.store.outbox import OutboxError, OutboxItem
+from hydrodesk.store.sqlite_errors import DiskFull
 from hydrodesk.sync.status import ConnectionState, SyncStatus
 from hydrodesk.ui import formats
+from hydrodesk.ui.cache_file_text import disk_full_change_text
 from hydrodesk.ui.error_text import user_message
 from hydrodesk.ui.forms.editor import FormEditor, Submission
 from hydrodesk.ui.forms.history import REASON, FormHistoryModel, Places, answers_text, check_text
@@ -508,6 +510,11 @@ class FormsPane(Pane):
             item = await office.actions.submit_form(
                 submission.record, form_name=submission.form_name, place=submission.place
             )
+        except DiskFull:  # refused whole; what was saved before stands
+            if isValid(self):
+                self.editor.summary_label.setText(disk_full_change_text())
+                self.editor.summary_label.setVisible(True)
+            return
         except (OutboxError, ValueError) as error:
             if isValid(self):
                 self.editor.summary_label.setText(self.tr("The form could not be saved: {reason}").format(reason=error))

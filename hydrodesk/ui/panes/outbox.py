@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from hydrodesk.domain.outbox import ATTENTION_STATES, EntryKind, EntryState
 from hydrodesk.store.outbox_view import HISTORY, UNFINISHED, OutboxLine, outbox_lines
 from hydrodesk.sync.status import SyncStatus
+from hydrodesk.ui.cache_file_text import disk_full_change_text, is_disk_full_error
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
 from hydrodesk.ui.outbox import text
 from hydrodesk.ui.outbox.dialogs import (
@@ -504,8 +505,13 @@ class OutboxPane(Pane):
 
             try:
                 await work
-            except OutboxError as error:
-                self._say_failure(str(error))
+            except Exception as error:
+                if is_disk_full_error(error):  # SQLite's own words would be English and technical
+                    self.status_message.emit(disk_full_change_text())
+                elif isinstance(error, OutboxError):
+                    self._say_failure(str(error))
+                else:
+                    raise
             self._schedule_reload()
 
         spawn_unless_closing(self.context.tasks, guarded(), "outbox-choice")

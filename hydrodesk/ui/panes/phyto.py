@@ -43,6 +43,7 @@ from hydrodesk.domain.phyto_verdicts import ThresholdBook, Verdict
 from hydrodesk.domain.timestamps import now_utc, parse_utc_text, utc_text
 from hydrodesk.store import phyto as phyto_store
 from hydrodesk.ui import formats
+from hydrodesk.ui.cache_file_text import disk_full_change_text, is_disk_full_error
 from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.panes.sync_follow import EngineFollower
@@ -614,7 +615,14 @@ class PhytoPane(Pane):
         return dialog
 
     async def _save_thresholds(self, office: Office, company_id: str, book: ThresholdBook) -> None:
-        await office.store.write(phyto_store.save_thresholds, company_id, book)
+        try:
+            await office.store.write(phyto_store.save_thresholds, company_id, book)
+        except Exception as error:
+            if not is_disk_full_error(error):
+                raise
+            if isValid(self):
+                self.status_message.emit(disk_full_change_text())
+            return
         thresholds_hub().publish(company_id, book)
         if isValid(self):
             self.status_message.emit(self.tr("Action thresholds saved"))

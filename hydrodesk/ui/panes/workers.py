@@ -33,11 +33,13 @@ from hydrodesk.domain.photos import photo_from_data_url
 from hydrodesk.domain.roster import IdHolder, OptionLists, RosterFilter, full_name
 from hydrodesk.store import roster
 from hydrodesk.store.outbox import OutboxError
+from hydrodesk.store.sqlite_errors import DiskFull
 from hydrodesk.store.views import Row
 from hydrodesk.sync.photos import PhotoCache
 from hydrodesk.sync.roster import LoadedOptions, OptionsSource, load_worker_options
 from hydrodesk.sync.status import ConnectionState, SyncStatus
 from hydrodesk.ui import formats
+from hydrodesk.ui.cache_file_text import disk_full_change_text
 from hydrodesk.ui.error_text import user_message
 from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
@@ -605,6 +607,10 @@ class WorkersPane(Pane):
                 item = await office.choices.edit_worker(dialog.editing_entry, worker)
             else:
                 item = await office.actions.create_worker(worker)
+        except DiskFull:  # refused whole; what was saved before stands
+            if isValid(dialog):
+                dialog.show_error(disk_full_change_text())
+            return
         except (OutboxError, ValueError) as error:
             if isValid(dialog):
                 dialog.show_error(self.tr("The worker could not be saved: {reason}").format(reason=error))
