@@ -1563,6 +1563,49 @@
     </message>
 </context>
 <context>
+    <name>EntryChoices</name>
+    <message>
+        <source>Sending 1 change again.</source>
+        <translation>Enviando 1 cambio de nuevo.</translation>
+    </message>
+    <message>
+        <source>Sending {count} changes again.</source>
+        <translation>Enviando {count} cambios de nuevo.</translation>
+    </message>
+    <message>
+        <source>Discarded 1 change.</source>
+        <translation>Se descartó 1 cambio.</translation>
+    </message>
+    <message>
+        <source>Discarded {count} changes.</source>
+        <translation>Se descartaron {count} cambios.</translation>
+    </message>
+    <message>
+        <source>No open session</source>
+        <translation>No hay ninguna sesión abierta</translation>
+    </message>
+    <message>
+        <source>There is no open session to move these records to. Open a session for that sector (or another), then try again; or discard the records with a reason.</source>
+        <translation>No hay ninguna sesión abierta a la que mover estos registros. Abra una sesión para ese sector (u otro) y vuelva a intentarlo, o descarte los registros con un motivo.</translation>
+    </message>
+    <message>
+        <source>Moved 1 record.</source>
+        <translation>Se movió 1 registro.</translation>
+    </message>
+    <message>
+        <source>Moved {count} records.</source>
+        <translation>Se movieron {count} registros.</translation>
+    </message>
+    <message>
+        <source>Corrected; sending it again.</source>
+        <translation>Corregido; se envía de nuevo.</translation>
+    </message>
+    <message>
+        <source>That could not be done: {reason}</source>
+        <translation>No se pudo hacer: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>Your session has expired. Sign in again.</source>
@@ -2107,6 +2150,21 @@
     </message>
 </context>
 <context>
+    <name>FormSubmitting</name>
+    <message>
+        <source>Sign in again to submit this form.</source>
+        <translation>Vuelve a iniciar sesión para enviar este formulario.</translation>
+    </message>
+    <message>
+        <source>The form could not be saved: {reason}</source>
+        <translation>No se pudo guardar el formulario: {reason}</translation>
+    </message>
+    <message>
+        <source>{form} saved for {place}; it is sent to the server as soon as it can be reached.</source>
+        <translation>{form} guardado para {place}; se envía al servidor en cuanto se pueda conectar.</translation>
+    </message>
+</context>
+<context>
     <name>Formats</name>
     <message>
         <source>this computer&apos;s time</source>
@@ -2251,18 +2309,6 @@
     <message>
         <source>Offline: the forms saved on this computer can still be filled in. Submitted forms are kept here and sent, once, when the connection is back.</source>
         <translation>Sin conexión: los formularios guardados en este equipo se pueden seguir llenando. Los enviados se guardan aquí y se mandan, una sola vez, cuando vuelva la conexión.</translation>
-    </message>
-    <message>
-        <source>Sign in again to submit this form.</source>
-        <translation>Vuelve a iniciar sesión para enviar este formulario.</translation>
-    </message>
-    <message>
-        <source>The form could not be saved: {reason}</source>
-        <translation>No se pudo guardar el formulario: {reason}</translation>
-    </message>
-    <message>
-        <source>{form} saved for {place}; it is sent to the server as soon as it can be reached.</source>
-        <translation>{form} guardado para {place}; se envía al servidor en cuanto se pueda conectar.</translation>
     </message>
 </context>
 <context>
@@ -3114,6 +3160,80 @@
     </message>
 </context>
 <context>
+    <name>MapColouring</name>
+    <message>
+        <source>SCOUTING POINTS ({count})</source>
+        <translation>PUNTOS DE MONITOREO ({count})</translation>
+    </message>
+    <message>
+        <source>Point at a dot to read its record.</source>
+        <translation>Pase el mouse sobre un punto para leer su registro.</translation>
+    </message>
+    <message>
+        <source>No scouting in this range.</source>
+        <translation>Sin monitoreo en este periodo.</translation>
+    </message>
+    <message>
+        <source>SCOUTING POINT</source>
+        <translation>PUNTO DE MONITOREO</translation>
+    </message>
+    <message>
+        <source>Worst pest or disease</source>
+        <translation>Peor plaga o enfermedad</translation>
+    </message>
+    <message>
+        <source>Pest</source>
+        <translation>Plaga</translation>
+    </message>
+    <message>
+        <source>Soil moisture at 30 cm</source>
+        <translation>Humedad del suelo a 30 cm</translation>
+    </message>
+    <message>
+        <source>Valves of the sector</source>
+        <translation>Válvulas del sector</translation>
+    </message>
+    <message>
+        <source>Verdicts by the action thresholds of each pest.</source>
+        <translation>Veredictos según los umbrales de acción de cada plaga.</translation>
+    </message>
+    <message>
+        <source>Labels show the share of sampling points where it was found.</source>
+        <translation>Las etiquetas muestran el porcentaje de puntos de muestreo donde se encontró.</translation>
+    </message>
+    <message>
+        <source>The newest reading of the last 36 hours.</source>
+        <translation>La lectura más reciente de las últimas 36 horas.</translation>
+    </message>
+    <message>
+        <source>What the field reports, not what was commanded.</source>
+        <translation>Lo que informa el campo, no lo que se ordenó.</translation>
+    </message>
+</context>
+<context>
+    <name>MapLoading</name>
+    <message>
+        <source>Offline: showing what this computer saved at {when}. {reason} Press F5 to try again.</source>
+        <translation>Sin conexión: se muestra lo que este equipo guardó a las {when}. {reason} Pulse F5 para reintentar.</translation>
+    </message>
+    <message>
+        <source>Could not fetch this layer: {reason} Nothing is saved on this computer yet; press F5 to try again.</source>
+        <translation>No se pudo obtener esta capa: {reason} Este equipo aún no tiene nada guardado; pulse F5 para reintentar.</translation>
+    </message>
+    <message>
+        <source>Data as of {when}.</source>
+        <translation>Datos a las {when}.</translation>
+    </message>
+    <message>
+        <source>Sign in to colour the map with scouting, moisture and irrigation.</source>
+        <translation>Inicie sesión para colorear el mapa con monitoreo, humedad y riego.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+</context>
+<context>
     <name>MapPane</name>
     <message>
         <source>&amp;Layer:</source>
@@ -3222,70 +3342,6 @@
     <message>
         <source>The sectors of {project} have no boundary on the server yet, so there is nothing to draw. Ask the platform&apos;s administrator to draw them, then press F5.</source>
         <translation>Los sectores de {project} aún no tienen límites en el servidor, así que no hay nada que dibujar. Pida al administrador de la plataforma que los dibuje y luego pulse F5.</translation>
-    </message>
-    <message>
-        <source>Offline: showing what this computer saved at {when}. {reason} Press F5 to try again.</source>
-        <translation>Sin conexión: se muestra lo que este equipo guardó a las {when}. {reason} Pulse F5 para reintentar.</translation>
-    </message>
-    <message>
-        <source>Could not fetch this layer: {reason} Nothing is saved on this computer yet; press F5 to try again.</source>
-        <translation>No se pudo obtener esta capa: {reason} Este equipo aún no tiene nada guardado; pulse F5 para reintentar.</translation>
-    </message>
-    <message>
-        <source>Data as of {when}.</source>
-        <translation>Datos a las {when}.</translation>
-    </message>
-    <message>
-        <source>Sign in to colour the map with scouting, moisture and irrigation.</source>
-        <translation>Inicie sesión para colorear el mapa con monitoreo, humedad y riego.</translation>
-    </message>
-    <message>
-        <source>SCOUTING POINTS ({count})</source>
-        <translation>PUNTOS DE MONITOREO ({count})</translation>
-    </message>
-    <message>
-        <source>Point at a dot to read its record.</source>
-        <translation>Pase el mouse sobre un punto para leer su registro.</translation>
-    </message>
-    <message>
-        <source>No scouting in this range.</source>
-        <translation>Sin monitoreo en este periodo.</translation>
-    </message>
-    <message>
-        <source>SCOUTING POINT</source>
-        <translation>PUNTO DE MONITOREO</translation>
-    </message>
-    <message>
-        <source>Worst pest or disease</source>
-        <translation>Peor plaga o enfermedad</translation>
-    </message>
-    <message>
-        <source>Pest</source>
-        <translation>Plaga</translation>
-    </message>
-    <message>
-        <source>Soil moisture at 30 cm</source>
-        <translation>Humedad del suelo a 30 cm</translation>
-    </message>
-    <message>
-        <source>Valves of the sector</source>
-        <translation>Válvulas del sector</translation>
-    </message>
-    <message>
-        <source>Verdicts by the action thresholds of each pest.</source>
-        <translation>Veredictos según los umbrales de acción de cada plaga.</translation>
-    </message>
-    <message>
-        <source>Labels show the share of sampling points where it was found.</source>
-        <translation>Las etiquetas muestran el porcentaje de puntos de muestreo donde se encontró.</translation>
-    </message>
-    <message>
-        <source>The newest reading of the last 36 hours.</source>
-        <translation>La lectura más reciente de las últimas 36 horas.</translation>
-    </message>
-    <message>
-        <source>What the field reports, not what was commanded.</source>
-        <translation>Lo que informa el campo, no lo que se ordenó.</translation>
     </message>
     <message>
         <source>There is no map to export: choose a project with sector boundaries.</source>
@@ -3712,46 +3768,6 @@
     <message>
         <source>Nothing waiting</source>
         <translation>Nada pendiente</translation>
-    </message>
-    <message>
-        <source>Sending 1 change again.</source>
-        <translation>Enviando 1 cambio de nuevo.</translation>
-    </message>
-    <message>
-        <source>Sending {count} changes again.</source>
-        <translation>Enviando {count} cambios de nuevo.</translation>
-    </message>
-    <message>
-        <source>Discarded 1 change.</source>
-        <translation>Se descartó 1 cambio.</translation>
-    </message>
-    <message>
-        <source>Discarded {count} changes.</source>
-        <translation>Se descartaron {count} cambios.</translation>
-    </message>
-    <message>
-        <source>No open session</source>
-        <translation>No hay ninguna sesión abierta</translation>
-    </message>
-    <message>
-        <source>There is no open session to move these records to. Open a session for that sector (or another), then try again; or discard the records with a reason.</source>
-        <translation>No hay ninguna sesión abierta a la que mover estos registros. Abra una sesión para ese sector (u otro) y vuelva a intentarlo, o descarte los registros con un motivo.</translation>
-    </message>
-    <message>
-        <source>Moved 1 record.</source>
-        <translation>Se movió 1 registro.</translation>
-    </message>
-    <message>
-        <source>Moved {count} records.</source>
-        <translation>Se movieron {count} registros.</translation>
-    </message>
-    <message>
-        <source>Corrected; sending it again.</source>
-        <translation>Corregido; se envía de nuevo.</translation>
-    </message>
-    <message>
-        <source>That could not be done: {reason}</source>
-        <translation>No se pudo hacer: {reason}</translation>
     </message>
     <message>
         <source>Exported 1 row to {path}</source>
@@ -4393,14 +4409,6 @@
         <translation>El período no puede empezar después de terminar.</translation>
     </message>
     <message>
-        <source>Not signed in</source>
-        <translation>Sin sesión iniciada</translation>
-    </message>
-    <message>
-        <source>Sign in to see the farm&apos;s scouting.</source>
-        <translation>Inicie sesión para ver el monitoreo de la finca.</translation>
-    </message>
-    <message>
         <source>No scouting in this range</source>
         <translation>Sin monitoreo en este período</translation>
     </message>
@@ -4439,39 +4447,6 @@
     <message>
         <source>Bold: {sector}. Dashed: the alert threshold.</source>
         <translation>En negrita: {sector}. Discontinua: el umbral de alerta.</translation>
-    </message>
-    <message>
-        <source>Sign in to edit the action thresholds.</source>
-        <translation>Inicie sesión para editar los umbrales de acción.</translation>
-    </message>
-    <message>
-        <source>Action thresholds saved</source>
-        <translation>Umbrales de acción guardados</translation>
-    </message>
-    <message>
-        <source>Nothing to report: no scouting in this range.</source>
-        <translation>Nada que informar: no hay monitoreo en este período.</translation>
-    </message>
-    <message>
-        <source>scouting-report-{start}-{end}.pdf</source>
-        <comment>file name</comment>
-        <translation>informe-monitoreo-{start}-{end}.pdf</translation>
-    </message>
-    <message>
-        <source>Save the scouting report</source>
-        <translation>Guardar el informe de monitoreo</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Could not save the report: {reason}</source>
-        <translation>No se pudo guardar el informe: {reason}</translation>
-    </message>
-    <message>
-        <source>Saved the scouting report to {path}</source>
-        <translation>Informe de monitoreo guardado en {path}</translation>
     </message>
     <message>
         <source>Exported {rows} rows to {path}</source>
@@ -4788,6 +4763,13 @@
     </message>
 </context>
 <context>
+    <name>RosterLoading</name>
+    <message>
+        <source>No worker matches this search and these filters. Clear them to see the whole roster.</source>
+        <translation>Ningún trabajador coincide con esta búsqueda y estos filtros. Quítelos para ver toda la plantilla.</translation>
+    </message>
+</context>
+<context>
     <name>RosterTableModel</name>
     <message>
         <source>Name</source>
@@ -4832,6 +4814,57 @@
     <message>
         <source>Pending</source>
         <translation>Pendiente</translation>
+    </message>
+</context>
+<context>
+    <name>ScoutingActions</name>
+    <message>
+        <source>Sign in to edit the action thresholds.</source>
+        <translation>Inicie sesión para editar los umbrales de acción.</translation>
+    </message>
+    <message>
+        <source>Action thresholds saved</source>
+        <translation>Umbrales de acción guardados</translation>
+    </message>
+    <message>
+        <source>Nothing to report: no scouting in this range.</source>
+        <translation>Nada que informar: no hay monitoreo en este período.</translation>
+    </message>
+    <message>
+        <source>scouting-report-{start}-{end}.pdf</source>
+        <comment>file name</comment>
+        <translation>informe-monitoreo-{start}-{end}.pdf</translation>
+    </message>
+    <message>
+        <source>Save the scouting report</source>
+        <translation>Guardar el informe de monitoreo</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Whole company</source>
+        <translation>Toda la empresa</translation>
+    </message>
+    <message>
+        <source>Could not save the report: {reason}</source>
+        <translation>No se pudo guardar el informe: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved the scouting report to {path}</source>
+        <translation>Informe de monitoreo guardado en {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ScoutingLoading</name>
+    <message>
+        <source>Not signed in</source>
+        <translation>Sin sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Sign in to see the farm&apos;s scouting.</source>
+        <translation>Inicie sesión para ver el monitoreo de la finca.</translation>
     </message>
 </context>
 <context>
@@ -4950,6 +4983,17 @@
     <message>
         <source>Action thresholds used</source>
         <translation>Umbrales de acción usados</translation>
+    </message>
+</context>
+<context>
+    <name>SectorAndDaysChoice</name>
+    <message>
+        <source>Pick a sector…</source>
+        <translation>Elija un sector…</translation>
+    </message>
+    <message>
+        <source>{project} · {sector}</source>
+        <translation>{project} · {sector}</translation>
     </message>
 </context>
 <context>
@@ -7136,6 +7180,13 @@ alerta</translation>
     </message>
 </context>
 <context>
+    <name>TimelineLoading</name>
+    <message>
+        <source>Sign in to see the sector&apos;s timeline.</source>
+        <translation>Inicie sesión para ver la línea de tiempo del sector.</translation>
+    </message>
+</context>
+<context>
     <name>TimelinePane</name>
     <message>
         <source>Sector timeline</source>
@@ -7268,18 +7319,6 @@ alerta</translation>
     <message>
         <source>In the timeline: show the whole day or week</source>
         <translation>En la línea de tiempo: mostrar el día o la semana completos</translation>
-    </message>
-    <message>
-        <source>Pick a sector…</source>
-        <translation>Elija un sector…</translation>
-    </message>
-    <message>
-        <source>{project} · {sector}</source>
-        <translation>{project} · {sector}</translation>
-    </message>
-    <message>
-        <source>Sign in to see the sector&apos;s timeline.</source>
-        <translation>Inicie sesión para ver la línea de tiempo del sector.</translation>
     </message>
     <message>
         <source>Pick a project&apos;s sector in the navigator</source>
@@ -7899,6 +7938,41 @@ alerta</translation>
     </message>
 </context>
 <context>
+    <name>WeatherLoading</name>
+    <message>
+        <source>Sign in to see the weather</source>
+        <translation>Inicie sesión para ver el clima</translation>
+    </message>
+    <message>
+        <source>Weather and soil readings come from the Hydrobit server once you are signed in.</source>
+        <translation>Las lecturas de clima y suelo llegan del servidor de Hydrobit una vez que inicia sesión.</translation>
+    </message>
+    <message>
+        <source>Choose a project</source>
+        <translation>Elija un proyecto</translation>
+    </message>
+    <message>
+        <source>Pick a project or one of its sectors in the navigator on the left.</source>
+        <translation>Elija un proyecto o uno de sus sectores en el navegador de la izquierda.</translation>
+    </message>
+    <message>
+        <source>Fetching the readings…</source>
+        <translation>Obteniendo las lecturas…</translation>
+    </message>
+    <message>
+        <source>The server could not be reached ({reason}). Showing the readings saved on this computer; press F5 to try again.</source>
+        <translation>No se pudo contactar al servidor ({reason}). Se muestran las lecturas guardadas en este equipo; pulse F5 para intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The readings could not be fetched</source>
+        <translation>No se pudieron obtener las lecturas</translation>
+    </message>
+    <message>
+        <source>{reason} Nothing of this range is saved on this computer yet. Press F5 to try again.</source>
+        <translation>{reason} Aún no hay nada de este periodo guardado en este equipo. Pulse F5 para intentarlo de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>WeatherPane</name>
     <message>
         <source>Weather and plant</source>
@@ -8034,90 +8108,6 @@ alerta</translation>
         <translation>La estación meteorológica del proyecto y los sensores de suelo y planta del sector, en un mismo eje de tiempo. Alt+1 a Alt+5 eligen el periodo, de un día a un año; arrastre o gire la rueda del ratón sobre los gráficos, o use Ctrl++ y Ctrl+- y Alt+Izquierda y Alt+Derecha, para acercar y desplazarse. Ctrl+D alterna los gráficos entre cada lectura y los valores diarios. Las franjas azules del gráfico de humedad del suelo son riegos y lluvia; la tabla diaria suma la lluvia y la ET0.</translation>
     </message>
     <message>
-        <source>Sign in to see the weather</source>
-        <translation>Inicie sesión para ver el clima</translation>
-    </message>
-    <message>
-        <source>Weather and soil readings come from the Hydrobit server once you are signed in.</source>
-        <translation>Las lecturas de clima y suelo llegan del servidor de Hydrobit una vez que inicia sesión.</translation>
-    </message>
-    <message>
-        <source>Choose a project</source>
-        <translation>Elija un proyecto</translation>
-    </message>
-    <message>
-        <source>Pick a project or one of its sectors in the navigator on the left.</source>
-        <translation>Elija un proyecto o uno de sus sectores en el navegador de la izquierda.</translation>
-    </message>
-    <message>
-        <source>Fetching the readings…</source>
-        <translation>Obteniendo las lecturas…</translation>
-    </message>
-    <message>
-        <source>The server could not be reached ({reason}). Showing the readings saved on this computer; press F5 to try again.</source>
-        <translation>No se pudo contactar al servidor ({reason}). Se muestran las lecturas guardadas en este equipo; pulse F5 para intentarlo de nuevo.</translation>
-    </message>
-    <message>
-        <source>The readings could not be fetched</source>
-        <translation>No se pudieron obtener las lecturas</translation>
-    </message>
-    <message>
-        <source>{reason} Nothing of this range is saved on this computer yet. Press F5 to try again.</source>
-        <translation>{reason} Aún no hay nada de este periodo guardado en este equipo. Pulse F5 para intentarlo de nuevo.</translation>
-    </message>
-    <message>
-        <source>No readings in this range</source>
-        <translation>No hay lecturas en este periodo</translation>
-    </message>
-    <message>
-        <source>The weather station and the sector&apos;s sensors sent nothing between these times. Choose a longer range (Alt+3 for a month), or another project or sector.</source>
-        <translation>La estación meteorológica y los sensores del sector no enviaron nada en este periodo. Elija un periodo más largo (Alt+3 para un mes) u otro proyecto o sector.</translation>
-    </message>
-    <message>
-        <source>Irrigation</source>
-        <translation>Riego</translation>
-    </message>
-    <message>
-        <source>Showing {days} days</source>
-        <translation>Se muestran {days} días</translation>
-    </message>
-    <message>
-        <source>Showing {hours} hours</source>
-        <translation>Se muestran {hours} horas</translation>
-    </message>
-    <message>
-        <source>No project selected</source>
-        <translation>Ningún proyecto seleccionado</translation>
-    </message>
-    <message>
-        <source>(first sector: select another in the navigator)</source>
-        <translation>(primer sector: seleccione otro en el navegador)</translation>
-    </message>
-    <message>
-        <source>Fetched {age}</source>
-        <translation>Obtenido {age}</translation>
-    </message>
-    <message>
-        <source>These readings were fetched from the server at {time}</source>
-        <translation>Estas lecturas se obtuvieron del servidor a las {time}</translation>
-    </message>
-    <message>
-        <source>just now</source>
-        <translation>ahora mismo</translation>
-    </message>
-    <message>
-        <source>{minutes} min ago</source>
-        <translation>hace {minutes} min</translation>
-    </message>
-    <message>
-        <source>{hours} h ago</source>
-        <translation>hace {hours} h</translation>
-    </message>
-    <message>
-        <source>{days} days ago</source>
-        <translation>hace {days} días</translation>
-    </message>
-    <message>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
@@ -8244,6 +8234,61 @@ alerta</translation>
     <message>
         <source>Dendrometer</source>
         <translation>Dendrómetro</translation>
+    </message>
+</context>
+<context>
+    <name>WeatherShowing</name>
+    <message>
+        <source>No readings in this range</source>
+        <translation>No hay lecturas en este periodo</translation>
+    </message>
+    <message>
+        <source>The weather station and the sector&apos;s sensors sent nothing between these times. Choose a longer range (Alt+3 for a month), or another project or sector.</source>
+        <translation>La estación meteorológica y los sensores del sector no enviaron nada en este periodo. Elija un periodo más largo (Alt+3 para un mes) u otro proyecto o sector.</translation>
+    </message>
+    <message>
+        <source>Irrigation</source>
+        <translation>Riego</translation>
+    </message>
+    <message>
+        <source>Showing {days} days</source>
+        <translation>Se muestran {days} días</translation>
+    </message>
+    <message>
+        <source>Showing {hours} hours</source>
+        <translation>Se muestran {hours} horas</translation>
+    </message>
+    <message>
+        <source>No project selected</source>
+        <translation>Ningún proyecto seleccionado</translation>
+    </message>
+    <message>
+        <source>(first sector: select another in the navigator)</source>
+        <translation>(primer sector: seleccione otro en el navegador)</translation>
+    </message>
+    <message>
+        <source>Fetched {age}</source>
+        <translation>Obtenido {age}</translation>
+    </message>
+    <message>
+        <source>These readings were fetched from the server at {time}</source>
+        <translation>Estas lecturas se obtuvieron del servidor a las {time}</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message>
+        <source>{minutes} min ago</source>
+        <translation>hace {minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} h ago</source>
+        <translation>hace {hours} h</translation>
+    </message>
+    <message>
+        <source>{days} days ago</source>
+        <translation>hace {days} días</translation>
     </message>
 </context>
 <context>
@@ -8386,6 +8431,25 @@ alerta</translation>
     <message>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerAdding</name>
+    <message>
+        <source>Sign in to add workers.</source>
+        <translation>Inicie sesión para añadir trabajadores.</translation>
+    </message>
+    <message>
+        <source>Sign in again to save this worker.</source>
+        <translation>Vuelva a iniciar sesión para guardar a este trabajador.</translation>
+    </message>
+    <message>
+        <source>The worker could not be saved: {reason}</source>
+        <translation>No se pudo guardar al trabajador: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} saved as {id}; it is sent to the server as soon as it can be reached.</source>
+        <translation>{name} guardado como {id}; se envía al servidor en cuanto se pueda contactar.</translation>
     </message>
 </context>
 <context>
@@ -8779,10 +8843,6 @@ alerta</translation>
         <translation>La plantilla de trabajadores de la empresa, con búsqueda por nombre o ID incluso sin conexión. Elija un trabajador para ver su ficha y sus conteos recientes. Un trabajador nuevo se guarda al momento en este equipo y se envía a Hydrobit cuando la conexión lo permite.</translation>
     </message>
     <message>
-        <source>No worker matches this search and these filters. Clear them to see the whole roster.</source>
-        <translation>Ningún trabajador coincide con esta búsqueda y estos filtros. Quítelos para ver toda la plantilla.</translation>
-    </message>
-    <message>
         <source>Not signed in</source>
         <translation>Sin iniciar sesión</translation>
     </message>
@@ -8833,22 +8893,6 @@ alerta</translation>
     <message>
         <source>Offline: showing the roster saved on this computer (refreshed {when}). New workers are saved here and sent when the connection is back.</source>
         <translation>Sin conexión: se muestra la plantilla guardada en este equipo (actualizada {when}). Los trabajadores nuevos se guardan aquí y se envían cuando vuelva la conexión.</translation>
-    </message>
-    <message>
-        <source>Sign in to add workers.</source>
-        <translation>Inicie sesión para añadir trabajadores.</translation>
-    </message>
-    <message>
-        <source>Sign in again to save this worker.</source>
-        <translation>Vuelva a iniciar sesión para guardar a este trabajador.</translation>
-    </message>
-    <message>
-        <source>The worker could not be saved: {reason}</source>
-        <translation>No se pudo guardar al trabajador: {reason}</translation>
-    </message>
-    <message>
-        <source>{name} saved as {id}; it is sent to the server as soon as it can be reached.</source>
-        <translation>{name} guardado como {id}; se envía al servidor en cuanto se pueda contactar.</translation>
     </message>
     <message>
         <source>Exported 1 row to {path}</source>

@@ -30,16 +30,13 @@ from shiboken6 import isValid
 
 from hydrodesk.api.errors import ApiError
 from hydrodesk.domain.photos import photo_from_data_url
-from hydrodesk.domain.roster import IdHolder, OptionLists, RosterFilter, full_name
+from hydrodesk.domain.roster import IdHolder, OptionLists, RosterFilter
 from hydrodesk.store import roster
-from hydrodesk.store.outbox import OutboxError
-from hydrodesk.store.sqlite_errors import DiskFull
 from hydrodesk.store.views import Row
 from hydrodesk.sync.photos import PhotoCache
-from hydrodesk.sync.roster import LoadedOptions, OptionsSource, load_worker_options
+from hydrodesk.sync.roster import OptionsSource, load_worker_options
 from hydrodesk.sync.status import ConnectionState, SyncStatus
 from hydrodesk.ui import formats
-from hydrodesk.ui.cache_file_text import disk_full_change_text
 from hydrodesk.ui.error_text import user_message
 from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
@@ -48,23 +45,22 @@ from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.state_page import StatePage
 from hydrodesk.ui.widgets.tab_order import move_before
+from hydrodesk.ui.workers.adding import WorkerAdding
 from hydrodesk.ui.workers.create_dialog import CreateWorkerDialog
 from hydrodesk.ui.workers.detail import WorkerDetail
-from hydrodesk.ui.workers.labels import label_for
+from hydrodesk.ui.workers.loading import CONTENT_PAGE, STATE_PAGE, RosterLoading
 from hydrodesk.ui.workers.models import EMPLOYMENT, HIRE_DATE, PHONE, RosterTableModel, row_key
 
 if TYPE_CHECKING:
-    from hydrodesk.api.models import NewWorker
     from hydrodesk.sync.office import Office
 
 log = logging.getLogger(__name__)
 
-CONTENT_PAGE, STATE_PAGE = 0, 1
 SEARCH_DELAY_MS = 200  # typing pauses this long before the list follows
 SYNC_RELOAD_DELAY_MS = 300  # sync news arrives in bursts; one reload per burst
 
 
-class WorkersPane(Pane):
+class WorkersPane(RosterLoading, WorkerAdding, Pane):
     roster_loaded = Signal()  # the list shows the store's current roster (after each reload)
     detail_loaded = Signal(str)  # the selected worker's tallies and photo are shown (its row key)
 
@@ -287,135 +283,6 @@ class WorkersPane(Pane):
         elif self._stale:
             self._reload_in_background()
 
-    # ------------------------------------------------------------------------------------------ the office
-    def _ensure_office(self) -> Office | None:
-        office = self.context.office()
-        if office is self._office:
-            return office
-        self._engine.follow(office)
-        self._office = office
-        self._snapshot = None
-        self._options, self._options_source = OptionLists(), None
-        self._refresh_problem = None
-        self._photos = PhotoCache.beside(office.store.path) if office is not None else None
-        return office
-
-    def _on_sync_status(self, status: SyncStatus) -> None:
-        previous, self._sync = self._sync, status
-        self._show_banner()
-        interesting = (status.pending, status.failed, status.conflicts, status.last_sync_at)
-        if previous is None or (previous.pending, previous.failed, previous.conflicts, previous.last_sync_at) != (
-            interesting
-        ):
-            self._sync_timer.start()  # a worker went through, stopped, or the cache was refreshed
-
-    # ------------------------------------------------------------------------------------------ loading
-    def _first_load_in_background(self) -> None:
-        self._spawn(self._first_load(), "workers-first-load")
-
-    def _reload_in_background(self) -> None:
-        self._stale = False
-        self._spawn(self.reload(), "workers-reload")
-
-    def _reload_if_shown(self) -> None:
-        # Other panes make sync busy all day (a tally entry per delivery); a hidden roster only notes it.
-        if self.isVisible():
-            self._reload_in_background()
-        else:
-            self._stale = True
-
-    def _refresh_in_background(self) -> None:
-        self._spawn(self.refresh(), "workers-refresh")
-
-    def _spawn(self, work: object, name: str) -> None:
-        try:
-            self.context.tasks.spawn(work, name=name)  # type: ignore[arg-type]
-        except RuntimeError:  # shutting down
-            log.debug("not started: %s", name)
-
-    async def _first_load(self) -> None:
-        """Show what the cache holds at once; fetch the template options if this computer never had them."""
-        await self.reload()
-        office = self._office
-        if office is None or not isValid(self) or self._options_source in (OptionsSource.SERVER, OptionsSource.CACHE):
-            return
-        loaded = await load_worker_options(office.store, office.engine.client, fetch=True)
-        if isValid(self) and office is self._office:
-            self._use_options(loaded)
-
-    async def reload(self) -> bool:
-        """Read the roster from the local store (never the network) and show it; False without an office."""
-        office = self._ensure_office()
-        if office is None:
-            self._show_signed_out()
-            return False
-        self._reload_generation += 1
-        generation = self._reload_generation
-        wanted = self._filter
-        snapshot = await office.store.read(roster.snapshot, wanted)
-        loaded = None
-        if self._options_source is None:
-            loaded = await load_worker_options(office.store, office.engine.client, fetch=False)
-        if not isValid(self) or generation != self._reload_generation or office is not self._office:
-            return False
-        if loaded is not None:
-            self._use_options(loaded)
-        self._apply_snapshot(snapshot)
-        self.roster_loaded.emit()
-        return True
-
-    def _use_options(self, loaded: LoadedOptions) -> None:
-        self._options, self._options_source = loaded.options, loaded.source
-        for combo, values in (
-            (self.status_filter, loaded.options.statuses),
-            (self.position_filter, loaded.options.positions),
-            (self.employment_filter, loaded.options.employment_types),
-        ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for value in values:
-                combo.addItem(label_for(value), value)
-            index = combo.findData(current) if current is not None else 0
-            combo.setCurrentIndex(max(index, 0))
-            combo.blockSignals(False)
-
-    def _apply_snapshot(self, snapshot: roster.RosterSnapshot) -> None:
-        self._snapshot = snapshot
-        self._holders = snapshot.holders
-        if self.create_dialog is not None and isValid(self.create_dialog) and self.create_dialog.isVisible():
-            self.create_dialog.set_holders(snapshot.holders)
-        self._show_subtitle()
-        self._show_banner()
-        if snapshot.cached == 0 and snapshot.pending == 0:
-            self._show_empty_roster()
-            return
-        self.stack.setCurrentIndex(CONTENT_PAGE)
-        self._applying = True
-        try:
-            self.model.set_rows(snapshot.rows)
-            row = self._selected_row_index()
-            self.table.select_source_row(row)
-        finally:
-            self._applying = False
-        self._show_detail(self.model.row_at(row) if row >= 0 else None)
-        filtered = self._filter != RosterFilter()
-        self.no_match_label.setVisible(not snapshot.rows and filtered)
-        self.no_match_label.setText(
-            self.tr("No worker matches this search and these filters. Clear them to see the whole roster.")
-        )
-        self.clear_button.setEnabled(filtered)
-
-    def _selected_row_index(self) -> int:
-        if self._selected is None:
-            return -1
-        key, worker_id = self._selected
-        row = self.model.row_of(key)
-        if row < 0:  # a worker made here, confirmed meanwhile: now it goes by its worker_id
-            row = self.model.row_of(worker_id)
-        return row
-
     # ------------------------------------------------------------------------------------------ states
     def _show_signed_out(self) -> None:
         self.model.set_rows([])
@@ -564,72 +431,6 @@ class WorkersPane(Pane):
             return
         self.detail.show_photo(photo)
         self.detail_loaded.emit(row_key(row))
-
-    # ------------------------------------------------------------------------------------------ creating
-    def open_create_dialog(self) -> CreateWorkerDialog | None:
-        """Ctrl+N: the create-worker form (None while signed out)."""
-        return self._open_dialog(None, None)
-
-    def open_edit_dialog(self, entry_id: str) -> CreateWorkerDialog | None:
-        """The form again, filled in with a worker the server refused, to correct it and send it again."""
-        row = next((row for row in self.model.rows if row.entry is not None and row.entry.entry_id == entry_id), None)
-        if row is None or row.entry is None:
-            return None
-        return self._open_dialog(entry_id, row.entry.payload.get("new_worker") or {})
-
-    def _open_dialog(self, entry_id: str | None, worker: dict | None) -> CreateWorkerDialog | None:  # type: ignore[type-arg]
-        if self._ensure_office() is None:
-            self.status_message.emit(self.tr("Sign in to add workers."))
-            return None
-        if self.create_dialog is not None and isValid(self.create_dialog):
-            self.create_dialog.close()
-        dialog = CreateWorkerDialog(self._options, self._holders, editing_entry=entry_id, worker=worker, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.submitted.connect(lambda new_worker: self._spawn(self._save(dialog, new_worker), "worker-save"))
-        self.create_dialog = dialog
-        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
-        # Not exec(): a modal loop inside the asyncio loop would stall every background task.
-        dialog.open()
-        return dialog
-
-    def _forget_dialog(self, dialog: CreateWorkerDialog) -> None:
-        if self.create_dialog is dialog:
-            self.create_dialog = None
-
-    async def _save(self, dialog: CreateWorkerDialog, worker: NewWorker) -> None:
-        office = self._office
-        if office is None:
-            dialog.show_error(self.tr("Sign in again to save this worker."))
-            return
-        dialog.set_busy(True)
-        try:
-            if dialog.editing_entry is not None:
-                item = await office.choices.edit_worker(dialog.editing_entry, worker)
-            else:
-                item = await office.actions.create_worker(worker)
-        except DiskFull:  # refused whole; what was saved before stands
-            if isValid(dialog):
-                dialog.show_error(disk_full_change_text())
-            return
-        except (OutboxError, ValueError) as error:
-            if isValid(dialog):
-                dialog.show_error(self.tr("The worker could not be saved: {reason}").format(reason=error))
-            return
-        if not isValid(self):
-            return
-        worker_id = str(item.payload.get("worker_id"))
-        self._selected = (f"pending:{item.entry_id}", worker_id)
-        if isValid(dialog):
-            dialog.accept()
-        self.status_message.emit(
-            self.tr("{name} saved as {id}; it is sent to the server as soon as it can be reached.").format(
-                name=full_name(item.payload.get("new_worker") or {}), id=worker_id
-            )
-        )
-        # Show the new worker even if a search or filter would hide it.
-        if not self._filter.matches({**(item.payload.get("new_worker") or {}), "worker_id": worker_id}):
-            self.clear_filters()
-        await self.reload()
 
     # ------------------------------------------------------------------------------------------ export
     def _on_exported(self, path: str, rows: int) -> None:
