@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -35,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from hydrodesk.domain.phyto_verdicts import ThresholdBook
-from hydrodesk.domain.timeline import Timeline, Window, preset_window
+from hydrodesk.domain.timeline import Timeline, Window
 from hydrodesk.exports.file_names import suggested_file_name
 from hydrodesk.ui import formats
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
@@ -43,8 +41,10 @@ from hydrodesk.ui.keys import KeyHelp
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.phyto.thresholds_hub import FollowedBook
 from hydrodesk.ui.theme import Theme
+from hydrodesk.ui.timeline.choosing import PRESETS, SectorAndDaysChoice
 from hydrodesk.ui.timeline.lanes import TimelineChart
-from hydrodesk.ui.timeline.readout import readout_html, readout_lines, scouting_text
+from hydrodesk.ui.timeline.loading import STATE_PAGE, TimelineLoading
+from hydrodesk.ui.timeline.readout import readout_html, readout_lines
 from hydrodesk.ui.widgets.segmented import SegmentedButtons
 from hydrodesk.ui.widgets.state_page import StatePage
 
@@ -53,13 +53,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PRESETS = ("today", "yesterday", "this_week", "last_week")
-CHART_PAGE, STATE_PAGE = 0, 1
 JUST_RELOADED_S = 3.0
 NEAR_PX = 8  # a scouting point this many pixels from the cursor is the one under it
 
 
-class TimelinePane(Pane):
+class TimelinePane(SectorAndDaysChoice, TimelineLoading, Pane):
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._selection = Selection()
@@ -263,224 +261,6 @@ class TimelinePane(Pane):
         # The window sends F5 after every load of the farm, also the first, moments after the pane began its own
         # cache-first reload: only a refresh asked for later fetches every day again.
         await self.reload(force=time.monotonic() - self._reload_started > JUST_RELOADED_S)
-
-    # ------------------------------------------------------------------------------------------ choosing
-    def open_sector(self, project: Project, sector: Sector) -> None:
-        """Show this sector (the main window's `open_sector_timeline`, the map's double-click)."""
-        self.set_selection(Selection(project, sector))
-
-    def _fill_sector_box(self, every_project: list[Project] | None = None) -> None:
-        """Offer the project's sectors; with the company selected, every cached project's (named with it)."""
-        if self._project is not None:
-            self._choices = [(self._project, sector) for sector in self._project.sectors]
-        else:
-            self._choices = [(project, sector) for project in every_project or [] for sector in project.sectors]
-            if every_project is None:
-                self._offer_every_project()
-        self.sector_box.blockSignals(True)
-        self.sector_box.clear()
-        if self._sector is None:
-            self.sector_box.addItem(self.tr("Pick a sector…"))
-        for project, sector in self._choices:
-            if self._project is None:
-                self.sector_box.addItem(
-                    self.tr("{project} · {sector}").format(project=project.name, sector=sector.sector_name)
-                )
-            else:
-                self.sector_box.addItem(sector.sector_name)
-        if self._sector is not None:
-            ids = [sector.sector_id for _, sector in self._choices]
-            self.sector_box.setCurrentIndex(ids.index(self._sector.sector_id) if self._sector.sector_id in ids else 0)
-        self.sector_box.setEnabled(bool(self._choices))
-        self.sector_box.blockSignals(False)
-
-    def _offer_every_project(self) -> None:
-        office = self.context.office()
-        if office is None:
-            return
-
-        async def offer() -> None:
-            from hydrodesk.sync.farm_cache import cached_farm
-
-            farm = await cached_farm(office.store)
-            if farm is not None and self._project is None:
-                self._fill_sector_box(farm.projects)
-
-        self.context.tasks.spawn(offer(), name="timeline-sectors")
-
-    def _on_sector_chosen(self, index: int) -> None:
-        offset = 1 if self._sector is None else 0  # the "Pick a sector…" line
-        chosen = index - offset
-        if 0 <= chosen < len(self._choices):
-            project, sector = self._choices[chosen]
-            # Through the navigator, so the rest of the window follows the same sector.
-            self.sector_activated.emit(project.project_id, sector.sector_id)
-            if self._sector is None or self._sector.sector_id != sector.sector_id:
-                self.open_sector(project, sector)
-
-    def choose_preset(self, preset: str) -> None:
-        self._preset = preset
-        self.preset_buttons.select(preset)
-        self._reset_window()
-        self.reload_in_background()
-
-    def step(self, steps: int) -> None:
-        """The day or week before (-1) or after (+1) the one shown."""
-        if self._window is None:
-            return
-        self._preset = None
-        self._window = self._window.shifted(steps)
-        self._mark_preset()
-        self.reload_in_background()
-
-    def _reset_window(self) -> None:
-        if self._project is None:
-            self._window = None
-            return
-        preset = self._preset or ("yesterday" if self._window is None or self._window.days == 1 else "this_week")
-        if self._preset is None and self._window is not None and self._window.timezone == self._project.timezone:
-            return  # a stepped-to day stays chosen when the selection is reloaded
-        self._window = preset_window(preset, datetime.now(UTC), self._project.timezone)
-
-    def _mark_preset(self) -> None:
-        """Light the preset the shown days happen to be (stepping back from today onto yesterday, say)."""
-        if self._window is None or self._project is None:
-            return
-        now = datetime.now(UTC)
-        for preset in PRESETS:
-            if preset_window(preset, now, self._project.timezone) == self._window:
-                self._preset = preset
-                self.preset_buttons.select(preset)
-                return
-        group = self.preset_buttons.findChild(QButtonGroup)  # no preset is these days: none lit
-        if group is not None:
-            group.setExclusive(False)
-            for preset in PRESETS:
-                self.preset_buttons.button(preset).setChecked(False)
-            group.setExclusive(True)
-
-    @property
-    def days_shown(self) -> Window | None:
-        """The farm days on screen (not `window`: that is QWidget's top-level window)."""
-        return self._window
-
-    def set_window(self, window: Window) -> None:
-        """Show these days (tests and the lead's map hand one in)."""
-        self._window = window
-        self._preset = None
-        self._mark_preset()
-        self.reload_in_background()
-
-    # ------------------------------------------------------------------------------------------ loading
-    def reload_in_background(self) -> None:
-        self._update_heading()
-        if self._sector is None or self._project is None:
-            self._show_pick_sector()
-            return
-        self.context.tasks.spawn(self.reload(), name="timeline-reload")
-
-    async def reload(self, *, force: bool = False) -> bool:
-        """Draw the cached days, fetch the missing ones (every day with `force`), draw again. False when the
-        fetch failed (the cached days stay on screen) or another reload took over."""
-        from hydrodesk.api.errors import ApiError
-        from hydrodesk.sync import timeline_data as data
-        from hydrodesk.ui.error_text import user_message
-
-        office, project, sector, window = self.context.office(), self._project, self._sector, self._window
-        if project is None or sector is None or window is None:
-            self._show_pick_sector()
-            return False
-        if office is None:
-            self._show_problem(self.tr("Sign in to see the sector's timeline."), tone="neutral")
-            return False
-        await self._followed_book.follow(office, project.company_id)
-        self._load_number += 1
-        self._reload_started = time.monotonic()
-        number = self._load_number
-        ref = data.SectorRef(project.project_id, sector.sector_id)
-        store = office.store
-
-        def current() -> bool:
-            return number == self._load_number
-
-        marks = await data.day_marks(store, ref.sector_id, window)
-        await self._show_cached(store, ref, window, current)
-        missing = data.missing_days(marks, window, refetch_after=timedelta(0) if force else None)
-        client = self.context.client()
-        if not current():
-            return False
-        if not missing or client is None:
-            self._loading = False
-            self.progress.setVisible(False)
-            self._show_age(data.cached_since(marks), fetched_now=False)
-            self._announce_ready()
-            return client is not None
-        self._loading = True
-        self._show_progress(0, 1, "start")
-        try:
-            denied = await data.fetch_window(
-                office.engine.refresher,
-                ref,
-                window,
-                progress=lambda done, total, what: current() and self._show_progress(done, total, what),
-                call=self.context.monitor.call,
-            )
-        except ApiError as error:
-            if current():
-                self._loading = False
-                self.progress.setVisible(False)
-                marks = await data.day_marks(store, ref.sector_id, window)
-                self._show_fetch_failed(user_message(error), data.cached_since(marks))
-                self._announce_ready()
-            return False
-        if not current():
-            return False
-        self._loading = False
-        self.progress.setVisible(False)
-        self._denied = frozenset(denied)
-        await self._show_cached(store, ref, window, current)
-        self._show_age(None, fetched_now=True)
-        self._announce_ready()
-        return True
-
-    async def _show_cached(self, store: Any, ref: Any, window: Window, current: Any) -> None:
-        from hydrodesk.sync.timeline_data import cached_timeline
-
-        timeline = await cached_timeline(store, ref, window, datetime.now(UTC), self.threshold_book)
-        if not current():
-            return
-        self._timeline = timeline
-        log.info(
-            "timeline of %s for %s..%s: %d runs, %d commands, %d moisture points, %d weather points, "
-            "%d scouting points, %d harvest sessions, %d harvest hours",
-            ref.sector_id,
-            window.first,
-            window.last,
-            len(timeline.runs),
-            len(timeline.commands),
-            sum(len(line.ts) for line in timeline.moisture),
-            len(timeline.rain.ts) + len(timeline.et0.ts),
-            len(timeline.scouting),
-            len(timeline.harvests),
-            len(timeline.hourly_units),
-        )
-        marks = {mark.record_id: mark for mark in timeline.scouting}
-        zone = self._zone()
-        self.chart.scout_tip = lambda record_id: scouting_text(marks[record_id], zone) if record_id in marks else ""
-        self.chart.set_timeline(timeline, zone, self._denied)
-        self.stack.setCurrentIndex(CHART_PAGE)
-        self._show_hint()
-
-    def set_threshold_book(self, book: ThresholdBook) -> None:
-        """Use the company's thresholds (the lead wires the scouting pane's stored ones here); recolours at once."""
-        self.threshold_book = book
-        if self._timeline is not None:
-            self.reload_in_background()
-
-    def _announce_ready(self) -> None:
-        if not self._ready:
-            self._ready = True
-            self.data_ready.emit()
 
     # ------------------------------------------------------------------------------------------ showing
     def _zone(self) -> str | None:

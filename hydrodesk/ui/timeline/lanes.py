@@ -3,6 +3,8 @@ harvest), their x ranges linked, a vertical cursor through all of them, and word
 
 Zoom and pan move along time only (the mouse wheel and drag, or the keys when the chart has the focus); the
 window's days are the limits, so a user cannot lose the day in an empty stretch of axis.
+
+What the lanes are called, say and look like is in hydrodesk.ui.timeline.lane_look.
 """
 
 from __future__ import annotations
@@ -18,83 +20,38 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 from hydrodesk.domain.phyto_verdicts import Verdict
 from hydrodesk.domain.timeline import HOUR_S, Timeline
 from hydrodesk.ui.charts.time_axis import FarmTimeAxis
-
-IRRIGATION, MOISTURE, WEATHER, SCOUTING, HARVEST = "irrigation", "moisture", "weather", "scouting", "harvest"
-LANES = (IRRIGATION, MOISTURE, WEATHER, SCOUTING, HARVEST)
-LANE_STRETCH = {IRRIGATION: 2, MOISTURE: 3, WEATHER: 3, SCOUTING: 2, HARVEST: 3}
-LINE_COLORS = {
-    "light": ("#1f77b4", "#2ca02c", "#9467bd", "#8c564b"),
-    "dark": ("#5fa8e8", "#5fd35f", "#b99cf0", "#d19a7a"),
-}
-RAIN_COLOR = {"light": "#1f77b4", "dark": "#5fa8e8"}
-ET0_COLOR = {"light": "#ff7f0e", "dark": "#ffae52"}
-PROGRAM_COLOR = {"light": "#17795f", "dark": "#3fb58f"}
-MANUAL_COLOR = {"light": "#5b8def", "dark": "#7aa7ff"}
-KEY_PAN = 0.1  # of the visible span per arrow key
-KEY_ZOOM = 1.5
-MIN_SPAN_S = 15 * 60.0  # zoomed in no further than a quarter of an hour
-
+from hydrodesk.ui.timeline.lane_look import (
+    ET0_COLOR,
+    HARVEST,
+    IRRIGATION,
+    KEY_PAN,
+    KEY_ZOOM,
+    LANE_SOURCES,
+    LANE_STRETCH,
+    LANES,
+    LINE_COLORS,
+    MANUAL_COLOR,
+    MIN_SPAN_S,
+    MOISTURE,
+    PROGRAM_COLOR,
+    RAIN_COLOR,
+    SCOUTING,
+    WEATHER,
+    command_status_group,
+    denied_text,
+    depth_text,
+    empty_text,
+    lane_title,
+    status_color,
+    status_group_text,
+    status_groups,
+    verdict_color,
+    verdict_text,
+    with_alpha,
+)
 
 # lupdate finds translate("Context", "text") calls, so every string is written out that way.
 translate = QCoreApplication.translate
-
-
-def lane_title(lane: str) -> str:
-    return {
-        IRRIGATION: translate("TimelineChart", "Irrigation"),
-        MOISTURE: translate("TimelineChart", "Moisture (%)"),
-        WEATHER: translate("TimelineChart", "Rain, ET0 (mm)"),
-        SCOUTING: translate("TimelineChart", "Scouting"),
-        HARVEST: translate("TimelineChart", "Harvest (units/h)"),
-    }[lane]
-
-
-def empty_text(lane: str) -> str:
-    return {
-        IRRIGATION: translate("TimelineChart", "No irrigation runs or valve commands in this sector on these days."),
-        MOISTURE: translate("TimelineChart", "No soil moisture readings for this sector on these days."),
-        WEATHER: translate("TimelineChart", "No rain or ET0 readings for this project on these days."),
-        SCOUTING: translate("TimelineChart", "Nobody scouted this sector on these days."),
-        HARVEST: translate("TimelineChart", "No harvest sessions in this sector on these days."),
-    }[lane]
-
-
-# The sources behind each lane (timeline_data's step names): a lane whose source was refused says so.
-LANE_SOURCES = {
-    IRRIGATION: ("valves", "irrigation", "commands"),
-    MOISTURE: ("soil",),
-    WEATHER: ("weather",),
-    SCOUTING: ("scouting",),
-    HARVEST: ("harvest",),
-}
-
-
-def denied_text() -> str:
-    return translate(
-        "TimelineChart", "This account may not read these data (its API key lacks the scope). Ask your administrator."
-    )
-
-
-def verdict_color(verdict: Verdict, tokens: dict[str, str]) -> QColor:
-    """The verdict colours the scouting pane and the map use too: green, amber, red; grey for no data."""
-    return QColor(
-        tokens.get({Verdict.OKAY: "online", Verdict.ATTENTION: "busy", Verdict.ALERT: "error"}.get(verdict, "muted"))
-        or "#888888"
-    )
-
-
-def status_color(status: str, tokens: dict[str, str]) -> QColor:
-    token = {"confirmed": "online", "failed": "error", "expired": "error"}.get(status, "busy")
-    return QColor(tokens.get(token, "#888888"))
-
-
-def verdict_text(verdict: Verdict) -> str:
-    return {
-        Verdict.OKAY: translate("TimelineChart", "Okay"),
-        Verdict.ATTENTION: translate("TimelineChart", "Attention"),
-        Verdict.ALERT: translate("TimelineChart", "Alert"),
-        Verdict.NO_DATA: translate("TimelineChart", "No data"),
-    }[verdict]
 
 
 @dataclass
@@ -246,8 +203,8 @@ class TimelineChart(QWidget):
             )
             plot.addItem(bars)
         if timeline.commands:
-            for status_group in _status_groups(timeline.commands):
-                marks = [mark for mark in timeline.commands if _status_group(mark.status) == status_group]
+            for status_group in status_groups(timeline.commands):
+                marks = [mark for mark in timeline.commands if command_status_group(mark.status) == status_group]
                 color = status_color(marks[0].status, self._tokens)
                 scatter = pg.ScatterPlotItem(
                     x=[mark.at for mark in marks],
@@ -256,7 +213,7 @@ class TimelineChart(QWidget):
                     size=11,
                     brush=pg.mkBrush(color),
                     pen=pg.mkPen(color.darker(140)),
-                    name=_status_group_text(status_group),
+                    name=status_group_text(status_group),
                 )
                 plot.addItem(scatter)
         plot.setYRange(0, 1, padding=0)
@@ -267,7 +224,7 @@ class TimelineChart(QWidget):
         colors = LINE_COLORS[self._scheme]
         for index, line in enumerate(timeline.moisture):
             color = QColor(colors[index % len(colors)])
-            lane.plot.plot(list(line.ts), list(line.values), pen=pg.mkPen(color, width=2), name=_depth_text(line.name))
+            lane.plot.plot(list(line.ts), list(line.values), pen=pg.mkPen(color, width=2), name=depth_text(line.name))
         if lane.has_data:
             lane.plot.enableAutoRange(axis="y", enable=True)
 
@@ -467,7 +424,7 @@ class TimelineChart(QWidget):
             legend = lane.plot.legend
             if legend is not None:
                 legend.setLabelTextColor(text)
-                legend.setBrush(pg.mkBrush(_with_alpha(self._background, 170)))
+                legend.setBrush(pg.mkBrush(with_alpha(self._background, 170)))
                 legend.setPen(pg.mkPen(border))
             lane.cursor.setPen(pg.mkPen(QColor(self._tokens["accent"]), width=1, style=Qt.PenStyle.DashLine))
             lane.empty.setColor(muted)
@@ -475,31 +432,3 @@ class TimelineChart(QWidget):
     # ------------------------------------------------------------------------------------------ for tests
     def items_of(self, lane: str, kind: type) -> list[object]:
         return [item for item in self.lanes[lane].plot.items if isinstance(item, kind)]
-
-
-def _with_alpha(color: str, alpha: int) -> QColor:
-    result = QColor(color)
-    result.setAlpha(alpha)
-    return result
-
-
-def _depth_text(depth: str) -> str:
-    number = depth.removesuffix("cm")
-    return translate("TimelineChart", "{depth} cm").format(depth=number) if number != depth else depth
-
-
-def _status_group(status: str) -> str:
-    return {"confirmed": "confirmed", "failed": "failed", "expired": "failed"}.get(status, "waiting")
-
-
-def _status_groups(marks: object) -> list[str]:
-    found = {_status_group(mark.status) for mark in marks}  # type: ignore[attr-defined]
-    return [group for group in ("confirmed", "waiting", "failed") if group in found]
-
-
-def _status_group_text(group: str) -> str:
-    return {
-        "confirmed": translate("TimelineChart", "Command confirmed"),
-        "waiting": translate("TimelineChart", "Command on its way"),
-        "failed": translate("TimelineChart", "Command failed"),
-    }[group]
