@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,23 +30,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
-from hydrodesk.domain.outbox import EntryKind, EntryState
-from hydrodesk.domain.phyto_heatmap import Heatmap, build_heatmap
-from hydrodesk.domain.phyto_range import DayRange, Preset, fetched_at, preset_range, today_in, utc_bounds
+from hydrodesk.domain.phyto_heatmap import Heatmap
+from hydrodesk.domain.phyto_range import DayRange, Preset, preset_range, today_in
 from hydrodesk.domain.phyto_trend import trend
 from hydrodesk.domain.phyto_verdicts import ThresholdBook, Verdict
-from hydrodesk.domain.timestamps import now_utc, parse_utc_text, utc_text
-from hydrodesk.store import phyto as phyto_store
+from hydrodesk.domain.timestamps import now_utc, parse_utc_text
 from hydrodesk.ui import formats
-from hydrodesk.ui.cache_file_text import disk_full_change_text, is_disk_full_error
 from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.panes.sync_follow import EngineFollower
-from hydrodesk.ui.phyto.heatmap_model import CELL_ROLE, FIRST_PEST_COLUMN, INCIDENCE, SEVERITY, HeatmapModel
-from hydrodesk.ui.phyto.records_model import RecordsModel, response_rows
-from hydrodesk.ui.phyto.threshold_dialog import ThresholdDialog
+from hydrodesk.ui.phyto.actions import RECORDS_TAB, ScoutingActions
+from hydrodesk.ui.phyto.heatmap_model import FIRST_PEST_COLUMN, INCIDENCE, SEVERITY, HeatmapModel
+from hydrodesk.ui.phyto.loading import ScoutingLoading
+from hydrodesk.ui.phyto.records_model import RecordsModel
 from hydrodesk.ui.phyto.thresholds_hub import thresholds_hub
 from hydrodesk.ui.phyto.trend_chart import TrendChart
 from hydrodesk.ui.theme import Theme
@@ -59,11 +53,9 @@ from hydrodesk.ui.widgets.state_page import StatePage
 
 if TYPE_CHECKING:
     from hydrodesk.sync.office import Office
-    from hydrodesk.sync.status import SyncStatus
 
 log = logging.getLogger(__name__)
 
-TREND_TAB, RECORDS_TAB = 0, 1
 SYNC_NEWS_DELAY_MS = 500
 
 
@@ -77,7 +69,7 @@ class HeatmapView(QTableView):
         super().keyPressEvent(event)
 
 
-class PhytoPane(Pane):
+class PhytoPane(ScoutingLoading, ScoutingActions, Pane):
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._selection = Selection()
@@ -353,133 +345,6 @@ class PhytoPane(Pane):
         self.presets.clear()
         self.set_range(DayRange(start, end))  # type: ignore[arg-type]
 
-    # ------------------------------------------------------------------------------------------ loading
-    def _spawn(self, coroutine: Any, name: str) -> None:
-        try:
-            self.context.tasks.spawn(coroutine, name=name)
-        except RuntimeError:
-            log.debug("not starting %s: the application is shutting down", name)  # the window is closing
-
-    def _timezone_for_scope(self) -> str:
-        project = self._selection.project
-        if project is not None and formats.farm_zone(project.timezone) is not None:
-            return project.timezone
-        return self._timezone
-
-    async def reload(self, *, fetch: bool = True) -> None:
-        """Show the cache for the scope and range, then (if `fetch`) fetch the range and show it again."""
-        office = self.context.office()
-        if office is None:
-            self._show_state(
-                self.tr("Not signed in"), self.tr("Sign in to see the farm's scouting."), action=None, tone="neutral"
-            )
-            return
-        if self._engine.follow(office):
-            self._sent_forms = None
-        async with self._load_lock:
-            await self._resolve_company(office)
-            days = self.current_range()
-            self._show_dates(days)
-            await self._show_cached(office, days)
-            if not fetch:
-                return
-            client = self.context.client()
-            if client is None or self._company_id is None:
-                self.fetches_done += 1  # nothing to fetch with: what the cache holds is all there is
-                self.data_ready.emit()
-                return
-            self.refresh_button.setEnabled(False)
-            try:
-                from hydrodesk.api.errors import ApiError
-                from hydrodesk.sync.phyto import fetch_scouting
-                from hydrodesk.ui.error_text import user_message
-
-                try:
-                    await self.context.monitor.call(
-                        fetch_scouting(office.store, office.engine.refresher, self._company_id, days)
-                    )
-                except ApiError as error:
-                    self._problem = user_message(error)
-                    log.info("scouting not fetched: %s", error)
-                else:
-                    self._problem = None
-            finally:
-                if isValid(self):
-                    self.refresh_button.setEnabled(True)
-            if isValid(self) and self.context.office() is office:
-                await self._show_cached(office, days)
-                self.fetches_done += 1
-                self.data_ready.emit()
-
-    def _on_sync_status(self, status: SyncStatus) -> None:
-        news = (status.pending, status.last_sync_at)
-        if news != self._sync_news:
-            self._sync_news = news
-            self._deliveries_timer.start()
-
-    async def _fetch_after_delivery(self) -> None:
-        office = self._engine.office
-        if office is None:
-            return
-        sent = await office.store.outbox_items(states=[EntryState.DONE], kinds=[EntryKind.SUBMIT_FORM])
-        if not isValid(self) or office is not self._engine.office:
-            return
-        known, self._sent_forms = self._sent_forms, {item.entry_id for item in sent}
-        if known is None or not self._sent_forms - known:
-            return  # the first look only learns what was sent before
-        log.info("a form was delivered: fetching the scouting range again")
-        if self.isVisible():
-            await self.reload()
-        else:
-            self._stale = True  # fetched when the pane is next shown
-
-    async def _resolve_company(self, office: Office) -> None:
-        project = self._selection.project
-        company_id = project.company_id if project is not None else None
-        client = self.context.client()
-        if company_id is None and client is not None:
-            company_id = client.credentials.company_id
-        if company_id is None:
-            names = await office.store.company_names()
-            company_id = next(iter(sorted(names)), None)
-        if company_id != self._company_id:
-            self._company_id = company_id
-            self._book = (
-                await office.store.read(phyto_store.load_thresholds, company_id) if company_id else ThresholdBook()
-            )
-        if company_id is not None:
-            zone = await office.store.read(phyto_store.company_timezone, company_id)
-            if zone and formats.farm_zone(zone) is not None:
-                self._timezone = zone
-
-    async def _show_cached(self, office: Office, days: DayRange) -> None:
-        zone = self._timezone_for_scope()
-        first, after = utc_bounds(days, zone)
-        since, until = utc_text(first), utc_text(after)
-        project = self._selection.project
-        sector = self._selection.sector
-        scope = {
-            "project_id": project.project_id if project is not None else None,
-            "sector_id": sector.sector_id if sector is not None else None,
-        }
-        counts = await office.store.read(phyto_store.heatmap_counts, since, until, **scope)
-        records = await office.store.read(phyto_store.scouting_records, since, until, **scope)
-        fetches = await office.store.read(phyto_store.fetched_ranges, self._company_id) if self._company_id else []
-        if not isValid(self):
-            return
-        known: list[tuple[str, str, str | None]] = []
-        if sector is not None and project is not None:
-            known = [(sector.sector_id, sector.sector_name, project.project_id)]
-        elif project is not None:
-            known = [(item.sector_id, item.sector_name, project.project_id) for item in project.sectors]
-        self._records = records
-        self._office_shown = office
-        self._age = fetched_at(fetches, days)
-        self._loaded = True
-        self.show_heatmap(build_heatmap(*counts, known_sectors=known))
-        self.records_model.set_rows(response_rows(records, zone))
-        self._show_subtitle()
-
     # ------------------------------------------------------------------------------------------ showing
     def show_heatmap(self, heatmap: Heatmap) -> None:
         focus_sector, focus_pest = self._focus
@@ -568,108 +433,6 @@ class PhytoPane(Pane):
             self.trend_note.setText(
                 self.tr("Bold: {sector}. Dashed: the alert threshold.").format(sector=names.get(focus, focus))
             )
-
-    # ------------------------------------------------------------------------------------------ reactions
-    def _on_cell_activated(self, index: QModelIndex) -> None:
-        sector_id, pest = index.data(CELL_ROLE) or (None, None)
-        if sector_id is None:
-            return
-        self.open_cell(sector_id, pest)
-
-    def open_cell(self, sector_id: str, pest: str | None) -> None:
-        """Show the sector's trend for `pest` (the chosen one when None) and filter the records to the sector."""
-        pest = pest or self.pest_combo.currentData()
-        self._focus = (sector_id, pest)
-        names = [self.pest_combo.itemData(i) for i in range(self.pest_combo.count())]
-        if pest in names:
-            self.pest_combo.setCurrentIndex(names.index(pest))
-        self._show_trend()
-        row = self.heatmap_model.row_of(sector_id)
-        name = self.heatmap_model.heatmap.sectors[row].sector_name if row >= 0 else sector_id
-        self.records_table.filter_edit.setText(name)
-        self.tabs.setCurrentIndex(TREND_TAB)
-
-    def toggle_measure(self) -> None:
-        chosen = SEVERITY if self.heatmap_model.measure == INCIDENCE else INCIDENCE
-        self.measure.select(chosen)
-        self._on_measure(chosen)
-
-    def _on_measure(self, measure: str) -> None:
-        self.heatmap_model.set_measure(measure)
-
-    def edit_thresholds(self) -> ThresholdDialog | None:
-        office = self.context.office()
-        if office is None or self._company_id is None:
-            self.status_message.emit(self.tr("Sign in to edit the action thresholds."))
-            return None
-        pests = self.heatmap_model.heatmap.pests
-        dialog = ThresholdDialog(self._book, pests, self)
-        company_id = self._company_id
-
-        def save() -> None:
-            book = dialog.book()
-            self._spawn(self._save_thresholds(office, company_id, book), "phyto-thresholds")
-
-        dialog.accepted.connect(save)
-        dialog.open()
-        return dialog
-
-    async def _save_thresholds(self, office: Office, company_id: str, book: ThresholdBook) -> None:
-        try:
-            await office.store.write(phyto_store.save_thresholds, company_id, book)
-        except Exception as error:
-            if not is_disk_full_error(error):
-                raise
-            if isValid(self):
-                self.status_message.emit(disk_full_change_text())
-            return
-        thresholds_hub().publish(company_id, book)
-        if isValid(self):
-            self.status_message.emit(self.tr("Action thresholds saved"))
-
-    def _on_thresholds_changed(self, company_id: str, book: ThresholdBook) -> None:
-        if not isValid(self) or company_id != self._company_id:
-            return
-        self._book = book
-        self.heatmap_model.set_book(book)
-        self._show_trend()
-
-    # ------------------------------------------------------------------------------------------ report
-    def choose_report_file(self) -> None:
-        if not self.heatmap_model.heatmap.sectors:
-            self.status_message.emit(self.tr("Nothing to report: no scouting in this range."))
-            return
-        days = self.current_range()
-        name = self.tr("scouting-report-{start}-{end}.pdf", "file name").format(start=days.start, end=days.end)
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the scouting report"), str(Path.home() / name), self.tr("PDF (*.pdf)")
-        )
-        if path:
-            self.write_report(Path(path))
-
-    def write_report(self, path: Path) -> int:
-        from hydrodesk.ui.phyto.report_pdf import ScoutingReport, write_scouting_pdf
-        from hydrodesk.ui.tallies.report_pdf import default_paper
-
-        project, sector = self._selection.project, self._selection.sector
-        scope = sector.sector_name if sector else project.name if project else self.tr("Whole company")
-        report = ScoutingReport(
-            scope=scope,
-            days=self.current_range(),
-            timezone=self._timezone_for_scope(),
-            heatmap=self.heatmap_model.heatmap,
-            book=self._book,
-            records=self._records,
-            fetched_at=self._age,
-            generated_at=datetime.now(formats.farm_zone(self._timezone_for_scope())),
-        )
-        try:
-            pages = write_scouting_pdf(report, path, default_paper())
-        except OSError as error:
-            self.status_message.emit(self.tr("Could not save the report: {reason}").format(reason=error))
-            return 0
-        self.status_message.emit(self.tr("Saved the scouting report to {path}").format(path=path))
-        return pages
 
     def _on_exported(self, path: str, rows: int) -> None:
         self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
