@@ -12,12 +12,11 @@ main window imports only when the pane is first shown.
 from __future__ import annotations
 
 import logging
-import math
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -32,28 +31,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from hydrodesk.domain.weather_series import (
-    ALL_SERIES,
-    PLANT_SERIES,
-    WEATHER_SERIES,
     Column,
-    columns,
-    daily_columns,
-    daily_rows,
-    rain_spans,
-    run_spans,
-    typical_step,
 )
 from hydrodesk.exports.file_names import suggested_file_name
 from hydrodesk.ui import formats
 from hydrodesk.ui.charts.stacked_time_chart import StackedTimeChart
-from hydrodesk.ui.charts.time_axis import cursor_text
-from hydrodesk.ui.icons import svg_pixmap, themed_icon
+from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.weather.daily_model import HIDDEN_AT_FIRST, DailyTableModel
-from hydrodesk.ui.weather.labels import PLOT_ORDER, SHOWN_AT_FIRST, daily_label, plot_spec, plot_title, series_label
+from hydrodesk.ui.weather.labels import PLOT_ORDER, SHOWN_AT_FIRST, plot_title
+from hydrodesk.ui.weather.loading import WeatherLoading
+from hydrodesk.ui.weather.showing import WeatherShowing
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.segmented import SegmentedButtons
 from hydrodesk.ui.widgets.state_page import StatePage
@@ -68,15 +58,12 @@ log = logging.getLogger(__name__)
 
 RANGE_DAYS = {"day": 1, "week": 7, "month": 30, "season": 180, "year": 365}
 PROGRESS_AFTER_MS = 1000  # a fetch longer than this shows its progress
-CHART_PAGE, STATE_PAGE = 0, 1
-IRRIGATION_COLOR = "#2f80ed"
-RAIN_COLOR = "#17becf"
 ZOOM_STEP = 2.0
 PAN_STEP = 0.25
 CATCH_UP_MS = 5 * 60 * 1000  # a new reading every 15 minutes: a look every 5 is soon enough
 
 
-class WeatherPane(Pane):
+class WeatherPane(WeatherLoading, WeatherShowing, Pane):
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._project: Project | None = None
@@ -365,235 +352,6 @@ class WeatherPane(Pane):
 
     def toggle_daily(self) -> None:
         self.show_daily(not self._daily)
-
-    # ------------------------------------------------------------------------------------------ loading
-    def reload_in_background(self) -> None:
-        if not self.isVisible():
-            self._load_when_shown = True
-            return
-        if self.context.office() is None or self._project is None:
-            self._show_nothing_to_load()  # nothing to fetch: no task (none may start while signing out)
-            return
-        self.context.tasks.spawn(self.load(), name="weather-load")
-
-    def _show_nothing_to_load(self) -> None:
-        self._generation += 1  # an answer still on its way is for a selection no longer shown
-        if self.context.office() is None:
-            self._show_state(
-                self.tr("Sign in to see the weather"),
-                self.tr("Weather and soil readings come from the Hydrobit server once you are signed in."),
-            )
-        else:
-            self._show_state(
-                self.tr("Choose a project"),
-                self.tr("Pick a project or one of its sectors in the navigator on the left."),
-            )
-
-    async def load(self) -> None:
-        """Show the cached copy of the range at once, then fetch it and show the fresh one."""
-        from hydrodesk.api.errors import ApiError
-        from hydrodesk.sync.weather_range import cached_range, fetch_range
-        from hydrodesk.ui.error_text import user_message
-
-        office, project, sector = self.context.office(), self._project, self._sector
-        if office is None or project is None:
-            self._show_nothing_to_load()
-            return
-        self._generation += 1
-        generation = self._generation
-        sector_id = sector.sector_id if sector is not None else None
-        start, end = self.range_bounds()
-        if self._data is None:  # say so at once: on a busy computer even the cached copy can take a moment
-            self._show_state(self.tr("Fetching the readings…"), "", busy=True)
-        cached = await cached_range(office.store, project.project_id, sector_id, start, end)
-        if generation != self._generation or not isValid(self):
-            return
-        same_range = self._data is not None and self._data.start == start
-        if not cached.empty and not same_range:  # the range on screen stays there while its newest readings come
-            self._show_data(cached, fresh=False)
-        elif self._data is None or self._data.start != start:
-            self._show_state(self.tr("Fetching the readings…"), "", busy=True)
-        self.progress.setRange(0, 0)
-        self._progress_timer.start()
-        try:
-            found = await self.context.monitor.call(
-                fetch_range(
-                    office.engine.refresher,
-                    project.project_id,
-                    sector_id,
-                    start,
-                    end,
-                    progress=lambda done, total: self._on_progress(generation, done, total),
-                )
-            )
-        except ApiError as error:
-            if generation == self._generation and isValid(self):
-                self._end_progress()
-                self._show_failure(cached, user_message(error))
-            return
-        if generation != self._generation or not isValid(self):
-            return
-        self._end_progress()
-        self.banner.setVisible(False)
-        self._show_data(found, fresh=True)
-
-    def _on_progress(self, generation: int, done: int, total: int) -> None:
-        if generation == self._generation and isValid(self):
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-
-    def _end_progress(self) -> None:
-        self._progress_timer.stop()
-        self.progress.setVisible(False)
-
-    def _show_failure(self, cached: WeatherRange, reason: str) -> None:
-        if not cached.empty:
-            self.banner.setText(
-                self.tr(
-                    "The server could not be reached ({reason}). Showing the readings saved on this computer; "
-                    "press F5 to try again."
-                ).format(reason=reason)
-            )
-            self.banner.setVisible(True)
-            self._mark_ready()
-            return
-        self._show_state(
-            self.tr("The readings could not be fetched"),
-            self.tr("{reason} Nothing of this range is saved on this computer yet. Press F5 to try again.").format(
-                reason=reason
-            ),
-            error=True,
-        )
-        self._mark_ready()
-
-    def _show_state(self, title: str, message: str, *, busy: bool = False, error: bool = False) -> None:
-        icon = "error" if error else "loading" if busy else "empty"
-        color = self._error_color if error else self._state_icon_color
-        self.state_page.show_state(
-            title=title,
-            message=message,
-            icon=svg_pixmap(icon, QSize(48, 48), color),
-            busy=busy,
-            tone="error" if error else "neutral",
-        )
-        self.chart_stack.setCurrentIndex(STATE_PAGE)
-        if not busy:
-            self._data = None
-            self._shown_start = None
-            self._columns = {}
-            self.daily_model.set_rows([])
-            self._update_heading()
-
-    def _mark_ready(self) -> None:
-        if not self._ready:
-            self._ready = True
-            self.data_ready.emit()
-
-    # ------------------------------------------------------------------------------------------ showing
-    def _show_data(self, found: WeatherRange, *, fresh: bool) -> None:
-        self._data = found
-        self._columns = {**columns(found.weather, WEATHER_SERIES), **columns(found.plant, PLANT_SERIES)}
-        zone = formats.farm_zone(self._project.timezone if self._project else None) or UTC
-        self.daily_model.set_rows(list(reversed(daily_rows(self._columns, found.irrigation, zone))))  # newest first
-        self._update_heading()
-        if not self._columns:
-            self._show_state(
-                self.tr("No readings in this range"),
-                self.tr(
-                    "The weather station and the sector's sensors sent nothing between these times. "
-                    "Choose a longer range (Alt+3 for a month), or another project or sector."
-                ),
-            )
-            self._mark_ready()
-            return
-        kept_view = self.chart.visible_range() if self._shown_start == found.start else None
-        self._shown_start = found.start
-        self._draw_charts()
-        self.chart.set_range(found.start.timestamp(), found.end.timestamp())
-        if kept_view is not None:
-            self.chart.show_range(*kept_view)  # new readings of the same range: the user's zoom stays
-        self.chart_stack.setCurrentIndex(CHART_PAGE)
-        if fresh or found.fetched_at is not None:
-            self._mark_ready()
-
-    def _draw_charts(self) -> None:
-        shown = [key for key in PLOT_ORDER if key in self._shown_plots]
-        self.chart.set_plots([plot_spec(key) for key in shown])
-        zone = formats.farm_zone(self._project.timezone if self._project else None) or UTC
-        drawn = daily_columns(self._columns, zone) if self._daily else self._columns
-        for spec in ALL_SERIES:
-            if spec.chart not in self._shown_plots:
-                continue
-            for key in (spec.key, f"{spec.key}.min", f"{spec.key}.max"):
-                column = drawn.get(key)
-                if column is not None:
-                    label = daily_label(key, spec.summed) if self._daily else series_label(key)
-                    self.chart.set_series(spec.chart, key, label, spec.unit, column, filled=spec.key == "rain_mm")
-        if "soil" in self._shown_plots and self._data is not None:
-            self.chart.set_spans(
-                "soil", "irrigation", self.tr("Irrigation"), run_spans(self._data.irrigation), IRRIGATION_COLOR
-            )
-            rain = self._columns.get("rain_mm")
-            if rain is not None:
-                self.chart.set_spans(
-                    "soil", "rain", series_label("rain_mm"), rain_spans(rain, typical_step(rain)), RAIN_COLOR
-                )
-
-    def _on_cursor_moved(self, ts: float, readings: list) -> None:
-        zone = formats.farm_zone(self._project.timezone if self._project else None)
-        lines = [f"<b>{cursor_text(ts, zone)}</b>"]
-        for reading in readings:
-            value = (
-                "—"
-                if reading.value is None
-                else formats.number_text(reading.value, 2 if abs(reading.value) < 10 else 1)
-            )
-            lines.append(f"<span style='color:{reading.color}'>■</span> {reading.label}: {value} {reading.unit}")
-        self.chart.show_hover("<br>".join(lines))
-
-    def _on_view_changed(self, low: float, high: float) -> None:
-        span = high - low
-        if span <= 0 or math.isnan(span):
-            return
-        days = span / 86400
-        if days >= 2:
-            text = self.tr("Showing {days} days").format(days=formats.number_text(days, 0))
-        else:
-            text = self.tr("Showing {hours} hours").format(hours=formats.number_text(span / 3600, 0))
-        self.zoom_label.setText(text)
-
-    def _update_heading(self) -> None:
-        project, sector = self._project, self._sector
-        if project is None:
-            self.subtitle_label.setText(self.tr("No project selected"))
-        else:
-            where = project.name
-            if sector is not None:
-                where += " · " + sector.sector_name
-                if not self._sector_chosen:
-                    where += " " + self.tr("(first sector: select another in the navigator)")
-            self.subtitle_label.setText(f"{where} · {formats.zone_label(project.timezone)}")
-        data = self._data
-        if data is None or data.fetched_at is None:
-            self.age_chip.setVisible(False)
-            return
-        self.age_chip.setText(self.tr("Fetched {age}").format(age=self._age_text(data.fetched_at)))
-        self.age_chip.setToolTip(
-            self.tr("These readings were fetched from the server at {time}").format(
-                time=formats.zoned_text(data.fetched_at, project.timezone if project else None)
-            )
-        )
-        self.age_chip.setVisible(True)
-
-    def _age_text(self, fetched_at: datetime) -> str:
-        seconds = max(0, int((datetime.now(UTC) - fetched_at).total_seconds()))
-        if seconds < 60:
-            return self.tr("just now")
-        if seconds < 3600:
-            return self.tr("{minutes} min ago").format(minutes=seconds // 60)
-        if seconds < 2 * 86400:
-            return self.tr("{hours} h ago").format(hours=seconds // 3600)
-        return self.tr("{days} days ago").format(days=seconds // 86400)
 
     # ------------------------------------------------------------------------------------------ export
     def _choose_export(self, kind: str) -> None:
