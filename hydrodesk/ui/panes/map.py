@@ -8,9 +8,8 @@ reached) selects the sector in the navigator; a double-click (or Ctrl+Enter) ask
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,17 +26,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from hydrodesk.domain import map_layers
 from hydrodesk.domain.map_projection import LocalProjection, polygon_rings
 from hydrodesk.exports.file_names import suggested_file_name
-from hydrodesk.ui import formats
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
 from hydrodesk.ui.keys import KeyHelp, key_text
-from hydrodesk.ui.map import looks
-from hydrodesk.ui.map.items import ScoutDot, SectorItem, record_text, scene_path
+from hydrodesk.ui.map.colouring import MapColouring
+from hydrodesk.ui.map.items import ScoutDot, SectorItem, scene_path
 from hydrodesk.ui.map.legend import MapLegend
+from hydrodesk.ui.map.loading import MapLoading
 from hydrodesk.ui.map.view import MapView
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.phyto.thresholds_hub import FollowedBook
@@ -46,11 +44,10 @@ from hydrodesk.ui.widgets.segmented import SegmentedButtons
 from hydrodesk.ui.widgets.state_page import StatePage
 
 LAYERS = ("scouting", "pest", "moisture", "irrigation")
-DEFAULT_PEST = "aphids"
 MAP_PAGE, STATE_PAGE = 0, 1
 
 
-class MapPane(Pane):
+class MapPane(MapLoading, MapColouring, Pane):
     layer_loaded = Signal()  # a load (cache, then the server when due) has finished
 
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
@@ -283,268 +280,6 @@ class MapPane(Pane):
         icon = svg_pixmap("empty", QSize(48, 48), self._theme.tokens["muted"])
         self.state_page.show_state(title=title, message=message, icon=icon, tone=tone)
         self.stack.setCurrentIndex(STATE_PAGE)
-
-    # ------------------------------------------------------------------------------------------ loading
-    @property
-    def layer(self) -> str:
-        return str(self.layer_combo.currentData())
-
-    @property
-    def range_choice(self) -> str:
-        return self.range_buttons.current or "month"
-
-    def _zone(self) -> Any:
-        project = self._selection.project
-        return formats.farm_zone(project.timezone if project else None) or UTC
-
-    def _days(self) -> tuple[date, date]:
-        today = self.clock().astimezone(self._zone()).date()
-        return map_layers.range_days(self.range_choice, today)
-
-    def _next_generation(self) -> int:
-        self._generation += 1
-        return self._generation
-
-    def load(self) -> None:
-        """Show the layer from the cache, then fetch it (once per project, layer and range until F5)."""
-        if self._selection.project is None or not self._items:
-            return
-        self.loading += 1
-        self.context.tasks.spawn(self._load(self._next_generation(), fetch=True), name="map-load")
-
-    async def _load(self, generation: int, *, fetch: bool) -> None:
-        try:  # `loading` was counted up when the load was asked for, so nobody sees 0 before it starts
-            await self._load_layer(generation, fetch=fetch)
-        finally:
-            self.loading -= 1
-            if isValid(self):
-                self.layer_loaded.emit()
-                if not self._shown_once:  # the first layer as the server has it (or the cache, offline)
-                    self._shown_once = True
-                    self.data_ready.emit()
-
-    async def _load_layer(self, generation: int, *, fetch: bool) -> None:
-        from hydrodesk.api.errors import ApiError
-        from hydrodesk.ui.error_text import user_message
-
-        project, office = self._selection.project, self.context.office()
-        if project is None or not self._items:
-            return
-        data_layer = "scouting" if self.layer in ("scouting", "pest") else self.layer
-        if office is None:
-            self._apply(generation, data_layer, {}, None, "")
-            return
-        await self.thresholds.follow(office, project.company_id)
-        await self._read_and_apply(generation, office, data_layer, "")
-        key = (project.project_id, data_layer, self.range_choice if data_layer == "scouting" else "")
-        if not fetch or key in self._fetched:
-            return
-        problem = ""
-        try:
-            await self.context.monitor.call(self._fetch(office, project, data_layer))
-            self._fetched.add(key)
-        except ApiError as error:
-            problem = user_message(error)
-        if isValid(self):
-            await self._read_and_apply(generation, office, data_layer, problem)
-
-    async def _fetch(self, office: Any, project: Any, data_layer: str) -> None:
-        from hydrodesk.sync import map_data
-
-        refresher, now = office.engine.refresher, self.clock()
-        if data_layer == "scouting":
-            start, end = self._days()
-            await map_data.fetch_scouting(refresher, project.project_id, start, end, now)
-        elif data_layer == "moisture":
-            await map_data.fetch_moisture(refresher, project.project_id, list(self._items), now)
-        else:
-            await map_data.fetch_valves(refresher, project.project_id, now)
-
-    async def _read_and_apply(self, generation: int, office: Any, data_layer: str, problem: str) -> None:
-        from hydrodesk.sync import map_data
-
-        project = self._selection.project
-        if project is None:
-            return
-        store = office.store
-        data: dict[str, Any] = {}
-        if data_layer == "scouting":
-            start, end = self._days()
-            rows = await map_data.cached_scouting(store, project.project_id, start)
-            data["records"] = map_layers.records_between(rows, start, end, self._zone())
-        elif data_layer == "moisture":
-            data["moisture"] = await map_data.cached_moisture(store, list(self._items), self.clock())
-        else:
-            data["valves"] = await map_data.cached_valves(store, project.project_id)
-        fetched = await map_data.fetched_at(store, data_layer, project.project_id)
-        if isValid(self):
-            self._apply(generation, data_layer, data, fetched, problem)
-
-    def _apply(self, generation: int, data_layer: str, data: dict[str, Any], fetched: str | None, problem: str) -> None:
-        if generation != self._generation:
-            return  # a newer load (another layer, range or project) has started since
-        self._data_layer, self._data = data_layer, data
-        if data_layer == "scouting":
-            self._records = list(data.get("records", []))
-            self._labels = map_layers.pest_labels(self._records)
-            self._fill_pests()
-        self._recolour()
-        self._show_age(fetched, problem)
-
-    def _show_age(self, fetched: str | None, problem: str) -> None:
-        from hydrodesk.domain.timestamps import parse_utc_text
-
-        zone = self._selection.project.timezone if self._selection.project else None
-        when = formats.zoned_text(parse_utc_text(fetched), zone) if fetched else ""
-        if problem and when:
-            text = self.tr("Offline: showing what this computer saved at {when}. {reason} Press F5 to try again.")
-            self.age_label.setText(text.format(when=when, reason=problem))
-        elif problem:
-            text = self.tr(
-                "Could not fetch this layer: {reason} Nothing is saved on this computer yet; press F5 to try again."
-            )
-            self.age_label.setText(text.format(reason=problem))
-        elif when:
-            self.age_label.setText(self.tr("Data as of {when}.").format(when=when))
-        elif self.context.office() is None:
-            self.age_label.setText(self.tr("Sign in to colour the map with scouting, moisture and irrigation."))
-        else:
-            self.age_label.setText(self.tr("Loading…"))
-        self.age_label.setProperty("tone", "warning" if problem else "")
-
-    # ------------------------------------------------------------------------------------------ colouring
-    def _fill_pests(self) -> None:
-        current = self.pest_combo.currentData() or DEFAULT_PEST
-        self.pest_combo.blockSignals(True)
-        self.pest_combo.clear()
-        for key, label in self._labels.items():
-            self.pest_combo.addItem(label, key)
-        index = self.pest_combo.findData(current)
-        self.pest_combo.setCurrentIndex(index if index >= 0 else 0)
-        self.pest_combo.blockSignals(False)
-        self._update_controls()
-
-    def _on_layer_changed(self) -> None:
-        self._update_controls()
-        self._recolour()
-        self.load()
-
-    def _update_controls(self) -> None:
-        scouting = self.layer in ("scouting", "pest")
-        self.pest_label.setVisible(self.layer == "pest")
-        self.pest_combo.setVisible(self.layer == "pest")
-        self.range_buttons.setVisible(scouting)
-
-    def selected_pest(self) -> str | None:
-        data = self.pest_combo.currentData()
-        return str(data) if data else None
-
-    def _recolour(self) -> None:
-        if not self._items:
-            return
-        layer, data, data_layer = self.layer, self._data, self._data_layer
-        scouting_layer = layer in ("scouting", "pest")
-        for sector_id, item in self._items.items():
-            look = self._look(
-                layer, sector_id, data if data_layer == ("scouting" if scouting_layer else layer) else None
-            )
-            item.set_look(look.fill, look.detail, look.key)
-            item.setToolTip(f"{item.name}\n{look.detail}" if look.detail else item.name)
-        self._draw_dots(scouting_layer and data_layer == "scouting")
-        self._update_legend()
-
-    def _look(self, layer: str, sector_id: str, data: dict[str, Any] | None) -> looks.SectorLook:
-        if layer in ("scouting", "pest"):
-            if data is None:
-                return looks.scouting_look(None, {})
-            pest = self.selected_pest() if layer == "pest" else None
-            if layer == "pest" and pest is None:
-                return looks.scouting_look(None, {})
-            found = self._scouting(pest).get(sector_id)
-            return looks.scouting_look(found, self._labels)
-        if layer == "moisture":
-            return looks.moisture_look(None if data is None else data.get("moisture", {}).get(sector_id))
-        states = {} if data is None else map_layers.irrigation_by_sector(data.get("valves", []))
-        return looks.irrigation_look(states.get(sector_id))
-
-    def _scouting(self, pest: str | None) -> dict[str, map_layers.SectorScouting]:
-        key = (id(self._records), len(self._records), pest)
-        if self._scouting_key != key:
-            book = self.thresholds.book
-            self._scouting_cache = map_layers.scouting_by_sector(self._records, book, pest)
-            self._scouting_key = key
-        return self._scouting_cache
-
-    def thresholds_changed(self) -> None:
-        """The company's action thresholds changed: every verdict again, at once."""
-        self._scouting_key = None
-        self._recolour()
-
-    def _draw_dots(self, show: bool) -> None:
-        """A dot per located record: made again only when the records change, hidden on the other layers."""
-        if self._dots_of is not self._records:
-            for dot in self._dots:
-                self.scene.removeItem(dot)
-            self._dots, self._dots_of = [], self._records
-            zone = self._zone()
-
-            def describe(point: map_layers.ScoutPoint) -> str:
-                return record_text(point, formats.moment_text(point.at, zone))
-
-            for point in map_layers.scout_points(self._records):
-                if point.sector_id not in self._items:
-                    continue
-                x, y = self._projection.to_metres(point.lon, point.lat)
-                dot = ScoutDot(point, QPointF(x, -y), describe)
-                self._colour_dot(dot)
-                dot.on_hover.append(weakref.WeakMethod(self._on_dot_hovered))
-                self.scene.addItem(dot)
-                self._dots.append(dot)
-        for dot in self._dots:
-            dot.setVisible(show)
-        if show:
-            self._on_dot_hovered(None)
-        else:
-            self.legend.set_record("", "")
-
-    def _colour_dot(self, dot: ScoutDot) -> None:
-        """A point where something was found is dark with a light ring, a clean one light: hot spots show."""
-        light = QColor("#eaf2ee" if self._theme.name == "dark" else "#ffffff")
-        if dot.point.present:
-            dot.set_colours(QColor("#2b1a17"), light)
-        else:
-            dot.set_colours(light, QColor("#1d2925"))
-
-    def shown_dots(self) -> list[ScoutDot]:
-        return [dot for dot in self._dots if dot.isVisible()]
-
-    def _on_dot_hovered(self, dot: ScoutDot | None) -> None:
-        if dot is None:
-            count = len(self.shown_dots())
-            self.legend.set_record(
-                self.tr("SCOUTING POINTS ({count})").format(count=count),
-                self.tr("Point at a dot to read its record.") if count else self.tr("No scouting in this range."),
-            )
-            return
-        self.legend.set_record(self.tr("SCOUTING POINT"), dot.text)
-
-    def _update_legend(self) -> None:
-        layer = self.layer
-        titles = {
-            "scouting": self.tr("Worst pest or disease"),
-            "pest": looks.short_pest(self.pest_combo.currentText() or self.tr("Pest")),
-            "moisture": self.tr("Soil moisture at 30 cm"),
-            "irrigation": self.tr("Valves of the sector"),
-        }
-        outline = QColor("#c9d3ce" if self._theme.name == "dark" else "#33443d")
-        self.legend.set_entries(titles[layer], looks.legend_entries(layer), outline)
-        notes = {
-            "scouting": self.tr("Verdicts by the action thresholds of each pest."),
-            "pest": self.tr("Labels show the share of sampling points where it was found."),
-            "moisture": self.tr("The newest reading of the last 36 hours."),
-            "irrigation": self.tr("What the field reports, not what was commanded."),
-        }
-        self.legend.set_note(notes[layer])
 
     # ------------------------------------------------------------------------------------------ selection
     def _highlight(self) -> None:
