@@ -32,16 +32,14 @@ from shiboken6 import isValid
 
 from hydrodesk.api.errors import ApiError
 from hydrodesk.api.models import Form
-from hydrodesk.domain.outbox import EntryKind
-from hydrodesk.store import cache
-from hydrodesk.store.outbox import OutboxError, OutboxItem
-from hydrodesk.store.sqlite_errors import DiskFull
+from hydrodesk.store.outbox import OutboxItem
 from hydrodesk.sync.status import ConnectionState, SyncStatus
 from hydrodesk.ui import formats
-from hydrodesk.ui.cache_file_text import disk_full_change_text
 from hydrodesk.ui.error_text import user_message
-from hydrodesk.ui.forms.editor import FormEditor, Submission
+from hydrodesk.ui.forms.editor import FormEditor
 from hydrodesk.ui.forms.history import REASON, FormHistoryModel, Places, answers_text, check_text
+from hydrodesk.ui.forms.loading import FormsLoading
+from hydrodesk.ui.forms.submitting import FormSubmitting
 from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.keys import KeyHelp
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
@@ -61,7 +59,7 @@ FORM_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 SYNC_RELOAD_DELAY_MS = 300
 
 
-class FormsPane(Pane):
+class FormsPane(FormsLoading, FormSubmitting, Pane):
     forms_loaded = Signal()  # the list and the history show the store's current contents
     submission_saved = Signal(str)  # an outbox entry id: the form is safe on this computer, and listed
 
@@ -247,76 +245,6 @@ class FormsPane(Pane):
             self._stale = False
             self._spawn(self.reload(), "forms-reload")
 
-    # ------------------------------------------------------------------------------------------ the office
-    def _ensure_office(self) -> Office | None:
-        office = self.context.office()
-        if office is self._office:
-            return office
-        self._engine.follow(office)
-        self._office = office
-        self._loaded = False
-        return office
-
-    def _on_sync_status(self, status: SyncStatus) -> None:
-        previous, self._sync = self._sync, status
-        self._show_banner()
-        interesting = (status.pending, status.failed, status.last_sync_at)
-        if previous is None or (previous.pending, previous.failed, previous.last_sync_at) != interesting:
-            self._sync_timer.start()  # a submission went through or stopped, or the cache was refreshed
-
-    def _reload_if_shown(self) -> None:
-        if self.isVisible():
-            self._spawn(self.reload(), "forms-reload")
-        else:
-            self._stale = True
-
-    def _refresh_in_background(self) -> None:
-        self._spawn(self.refresh(), "forms-refresh")
-
-    def _spawn(self, work: object, name: str) -> None:
-        try:
-            self.context.tasks.spawn(work, name=name)  # type: ignore[arg-type]
-        except RuntimeError:  # shutting down
-            log.debug("not started: %s", name)
-
-    async def _first_load(self) -> None:
-        """Show the cached forms at once; fetch them when this computer has none yet."""
-        await self.reload()
-        if isValid(self) and self._office is not None and not self._forms and not self._refreshing:
-            await self.refresh()
-
-    # ------------------------------------------------------------------------------------------ loading
-    async def reload(self) -> bool:
-        """Read the forms, this office's submissions and the farm's names from the local store (never the network)."""
-        office = self._ensure_office()
-        if office is None:
-            self._show_signed_out()
-            return False
-        self._generation += 1
-        generation = self._generation
-        forms = await office.store.read(cache.forms)
-        refreshed = await office.store.read(cache.refreshed_at, "forms")
-        items = await office.store.outbox_items(kinds=[EntryKind.SUBMIT_FORM], newest_first=True)
-        projects = await office.store.projects()
-        if not isValid(self) or generation != self._generation or office is not self._office:
-            return False
-        self._refreshed_at = refreshed
-        self._places = _places(projects)
-        self._show_forms(forms)
-        self._show_history(items)
-        self._show_subtitle()
-        self._show_banner()
-        self._loaded = True
-        self.forms_loaded.emit()
-        for entry_id in [entry for entry in self._just_saved if self.history_model.row_of(entry) >= 0]:
-            self._just_saved.remove(entry_id)
-            self.submission_saved.emit(entry_id)
-        if not self._ready_announced and self.is_data_ready():
-            self._ready_announced = True
-            log.info("forms pane shows %d forms and %d submissions", len(self._forms), len(items))
-            self.data_ready.emit()
-        return True
-
     def _show_forms(self, rows: list[dict[str, Any]]) -> None:
         forms: dict[str, Form] = {}
         for row in rows:
@@ -495,60 +423,6 @@ class FormsPane(Pane):
         self.tabs.setCurrentIndex(FILL_TAB)
         self.form_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    # ------------------------------------------------------------------------------------------ submitting
-    def _on_submitted(self, submission: Submission) -> None:
-        self.editor.submit_button.setEnabled(False)  # at once: a second Ctrl+Enter must not queue it twice
-        self._spawn(self._save(submission), "form-save")
-
-    async def _save(self, submission: Submission) -> None:
-        office = self._office
-        if office is None:
-            self.status_message.emit(self.tr("Sign in again to submit this form."))
-            self.editor.submit_button.setEnabled(True)
-            return
-        try:
-            item = await office.actions.submit_form(
-                submission.record, form_name=submission.form_name, place=submission.place
-            )
-        except DiskFull:  # refused whole; what was saved before stands
-            if isValid(self):
-                self.editor.summary_label.setText(disk_full_change_text())
-                self.editor.summary_label.setVisible(True)
-            return
-        except (OutboxError, ValueError) as error:
-            if isValid(self):
-                self.editor.summary_label.setText(self.tr("The form could not be saved: {reason}").format(reason=error))
-                self.editor.summary_label.setVisible(True)
-            return
-        finally:
-            if isValid(self):
-                self.editor.submit_button.setEnabled(True)
-        if not isValid(self):
-            return
-        self.editor.clear()
-        self.status_message.emit(
-            self.tr("{form} saved for {place}; it is sent to the server as soon as it can be reached.").format(
-                form=submission.form_name, place=submission.place
-            )
-        )
-        # Announced by the reload that lists it (a reload the sync engine started meanwhile may be that one).
-        self._just_saved.append(item.entry_id)
-        await self.reload()
-
 
 def _form_name(form: Form) -> str:
     return form.name or form.form_id
-
-
-def _places(projects: list[dict[str, Any]]) -> Places:
-    sectors: dict[str, str] = {}
-    names: dict[str, str] = {}
-    zones: dict[str, str] = {}
-    for project in projects:
-        project_id = str(project.get("project_id"))
-        names[project_id] = str(project.get("name") or project_id)
-        if project.get("timezone"):
-            zones[project_id] = str(project["timezone"])
-        for sector in project.get("sectors") or []:
-            sectors[str(sector.get("sector_id"))] = str(sector.get("sector_name") or sector.get("sector_id"))
-    return Places(sectors, names, zones)
