@@ -14,6 +14,8 @@ come from the environment so tests can make them short: HYDRODESK_SIM_ACCESS_TOK
 HYDRODESK_SIM_DEVICE_CODE_S (600), HYDRODESK_SIM_DEVICE_INTERVAL_S (5). Grants in progress and refresh tokens are
 kept in memory: a restarted simulator asks its users to sign in again, as a real issuer may.
 
+The issuer itself (signing key, grants in progress, token check) is in hydrodesk.sim.oidc_issuer.
+
 These paths belong to the identity provider, not to the Hydrobit API, so the API's OpenAPI document leaves them out.
 """
 
@@ -22,28 +24,25 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import os
 import secrets
-import threading
 import time
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-import jwt
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from hydrodesk.sim.auth import USER_AUDIENCE, find_user
+from hydrodesk.sim.oidc_issuer import CodeGrant, DeviceGrant, RefreshGrant, issuer_of
+from hydrodesk.sim.oidc_issuer import (
+    verify_access_token as verify_access_token,  # hydrodesk.sim.auth imports it from here
+)
 
 if TYPE_CHECKING:
     from starlette.requests import Request
 
     from hydrodesk.sim.context import SimContext
 
-KEY_FILE = "oidc-signing-key.pem"
-KEY_ID = "hydrodesk-sim-1"
 # The desktop app is a public client (no secret), as RFC 8252 says native apps are.
 KNOWN_CLIENTS = frozenset({"hydrodesk"})
 DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
@@ -63,120 +62,6 @@ IDENTITY_PATHS = frozenset(
         "/activate",
     }
 )
-
-
-def _env_seconds(name: str, default: float) -> float:
-    value = os.environ.get(name, "")
-    return float(value) if value.strip() else default
-
-
-@dataclass
-class DeviceGrant:
-    device_code: str
-    user_code: str
-    client_id: str
-    scope: str
-    expires_at: float
-    interval: float
-    last_poll: float
-    auth0_id: str | None = None
-    denied: bool = False
-
-
-@dataclass
-class CodeGrant:
-    client_id: str
-    redirect_uri: str
-    challenge: str
-    scope: str
-    auth0_id: str
-    expires_at: float
-
-
-@dataclass
-class RefreshGrant:
-    auth0_id: str
-    client_id: str
-    scope: str
-    family: str
-    used: bool = False
-
-
-@dataclass
-class Issuer:
-    """The issuer's key and the grants in progress. One per simulator; routes reach it through `issuer_of`."""
-
-    private_key: Any
-    access_token_s: float = 3600
-    device_code_s: float = 600
-    device_interval_s: float = 5
-    devices: dict[str, DeviceGrant] = field(default_factory=dict)
-    codes: dict[str, CodeGrant] = field(default_factory=dict)
-    refresh_tokens: dict[str, RefreshGrant] = field(default_factory=dict)
-    revoked_families: set[str] = field(default_factory=set)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    @classmethod
-    def open(cls, data_dir: Path) -> Issuer:
-        return cls(
-            private_key=_load_or_create_key(data_dir),
-            access_token_s=_env_seconds("HYDRODESK_SIM_ACCESS_TOKEN_S", 3600),
-            device_code_s=_env_seconds("HYDRODESK_SIM_DEVICE_CODE_S", 600),
-            device_interval_s=_env_seconds("HYDRODESK_SIM_DEVICE_INTERVAL_S", 5),
-        )
-
-    @property
-    def public_key(self) -> Any:
-        return self.private_key.public_key()
-
-    def jwk(self) -> dict[str, Any]:
-        numbers = self.public_key.public_numbers()
-        return {
-            "kty": "RSA",
-            "use": "sig",
-            "alg": "RS256",
-            "kid": KEY_ID,
-            "n": _b64_int(numbers.n),
-            "e": _b64_int(numbers.e),
-        }
-
-    def sign(self, claims: dict[str, Any]) -> str:
-        return jwt.encode(claims, self.private_key, algorithm="RS256", headers={"kid": KEY_ID})
-
-
-def _load_or_create_key(data_dir: Path) -> Any:
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-
-    path = data_dir / KEY_FILE
-    if path.exists():
-        return serialization.load_pem_private_key(path.read_bytes(), password=None)
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    data_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(pem)
-    return key
-
-
-def _b64_int(value: int) -> str:
-    raw = value.to_bytes((value.bit_length() + 7) // 8, "big")
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
-
-
-def issuer_of(ctx: SimContext) -> Issuer:
-    if ctx.oidc is None:
-        ctx.oidc = Issuer.open(ctx.data_dir)
-    assert isinstance(ctx.oidc, Issuer)
-    return ctx.oidc
-
-
-def verify_access_token(ctx: SimContext, token: str) -> dict[str, Any]:
-    """The claims of an RS256 access token this issuer signed; raises jwt.PyJWTError otherwise."""
-    return jwt.decode(
-        token, issuer_of(ctx).public_key, algorithms=["RS256"], audience=USER_AUDIENCE, issuer=ctx.base_url
-    )
 
 
 # ----------------------------------------------------------------------------------------------- replies
