@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
 
 from hydrodesk.api.auth import Credentials
 from hydrodesk.api.client import HydrobitClient
@@ -112,3 +113,21 @@ def click_row(qtbot: QtBot, pane: OutboxPane, entry_id: str, *, add: bool = Fals
 
 def cell(pane: OutboxPane, entry_id: str, column: int) -> str:
     return str(pane.model.data(pane.model.index(pane.model.row_of(entry_id), column)))
+
+
+def fill_the_disk(qtbot: QtBot, store: Store) -> int:
+    """No room left in the store's file, as on a full disk: its size capped (PRAGMA max_page_count) and its free
+    pages filled with junk, one committed row at a time until SQLite refuses one. Returns the cap, in pages."""
+    run_async(qtbot, store.write(lambda conn: conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS filler (junk BLOB)")))
+    pages = run_async(qtbot, store.read(lambda conn: conn.exec_driver_sql("PRAGMA page_count").scalar()))
+    run_async(qtbot, store.read(lambda conn: conn.exec_driver_sql(f"PRAGMA max_page_count={pages}").scalar()))
+    for _ in range(10_000):
+        try:
+            run_async(
+                qtbot, store.write(lambda conn: conn.exec_driver_sql("INSERT INTO filler VALUES (zeroblob(256))"))
+            )
+        except OperationalError as error:
+            if "full" not in str(error):
+                raise
+            return int(pages)
+    raise AssertionError("the capped file never filled up")

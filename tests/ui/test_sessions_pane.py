@@ -45,6 +45,7 @@ from hydrodesk.ui.tasks import BackgroundTasks
 from hydrodesk.ui.theme import ThemeManager, load_theme
 
 from .conftest import DEMO_USER, run_async
+from .office_kit import fill_the_disk
 
 OTHER_USER = "user_987654321"
 PROJECT, SECTOR, SECTOR_NAME = "proj_123", "sector_001", "Lote A-1"
@@ -333,6 +334,26 @@ def test_edit_extend_and_close_reach_the_server(board: Board) -> None:
     board.qtbot.waitUntil(lambda: board.cell(board.row(), STATUS) == "Closed")
     assert not board.pane.edit_button.isEnabled()
     assert board.pane.edit_button.toolTip() == "This session is closed."
+
+
+def test_a_change_refused_by_a_full_disk_is_said_plainly_and_kept_in_its_dialog(board: Board) -> None:
+    board.open_session_here()
+    synced = board.wait_synced()
+    board.select(synced)
+    fill_the_disk(board.qtbot, board.office.store)
+    for attempt in range(40):  # the outbox's last free bytes take a few edits
+        board.press("F2")
+        board.qtbot.waitUntil(lambda: board.pane.dialog is not None)
+        edit = board.pane.dialog
+        edit.notes.setText(f"Lluvia ligera {attempt}")
+        board.confirm(edit)
+        board.qtbot.waitUntil(lambda shown=edit: board.pane.dialog is None or shown.problem_label.isVisible())
+        if board.pane.dialog is not None:
+            break
+    assert board.pane.dialog is edit
+    assert edit.problem_label.text().startswith("The disk is full: this change was not saved.")  # not SQLite's
+    assert edit.isVisible()  # what was typed is still there
+    assert edit.notes.text() == f"Lluvia ligera {attempt}"
 
 
 def test_a_session_near_or_past_its_max_duration_is_flagged(board: Board) -> None:

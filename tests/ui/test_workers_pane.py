@@ -19,7 +19,6 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
-from sqlalchemy.exc import OperationalError
 
 from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.models import NewWorker
@@ -41,7 +40,7 @@ from hydrodesk.ui.workers.create_dialog import CreateWorkerDialog
 from hydrodesk.ui.workers.models import NAME, SYNC, WORKER_ID
 
 from .conftest import run_async
-from .office_kit import DOCUMENTED_SESSION, make_client, open_fast_office
+from .office_kit import DOCUMENTED_SESSION, fill_the_disk, make_client, open_fast_office
 
 WAIT_MS = 15_000
 
@@ -395,24 +394,6 @@ def test_a_worker_created_offline_is_listed_pending_and_synced_when_the_server_i
     records = run_async(qtbot, roster.client.list_session_records(DOCUMENTED_SESSION))
     assert [record.units for record in records if record.worker_id == "XZ0214"] == [4]
     assert not pane.banner.isVisible()
-
-
-def fill_the_disk(qtbot: QtBot, store: Any) -> int:
-    """No room left in the store's file, as on a full disk: its size capped (PRAGMA max_page_count) and its free
-    pages filled with junk, one committed row at a time until SQLite refuses one. Returns the cap, in pages."""
-    run_async(qtbot, store.write(lambda conn: conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS filler (junk BLOB)")))
-    pages = run_async(qtbot, store.read(lambda conn: conn.exec_driver_sql("PRAGMA page_count").scalar()))
-    run_async(qtbot, store.read(lambda conn: conn.exec_driver_sql(f"PRAGMA max_page_count={pages}").scalar()))
-    for _ in range(10_000):
-        try:
-            run_async(
-                qtbot, store.write(lambda conn: conn.exec_driver_sql("INSERT INTO filler VALUES (zeroblob(256))"))
-            )
-        except OperationalError as error:
-            if "full" not in str(error):
-                raise
-            return int(pages)
-    raise AssertionError("the capped file never filled up")
 
 
 def test_a_full_disk_keeps_the_new_worker_in_the_dialog_with_a_plain_message_and_saves_it_once_there_is_room(
