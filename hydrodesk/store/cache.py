@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Table, delete, select
 from sqlalchemy.dialects.sqlite import insert
 
 from hydrodesk.domain.workers import search_key
+from hydrodesk.store.driver import sqlite_of
 from hydrodesk.store.schema import (
     Company,
     Document,
@@ -33,21 +34,21 @@ from hydrodesk.store.schema import (
     Worker,
 )
 
-COMPANIES: Table = Company.__table__  # type: ignore[assignment]
-PROJECTS: Table = Project.__table__  # type: ignore[assignment]
-SECTORS: Table = Sector.__table__  # type: ignore[assignment]
-WORKERS: Table = Worker.__table__  # type: ignore[assignment]
-SESSIONS: Table = Session.__table__  # type: ignore[assignment]
-RECORDS: Table = Record.__table__  # type: ignore[assignment]
-FORMS: Table = Form.__table__  # type: ignore[assignment]
-PHYTO: Table = PhytoRecord.__table__  # type: ignore[assignment]
-DOCUMENTS: Table = Document.__table__  # type: ignore[assignment]
-WEATHER: Table = WeatherPoint.__table__  # type: ignore[assignment]
-PLANT: Table = PlantPoint.__table__  # type: ignore[assignment]
-VALVES: Table = Valve.__table__  # type: ignore[assignment]
-PROGRAMS: Table = Program.__table__  # type: ignore[assignment]
-LOGS: Table = IrrigationLog.__table__  # type: ignore[assignment]
-MARKS: Table = RefreshMark.__table__  # type: ignore[assignment]
+COMPANIES: Table = Company.__table__
+PROJECTS: Table = Project.__table__
+SECTORS: Table = Sector.__table__
+WORKERS: Table = Worker.__table__
+SESSIONS: Table = Session.__table__
+RECORDS: Table = Record.__table__
+FORMS: Table = Form.__table__
+PHYTO: Table = PhytoRecord.__table__
+DOCUMENTS: Table = Document.__table__
+WEATHER: Table = WeatherPoint.__table__
+PLANT: Table = PlantPoint.__table__
+VALVES: Table = Valve.__table__
+PROGRAMS: Table = Program.__table__
+LOGS: Table = IrrigationLog.__table__
+MARKS: Table = RefreshMark.__table__
 
 
 def upsert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -280,7 +281,7 @@ def save_records(conn: Connection, records: Sequence[Mapping[str, Any]], fetched
         for r in records
     ]
     if rows:
-        conn.connection.driver_connection.executemany(_UPSERT_RECORD, rows)  # type: ignore[union-attr]
+        sqlite_of(conn).executemany(_UPSERT_RECORD, rows)
 
 
 def session_records(conn: Connection, session_id: str) -> list[dict[str, Any]]:
