@@ -8,6 +8,7 @@ their records were last fetched have their records fetched again. Errors are the
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from hydrodesk.domain.timestamps import now_utc, utc_text
 from hydrodesk.store import cache
@@ -21,7 +22,7 @@ async def refresh_day(refresher: CacheRefresher, project_id: str, day: date) -> 
     if await store.read(cache.project, project_id) is None:
         # Sessions opened offline take their day from the project's timezone: have the project on this computer.
         await refresher.projects()
-    rows: list[dict] = []
+    rows: list[dict[str, Any]] = []
     page = 1
     while True:
         listing = await client.list_sessions(

@@ -178,13 +178,17 @@ class CacheRefresher:
         await self.store.write(cache.save_phyto_records, rows, self._stamp())
         return rows
 
-    async def weather(self, project_id: str, start: datetime, end: datetime, resolution: Resolution = "1h") -> list:
+    async def weather(
+        self, project_id: str, start: datetime, end: datetime, resolution: Resolution = "1h"
+    ) -> list[dict[str, Any]]:
         series = await self.client.weather(project_id, start, end, resolution=resolution)
         points = [point.model_dump(mode="json") for point in series.series]
         await self.store.write(cache.save_weather, project_id, resolution, points)
         return points
 
-    async def plant(self, sector_id: str, start: datetime, end: datetime, resolution: Resolution = "1h") -> list:
+    async def plant(
+        self, sector_id: str, start: datetime, end: datetime, resolution: Resolution = "1h"
+    ) -> list[dict[str, Any]]:
         series = await self.client.plant(sector_id, start, end, resolution=resolution)
         points = [point.model_dump(mode="json") for point in series.series]
         await self.store.write(cache.save_plant, sector_id, resolution, points)

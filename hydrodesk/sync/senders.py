@@ -149,14 +149,15 @@ async def _open_session(client: HydrobitClient, item: OutboxItem, back: WriteBac
         session = await client.open_session(new)
     except Conflict as error:
         page = await client.list_sessions(project_id=new.project_id, sector_id=new.sector_id, status="open")
-        session = _own_open_session(page.items, new, me)
-        if session is None:
+        own = _own_open_session(page.items, new, me)
+        if own is None:
             # Someone else's session is open there that day: say which, so the user can move the records into it.
             same_day = [other for other in page.items if session_day(new.opened_at, other.timezone) == other.day]
             other = same_day[0] if same_day else None
             details = None if other is None else {"open_session_id": other.session_id, "owner": other.owner_auth0_id}
             back.outcomes[item.entry_id] = Refused(EntryState.CONFLICT, error.user_message, error.server_error, details)
             return
+        session = own
     back.outcomes[item.entry_id] = Delivered({"session_id": session.session_id})
     back.sessions.append(session.model_dump(mode="json"))
     back.server_ids.append((item.idem_key, session.session_id))

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from hydrodesk.api.errors import CredentialsMissing, Forbidden
+from hydrodesk.api.models_iot import Resolution
 from hydrodesk.domain.outbox import EntryKind, EntryState
 from hydrodesk.domain.phyto_verdicts import ThresholdBook
 from hydrodesk.domain.timeline import (
@@ -35,7 +36,7 @@ from hydrodesk.store import outbox as ob
 from hydrodesk.store.store import Store
 from hydrodesk.sync.refresh import SESSIONS_PAGE, CacheRefresher
 
-RESOLUTION = "1h"  # hourly series: 24 points a day per series, plenty for a day or a week on one screen
+RESOLUTION: Resolution = "1h"  # hourly series: 24 points a day per series, plenty for a day or a week on one screen
 COMMAND_STATUS = "command_status"  # the document kind the commands' last known statuses are kept under
 # A day fetched this long after it ended has everything its sources will ever say about it.
 SETTLED_AFTER = timedelta(minutes=30)
