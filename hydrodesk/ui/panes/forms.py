@@ -11,6 +11,7 @@ Submitted tab shows each one waiting, sent (with the server's check of the proje
 from __future__ import annotations
 
 import logging
+from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -271,9 +272,9 @@ class FormsPane(Pane):
     def _refresh_in_background(self) -> None:
         self._spawn(self.refresh(), "forms-refresh")
 
-    def _spawn(self, work: object, name: str) -> None:
+    def _spawn(self, work: Coroutine[Any, Any, Any], name: str) -> None:
         try:
-            self.context.tasks.spawn(work, name=name)  # type: ignore[arg-type]
+            self.context.tasks.spawn(work, name=name)
         except RuntimeError:  # shutting down
             log.debug("not started: %s", name)
 

@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -487,12 +488,12 @@ class OutboxPane(Pane):
         self.status_message.emit(self.tr("Corrected; sending it again."))
 
     # ------------------------------------------------------------------------------------------ plumbing
-    def _open(self, dialog: QWidget, on_accept: Callable[[], None]) -> None:
+    def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> None:
         self.dialog = dialog
-        dialog.accepted.connect(on_accept)  # type: ignore[attr-defined]
-        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))  # type: ignore[attr-defined]
+        dialog.accepted.connect(on_accept)
+        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
         # open(), never exec(): a nested event loop inside the asyncio loop would re-enter running tasks.
-        dialog.open()  # type: ignore[attr-defined]
+        dialog.open()
 
     def _forget_dialog(self, dialog: QWidget) -> None:
         if self.dialog is dialog:

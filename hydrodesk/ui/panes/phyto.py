@@ -350,7 +350,7 @@ class PhytoPane(Pane):
             self.status_message.emit(self.tr("The range must not start after it ends."))
             return
         self.presets.clear()
-        self.set_range(DayRange(start, end))  # type: ignore[arg-type]
+        self.set_range(DayRange(start, end))  # type: ignore[arg-type]  # QDate.toPython() is typed object; a date
 
     # ------------------------------------------------------------------------------------------ loading
     def _spawn(self, coroutine: Any, name: str) -> None:

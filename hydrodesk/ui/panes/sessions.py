@@ -855,7 +855,7 @@ class SessionsPane(Pane):
 
 def _problem(dialog: QDialog, text: str) -> None:
     if isValid(dialog):
-        dialog.show_problem(text)  # type: ignore[attr-defined]
+        dialog.show_problem(text)  # type: ignore[attr-defined]  # every session dialog (ui/sessions/dialogs.py) has it
 
 
 def _sentence(text: str | None) -> str:

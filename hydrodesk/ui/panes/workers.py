@@ -10,7 +10,8 @@ once, marked pending, and a worker the server refuses (its worker_id is taken) w
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
@@ -325,9 +326,9 @@ class WorkersPane(Pane):
     def _refresh_in_background(self) -> None:
         self._spawn(self.refresh(), "workers-refresh")
 
-    def _spawn(self, work: object, name: str) -> None:
+    def _spawn(self, work: Coroutine[Any, Any, Any], name: str) -> None:
         try:
-            self.context.tasks.spawn(work, name=name)  # type: ignore[arg-type]
+            self.context.tasks.spawn(work, name=name)
         except RuntimeError:  # shutting down
             log.debug("not started: %s", name)
 
@@ -575,7 +576,7 @@ class WorkersPane(Pane):
             return None
         return self._open_dialog(entry_id, row.entry.payload.get("new_worker") or {})
 
-    def _open_dialog(self, entry_id: str | None, worker: dict | None) -> CreateWorkerDialog | None:  # type: ignore[type-arg]
+    def _open_dialog(self, entry_id: str | None, worker: dict[str, Any] | None) -> CreateWorkerDialog | None:
         if self._ensure_office() is None:
             self.status_message.emit(self.tr("Sign in to add workers."))
             return None

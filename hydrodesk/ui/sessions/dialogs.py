@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QShowEvent
@@ -318,7 +319,7 @@ class EditSessionDialog(_SessionDialog):
 
     def session_update(self) -> SessionUpdate:
         session = self.session
-        fields: dict[str, object] = {}
+        fields: dict[str, Any] = {}
         if self.pay.sampling_unit != (session.get("sampling_unit") or ""):
             fields["sampling_unit"] = self.pay.sampling_unit
         price = round(self.pay.price.value(), 2)
@@ -329,7 +330,7 @@ class EditSessionDialog(_SessionDialog):
         notes = self.notes.text().strip()
         if notes != (session.get("notes") or "").strip():
             fields["notes"] = notes
-        return SessionUpdate(**fields)  # type: ignore[arg-type]
+        return SessionUpdate(**fields)
 
     def _submit(self) -> None:
         problem = self.pay.problem()

@@ -7,7 +7,7 @@ window's days are the limits, so a user cannot lose the day in an empty stretch 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import pyqtgraph as pg
@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from hydrodesk.domain.phyto_verdicts import Verdict
-from hydrodesk.domain.timeline import HOUR_S, Timeline
+from hydrodesk.domain.timeline import HOUR_S, CommandMark, Timeline
 from hydrodesk.ui.charts.time_axis import FarmTimeAxis
 
 IRRIGATION, MOISTURE, WEATHER, SCOUTING, HARVEST = "irrigation", "moisture", "weather", "scouting", "harvest"
@@ -492,8 +492,8 @@ def _status_group(status: str) -> str:
     return {"confirmed": "confirmed", "failed": "failed", "expired": "failed"}.get(status, "waiting")
 
 
-def _status_groups(marks: object) -> list[str]:
-    found = {_status_group(mark.status) for mark in marks}  # type: ignore[attr-defined]
+def _status_groups(marks: Iterable[CommandMark]) -> list[str]:
+    found = {_status_group(mark.status) for mark in marks}
     return [group for group in ("confirmed", "waiting", "failed") if group in found]
 
 
