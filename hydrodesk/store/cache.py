@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Table, delete, select
 from sqlalchemy.dialects.sqlite import insert
 
+from hydrodesk.domain.session_data import SessionData
 from hydrodesk.domain.workers import search_key
 from hydrodesk.store.driver import sqlite_of
 from hydrodesk.store.schema import (
@@ -164,7 +165,7 @@ def session_fingerprint(session: Mapping[str, Any]) -> str:
     return f"{session.get('total_units')}|{session.get('worker_count')}|{session.get('updated_at')}|{session['status']}"
 
 
-def save_sessions(conn: Connection, sessions: Sequence[Mapping[str, Any]], fetched_at: str) -> None:
+def save_sessions(conn: Connection, sessions: Sequence[SessionData], fetched_at: str) -> None:
     upsert(
         conn,
         SESSIONS,
@@ -208,7 +209,7 @@ def sessions(
     status: str | None = None,
     first_day: str | None = None,
     last_day: str | None = None,
-) -> list[dict[str, Any]]:
+) -> list[SessionData]:
     statement = select(SESSIONS.c.data)
     for column, value in ((SESSIONS.c.project_id, project_id), (SESSIONS.c.sector_id, sector_id)):
         if value is not None:
@@ -219,15 +220,16 @@ def sessions(
         statement = statement.where(SESSIONS.c.day >= first_day)
     if last_day is not None:
         statement = statement.where(SESSIONS.c.day <= last_day)
-    return _data(conn.execute(statement.order_by(SESSIONS.c.opened_at.desc(), SESSIONS.c.session_id.desc())))
+    rows = conn.execute(statement.order_by(SESSIONS.c.opened_at.desc(), SESSIONS.c.session_id.desc()))
+    return cast(list[SessionData], _data(rows))  # as save_sessions() stored them
 
 
 def patch_session(conn: Connection, session_id: str, changes: Mapping[str, Any]) -> None:
     """Apply a change the server confirmed (a close, an update) to the cached copy until the next refresh."""
-    data = session(conn, session_id)
-    if data is None:
+    found = session(conn, session_id)
+    if found is None:
         return
-    data = {**data, **changes}
+    data = {**found, **changes}
     values: dict[str, Any] = {"data": data, "status": data["status"], "total_units": data.get("total_units") or 0}
     conn.execute(SESSIONS.update().where(SESSIONS.c.session_id == session_id).values(**values))
 
@@ -238,8 +240,9 @@ def patch_record(conn: Connection, record_id: str, changes: Mapping[str, Any]) -
         conn.execute(RECORDS.update().where(RECORDS.c.record_id == record_id).values(data={**data, **changes}))
 
 
-def session(conn: Connection, session_id: str) -> dict[str, Any] | None:
-    return conn.execute(select(SESSIONS.c.data).where(SESSIONS.c.session_id == session_id)).scalar()
+def session(conn: Connection, session_id: str) -> SessionData | None:
+    found = conn.execute(select(SESSIONS.c.data).where(SESSIONS.c.session_id == session_id)).scalar()
+    return cast("SessionData | None", found)  # as save_sessions() stored it
 
 
 # ------------------------------------------------------------------------------------------------ records

@@ -18,6 +18,7 @@ from hydrodesk.api.errors import CredentialsMissing, Forbidden
 from hydrodesk.api.models_iot import Resolution
 from hydrodesk.domain.outbox import EntryKind, EntryState
 from hydrodesk.domain.phyto_verdicts import ThresholdBook
+from hydrodesk.domain.session_data import SessionData
 from hydrodesk.domain.timeline import (
     LONGEST_RUN,
     Timeline,
@@ -211,14 +212,14 @@ async def sector_sessions(refresher: CacheRefresher, ref: SectorRef, first: date
     """The sector's sessions of local days `first`..`last` into the cache, with the records of those whose
     totals changed since their records were last fetched (one listing, not one per day or per sector)."""
     store = refresher.store
-    rows: list[dict[str, Any]] = []
+    rows: list[SessionData] = []
     page = 1
     while True:
         listing = await refresher.client.list_sessions(
             project_id=ref.project_id, sector_id=ref.sector_id, from_day=first, to_day=last, page=page,
             limit=SESSIONS_PAGE,
         )  # fmt: skip
-        rows += [session.model_dump(mode="json") for session in listing.items]
+        rows += [session.to_data() for session in listing.items]
         if not listing.items or page * (listing.page_size or SESSIONS_PAGE) >= listing.total:
             break
         page += 1

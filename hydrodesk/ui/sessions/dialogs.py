@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from hydrodesk.api.models import BonusInput, Project, SessionClose, SessionUpdate
 from hydrodesk.domain.session_board import bonus_of, has_bonus
+from hydrodesk.domain.session_data import SessionData
 from hydrodesk.domain.sessions import MAX_DURATION_LIMIT_HOURS, MAX_FLAT_BONUS, MAX_PERCENT_BONUS, Bonus
 from hydrodesk.ui import formats
 
@@ -295,7 +296,7 @@ class OpenSessionDialog(_SessionDialog):
 class EditSessionDialog(_SessionDialog):
     submitted = Signal(object)  # SessionUpdate (only what changed)
 
-    def __init__(self, session: dict, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SessionData, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Edit session"), self.tr("Save changes"), parent)
         self.session = session
         name = session.get("sector_name") or session.get("sector_id")
