@@ -73,7 +73,7 @@ class TrendChart(pg.GraphicsLayoutWidget):
         self.legend.clear()
         self.lines = {}
         shown = [sector for sector in order if sector in trends][:MAX_SECTORS]
-        if focus in trends and focus not in shown:
+        if focus is not None and focus in trends and focus not in shown:
             shown = [focus, *shown[: MAX_SECTORS - 1]]
         shown.sort(key=lambda sector: sector != focus)
         for index, sector in enumerate(shown):
