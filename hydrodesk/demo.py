@@ -13,6 +13,7 @@ import atexit
 import concurrent.futures
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -103,8 +104,8 @@ class DemoFarm:
 
         return run_cli(*args)
 
-    async def _in_thread(self, function: object, *args: str) -> str:
-        return await asyncio.wrap_future(self._executor.submit(function, *args))  # type: ignore[arg-type]
+    async def _in_thread(self, function: Callable[..., str], *args: str) -> str:
+        return await asyncio.wrap_future(self._executor.submit(function, *args))
 
     async def close(self) -> None:
         """Stop the simulator cleanly (it flushes its database); waits for a start still under way."""

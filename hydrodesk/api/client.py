@@ -103,11 +103,11 @@ class HydrobitClient(IotOperations):
         self, *, form_id: str | None = None, first_day: date | None = None, last_day: date | None = None
     ) -> list[StoredFormRecord]:
         """The form records the signed-in user submitted, newest first (local days, inclusive)."""
-        reply = await self._get(
-            ep.LIST_FORM_RECORDS,
-            formId=form_id,
-            **{"from": first_day.isoformat() if first_day else None, "to": last_day.isoformat() if last_day else None},
-        )
+        days: dict[str, Any] = {
+            "from": first_day.isoformat() if first_day else None,
+            "to": last_day.isoformat() if last_day else None,
+        }
+        reply = await self._get(ep.LIST_FORM_RECORDS, formId=form_id, **days)
         items = field_of(data_of(reply, what="form records"), "items", what="form records")
         return parse(list[StoredFormRecord], items, what="form records")
 

@@ -7,6 +7,7 @@ import ssl
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 PRODUCTION_URL = "https://api.hydrobit.ag"
@@ -53,9 +54,9 @@ class ApiConfig:
             raise ValueError("TLS verification may only be turned off for plain http on loopback")
 
     @classmethod
-    def single_origin(cls, url: str, **kwargs: object) -> ApiConfig:
+    def single_origin(cls, url: str, **kwargs: Any) -> ApiConfig:
         """Settings for a server that answers both the production and the IoT paths (e.g. the simulator)."""
-        return cls(base_url=url, iot_url=url, **kwargs)  # type: ignore[arg-type]
+        return cls(base_url=url, iot_url=url, **kwargs)
 
     def tls_verify(self) -> bool | ssl.SSLContext:
         """What httpx takes as `verify`: a context trusting the private CA bundle when one is configured."""

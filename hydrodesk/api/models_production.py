@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import Field, model_validator
 
 from hydrodesk.api.models_base import Day, DayLabel, RequestModel, UtcDateTime, UtcInstant, WireModel
 from hydrodesk.domain.ids import new_client_event_id, record_idempotency_key
+from hydrodesk.domain.session_data import SessionData
 
 
 # ------------------------------------------------------------------------------------------------ company
@@ -265,6 +266,10 @@ class Session(WireModel):
     @property
     def is_open(self) -> bool:
         return self.status == "open"
+
+    def to_data(self) -> SessionData:
+        """The JSON form the office keeps and passes around (tests/unit/test_session_data.py checks its keys)."""
+        return cast(SessionData, self.model_dump(mode="json"))
 
 
 class NewSession(RequestModel):

@@ -11,10 +11,10 @@ import json
 import logging
 import ssl
 import time
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import httpx
 from pydantic import TypeAdapter, ValidationError
@@ -42,7 +42,8 @@ class Reply:
     payload: Any
 
     def header_true(self, name: str) -> bool:
-        return self.headers.get(name, "").strip().lower() == "true"
+        value: str = self.headers.get(name, "")
+        return value.strip().lower() == "true"
 
 
 class Transport:
@@ -124,10 +125,12 @@ class Transport:
 
 
 # ------------------------------------------------------------------------------------------------ replies
-def parse(shape: type[T] | Any, value: Any, *, what: str) -> T:
+def parse(shape: type[T], value: Any, *, what: str) -> T:
     """Validate `value` as `shape` (a model class or a typing form such as list[Model]) or raise MalformedResponse."""
     try:
-        return _adapter(shape).validate_python(value)
+        # A class is hashable (the cache's key), but mypy does not count an unbounded type[T] as Hashable.
+        adapter: TypeAdapter[T] = _adapter(cast(Hashable, shape))
+        return adapter.validate_python(value)
     except ValidationError as exc:
         # Field locations and messages only: the reply's values (which may hold a token) stay out of logs.
         problems = "; ".join(

@@ -105,6 +105,7 @@ class RotatingLogFile(logging.FileHandler):
         super().emit(record)
 
     def _rotate(self) -> None:
+        assert self.stream is not None  # emit() rotates only an open stream
         self.stream.close()
         base = Path(self.baseFilename)
         try:
@@ -176,7 +177,7 @@ def configure_logging(log_dir: Path, console_level: str | int = "WARNING", *, co
     log_file: Path | None = log_dir / LOG_FILE_NAME
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        file_handler: logging.Handler = RotatingLogFile(log_file)
+        file_handler: logging.Handler = RotatingLogFile(log_dir / LOG_FILE_NAME)
         file_handler.setLevel(min(FILE_LEVEL, level))
         handlers.append(file_handler)
     except OSError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 
 def point_in_ring(lon: float, lat: float, ring: Sequence[Sequence[float]]) -> bool:
@@ -19,7 +20,7 @@ def point_in_ring(lon: float, lat: float, ring: Sequence[Sequence[float]]) -> bo
     return inside
 
 
-def point_in_polygon(lon: float, lat: float, polygon: dict) -> bool:
+def point_in_polygon(lon: float, lat: float, polygon: dict[str, Any]) -> bool:
     """True when the point lies inside a GeoJSON Polygon (outside all of its holes)."""
     rings = polygon.get("coordinates") or []
     if not rings or not point_in_ring(lon, lat, rings[0]):
@@ -27,7 +28,7 @@ def point_in_polygon(lon: float, lat: float, polygon: dict) -> bool:
     return not any(point_in_ring(lon, lat, hole) for hole in rings[1:])
 
 
-def square_polygon(lon: float, lat: float, half_side_deg: float) -> dict:
+def square_polygon(lon: float, lat: float, half_side_deg: float) -> dict[str, Any]:
     """A small square GeoJSON Polygon centred on a point (the simulator's sector shapes)."""
     west, east = lon - half_side_deg, lon + half_side_deg
     south, north = lat - half_side_deg, lat + half_side_deg

@@ -73,9 +73,9 @@ def records_between(
     return kept
 
 
-def _number(value: object) -> float:
+def _number(value: Any) -> float:
     try:
-        return float(value)  # type: ignore[arg-type]
+        return float(value)
     except (TypeError, ValueError):
         return 0.0
 

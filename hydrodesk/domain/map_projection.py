@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 EARTH_RADIUS_M = 6_371_008.8  # mean radius
 METRES_PER_DEGREE = math.pi * EARTH_RADIUS_M / 180.0
@@ -47,7 +48,8 @@ def polygon_rings(boundary: object) -> list[list[tuple[float, float]]]:
     empty for anything else or for a malformed shape (a sector without a usable boundary is listed, not drawn)."""
     if not isinstance(boundary, dict):
         return []
-    kind, coordinates = boundary.get("type"), boundary.get("coordinates")
+    kind = boundary.get("type")
+    coordinates: Any = boundary.get("coordinates")  # GeoJSON: shape checked by the try below
     polygons = [coordinates] if kind == "Polygon" else coordinates if kind == "MultiPolygon" else None
     rings: list[list[tuple[float, float]]] = []
     try:

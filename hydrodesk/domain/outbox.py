@@ -92,7 +92,7 @@ def new_local_id() -> str:
 
 
 def is_local_id(value: str | None) -> bool:
-    return bool(value) and value.startswith(LOCAL_ID_PREFIX)  # type: ignore[union-attr]
+    return value is not None and value.startswith(LOCAL_ID_PREFIX)
 
 
 def session_group(session_ref: str) -> str:

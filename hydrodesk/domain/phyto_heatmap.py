@@ -112,11 +112,11 @@ def build_heatmap(
         rows.setdefault(sector_id, SectorRow(sector_id, name, project_id, 0, None, None))
     labels: dict[str, str] = {}
     cells: dict[tuple[str, str], Cell] = {}
-    for count in pests:
-        labels.setdefault(count.pest, count.label)
-        total = samples.get(count.sector_id, 0)
-        cells[(count.sector_id, count.pest)] = Cell(
-            incidence_percent(count.present, total), severity_percent(count.grade_sum, count.present)
+    for pest_count in pests:
+        labels.setdefault(pest_count.pest, pest_count.label)
+        total = samples.get(pest_count.sector_id, 0)
+        cells[(pest_count.sector_id, pest_count.pest)] = Cell(
+            incidence_percent(pest_count.present, total), severity_percent(pest_count.grade_sum, pest_count.present)
         )
     return Heatmap(list(rows.values()), [(name, labels[name]) for name in pest_order(labels)], cells)
 

@@ -13,6 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from hydrodesk.domain.session_data import SessionData
+
 DEFAULT_MAX_DURATION_HOURS = 12
 MAX_DURATION_LIMIT_HOURS = 24
 MAX_PERCENT_BONUS = 100
@@ -41,11 +43,11 @@ def parse_day_label(label: str) -> date:
     return date.fromisoformat(label[:10])
 
 
-def session_to_show(open_sessions: list[dict[str, Any]], me: str, today: date) -> dict[str, Any] | None:
+def session_to_show(open_sessions: list[SessionData], me: str, today: date) -> SessionData | None:
     """Which open session a supervisor expects on arriving at the tallies: today's before any left open on an
     earlier day, and their own before a colleague's (open_sessions as the store gives them, API attribute names)."""
 
-    def preference(session: dict[str, Any]) -> tuple[bool, bool]:
+    def preference(session: SessionData) -> tuple[bool, bool]:
         return (parse_day_label(str(session["day"])) != today, session.get("owner_auth0_id") != me)
 
     return min(open_sessions, key=preference, default=None)

@@ -72,7 +72,9 @@ def entry_views(lines: Sequence[LedgerLine], window_s: float = DEFAULT_DUPLICATE
     voided = [is_voided(line, targets) for line in lines]
     flagged = suspected_duplicates(lines, window_s, voided=voided)
     views = [EntryView(line=line, voided=voided[index], duplicate=index in flagged) for index, line in enumerate(lines)]
-    timed = sorted((view for view in views if view.line.recorded_at), key=lambda v: v.line.recorded_at, reverse=True)
+    timed = sorted(
+        (view for view in views if view.line.recorded_at), key=lambda v: v.line.recorded_at or "", reverse=True
+    )
     return timed + [view for view in views if not view.line.recorded_at]
 
 

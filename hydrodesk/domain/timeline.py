@@ -197,8 +197,8 @@ def command_marks(
     """The office's valve commands (dicts: valve_id, action, duration_min, status, at) on the sector's valves."""
     marks = []
     for command in commands:
-        valve_id = command.get("valve_id")
-        if valve_id not in sector_valves or not command.get("at"):
+        valve_id: str | None = command.get("valve_id")
+        if valve_id is None or valve_id not in sector_valves or not command.get("at"):
             continue
         at = parse_utc_text(command["at"])
         if not window.contains(at):

@@ -145,7 +145,10 @@ class MqttConnection:
         """Wait (at most `within_s`) for a status that satisfies `predicate`; TimeoutError otherwise."""
         if predicate(self._status):
             return self._status
-        waiter = (predicate, asyncio.get_running_loop().create_future())
+        waiter: tuple[Callable[[ConnectionStatus], bool], asyncio.Future[ConnectionStatus]] = (
+            predicate,
+            asyncio.get_running_loop().create_future(),
+        )
         self._waiters.append(waiter)
         try:
             async with asyncio.timeout(within_s):
@@ -191,10 +194,10 @@ class MqttConnection:
                 await self._wait_before_retry(failures, failure, refused)
                 continue
             failures = 0
-            failure = await self._hold(session)
-            log.info("MQTT connection lost (%s); reconnecting", failure.detail or failure.kind)
+            loss = await self._hold(session)
+            log.info("MQTT connection lost (%s); reconnecting", loss.detail or loss.kind)
             # The first retry after a loss comes quickly (the floor of the first backoff step).
-            await self._wait_before_retry(1, failure, refused=False)
+            await self._wait_before_retry(1, loss, refused=False)
 
     async def _fetch_token(self) -> None:
         try:

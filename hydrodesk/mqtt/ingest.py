@@ -249,12 +249,12 @@ class TelemetryIngest:
         _notify(self._ack_listeners, route.device_id, ack)
 
 
-def _subscribe(listeners: list, listener: Callable) -> Callable[[], None]:  # type: ignore[type-arg]
+def _subscribe(listeners: list[Callable[..., None]], listener: Callable[..., None]) -> Callable[[], None]:
     listeners.append(listener)
     return lambda: listeners.remove(listener) if listener in listeners else None
 
 
-def _notify(listeners: list, *args: object) -> None:  # type: ignore[type-arg]
+def _notify(listeners: list[Callable[..., None]], *args: object) -> None:
     for listener in list(listeners):
         try:
             listener(*args)

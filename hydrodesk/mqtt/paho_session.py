@@ -19,7 +19,7 @@ import secrets
 import ssl
 import threading
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import paho.mqtt.client as mqtt
@@ -32,7 +32,13 @@ from hydrodesk.mqtt.inbox import Inbox
 log = logging.getLogger(__name__)
 
 TOKEN_HEADER = "x-iot-token"
-SCHEMES = {"ws": ("websockets", False), "wss": ("websockets", True), "mqtt": ("tcp", False), "mqtts": ("tcp", True)}
+PahoTransport = Literal["websockets", "tcp"]
+SCHEMES: dict[str, tuple[PahoTransport, bool]] = {
+    "ws": ("websockets", False),
+    "wss": ("websockets", True),
+    "mqtt": ("tcp", False),
+    "mqtts": ("tcp", True),
+}
 DEFAULT_PORTS = {("websockets", False): 80, ("websockets", True): 443, ("tcp", False): 1883, ("tcp", True): 8883}
 LOOP_TIMEOUT_S = 1.0
 
@@ -117,7 +123,7 @@ class PahoSession:
         client = _Client(
             CallbackAPIVersion.VERSION2,
             client_id=self.client_id,
-            transport=transport,  # type: ignore[arg-type]
+            transport=transport,
             protocol=MQTTProtocolVersion.MQTTv311,
             clean_session=True,
         )
@@ -225,7 +231,8 @@ class PahoSession:
             topic = message.topic
         except UnicodeDecodeError:
             topic = ""  # ingest counts it as a bad topic
-        self._inbox.put(topic, message.payload)
+        # paho slices the payload out of its bytearray read buffer; the readers only decode it, which takes either.
+        self._inbox.put(topic, message.payload)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------ hand-over (on the loop)
     def _became_ready(self) -> None:

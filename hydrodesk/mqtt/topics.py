@@ -64,7 +64,7 @@ class TopicPlan:
         are remembered (a farm's devices send on a few hundred topics, thousands of times a second)."""
         known = self._routes.get(topic, _UNKNOWN)
         if known is not _UNKNOWN:
-            return known  # type: ignore[return-value]
+            return known  # type: ignore[return-value]  # not the sentinel, so a Route or None (no cast: hot path)
         route = self._parse(topic)
         if len(self._routes) < MAX_KNOWN_TOPICS:
             self._routes[topic] = route

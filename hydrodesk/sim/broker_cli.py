@@ -81,7 +81,7 @@ def _stop_on_signals(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> No
     parent must first power its devices down through us: it closes our stdin when it is done, so we ignore them."""
     console_signals = [signal.SIGINT]
     if sys.platform == "win32":
-        console_signals.append(signal.SIGBREAK)  # type: ignore[attr-defined]
+        console_signals.append(signal.SIGBREAK)
     from_terminal = sys.stdin.isatty()
     for sig in console_signals:
         if not from_terminal:

@@ -27,7 +27,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 from urllib.parse import urlsplit
 
 BrokerKind = Literal["mosquitto", "amqtt"]
@@ -123,7 +123,8 @@ class BrokerProcess:
         if process is None or process.poll() is not None:
             return
         with contextlib.suppress(OSError):
-            process.stdin.close()  # type: ignore[union-attr]
+            if process.stdin is not None:  # a pipe: started with stdin=PIPE
+                process.stdin.close()
         try:
             process.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -363,7 +364,7 @@ class RealBroker:
 def _preferred_from_environment() -> BrokerKind | None:
     choice = os.environ.get("HYDRODESK_BROKER", "").strip().lower()
     if choice in ("mosquitto", "amqtt"):
-        return choice  # type: ignore[return-value]
+        return cast(BrokerKind, choice)
     if choice:
         raise BrokerStartError(f"HYDRODESK_BROKER must be mosquitto or amqtt, not {choice!r}")
     return None
@@ -407,8 +408,9 @@ def start_mosquitto_websockets(
     mosquitto = MosquittoProcess(path, host, ws_port=0, credentials=(user, password or secrets.token_urlsafe(16)))
     mosquitto.start()
     try:
+        assert mosquitto.process is not None  # set by start()
         assert mosquitto.ws_port is not None
-        _wait_until_listening(mosquitto.process, host, mosquitto.ws_port, 10.0)  # type: ignore[arg-type]
+        _wait_until_listening(mosquitto.process, host, mosquitto.ws_port, 10.0)
     except BaseException:
         mosquitto.cleanup()
         raise

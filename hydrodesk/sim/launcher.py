@@ -42,7 +42,10 @@ class RunningSimulator:
     def stop(self, timeout: float = 10.0) -> int:
         """Ask the simulator to shut down cleanly (it flushes its database), then make sure it is gone."""
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM if os.name != "nt" else signal.CTRL_BREAK_EVENT)
+            if sys.platform == "win32":
+                self.process.send_signal(signal.CTRL_BREAK_EVENT)
+            else:
+                self.process.send_signal(signal.SIGTERM)
             try:
                 self.process.wait(timeout)
             except subprocess.TimeoutExpired:
@@ -106,7 +109,9 @@ def start_simulator(
     if seed is not None:
         args += ["--seed", str(seed)]
     args += list(extra_args)
-    creationflags = subprocess.CREATE_NEW_PROCESS_GROUP if os.name == "nt" else 0
+    creationflags = 0
+    if sys.platform == "win32":
+        creationflags = subprocess.CREATE_NEW_PROCESS_GROUP
     process = subprocess.Popen(
         simulator_command(*args),
         stdout=subprocess.PIPE,
@@ -142,7 +147,8 @@ def start_simulator(
         if line is None:
             process.wait(10)
             reader.join(5)
-            process.stdout.close()  # type: ignore[union-attr]
+            if process.stdout is not None:  # a pipe: started with stdout=PIPE
+                process.stdout.close()
             raise SimulatorStartError(
                 f"the simulator exited with code {process.returncode} before it was ready:\n" + "\n".join(output[-20:])
             )

@@ -17,7 +17,7 @@ import logging
 import socket
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import paho.mqtt.client as mqtt
@@ -26,7 +26,13 @@ from paho.mqtt.enums import CallbackAPIVersion, MQTTProtocolVersion
 log = logging.getLogger(__name__)
 
 TOKEN_HEADER = "x-iot-token"
-SCHEMES = {"ws": ("websockets", False), "wss": ("websockets", True), "mqtt": ("tcp", False), "tcp": ("tcp", False)}
+PahoTransport = Literal["websockets", "tcp"]
+SCHEMES: dict[str, tuple[PahoTransport, bool]] = {
+    "ws": ("websockets", False),
+    "wss": ("websockets", True),
+    "mqtt": ("tcp", False),
+    "tcp": ("tcp", False),
+}
 SCHEMES |= {"mqtts": ("tcp", True), "ssl": ("tcp", True)}
 DEFAULT_PORTS = {"websockets": (80, 443), "tcp": (1883, 8883)}
 
@@ -93,7 +99,7 @@ class MqttLink:
         client = mqtt.Client(
             CallbackAPIVersion.VERSION2,
             client_id=client_id,
-            transport=transport,  # type: ignore[arg-type]
+            transport=transport,
             protocol=MQTTProtocolVersion.MQTTv311,
             clean_session=True,
         )

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
+from websockets.typing import Subprotocol
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ async def serve_mqtt_websocket(
         handler,
         host,
         port,
-        subprotocols=["mqtt"],  # type: ignore[list-item] - Subprotocol is a NewType of str
+        subprotocols=[Subprotocol("mqtt")],
         process_request=upgrade_check(token_check),
         # MQTT has its own keep-alive; WebSocket pings would only add traffic, and deflate only CPU.
         ping_interval=None,

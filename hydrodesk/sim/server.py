@@ -115,7 +115,7 @@ def _stop_on_signals(loop: asyncio.AbstractEventLoop, server: uvicorn.Server) ->
 
     if sys.platform == "win32":
         signal.signal(signal.SIGINT, request_exit)
-        signal.signal(signal.SIGBREAK, request_exit)  # type: ignore[attr-defined]
+        signal.signal(signal.SIGBREAK, request_exit)
     else:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, request_exit)

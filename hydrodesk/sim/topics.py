@@ -59,7 +59,7 @@ def parse_topic(topic: str) -> tuple[DeviceAddress, TopicKind] | None:
     parts = topic.split("/")
     if len(parts) != 5 or parts[0] != TOPIC_ROOT or parts[4] not in TOPIC_KINDS or not all(parts[1:4]):
         return None
-    kind: TopicKind = parts[4]  # type: ignore[assignment] - checked against TOPIC_KINDS above
+    kind: TopicKind = parts[4]  # narrowed by the check against TOPIC_KINDS above
     return DeviceAddress(parts[1], parts[2], parts[3]), kind
 
 

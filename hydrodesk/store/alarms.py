@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, RowMapping, or_, select
 from sqlalchemy.dialects.sqlite import insert
 
 from hydrodesk.domain.alarm_journal import AlarmEntry
@@ -78,7 +78,7 @@ def load_journal(conn: Connection, keep_closed: int = KEEP_CLOSED) -> list[Alarm
     return [_entry(row) for row in conn.execute(query).mappings()]
 
 
-def _entry(row: dict) -> AlarmEntry:  # type: ignore[type-arg]
+def _entry(row: RowMapping) -> AlarmEntry:
     raised_at = _moment(row["raised_at"])
     assert raised_at is not None
     return AlarmEntry(

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Table, delete, select
 from sqlalchemy.dialects.sqlite import insert
 
+from hydrodesk.domain.session_data import SessionData
 from hydrodesk.domain.workers import search_key
+from hydrodesk.store.driver import sqlite_of
 from hydrodesk.store.schema import (
     Company,
     Document,
@@ -33,21 +35,21 @@ from hydrodesk.store.schema import (
     Worker,
 )
 
-COMPANIES: Table = Company.__table__  # type: ignore[assignment]
-PROJECTS: Table = Project.__table__  # type: ignore[assignment]
-SECTORS: Table = Sector.__table__  # type: ignore[assignment]
-WORKERS: Table = Worker.__table__  # type: ignore[assignment]
-SESSIONS: Table = Session.__table__  # type: ignore[assignment]
-RECORDS: Table = Record.__table__  # type: ignore[assignment]
-FORMS: Table = Form.__table__  # type: ignore[assignment]
-PHYTO: Table = PhytoRecord.__table__  # type: ignore[assignment]
-DOCUMENTS: Table = Document.__table__  # type: ignore[assignment]
-WEATHER: Table = WeatherPoint.__table__  # type: ignore[assignment]
-PLANT: Table = PlantPoint.__table__  # type: ignore[assignment]
-VALVES: Table = Valve.__table__  # type: ignore[assignment]
-PROGRAMS: Table = Program.__table__  # type: ignore[assignment]
-LOGS: Table = IrrigationLog.__table__  # type: ignore[assignment]
-MARKS: Table = RefreshMark.__table__  # type: ignore[assignment]
+COMPANIES: Table = Company.__table__
+PROJECTS: Table = Project.__table__
+SECTORS: Table = Sector.__table__
+WORKERS: Table = Worker.__table__
+SESSIONS: Table = Session.__table__
+RECORDS: Table = Record.__table__
+FORMS: Table = Form.__table__
+PHYTO: Table = PhytoRecord.__table__
+DOCUMENTS: Table = Document.__table__
+WEATHER: Table = WeatherPoint.__table__
+PLANT: Table = PlantPoint.__table__
+VALVES: Table = Valve.__table__
+PROGRAMS: Table = Program.__table__
+LOGS: Table = IrrigationLog.__table__
+MARKS: Table = RefreshMark.__table__
 
 
 def upsert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -163,7 +165,7 @@ def session_fingerprint(session: Mapping[str, Any]) -> str:
     return f"{session.get('total_units')}|{session.get('worker_count')}|{session.get('updated_at')}|{session['status']}"
 
 
-def save_sessions(conn: Connection, sessions: Sequence[Mapping[str, Any]], fetched_at: str) -> None:
+def save_sessions(conn: Connection, sessions: Sequence[SessionData], fetched_at: str) -> None:
     upsert(
         conn,
         SESSIONS,
@@ -207,7 +209,7 @@ def sessions(
     status: str | None = None,
     first_day: str | None = None,
     last_day: str | None = None,
-) -> list[dict[str, Any]]:
+) -> list[SessionData]:
     statement = select(SESSIONS.c.data)
     for column, value in ((SESSIONS.c.project_id, project_id), (SESSIONS.c.sector_id, sector_id)):
         if value is not None:
@@ -218,15 +220,16 @@ def sessions(
         statement = statement.where(SESSIONS.c.day >= first_day)
     if last_day is not None:
         statement = statement.where(SESSIONS.c.day <= last_day)
-    return _data(conn.execute(statement.order_by(SESSIONS.c.opened_at.desc(), SESSIONS.c.session_id.desc())))
+    rows = conn.execute(statement.order_by(SESSIONS.c.opened_at.desc(), SESSIONS.c.session_id.desc()))
+    return cast(list[SessionData], _data(rows))  # as save_sessions() stored them
 
 
 def patch_session(conn: Connection, session_id: str, changes: Mapping[str, Any]) -> None:
     """Apply a change the server confirmed (a close, an update) to the cached copy until the next refresh."""
-    data = session(conn, session_id)
-    if data is None:
+    found = session(conn, session_id)
+    if found is None:
         return
-    data = {**data, **changes}
+    data = {**found, **changes}
     values: dict[str, Any] = {"data": data, "status": data["status"], "total_units": data.get("total_units") or 0}
     conn.execute(SESSIONS.update().where(SESSIONS.c.session_id == session_id).values(**values))
 
@@ -237,8 +240,9 @@ def patch_record(conn: Connection, record_id: str, changes: Mapping[str, Any]) -
         conn.execute(RECORDS.update().where(RECORDS.c.record_id == record_id).values(data={**data, **changes}))
 
 
-def session(conn: Connection, session_id: str) -> dict[str, Any] | None:
-    return conn.execute(select(SESSIONS.c.data).where(SESSIONS.c.session_id == session_id)).scalar()
+def session(conn: Connection, session_id: str) -> SessionData | None:
+    found = conn.execute(select(SESSIONS.c.data).where(SESSIONS.c.session_id == session_id)).scalar()
+    return cast("SessionData | None", found)  # as save_sessions() stored it
 
 
 # ------------------------------------------------------------------------------------------------ records
@@ -280,7 +284,7 @@ def save_records(conn: Connection, records: Sequence[Mapping[str, Any]], fetched
         for r in records
     ]
     if rows:
-        conn.connection.driver_connection.executemany(_UPSERT_RECORD, rows)  # type: ignore[union-attr]
+        sqlite_of(conn).executemany(_UPSERT_RECORD, rows)
 
 
 def session_records(conn: Connection, session_id: str) -> list[dict[str, Any]]:

@@ -24,6 +24,8 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
 
+from hydrodesk.store.driver import sqlite_of
+
 T = TypeVar("T")
 
 FILE_MODE = 0o600  # the cache holds the company's production data and the user's pending work
@@ -117,16 +119,16 @@ class Database:
         # Set between transactions, on the driver connection (so no BEGIN wraps it); it sticks to the (single)
         # connection, so it is set only when it differs from the last transaction's.
         if self._synchronous != level:
-            connection.connection.driver_connection.execute(f"PRAGMA synchronous={level}")  # type: ignore[union-attr]
+            sqlite_of(connection).execute(f"PRAGMA synchronous={level}")
             self._synchronous = level
 
     def checkpoint(self) -> None:
         """Fold the WAL back into the main file (at close, so a copied cache file is complete on its own)."""
-        self.connection.connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+        sqlite_of(self.connection).execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def vacuum(self) -> None:
         """Give the space of deleted rows back to the disk (after clearing the cache); outside any transaction."""
-        self.connection.connection.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+        sqlite_of(self.connection).execute("VACUUM")
         self.checkpoint()
 
     def close(self) -> None:

@@ -17,7 +17,7 @@ import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Connection
 
@@ -28,10 +28,10 @@ T = TypeVar("T")
 
 
 @dataclass
-class _Waiting:
-    work: Callable[[Connection], Any]
+class _Waiting(Generic[T]):
+    work: Callable[[Connection], T]
     loop: asyncio.AbstractEventLoop
-    future: asyncio.Future[Any]
+    future: asyncio.Future[T]
     outcome: tuple[bool, Any] | None = None  # (succeeded, result or exception)
 
 
@@ -40,14 +40,14 @@ class GroupCommitter:
         self._db = db
         self._thread = thread
         self._max_group = max_group
-        self._waiting: list[_Waiting] = []
+        self._waiting: list[_Waiting[Any]] = []
         self._lock = threading.Lock()
         self._flushing = False
         self._flushes: set[asyncio.Future[None]] = set()
 
     async def write(self, work: Callable[[Connection], T]) -> T:
         loop = asyncio.get_running_loop()
-        waiting = _Waiting(work, loop, loop.create_future())
+        waiting: _Waiting[T] = _Waiting(work, loop, loop.create_future())
         with self._lock:
             self._waiting.append(waiting)
             start = not self._flushing
@@ -76,7 +76,7 @@ class GroupCommitter:
                 with contextlib.suppress(RuntimeError):
                     waiting.loop.call_soon_threadsafe(_settle, waiting)
 
-    def _commit(self, group: list[_Waiting]) -> None:
+    def _commit(self, group: list[_Waiting[Any]]) -> None:
         try:
             results = self._db.write(lambda conn: [waiting.work(conn) for waiting in group], durable=True)
         except Exception:
@@ -92,7 +92,7 @@ class GroupCommitter:
                 waiting.outcome = (True, result)
 
 
-def _settle(waiting: _Waiting) -> None:
+def _settle(waiting: _Waiting[Any]) -> None:
     if waiting.future.done():  # the caller gave up waiting (cancelled); the write stands regardless
         return
     assert waiting.outcome is not None

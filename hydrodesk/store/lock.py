@@ -8,7 +8,7 @@ dies, so a crash never leaves the profile locked.
 
 from __future__ import annotations
 
-import os
+import sys
 from pathlib import Path
 from typing import IO
 
@@ -42,7 +42,7 @@ class ProfileLock:
             self._handle = None
 
 
-if os.name == "nt":
+if sys.platform == "win32":  # (not os.name: a type checker follows only sys.platform)
     import msvcrt
 
     def _lock(handle: IO[bytes]) -> None:

@@ -77,7 +77,7 @@ def upgrade(db: Database, target: str = "head") -> MigrationOutcome:
             scripts.get_revision(before)
         except CommandError:
             raise CacheTooNew(db.path, before) from None
-    if before == wanted:
+    if before is not None and before == wanted:
         return MigrationOutcome(before=before, after=before, backup=None)
     backup = _backup(db, before) if before is not None else None
     with db.engine.begin() as connection:

@@ -12,7 +12,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
@@ -316,7 +316,7 @@ def _driver(conn: Connection) -> Any:
 def _insert_fast(conn: Connection, row: dict[str, Any]) -> int:
     values = [json.dumps(row[name]) if name in _JSON_COLUMNS else row[name] for name in _COLUMNS]
     try:
-        return _driver(conn).execute(_INSERT_SQL, values).lastrowid
+        return cast(int, _driver(conn).execute(_INSERT_SQL, values).lastrowid)  # set by a successful INSERT
     except sqlite3.IntegrityError:
         raise DuplicateEntry(f"the outbox holds a {row['kind']} with key {row['idem_key']} already") from None
 

@@ -63,13 +63,14 @@ def merge(conn: Connection, batch: Sequence[tuple[SeriesKey, RollupHistory]]) ->
         )
     if not values:
         return 0
-    before = conn.exec_driver_sql("SELECT total_changes()").scalar_one()
+    before: int = conn.exec_driver_sql("SELECT total_changes()").scalar_one()
     conn.exec_driver_sql(
         "INSERT INTO telemetry_rollups (device_id, metric, minute, count, minimum, maximum, mean) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, metric, minute) DO NOTHING",
         values,
     )
-    return conn.exec_driver_sql("SELECT total_changes()").scalar_one() - before
+    after: int = conn.exec_driver_sql("SELECT total_changes()").scalar_one()
+    return after - before
 
 
 def load(conn: Connection, series: SeriesKey, since: float, until: float | None = None) -> list[RollupRow]:
@@ -82,7 +83,7 @@ def load(conn: Connection, series: SeriesKey, since: float, until: float | None 
             device_id=row.device_id,
             metric=row.metric,
             minute=row.minute,
-            count=row.count,
+            count=row._mapping["count"],  # `row.count` is the tuple method to a type checker
             minimum=row.minimum,
             maximum=row.maximum,
             mean=row.mean,

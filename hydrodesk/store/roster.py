@@ -15,6 +15,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 
 from hydrodesk.domain.outbox import ACTIVE_STATES, ATTENTION_STATES, EntryKind, EntryState, is_local_id
 from hydrodesk.domain.roster import IdHolder, OptionLists, RosterFilter
+from hydrodesk.domain.session_data import SessionData
 from hydrodesk.domain.worker_tallies import SessionShare, newest_first, share_of
 from hydrodesk.store import cache, views
 from hydrodesk.store import outbox as ob
@@ -151,7 +152,7 @@ def worker_history(
     """The worker's share of their most recent sessions (newest first), pending records included."""
     session_ids = _sessions_with_cached_records(conn, worker_id, recent_sessions) | _sessions_in_outbox(conn, worker_id)
     shares: list[SessionShare] = []
-    local_sessions: dict[str, dict[str, Any]] | None = None
+    local_sessions: dict[str, SessionData] | None = None
     for session_ref in session_ids:
         session_id = views.resolve_session(conn, session_ref)
         session = cache.session(conn, session_id)

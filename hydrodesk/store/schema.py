@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, text
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names, so later migrations (batch mode on SQLite) can refer to them.
@@ -29,6 +29,9 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    # Every model here maps one declared Table (no joins, no mapped selects); SQLAlchemy types `__table__` as the
+    # wider FromClause, which has no insert()/update()/delete().
+    __table__: ClassVar[Table]
 
 
 class Company(Base):
@@ -38,7 +41,7 @@ class Company(Base):
     __tablename__ = "companies"
     company_id: Mapped[str] = mapped_column(String, primary_key=True)
     name: Mapped[str] = mapped_column(String)
-    data: Mapped[dict] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
     fetched_at: Mapped[str] = mapped_column(String)
 
 
@@ -46,7 +49,7 @@ class Project(Base):
     __tablename__ = "projects"
     project_id: Mapped[str] = mapped_column(String, primary_key=True)
     name: Mapped[str] = mapped_column(String)
-    data: Mapped[dict] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
     fetched_at: Mapped[str] = mapped_column(String)
 
 
@@ -54,7 +57,7 @@ class Sector(Base):
     __tablename__ = "sectors"
     sector_id: Mapped[str] = mapped_column(String, primary_key=True)
     project_id: Mapped[str] = mapped_column(ForeignKey("projects.project_id", ondelete="CASCADE"), index=True)
-    data: Mapped[dict] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
     fetched_at: Mapped[str] = mapped_column(String)
 
 
@@ -65,7 +68,7 @@ class Worker(Base):
     search_text: Mapped[str] = mapped_column(String)  # names and worker_id, accents and case folded
     status: Mapped[str | None] = mapped_column(String)
     server_created_at: Mapped[str | None] = mapped_column(String)
-    data: Mapped[dict] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
     fetched_at: Mapped[str] = mapped_column(String)
 
 
@@ -80,7 +83,7 @@ class Session(Base):
     status: Mapped[str] = mapped_column(String)
     opened_at: Mapped[str] = mapped_column(String)
     total_units: Mapped[float] = mapped_column(Float)
-    data: Mapped[dict] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
     fetched_at: Mapped[str] = mapped_column(String)
     # What the session looked like when its records were last fetched: unchanged means no need to fetch again.
     records_fingerprint: Mapped[str | None] = mapped_column(String)
@@ -97,7 +100,7 @@ class Record(Base):
     units: Mapped[float] = mapped_column(Float)
     void_of: Mapped[str | None] = mapped_column(String)
     recorded_at: Mapped[str | None] = mapped_column(String)
-    data: Mapped[dict] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
     fetched_at: Mapped[str] = mapped_column(String)
 
 
@@ -107,7 +110,7 @@ class RecordSum(Base):
     so every way of writing records keeps it right; never written directly."""
 
     __tablename__ = "record_sums"
-    __table_args__: ClassVar[dict[str, Any]] = {"sqlite_with_rowid": False}
+    __table_args__ = ({"sqlite_with_rowid": False},)
     session_id: Mapped[str] = mapped_column(String, primary_key=True)
     worker_id: Mapped[str] = mapped_column(String, primary_key=True)
     units: Mapped[float] = mapped_column(Float)
@@ -120,7 +123,7 @@ class TelemetryRollup(Base):
     keeps of telemetry across restarts. Upserted by (device, metric, minute); written only by store/rollups.py."""
 
     __tablename__ = "telemetry_rollups"
-    __table_args__: ClassVar[dict[str, Any]] = {"sqlite_with_rowid": False}
+    __table_args__ = ({"sqlite_with_rowid": False},)
     device_id: Mapped[str] = mapped_column(String, primary_key=True)
     metric: Mapped[str] = mapped_column(String, primary_key=True)
     minute: Mapped[float] = mapped_column(Float, primary_key=True)
@@ -135,7 +138,7 @@ class Form(Base):
     form_id: Mapped[str] = mapped_column(String, primary_key=True)
     type: Mapped[str | None] = mapped_column(String)
     subtype: Mapped[str | None] = mapped_column(String)
-    data: Mapped[dict] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
     fetched_at: Mapped[str] = mapped_column(String)
 
 
@@ -145,7 +148,7 @@ class PhytoRecord(Base):
     project_id: Mapped[str | None] = mapped_column(String)
     sector_id: Mapped[str | None] = mapped_column(String)
     created_at: Mapped[str] = mapped_column(String, index=True)
-    data: Mapped[dict] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
     fetched_at: Mapped[str] = mapped_column(String)
 
 
@@ -155,7 +158,7 @@ class Document(Base):
     __tablename__ = "documents"
     key: Mapped[str] = mapped_column(String, primary_key=True)
     kind: Mapped[str] = mapped_column(String, index=True)
-    data: Mapped[dict | list] = mapped_column(JSON)
+    data: Mapped[dict[str, Any] | list[Any]] = mapped_column(JSON)
     fetched_at: Mapped[str] = mapped_column(String)
 
 
@@ -164,7 +167,7 @@ class WeatherPoint(Base):
     project_id: Mapped[str] = mapped_column(String, primary_key=True)
     resolution: Mapped[str] = mapped_column(String, primary_key=True)
     ts: Mapped[str] = mapped_column(String, primary_key=True)
-    data: Mapped[dict] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class PlantPoint(Base):
@@ -172,14 +175,14 @@ class PlantPoint(Base):
     sector_id: Mapped[str] = mapped_column(String, primary_key=True)
     resolution: Mapped[str] = mapped_column(String, primary_key=True)
     ts: Mapped[str] = mapped_column(String, primary_key=True)
-    data: Mapped[dict] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class Valve(Base):
     __tablename__ = "valves"
     valve_id: Mapped[str] = mapped_column(String, primary_key=True)
     project_id: Mapped[str] = mapped_column(String, index=True)
-    data: Mapped[dict] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
     fetched_at: Mapped[str] = mapped_column(String)
 
 
@@ -187,7 +190,7 @@ class Program(Base):
     __tablename__ = "programs"
     program_id: Mapped[str] = mapped_column(String, primary_key=True)
     project_id: Mapped[str] = mapped_column(String, index=True)
-    data: Mapped[dict] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
     fetched_at: Mapped[str] = mapped_column(String)
 
 
@@ -197,7 +200,7 @@ class IrrigationLog(Base):
     log_id: Mapped[str] = mapped_column(String, primary_key=True)
     project_id: Mapped[str] = mapped_column(String)
     started_at: Mapped[str] = mapped_column(String)
-    data: Mapped[dict] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
     fetched_at: Mapped[str] = mapped_column(String)
 
 
@@ -213,7 +216,7 @@ class AlarmJournalEntry(Base):
     valve_id: Mapped[str | None] = mapped_column(String)
     subject: Mapped[str] = mapped_column(String)
     value: Mapped[float | None] = mapped_column(Float)
-    readings: Mapped[dict] = mapped_column(JSON)
+    readings: Mapped[dict[str, Any]] = mapped_column(JSON)
     raised_at: Mapped[str] = mapped_column(String)
     last_seen_at: Mapped[str | None] = mapped_column(String)
     repeats: Mapped[int] = mapped_column(Integer)
@@ -229,7 +232,7 @@ class AlarmRule(Base):
 
     __tablename__ = "alarm_rules"
     scope: Mapped[str] = mapped_column(String, primary_key=True)
-    data: Mapped[dict] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[str] = mapped_column(String)
 
 
@@ -239,7 +242,7 @@ class RefreshMark(Base):
     __tablename__ = "refresh_marks"
     name: Mapped[str] = mapped_column(String, primary_key=True)
     refreshed_at: Mapped[str] = mapped_column(String)
-    detail: Mapped[dict | None] = mapped_column(JSON)
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class LocalId(Base):
@@ -269,8 +272,8 @@ class OutboxEntry(Base):
     entity_key: Mapped[str] = mapped_column(String)  # the ordering group (hydrodesk.domain.outbox)
     idem_key: Mapped[str] = mapped_column(String)  # clientEventId / commandId / local id: fixed when made
     auth0_id: Mapped[str] = mapped_column(String)  # who made it: only they may send it
-    payload: Mapped[dict] = mapped_column(JSON)
-    depends_on: Mapped[list] = mapped_column(JSON)  # entry ids that must be done first
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    depends_on: Mapped[list[Any]] = mapped_column(JSON)  # entry ids that must be done first
     state: Mapped[str] = mapped_column(String)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[str] = mapped_column(String)  # when the user acted
@@ -280,8 +283,8 @@ class OutboxEntry(Base):
     error_code: Mapped[str | None] = mapped_column(String)  # the server's error code, e.g. session_closed
     last_error: Mapped[str | None] = mapped_column(Text)  # the last transient failure, for the outbox view
     blocked_by: Mapped[str | None] = mapped_column(String)  # the entry whose failure stopped this one
-    result: Mapped[dict | None] = mapped_column(JSON)  # what the server answered (ids it assigned)
-    history: Mapped[list] = mapped_column(JSON)  # the user's decisions: [{at, action, note}]
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # what the server answered (ids it assigned)
+    history: Mapped[list[Any]] = mapped_column(JSON)  # the user's decisions: [{at, action, note}]
 
 
 metadata = Base.metadata

@@ -15,7 +15,7 @@ from hydrodesk.store.outbox import OutboxItem
 
 @dataclass(frozen=True)
 class BoardEntry:
-    row: views.Row  # the session (pending when opened here and not on the server yet)
+    row: views.SessionRow  # the session (pending when opened here and not on the server yet)
     tally: list[WorkerTally]
     changes: list[OutboxItem]  # updates, extensions and a close of it, not yet on the server
 

@@ -22,6 +22,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from sqlalchemy import Connection
 
 from hydrodesk.domain.outbox import EntryKind, EntryState, Plan
+from hydrodesk.domain.session_data import SessionData
 from hydrodesk.domain.tallies import WorkerTally
 from hydrodesk.domain.telemetry import SeriesKey
 from hydrodesk.domain.telemetry_rollups import RollupHistory, RollupRow
@@ -268,7 +269,7 @@ class Store:
         outcomes: Mapping[str, Outcome],
         *,
         records: Sequence[Mapping[str, Any]] = (),
-        sessions: Sequence[Mapping[str, Any]] = (),
+        sessions: Sequence[SessionData] = (),
         workers: Sequence[Mapping[str, Any]] = (),
         server_ids: Sequence[tuple[str, str]] = (),
         session_patches: Sequence[tuple[str, Mapping[str, Any]]] = (),
@@ -320,7 +321,7 @@ class Store:
     async def sectors(self, project_id: str) -> list[dict[str, Any]]:
         return await self.read(cache.sectors, project_id)
 
-    async def sessions(self, **filters: Any) -> list[views.Row]:
+    async def sessions(self, **filters: Any) -> list[views.SessionRow]:
         return await self.read(views.sessions, **filters)
 
     async def workers(self, *, query: str | None = None, status: str | None = None) -> list[views.Row]:

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from hydrodesk.domain.outbox import ACTIVE_STATES, ATTENTION_STATES, EntryKind, EntryState, session_group
+from hydrodesk.domain.session_data import SessionData
 from hydrodesk.domain.sessions import Pay
 from hydrodesk.domain.tally_sums import (
     Pricing,
@@ -53,7 +54,7 @@ _SETTLED_SQL = f"""
 
 @dataclass(frozen=True)
 class ScopeTally:
-    sessions: list[dict[str, Any]]  # the sessions in view, as views.sessions gives them (pending ones included)
+    sessions: list[SessionData]  # the sessions in view, as views.sessions gives them (pending ones included)
     rows: list[WorkerPayRow]  # per worker, with pay
     from_outbox: frozenset[str]  # sessions read through their ledger because the outbox holds some of their work
     # With `set_apart`: the rows of every session but that one, so a pane can add that session's rows as it

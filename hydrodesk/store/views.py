@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from hydrodesk.domain.outbox import ACTIVE_STATES, ATTENTION_STATES, EntryKind, EntryState, is_local_id, session_group
+from hydrodesk.domain.session_data import SessionData
 from hydrodesk.domain.sessions import format_day, session_day
 from hydrodesk.domain.tallies import LedgerLine, LineStatus, WorkerTally, merge_ledger, tally_by_worker
 from hydrodesk.domain.timestamps import parse_utc_text
@@ -33,6 +34,15 @@ class Row:
     entry: OutboxItem | None = None  # the outbox entry behind a pending row (its state says on its way / stopped)
 
 
+@dataclass(frozen=True)
+class SessionRow:
+    """A session for a view: the server's (`pending` False) or one opened here and not numbered by the server yet."""
+
+    data: SessionData
+    pending: bool = False
+    entry: OutboxItem | None = None  # the open_session entry behind a pending row
+
+
 def resolve_session(conn: Connection, session_ref: str) -> str:
     """The id a session goes by now: its server id once an offline-opened session has one."""
     if is_local_id(session_ref):
@@ -49,15 +59,15 @@ def sessions(
     status: str | None = None,
     first_day: str | None = None,
     last_day: str | None = None,
-) -> list[Row]:
+) -> list[SessionRow]:
     """Cached sessions plus the ones opened here that the server has not numbered yet (newest first)."""
     found = [
-        Row(data)
+        SessionRow(data)
         for data in cache.sessions(
             conn, project_id=project_id, sector_id=sector_id, status=status, first_day=first_day, last_day=last_day
         )
     ]
-    local: list[Row] = []
+    local: list[SessionRow] = []
     if status in (None, "open"):
         for item in ob.items(conn, states=_UNFINISHED, kinds=[EntryKind.OPEN_SESSION]):
             data = _offline_session(conn, item)
@@ -67,11 +77,11 @@ def sessions(
                 continue
             if (first_day and data["day"][:10] < first_day) or (last_day and data["day"][:10] > last_day):
                 continue
-            local.append(Row(data, pending=True, entry=item))
+            local.append(SessionRow(data, pending=True, entry=item))
     return sorted(local, key=lambda row: row.data["opened_at"], reverse=True) + found
 
 
-def _offline_session(conn: Connection, item: OutboxItem) -> dict[str, Any]:
+def _offline_session(conn: Connection, item: OutboxItem) -> SessionData:
     new = item.payload["new_session"]
     project = cache.project(conn, new["project_id"]) or {}
     timezone = project.get("timezone") or "UTC"

@@ -44,7 +44,7 @@ class OutboxChoices:
         await self.store.discard(entry_ids, reason)
         self._changed()
 
-    async def move_targets(self, entry_id: str) -> list[views.Row]:
+    async def move_targets(self, entry_id: str) -> list[views.SessionRow]:
         """Open sessions the records of `entry_id` could move to: same project and sector first, then others."""
         item = await self._require(entry_id)
         current = await self.store.resolve_session(item.payload.get("session_id", ""))

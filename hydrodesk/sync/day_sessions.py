@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from hydrodesk.domain.session_data import SessionData
 from hydrodesk.domain.timestamps import now_utc, utc_text
 from hydrodesk.store import cache
 from hydrodesk.sync.refresh import SESSIONS_PAGE, CacheRefresher
@@ -21,13 +22,13 @@ async def refresh_day(refresher: CacheRefresher, project_id: str, day: date) -> 
     if await store.read(cache.project, project_id) is None:
         # Sessions opened offline take their day from the project's timezone: have the project on this computer.
         await refresher.projects()
-    rows: list[dict] = []
+    rows: list[SessionData] = []
     page = 1
     while True:
         listing = await client.list_sessions(
             project_id=project_id, from_day=day, to_day=day, page=page, limit=SESSIONS_PAGE
         )
-        rows += [session.model_dump(mode="json") for session in listing.items]
+        rows += [session.to_data() for session in listing.items]
         if not listing.items or page * (listing.page_size or SESSIONS_PAGE) >= listing.total:
             break
         page += 1

@@ -24,7 +24,7 @@ import logging
 import random
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -89,7 +89,7 @@ class SyncEngine:
         self._last_refresh: datetime | None = None
         self._round_waiters: list[asyncio.Future[SyncStatus]] = []
         self._round_lock = asyncio.Lock()
-        self._background: set[asyncio.Task[None]] = set()
+        self._background: set[asyncio.Task[object]] = set()
         self._counts_published = 0.0
 
     # ------------------------------------------------------------------------------------------ observing
@@ -400,11 +400,11 @@ class SyncEngine:
             log.warning("cache refresh incomplete: %s", error)
         self._last_refresh = now
 
-    def _spawn(self, work: object) -> None:
+    def _spawn(self, work: Coroutine[object, object, object]) -> None:
         try:
-            task = asyncio.get_running_loop().create_task(work)  # type: ignore[arg-type]
+            task = asyncio.get_running_loop().create_task(work)
         except RuntimeError:  # no running loop (called from a script): nothing to update
-            work.close()  # type: ignore[attr-defined]
+            work.close()
             return
         self._background.add(task)
         task.add_done_callback(self._background.discard)

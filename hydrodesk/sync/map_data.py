@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from hydrodesk.api.models_iot import Resolution
 from hydrodesk.domain.map_layers import latest_moisture
 from hydrodesk.domain.timestamps import utc_text
 from hydrodesk.store import cache
@@ -20,7 +21,7 @@ from hydrodesk.sync.refresh import CacheRefresher
 
 LAYERS = ("scouting", "moisture", "irrigation")
 MOISTURE_LOOKBACK = timedelta(hours=36)  # a probe that said nothing for longer is shown as "no reading"
-PLANT_RESOLUTION = "1h"
+PLANT_RESOLUTION: Resolution = "1h"
 PARALLEL_PLANT_FETCHES = 4
 
 

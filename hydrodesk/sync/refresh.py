@@ -26,6 +26,7 @@ from typing import Any
 from hydrodesk.api.client import MAX_PAGE_SIZE, HydrobitClient
 from hydrodesk.api.errors import CredentialsMissing, Forbidden, NotFound
 from hydrodesk.api.models import Resolution, Session
+from hydrodesk.domain.session_data import SessionData
 from hydrodesk.domain.timestamps import parse_utc_text, utc_text
 from hydrodesk.store import cache
 from hydrodesk.store.store import Store
@@ -135,7 +136,7 @@ class CacheRefresher:
         )
         listed |= await self._sessions(status="open")
         sessions = list(listed.values())
-        rows = [session.model_dump(mode="json") for session in sessions]
+        rows = [session.to_data() for session in sessions]
         stale = set(await self.store.read(cache.stale_sessions, rows))
         await self.store.write(cache.save_sessions, rows, self._stamp())
         changed = [row for row in rows if row["session_id"] in stale]
@@ -156,7 +157,7 @@ class CacheRefresher:
                 return found
             page += 1
 
-    async def session_records(self, session: dict[str, Any]) -> None:
+    async def session_records(self, session: SessionData) -> None:
         records = await self.client.list_session_records(session["session_id"])
         rows = [record.model_dump(mode="json") for record in records]
         await self.store.write(cache.save_session_records, session, rows, self._stamp())
@@ -178,13 +179,17 @@ class CacheRefresher:
         await self.store.write(cache.save_phyto_records, rows, self._stamp())
         return rows
 
-    async def weather(self, project_id: str, start: datetime, end: datetime, resolution: Resolution = "1h") -> list:
+    async def weather(
+        self, project_id: str, start: datetime, end: datetime, resolution: Resolution = "1h"
+    ) -> list[dict[str, Any]]:
         series = await self.client.weather(project_id, start, end, resolution=resolution)
         points = [point.model_dump(mode="json") for point in series.series]
         await self.store.write(cache.save_weather, project_id, resolution, points)
         return points
 
-    async def plant(self, sector_id: str, start: datetime, end: datetime, resolution: Resolution = "1h") -> list:
+    async def plant(
+        self, sector_id: str, start: datetime, end: datetime, resolution: Resolution = "1h"
+    ) -> list[dict[str, Any]]:
         series = await self.client.plant(sector_id, start, end, resolution=resolution)
         points = [point.model_dump(mode="json") for point in series.series]
         await self.store.write(cache.save_plant, sector_id, resolution, points)

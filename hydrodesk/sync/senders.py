@@ -24,6 +24,7 @@ from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.errors import ApiError, Conflict, ValidationFailed
 from hydrodesk.api.models import NewRecord, NewSession, Session
 from hydrodesk.domain.outbox import EntryKind, EntryState
+from hydrodesk.domain.session_data import SessionData
 from hydrodesk.domain.sessions import session_day
 from hydrodesk.domain.timestamps import parse_utc_text
 from hydrodesk.store.outbox import Delivered, OutboxItem, Outcome, Refused, Retry
@@ -38,7 +39,7 @@ log = logging.getLogger(__name__)
 class WriteBack:
     outcomes: dict[str, Outcome] = field(default_factory=dict)
     records: list[dict[str, Any]] = field(default_factory=list)
-    sessions: list[dict[str, Any]] = field(default_factory=list)
+    sessions: list[SessionData] = field(default_factory=list)
     workers: list[dict[str, Any]] = field(default_factory=list)
     server_ids: list[tuple[str, str]] = field(default_factory=list)
     session_patches: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
@@ -149,16 +150,17 @@ async def _open_session(client: HydrobitClient, item: OutboxItem, back: WriteBac
         session = await client.open_session(new)
     except Conflict as error:
         page = await client.list_sessions(project_id=new.project_id, sector_id=new.sector_id, status="open")
-        session = _own_open_session(page.items, new, me)
-        if session is None:
+        own = _own_open_session(page.items, new, me)
+        if own is None:
             # Someone else's session is open there that day: say which, so the user can move the records into it.
             same_day = [other for other in page.items if session_day(new.opened_at, other.timezone) == other.day]
             other = same_day[0] if same_day else None
             details = None if other is None else {"open_session_id": other.session_id, "owner": other.owner_auth0_id}
             back.outcomes[item.entry_id] = Refused(EntryState.CONFLICT, error.user_message, error.server_error, details)
             return
+        session = own
     back.outcomes[item.entry_id] = Delivered({"session_id": session.session_id})
-    back.sessions.append(session.model_dump(mode="json"))
+    back.sessions.append(session.to_data())
     back.server_ids.append((item.idem_key, session.session_id))
 
 

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +87,8 @@ class StatusHub:
 
         return unsubscribe
 
-    def update(self, **changes: object) -> SyncStatus:
-        new = replace(self._status, **changes)  # type: ignore[arg-type]
+    def update(self, **changes: Any) -> SyncStatus:
+        new = replace(self._status, **changes)
         if new != self._status:
             self._status = new
             for listener in list(self._listeners):

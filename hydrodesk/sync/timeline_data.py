@@ -15,8 +15,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from hydrodesk.api.errors import CredentialsMissing, Forbidden
+from hydrodesk.api.models_iot import Resolution
 from hydrodesk.domain.outbox import EntryKind, EntryState
 from hydrodesk.domain.phyto_verdicts import ThresholdBook
+from hydrodesk.domain.session_data import SessionData
 from hydrodesk.domain.timeline import (
     LONGEST_RUN,
     Timeline,
@@ -35,7 +37,7 @@ from hydrodesk.store import outbox as ob
 from hydrodesk.store.store import Store
 from hydrodesk.sync.refresh import SESSIONS_PAGE, CacheRefresher
 
-RESOLUTION = "1h"  # hourly series: 24 points a day per series, plenty for a day or a week on one screen
+RESOLUTION: Resolution = "1h"  # hourly series: 24 points a day per series, plenty for a day or a week on one screen
 COMMAND_STATUS = "command_status"  # the document kind the commands' last known statuses are kept under
 # A day fetched this long after it ended has everything its sources will ever say about it.
 SETTLED_AFTER = timedelta(minutes=30)
@@ -210,14 +212,14 @@ async def sector_sessions(refresher: CacheRefresher, ref: SectorRef, first: date
     """The sector's sessions of local days `first`..`last` into the cache, with the records of those whose
     totals changed since their records were last fetched (one listing, not one per day or per sector)."""
     store = refresher.store
-    rows: list[dict[str, Any]] = []
+    rows: list[SessionData] = []
     page = 1
     while True:
         listing = await refresher.client.list_sessions(
             project_id=ref.project_id, sector_id=ref.sector_id, from_day=first, to_day=last, page=page,
             limit=SESSIONS_PAGE,
         )  # fmt: skip
-        rows += [session.model_dump(mode="json") for session in listing.items]
+        rows += [session.to_data() for session in listing.items]
         if not listing.items or page * (listing.page_size or SESSIONS_PAGE) >= listing.total:
             break
         page += 1

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-QT_STRINGS: tuple[tuple[str, str], ...] = (  # (context, source text), as QCoreApplication.translate takes them
+QT_STRINGS: tuple[tuple[str, object], ...] = (  # (context, source text), as QCoreApplication.translate takes them
     # the file dialog
     ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "&Look in:")),
     ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:")),

@@ -423,6 +423,7 @@ async def void_record(request: Request) -> Response:
             ),
         )
     created = db.one("SELECT * FROM production_records WHERE record_id = ?", (void_id,))
+    assert created is not None  # inserted just above
     return ok({"payloadPreview": _void_preview(created)})
 
 

@@ -279,6 +279,7 @@ async def create_worker(request: Request) -> Response:
     with ctx.db.transaction():
         insert_worker(ctx.db, user.company_id, worker_oid, fields, now_text(request))
     row = ctx.db.one("SELECT * FROM workers WHERE worker_oid = ?", (worker_oid,))
+    assert row is not None  # inserted just above
     return ok(worker_json(ctx, row), 201)
 
 

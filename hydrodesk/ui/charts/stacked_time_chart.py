@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from hydrodesk.domain.weather_series import Column, typical_step
@@ -300,8 +300,8 @@ class StackedTimeChart(QWidget):
                 continue  # everything fits and little room is wasted: the axis stays, and is not laid out again
             box.setYRange(bottom, top, padding=Y_PADDING)
 
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self.redraw()
 
     def drawn_points(self) -> int:

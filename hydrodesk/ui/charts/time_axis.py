@@ -37,7 +37,7 @@ class FarmTimeAxis(pg.DateAxisItem):
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
         self.utcOffset = self._offset_at((minVal + maxVal) / 2)
-        return super().tickValues(minVal, maxVal, size)  # type: ignore[no-any-return]
+        return super().tickValues(minVal, maxVal, size)
 
     def _offset_at(self, ts: float) -> float:
         """pyqtgraph's sign: seconds west of UTC."""

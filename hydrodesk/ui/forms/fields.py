@@ -364,7 +364,7 @@ class DateEditor(FieldEditor):
             if self.spec.required:
                 raise AnswerRefused(Problem.REQUIRED)
             return None
-        return self._value(day.toPython().isoformat())  # type: ignore[attr-defined]
+        return self._value(day.toPython().isoformat())  # type: ignore[attr-defined]  # QDate.toPython() is typed object
 
     def clear(self) -> None:
         self.edit.setDate(self.BLANK)

@@ -17,7 +17,7 @@ import logging
 import math
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -76,8 +76,8 @@ class LiveTelemetry(QObject):
         from hydrodesk.ui.live.access import iot_token_source, tls_context
 
         sink = sink if sink is not None else MemoryRollupSink()
-        options: dict[str, object] = {"sink": sink, "ssl_context": tls_context(client), **hub_options}
-        hub = TelemetryHub(iot_token_source(client), **options)  # type: ignore[arg-type]
+        options: dict[str, Any] = {"sink": sink, "ssl_context": tls_context(client), **hub_options}
+        hub = TelemetryHub(iot_token_source(client), **options)
         return cls(hub, backfill=TelemetryBackfill(client, sink))
 
     # ------------------------------------------------------------------------------------------ lifecycle

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hydrodesk.domain.session_data import SessionData
 from hydrodesk.ui import formats
 from hydrodesk.ui.outbox import text
 
@@ -113,7 +114,7 @@ class MoveTarget:
     label: str
 
 
-def move_target(data: dict[str, Any]) -> MoveTarget:
+def move_target(data: SessionData) -> MoveTarget:
     """An open session as the move dialog lists it: sector, day, when it was opened (in the project's zone)."""
     from hydrodesk.domain.sessions import parse_day_label
 

@@ -31,7 +31,7 @@ class PaneSpec:
 
     def load_class(self) -> type[Pane]:
         module_name, _, class_name = self.factory.partition(":")
-        return getattr(importlib.import_module(module_name), class_name)  # type: ignore[no-any-return]
+        return getattr(importlib.import_module(module_name), class_name)
 
 
 PANES: tuple[PaneSpec, ...] = (

@@ -61,7 +61,7 @@ from hydrodesk.ui.widgets.tab_order import move_before
 
 if TYPE_CHECKING:
     from hydrodesk.api.models import Project
-    from hydrodesk.api.models_iot import IrrigationLog, Program, Valve
+    from hydrodesk.api.models_iot import IrrigationLog, Program, Valve, ValveCommand
     from hydrodesk.sync.office import Office
     from hydrodesk.ui.live.telemetry import LiveTelemetry
 
@@ -645,7 +645,7 @@ class IrrigationPane(Pane):
         dialog.open()  # never exec(): it would nest an event loop inside the asyncio loop
         return dialog
 
-    def _send(self, valve: Valve, sector_name: str, command: object) -> None:
+    def _send(self, valve: Valve, sector_name: str, command: ValveCommand) -> None:
         assert self._project is not None
         tracked = TrackedCommand(
             valve_id=valve.valve_id,
@@ -653,7 +653,7 @@ class IrrigationPane(Pane):
             sector_name=sector_name,
             device_id=valve.device_id,
             project_id=self._project.project_id,
-            command=command,  # type: ignore[arg-type]
+            command=command,
         )
         self.tracker.track(tracked)
 
@@ -715,7 +715,7 @@ class IrrigationPane(Pane):
                 program.name,
                 action,
                 command,
-                dialog.expires_at,  # type: ignore[arg-type]
+                dialog.expires_at,
             )
             self._spawn(self.programs.send(request), f"program-{request.command_id}")
 
@@ -751,7 +751,7 @@ class IrrigationPane(Pane):
             )
 
     # ------------------------------------------------------------------------------------------ logs
-    def _show_logs(self, logs: list) -> None:  # type: ignore[type-arg]
+    def _show_logs(self, logs: list[IrrigationLog]) -> None:
         rows = [LogRow(entry, self._valve_name(entry.valve_id), self._sector_name(entry.sector_id)) for entry in logs]
         rows.sort(key=lambda row: row.log.started_at, reverse=True)
         self.logs_model.set_rows(rows)

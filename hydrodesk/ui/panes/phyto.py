@@ -343,7 +343,7 @@ class PhytoPane(ScoutingLoading, ScoutingActions, Pane):
             self.status_message.emit(self.tr("The range must not start after it ends."))
             return
         self.presets.clear()
-        self.set_range(DayRange(start, end))  # type: ignore[arg-type]
+        self.set_range(DayRange(start, end))  # type: ignore[arg-type]  # QDate.toPython() is typed object; a date
 
     # ------------------------------------------------------------------------------------------ showing
     def show_heatmap(self, heatmap: Heatmap) -> None:

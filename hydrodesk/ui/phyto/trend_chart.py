@@ -8,7 +8,7 @@ line on each plot. Days are placed at local noon so a point sits in the middle o
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime, time
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pyqtgraph as pg
@@ -25,8 +25,8 @@ MAX_SECTORS = 8
 _OTHERS = ["#4c78a8", "#72b7b2", "#9d755d", "#b279a2", "#54a24b", "#eeca3b", "#ff9da6", "#79706e"]
 
 
-def day_stamp(day: object, timezone: str) -> float:
-    return datetime.combine(day, time(12), ZoneInfo(timezone)).timestamp()  # type: ignore[arg-type]
+def day_stamp(day: date, timezone: str) -> float:
+    return datetime.combine(day, time(12), ZoneInfo(timezone)).timestamp()
 
 
 class TrendChart(pg.GraphicsLayoutWidget):
@@ -73,7 +73,7 @@ class TrendChart(pg.GraphicsLayoutWidget):
         self.legend.clear()
         self.lines = {}
         shown = [sector for sector in order if sector in trends][:MAX_SECTORS]
-        if focus in trends and focus not in shown:
+        if focus is not None and focus in trends and focus not in shown:
             shown = [focus, *shown[: MAX_SECTORS - 1]]
         shown.sort(key=lambda sector: sector != focus)
         for index, sector in enumerate(shown):

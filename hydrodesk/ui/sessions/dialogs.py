@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QShowEvent
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from hydrodesk.api.models import BonusInput, Project, SessionClose, SessionUpdate
 from hydrodesk.domain.session_board import bonus_of, has_bonus
+from hydrodesk.domain.session_data import SessionData
 from hydrodesk.domain.sessions import MAX_DURATION_LIMIT_HOURS, MAX_FLAT_BONUS, MAX_PERCENT_BONUS, Bonus
 from hydrodesk.ui import formats
 
@@ -294,7 +296,7 @@ class OpenSessionDialog(_SessionDialog):
 class EditSessionDialog(_SessionDialog):
     submitted = Signal(object)  # SessionUpdate (only what changed)
 
-    def __init__(self, session: dict, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SessionData, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Edit session"), self.tr("Save changes"), parent)
         self.session = session
         name = session.get("sector_name") or session.get("sector_id")
@@ -318,7 +320,7 @@ class EditSessionDialog(_SessionDialog):
 
     def session_update(self) -> SessionUpdate:
         session = self.session
-        fields: dict[str, object] = {}
+        fields: dict[str, Any] = {}
         if self.pay.sampling_unit != (session.get("sampling_unit") or ""):
             fields["sampling_unit"] = self.pay.sampling_unit
         price = round(self.pay.price.value(), 2)
@@ -329,7 +331,7 @@ class EditSessionDialog(_SessionDialog):
         notes = self.notes.text().strip()
         if notes != (session.get("notes") or "").strip():
             fields["notes"] = notes
-        return SessionUpdate(**fields)  # type: ignore[arg-type]
+        return SessionUpdate(**fields)
 
     def _submit(self) -> None:
         problem = self.pay.problem()

@@ -69,7 +69,7 @@ class TallyTools(QObject):
         super().__init__(pane)
         self.setObjectName("TallyTools")
         self.pane = pane
-        self.host: TallyHost = pane  # type: ignore[assignment]
+        self.host: TallyHost = pane  # type: ignore[assignment]  # the Tallies pane: a QWidget and a TallyHost
         self.paper = default_paper()
         self.import_dialog: ImportSheetDialog | None = None
         self.compare_dialog: HarvestCompareDialog | None = None

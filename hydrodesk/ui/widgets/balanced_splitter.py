@@ -22,7 +22,7 @@ class BalancedSplitter(QSplitter):
     def _on_moved(self, _position: int, _index: int) -> None:
         self.user_sized = True
 
-    def restoreState(self, state: QByteArray | bytes) -> bool:
+    def restoreState(self, state: QByteArray | bytes | bytearray | memoryview) -> bool:
         restored = super().restoreState(state)
         self.user_sized = self.user_sized or restored
         return restored

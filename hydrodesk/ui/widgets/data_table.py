@@ -15,7 +15,17 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QHelpEvent, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -144,8 +154,8 @@ class DataTable(QWidget):
         layout.addWidget(self.view, 1)
 
     # ------------------------------------------------------------------------------------------ model
-    def set_source_model(self, model: object) -> None:
-        self.proxy.setSourceModel(model)  # type: ignore[arg-type]
+    def set_source_model(self, model: QAbstractItemModel) -> None:
+        self.proxy.setSourceModel(model)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.columns.fit()
         self._update_count()
@@ -296,7 +306,8 @@ class DataTable(QWidget):
         dialog = QPrintDialog(printer, self)
         dialog.setObjectName("PrintTableDialog")
         dialog.setWindowTitle(self.tr("Print table"))
-        dialog.printer = printer  # type: ignore[attr-defined]  # alive as long as the dialog
+        # Kept alive as long as the dialog. (Not `dialog.printer`: that would hide QPrintDialog.printer().)
+        dialog.table_printer = printer  # type: ignore[attr-defined]  # a Python attribute on the Qt object
 
         def print_it() -> None:
             print_table(self.printed_table(), printer)

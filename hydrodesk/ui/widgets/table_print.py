@@ -75,7 +75,7 @@ def shown_table(view: QTableView, title: str) -> PrintedTable:
 
 
 def _flag(alignment: object) -> int:
-    return int(alignment.value) if hasattr(alignment, "value") else int(alignment)  # type: ignore[call-overload]
+    return int(alignment.value) if hasattr(alignment, "value") else int(alignment)  # type: ignore[call-overload]  # an int or a flag
 
 
 def _text(value: object) -> str:

@@ -4,6 +4,7 @@ recent sessions (units, records, voids and pay per session, from the cache with 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -223,7 +224,7 @@ class WorkerDetail(QWidget):
         self.sync_banner.setVisible(True)
         self.retry_button.setVisible(attention)
 
-    def _show_fields(self, data: dict) -> None:  # type: ignore[type-arg]
+    def _show_fields(self, data: dict[str, Any]) -> None:
         none = self.tr("—")
         rate = data.get("hourly_rate")
         emergency = " · ".join(

@@ -293,7 +293,7 @@ class OptionChoicesModel(QAbstractListModel):
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or not 0 <= index.row() < len(self._values):
             return False
         option = self._values[index.row()]
-        state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(int(value))  # type: ignore[call-overload]
+        state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(int(value))  # type: ignore[call-overload]  # views pass an int
         if state == Qt.CheckState.Checked:
             self._checked.add(option)
         else:
