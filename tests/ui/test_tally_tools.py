@@ -681,7 +681,7 @@ def test_through_the_tallies_pane_an_imported_sheet_shows_and_reaches_the_server
 
 
 def test_slow_work_shows_a_progress_window_and_quick_work_none(qtbot: QtBot) -> None:
-    from hydrodesk.ui.tallies.busy import BusyNotice
+    from hydrodesk.ui.widgets.busy_notice import BusyNotice
 
     parent = QWidget()
     qtbot.addWidget(parent)

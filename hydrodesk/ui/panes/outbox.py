@@ -145,8 +145,7 @@ class OutboxPane(Pane):
         self.table.set_elastic_columns([WHAT, REASON])  # free text: what was done, and the server's reason
         self.table.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.view.selectionModel().selectionChanged.connect(lambda *_: self._update_choices())
-        self.table.exported.connect(self._on_exported)
-        self.table.export_failed.connect(self._on_export_failed)
+        self.announce_exports(self.table)
         self.state_page = StatePage(self)
         self.state_page.action_triggered.connect(self._on_state_action)
         self.pages = QStackedWidget(self)
@@ -515,12 +514,3 @@ class OutboxPane(Pane):
 
     def _say_failure(self, reason: str) -> None:
         self.status_message.emit(self.tr("That could not be done: {reason}").format(reason=reason))
-
-    def _on_exported(self, path: str, rows: int) -> None:
-        if rows == 1:
-            self.status_message.emit(self.tr("Exported 1 row to {path}").format(path=path))
-        else:
-            self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
-
-    def _on_export_failed(self, path: str, reason: str) -> None:
-        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))

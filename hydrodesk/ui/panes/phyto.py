@@ -181,8 +181,7 @@ class PhytoPane(Pane):
         )
         self.records_table.set_source_model(self.records_model)
         self.records_table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.records_table.exported.connect(self._on_exported)
-        self.records_table.export_failed.connect(self._on_export_failed)
+        self.announce_exports(self.records_table)
 
         self.tabs.addTab(trend_page, self.tr("Trend"))
         self.tabs.addTab(self.records_table, self.tr("Records"))
@@ -662,9 +661,3 @@ class PhytoPane(Pane):
             return 0
         self.status_message.emit(self.tr("Saved the scouting report to {path}").format(path=path))
         return pages
-
-    def _on_exported(self, path: str, rows: int) -> None:
-        self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
-
-    def _on_export_failed(self, path: str, reason: str) -> None:
-        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))

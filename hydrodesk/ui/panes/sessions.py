@@ -207,8 +207,7 @@ class SessionsPane(Pane):
         self.table.view.setItemDelegateForColumn(LIMIT, self.badges)
         self.table.current_row_changed.connect(self._on_current_row_changed)
         self.table.view.activated.connect(lambda _index: self.open_tallies())
-        self.table.exported.connect(self._on_exported)
-        self.table.export_failed.connect(self._on_export_failed)
+        self.announce_exports(self.table)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("Muted")
         self.empty_label.setWordWrap(True)
@@ -842,15 +841,6 @@ class SessionsPane(Pane):
     def _forget_dialog(self, dialog: QDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
-
-    def _on_exported(self, path: str, rows: int) -> None:
-        if rows == 1:
-            self.status_message.emit(self.tr("Exported 1 row to {path}").format(path=path))
-        else:
-            self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
-
-    def _on_export_failed(self, path: str, reason: str) -> None:
-        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))
 
 
 def _problem(dialog: QDialog, text: str) -> None:

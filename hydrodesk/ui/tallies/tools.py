@@ -29,7 +29,8 @@ from hydrodesk.domain.tallies import LedgerLine, WorkerTally
 from hydrodesk.domain.timestamps import now_utc
 from hydrodesk.exports.file_names import suggested_file_name
 from hydrodesk.exports.payroll import PayrollHeaders, write_payroll
-from hydrodesk.ui.tallies.busy import BusyNotice
+from hydrodesk.ui.widgets.busy_notice import BusyNotice
+from hydrodesk.ui.export_feedback import write_error_text
 from hydrodesk.ui.tallies.harvest_compare import HarvestCompareDialog
 from hydrodesk.ui.tallies.import_dialog import ImportSheetDialog
 from hydrodesk.ui.tallies.report_pdf import default_paper, open_print_dialog, write_report_pdf
@@ -486,7 +487,9 @@ class TallyTools(QObject):
             if report is None:
                 return 0
             try:
-                pages = write_report_pdf(report, path, self.paper)
+                # Laying out and painting 300-dpi pages takes a while for a big crew: off the GUI thread, so the
+                # window keeps answering (Qt paints text documents on a QPdfWriter from any thread).
+                pages = await asyncio.to_thread(write_report_pdf, report, path, self.paper)
             except OSError as error:
                 self._write_failed(path, error)
                 return 0
@@ -552,7 +555,7 @@ class TallyTools(QObject):
         self._inform(
             self.tr("File not saved"),
             self.tr(
-                "{path} could not be written: {reason}. Choose another folder or close the file if it is open."
-            ).format(path=path, reason=error.strerror or str(error)),
+                "{path} could not be written: {reason}."
+            ).format(path=path, reason=write_error_text(error)),
             warning=True,
         )
