@@ -1632,6 +1632,33 @@
     </message>
 </context>
 <context>
+    <name>ExportFeedback</name>
+    <message>
+        <source>Exported 1 row to {path}</source>
+        <translation>Se exportó 1 fila a {path}</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows to {path}</source>
+        <translation>Se exportaron {rows} filas a {path}</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>No se pudo exportar a {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>the disk is full; free some space or choose another drive</source>
+        <translation>el disco está lleno; libere espacio o elija otra unidad</translation>
+    </message>
+    <message>
+        <source>permission denied; choose another folder, or close the file if another program has it open</source>
+        <translation>permiso denegado; elija otra carpeta o cierre el archivo si otro programa lo tiene abierto</translation>
+    </message>
+    <message>
+        <source>the folder does not exist any more; choose another one</source>
+        <translation>la carpeta ya no existe; elija otra</translation>
+    </message>
+</context>
+<context>
     <name>ExtendSessionDialog</name>
     <message>
         <source>Extend session</source>
