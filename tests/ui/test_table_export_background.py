@@ -47,7 +47,6 @@ class NumberedRows(QAbstractTableModel):
             return ("Worker", "Units", "Pay")[section]
         return None
 
-
     def grow(self, rows: int) -> None:
         self.beginResetModel()
         self.rows = rows

@@ -24,7 +24,6 @@ class BusyNotice(QObject):
         self._timer.timeout.connect(self._show)
         self._progress: tuple[int, int] = (0, 0)  # done, total; a total of 0 shows a busy bar
 
-
     def start(self) -> BusyNotice:
         self._timer.start()
         return self
