@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -45,10 +46,11 @@ from hydrodesk.sync.status import ConnectionState
 from hydrodesk.ui.formats import day_text, time_format
 from hydrodesk.ui.i18n import install_language, uninstall_language
 from hydrodesk.ui.panes.tallies import TalliesPane
+from hydrodesk.ui.tallies import tool_files
 from hydrodesk.ui.tallies.harvest_compare import ComparisonModel, HarvestCompareDialog
 from hydrodesk.ui.tallies.import_dialog import ImportSheetDialog
 from hydrodesk.ui.tallies.import_models import RejectedRowsModel, ValidRowsModel
-from hydrodesk.ui.tallies.report_pdf import pdf_page_count, report_html
+from hydrodesk.ui.tallies.report_pdf import pdf_page_count, report_html, write_report_pdf
 from hydrodesk.ui.tallies.tools import TallyTools
 from hydrodesk.ui.theme import ThemeManager
 
@@ -378,8 +380,15 @@ MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]")
 
 
 def test_the_day_report_is_a_pdf_on_a4_or_letter_with_the_days_facts(
-    qtbot: QtBot, make_kit, fresh_sim, tmp_path: Path
+    qtbot: QtBot, make_kit, fresh_sim, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    painted_on: list[threading.Thread] = []  # where the 300-dpi pages are painted: never the GUI thread
+
+    def spy(*args: Any, **kwargs: Any) -> int:
+        painted_on.append(threading.current_thread())
+        return write_report_pdf(*args, **kwargs)
+
+    monkeypatch.setattr(tool_files, "write_report_pdf", spy)
     kit = make_kit(fresh_sim)
     fresh_sim.stop()  # the report is the office's own: it prints offline, and notes what is not synced yet
     run_async(qtbot, kit.office.actions.record_units(DOCUMENTED_SESSION, "JN0402", "José Núñez", 3))
@@ -390,6 +399,8 @@ def test_the_day_report_is_a_pdf_on_a4_or_letter_with_the_days_facts(
     with qtbot.waitSignal(kit.tools.file_written, timeout=WAIT_MS):
         press(qtbot, kit.pane, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
         save_through_dialog(qtbot, kit.pane, a4)
+    assert painted_on
+    assert painted_on[0] is not threading.main_thread()
     data = a4.read_bytes()
     assert data.startswith(b"%PDF-")
     assert pdf_page_count(a4) >= 1
