@@ -22,9 +22,9 @@ def write_model(model: QAbstractItemModel, path: Path, columns: Sequence[int] | 
     """
     chosen = list(columns) if columns is not None else list(range(model.columnCount()))
     headers = [
-        _text(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)) for column in chosen
+        text_of(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)) for column in chosen
     ]
-    cell = _raw_cell if is_xlsx(path) else _display_cell
+    cell = raw_cell if is_xlsx(path) else display_cell
     rows = ([cell(model.index(row, column)) for column in chosen] for row in range(model.rowCount(QModelIndex())))
     return write_table(path, headers, rows)
 
@@ -40,16 +40,16 @@ def export_view(view: QTableView, path: Path) -> int:
     return write_model(view.model(), path, shown_columns(view))
 
 
-def _display_cell(index: QModelIndex) -> Cell:
-    return _text(index.data(Qt.ItemDataRole.DisplayRole))
+def display_cell(index: QModelIndex) -> Cell:
+    return text_of(index.data(Qt.ItemDataRole.DisplayRole))
 
 
-def _raw_cell(index: QModelIndex) -> Cell:
+def raw_cell(index: QModelIndex) -> Cell:
     raw = index.data(SORT_ROLE)
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         return raw
-    return _display_cell(index)
+    return display_cell(index)
 
 
-def _text(value: object) -> str:
+def text_of(value: object) -> str:
     return "" if value is None else str(value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from hydrodesk.api.auth import Credentials
 from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.config import ApiConfig
 from hydrodesk.api.models import Project
+from hydrodesk.domain.sessions import Bonus
 from hydrodesk.store.paths import profile_database
 from hydrodesk.sync.office import Office
 from hydrodesk.sync.status import ConnectionState, SyncStatus
@@ -123,3 +125,17 @@ def settle(qtbot: QtBot, kit: TallyKit, timeout_s: float = 20.0) -> SyncStatus:
             return await engine.wait_for(lambda status: status.state is ConnectionState.ONLINE and status.pending == 0)
 
     return run_async(qtbot, drained(), timeout_ms=int(timeout_s * 1000) + 5_000)
+
+
+def pay_by_hand(units: float, price_per_unit: float, bonus: Bonus | None) -> tuple[float, float, float]:
+    """(base, bonus, total) as a payroll clerk works a payslip out, written here rather than taken from the code
+    under test: units × price in cents; a flat bonus, or that percentage of the base, only when there is a base;
+    each part rounded half-up to cents and the total their sum. Voids beyond deliveries pay nothing."""
+    cents = Decimal("0.01")
+    base = (max(Decimal(str(units)), Decimal(0)) * Decimal(str(price_per_unit))).quantize(cents, ROUND_HALF_UP)
+    extra = Decimal(0)
+    if bonus is not None and base > 0:
+        value = Decimal(str(bonus.value))
+        extra = value if bonus.type == "flat" else base * value / 100
+    extra = extra.quantize(cents, ROUND_HALF_UP)
+    return float(base), float(extra), float(base + extra)

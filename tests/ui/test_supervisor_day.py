@@ -20,7 +20,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from hydrodesk.domain.sessions import compute_pay
 from hydrodesk.domain.tallies import LineStatus
 from hydrodesk.sync.status import ConnectionState
 from hydrodesk.ui.formats import money_text, number_text
@@ -30,7 +29,7 @@ from hydrodesk.ui.tallies.report_pdf import pdf_page_count
 
 from .conftest import DEMO_USER, WindowKit, run_async
 from .office_kit import OfficeKit, attach, load
-from .tallies_kit import TallyKit, scan, settle
+from .tallies_kit import TallyKit, pay_by_hand, scan, settle
 from .test_tallies_flow import type_entry, void_by_keyboard
 
 PROJECT, SECTOR = "proj_123", "sector_002"  # Lote A-1 (sector_001) already has the demo user's open session
@@ -184,7 +183,9 @@ def supervisors_day(qtbot: QtBot, kit: WindowKit, offices: OfficeKit, fresh_sim:
     assert {worker: row.total_units for worker, row in shown.items()} == shown_offline
     assert sum(row.voids for row in shown.values()) == 2
     for row in shown.values():
-        assert row.pay == compute_pay(row.total_units, closed.price_per_unit, closed.bonus)
+        assert (row.pay.base, row.pay.bonus, row.pay.total) == pay_by_hand(
+            row.total_units, closed.price_per_unit, closed.bonus
+        )
 
     # ---------------------------------------------------------------- what the server holds
     records = run_async(qtbot, client.list_session_records(session_id))
@@ -204,9 +205,9 @@ def supervisors_day(qtbot: QtBot, kit: WindowKit, offices: OfficeKit, fresh_sim:
     # The per-worker table's cells, as shown: units and pay of what the server holds.
     model = tallies.workers_model
     for row_number, row in enumerate(model.rows):
-        server_pay = compute_pay(server_units[row.worker_id], closed.price_per_unit, closed.bonus)
+        *_, server_pay = pay_by_hand(server_units[row.worker_id], closed.price_per_unit, closed.bonus)
         assert model.index(row_number, UNITS_COLUMN).data() == number_text(server_units[row.worker_id])
-        assert model.index(row_number, PAY_COLUMN).data() == money_text(server_pay.total)
+        assert model.index(row_number, PAY_COLUMN).data() == money_text(server_pay)
 
     # ---------------------------------------------------------------- payroll to XLSX, day report to PDF
     tools = tallies.tools
@@ -215,12 +216,12 @@ def supervisors_day(qtbot: QtBot, kit: WindowKit, offices: OfficeKit, fresh_sim:
     rows = [list(row) for row in load_workbook(payroll).active.iter_rows(values_only=True)]
     assert rows[0][:7] == ["Worker", "Worker ID", "Unit", "Units", "Base pay", "Bonus", "Pay"]
     assert rows[-1][0] == "TOTAL"
-    on_server_pay = {w: compute_pay(u, closed.price_per_unit, closed.bonus) for w, u in server_units.items()}
+    on_server_pay = {w: pay_by_hand(u, closed.price_per_unit, closed.bonus)[2] for w, u in server_units.items()}
     for row in rows[1:-1]:
         assert row[3] == server_units[row[1]]
-        assert row[6] == pytest.approx(float(on_server_pay[row[1]].total))
+        assert row[6] == pytest.approx(on_server_pay[row[1]])
     assert rows[-1][3] == pytest.approx(sum(server_units.values()))
-    assert rows[-1][6] == pytest.approx(sum(float(pay.total) for pay in on_server_pay.values()))
+    assert rows[-1][6] == pytest.approx(sum(on_server_pay.values()))
 
     report = tmp_path / "day-report.pdf"
     task = tools.write_report(report)

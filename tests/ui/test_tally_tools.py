@@ -1,8 +1,7 @@
 """The Tallies pane's tools, driven as a user would: shortcuts, file dialogs, buttons; checked against the server.
 
-Until the real Tallies pane exists these tests host the tools on `HostPane`, a small pane of the test's own that
-reads the same office (cache + outbox) a real pane reads and offers the five members the tools use. Everything
-behind it is real: the office's store, its sync engine, and the simulator over loopback HTTP.
+The tools live on the real Tallies pane, built as the window builds it (tests/ui/tallies_kit.py); everything behind
+it is real: the office's store and outbox, its sync engine, and the simulator over loopback HTTP.
 """
 
 from __future__ import annotations
@@ -10,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -18,18 +18,16 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QLocale, QModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTime
 from PySide6.QtGui import QColor, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -40,25 +38,25 @@ from hydrodesk.api.config import ApiConfig
 from hydrodesk.app import parse_options
 from hydrodesk.domain.day_report import SessionTerms
 from hydrodesk.domain.harvest_compare import Agreement
-from hydrodesk.domain.sessions import compute_pay
-from hydrodesk.domain.tallies import LedgerLine, LineStatus, WorkerTally
+from hydrodesk.domain.tallies import LedgerLine, LineStatus
 from hydrodesk.domain.tally_import import IssueCode
-from hydrodesk.store import views
 from hydrodesk.store.paths import profile_database
 from hydrodesk.sync.office import Office
 from hydrodesk.sync.status import ConnectionState
 from hydrodesk.ui.formats import day_text, time_format
 from hydrodesk.ui.i18n import install_language, uninstall_language
+from hydrodesk.ui.panes.tallies import TalliesPane
+from hydrodesk.ui.tallies import tool_files
 from hydrodesk.ui.tallies.harvest_compare import ComparisonModel, HarvestCompareDialog
 from hydrodesk.ui.tallies.import_dialog import ImportSheetDialog
 from hydrodesk.ui.tallies.import_models import RejectedRowsModel, ValidRowsModel
-from hydrodesk.ui.tallies.report_pdf import pdf_page_count, report_html
-from hydrodesk.ui.tallies.tools import TallyTools, install_tally_tools
+from hydrodesk.ui.tallies.report_pdf import pdf_page_count, report_html, write_report_pdf
+from hydrodesk.ui.tallies.tools import TallyTools
 from hydrodesk.ui.theme import ThemeManager
 
 from .conftest import DEMO_USER, run_async
 from .paper_support import pdf_text, whole
-from .tallies_kit import settle, tally_kit_factory, wait_for_session
+from .tallies_kit import TallyKit, build_kit, pay_by_hand, settle, tally_kit_factory, wait_for_session
 
 __all__ = ["tally_kit_factory"]  # a fixture, used by name
 
@@ -66,61 +64,21 @@ DOCUMENTED_SESSION = "6507f1e3c9d8e2a4b1f9c3d5"  # open, owned by the demo user,
 WAIT_MS = 20_000
 
 
-# ------------------------------------------------------------------------------------------------ the host pane
-class HostPane(QWidget):
-    """The test's pane: the five members the tools use, read from the office like the real pane reads them."""
-
-    tally_changed = Signal()
-    status_message = Signal(str)
-
-    def __init__(self, office: Office) -> None:
-        super().__init__()
-        self._office = office
-        self._session: dict[str, Any] | None = None
-        self._tally: list[WorkerTally] = []
-        self._ledger: list[LedgerLine] = []
-        layout = QVBoxLayout(self)
-        self.tools_layout = QHBoxLayout()
-        layout.addLayout(self.tools_layout)
-        layout.addStretch(1)
-
-    async def select(self, session_id: str | None) -> None:
-        self._session = None
-        if session_id is not None:
-            rows = await self._office.store.sessions()
-            self._session = next(row.data for row in rows if row.data["session_id"] == session_id)
-        await self.reload()
-
-    async def reload(self) -> None:
-        session_id = None if self._session is None else self._session["session_id"]
-        self._tally = [] if session_id is None else await self._office.store.session_tally(session_id)
-        self._ledger = [] if session_id is None else await self._office.store.read(views.session_ledger, session_id)
-        self.tally_changed.emit()
-
-    def drop_ledger_line(self, worker_id: str) -> None:
-        """Forget one of a worker's lines, as a stale cache would (to see a mismatch highlighted)."""
-        index = next(i for i, line in enumerate(self._ledger) if line.worker_id == worker_id and not line.is_void)
-        del self._ledger[index]
-
-    def selected_session(self) -> dict[str, Any] | None:
-        return self._session
-
-    def tally(self) -> list[WorkerTally]:
-        return list(self._tally)
-
-    def ledger(self) -> list[LedgerLine]:
-        return list(self._ledger)
-
-    def office(self) -> Office | None:
-        return self._office
-
-
+# ------------------------------------------------------------------------------------------------ the kit
 @dataclass
 class Kit:
     office: Office
     client: HydrobitClient
-    pane: HostPane
+    pane: TalliesPane
     tools: TallyTools
+
+    def select(self, qtbot: QtBot, session_id: str) -> None:
+        """Show the session in the pane (as the Sessions pane asks it to) and wait until its entries are read."""
+        self.pane.show_session(session_id)
+        qtbot.waitUntil(
+            lambda: (self.pane.selected_session() or {}).get("session_id") == session_id and bool(self.pane.ledger()),
+            timeout=WAIT_MS,
+        )
 
 
 def open_office(qtbot: QtBot, base_url: str, token: str, api_key: str | None, folder: Path) -> Office:
@@ -146,32 +104,28 @@ def english() -> Iterator[None]:
 def make_kit(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path, english: None
 ) -> Iterator[Callable[..., Kit]]:
-    kits: list[Kit] = []
+    kits: list[tuple[Kit, TallyKit]] = []
 
     def make(simulator: Any, *, api_key: bool = True) -> Kit:
         key = simulator.api_key("read:production") if api_key else None
         office = open_office(qtbot, simulator.base_url, simulator.token(), key, tmp_path / f"office-{len(kits)}")
-        pane = HostPane(office)
-        qtbot.addWidget(pane)
-        tools = install_tally_tools(pane)
-        pane.resize(900, 200)
-        pane.show()
-        qtbot.waitExposed(pane)
-        pane.activateWindow()
-        pane.setFocus()
-        kit = Kit(office, office.engine.client, pane, tools)
-        kits.append(kit)
+        built = build_kit(qtbot, office, office.engine.client)  # the real Tallies pane, as the window makes it
+        qtbot.waitExposed(built.pane)
+        built.pane.activateWindow()
+        tools = built.pane.findChild(TallyTools, "TallyTools")
+        assert tools is not None
+        kit = Kit(office, office.engine.client, built.pane, tools)
+        kits.append((kit, built))
         return kit
 
     yield make
-    for kit in kits:
+    for kit, built in kits:
         for dialog in kit.pane.findChildren(QWidget):
             if dialog.isWindow():
                 dialog.close()
+        run_async(qtbot, built.tasks.cancel_all())
         run_async(qtbot, kit.office.close())
         run_async(qtbot, kit.client.aclose())
-        if kit.tools._own_tasks is not None:
-            run_async(qtbot, kit.tools._own_tasks.cancel_all())
 
 
 def press(qtbot: QtBot, pane: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
@@ -226,13 +180,13 @@ def test_tools_join_the_pane_and_follow_the_selected_session(qtbot: QtBot, make_
     assert not tools.import_action.isEnabled()  # nothing selected yet
     assert tools.template_action.isEnabled()
 
-    run_async(qtbot, pane.select(DOCUMENTED_SESSION))
+    kit.select(qtbot, DOCUMENTED_SESSION)
     assert tools.import_action.isEnabled()
     assert tools.print_action.isEnabled()
     assert not tools.compare_action.isEnabled()  # the server grades only closed sessions
     assert "closed" in tools.compare_button.toolTip()
 
-    run_async(qtbot, pane.select(my_closed_session(qtbot, kit.office)))
+    kit.select(qtbot, my_closed_session(qtbot, kit.office))
     assert tools.compare_action.isEnabled()
     assert tools.import_action.shortcut().toString() == "Ctrl+I"
     assert tools.print_action.shortcut().toString() == "Ctrl+P"
@@ -250,7 +204,7 @@ def test_a_sheet_is_checked_row_by_row_and_recorded_once_however_often_imported(
 ) -> None:
     kit = make_kit(fresh_sim)
     pane, tools = kit.pane, kit.tools
-    run_async(qtbot, pane.select(DOCUMENTED_SESSION))
+    kit.select(qtbot, DOCUMENTED_SESSION)
     sheet = write_csv(
         tmp_path / "tally.csv",
         [
@@ -309,7 +263,8 @@ def test_a_sheet_is_checked_row_by_row_and_recorded_once_however_often_imported(
     assert recorded_at[4].isoformat().startswith("2025-10-19T15:15")  # 09:15 in Mexico City
 
     # The same sheet again (re-saved with other line ends): nothing new, nothing counted twice.
-    run_async(qtbot, pane.reload())
+    # The pane read its ledger again after the import: the sheet's ids are known there now.
+    qtbot.waitUntil(lambda: ids <= {line.client_event_id for line in pane.ledger()}, timeout=WAIT_MS)
     again = tmp_path / "tally-again.csv"
     again.write_bytes(sheet.read_bytes().replace(b"\r\n", b"\n"))
     with qtbot.waitSignal(dialog.loaded, timeout=WAIT_MS):
@@ -326,7 +281,7 @@ def test_a_sheet_is_checked_row_by_row_and_recorded_once_however_often_imported(
 
 def test_a_sheet_imported_offline_counts_at_once_as_pending(qtbot: QtBot, make_kit, fresh_sim, tmp_path) -> None:
     kit = make_kit(fresh_sim)
-    run_async(qtbot, kit.pane.select(DOCUMENTED_SESSION))
+    kit.select(qtbot, DOCUMENTED_SESSION)
     fresh_sim.stop()
     sheet = write_csv(tmp_path / "offline.csv", [["nombre", "unidades", "hora"], ["John Smith", "7", "13:00"]])
     kit.tools.import_sheet()
@@ -336,15 +291,16 @@ def test_a_sheet_imported_offline_counts_at_once_as_pending(qtbot: QtBot, make_k
     with qtbot.waitSignal(kit.tools.records_imported, timeout=WAIT_MS) as imported:
         dialog.import_button.click()
     assert imported.args == [1]
-    run_async(qtbot, kit.pane.reload())
-    (smith,) = [t for t in kit.pane.tally() if t.worker_id == "JS0315"]
-    assert smith.pending_units == 7
+    # The pane reads its ledger again by itself after an import: the units count at once, as pending.
+    qtbot.waitUntil(
+        lambda: [t.pending_units for t in kit.pane.tally() if t.worker_id == "JS0315"] == [7], timeout=WAIT_MS
+    )
     assert kit.office.engine.status.state is not ConnectionState.ONLINE
 
 
 def test_the_template_downloads_from_the_import_dialog(qtbot: QtBot, make_kit, sim, tmp_path: Path) -> None:
     kit = make_kit(sim)
-    run_async(qtbot, kit.pane.select(DOCUMENTED_SESSION))
+    kit.select(qtbot, DOCUMENTED_SESSION)
     kit.tools.import_sheet()
     dialog = kit.tools.import_dialog
     target = tmp_path / "blank.xlsx"
@@ -366,7 +322,7 @@ def test_the_template_downloads_from_the_import_dialog(qtbot: QtBot, make_kit, s
 def test_session_and_day_payroll_export_to_xlsx_and_csv(qtbot: QtBot, make_kit, sim, tmp_path: Path) -> None:
     kit = make_kit(sim)
     session_id = my_closed_session(qtbot, kit.office)
-    run_async(qtbot, kit.pane.select(session_id))
+    kit.select(qtbot, session_id)
     terms = SessionTerms.from_row(kit.pane.selected_session())
     tally = kit.pane.tally()
 
@@ -378,9 +334,18 @@ def test_session_and_day_payroll_export_to_xlsx_and_csv(qtbot: QtBot, make_kit, 
     assert rows[0] == ["Worker", "Worker ID", "Unit", "Units", "Base pay", "Bonus", "Pay", "Pending units"]
     assert len(rows) == len(tally) + 2  # header, one row per worker, totals
     first = tally[0]
-    expected = compute_pay(first.total_units, terms.price_per_unit, terms.bonus)
-    assert rows[1][:4] == [first.worker_name, first.worker_id, terms.sampling_unit, first.total_units]
-    assert rows[1][4:7] == [expected.base, expected.bonus, expected.total]
+    assert rows[1][:3] == [first.worker_name, first.worker_id, terms.sampling_unit]
+    # Each worker's units are the server's own (its harvest breakdown of the closed session); the pay is those
+    # units worked out by hand at the session's price and bonus.
+    (on_server,) = [
+        found
+        for found in run_async(qtbot, kit.client.harvest(terms.day, terms.day, project_id=terms.project_id))
+        if found.session_id == session_id
+    ]
+    server_units = {worker.worker_id: worker.net_units for worker in on_server.workers}
+    assert {row[1]: row[3] for row in rows[1:-1]} == server_units
+    for row in rows[1:-1]:
+        assert tuple(row[4:7]) == pay_by_hand(server_units[row[1]], terms.price_per_unit, terms.bonus), row
     assert rows[-1][0] == "TOTAL"
     assert rows[-1][6] == pytest.approx(sum(row[6] for row in rows[1:-1]))
 
@@ -404,7 +369,7 @@ def test_session_and_day_payroll_export_to_xlsx_and_csv(qtbot: QtBot, make_kit, 
 
 def test_an_unwritable_payroll_file_is_reported_in_plain_words(qtbot: QtBot, make_kit, sim, tmp_path) -> None:
     kit = make_kit(sim)
-    run_async(qtbot, kit.pane.select(DOCUMENTED_SESSION))
+    kit.select(qtbot, DOCUMENTED_SESSION)
     assert kit.tools.write_session_payroll(tmp_path / "missing-folder" / "p.csv") == 0
     qtbot.waitUntil(lambda: kit.pane.findChild(QMessageBox, "TallyToolsMessage") is not None)
     assert "could not be written" in kit.pane.findChild(QMessageBox, "TallyToolsMessage").text()
@@ -415,18 +380,27 @@ MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]")
 
 
 def test_the_day_report_is_a_pdf_on_a4_or_letter_with_the_days_facts(
-    qtbot: QtBot, make_kit, fresh_sim, tmp_path: Path
+    qtbot: QtBot, make_kit, fresh_sim, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    painted_on: list[threading.Thread] = []  # where the 300-dpi pages are painted: never the GUI thread
+
+    def spy(*args: Any, **kwargs: Any) -> int:
+        painted_on.append(threading.current_thread())
+        return write_report_pdf(*args, **kwargs)
+
+    monkeypatch.setattr(tool_files, "write_report_pdf", spy)
     kit = make_kit(fresh_sim)
     fresh_sim.stop()  # the report is the office's own: it prints offline, and notes what is not synced yet
     run_async(qtbot, kit.office.actions.record_units(DOCUMENTED_SESSION, "JN0402", "José Núñez", 3))
-    run_async(qtbot, kit.pane.select(DOCUMENTED_SESSION))
+    kit.select(qtbot, DOCUMENTED_SESSION)
     kit.tools.paper_actions["a4"].trigger()
 
     a4 = tmp_path / "report-a4.pdf"
     with qtbot.waitSignal(kit.tools.file_written, timeout=WAIT_MS):
         press(qtbot, kit.pane, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
         save_through_dialog(qtbot, kit.pane, a4)
+    assert painted_on
+    assert painted_on[0] is not threading.main_thread()
     data = a4.read_bytes()
     assert data.startswith(b"%PDF-")
     assert pdf_page_count(a4) >= 1
@@ -463,7 +437,7 @@ def test_the_day_report_is_a_pdf_on_a4_or_letter_with_the_days_facts(
 
 def test_print_opens_the_print_dialog_and_prints_when_accepted(qtbot: QtBot, make_kit, sim, tmp_path) -> None:
     kit = make_kit(sim)
-    run_async(qtbot, kit.pane.select(DOCUMENTED_SESSION))
+    kit.select(qtbot, DOCUMENTED_SESSION)
     press(qtbot, kit.pane, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: kit.tools.print_dialog is not None and kit.tools.print_dialog.isVisible())
     dialog = kit.tools.print_dialog
@@ -503,7 +477,7 @@ def test_under_lang_es_the_save_dialog_and_the_report_it_saves_are_spanish(
     qtbot: QtBot, make_kit, lang_es: None, sim, tmp_path: Path
 ) -> None:
     kit = make_kit(sim)
-    run_async(qtbot, kit.pane.select(DOCUMENTED_SESSION))
+    kit.select(qtbot, DOCUMENTED_SESSION)
     press(qtbot, kit.pane, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     dialog = visible_save_dialog(qtbot, kit.pane)
     # HydroDesk asks for the platform's dialog; where there is none (here, and Linux desktops without one) Qt's own
@@ -539,10 +513,10 @@ def test_under_lang_es_the_save_dialog_and_the_report_it_saves_are_spanish(
 
 # ------------------------------------------------------------------------------------------------ server check
 def test_a_closed_session_agrees_with_the_server_and_a_gap_is_highlighted(
-    qtbot: QtBot, qapp: QApplication, make_kit, sim
+    qtbot: QtBot, qapp: QApplication, make_kit, sim, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     kit = make_kit(sim)
-    run_async(qtbot, kit.pane.select(my_closed_session(qtbot, kit.office)))
+    kit.select(qtbot, my_closed_session(qtbot, kit.office))
     press(qtbot, kit.pane, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: kit.tools.compare_dialog is not None)
     dialog = kit.tools.compare_dialog
@@ -554,8 +528,11 @@ def test_a_closed_session_agrees_with_the_server_and_a_gap_is_highlighted(
     assert dialog.model.index(0, 8).data().startswith("Primera")  # the worker's own grades
 
     # A ledger missing one delivery (a stale cache, say) shows that worker first, named and highlighted.
+    # The dialog reads the pane's ledger on each check; hand it one with the worker's first delivery gone.
     worker = kit.pane.tally()[0].worker_id
-    kit.pane.drop_ledger_line(worker)
+    stale = kit.pane.ledger()
+    stale.remove(next(line for line in stale if line.worker_id == worker and not line.is_void))
+    monkeypatch.setattr(dialog, "_ledger", lambda: list(stale))
     with qtbot.waitSignal(dialog.compared, timeout=WAIT_MS):
         dialog.retry_button.click()
     assert dialog.comparison.mismatches == 1
@@ -575,7 +552,7 @@ def test_a_closed_session_agrees_with_the_server_and_a_gap_is_highlighted(
 
 def test_without_an_api_key_the_check_says_what_is_needed(qtbot: QtBot, make_kit, sim) -> None:
     kit = make_kit(sim, api_key=False)
-    run_async(qtbot, kit.pane.select(my_closed_session(qtbot, kit.office)))
+    kit.select(qtbot, my_closed_session(qtbot, kit.office))
     kit.tools.compare_with_server()
     dialog = kit.tools.compare_dialog
     with qtbot.waitSignal(dialog.failed, timeout=WAIT_MS) as failed:
@@ -586,7 +563,7 @@ def test_without_an_api_key_the_check_says_what_is_needed(qtbot: QtBot, make_kit
 
 def test_offline_the_check_says_it_needs_the_server(qtbot: QtBot, qloop, make_kit, sim, tmp_path: Path) -> None:
     kit = make_kit(sim)
-    run_async(qtbot, kit.pane.select(my_closed_session(qtbot, kit.office)))
+    kit.select(qtbot, my_closed_session(qtbot, kit.office))
     unreachable = HydrobitClient(
         ApiConfig.single_origin("http://127.0.0.1:9", timeout=2.0, connect_timeout=1.0),
         Credentials(DEMO_USER, bearer_token="x", api_key="key.token"),
@@ -610,7 +587,7 @@ def test_offline_the_check_says_it_needs_the_server(qtbot: QtBot, qloop, make_ki
 # ------------------------------------------------------------------------------------------------ models
 def test_the_tools_models_pass_the_qt_model_tester(qtmodeltester, qtbot: QtBot, make_kit, sim, tmp_path) -> None:
     kit = make_kit(sim)
-    run_async(qtbot, kit.pane.select(DOCUMENTED_SESSION))
+    kit.select(qtbot, DOCUMENTED_SESSION)
     dialog = ImportSheetDialog(
         session=kit.pane.selected_session(),
         office=kit.office,
@@ -681,7 +658,7 @@ def test_through_the_tallies_pane_an_imported_sheet_shows_and_reaches_the_server
 
 
 def test_slow_work_shows_a_progress_window_and_quick_work_none(qtbot: QtBot) -> None:
-    from hydrodesk.ui.tallies.busy import BusyNotice
+    from hydrodesk.ui.widgets.busy_notice import BusyNotice
 
     parent = QWidget()
     qtbot.addWidget(parent)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
+from hydrodesk.ui.export_feedback import export_failed_text, exported_text
 from hydrodesk.ui.keys import KeyHelp, bound_keys
 
 if TYPE_CHECKING:
@@ -126,14 +127,11 @@ class Pane(QWidget):
 
     def announce_exports(self, table: DataTable) -> None:
         """Say on the status bar where `table` was exported to, or why it could not be."""
-        table.exported.connect(self._announce_export)
-        table.export_failed.connect(self._announce_export_failure)
+        table.exported.connect(self.announce_export)
+        table.export_failed.connect(self.announce_export_failure)
 
-    def _announce_export(self, path: str, rows: int) -> None:
-        if rows == 1:
-            self.status_message.emit(self.tr("Exported 1 row to {path}").format(path=path))
-        else:
-            self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
+    def announce_export(self, path: str, rows: int) -> None:
+        self.status_message.emit(exported_text(path, rows))
 
-    def _announce_export_failure(self, path: str, reason: str) -> None:
-        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))
+    def announce_export_failure(self, path: str, reason: str) -> None:
+        self.status_message.emit(export_failed_text(path, reason))

@@ -136,8 +136,7 @@ class OutboxPane(EntryChoices, Pane):
         self.table.set_elastic_columns([WHAT, REASON])  # free text: what was done, and the server's reason
         self.table.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.view.selectionModel().selectionChanged.connect(lambda *_: self._update_choices())
-        self.table.exported.connect(self._on_exported)
-        self.table.export_failed.connect(self._on_export_failed)
+        self.announce_exports(self.table)
         self.state_page = StatePage(self)
         self.state_page.action_triggered.connect(self._on_state_action)
         self.pages = QStackedWidget(self)
@@ -344,11 +343,3 @@ class OutboxPane(EntryChoices, Pane):
         self.hint_label.setText(text.what_to_do(lines[0]) if len(lines) == 1 else "")
         self.hint_label.setVisible(bool(self.hint_label.text()))
 
-    def _on_exported(self, path: str, rows: int) -> None:
-        if rows == 1:
-            self.status_message.emit(self.tr("Exported 1 row to {path}").format(path=path))
-        else:
-            self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
-
-    def _on_export_failed(self, path: str, reason: str) -> None:
-        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))

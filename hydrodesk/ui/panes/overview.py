@@ -44,8 +44,7 @@ class OverviewPane(Pane):
         self.sectors_table = DataTable(export_name=self.tr("sectors", "file name"), parent=self)
         self.sectors_table.set_source_model(self.sectors_model)
         self.sectors_table.current_row_changed.connect(self._on_table_row_changed)
-        self.sectors_table.exported.connect(self._on_exported)
-        self.sectors_table.export_failed.connect(self._on_export_failed)
+        self.announce_exports(self.sectors_table)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PANE_MARGINS)
@@ -193,12 +192,3 @@ class OverviewPane(Pane):
         current = self._selection.sector
         if project is not None and sector is not None and (current is None or current.sector_id != sector.sector_id):
             self.sector_activated.emit(project.project_id, sector.sector_id)
-
-    def _on_exported(self, path: str, rows: int) -> None:
-        if rows == 1:
-            self.status_message.emit(self.tr("Exported 1 row to {path}").format(path=path))
-        else:
-            self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
-
-    def _on_export_failed(self, path: str, reason: str) -> None:
-        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))

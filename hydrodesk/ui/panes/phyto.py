@@ -174,8 +174,7 @@ class PhytoPane(ScoutingLoading, ScoutingActions, Pane):
         )
         self.records_table.set_source_model(self.records_model)
         self.records_table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.records_table.exported.connect(self._on_exported)
-        self.records_table.export_failed.connect(self._on_export_failed)
+        self.announce_exports(self.records_table)
 
         self.tabs.addTab(trend_page, self.tr("Trend"))
         self.tabs.addTab(self.records_table, self.tr("Records"))
@@ -434,8 +433,3 @@ class PhytoPane(ScoutingLoading, ScoutingActions, Pane):
                 self.tr("Bold: {sector}. Dashed: the alert threshold.").format(sector=names.get(focus, focus))
             )
 
-    def _on_exported(self, path: str, rows: int) -> None:
-        self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
-
-    def _on_export_failed(self, path: str, reason: str) -> None:
-        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))

@@ -236,8 +236,7 @@ class TelemetryPane(Pane):
             + DEVICE_ROWS * view.verticalHeader().defaultSectionSize()
             + 2 * view.frameWidth()
         )
-        self.devices_table.exported.connect(self._on_table_exported)
-        self.devices_table.export_failed.connect(self._on_export_failed)
+        self.announce_exports(self.devices_table)
         devices = QWidget(self)
         devices_layout = QVBoxLayout(devices)
         devices_layout.setContentsMargins(0, 6, 0, 0)
@@ -841,19 +840,10 @@ class TelemetryPane(Pane):
                 return 0
             rows = export_visible_data(self.chart, self._series_of, path)
         except OSError as error:
-            self._on_export_failed(str(path), error.strerror or str(error))
+            self.announce_export_failure(str(path), error.strerror or str(error))
             return 0
-        self._on_table_exported(str(path), rows)
+        self.announce_export(str(path), rows)
         return rows
-
-    def _on_table_exported(self, path: str, rows: int) -> None:
-        if rows == 1:
-            self.status_message.emit(self.tr("Exported 1 row to {path}").format(path=path))
-        else:
-            self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
-
-    def _on_export_failed(self, path: str, reason: str) -> None:
-        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))
 
     # ------------------------------------------------------------------------------------------ for tests
     def current_device_row(self) -> QModelIndex:

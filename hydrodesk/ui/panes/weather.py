@@ -203,8 +203,7 @@ class WeatherPane(WeatherLoading, WeatherShowing, Pane):
         self.daily_table.setObjectName("WeatherDailyTable")
         self.daily_table.set_source_model(self.daily_model)
         self.daily_table.set_hidden_columns(self.daily_model.column_of(name) for name in HIDDEN_AT_FIRST)
-        self.daily_table.exported.connect(self._on_exported)
-        self.daily_table.export_failed.connect(self._on_export_failed)
+        self.announce_exports(self.daily_table)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("WeatherTabs")
@@ -384,16 +383,7 @@ class WeatherPane(WeatherLoading, WeatherShowing, Pane):
             zone = self._project.timezone if self._project else None
             rows = write_readings(path, self._columns, *self.chart.visible_range(), zone)
         except OSError as error:
-            self._on_export_failed(str(path), error.strerror or str(error))
+            self.announce_export_failure(str(path), error.strerror or str(error))
             return 0
-        self._on_exported(str(path), rows)
+        self.announce_export(str(path), rows)
         return rows
-
-    def _on_exported(self, path: str, rows: int) -> None:
-        if rows == 1:
-            self.status_message.emit(self.tr("Exported 1 row to {path}").format(path=path))
-        else:
-            self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
-
-    def _on_export_failed(self, path: str, reason: str) -> None:
-        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))

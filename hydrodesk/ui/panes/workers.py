@@ -151,8 +151,7 @@ class WorkersPane(RosterLoading, WorkerAdding, Pane):
         self.table.setObjectName("Roster")
         self.table.set_hidden_columns([EMPLOYMENT, HIRE_DATE, PHONE])
         self.table.current_row_changed.connect(self._on_row_changed)
-        self.table.exported.connect(self._on_exported)
-        self.table.export_failed.connect(self._on_export_failed)
+        self.announce_exports(self.table)
         self.no_match_label = QLabel(self)
         self.no_match_label.setObjectName("Muted")
         self.no_match_label.setWordWrap(True)
@@ -433,11 +432,3 @@ class WorkersPane(RosterLoading, WorkerAdding, Pane):
         self.detail_loaded.emit(row_key(row))
 
     # ------------------------------------------------------------------------------------------ export
-    def _on_exported(self, path: str, rows: int) -> None:
-        if rows == 1:
-            self.status_message.emit(self.tr("Exported 1 row to {path}").format(path=path))
-        else:
-            self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
-
-    def _on_export_failed(self, path: str, reason: str) -> None:
-        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))

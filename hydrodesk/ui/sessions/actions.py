@@ -299,15 +299,6 @@ class SessionActions(Mixin):
         if self.dialog is dialog:
             self.dialog = None
 
-    def _on_exported(self, path: str, rows: int) -> None:
-        if rows == 1:
-            self.status_message.emit(self.tr("Exported 1 row to {path}").format(path=path))
-        else:
-            self.status_message.emit(self.tr("Exported {rows} rows to {path}").format(rows=rows, path=path))
-
-    def _on_export_failed(self, path: str, reason: str) -> None:
-        self.status_message.emit(self.tr("Could not export to {path}: {reason}").format(path=path, reason=reason))
-
 
 async def _saved(dialog: QDialog, change: Coroutine[Any, Any, Any]) -> bool:
     """Queue a change made in `dialog`; False (and the dialog says why) when the disk had no room for it."""

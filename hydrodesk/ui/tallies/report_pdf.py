@@ -380,7 +380,8 @@ FOOTER_MM = 7.0  # the band under each page for "Page 2 of 3"
 def write_report_pdf(report: DayReport, path: Path, paper: str = "a4") -> int:
     """Write the report to `path` as a PDF on A4 or Letter paper; returns the number of pages.
 
-    Qt documents and paint devices belong to the GUI thread, so this runs there (a day's report takes a moment).
+    Runs on any thread: QPdfWriter, QPainter and QTextDocument paint off the GUI thread, and the tools call this
+    from a worker so a large day's 300-dpi report does not freeze the window. It touches no widget.
     """
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(PAGE_SIZES[paper]))

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTableView,
     QToolTip,
@@ -43,10 +44,13 @@ from PySide6.QtWidgets import (
 )
 
 from hydrodesk.exports.file_names import suggested_file_name
+from hydrodesk.ui.export_feedback import write_error_text
 from hydrodesk.ui.keys import KeyHelp, key_text
 from hydrodesk.ui.models.roles import SORT_ROLE
-from hydrodesk.ui.table_export import export_view
+from hydrodesk.ui.table_export import export_view, shown_columns
+from hydrodesk.ui.widgets.busy_notice import BusyNotice
 from hydrodesk.ui.widgets.column_fit import ColumnFitter
+from hydrodesk.ui.widgets.table_export_job import TableExportJob
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintDialog
@@ -86,6 +90,7 @@ class DataTable(QWidget):
         self.title = title  # heads a printout, before the window's title ("Tallies · Rancho San Pedro — HydroDesk")
         self.print_dialog: QPrintDialog | None = None
         self.columns_chosen = False  # the user chose which columns to show (the window remembers the choice)
+        self.export_job: TableExportJob | None = None  # the latest export started from the dialog
 
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -200,7 +205,8 @@ class DataTable(QWidget):
 
     # ------------------------------------------------------------------------------------------ export
     def export_to_file(self, path: Path) -> int:
-        """Write the rows shown to `path` (CSV, or XLSX for a .xlsx name); returns how many."""
+        """Write the rows shown to `path` (CSV, or XLSX for a .xlsx name) at once, on this thread; returns how many.
+        The Export… dialog goes through `_export_to` instead, which keeps the window responsive."""
         return export_view(self.view, path)
 
     def choose_export_file(self) -> None:
@@ -217,15 +223,40 @@ class DataTable(QWidget):
         dialog.fileSelected.connect(self._export_to)
         dialog.open()
 
-    def _export_to(self, filename: str) -> None:
+    def _export_to(self, filename: str) -> TableExportJob | None:
+        """Export in the background (the window stays usable); `exported` or `export_failed` tells the outcome."""
+        if self.export_job is not None and self.export_job.running:
+            self.export_failed.emit(filename, self.tr("an export of this table is still running"))
+            return None
         path = Path(filename)
-        try:
-            rows = self.export_to_file(path)
-        except OSError as error:
-            self.export_failed.emit(str(path), error.strerror or str(error))
-            return
-        self._export_dir = path.parent
-        self.exported.emit(str(path), rows)
+        job = TableExportJob(self.proxy, shown_columns(self.view), path, self)
+        busy = BusyNotice(self, self.tr("Exporting the table to {name}…").format(name=path.name)).start()
+        job.progress.connect(busy.set_progress)
+        job.finished.connect(lambda _path, _rows: busy.finish())
+        job.failed.connect(lambda _path, _error: busy.finish())
+        job.finished.connect(self._on_export_finished)
+        job.failed.connect(self._on_export_failed)
+        self.export_job = job
+        return job.start()
+
+    def _on_export_finished(self, path: str, rows: int) -> None:
+        self._export_dir = Path(path).parent
+        self.exported.emit(path, rows)
+
+    def _on_export_failed(self, path: str, error: OSError) -> None:
+        reason = write_error_text(error)
+        self.export_failed.emit(path, reason)
+        # A status-bar line is easy to miss after a long export: say it where the user is looking.
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Table not exported"),
+            self.tr("{path} could not be written: {reason}.").format(path=path, reason=reason),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("ExportFailedMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # ------------------------------------------------------------------------------------------ columns
     def hidden_columns(self) -> list[int]:
