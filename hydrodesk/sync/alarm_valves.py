@@ -65,4 +65,5 @@ def watched(valve: Valve, project_id: str, sector_name: str) -> WatchedValve:
         sector_name,
         envelope,
         str(valve.observed_state),
+        valve.sector_id or "",
     )
