@@ -36,6 +36,7 @@ from hydrodesk.ui.irrigation.alarms import CLOSE_UNCONFIRMED, COMMAND_UNCONFIRME
 
 if TYPE_CHECKING:
     from hydrodesk.api.client import HydrobitClient
+    from hydrodesk.api.errors import ApiError
     from hydrodesk.api.models_iot import ValveCommand
     from hydrodesk.mqtt.payloads import AckReport
     from hydrodesk.ui.connection import ConnectionMonitor
@@ -116,6 +117,18 @@ class DirectCommandSender:
             raise Offline(detail="signed out")
         accepted = await self._monitor.call(client.send_valve_command(command.valve_id, command.command))
         return CommandStatus(accepted.status)
+
+
+def refusal_text(command: TrackedCommand, error: ApiError) -> str:
+    """Why the server refused the command, in the user's words (a valve deleted on the server, said as such)."""
+    if error.server_error == "valve_not_found":
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate(
+            "CommandTracker",
+            "{valve} no longer exists on Hydrobit (it was deleted there): nothing was sent to the field.",
+        ).format(valve=command.valve_name)
+    return error.user_message
 
 
 class CommandSender(Protocol):
@@ -309,7 +322,7 @@ class CommandTracker(QObject):
                 continue
             except ApiError as error:
                 # Refused for good (validation, forbidden, conflict): the user must see why.
-                if command.advance(CommandStatus.FAILED, self._clock(), error.user_message):
+                if command.advance(CommandStatus.FAILED, self._clock(), refusal_text(command, error)):
                     self.changed.emit(command)
                 return False
             command.sends += 1

@@ -103,7 +103,7 @@ class ProgramCommands(QObject):
             request.reason = item.reason or item.last_error or ""
         else:
             request.outcome = "refused"
-            request.reason = item.reason or item.last_error or ""
+            request.reason = _refusal_text(request, item.error_code, item.reason or item.last_error or "")
 
     async def _post(self, request: ProgramRequest) -> None:
         from hydrodesk.api.errors import ApiError
@@ -116,6 +116,18 @@ class ProgramCommands(QObject):
         try:
             run = await self._monitor.call(call(request.program_id, request.command))
         except ApiError as error:
-            request.outcome, request.reason = "refused", error.user_message
+            request.outcome, request.reason = "refused", _refusal_text(request, error.server_error, error.user_message)
             return
         request.outcome, request.replayed = "done", run.replayed
+
+
+def _refusal_text(request: ProgramRequest, code: str | None, reason: str) -> str:
+    """Why the server refused, in the user's words (a program deleted on the server, said as such)."""
+    if code == "program_not_found":
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate(
+            "ProgramCommands",
+            "“{name}” no longer exists on Hydrobit (it was deleted there): nothing was sent to the field.",
+        ).format(name=request.program_name)
+    return reason
