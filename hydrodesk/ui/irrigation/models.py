@@ -191,9 +191,11 @@ class CommandsModel(FarmClockModel):
         return self.colors.get("busy")
 
     def _note(self, command: TrackedCommand) -> str:
-        if command.escalated:
-            return self.tr("Not confirmed: alarm raised")
-        return command.error or ""
+        note = self.tr("Not confirmed: alarm raised") if command.escalated else command.error or ""
+        if command.program_name:
+            by = self.tr("By program “{name}”").format(name=command.program_name)
+            note = f"{by} · {note}" if note else by
+        return note
 
 
 # ---------------------------------------------------------------------------------------------- programs

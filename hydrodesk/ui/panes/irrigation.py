@@ -738,6 +738,7 @@ class IrrigationPane(Pane):
         if request.outcome == "done":
             done = self.tr("Started “{name}”") if request.action == "start" else self.tr("Stopped “{name}”")
             self.status_message.emit(done.format(name=request.program_name))
+            self._follow_program_steps(request)
             self._reload_valves_in_background()
         elif request.outcome == "expired":
             self.status_message.emit(
@@ -749,6 +750,29 @@ class IrrigationPane(Pane):
             self.status_message.emit(
                 self.tr("“{name}” was not changed: {reason}").format(name=request.program_name, reason=request.reason)
             )
+
+    def _follow_program_steps(self, request: ProgramRequest) -> None:
+        """The valve commands the program's start or stop issued: followed to the field's confirmation like the
+        console's own (confirmed only when this office's flow readings agree; an alarm when they do not)."""
+        from hydrodesk.api.models_iot import ValveCommand
+
+        if self._project is None:
+            return
+        for step in request.steps:
+            valve = next((v for v in self._valves if v.valve_id == step.valve_id), None)
+            if valve is None or any(c.command_id == step.command_id for c in self.tracker.commands):
+                continue  # not a valve of the project shown, or already followed (a replayed start)
+            command = ValveCommand(action=step.action, duration_min=step.duration_min, command_id=step.command_id)
+            tracked = TrackedCommand(
+                valve_id=valve.valve_id,
+                valve_name=valve.name,
+                sector_name=self._sector_name(valve.sector_id),
+                device_id=valve.device_id,
+                project_id=self._project.project_id,
+                command=command,
+                program_name=request.program_name,
+            )
+            self.tracker.follow(tracked, step.status)
 
     # ------------------------------------------------------------------------------------------ logs
     def _show_logs(self, logs: list) -> None:  # type: ignore[type-arg]
