@@ -158,6 +158,7 @@ def program(qtbot: QtBot, pane: IrrigationPane, program_id: str, action: str) ->
     from hydrodesk.ui.panes.irrigation import PROGRAMS_TAB
 
     pane.tabs.setCurrentIndex(PROGRAMS_TAB)
+    qtbot.waitUntil(lambda: pane.programs_model.row_of(program_id) >= 0, timeout=WAIT_MS)
     pane.programs_table.select_source_row(pane.programs_model.row_of(program_id))
     dialog = pane._request_program(action)
     assert dialog is not None
