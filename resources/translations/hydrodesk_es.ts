@@ -2819,12 +2819,12 @@
         <translation>Cada válvula muestra lo ordenado y lo que informa el campo, lado a lado. Abra o cierre la válvula seleccionada tras una confirmación; una orden de apertura siempre lleva una duración, y se sigue la orden hasta que la telemetría del campo la confirma. Los programas, los registros y las alarmas están en las otras pestañas (Ctrl+Tab).</translation>
     </message>
     <message>
-        <source>an unknown time</source>
-        <translation>una hora desconocida</translation>
-    </message>
-    <message>
         <source>Offline: showing the valves, programs and logs saved on this computer at {when}. Commands you confirm are kept and sent when the connection is back.</source>
         <translation>Sin conexión: se muestran las válvulas, programas y registros guardados en este equipo a las {when}. Los comandos que confirme se guardan y se envían cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>Offline: showing the valves, programs and logs saved on this computer (when is not known). Commands you confirm are kept and sent when the connection is back.</source>
+        <translation>Sin conexión: se muestran las válvulas, programas y registros guardados en este equipo (no se sabe de cuándo). Los comandos que confirme se guardan y se envían cuando vuelva la conexión.</translation>
     </message>
     <message>
         <source>The valves could not be loaded</source>

@@ -310,3 +310,32 @@ def entry(qtbot: QtBot, office: Office, kind: EntryKind, command_id: str) -> ob.
 
 async def start_engine(office: Office) -> None:
     office.engine.start()  # on the running loop, as the app does
+
+
+def test_the_irrigation_pane_never_opened_online_still_shows_valves_and_programs_offline(
+    qtbot: QtBot, fresh_sim: Any, desk: Desk
+) -> None:
+    """The alarm service loads the farm's valves at sign-in, whatever pane is open: that saves each project's
+    valves and programs for the Irrigation pane, so a first look at it with the network gone is not blank."""
+    from hydrodesk.sync.alarm_valves import watched_valves
+
+    key = fresh_sim.api_key("read:irrigation", "write:irrigation")
+    client = make_client(fresh_sim.base_url, fresh_sim.token(), key)
+    office = run_async(qtbot, open_fast_office(desk.tmp_path / "office.sqlite3", client))
+    try:
+        run_async(qtbot, office.engine.refresher.projects(), timeout_ms=WAIT_MS)
+        project = project_from(qtbot, office)
+        watched = run_async(qtbot, watched_valves([project], client, office), timeout_ms=WAIT_MS)
+        assert {valve.valve_id for valve in watched} >= {"valve_001", "valve_007"}
+    finally:
+        run_async(qtbot, office.close())
+        run_async(qtbot, client.aclose())
+    fresh_sim.stop()  # the network goes before anyone opened the Irrigation pane
+
+    pane = desk.open(fresh_sim.base_url, fresh_sim.token(), key)
+    select_project(qtbot, pane, desk.office, online=False)
+    qtbot.waitUntil(lambda: pane.age_banner.isVisible(), timeout=WAIT_MS)
+    assert pane.valves_model.row_of("valve_007") >= 0
+    assert pane.programs_model.row_of("prog_001") >= 0
+    banner = pane.age_banner.text()
+    assert banner.startswith("Offline: showing the valves, programs and logs saved on this computer at "), banner

@@ -240,11 +240,16 @@ class IrrigationView:
             return
         saved = snapshot.valves_at or snapshot.fetched_at
         zone = self._project.timezone if self._project is not None else None
-        when = formats.zoned_text(saved, zone) if saved else self.tr("an unknown time")
-        text = self.tr(
-            "Offline: showing the valves, programs and logs saved on this computer at {when}. Commands you confirm "
-            "are kept and sent when the connection is back."
-        ).format(when=when)
+        if saved:
+            text = self.tr(
+                "Offline: showing the valves, programs and logs saved on this computer at {when}. Commands you "
+                "confirm are kept and sent when the connection is back."
+            ).format(when=formats.zoned_text(saved, zone))
+        else:
+            text = self.tr(
+                "Offline: showing the valves, programs and logs saved on this computer (when is not known). Commands "
+                "you confirm are kept and sent when the connection is back."
+            )
         if self._problem:
             text += " " + self._problem
         self.age_banner.setText(text)
