@@ -184,20 +184,16 @@ class AlarmRulesDialog(QDialog):
         return found
 
     def save(self) -> None:
-        try:
-            sector_rules = self.sector_rules()
-        except ValueError as problem:
-            self.tabs.setCurrentIndex(SECTORS_TAB)
-            self.problem.setText(str(problem))
-            self.problem.setVisible(True)
-            return
-        try:
-            rules = self.rules()
-        except ValueError as problem:
-            self.tabs.setCurrentIndex(VALVES_TAB)
-            self.problem.setText(str(problem))
-            self.problem.setVisible(True)
-            return
+        read: dict[int, list[ValveRule]] = {}
+        for tab, rules_of in ((SECTORS_TAB, self.sector_rules), (VALVES_TAB, self.rules)):
+            try:
+                read[tab] = rules_of()
+            except ValueError as problem:
+                self.tabs.setCurrentIndex(tab)  # where the mistake is
+                self.problem.setText(str(problem))
+                self.problem.setVisible(True)
+                return
+        rules, sector_rules = read[VALVES_TAB], read[SECTORS_TAB]
         settings = AlarmSettings(
             battery_low_pct=float(self.battery.value()),
             sound=self.sound.isChecked(),
