@@ -1,15 +1,17 @@
-"""The office's alarm rules: thresholds and delays per valve, and the few settings that apply to every alarm.
+"""The office's alarm rules: thresholds and delays per sector and per valve, and the few settings that apply to
+every alarm.
 
 A valve's flow envelope defaults to its `expectedFlow` from the server, its leak threshold to
-LEAK_THRESHOLD_LPM and its delay to the office's `alarm_hold_s`; the user may set any of them for one valve (a
-valve on a long lateral takes longer to reach its flow, an old one weeps a little when closed). Only what the user
-set is kept: a valve whose server envelope changes follows it unless someone fixed its own.
+LEAK_THRESHOLD_LPM and its delay to the office's `alarm_hold_s`; the user may set any of them for a whole sector
+(a sector on a long lateral takes longer to reach its flow) and for one valve (an old one weeps a little when
+closed). What a valve leaves empty comes from its sector's rule, what the sector leaves empty from the defaults.
+Only what the user set is kept: a valve whose server envelope changes follows it unless someone fixed its own.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from hydrodesk.domain.irrigation import LEAK_THRESHOLD_LPM, FlowEnvelope
@@ -19,9 +21,13 @@ DEFAULT_NOTIFY_GAP_S = 10.0
 NO_UPPER_LPM = 1e6  # "no upper bound" for a valve the server gives no envelope and the user only a lower one
 
 
+RULE_FIELDS = ("min_lpm", "max_lpm", "leak_lpm", "hold_s")
+
+
 @dataclass(frozen=True)
 class ValveRule:
-    """What the user set for one valve; None: the default."""
+    """What the user set for one valve (or, keyed by its sector id, for every valve of a sector); None: the
+    default."""
 
     valve_id: str
     min_lpm: float | None = None
@@ -51,6 +57,27 @@ class ValveRule:
             return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
         return cls(valve_id, number("min_lpm"), number("max_lpm"), number("leak_lpm"), number("hold_s"))
+
+
+def inherited(own: ValveRule | None, sector: ValveRule | None) -> ValveRule | None:
+    """A valve's own rule with every threshold it leaves empty taken from its sector's rule.
+
+    The flow envelope is one pair: a valve that sets either bound of its own and ends up with a lowest flow above
+    the sector's highest keeps only its own bounds (the user meant this valve to differ from its sector)."""
+    if sector is None or sector.is_default:
+        return own
+    if own is None or own.is_default:
+        return replace(sector, valve_id=own.valve_id) if own is not None else sector
+    values = {name: _first(getattr(own, name), getattr(sector, name)) for name in RULE_FIELDS}
+    try:
+        return ValveRule(own.valve_id, **values)
+    except ValueError:
+        values["min_lpm"], values["max_lpm"] = own.min_lpm, own.max_lpm
+        return ValveRule(own.valve_id, **values)
+
+
+def _first(value: float | None, fallback: float | None) -> float | None:
+    return value if value is not None else fallback
 
 
 @dataclass(frozen=True)

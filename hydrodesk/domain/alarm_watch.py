@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from hydrodesk.domain.alarm_rules import AlarmSettings, ValveRule, effective_rule
+from hydrodesk.domain.alarm_rules import AlarmSettings, ValveRule, effective_rule, inherited
 from hydrodesk.domain.irrigation import FlowEnvelope
 from hydrodesk.domain.irrigation_limits import IrrigationLimits
 from hydrodesk.domain.telemetry_alarms import (
@@ -42,6 +42,8 @@ class WatchedValve:
     expected: FlowEnvelope | None
     reported_state: str = "unknown"
     """What the server last said the field reports (the live `state` topic overrides it)."""
+    sector_id: str = ""
+    """The sector it waters (its sector's alarm rule applies where the valve has none of its own)."""
 
     @property
     def subject(self) -> str:
@@ -77,6 +79,14 @@ def observed_state(valve: WatchedValve, info: DeviceInfo | None) -> str:
     return seen.state if seen is not None else valve.reported_state
 
 
+def valve_rule(
+    valve: WatchedValve, rules: Mapping[str, ValveRule], sector_rules: Mapping[str, ValveRule] | None
+) -> ValveRule | None:
+    """What the user set for this valve: its own thresholds, the rest from its sector's rule."""
+    sector = sector_rules.get(valve.sector_id) if sector_rules and valve.sector_id else None
+    return inherited(rules.get(valve.valve_id), sector)
+
+
 def gather(
     valves: Sequence[WatchedValve],
     readings: Readings,
@@ -84,8 +94,11 @@ def gather(
     limits: IrrigationLimits,
     rules: Mapping[str, ValveRule],
     settings: AlarmSettings,
+    sector_rules: Mapping[str, ValveRule] | None = None,
 ) -> list[Condition]:
-    """Every condition that holds now, each with the readings behind it."""
+    """Every condition that holds now, each with the readings behind it. `rules` are the valves' own (by valve
+    id), `sector_rules` the sectors' (by sector id). (The alarm service judges only what changed:
+    hydrodesk.domain.alarm_judge.)"""
     found: list[Condition] = []
     devices: dict[str, DeviceInfo] = {}
     for valve in valves:
@@ -93,32 +106,55 @@ def gather(
         if info is None:
             continue  # not heard from yet: nothing to judge
         devices[valve.device_id] = info
-        if info.online is False:
-            continue
-        rule = effective_rule(rules.get(valve.valve_id), valve.expected, limits.alarm_hold_s)
-        flow = fresh(readings, valve.device_id, flow_metric(valve, readings), now)
-        if rule.envelope is None or flow is None:
-            continue
-        state = observed_state(valve, info)
-        condition = flow_condition(valve.device_id, valve.valve_id, state, flow, rule.envelope, rule.leak_lpm)
+        condition = judge_valve(valve, info, readings, now, limits, valve_rule(valve, rules, sector_rules))
         if condition is not None:
-            found.append(_with_readings(condition, {"flow_lpm": flow, "state_open": float(state == "open")}))
+            found.append(condition)
     for device_id, info in sorted(devices.items()):
-        offline = offline_condition(info, now, limits.expected_report_s)
-        if offline is not None:
-            found.append(offline)
-            continue
-        pressure = fresh(readings, device_id, PRESSURE, now)
-        battery = fresh(readings, device_id, BATTERY, now)
-        if battery is None:
-            battery = info.battery_pct
-        context = {name: value for name, value in ((PRESSURE, pressure), (BATTERY, battery)) if value is not None}
-        for condition in (
-            pressure_condition(device_id, pressure, limits.min_line_pressure_bar, limits.max_line_pressure_bar),
-            battery_condition(info, battery, settings.battery_low_pct),
-        ):
-            if condition is not None:
-                found.append(_with_readings(condition, context))
+        found += judge_device(device_id, info, readings, now, limits, settings)
+    return found
+
+
+def judge_valve(
+    valve: WatchedValve,
+    info: DeviceInfo,
+    readings: Readings,
+    now: float,
+    limits: IrrigationLimits,
+    own_rule: ValveRule | None,
+) -> Condition | None:
+    """What the valve's flow says now (nothing while its device is offline: its state is unknown)."""
+    if info.online is False:
+        return None
+    rule = effective_rule(own_rule, valve.expected, limits.alarm_hold_s)
+    flow = fresh(readings, valve.device_id, flow_metric(valve, readings), now)
+    if rule.envelope is None or flow is None:
+        return None
+    state = observed_state(valve, info)
+    condition = flow_condition(valve.device_id, valve.valve_id, state, flow, rule.envelope, rule.leak_lpm)
+    if condition is None:
+        return None
+    return _with_readings(condition, {"flow_lpm": flow, "state_open": float(state == "open")})
+
+
+def judge_device(
+    device_id: str, info: DeviceInfo, readings: Readings, now: float, limits: IrrigationLimits, settings: AlarmSettings
+) -> list[Condition]:
+    """What a device says of itself now: offline (and then nothing else), line pressure, battery."""
+    offline = offline_condition(info, now, limits.expected_report_s)
+    if offline is not None:
+        return [offline]
+    pressure = fresh(readings, device_id, PRESSURE, now)
+    battery = fresh(readings, device_id, BATTERY, now)
+    if battery is None:
+        battery = info.battery_pct
+    context = {name: value for name, value in ((PRESSURE, pressure), (BATTERY, battery)) if value is not None}
+    found = []
+    for condition in (
+        pressure_condition(device_id, pressure, limits.min_line_pressure_bar, limits.max_line_pressure_bar),
+        battery_condition(info, battery, settings.battery_low_pct),
+    ):
+        if condition is not None:
+            found.append(_with_readings(condition, context))
     return found
 
 

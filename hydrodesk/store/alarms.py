@@ -3,7 +3,8 @@ keeps them).
 
     await store.write_durably(alarms.save_entries, entries)     # upserts by alarm id
     entries = await store.read(alarms.load_journal)             # every open entry, and the newest closed ones
-    rules, settings = await store.read(alarms.load_rules)
+    rules, settings = await store.read(alarms.load_rules)       # the valves' own rules, and the office's settings
+    sector_rules = await store.read(alarms.load_sector_rules)
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ RULES = AlarmRule.__table__
 KEEP_CLOSED = 500  # closed entries brought back at start (the newest); every open one always comes back
 OFFICE_SCOPE = "office"
 VALVE_SCOPE = "valve:"
+SECTOR_SCOPE = "sector:"
 
 
 def _text(moment: float | None) -> str | None:
@@ -115,13 +117,32 @@ def load_rules(conn: Connection) -> tuple[dict[str, ValveRule], AlarmSettings]:
     return rules, settings
 
 
-def save_rules(conn: Connection, rules: Sequence[ValveRule], settings: AlarmSettings, now: str) -> None:
-    """Replace every rule: a valve back on its defaults loses its row."""
+def load_sector_rules(conn: Connection) -> dict[str, ValveRule]:
+    """The sectors' rules, by sector id."""
+    rules: dict[str, ValveRule] = {}
+    for scope, data in conn.execute(select(RULES.c.scope, RULES.c.data).where(RULES.c.scope.startswith(SECTOR_SCOPE))):
+        sector_id = scope.removeprefix(SECTOR_SCOPE)
+        try:
+            rules[sector_id] = ValveRule.from_json(sector_id, data or {})
+        except ValueError:
+            continue  # written by hand or by an older version: the defaults apply
+    return rules
+
+
+def save_rules(
+    conn: Connection,
+    rules: Sequence[ValveRule],
+    settings: AlarmSettings,
+    now: str,
+    sector_rules: Sequence[ValveRule] = (),
+) -> None:
+    """Replace every rule: a valve (or a sector) back on its defaults loses its row."""
     conn.execute(RULES.delete())
     rows = [{"scope": OFFICE_SCOPE, "data": settings.as_json(), "updated_at": now}]
-    rows += [
-        {"scope": VALVE_SCOPE + rule.valve_id, "data": rule.as_json(), "updated_at": now}
-        for rule in rules
-        if not rule.is_default
-    ]
+    for scope, kept in ((VALVE_SCOPE, rules), (SECTOR_SCOPE, sector_rules)):
+        rows += [
+            {"scope": scope + rule.valve_id, "data": rule.as_json(), "updated_at": now}
+            for rule in kept
+            if not rule.is_default
+        ]
     conn.execute(RULES.insert(), rows)

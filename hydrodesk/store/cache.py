@@ -402,6 +402,8 @@ def plant(conn: Connection, sector_id: str, resolution: str, start: str, end: st
 
 # ------------------------------------------------------------------------------------------------ irrigation
 def save_valves(conn: Connection, project_id: str, valves: Sequence[Mapping[str, Any]], fetched_at: str) -> None:
+    """The project's whole list of valves: one the server no longer lists is gone (deleted there). The outbox
+    keeps its own copy of what a queued command names, so nothing queued is lost with it."""
     upsert(
         conn,
         VALVES,
@@ -410,6 +412,7 @@ def save_valves(conn: Connection, project_id: str, valves: Sequence[Mapping[str,
             for v in valves
         ],
     )
+    _forget_others(conn, VALVES, VALVES.c.valve_id, project_id, [v["valve_id"] for v in valves])
 
 
 def valves(conn: Connection, project_id: str) -> list[dict[str, Any]]:
@@ -424,6 +427,12 @@ def save_programs(conn: Connection, project_id: str, programs: Sequence[Mapping[
         for p in programs
     ]
     upsert(conn, PROGRAMS, rows)
+    _forget_others(conn, PROGRAMS, PROGRAMS.c.program_id, project_id, [p["program_id"] for p in programs])
+
+
+def _forget_others(conn: Connection, table: Table, key: Any, project_id: str, kept: Sequence[str]) -> None:
+    """Delete the project's rows the server's complete list no longer has."""
+    conn.execute(table.delete().where(table.c.project_id == project_id, key.not_in(list(kept))))
 
 
 def programs(conn: Connection, project_id: str) -> list[dict[str, Any]]:

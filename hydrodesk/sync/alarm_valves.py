@@ -1,5 +1,6 @@
 """The valves the alarm service watches: every valve of every project of the farm, as the server describes them
-now, or as the cache last saw them when the server cannot be reached (alarms must not stop with the network)."""
+now, or as the cache last saw them when the server cannot be reached (alarms must not stop with the network).
+Loading them saves each project's valves and programs in the cache too, for the Irrigation pane offline."""
 
 from __future__ import annotations
 
@@ -41,11 +42,15 @@ async def _project_valves(project_id: str, client: HydrobitClient, office: Offic
         return await client.list_valves(project_id)
     rows: list[dict[str, Any]]
     try:
-        rows = await office.engine.refresher.valves(project_id)  # fetched and saved for the next offline start
+        # The valves and programs, fetched and saved for the next offline start: the Irrigation pane shows them
+        # with the network gone even if nobody opened it while it was there.
+        await office.engine.refresher.irrigation(project_id, logs=False)
     except ApiError:
         rows = await office.store.read(cache.valves, project_id)
         if not rows:
             raise
+    else:
+        rows = await office.store.read(cache.valves, project_id)
     return [Valve.model_validate(row) for row in rows]
 
 
@@ -65,4 +70,5 @@ def watched(valve: Valve, project_id: str, sector_name: str) -> WatchedValve:
         sector_name,
         envelope,
         str(valve.observed_state),
+        valve.sector_id or "",
     )

@@ -274,8 +274,10 @@ async def _program(client: HydrobitClient, item: OutboxItem, back: WriteBack, _m
     command = payloads.program_command(item.payload)
     operation = client.start_program if item.kind is EntryKind.START_PROGRAM else client.stop_program
     run = await operation(item.payload["program_id"], command)
+    # The valve commands the program issued: the console follows each one to the field's confirmation.
+    steps = [step.model_dump(mode="json") for step in run.commands]
     back.outcomes[item.entry_id] = Delivered(
-        {"command_id": run.command_id, "status": run.status, "replayed": run.replayed}
+        {"command_id": run.command_id, "status": run.status, "replayed": run.replayed, "commands": steps}
     )
 
 

@@ -201,10 +201,6 @@
         <translation>Reglas de alarma</translation>
     </message>
     <message>
-        <source>Leave a cell empty to use the default: the valve&apos;s expected flow from Hydrobit, a leak above {leak} L/min on a closed valve, and the delay from Settings &gt; Irrigation ({hold} s).</source>
-        <translation>Deje una celda vacía para usar el valor predeterminado: el caudal esperado de la válvula según Hydrobit, una fuga por encima de {leak} L/min con la válvula cerrada y la demora de Configuración &gt; Riego ({hold} s).</translation>
-    </message>
-    <message>
         <source>Valve</source>
         <translation>Válvula</translation>
     </message>
@@ -235,6 +231,22 @@
     <message>
         <source> s</source>
         <translation> s</translation>
+    </message>
+    <message>
+        <source>Set thresholds for a whole sector, and for a valve that differs from its sector. Leave a valve&apos;s cell empty to use its sector&apos;s value; leave a sector&apos;s cell empty to use the default: each valve&apos;s expected flow from Hydrobit, a leak above {leak} L/min on a closed valve, and the delay from Settings &gt; Irrigation ({hold} s).</source>
+        <translation>Defina umbrales para un sector completo y para una válvula que se aparte de su sector. Deje vacía la celda de una válvula para usar el valor de su sector; deje vacía la de un sector para usar el valor predeterminado: el caudal esperado de cada válvula según Hydrobit, una fuga sobre {leak} L/min con la válvula cerrada y la demora de Configuración &gt; Riego ({hold} s).</translation>
+    </message>
+    <message>
+        <source>Valves</source>
+        <translation>Válvulas</translation>
+    </message>
+    <message>
+        <source>By valve</source>
+        <translation>Por válvula</translation>
+    </message>
+    <message>
+        <source>By sector</source>
+        <translation>Por sector</translation>
     </message>
     <message>
         <source>Beep when an alarm is raised</source>
@@ -594,6 +606,10 @@
 <context>
     <name>CommandTracker</name>
     <message>
+        <source>{valve} no longer exists on Hydrobit (it was deleted there): nothing was sent to the field.</source>
+        <translation>{valve} ya no existe en Hydrobit (se eliminó allí): no se envió nada al campo.</translation>
+    </message>
+    <message>
         <source>The server reported it done, but this office&apos;s flow readings disagree after {s} s.</source>
         <translation>El servidor lo dio por hecho, pero las lecturas de caudal de esta oficina no coinciden tras {s} s.</translation>
     </message>
@@ -639,6 +655,10 @@
     <message>
         <source>Not confirmed: alarm raised</source>
         <translation>Sin confirmar: alarma activada</translation>
+    </message>
+    <message>
+        <source>By program “{name}”</source>
+        <translation>Por el programa «{name}»</translation>
     </message>
 </context>
 <context>
@@ -2798,6 +2818,37 @@
     </message>
 </context>
 <context>
+    <name>IrrigationActions</name>
+    <message>
+        <source>{valve}: the field confirms it is open</source>
+        <translation>{valve}: el campo confirma que está abierta</translation>
+    </message>
+    <message>
+        <source>{valve}: the field confirms it is closed</source>
+        <translation>{valve}: el campo confirma que está cerrada</translation>
+    </message>
+    <message>
+        <source>“{name}”: in the outbox until the connection is back</source>
+        <translation>«{name}»: en la bandeja de salida hasta que vuelva la conexión</translation>
+    </message>
+    <message>
+        <source>Started “{name}”</source>
+        <translation>«{name}» iniciado</translation>
+    </message>
+    <message>
+        <source>Stopped “{name}”</source>
+        <translation>«{name}» detenido</translation>
+    </message>
+    <message>
+        <source>“{name}” was not changed: the connection did not return in time</source>
+        <translation>«{name}» no se modificó: la conexión no volvió a tiempo</translation>
+    </message>
+    <message>
+        <source>“{name}” was not changed: {reason}</source>
+        <translation>«{name}» no se modificó: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>IrrigationPage</name>
     <message>
         <source>HydroDesk checks these before it sends an open command, and raises an alarm when a line&apos;s pressure stays outside them. Set them to what the farm&apos;s pumps and lines are built for.</source>
@@ -2849,7 +2900,7 @@
     </message>
 </context>
 <context>
-    <name>IrrigationPane</name>
+    <name>IrrigationView</name>
     <message>
         <source>Irrigation</source>
         <translation>Riego</translation>
@@ -2927,48 +2978,20 @@
         <translation>Cada válvula muestra lo ordenado y lo que informa el campo, lado a lado. Abra o cierre la válvula seleccionada tras una confirmación; una orden de apertura siempre lleva una duración, y se sigue la orden hasta que la telemetría del campo la confirma. Los programas, los registros y las alarmas están en las otras pestañas (Ctrl+Tab).</translation>
     </message>
     <message>
-        <source>The valves could not be loaded</source>
-        <translation>No se pudieron cargar las válvulas</translation>
-    </message>
-    <message>
-        <source>{valve}: the field confirms it is open</source>
-        <translation>{valve}: el campo confirma que está abierta</translation>
-    </message>
-    <message>
-        <source>{valve}: the field confirms it is closed</source>
-        <translation>{valve}: el campo confirma que está cerrada</translation>
-    </message>
-    <message>
-        <source>“{name}” was not changed: {reason}</source>
-        <translation>«{name}» no se modificó: {reason}</translation>
-    </message>
-    <message>
-        <source>Started “{name}”</source>
-        <translation>«{name}» iniciado</translation>
-    </message>
-    <message>
-        <source>an unknown time</source>
-        <translation>una hora desconocida</translation>
-    </message>
-    <message>
         <source>Offline: showing the valves, programs and logs saved on this computer at {when}. Commands you confirm are kept and sent when the connection is back.</source>
         <translation>Sin conexión: se muestran las válvulas, programas y registros guardados en este equipo a las {when}. Los comandos que confirme se guardan y se envían cuando vuelva la conexión.</translation>
     </message>
     <message>
+        <source>Offline: showing the valves, programs and logs saved on this computer (when is not known). Commands you confirm are kept and sent when the connection is back.</source>
+        <translation>Sin conexión: se muestran las válvulas, programas y registros guardados en este equipo (no se sabe de cuándo). Los comandos que confirme se guardan y se envían cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>The valves could not be loaded</source>
+        <translation>No se pudieron cargar las válvulas</translation>
+    </message>
+    <message>
         <source>{message} Nothing is saved on this computer yet; press F5 to try again.</source>
         <translation>{message} Aún no hay nada guardado en este equipo; pulse F5 para reintentar.</translation>
-    </message>
-    <message>
-        <source>“{name}”: in the outbox until the connection is back</source>
-        <translation>«{name}»: en la bandeja de salida hasta que vuelva la conexión</translation>
-    </message>
-    <message>
-        <source>Stopped “{name}”</source>
-        <translation>«{name}» detenido</translation>
-    </message>
-    <message>
-        <source>“{name}” was not changed: the connection did not return in time</source>
-        <translation>«{name}» no se modificó: la conexión no volvió a tiempo</translation>
     </message>
     <message>
         <source>Last {days} days: {total} m³ in {runs} runs ({manual} manual). By sector: {sectors}</source>
@@ -4581,6 +4604,13 @@
     <message>
         <source>The profile could not be removed: {reason}</source>
         <translation>No se pudo quitar el perfil: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramCommands</name>
+    <message>
+        <source>“{name}” no longer exists on Hydrobit (it was deleted there): nothing was sent to the field.</source>
+        <translation>«{name}» ya no existe en Hydrobit (se eliminó allí): no se envió nada al campo.</translation>
     </message>
 </context>
 <context>

@@ -177,7 +177,7 @@ def test_a_flapping_sensor_raises_one_alarm_whose_count_goes_up_and_a_low_batter
         fault(office, "bitRTU-02", "clear")
 
 
-def test_alarm_rules_are_edited_per_valve_checked_and_kept_in_the_office_s_database(
+def test_alarm_rules_are_edited_per_valve_and_per_sector_checked_and_kept_in_the_office_s_database(
     qtbot: QtBot, office: SignedIn
 ) -> None:
     service = watching(qtbot, office, "valve_001")
@@ -192,12 +192,33 @@ def test_alarm_rules_are_edited_per_valve_checked_and_kept_in_the_office_s_datab
     dialog.table.item(row, 3).setText("25,5")  # a decimal comma, as typed in Spanish
     dialog.table.item(row, 6).setText("90")
     dialog.battery.setValue(30)
+    # The whole of valve_001's sector: a delay and a leak threshold of its own.
+    sector_id = next(v.sector_id for v in service.valves if v.valve_id == "valve_001")
+    sectors = dialog.sector_table
+    sector_row = next(r for r in range(sectors.rowCount()) if sectors.item(r, 0).text() == "Lote A-1")
+    sectors.item(sector_row, 6).setText("-3")
+    dialog.save_button.click()
+    assert dialog.tabs.currentWidget() is sectors  # shown where the mistake is
+    assert "Lote A-1" in dialog.problem.text()
+    sectors.item(sector_row, 6).setText("45")
+    sectors.item(sector_row, 5).setText("2,5")
     with qtbot.waitSignal(service.rules_changed, timeout=WAIT_MS):
         dialog.save_button.click()
     assert service.rules == {"valve_001": ValveRule("valve_001", min_lpm=25.5, hold_s=90.0)}
+    assert service.sector_rules == {sector_id: ValveRule(sector_id, leak_lpm=2.5, hold_s=45.0)}
+    # The valve's own delay wins; its sector's applies to the valves without one.
+    holds = service.book.debounce.valve_hold_s
+    sibling = next(v.valve_id for v in service.valves if v.sector_id == sector_id and v.valve_id != "valve_001")
+    assert (holds["valve_001"], holds[sibling]) == (90.0, 45.0)
     assert service.settings.battery_low_pct == 30.0
     office_now = office.controller.office
     assert office_now is not None
     rules, settings = run_async(qtbot, office_now.store.read(stored.load_rules))
     assert rules == service.rules
     assert settings == service.settings
+    assert run_async(qtbot, office_now.store.read(stored.load_sector_rules)) == service.sector_rules
+    # Opened again, the dialog shows what was kept.
+    again = office.kit.window.open_alarm_rules()
+    assert isinstance(again, AlarmRulesDialog)
+    assert again.sector_table.item(sector_row, 6).text() == "45"
+    again.close()

@@ -109,3 +109,61 @@ def test_a_server_confirmation_the_flow_contradicts_raises_exactly_one_alarm(
     finally:
         fault(irrigation, "bitRTU-01", "clear")
     # Repaired, the valve follows what its device reports (open) until the minute it was opened for runs out.
+
+
+def test_the_valve_commands_of_a_program_start_are_confirmed_by_the_office_s_own_readings(
+    qtbot: QtBot, irrigation: SignedIn
+) -> None:
+    """Two programs started at once: one device acks and does nothing, another vouches for a valve that does not
+    move. Each of those raises its one alarm; the other valves are confirmed by the flow; the stops close them."""
+    pane = pane_on(irrigation, "sector_001")
+    qtbot.waitUntil(lambda: pane.is_data_ready(), timeout=WAIT_MS)
+    pane.limits = IrrigationLimits(confirm_within_s=CONFIRM_WITHIN_S, alarm_hold_s=600.0, max_open_valves=10)
+    irrigation.kit.window.navigator.select("proj_123")  # every valve of the project
+    fault(irrigation, "bitRTU-02", "ack_only", "valve_006")  # prog_002: valve_004, valve_005, valve_006
+    # valve_002, not valve_001: the test before this one may leave valve_001 open for its minute.
+    fault(irrigation, "bitRTU-01", "false_confirm", "valve_002")  # prog_001: valve_001, valve_002, valve_003
+    try:
+        for program_id in ("prog_001", "prog_002"):
+            request = program(qtbot, pane, program_id, "start")
+            assert request.outcome == "done", request.reason
+            assert len(request.steps) == 3
+        followed = {c.valve_id: c for c in pane.tracker.commands if c.program_name}
+        assert set(followed) == {f"valve_00{n}" for n in range(1, 7)}
+        qtbot.waitUntil(lambda: all(c.finished for c in followed.values()), timeout=WAIT_MS)
+        verdicts = {valve_id: (c.status.value, c.alarm_kind) for valve_id, c in followed.items()}
+        assert verdicts == {
+            "valve_001": ("confirmed", ""),
+            "valve_002": ("failed", CONFIRM_CONTRADICTED),
+            "valve_003": ("confirmed", ""),
+            "valve_004": ("confirmed", ""),
+            "valve_005": ("confirmed", ""),
+            "valve_006": ("failed", COMMAND_UNCONFIRMED),
+        }
+        assert followed["valve_002"].server_confirmed  # the server's word, contradicted by the flow
+        assert escalations(pane, CONFIRM_CONTRADICTED, "valve_002") == 1
+        assert escalations(pane, COMMAND_UNCONFIRMED, "valve_006") == 1
+        row = pane.commands_model.rows.index(followed["valve_003"])
+        assert "Riego matutino Lote A" in pane.commands_model.data(pane.commands_model.index(row, 7))
+    finally:
+        fault(irrigation, "bitRTU-01", "clear")
+        fault(irrigation, "bitRTU-02", "clear")
+        for program_id in ("prog_001", "prog_002"):  # the water off again, followed to the closes' confirmation
+            assert program(qtbot, pane, program_id, "stop").outcome == "done"
+    closes = [c for c in pane.tracker.commands if c.program_name and c.action == "close"]
+    assert len(closes) == 6
+    qtbot.waitUntil(lambda: all(c.status.value == "confirmed" for c in closes), timeout=WAIT_MS)
+
+
+def program(qtbot: QtBot, pane: IrrigationPane, program_id: str, action: str) -> Any:
+    from hydrodesk.ui.panes.irrigation import PROGRAMS_TAB
+
+    pane.tabs.setCurrentIndex(PROGRAMS_TAB)
+    qtbot.waitUntil(lambda: pane.programs_model.row_of(program_id) >= 0, timeout=WAIT_MS)
+    pane.programs_table.select_source_row(pane.programs_model.row_of(program_id))
+    dialog = pane._request_program(action)
+    assert dialog is not None
+    assert not dialog.blocked, dialog.interlocks
+    with qtbot.waitSignal(pane.programs.finished, timeout=WAIT_MS) as finished:
+        dialog.confirm_button.click()
+    return finished.args[0]

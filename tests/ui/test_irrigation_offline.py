@@ -238,3 +238,104 @@ def test_interlock_limits_are_kept_per_project_across_a_restart(
     assert "at most 6 open at once" in pane.subtitle_label.text()
     # A project nobody set keeps the defaults.
     assert again.irrigation_limits("proj_999") == IrrigationLimits()
+
+
+def test_valves_and_programs_deleted_on_the_server_leave_the_cache_but_not_the_outbox(
+    qtbot: QtBot, fresh_sim: Any, desk: Desk
+) -> None:
+    pane = desk.open(fresh_sim.base_url, fresh_sim.token(), fresh_sim.api_key("read:irrigation", "write:irrigation"))
+    office = desk.office
+    select_project(qtbot, pane, office)
+    qtbot.waitUntil(lambda: pane.valves_model.row_of("valve_007") >= 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: pane.programs_model.row_of("prog_002") >= 0, timeout=WAIT_MS)
+    run_async(qtbot, office.engine.stop())  # nothing leaves the outbox until the cache has been refreshed
+
+    # Close Válvula C-1 and stop the Lote B program: both kept in the outbox.
+    pane.select_valve("valve_007")
+    dialog = pane.request_close()
+    assert dialog is not None
+    dialog.confirm_button.click()
+    close = pane.tracker.commands[-1]
+    pane.tabs.setCurrentIndex(PROGRAMS_TAB)
+    pane.programs_table.select_source_row(pane.programs_model.row_of("prog_002"))
+    dialog = pane._request_program("stop")
+    assert dialog is not None
+    with qtbot.waitSignal(pane.programs.queued, timeout=WAIT_MS) as queued:
+        dialog.confirm_button.click()
+    stop: ProgramRequest = queued.args[0]
+    queued_close = lambda: entry(qtbot, office, EntryKind.VALVE_COMMAND, close.command_id)  # noqa: E731
+    qtbot.waitUntil(lambda: queued_close() is not None, timeout=WAIT_MS)
+
+    # Someone deletes both on the server; the next refresh forgets them here.
+    with sqlite3.connect(Path(fresh_sim.data_dir) / DATABASE_FILE) as db:
+        db.execute("DELETE FROM valves WHERE valve_id = 'valve_007'")
+        db.execute("DELETE FROM irrigation_programs WHERE program_id = 'prog_002'")
+    run_async(qtbot, office.engine.refresher.irrigation(PROJECT, logs=False), timeout_ms=WAIT_MS)
+    valve_ids = {row["valve_id"] for row in run_async(qtbot, office.store.read(cache.valves, PROJECT))}
+    program_ids = {row["program_id"] for row in run_async(qtbot, office.store.read(cache.programs, PROJECT))}
+    assert "valve_007" not in valve_ids
+    assert "valve_001" in valve_ids
+    assert "prog_002" not in program_ids
+    assert "prog_001" in program_ids
+    run_async(qtbot, pane.reload(fetch=False))
+    assert pane.valves_model.row_of("valve_007") < 0
+    assert pane.programs_model.row_of("prog_002") < 0
+    for kind, command_id in ((EntryKind.VALVE_COMMAND, close.command_id), (EntryKind.STOP_PROGRAM, stop.command_id)):
+        waiting = entry(qtbot, office, kind, command_id)
+        assert waiting is not None  # not lost with the cache's rows
+        assert waiting.state is EntryState.QUEUED
+
+    # Sent: refused for good, each saying why in plain words, and still in the outbox for the user to see.
+    run_async(qtbot, start_engine(office))
+    qtbot.waitUntil(lambda: close.finished and stop.outcome != "waiting", timeout=WAIT_MS)
+    for kind, command_id, name in (
+        (EntryKind.VALVE_COMMAND, close.command_id, "valve_007"),
+        (EntryKind.STOP_PROGRAM, stop.command_id, "prog_002"),
+    ):
+        failed = entry(qtbot, office, kind, command_id)
+        assert failed is not None
+        assert failed.state is EntryState.FAILED
+        assert failed.reason is not None
+        assert name in failed.reason, failed.reason
+    assert close.status.value == "failed"
+    assert close.error is not None
+    assert "Válvula C-1 no longer exists" in close.error, close.error
+    assert stop.outcome == "refused"
+    assert "no longer exists" in stop.reason, stop.reason
+
+
+def entry(qtbot: QtBot, office: Office, kind: EntryKind, command_id: str) -> ob.OutboxItem | None:
+    return run_async(qtbot, office.store.read(ob.by_idem_key, kind, command_id))
+
+
+async def start_engine(office: Office) -> None:
+    office.engine.start()  # on the running loop, as the app does
+
+
+def test_the_irrigation_pane_never_opened_online_still_shows_valves_and_programs_offline(
+    qtbot: QtBot, fresh_sim: Any, desk: Desk
+) -> None:
+    """The alarm service loads the farm's valves at sign-in, whatever pane is open: that saves each project's
+    valves and programs for the Irrigation pane, so a first look at it with the network gone is not blank."""
+    from hydrodesk.sync.alarm_valves import watched_valves
+
+    key = fresh_sim.api_key("read:irrigation", "write:irrigation")
+    client = make_client(fresh_sim.base_url, fresh_sim.token(), key)
+    office = run_async(qtbot, open_fast_office(desk.tmp_path / "office.sqlite3", client))
+    try:
+        run_async(qtbot, office.engine.refresher.projects(), timeout_ms=WAIT_MS)
+        project = project_from(qtbot, office)
+        watched = run_async(qtbot, watched_valves([project], client, office), timeout_ms=WAIT_MS)
+        assert {valve.valve_id for valve in watched} >= {"valve_001", "valve_007"}
+    finally:
+        run_async(qtbot, office.close())
+        run_async(qtbot, client.aclose())
+    fresh_sim.stop()  # the network goes before anyone opened the Irrigation pane
+
+    pane = desk.open(fresh_sim.base_url, fresh_sim.token(), key)
+    select_project(qtbot, pane, desk.office, online=False)
+    qtbot.waitUntil(lambda: pane.age_banner.isVisible(), timeout=WAIT_MS)
+    assert pane.valves_model.row_of("valve_007") >= 0
+    assert pane.programs_model.row_of("prog_001") >= 0
+    banner = pane.age_banner.text()
+    assert banner.startswith("Offline: showing the valves, programs and logs saved on this computer at "), banner

@@ -1,8 +1,9 @@
-"""Alarm rules: the thresholds and delays of each watched valve, and the settings of every alarm (battery level,
-sound, how often the desktop is told). Kept in the profile's database, so they belong to this company's office.
+"""Alarm rules: the thresholds and delays of each watched sector and valve, and the settings of every alarm
+(battery level, sound, how often the desktop is told). Kept in the profile's database, so they belong to this
+company's office.
 
-An empty cell means "the default": the valve's expected flow from the server, the office's leak threshold and its
-delay from Settings > Irrigation.
+An empty cell means "inherited": a valve's empty cell takes its sector's value, a sector's empty cell the default
+(the valve's expected flow from the server, the office's leak threshold and its delay from Settings > Irrigation).
 """
 
 from __future__ import annotations
@@ -19,17 +20,20 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from hydrodesk.domain.alarm_rules import AlarmSettings, ValveRule
-from hydrodesk.domain.irrigation import LEAK_THRESHOLD_LPM
+from hydrodesk.domain.alarm_watch import WatchedValve
+from hydrodesk.domain.irrigation import LEAK_THRESHOLD_LPM, FlowEnvelope
 from hydrodesk.ui.alarms.service import AlarmService
 from hydrodesk.ui.formats import number_text
 from hydrodesk.ui.tasks import BackgroundTasks
 
 EDITABLE = {3: "min_lpm", 4: "max_lpm", 5: "leak_lpm", 6: "hold_s"}
+VALVES_TAB, SECTORS_TAB = range(2)
 
 
 def parse_number(text: str) -> float | None:
@@ -52,39 +56,40 @@ class AlarmRulesDialog(QDialog):
         self._tasks = tasks
         intro = QLabel(
             self.tr(
-                "Leave a cell empty to use the default: the valve's expected flow from Hydrobit, a leak above "
-                "{leak} L/min on a closed valve, and the delay from Settings > Irrigation ({hold} s)."
+                "Set thresholds for a whole sector, and for a valve that differs from its sector. Leave a valve's "
+                "cell empty to use its sector's value; leave a sector's cell empty to use the default: each valve's "
+                "expected flow from Hydrobit, a leak above {leak} L/min on a closed valve, and the delay from "
+                "Settings > Irrigation ({hold} s)."
             ).format(leak=number_text(LEAK_THRESHOLD_LPM, 1), hold=number_text(service.limits.alarm_hold_s, 0)),
             self,
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(service.valves), 7, self)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Valve"),
-                self.tr("Sector"),
-                self.tr("Expected (L/min)"),
-                self.tr("Lowest flow"),
-                self.tr("Highest flow"),
-                self.tr("Leak above"),
-                self.tr("Delay (s)"),
-            ]
-        )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # One row per sector the watched valves water, in the order they first appear.
+        self._sectors: list[tuple[str, str, list[WatchedValve]]] = []
+        for valve in service.valves:
+            if not valve.sector_id:
+                continue
+            found = next((entry for entry in self._sectors if entry[0] == valve.sector_id), None)
+            if found is None:
+                self._sectors.append((valve.sector_id, valve.sector_name or valve.sector_id, [valve]))
+            else:
+                found[2].append(valve)
+        self.table = self._rules_table([self.tr("Valve"), self.tr("Sector")], len(service.valves))
         for row, valve in enumerate(service.valves):
             rule = service.rules.get(valve.valve_id, ValveRule(valve.valve_id))
-            envelope = valve.expected
-            expected = f"{number_text(envelope.min_lpm, 1)}–{number_text(envelope.max_lpm, 1)}" if envelope else "—"
-            for column, text in enumerate((valve.name, valve.sector_name, expected)):
-                item = QTableWidgetItem(text)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.table.setItem(row, column, item)
-            for column, name in EDITABLE.items():
-                value = getattr(rule, name)
-                self.table.setItem(row, column, QTableWidgetItem("" if value is None else number_text(value)))
+            self._fill(self.table, row, (valve.name, valve.sector_name, _envelope_text(valve.expected)), rule)
+        self.sector_table = self._rules_table([self.tr("Sector"), self.tr("Valves")], len(self._sectors))
+        self.sector_table.setObjectName("SectorRules")
+        for row, (sector_id, sector_name, valves) in enumerate(self._sectors):
+            rule = service.sector_rules.get(sector_id, ValveRule(sector_id))
+            lows = [v.expected.min_lpm for v in valves if v.expected is not None]
+            highs = [v.expected.max_lpm for v in valves if v.expected is not None]
+            expected = _envelope_text(FlowEnvelope(min(lows), max(highs))) if lows else "—"
+            self._fill(self.sector_table, row, (sector_name, number_text(len(valves), 0), expected), rule)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.table, self.tr("By valve"))
+        self.tabs.addTab(self.sector_table, self.tr("By sector"))
 
         settings = service.settings
         self.battery = QSpinBox(self)
@@ -114,56 +119,99 @@ class AlarmRulesDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.resize(900, 520)
 
+    def _rules_table(self, first_headers: list[str], rows: int) -> QTableWidget:
+        table = QTableWidget(rows, 7, self)
+        table.setHorizontalHeaderLabels(
+            [
+                *first_headers,
+                self.tr("Expected (L/min)"),
+                self.tr("Lowest flow"),
+                self.tr("Highest flow"),
+                self.tr("Leak above"),
+                self.tr("Delay (s)"),
+            ]
+        )
+        table.verticalHeader().setVisible(False)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    @staticmethod
+    def _fill(table: QTableWidget, row: int, fixed: tuple[str, str, str], rule: ValveRule) -> None:
+        for column, text in enumerate(fixed):
+            item = QTableWidgetItem(text)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            table.setItem(row, column, item)
+        for column, name in EDITABLE.items():
+            value = getattr(rule, name)
+            table.setItem(row, column, QTableWidgetItem("" if value is None else number_text(value)))
+
     def rules(self) -> list[ValveRule]:
-        """What the table says, one rule per valve; ValueError names the first cell that is not a number."""
+        """What the valves' table says, one rule per valve; ValueError names the first cell that is not a number."""
+        return self._read(self.table, [(valve.valve_id, valve.name) for valve in self._service.valves])
+
+    def sector_rules(self) -> list[ValveRule]:
+        """What the sectors' table says, one rule per sector (keyed by its id)."""
+        return self._read(self.sector_table, [(sector_id, name) for sector_id, name, _valves in self._sectors])
+
+    def _read(self, table: QTableWidget, subjects: list[tuple[str, str]]) -> list[ValveRule]:
         found = []
-        for row, valve in enumerate(self._service.valves):
+        for row, (subject_id, name) in enumerate(subjects):
             values: dict[str, float | None] = {}
-            for column, name in EDITABLE.items():
-                item = self.table.item(row, column)
+            for column, field in EDITABLE.items():
+                item = table.item(row, column)
                 try:
-                    values[name] = parse_number(item.text() if item is not None else "")
+                    values[field] = parse_number(item.text() if item is not None else "")
                 except ValueError:
                     raise ValueError(
-                        self.tr("{valve}: “{text}” is not a number.").format(valve=valve.name, text=item.text())
+                        self.tr("{valve}: “{text}” is not a number.").format(valve=name, text=item.text())
                     ) from None
             try:
-                found.append(ValveRule(valve.valve_id, **values))
+                found.append(ValveRule(subject_id, **values))
             except ValueError:
                 raise ValueError(
                     self.tr("{valve}: numbers must be zero or more, and the lowest flow below the highest.").format(
-                        valve=valve.name
+                        valve=name
                     )
                 ) from None
         return found
 
     def save(self) -> None:
-        try:
-            rules = self.rules()
-        except ValueError as problem:
-            self.problem.setText(str(problem))
-            self.problem.setVisible(True)
-            return
+        read: dict[int, list[ValveRule]] = {}
+        for tab, rules_of in ((SECTORS_TAB, self.sector_rules), (VALVES_TAB, self.rules)):
+            try:
+                read[tab] = rules_of()
+            except ValueError as problem:
+                self.tabs.setCurrentIndex(tab)  # where the mistake is
+                self.problem.setText(str(problem))
+                self.problem.setVisible(True)
+                return
+        rules, sector_rules = read[VALVES_TAB], read[SECTORS_TAB]
         settings = AlarmSettings(
             battery_low_pct=float(self.battery.value()),
             sound=self.sound.isChecked(),
             notify_gap_s=float(self.gap.value()),
         )
         self.save_button.setEnabled(False)
-        self._tasks.spawn(self._save(rules, settings), name="alarm-rules")
+        self._tasks.spawn(self._save(rules, settings, sector_rules), name="alarm-rules")
 
-    async def _save(self, rules: list[ValveRule], settings: AlarmSettings) -> None:
+    async def _save(self, rules: list[ValveRule], settings: AlarmSettings, sector_rules: list[ValveRule]) -> None:
         try:
-            await self._service.save_rules(rules, settings)
+            await self._service.save_rules(rules, settings, sector_rules)
         except Exception as error:  # a full disk: say so, keep the dialog and what was typed
             self.problem.setText(self.tr("The rules could not be saved: {reason}").format(reason=error))
             self.problem.setVisible(True)
             self.save_button.setEnabled(True)
             return
         self.accept()
+
+
+def _envelope_text(envelope: FlowEnvelope | None) -> str:
+    return f"{number_text(envelope.min_lpm, 1)}–{number_text(envelope.max_lpm, 1)}" if envelope else "—"

@@ -22,8 +22,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from hydrodesk.domain.alarm_journal import CRITICAL, AlarmEntry, NotifyLimiter
+from hydrodesk.domain.alarm_judge import AlarmJudge
 from hydrodesk.domain.alarm_rules import AlarmSettings, ValveRule
-from hydrodesk.domain.alarm_watch import WatchedValve, gather
+from hydrodesk.domain.alarm_watch import WatchedValve, valve_rule
 from hydrodesk.domain.irrigation_limits import IrrigationLimits
 from hydrodesk.domain.telemetry_alarms import Key
 from hydrodesk.domain.telemetry_devices import DeviceInfo
@@ -80,6 +81,11 @@ class AlarmService(AlarmCenter):
         self.valves: list[WatchedValve] = []
         self._devices: set[str] = set()
         self.rules: dict[str, ValveRule] = {}
+        """The valves' own rules, by valve id."""
+        self.sector_rules: dict[str, ValveRule] = {}
+        """The sectors' rules, by sector id (for their valves' thresholds the valves leave empty)."""
+        self.judge = AlarmJudge()
+        self._judged_limits: IrrigationLimits | None = None
         self.settings = AlarmSettings()
         self.subject_of = self._subject_of
         self.notifier = DesktopNotifier(self)
@@ -108,6 +114,7 @@ class AlarmService(AlarmCenter):
             try:
                 entries = await office.store.read(stored.load_journal)
                 self.rules, self.settings = await office.store.read(stored.load_rules)
+                self.sector_rules = await office.store.read(stored.load_sector_rules)
             except Exception:  # an unreadable journal must not stop the watching
                 log.exception("could not read the alarm journal")
                 entries = []
@@ -141,6 +148,8 @@ class AlarmService(AlarmCenter):
     def set_valves(self, valves: Sequence[WatchedValve]) -> None:
         self.valves = list(valves)
         self._devices = {valve.device_id for valve in self.valves}
+        self.judge.set_valves(self.valves)
+        self._update_holds()
         self.valves_changed.emit()
 
     async def aclose(self) -> None:
@@ -161,24 +170,41 @@ class AlarmService(AlarmCenter):
 
     # ------------------------------------------------------------------------------------------ watching
     def _on_ticked(self, changed: set[SeriesKey]) -> None:
-        if any(key.device_id in self._devices for key in changed):
+        devices = {key.device_id for key in changed} & self._devices
+        if devices:
+            self.judge.touch(devices)
             self.evaluate_now()
 
     def _on_device(self, info: DeviceInfo) -> None:
         if info.device_id in self._devices:
+            self.judge.touch((info.device_id,))
             self.evaluate_now()
 
     def evaluate_now(self) -> None:
+        """Judge what changed since the last time (hydrodesk.domain.alarm_judge), then debounce every condition."""
         if not self.ready or not self.valves or not self.live.connected:
-            # Disconnected, every device would look silent: judge only what the field really told us.
+            # Disconnected, every device would look silent: judge only what the field really told us (and, back,
+            # everything afresh).
+            self._judged_limits = None
             return
+        if self.limits != self._judged_limits:  # the user changed the limits, or the connection came back
+            self._judged_limits = self.limits
+            self.judge.touch_all()
         now = self.clock()
         self.evaluations += 1
-        self.book.debounce.valve_hold_s = {
-            valve_id: rule.hold_s for valve_id, rule in self.rules.items() if rule.hold_s is not None
-        }
-        conditions = gather(self.valves, self._readings, now, self.limits, self.rules, self.settings)
+        conditions = self.judge.conditions(
+            self._readings, now, self.limits, self.rules, self.settings, self.sector_rules
+        )
         self.evaluate(conditions, now, judged=self._judged)
+
+    def _update_holds(self) -> None:
+        """Each valve's own delay, or its sector's, where the user set one (the debounce holds by it)."""
+        holds = {}
+        for valve in self.valves:
+            rule = valve_rule(valve, self.rules, self.sector_rules)
+            if rule is not None and rule.hold_s is not None:
+                holds[valve.valve_id] = rule.hold_s
+        self.book.debounce.valve_hold_s = holds
 
     def _judged(self, key: Key) -> bool:
         """A device not heard from since the start keeps whatever alarms it had."""
@@ -193,16 +219,29 @@ class AlarmService(AlarmCenter):
         return f"{device_id} ({', '.join(sectors)})" if sectors else device_id
 
     # ------------------------------------------------------------------------------------------ rules
-    async def save_rules(self, rules: Sequence[ValveRule], settings: AlarmSettings) -> None:
-        """The user's thresholds, kept in the profile's database (in memory only without an office)."""
+    async def save_rules(
+        self, rules: Sequence[ValveRule], settings: AlarmSettings, sector_rules: Sequence[ValveRule] | None = None
+    ) -> None:
+        """The user's thresholds (per valve; per sector, keyed by sector id, unchanged when None), kept in the
+        profile's database (in memory only without an office)."""
         self.rules = {rule.valve_id: rule for rule in rules if not rule.is_default}
+        if sector_rules is not None:
+            self.sector_rules = {rule.valve_id: rule for rule in sector_rules if not rule.is_default}
         self.settings = settings
         self.limiter.gap_s = settings.notify_gap_s
         office = self._office
         if office is not None:
             from hydrodesk.store import alarms as stored
 
-            await office.store.write_durably(stored.save_rules, list(self.rules.values()), settings, office.store.now())
+            await office.store.write_durably(
+                stored.save_rules,
+                list(self.rules.values()),
+                settings,
+                office.store.now(),
+                list(self.sector_rules.values()),
+            )
+        self._update_holds()
+        self.judge.touch_all()
         self.rules_changed.emit()
 
     # ------------------------------------------------------------------------------------------ store

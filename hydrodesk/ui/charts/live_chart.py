@@ -40,6 +40,7 @@ MAX_BANDED_SERIES = 12  # more series than this on the chart: no shaded min/max 
 UPDATE_BUDGET_S = 0.008  # curve updates per ingest tick stop after this long; the rest wait for the next
 NON_NEGATIVE = frozenset({"flow", "pressure", "soil", "battery", "pct"})
 MIN_Y_RANGE = {"flow": 10.0, "pressure": 0.5, "soil": 5.0, "battery": 5.0}
+ZERO_ROOM = 0.06  # of the smallest range: the room below zero a non-negative plot keeps for its "0" label
 
 SeriesLookup = Callable[[SeriesKey], SeriesBuffer | None]
 
@@ -299,7 +300,9 @@ class LiveChart(QWidget):
         # A flat series (a closed valve's zero flow) still gets a readable scale.
         box.setLimits(minYRange=MIN_Y_RANGE.get(group.key, 1.0))
         if group.key in NON_NEGATIVE:
-            box.setLimits(yMin=0.0)  # no flow, pressure or moisture below zero: do not waste half the plot on it
+            # No flow, pressure or moisture below zero: do not waste half the plot on it, but leave room for the
+            # "0" label, so a zero reads as zero.
+            box.setLimits(yMin=-ZERO_ROOM * MIN_Y_RANGE.get(group.key, 1.0))
         box.setMouseEnabled(x=True, y=False)
         box.enableAutoRange(axis="y", enable=True)
         box.setAutoVisible(y=True)

@@ -62,8 +62,11 @@ class _Band:
             high_curve = pg.PlotCurveItem(pen=None, skipFiniteCheck=True)
             fill = pg.FillBetweenItem(low_curve, high_curve, brush=pg.mkBrush(_faded(self.color, 56)))
             fill.setZValue(-10)
-            for item in (low_curve, high_curve, fill):
-                self.plot.addItem(item)
+            self.plot.addItem(low_curve)
+            self.plot.addItem(high_curve)
+            # The fill's bounds are its whole path (24 h of history, say), not what is in view: left to the two
+            # curves, the y scale follows the visible data (a closed valve's zero flow is not drawn on 0–1000).
+            self.plot.addItem(fill, ignoreBounds=True)
             self.items = (low_curve, high_curve, fill)
         self.items[0].setData(ts, low, connect=connect)
         self.items[1].setData(ts, high, connect=connect)

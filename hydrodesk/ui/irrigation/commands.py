@@ -36,6 +36,7 @@ from hydrodesk.ui.irrigation.alarms import CLOSE_UNCONFIRMED, COMMAND_UNCONFIRME
 
 if TYPE_CHECKING:
     from hydrodesk.api.client import HydrobitClient
+    from hydrodesk.api.errors import ApiError
     from hydrodesk.api.models_iot import ValveCommand
     from hydrodesk.mqtt.payloads import AckReport
     from hydrodesk.ui.connection import ConnectionMonitor
@@ -69,6 +70,8 @@ class TrackedCommand:
     """The last flow reading when it was escalated, if any."""
     server_confirmed: bool = False
     """The server said "confirmed" (this office believes it only when its own readings agree)."""
+    program_name: str = ""
+    """Issued by the server for this program's start or stop (followed, never sent or resent by the console)."""
     history: list[tuple[CommandStatus, float]] = field(default_factory=list)
 
     @property
@@ -116,6 +119,18 @@ class DirectCommandSender:
             raise Offline(detail="signed out")
         accepted = await self._monitor.call(client.send_valve_command(command.valve_id, command.command))
         return CommandStatus(accepted.status)
+
+
+def refusal_text(command: TrackedCommand, error: ApiError) -> str:
+    """Why the server refused the command, in the user's words (a valve deleted on the server, said as such)."""
+    if error.server_error == "valve_not_found":
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate(
+            "CommandTracker",
+            "{valve} no longer exists on Hydrobit (it was deleted there): nothing was sent to the field.",
+        ).format(valve=command.valve_name)
+    return error.user_message
 
 
 class CommandSender(Protocol):
@@ -173,6 +188,15 @@ class CommandTracker(QObject):
         self.changed.emit(command)
         self._tasks.spawn(self._follow(command), name=f"valve-command-{command.command_id}")
 
+    def follow(self, command: TrackedCommand, status: CommandStatus | str) -> None:
+        """Follow a command the server issued itself (a program's step) from `status` to the field's
+        confirmation, exactly as the console's own commands: the same telemetry watch, the same alarms."""
+        command.history.append((command.status, command.requested_at))
+        self.commands.append(command)
+        self._server_says(command, status, None)
+        self.changed.emit(command)
+        self._tasks.spawn(self._follow(command, send=False), name=f"valve-command-{command.command_id}")
+
     def latest_for(self, valve_id: str) -> TrackedCommand | None:
         return next((c for c in reversed(self.commands) if c.valve_id == valve_id), None)
 
@@ -190,10 +214,10 @@ class CommandTracker(QObject):
                     wake.set()
 
     # ------------------------------------------------------------------------------------------ lifecycle
-    async def _follow(self, command: TrackedCommand) -> None:
+    async def _follow(self, command: TrackedCommand, *, send: bool = True) -> None:
         wake = self._wake[command.command_id] = asyncio.Event()
         try:
-            sent = await self._send(command)
+            sent = await self._send(command) if send else True
             resends = 0
             while sent and not command.finished:
                 wake.clear()
@@ -210,7 +234,8 @@ class CommandTracker(QObject):
                 elif verdict is Verdict.CONTRADICTED:
                     self._give_up(command, CONFIRM_CONTRADICTED)
                 elif verdict is Verdict.UNCONFIRMED:
-                    if command.action == "close" and resends < self._limits().close_retries:
+                    resendable = not command.program_name  # a program's step is the server's to resend
+                    if command.action == "close" and resendable and resends < self._limits().close_retries:
                         resends += 1
                         log.warning("close %s not confirmed in time; sending it again", command.command_id)
                         await self._send(command, once=True)
@@ -309,7 +334,7 @@ class CommandTracker(QObject):
                 continue
             except ApiError as error:
                 # Refused for good (validation, forbidden, conflict): the user must see why.
-                if command.advance(CommandStatus.FAILED, self._clock(), error.user_message):
+                if command.advance(CommandStatus.FAILED, self._clock(), refusal_text(command, error)):
                     self.changed.emit(command)
                 return False
             command.sends += 1

@@ -191,12 +191,17 @@ class CommandsModel(FarmClockModel):
         return self.colors.get("busy")
 
     def _note(self, command: TrackedCommand) -> str:
-        if command.escalated:
-            return self.tr("Not confirmed: alarm raised")
-        return command.error or ""
+        note = self.tr("Not confirmed: alarm raised") if command.escalated else command.error or ""
+        if command.program_name:
+            by = self.tr("By program “{name}”").format(name=command.program_name)
+            note = f"{by} · {note}" if note else by
+        return note
 
 
 # ---------------------------------------------------------------------------------------------- programs
+WEEKDAYS = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7}  # QLocale's numbering
+
+
 class ProgramsModel(FarmClockModel):
     def __init__(self, valve_names: Callable[[str], str], parent: QObject | None = None) -> None:
         super().__init__(lambda program: program.program_id, parent)
@@ -226,7 +231,13 @@ class ProgramsModel(FarmClockModel):
         return self.tr("Idle") if program.enabled else self.tr("Disabled")
 
     def _schedule(self, program: Program) -> str:
-        days = " ".join(program.schedule.days) or "—"
+        """ "lun mié vie · 06:00, 14:00": the days in the user's language (the server names them mon…sun)."""
+        locale = QLocale()
+        names = [
+            locale.dayName(WEEKDAYS[day], QLocale.FormatType.ShortFormat) if day in WEEKDAYS else day
+            for day in program.schedule.days
+        ]
+        days = " ".join(names) or "—"
         return f"{days} · {', '.join(program.schedule.start_times)}"
 
 

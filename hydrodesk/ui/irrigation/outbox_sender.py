@@ -101,8 +101,8 @@ def outcome(item: OutboxItem) -> CommandStatus:
         return CommandStatus((item.result or {}).get("status", CommandStatus.SENT.value))
     reason = item.reason or item.last_error
     if item.state is EntryState.CONFLICT:
-        raise Conflict(server_message=reason)
+        raise Conflict(server_message=reason, server_error=item.error_code)
     if item.state in (EntryState.FAILED, EntryState.DISCARDED):
-        raise ValidationFailed(server_message=reason)
+        raise ValidationFailed(server_message=reason, server_error=item.error_code)
     # Queued still, or expired: not delivered; the tracker marks it expired once its deadline has passed.
     raise Offline(detail=reason or "not delivered")

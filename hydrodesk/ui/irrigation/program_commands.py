@@ -24,7 +24,7 @@ from hydrodesk.ui.irrigation.outbox_sender import OutboxCommandSender
 
 if TYPE_CHECKING:
     from hydrodesk.api.client import HydrobitClient
-    from hydrodesk.api.models_iot import ProgramCommand
+    from hydrodesk.api.models_iot import ProgramCommand, ProgramStep
     from hydrodesk.store.outbox import OutboxItem
     from hydrodesk.sync.office import Office
     from hydrodesk.ui.connection import ConnectionMonitor
@@ -43,6 +43,8 @@ class ProgramRequest:
     reason: str = field(default="")
     replayed: bool = False
     """The server already had this commandId: an earlier send went through though its reply was lost."""
+    steps: list[ProgramStep] = field(default_factory=list)
+    """The valve commands the server issued for it (followed to the field's confirmation like direct ones)."""
 
     @property
     def command_id(self) -> str:
@@ -96,14 +98,18 @@ class ProgramCommands(QObject):
         from hydrodesk.domain.outbox import EntryState
 
         if item.state is EntryState.DONE:
+            from hydrodesk.api.models_iot import ProgramStep
+
             request.outcome = "done"
             request.replayed = bool((item.result or {}).get("replayed"))
+            steps = (item.result or {}).get("commands") or []
+            request.steps = [ProgramStep.model_validate(step) for step in steps if isinstance(step, dict)]
         elif item.state is EntryState.EXPIRED:
             request.outcome = "expired"
             request.reason = item.reason or item.last_error or ""
         else:
             request.outcome = "refused"
-            request.reason = item.reason or item.last_error or ""
+            request.reason = _refusal_text(request, item.error_code, item.reason or item.last_error or "")
 
     async def _post(self, request: ProgramRequest) -> None:
         from hydrodesk.api.errors import ApiError
@@ -116,6 +122,18 @@ class ProgramCommands(QObject):
         try:
             run = await self._monitor.call(call(request.program_id, request.command))
         except ApiError as error:
-            request.outcome, request.reason = "refused", error.user_message
+            request.outcome, request.reason = "refused", _refusal_text(request, error.server_error, error.user_message)
             return
-        request.outcome, request.replayed = "done", run.replayed
+        request.outcome, request.replayed, request.steps = "done", run.replayed, list(run.commands)
+
+
+def _refusal_text(request: ProgramRequest, code: str | None, reason: str) -> str:
+    """Why the server refused, in the user's words (a program deleted on the server, said as such)."""
+    if code == "program_not_found":
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate(
+            "ProgramCommands",
+            "“{name}” no longer exists on Hydrobit (it was deleted there): nothing was sent to the field.",
+        ).format(name=request.program_name)
+    return reason
