@@ -342,4 +342,3 @@ class OutboxPane(EntryChoices, Pane):
         )
         self.hint_label.setText(text.what_to_do(lines[0]) if len(lines) == 1 else "")
         self.hint_label.setVisible(bool(self.hint_label.text()))
-

@@ -432,4 +432,3 @@ class PhytoPane(ScoutingLoading, ScoutingActions, Pane):
             self.trend_note.setText(
                 self.tr("Bold: {sector}. Dashed: the alert threshold.").format(sector=names.get(focus, focus))
             )
-
