@@ -28,6 +28,7 @@ from hydrodesk.domain.telemetry_rollups import RollupHistory, RollupRow
 from hydrodesk.domain.timestamps import now_utc, utc_text
 from hydrodesk.store import cache, cache_clear, damage, rollups, views
 from hydrodesk.store import outbox as ob
+from hydrodesk.store.checkpointer import WalCheckpointer
 from hydrodesk.store.database import Database
 from hydrodesk.store.executor import DatabaseThread
 from hydrodesk.store.group_commit import GroupCommitter
@@ -51,6 +52,7 @@ class Store:
         self._lock = lock
         self._clock = clock
         self._grouped = GroupCommitter(db, thread)
+        self._checkpointer = WalCheckpointer(db.path)
         self.migration: MigrationOutcome | None = None
         self.recovered = 0  # entries found `sending` at open (the last run ended while sending them)
         self.restored = (0, 0, 0)  # outbox entries saved from a damaged file: (pending, sent, refused)
@@ -101,6 +103,7 @@ class Store:
             if salvaged is not None:
                 store.restored = db.write(lambda conn: damage.restore(conn, salvaged))
             store.recovered = db.write(lambda conn: ob.recover_interrupted(conn, utc_text(clock())))
+            store._checkpointer.start()
             if store.recovered:
                 log.info("%d outbox entries were being sent when HydroDesk last stopped; queued again", store.recovered)
             return store
@@ -149,6 +152,7 @@ class Store:
 
     def _close_on_thread(self) -> None:
         try:
+            self._checkpointer.stop()
             self._db.checkpoint()
         except Exception as error:
             if not is_disk_full(error):
@@ -166,6 +170,7 @@ class Store:
         For tests that simulate a killed process within one process; a real app calls close().
         """
         self._closed = True
+        self._checkpointer.stop()
         self._thread.call_blocking(self._db.close)
         self._thread.shutdown()
         self._lock.release()
@@ -259,9 +264,9 @@ class Store:
         # Not fsynced: should a crash lose the mark, the entry is simply queued, and resending it is safe.
         return await self.write(ob.begin_sending, entry_ids, self.now())
 
-    async def begin_sending_payloads(self, entry_ids: Sequence[str]) -> list[tuple[str, dict[str, Any]]]:
-        """`begin_sending` for a bulk batch: just each entry's id and payload."""
-        return await self.write(ob.begin_sending_payloads, entry_ids, self.now())
+    async def begin_sending_records(self, entry_ids: Sequence[str]) -> ob.RecordBatch:
+        """`begin_sending` for a bulk batch of record creates: their ids and request bodies, ready for the wire."""
+        return await self.write(ob.begin_sending_records, entry_ids, self.now())
 
     async def finish(
         self,

@@ -26,7 +26,6 @@ import time
 from collections import deque
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 from hydrodesk.api.auth import Credentials
 from hydrodesk.api.client import HydrobitClient
@@ -303,7 +302,7 @@ class SyncEngine:
         chunks = deque(
             record_ids[start : start + self.batch_size] for start in range(0, len(record_ids), self.batch_size)
         )
-        ahead: deque[asyncio.Task[list[tuple[str, dict[str, Any]]]]] = deque()
+        ahead: deque[asyncio.Task[ob.RecordBatch]] = deque()
         in_flight: deque[asyncio.Task[WriteBack]] = deque()
         noting: asyncio.Task[None] | None = None
         stop: SyncInterrupted | None = None
@@ -311,7 +310,7 @@ class SyncEngine:
 
         def read_ahead() -> None:
             while chunks and len(ahead) < READ_AHEAD:
-                ahead.append(loop.create_task(self.store.begin_sending_payloads(chunks.popleft())))
+                ahead.append(loop.create_task(self.store.begin_sending_records(chunks.popleft())))
 
         try:
             read_ahead()
@@ -336,7 +335,8 @@ class SyncEngine:
             for reading in ahead:
                 # Marked `sending` but never sent: back to the queue.
                 unsent = await reading
-                await self.store.finish({entry_id: ob.Retry("not sent: the round stopped") for entry_id, _ in unsent})
+                unsent_ids = [*unsent.entry_ids, *(entry_id for entry_id, _ in unsent.unchecked)]
+                await self.store.finish({entry_id: ob.Retry("not sent: the round stopped") for entry_id in unsent_ids})
         if shrink:
             self.batch_size = max(1, self.batch_size // 2)
             log.info("the server refused a batch as a whole; sending %d records at a time", self.batch_size)

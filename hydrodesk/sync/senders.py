@@ -12,8 +12,8 @@ very instant we asked, is ours), closing one (a 409 on a session that is closed 
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -22,11 +22,11 @@ from pydantic import ValidationError
 
 from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.errors import ApiError, Conflict, ValidationFailed
-from hydrodesk.api.models import NewRecord, NewSession, Session
+from hydrodesk.api.models import NewSession, Session
 from hydrodesk.domain.outbox import EntryKind, EntryState
 from hydrodesk.domain.sessions import session_day
 from hydrodesk.domain.timestamps import parse_utc_text
-from hydrodesk.store.outbox import Delivered, OutboxItem, Outcome, Refused, Retry
+from hydrodesk.store.outbox import Delivered, OutboxItem, Outcome, RecordBatch, Refused, Retry
 from hydrodesk.sync import payloads
 from hydrodesk.sync.outcomes import SyncInterrupted, bulk_item_outcome, interruption, refusal
 from hydrodesk.sync.status import ProblemKind, SyncProblem
@@ -65,38 +65,44 @@ def _unsendable(error: ValidationError) -> Refused:
 
 
 # ------------------------------------------------------------------------------------------------ records
-async def send_records(client: HydrobitClient, batch: Sequence[tuple[str, dict[str, Any]]]) -> WriteBack:
-    """One bulk request for a batch of (entry id, payload) record creates."""
+async def send_records(client: HydrobitClient, batch: RecordBatch) -> WriteBack:
+    """One bulk request for a batch of record creates, their bodies as the store wrote them (no model per record)."""
     back = WriteBack()
-    sendable: list[tuple[str, dict[str, Any], NewRecord]] = []
-    for entry_id, payload in batch:
-        try:
-            sendable.append((entry_id, payload, payloads.new_record_trusted(payload)))
-        except ValidationError as error:
-            back.outcomes[entry_id] = _unsendable(error)
-    if not sendable:
+    entry_ids, records_json = list(batch.entry_ids), batch.wire_json
+    if batch.unchecked:
+        # Payloads that failed the store's checks (rare): validated here, so a bad one is refused with its reason.
+        extra: list[dict[str, Any]] = []
+        for entry_id, payload in batch.unchecked:
+            try:
+                extra.append(payloads.new_record(payload).to_wire())
+            except ValidationError as error:
+                back.outcomes[entry_id] = _unsendable(error)
+                continue
+            entry_ids.append(entry_id)
+        records_json = json.dumps(json.loads(records_json) + extra)
+    if not entry_ids:
         return back
     try:
-        result = await client.bulk_create_records([model for _, _, model in sendable])
+        results = await client.bulk_create_encoded(records_json)
     except Exception as error:
         if not isinstance(error, ApiError):
-            back.outcomes.update({entry_id: Retry(str(error)) for entry_id, _, _ in sendable})
+            back.outcomes.update({entry_id: Retry(str(error)) for entry_id in entry_ids})
             back.interruption = _unexpected(error)
             return back
-        if isinstance(error, ValidationFailed) and len(sendable) > 1:
+        if isinstance(error, ValidationFailed) and len(entry_ids) > 1:
             # Refused as a whole (too many, too large): nothing was stored; smaller batches will tell which.
             back.shrink_batches = True
             refused: Refused | None = None
         else:
             refused = refusal(error, EntryKind.CREATE_RECORD)
-        for entry_id, _, _ in sendable:
+        for entry_id in entry_ids:
             back.outcomes[entry_id] = refused or Retry(str(error))
         if refused is None and not back.shrink_batches:
             back.interruption = interruption(error)
         return back
-    by_index = {result_item.index: result_item for result_item in result.results}
+    by_index = {result_item.index: result_item for result_item in results}
     server_trouble = 0
-    for index, (entry_id, _, _) in enumerate(sendable):
+    for index, entry_id in enumerate(entry_ids):
         result_item = by_index.get(index)
         outcome: Outcome = Retry("the bulk reply had no result for this record")
         if result_item is not None:
