@@ -28,7 +28,7 @@ from hydrodesk.domain.telemetry_rollups import RollupHistory, RollupRow
 from hydrodesk.domain.timestamps import now_utc, utc_text
 from hydrodesk.store import cache, cache_clear, damage, rollups, views
 from hydrodesk.store import outbox as ob
-from hydrodesk.store.checkpointer import WalCheckpointer
+from hydrodesk.store.checkpointer import CHECK_EVERY_S, WalCheckpointer
 from hydrodesk.store.database import Database
 from hydrodesk.store.executor import DatabaseThread
 from hydrodesk.store.group_commit import GroupCommitter
@@ -52,7 +52,7 @@ class Store:
         self._lock = lock
         self._clock = clock
         self._grouped = GroupCommitter(db, thread)
-        self._checkpointer = WalCheckpointer(db.path)
+        self._checkpointer: WalCheckpointer | None = None  # started once the file is open and migrated
         self.migration: MigrationOutcome | None = None
         self.recovered = 0  # entries found `sending` at open (the last run ended while sending them)
         self.restored = (0, 0, 0)  # outbox entries saved from a damaged file: (pending, sent, refused)
@@ -61,13 +61,22 @@ class Store:
 
     # ------------------------------------------------------------------------------------------ life
     @classmethod
-    async def open(cls, path: Path, *, clock: Callable[[], datetime] = now_utc) -> Store:
+    async def open(
+        cls, path: Path, *, clock: Callable[[], datetime] = now_utc, checkpoint_every_s: float = CHECK_EVERY_S
+    ) -> Store:
+        """Open (creating, migrating or repairing as needed) the profile database at `path`.
+
+        `checkpoint_every_s`: how often the background thread folds the WAL into the file (see checkpointer.py).
+        """
         thread = DatabaseThread()
         try:
-            return await thread.call(cls._open_on_thread, path, thread, clock)
+            store = await thread.call(cls._open_on_thread, path, thread, clock)
         except BaseException:
             thread.shutdown()
             raise
+        store._checkpointer = WalCheckpointer(store.path, every_s=checkpoint_every_s)
+        store._checkpointer.start()
+        return store
 
     @classmethod
     def _open_on_thread(cls, path: Path, thread: DatabaseThread, clock: Callable[[], datetime]) -> Store:
@@ -103,7 +112,6 @@ class Store:
             if salvaged is not None:
                 store.restored = db.write(lambda conn: damage.restore(conn, salvaged))
             store.recovered = db.write(lambda conn: ob.recover_interrupted(conn, utc_text(clock())))
-            store._checkpointer.start()
             if store.recovered:
                 log.info("%d outbox entries were being sent when HydroDesk last stopped; queued again", store.recovered)
             return store
@@ -152,7 +160,8 @@ class Store:
 
     def _close_on_thread(self) -> None:
         try:
-            self._checkpointer.stop()
+            if self._checkpointer is not None:
+                self._checkpointer.stop()
             self._db.checkpoint()
         except Exception as error:
             if not is_disk_full(error):
@@ -170,7 +179,8 @@ class Store:
         For tests that simulate a killed process within one process; a real app calls close().
         """
         self._closed = True
-        self._checkpointer.stop()
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
         self._thread.call_blocking(self._db.close)
         self._thread.shutdown()
         self._lock.release()
