@@ -32,31 +32,27 @@ def bulk_items(envelope: dict[str, Any]) -> list[BulkItem]:
     results = envelope.get("results")
     if not isinstance(results, list):
         raise MalformedResponse(detail=f"{WHAT}: results: not a list")
-    return [_item(position, result) for position, result in enumerate(results)]
-
-
-def _item(position: int, result: Any) -> BulkItem:
-    if not isinstance(result, dict):
-        raise MalformedResponse(detail=f"{WHAT}: results.{position}: not an object")
-    index, status = result.get("index"), result.get("statusCode")
-    if not _is_int(index) or not _is_int(status):
-        raise MalformedResponse(detail=f"{WHAT}: results.{position}: index and statusCode must be integers")
-    message, error = result.get("message"), result.get("error")
-    if not (_is_text_or_none(message) and _is_text_or_none(error)):
-        raise MalformedResponse(detail=f"{WHAT}: results.{position}: message and error must be text")
-    preview = result.get("payloadPreview")
-    if preview is None:
-        return BulkItem(index, status, message=message, error=error)
-    record_id = preview.get("recordId") if isinstance(preview, dict) else None
-    session_id = preview.get("sessionId") if isinstance(preview, dict) else None
-    if not (isinstance(record_id, str) and isinstance(session_id, str)):
-        raise MalformedResponse(detail=f"{WHAT}: results.{position}.payloadPreview: recordId and sessionId required")
-    return BulkItem(index, status, record_id, session_id, message, error)
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_text_or_none(value: Any) -> bool:
-    return value is None or isinstance(value, str)
+    items: list[BulkItem] = []
+    append = items.append
+    for position, result in enumerate(results):
+        # One loop, no call per result but the item's own: a batch holds hundreds of them.
+        if type(result) is not dict:
+            raise MalformedResponse(detail=f"{WHAT}: results.{position}: not an object")
+        index, status = result.get("index"), result.get("statusCode")
+        message, error = result.get("message"), result.get("error")
+        if type(index) is not int or type(status) is not int:
+            raise MalformedResponse(detail=f"{WHAT}: results.{position}: index and statusCode must be integers")
+        if not ((message is None or type(message) is str) and (error is None or type(error) is str)):
+            raise MalformedResponse(detail=f"{WHAT}: results.{position}: message and error must be text")
+        preview = result.get("payloadPreview")
+        if preview is None:
+            append(BulkItem(index, status, None, None, message, error))
+            continue
+        record_id = preview.get("recordId") if type(preview) is dict else None
+        session_id = preview.get("sessionId") if type(preview) is dict else None
+        if type(record_id) is not str or type(session_id) is not str:
+            raise MalformedResponse(
+                detail=f"{WHAT}: results.{position}.payloadPreview: recordId and sessionId required"
+            )
+        append(BulkItem(index, status, record_id, session_id, message, error))
+    return items

@@ -18,7 +18,7 @@ from hydrodesk.api.bulk_reply import BulkItem, bulk_items
 from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.config import ApiConfig
 from hydrodesk.api.endpoints import AuthKind
-from hydrodesk.api.errors import Offline, RequestTimeout, error_from_response
+from hydrodesk.api.errors import MalformedResponse, Offline, RequestTimeout, error_from_response
 from hydrodesk.api.models import NewRecord
 from hydrodesk.domain.outbox import EntryKind, EntryState
 from hydrodesk.store.outbox import Delivered, RecordBatch, Refused, Retry
@@ -162,3 +162,19 @@ async def test_a_payload_the_store_could_not_vouch_for_is_validated_here() -> No
     refused = back.outcomes["e3"]
     assert isinstance(refused, Refused)
     assert refused.code == "invalid_payload"
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        {"index": 0},
+        {"index": "0", "statusCode": 201},
+        {"index": 0, "statusCode": True},
+        {"index": 0, "statusCode": 201, "payloadPreview": {"recordId": 7, "sessionId": "S1"}},
+        {"index": 0, "statusCode": 400, "message": ["not", "text"]},
+        "201",
+    ],
+)
+def test_a_bulk_result_of_the_wrong_shape_is_a_malformed_reply(result: object) -> None:
+    with pytest.raises(MalformedResponse):
+        bulk_items({"status": "success", "results": [result]})
