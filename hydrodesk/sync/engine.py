@@ -24,14 +24,16 @@ import logging
 import random
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import datetime, timedelta
+from typing import Any
 
 from hydrodesk.api.auth import Credentials
 from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.errors import ApiError
 from hydrodesk.domain.backoff import Backoff
 from hydrodesk.domain.outbox import EntryKind, EntryState
+from hydrodesk.domain.shutdown import ShuttingDown, is_client_bug
 from hydrodesk.store import outbox as ob
 from hydrodesk.store.outbox import OutboxItem
 from hydrodesk.store.store import Store
@@ -230,13 +232,24 @@ class SyncEngine:
             return None
         except SyncInterrupted as stop:
             return await self._failed(stop.problem)
-        except Exception as error:  # a bug or a disk problem: keep the engine alive and say so
+        except ShuttingDown:
+            # The store closed under the round (the app is closing): nothing failed, and the outbox keeps the rest.
+            log.info("sync stopped: the store was closed")
+            self._stopping = True
+            return None
+        except Exception as error:  # a bug or a disk problem: keep the engine alive and say which it was
             log.exception("sync round failed unexpectedly")
-            problem = SyncProblem(
-                ProblemKind.SERVER_ERROR,
-                "HydroDesk ran into an unexpected problem while syncing; it will try again.",
-                f"{type(error).__name__}: {error}",
-            )
+            detail = f"{type(error).__name__}: {error}"
+            if is_client_bug(error):
+                problem = SyncProblem(
+                    ProblemKind.INTERNAL_ERROR, "HydroDesk hit an internal error while syncing.", detail
+                )
+            else:
+                problem = SyncProblem(
+                    ProblemKind.SERVER_ERROR,
+                    "HydroDesk ran into an unexpected problem while syncing; it will try again.",
+                    detail,
+                )
             return await self._failed(problem)
         self._failures = 0
         now = self.clock.now()
@@ -400,11 +413,17 @@ class SyncEngine:
             log.warning("cache refresh incomplete: %s", error)
         self._last_refresh = now
 
-    def _spawn(self, work: object) -> None:
+    def _spawn(self, work: Coroutine[Any, Any, object]) -> None:
         try:
-            task = asyncio.get_running_loop().create_task(work)  # type: ignore[arg-type]
+            task = asyncio.get_running_loop().create_task(_ending_quietly_on_shutdown(work))
         except RuntimeError:  # no running loop (called from a script): nothing to update
-            work.close()  # type: ignore[attr-defined]
+            work.close()
             return
         self._background.add(task)
         task.add_done_callback(self._background.discard)
+
+
+async def _ending_quietly_on_shutdown(work: Coroutine[Any, Any, object]) -> None:
+    """A background job (counting the outbox, say) that finds the store closed just ends: it was not needed."""
+    with contextlib.suppress(ShuttingDown):
+        await work

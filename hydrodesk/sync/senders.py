@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -25,6 +26,7 @@ from hydrodesk.api.errors import ApiError, Conflict, ValidationFailed
 from hydrodesk.api.models import NewSession, Session
 from hydrodesk.domain.outbox import EntryKind, EntryState
 from hydrodesk.domain.sessions import session_day
+from hydrodesk.domain.shutdown import ShuttingDown, is_client_bug
 from hydrodesk.domain.timestamps import parse_utc_text
 from hydrodesk.store.outbox import Delivered, OutboxItem, Outcome, RecordBatch, Refused, Retry
 from hydrodesk.sync import payloads
@@ -32,6 +34,8 @@ from hydrodesk.sync.outcomes import SyncInterrupted, bulk_item_outcome, interrup
 from hydrodesk.sync.status import ProblemKind, SyncProblem
 
 log = logging.getLogger(__name__)
+
+INTERNAL_ERROR_CODE = "internal_error"  # the error code of an entry parked by a bug in HydroDesk
 
 
 @dataclass
@@ -47,10 +51,29 @@ class WriteBack:
     shrink_batches: bool = False  # the server refused the batch as a whole (too big): send smaller ones
 
 
-def _unexpected(error: Exception) -> SyncInterrupted:
-    """A failure no rule covers (a bug, most likely): logged in full, retried later like a transient one."""
+def _unexpected(error: Exception, entry_ids: Sequence[str], back: WriteBack) -> None:
+    """A failure no rule covers. A bug in our own code parks the entries (retrying would meet it again, for ever)
+    and says so as an internal error; anything else (an OS error, say) is logged and retried like a transient one.
+    Shutting down is not a failure: it goes up to the engine, which stops."""
+    if isinstance(error, ShuttingDown):
+        raise error
+    if is_client_bug(error):
+        log.error("a bug in HydroDesk stopped %d outbox entries from being sent", len(entry_ids), exc_info=error)
+        detail = f"{type(error).__name__}: {error}"
+        parked = Refused(
+            EntryState.FAILED,
+            f"HydroDesk hit an internal error while sending this change ({detail}); it is kept here, not sent. "
+            "Please report it; after an update, retry it.",
+            INTERNAL_ERROR_CODE,
+        )
+        back.outcomes.update({entry_id: parked for entry_id in entry_ids})
+        back.interruption = SyncInterrupted(
+            SyncProblem(ProblemKind.INTERNAL_ERROR, "HydroDesk hit an internal error while syncing.", detail)
+        )
+        return
     log.error("sending outbox entries failed unexpectedly", exc_info=error)
-    return SyncInterrupted(
+    back.outcomes.update({entry_id: Retry(str(error)) for entry_id in entry_ids})
+    back.interruption = SyncInterrupted(
         SyncProblem(
             ProblemKind.SERVER_ERROR,
             "HydroDesk ran into an unexpected problem while syncing; it will try again.",
@@ -86,8 +109,7 @@ async def send_records(client: HydrobitClient, batch: RecordBatch) -> WriteBack:
         results = await client.bulk_create_encoded(records_json)
     except Exception as error:
         if not isinstance(error, ApiError):
-            back.outcomes.update({entry_id: Retry(str(error)) for entry_id in entry_ids})
-            back.interruption = _unexpected(error)
+            _unexpected(error, entry_ids, back)
             return back
         if isinstance(error, ValidationFailed) and len(entry_ids) > 1:
             # Refused as a whole (too many, too large): nothing was stored; smaller batches will tell which.
@@ -144,8 +166,7 @@ async def send_single(client: HydrobitClient, item: OutboxItem, *, me: str, now:
             back.outcomes[item.entry_id] = Retry(str(error))
             back.interruption = interruption(error)
     except Exception as error:
-        back.outcomes[item.entry_id] = Retry(str(error))
-        back.interruption = _unexpected(error)
+        _unexpected(error, [item.entry_id], back)
     return back
 
 

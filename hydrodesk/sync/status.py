@@ -29,6 +29,7 @@ class ProblemKind(StrEnum):
     SERVER_ERROR = "server_error"  # 5xx, or per-record 5xx in a bulk reply
     BAD_REPLY = "bad_reply"  # not JSON, or not the documented shape
     SIGN_IN = "sign_in"  # 401
+    INTERNAL_ERROR = "internal_error"  # a bug in HydroDesk itself (logged with its traceback)
 
 
 @dataclass(frozen=True)
