@@ -24,9 +24,8 @@ import logging
 import random
 import time
 from collections import deque
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 from hydrodesk.api.auth import Credentials
 from hydrodesk.api.client import HydrobitClient
@@ -149,7 +148,7 @@ class SyncEngine:
 
     def notify_changed(self) -> None:
         """Something was added to (or changed in) the outbox: update the counts, and send it if online."""
-        self._spawn(self.publish_counts())
+        self._spawn(self.publish_counts)
         if self.status.state in (ConnectionState.ONLINE, ConnectionState.SYNCING):
             self._wake.set()
 
@@ -366,7 +365,7 @@ class SyncEngine:
         now = time.monotonic()
         if now - self._counts_published >= COUNTS_EVERY_S:
             self._counts_published = now
-            self._spawn(self.publish_counts())
+            self._spawn(self.publish_counts)
 
     async def _write_back(self, back: WriteBack, *, raise_interruption: bool = True) -> None:
         await self.store.finish(
@@ -413,17 +412,19 @@ class SyncEngine:
             log.warning("cache refresh incomplete: %s", error)
         self._last_refresh = now
 
-    def _spawn(self, work: Coroutine[Any, Any, object]) -> None:
+    def _spawn(self, work: Callable[[], Awaitable[object]]) -> None:
+        """Run `work()` in the background; its coroutine is made only once the task runs, so a task cancelled
+        before it started leaves nothing un-awaited behind."""
         try:
-            task = asyncio.get_running_loop().create_task(_ending_quietly_on_shutdown(work))
+            loop = asyncio.get_running_loop()
         except RuntimeError:  # no running loop (called from a script): nothing to update
-            work.close()
             return
+        task = loop.create_task(_ending_quietly_on_shutdown(work))
         self._background.add(task)
         task.add_done_callback(self._background.discard)
 
 
-async def _ending_quietly_on_shutdown(work: Coroutine[Any, Any, object]) -> None:
+async def _ending_quietly_on_shutdown(work: Callable[[], Awaitable[object]]) -> None:
     """A background job (counting the outbox, say) that finds the store closed just ends: it was not needed."""
     with contextlib.suppress(ShuttingDown):
-        await work
+        await work()
