@@ -138,7 +138,9 @@ _RECORD_SENDABLE = (
     "AND json_extract(payload, '$.recorded_at_utc') GLOB "
     "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9].[0-9][0-9][0-9]Z'"
 )
-_IN_BATCH = "state = 'sending' AND entry_id IN (SELECT value FROM json_each(?))"
+# `+state`: the batch's ids are looked up by their unique index. Left to itself the planner picks the state index
+# instead and reads every queued entry for each batch: ten thousand entries after a day offline, twenty times over.
+_IN_BATCH = "+state = 'sending' AND entry_id IN (SELECT value FROM json_each(?))"
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,7 @@ def begin_sending_records(conn: Connection, entry_ids: Sequence[str], now: str) 
     sql = driver(conn)
     sql.execute(
         "UPDATE outbox SET state = 'sending', updated_at = ?, attempts = attempts + 1 "
-        "WHERE state = 'queued' AND entry_id IN (SELECT value FROM json_each(?))",
+        "WHERE +state = 'queued' AND entry_id IN (SELECT value FROM json_each(?))",
         (now, ids),
     )
     # The inner ORDER BY fixes the order both arrays are aggregated in, so the i-th id and body belong together.
@@ -209,7 +211,7 @@ def finish(conn: Connection, outcomes: Mapping[str, Outcome], now: str) -> None:
         sql.execute(
             "UPDATE outbox SET state = 'done', updated_at = ?, reason = NULL, error_code = NULL, "
             "result = (SELECT result FROM temp.delivered WHERE delivered.entry_id = outbox.entry_id) "
-            "WHERE entry_id IN (SELECT entry_id FROM temp.delivered) AND state = 'sending'",
+            "WHERE entry_id IN (SELECT entry_id FROM temp.delivered) AND +state = 'sending'",
             (now,),
         )
         sql.execute("DELETE FROM temp.delivered")
