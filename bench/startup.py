@@ -62,6 +62,10 @@ def child_environment(home: Path) -> dict[str, str]:
     if sys.platform.startswith("linux") and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["HYDRODESK_FIRST_PAINT_PROBE"] = "1"
+    # An installed HydroDesk starts from compiled bytecode; with PYTHONDONTWRITEBYTECODE set (as in some development
+    # and CI shells) every run would compile HydroDesk's modules from source, which the bare window, made of
+    # compiled Qt, never pays. The untimed warm-up run writes the bytecode, as installing does.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

@@ -12,11 +12,13 @@ Production-server operations are here; the IoT server's are in client_iot.py.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from hydrodesk.api import endpoints as ep
+from hydrodesk.api.bulk_reply import BulkItem, bulk_items
 from hydrodesk.api.client_base import field_of
 from hydrodesk.api.client_iot import IotOperations
 from hydrodesk.api.models_data import HarvestSession, PhytoCompanyRecords, PhytoCompanySummary, PhytoSummary
@@ -229,6 +231,16 @@ class HydrobitClient(IotOperations):
         """Send many records at once (offline sync): 207 with one result per record, in request order."""
         reply = await self._write(ep.BULK_CREATE_RECORDS, BulkRequest(records=list(records)))
         return parse(BulkResult, top_level_of(reply, what="bulk records"), what="bulk records")
+
+    async def bulk_create_encoded(self, records_json: str) -> list[BulkItem]:
+        """`bulk_create_records` for the sync engine's hot path: no model per record, either way.
+
+        `records_json` is the JSON array of the records' bodies in wire form (the outbox writes it so; see
+        hydrodesk.store.outbox_send.RecordBatch); the results are read without models (see bulk_reply.py).
+        """
+        body = f'{{"auth0Id": {json.dumps(self._me())}, "records": {records_json}}}'
+        reply = await self._wire.send(ep.BULK_CREATE_RECORDS, encoded_body=body.encode())
+        return bulk_items(top_level_of(reply, what="bulk records"))
 
     async def check_idempotency(self, key: str) -> bool:
         """Whether the server has filed something under this idempotency key (200) or not (404)."""

@@ -59,6 +59,19 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     )
 
 
+# Every pattern above needs one of these words (compared in lower case) to match: a line with none of them is left
+# alone without running (or, on the first line logged, compiling) the patterns. Qt's first complaint arrives
+# before the window's first paint, and compiling these costs a good part of a start-up.
+_TRIGGERS = tuple(
+    {*_HEADER_NAMES.split("|"), *_PARAMETER_NAMES.replace("|", " ").split(), "bearer", "basic", "eyj", "key_"}
+)
+
+
+def _might_hold_a_secret(text: str) -> bool:
+    lowered = text.lower()
+    return any(trigger in lowered for trigger in _TRIGGERS)
+
+
 _lock = threading.Lock()
 _secrets: deque[str] = deque(maxlen=_REMEMBERED)
 
@@ -92,6 +105,8 @@ def redact(text: str) -> str:
     for secret in known:
         if secret in text:
             text = text.replace(secret, MARK)
+    if not _might_hold_a_secret(text):
+        return text
     for pattern, replacement in _patterns():
         text = pattern.sub(replacement, text)
     return text

@@ -13,8 +13,14 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import ParamSpec, TypeVar
 
+from hydrodesk.domain.shutdown import ShuttingDown
+
 P = ParamSpec("P")
 T = TypeVar("T")
+
+
+class StoreClosed(ShuttingDown, RuntimeError):
+    """The store was closed: work that needs it ends (the sync engine and the UI's tasks stop quietly)."""
 
 
 class DatabaseThread:
@@ -24,15 +30,19 @@ class DatabaseThread:
 
     async def call(self, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         if self._closed:
-            raise RuntimeError("the store is closed")
+            raise StoreClosed("the store is closed")
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._pool, functools.partial(work, *args, **kwargs))
 
     def call_blocking(self, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """For code outside an event loop (scripts, the store's own open and close)."""
         if self._closed:
-            raise RuntimeError("the store is closed")
+            raise StoreClosed("the store is closed")
         return self._pool.submit(work, *args, **kwargs).result()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def shutdown(self) -> None:
         """Wait for queued work to finish, then stop the thread."""

@@ -22,7 +22,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import Connection
 
 from hydrodesk.store.database import Database
-from hydrodesk.store.executor import DatabaseThread
+from hydrodesk.store.executor import DatabaseThread, StoreClosed
 
 T = TypeVar("T")
 
@@ -46,6 +46,9 @@ class GroupCommitter:
         self._flushes: set[asyncio.Future[None]] = set()
 
     async def write(self, work: Callable[[Connection], T]) -> T:
+        if self._thread.closed:
+            # Checked here: a flush that cannot start would leave this caller waiting for ever.
+            raise StoreClosed("the store is closed")
         loop = asyncio.get_running_loop()
         waiting: _Waiting[T] = _Waiting(work, loop, loop.create_future())
         with self._lock:
@@ -56,8 +59,19 @@ class GroupCommitter:
             # Not awaited here: the flush runs on the database thread and answers every waiting caller itself.
             flush = asyncio.ensure_future(self._thread.call(self._flush))
             self._flushes.add(flush)
-            flush.add_done_callback(self._flushes.discard)
+            flush.add_done_callback(self._flush_ended)
         return await waiting.future
+
+    def _flush_ended(self, flush: asyncio.Future[None]) -> None:
+        self._flushes.discard(flush)
+        if flush.cancelled() or flush.exception() is None:
+            return
+        # The flush never ran (the store closed as it was asked for): nobody else will answer these callers.
+        with self._lock:
+            stranded, self._waiting, self._flushing = self._waiting, [], False
+        for waiting in stranded:
+            if not waiting.future.done():
+                waiting.future.set_exception(StoreClosed("the store is closed"))
 
     def _flush(self) -> None:
         while True:

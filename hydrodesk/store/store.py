@@ -29,6 +29,7 @@ from hydrodesk.domain.telemetry_rollups import RollupHistory, RollupRow
 from hydrodesk.domain.timestamps import now_utc, utc_text
 from hydrodesk.store import cache, cache_clear, damage, rollups, views
 from hydrodesk.store import outbox as ob
+from hydrodesk.store.checkpointer import CHECK_EVERY_S, WalCheckpointer
 from hydrodesk.store.database import Database
 from hydrodesk.store.executor import DatabaseThread
 from hydrodesk.store.group_commit import GroupCommitter
@@ -52,6 +53,7 @@ class Store:
         self._lock = lock
         self._clock = clock
         self._grouped = GroupCommitter(db, thread)
+        self._checkpointer: WalCheckpointer | None = None  # started once the file is open and migrated
         self.migration: MigrationOutcome | None = None
         self.recovered = 0  # entries found `sending` at open (the last run ended while sending them)
         self.restored = (0, 0, 0)  # outbox entries saved from a damaged file: (pending, sent, refused)
@@ -60,13 +62,22 @@ class Store:
 
     # ------------------------------------------------------------------------------------------ life
     @classmethod
-    async def open(cls, path: Path, *, clock: Callable[[], datetime] = now_utc) -> Store:
+    async def open(
+        cls, path: Path, *, clock: Callable[[], datetime] = now_utc, checkpoint_every_s: float = CHECK_EVERY_S
+    ) -> Store:
+        """Open (creating, migrating or repairing as needed) the profile database at `path`.
+
+        `checkpoint_every_s`: how often the background thread folds the WAL into the file (see checkpointer.py).
+        """
         thread = DatabaseThread()
         try:
-            return await thread.call(cls._open_on_thread, path, thread, clock)
+            store = await thread.call(cls._open_on_thread, path, thread, clock)
         except BaseException:
             thread.shutdown()
             raise
+        store._checkpointer = WalCheckpointer(store.path, every_s=checkpoint_every_s)
+        store._checkpointer.start()
+        return store
 
     @classmethod
     def _open_on_thread(cls, path: Path, thread: DatabaseThread, clock: Callable[[], datetime]) -> Store:
@@ -150,6 +161,8 @@ class Store:
 
     def _close_on_thread(self) -> None:
         try:
+            if self._checkpointer is not None:
+                self._checkpointer.stop()
             self._db.checkpoint()
         except Exception as error:
             if not is_disk_full(error):
@@ -167,6 +180,8 @@ class Store:
         For tests that simulate a killed process within one process; a real app calls close().
         """
         self._closed = True
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
         self._thread.call_blocking(self._db.close)
         self._thread.shutdown()
         self._lock.release()
@@ -260,9 +275,9 @@ class Store:
         # Not fsynced: should a crash lose the mark, the entry is simply queued, and resending it is safe.
         return await self.write(ob.begin_sending, entry_ids, self.now())
 
-    async def begin_sending_payloads(self, entry_ids: Sequence[str]) -> list[tuple[str, dict[str, Any]]]:
-        """`begin_sending` for a bulk batch: just each entry's id and payload."""
-        return await self.write(ob.begin_sending_payloads, entry_ids, self.now())
+    async def begin_sending_records(self, entry_ids: Sequence[str]) -> ob.RecordBatch:
+        """`begin_sending` for a bulk batch of record creates: their ids and request bodies, ready for the wire."""
+        return await self.write(ob.begin_sending_records, entry_ids, self.now())
 
     async def finish(
         self,

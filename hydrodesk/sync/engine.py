@@ -24,15 +24,15 @@ import logging
 import random
 import time
 from collections import deque
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 from hydrodesk.api.auth import Credentials
 from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.errors import ApiError
 from hydrodesk.domain.backoff import Backoff
 from hydrodesk.domain.outbox import EntryKind, EntryState
+from hydrodesk.domain.shutdown import ShuttingDown, is_client_bug
 from hydrodesk.store import outbox as ob
 from hydrodesk.store.outbox import OutboxItem
 from hydrodesk.store.store import Store
@@ -89,7 +89,7 @@ class SyncEngine:
         self._last_refresh: datetime | None = None
         self._round_waiters: list[asyncio.Future[SyncStatus]] = []
         self._round_lock = asyncio.Lock()
-        self._background: set[asyncio.Task[object]] = set()
+        self._background: set[asyncio.Task[None]] = set()
         self._counts_published = 0.0
 
     # ------------------------------------------------------------------------------------------ observing
@@ -148,7 +148,7 @@ class SyncEngine:
 
     def notify_changed(self) -> None:
         """Something was added to (or changed in) the outbox: update the counts, and send it if online."""
-        self._spawn(self.publish_counts())
+        self._spawn(self.publish_counts)
         if self.status.state in (ConnectionState.ONLINE, ConnectionState.SYNCING):
             self._wake.set()
 
@@ -231,13 +231,24 @@ class SyncEngine:
             return None
         except SyncInterrupted as stop:
             return await self._failed(stop.problem)
-        except Exception as error:  # a bug or a disk problem: keep the engine alive and say so
+        except ShuttingDown:
+            # The store closed under the round (the app is closing): nothing failed, and the outbox keeps the rest.
+            log.info("sync stopped: the store was closed")
+            self._stopping = True
+            return None
+        except Exception as error:  # a bug or a disk problem: keep the engine alive and say which it was
             log.exception("sync round failed unexpectedly")
-            problem = SyncProblem(
-                ProblemKind.SERVER_ERROR,
-                "HydroDesk ran into an unexpected problem while syncing; it will try again.",
-                f"{type(error).__name__}: {error}",
-            )
+            detail = f"{type(error).__name__}: {error}"
+            if is_client_bug(error):
+                problem = SyncProblem(
+                    ProblemKind.INTERNAL_ERROR, "HydroDesk hit an internal error while syncing.", detail
+                )
+            else:
+                problem = SyncProblem(
+                    ProblemKind.SERVER_ERROR,
+                    "HydroDesk ran into an unexpected problem while syncing; it will try again.",
+                    detail,
+                )
             return await self._failed(problem)
         self._failures = 0
         now = self.clock.now()
@@ -303,7 +314,7 @@ class SyncEngine:
         chunks = deque(
             record_ids[start : start + self.batch_size] for start in range(0, len(record_ids), self.batch_size)
         )
-        ahead: deque[asyncio.Task[list[tuple[str, dict[str, Any]]]]] = deque()
+        ahead: deque[asyncio.Task[ob.RecordBatch]] = deque()
         in_flight: deque[asyncio.Task[WriteBack]] = deque()
         noting: asyncio.Task[None] | None = None
         stop: SyncInterrupted | None = None
@@ -311,7 +322,7 @@ class SyncEngine:
 
         def read_ahead() -> None:
             while chunks and len(ahead) < READ_AHEAD:
-                ahead.append(loop.create_task(self.store.begin_sending_payloads(chunks.popleft())))
+                ahead.append(loop.create_task(self.store.begin_sending_records(chunks.popleft())))
 
         try:
             read_ahead()
@@ -336,7 +347,8 @@ class SyncEngine:
             for reading in ahead:
                 # Marked `sending` but never sent: back to the queue.
                 unsent = await reading
-                await self.store.finish({entry_id: ob.Retry("not sent: the round stopped") for entry_id, _ in unsent})
+                unsent_ids = [*unsent.entry_ids, *(entry_id for entry_id, _ in unsent.unchecked)]
+                await self.store.finish({entry_id: ob.Retry("not sent: the round stopped") for entry_id in unsent_ids})
         if shrink:
             self.batch_size = max(1, self.batch_size // 2)
             log.info("the server refused a batch as a whole; sending %d records at a time", self.batch_size)
@@ -353,7 +365,7 @@ class SyncEngine:
         now = time.monotonic()
         if now - self._counts_published >= COUNTS_EVERY_S:
             self._counts_published = now
-            self._spawn(self.publish_counts())
+            self._spawn(self.publish_counts)
 
     async def _write_back(self, back: WriteBack, *, raise_interruption: bool = True) -> None:
         await self.store.finish(
@@ -400,11 +412,19 @@ class SyncEngine:
             log.warning("cache refresh incomplete: %s", error)
         self._last_refresh = now
 
-    def _spawn(self, work: Coroutine[object, object, object]) -> None:
+    def _spawn(self, work: Callable[[], Awaitable[object]]) -> None:
+        """Run `work()` in the background; its coroutine is made only once the task runs, so a task cancelled
+        before it started leaves nothing un-awaited behind."""
         try:
-            task = asyncio.get_running_loop().create_task(work)
+            loop = asyncio.get_running_loop()
         except RuntimeError:  # no running loop (called from a script): nothing to update
-            work.close()
             return
+        task = loop.create_task(_ending_quietly_on_shutdown(work))
         self._background.add(task)
         task.add_done_callback(self._background.discard)
+
+
+async def _ending_quietly_on_shutdown(work: Callable[[], Awaitable[object]]) -> None:
+    """A background job (counting the outbox, say) that finds the store closed just ends: it was not needed."""
+    with contextlib.suppress(ShuttingDown):
+        await work()

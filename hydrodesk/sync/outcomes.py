@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from hydrodesk.api.bulk_reply import BulkItem
 from hydrodesk.api.endpoints import AuthKind
 from hydrodesk.api.errors import (
     ApiError,
@@ -22,7 +23,6 @@ from hydrodesk.api.errors import (
     ServerError,
     error_from_response,
 )
-from hydrodesk.api.models import BulkItemResult
 from hydrodesk.domain.outbox import EntryKind, EntryState
 from hydrodesk.store.outbox import SESSION_KINDS, Delivered, Outcome, Refused, Retry
 from hydrodesk.sync.status import ProblemKind, SyncProblem
@@ -77,17 +77,13 @@ def refusal(error: ApiError, kind: EntryKind) -> Refused | None:
     return Refused(EntryState.FAILED, reason, error.server_error)
 
 
-def bulk_item_outcome(item: BulkItemResult) -> Outcome:
+def bulk_item_outcome(item: BulkItem) -> Outcome:
     """One record's result in a 207 bulk reply."""
     if item.status_code in (200, 201):
-        if item.preview is None:
+        if item.record_id is None:
             return Retry("the bulk reply did not say which record it stored")
         return Delivered(
-            {
-                "record_id": item.preview.record_id,
-                "session_id": item.preview.session_id,
-                "created": item.status_code == 201,
-            }
+            {"record_id": item.record_id, "session_id": item.session_id, "created": item.status_code == 201}
         )
     error = error_from_response(item.status_code, {"message": item.message, "error": item.error}, AuthKind.BEARER_JWT)
     refused = refusal(error, EntryKind.CREATE_RECORD)

@@ -34,7 +34,7 @@ from hydrodesk.domain.outbox import (
     valve_group,
     worker_group,
 )
-from hydrodesk.domain.timestamps import parse_utc_text, utc_text
+from hydrodesk.domain.timestamps import utc_text
 from hydrodesk.domain.workers import make_worker_id
 from hydrodesk.store.outbox import NewEntry
 
@@ -210,40 +210,6 @@ _RECORD_FIELDS = (
 
 def new_record(payload: dict[str, Any]) -> NewRecord:
     return NewRecord.model_validate({key: payload[key] for key in _RECORD_FIELDS if key in payload})
-
-
-def new_record_trusted(payload: dict[str, Any]) -> NewRecord:
-    """`new_record` without re-validating a payload this very module wrote and validated at enqueue time.
-
-    The bulk path rebuilds thousands of these a second; a payload that does not look exactly as written (an edit
-    gone wrong, a file from a future version) takes the validating path instead, which names what is wrong.
-    """
-    try:
-        session_id, worker_id, name = payload["session_id"], payload["worker_id"], payload["worker_name"]
-        units, event, key = payload.get("units", 1), payload["client_event_id"], payload.get("idempotency_key")
-        recorded_at = parse_utc_text(payload["recorded_at_utc"])
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return new_record(payload)
-    if not (
-        isinstance(session_id, str)
-        and isinstance(worker_id, str)
-        and isinstance(name, str)
-        and isinstance(event, str)
-        and (key is None or isinstance(key, str))
-        and isinstance(units, int | float)
-        and not isinstance(units, bool)
-        and units >= 0
-    ):
-        return new_record(payload)
-    return NewRecord.model_construct(
-        session_id=session_id,
-        worker_id=worker_id,
-        worker_name=name,
-        units=units,
-        recorded_at_utc=recorded_at,
-        client_event_id=event,
-        idempotency_key=key,
-    )
 
 
 def new_session(payload: dict[str, Any]) -> NewSession:

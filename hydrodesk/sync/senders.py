@@ -12,6 +12,7 @@ very instant we asked, is ours), closing one (a 409 on a session that is closed 
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,17 +23,20 @@ from pydantic import ValidationError
 
 from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.errors import ApiError, Conflict, ValidationFailed
-from hydrodesk.api.models import NewRecord, NewSession, Session
+from hydrodesk.api.models import NewSession, Session
 from hydrodesk.domain.outbox import EntryKind, EntryState
 from hydrodesk.domain.session_data import SessionData
 from hydrodesk.domain.sessions import session_day
+from hydrodesk.domain.shutdown import ShuttingDown, is_client_bug
 from hydrodesk.domain.timestamps import parse_utc_text
-from hydrodesk.store.outbox import Delivered, OutboxItem, Outcome, Refused, Retry
+from hydrodesk.store.outbox import Delivered, OutboxItem, Outcome, RecordBatch, Refused, Retry
 from hydrodesk.sync import payloads
 from hydrodesk.sync.outcomes import SyncInterrupted, bulk_item_outcome, interruption, refusal
 from hydrodesk.sync.status import ProblemKind, SyncProblem
 
 log = logging.getLogger(__name__)
+
+INTERNAL_ERROR_CODE = "internal_error"  # the error code of an entry parked by a bug in HydroDesk
 
 
 @dataclass
@@ -48,10 +52,29 @@ class WriteBack:
     shrink_batches: bool = False  # the server refused the batch as a whole (too big): send smaller ones
 
 
-def _unexpected(error: Exception) -> SyncInterrupted:
-    """A failure no rule covers (a bug, most likely): logged in full, retried later like a transient one."""
+def _unexpected(error: Exception, entry_ids: Sequence[str], back: WriteBack) -> None:
+    """A failure no rule covers. A bug in our own code parks the entries (retrying would meet it again, for ever)
+    and says so as an internal error; anything else (an OS error, say) is logged and retried like a transient one.
+    Shutting down is not a failure: it goes up to the engine, which stops."""
+    if isinstance(error, ShuttingDown):
+        raise error
+    if is_client_bug(error):
+        log.error("a bug in HydroDesk stopped %d outbox entries from being sent", len(entry_ids), exc_info=error)
+        detail = f"{type(error).__name__}: {error}"
+        parked = Refused(
+            EntryState.FAILED,
+            f"HydroDesk hit an internal error while sending this change ({detail}); it is kept here, not sent. "
+            "Please report it; after an update, retry it.",
+            INTERNAL_ERROR_CODE,
+        )
+        back.outcomes.update({entry_id: parked for entry_id in entry_ids})
+        back.interruption = SyncInterrupted(
+            SyncProblem(ProblemKind.INTERNAL_ERROR, "HydroDesk hit an internal error while syncing.", detail)
+        )
+        return
     log.error("sending outbox entries failed unexpectedly", exc_info=error)
-    return SyncInterrupted(
+    back.outcomes.update({entry_id: Retry(str(error)) for entry_id in entry_ids})
+    back.interruption = SyncInterrupted(
         SyncProblem(
             ProblemKind.SERVER_ERROR,
             "HydroDesk ran into an unexpected problem while syncing; it will try again.",
@@ -66,38 +89,43 @@ def _unsendable(error: ValidationError) -> Refused:
 
 
 # ------------------------------------------------------------------------------------------------ records
-async def send_records(client: HydrobitClient, batch: Sequence[tuple[str, dict[str, Any]]]) -> WriteBack:
-    """One bulk request for a batch of (entry id, payload) record creates."""
+async def send_records(client: HydrobitClient, batch: RecordBatch) -> WriteBack:
+    """One bulk request for a batch of record creates, their bodies as the store wrote them (no model per record)."""
     back = WriteBack()
-    sendable: list[tuple[str, dict[str, Any], NewRecord]] = []
-    for entry_id, payload in batch:
-        try:
-            sendable.append((entry_id, payload, payloads.new_record_trusted(payload)))
-        except ValidationError as error:
-            back.outcomes[entry_id] = _unsendable(error)
-    if not sendable:
+    entry_ids, records_json = list(batch.entry_ids), batch.wire_json
+    if batch.unchecked:
+        # Payloads that failed the store's checks (rare): validated here, so a bad one is refused with its reason.
+        extra: list[dict[str, Any]] = []
+        for entry_id, payload in batch.unchecked:
+            try:
+                extra.append(payloads.new_record(payload).to_wire())
+            except ValidationError as error:
+                back.outcomes[entry_id] = _unsendable(error)
+                continue
+            entry_ids.append(entry_id)
+        records_json = json.dumps(json.loads(records_json) + extra)
+    if not entry_ids:
         return back
     try:
-        result = await client.bulk_create_records([model for _, _, model in sendable])
+        results = await client.bulk_create_encoded(records_json)
     except Exception as error:
         if not isinstance(error, ApiError):
-            back.outcomes.update({entry_id: Retry(str(error)) for entry_id, _, _ in sendable})
-            back.interruption = _unexpected(error)
+            _unexpected(error, entry_ids, back)
             return back
-        if isinstance(error, ValidationFailed) and len(sendable) > 1:
+        if isinstance(error, ValidationFailed) and len(entry_ids) > 1:
             # Refused as a whole (too many, too large): nothing was stored; smaller batches will tell which.
             back.shrink_batches = True
             refused: Refused | None = None
         else:
             refused = refusal(error, EntryKind.CREATE_RECORD)
-        for entry_id, _, _ in sendable:
+        for entry_id in entry_ids:
             back.outcomes[entry_id] = refused or Retry(str(error))
         if refused is None and not back.shrink_batches:
             back.interruption = interruption(error)
         return back
-    by_index = {result_item.index: result_item for result_item in result.results}
+    by_index = {result_item.index: result_item for result_item in results}
     server_trouble = 0
-    for index, (entry_id, _, _) in enumerate(sendable):
+    for index, entry_id in enumerate(entry_ids):
         result_item = by_index.get(index)
         outcome: Outcome = Retry("the bulk reply had no result for this record")
         if result_item is not None:
@@ -139,8 +167,7 @@ async def send_single(client: HydrobitClient, item: OutboxItem, *, me: str, now:
             back.outcomes[item.entry_id] = Retry(str(error))
             back.interruption = interruption(error)
     except Exception as error:
-        back.outcomes[item.entry_id] = Retry(str(error))
-        back.interruption = _unexpected(error)
+        _unexpected(error, [item.entry_id], back)
     return back
 
 

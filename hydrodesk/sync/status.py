@@ -6,7 +6,6 @@ publishes a new SyncStatus whenever something a person would notice changes.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, replace
@@ -31,6 +30,7 @@ class ProblemKind(StrEnum):
     SERVER_ERROR = "server_error"  # 5xx, or per-record 5xx in a bulk reply
     BAD_REPLY = "bad_reply"  # not JSON, or not the documented shape
     SIGN_IN = "sign_in"  # 401
+    INTERNAL_ERROR = "internal_error"  # a bug in HydroDesk itself (logged with its traceback)
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,12 @@ class StatusHub:
     def __init__(self, initial: SyncStatus | None = None) -> None:
         self._status = initial or SyncStatus()
         self._listeners: list[Listener] = []
-        self._changed = asyncio.Event()
+        # asyncio is imported here, not at the top: the status bar imports this module before the window's first
+        # paint, and asyncio is among the heaviest imports there (hydrodesk.ui.runtime attaches it after the paint).
+        import asyncio
+
+        self._new_event = asyncio.Event
+        self._changed = self._new_event()
 
     @property
     def current(self) -> SyncStatus:
@@ -94,7 +99,7 @@ class StatusHub:
             for listener in list(self._listeners):
                 self._call(listener, new)
             self._changed.set()
-            self._changed = asyncio.Event()
+            self._changed = self._new_event()
         return new
 
     async def wait_for(self, predicate: Callable[[SyncStatus], bool]) -> SyncStatus:

@@ -27,6 +27,9 @@ def describe_problem(problem: SyncProblem) -> str:
             "SyncText", "The Hydrobit server sent a reply HydroDesk could not understand."
         ),
         ProblemKind.SIGN_IN: translate("SyncText", "The Hydrobit server no longer accepts your sign-in."),
+        ProblemKind.INTERNAL_ERROR: translate(
+            "SyncText", "HydroDesk hit an internal error while syncing; the changes concerned wait in the Outbox."
+        ),
     }.get(problem.kind, problem.message)
 
 

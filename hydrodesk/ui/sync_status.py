@@ -15,7 +15,6 @@ seconds, through the monitor) makes sure a server that went away is noticed whil
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import dataclasses
 import ipaddress
@@ -33,6 +32,7 @@ from hydrodesk.ui.connection import ConnectionMonitor, ConnectionState
 from hydrodesk.ui.sync_indicator import describe_problem
 
 if TYPE_CHECKING:
+    import asyncio
     from datetime import datetime
 
     from PySide6.QtNetwork import QNetworkInformation
@@ -149,8 +149,16 @@ class OfficeSync(QObject):
         status_bar.sync.sign_in_requested.connect(self.sign_in_needed)
         self.status_changed.connect(status_bar.set_sync_status)
         monitor.call_outcome.connect(self._weigh_call_outcome)
-        self.network = NetworkWatch(self)
-        self.network.changed.connect(self._on_network_changed)
+        self._network: NetworkWatch | None = None
+
+    @property
+    def network(self) -> NetworkWatch:
+        """What the OS says about the network, asked from the first office on: loading QtNetwork and the OS's
+        network backend is a good part of start-up, and nothing needs it before there is an office to sync."""
+        if self._network is None:
+            self._network = NetworkWatch(self)
+            self._network.changed.connect(self._on_network_changed)
+        return self._network
 
     # ------------------------------------------------------------------------------------------ office
     @property

@@ -6,6 +6,8 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
+from hydrodesk.domain.shutdown import ShuttingDown
+
 if TYPE_CHECKING:
     import asyncio
 
@@ -37,6 +39,9 @@ class BackgroundTasks:
         if not task.cancelled() and task.exception() is not None:
             error = task.exception()
             assert error is not None
+            if isinstance(error, ShuttingDown):  # what it needed has closed (the app is closing): not a failure
+                log.info("background task %s stopped: %s", task.get_name(), error)
+                return
             # A UI task has no caller to raise to: make the failure visible instead of losing it.
             if self.failure_listener is not None:
                 self.failure_listener(task.get_name(), error)

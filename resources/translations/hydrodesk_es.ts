@@ -5978,6 +5978,10 @@
         <source>The Hydrobit server no longer accepts your sign-in.</source>
         <translation>El servidor de Hydrobit ya no acepta su inicio de sesión.</translation>
     </message>
+    <message>
+        <source>HydroDesk hit an internal error while syncing; the changes concerned wait in the Outbox.</source>
+        <translation>HydroDesk tuvo un error interno al sincronizar; los cambios afectados esperan en la Bandeja de salida.</translation>
+    </message>
 </context>
 <context>
     <name>TablePrint</name>

@@ -197,3 +197,15 @@ def test_the_log_file_rotates_and_keeps_a_bounded_number_of_files(tmp_path: Path
     assert all(path.stat().st_size < 300 for path in tmp_path.iterdir())
     # The newest lines in the file, the ones before in .1, then .2: nothing out of order.
     assert "line 39" not in (tmp_path / f"{LOG_FILE_NAME}.1").read_text(encoding="utf-8")
+
+
+def test_a_line_with_nothing_secret_looking_costs_no_pattern_compilation() -> None:
+    """Qt's first complaint is logged before the window's first paint: it must not compile the patterns."""
+    from hydrodesk.diagnostics import redact as module
+
+    module._patterns.cache_clear()
+    assert module.redact("This plugin does not support propagateSizeHints()") == (
+        "This plugin does not support propagateSizeHints()"
+    )
+    assert module._patterns.cache_info().misses == 0
+    assert module.redact("GET /x?Access_Token=abcdefgh12345") == "GET /x?Access_Token=[redacted]"

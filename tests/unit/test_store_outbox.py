@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import json
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -224,3 +226,53 @@ async def test_concurrent_enqueues_share_commits_and_one_bad_write_costs_only_it
     stored = await store.outbox_items()
     assert sorted(item.idem_key for item in stored) == sorted(entry.idem_key for entry in entries)
     assert len({item.seq for item in stored}) == 200
+
+
+@pytest.mark.asyncio
+async def test_a_bulk_batch_is_sent_as_the_payloads_say_after_an_edit_too(store: Store) -> None:
+    """The store writes each record's request body from its payload: exactly what the request model would send,
+    in the order the records were made; after an edit the body says what the edited payload says."""
+    first = await store.enqueue(record("S1", units=2.5))
+    no_key = payloads.record_entry(
+        NewRecord(
+            session_id="S1",
+            worker_id="MG0101",
+            worker_name="María Núñez",
+            recorded_at_utc=NOW,
+            idempotency_key=None,
+        ),
+        auth0_id=ME,
+        now=NOW,
+    )
+    second = await store.enqueue(dataclasses.replace(no_key, payload={**no_key.payload, "idempotency_key": None}))
+    edited = await store.enqueue(record("S1", units=1))
+    await send(store, **{edited.entry_id: Refused(EntryState.FAILED, "too many")})
+    await store.write_durably(ob.edit, edited.entry_id, {"units": 3}, store.now())
+
+    batch = await store.begin_sending_records([edited.entry_id, second.entry_id, first.entry_id])
+
+    assert batch.entry_ids == [first.entry_id, second.entry_id, edited.entry_id]
+    assert batch.unchecked == []
+    expected = [payloads.new_record(item.payload).to_wire() for item in (first, second)]
+    expected.append({**payloads.new_record(edited.payload).to_wire(), "units": 3})
+    assert json.loads(batch.wire_json) == expected
+    assert "idempotencyKey" not in json.loads(batch.wire_json)[1]
+    states = {item.entry_id: item.state for item in await store.outbox_items()}
+    assert set(states.values()) == {EntryState.SENDING}
+
+
+@pytest.mark.asyncio
+async def test_a_record_payload_the_store_cannot_vouch_for_is_handed_back_unchecked(store: Store) -> None:
+    good = await store.enqueue(record("S1"))
+    odd = payloads.record_entry(
+        NewRecord(session_id="S1", worker_id="JS0315", worker_name="John Smith", recorded_at_utc=NOW),
+        auth0_id=ME,
+        now=NOW,
+    )
+    odd_payload = {**odd.payload, "recorded_at_utc": "2025-10-19T11:30:00-03:00", "units": "7"}
+    strange = await store.enqueue(dataclasses.replace(odd, payload=odd_payload))
+
+    batch = await store.begin_sending_records([good.entry_id, strange.entry_id])
+
+    assert batch.entry_ids == [good.entry_id]
+    assert batch.unchecked == [(strange.entry_id, strange.payload)]

@@ -14,13 +14,14 @@ import httpx
 import pytest
 
 from hydrodesk.api.auth import Credentials
+from hydrodesk.api.bulk_reply import BulkItem, bulk_items
 from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.config import ApiConfig
 from hydrodesk.api.endpoints import AuthKind
-from hydrodesk.api.errors import Offline, RequestTimeout, error_from_response
-from hydrodesk.api.models import BulkItemResult, NewRecord
+from hydrodesk.api.errors import MalformedResponse, Offline, RequestTimeout, error_from_response
+from hydrodesk.api.models import NewRecord
 from hydrodesk.domain.outbox import EntryKind, EntryState
-from hydrodesk.store.outbox import Delivered, Refused, Retry
+from hydrodesk.store.outbox import Delivered, RecordBatch, Refused, Retry
 from hydrodesk.sync import payloads
 from hydrodesk.sync.outcomes import SignInRequired, bulk_item_outcome, interruption, refusal
 from hydrodesk.sync.senders import send_records
@@ -29,8 +30,10 @@ from hydrodesk.sync.status import ProblemKind
 NOW = datetime(2025, 10, 19, 14, 30, tzinfo=UTC)
 
 
-def item_result(status: int, **extra: object) -> BulkItemResult:
-    return BulkItemResult.model_validate({"index": 0, "statusCode": status, **extra})
+def item_result(status: int, **extra: object) -> BulkItem:
+    """A result as the client reads it from a bulk reply."""
+    (item,) = bulk_items({"status": "success", "results": [{"index": 0, "statusCode": status, **extra}]})
+    return item
 
 
 PREVIEW = {"recordId": "rec_1", "sessionId": "S1", "workerId": "JS0315", "units": 5}
@@ -81,6 +84,12 @@ def entry(number: int) -> tuple[str, dict]:
     return f"e{number}", payloads.record_entry(new, auth0_id="user_1", now=NOW).payload
 
 
+def batch(*entries: tuple[str, dict], unchecked: tuple[tuple[str, dict], ...] = ()) -> RecordBatch:
+    """A batch as the store hands it over: the checked records' bodies already in wire form."""
+    wire = [payloads.new_record(payload).to_wire() for _, payload in entries]
+    return RecordBatch([entry_id for entry_id, _ in entries], json.dumps(wire), list(unchecked))
+
+
 def client_answering(handler: Callable[[httpx.Request], httpx.Response]) -> HydrobitClient:
     return HydrobitClient(
         ApiConfig.single_origin("http://127.0.0.1:9"),
@@ -95,7 +104,7 @@ async def test_a_batch_refused_as_a_whole_is_split_not_failed() -> None:
         return httpx.Response(413, json={"status": "error", "message": "The request body is too large."})
 
     async with client_answering(too_big) as client:
-        back = await send_records(client, [entry(1), entry(2)])
+        back = await send_records(client, batch(entry(1), entry(2)))
     assert back.shrink_batches
     assert back.interruption is None
     assert all(isinstance(outcome, Retry) for outcome in back.outcomes.values())
@@ -111,7 +120,7 @@ async def test_a_reply_missing_some_results_retries_those_and_reports_trouble() 
         )
 
     async with client_answering(half) as client:
-        back = await send_records(client, [entry(1), entry(2)])
+        back = await send_records(client, batch(entry(1), entry(2)))
     assert back.outcomes["e1"] == Delivered({"record_id": "rec_1", "session_id": "S1", "created": True})
     assert isinstance(back.outcomes["e2"], Retry)
     assert back.interruption is not None
@@ -121,7 +130,51 @@ async def test_a_reply_missing_some_results_retries_those_and_reports_trouble() 
 @pytest.mark.asyncio
 async def test_an_unreadable_reply_leaves_every_record_queued() -> None:
     async with client_answering(lambda _: httpx.Response(207, content=b"<html>")) as client:
-        back = await send_records(client, [entry(1), entry(2)])
+        back = await send_records(client, batch(entry(1), entry(2)))
     assert all(isinstance(outcome, Retry) for outcome in back.outcomes.values())
     assert back.interruption is not None
     assert back.interruption.problem.kind is ProblemKind.BAD_REPLY
+
+
+@pytest.mark.asyncio
+async def test_a_payload_the_store_could_not_vouch_for_is_validated_here() -> None:
+    """Records whose payload failed the store's checks are validated one by one: a bad one is refused with its
+    reason (nothing sent for it), a good one (a timestamp with an offset, say) is sent in the same request."""
+    sent: list[dict] = []
+
+    def store_all(request: httpx.Request) -> httpx.Response:
+        sent.extend(json.loads(request.content)["records"])
+        results = [
+            {"index": index, "statusCode": 201, "payloadPreview": {**PREVIEW, "recordId": f"rec_{index}"}}
+            for index in range(len(sent))
+        ]
+        summary = {"ok": len(sent), "duplicated": 0, "failed": 0}
+        return httpx.Response(207, json={"status": "success", "results": results, "summary": summary})
+
+    offset_id, offset = entry(2)
+    offset = {**offset, "recorded_at_utc": "2025-10-19T11:30:00-03:00"}
+    negative = ("e3", {**entry(3)[1], "units": -4})
+    async with client_answering(store_all) as client:
+        back = await send_records(client, batch(entry(1), unchecked=((offset_id, offset), negative)))
+    assert [record["recordedAtUtc"] for record in sent] == [sent[0]["recordedAtUtc"], "2025-10-19T14:30:00.000Z"]
+    assert back.outcomes["e1"] == Delivered({"record_id": "rec_0", "session_id": "S1", "created": True})
+    assert back.outcomes[offset_id] == Delivered({"record_id": "rec_1", "session_id": "S1", "created": True})
+    refused = back.outcomes["e3"]
+    assert isinstance(refused, Refused)
+    assert refused.code == "invalid_payload"
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        {"index": 0},
+        {"index": "0", "statusCode": 201},
+        {"index": 0, "statusCode": True},
+        {"index": 0, "statusCode": 201, "payloadPreview": {"recordId": 7, "sessionId": "S1"}},
+        {"index": 0, "statusCode": 400, "message": ["not", "text"]},
+        "201",
+    ],
+)
+def test_a_bulk_result_of_the_wrong_shape_is_a_malformed_reply(result: object) -> None:
+    with pytest.raises(MalformedResponse):
+        bulk_items({"status": "success", "results": [result]})
