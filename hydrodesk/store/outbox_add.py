@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection
 
@@ -98,7 +98,7 @@ _UNFINISHED_SQL = (
 def _insert_fast(conn: Connection, row: dict[str, Any]) -> int:
     values = [json.dumps(row[name]) if name in _JSON_COLUMNS else row[name] for name in _COLUMNS]
     try:
-        return driver(conn).execute(_INSERT_SQL, values).lastrowid
+        return cast(int, driver(conn).execute(_INSERT_SQL, values).lastrowid)  # set by a successful INSERT
     except sqlite3.IntegrityError:
         raise DuplicateEntry(f"the outbox holds a {row['kind']} with key {row['idem_key']} already") from None
 
