@@ -191,10 +191,16 @@ class LiveChart(QWidget):
         """Bring the layers to this window and feed them the points of `keys` that arrived since their last feed."""
         width = self._width_px()
         bucket_s = (x_range[1] - x_range[0]) / width
+        origin = x_range[0]
+        if not self.following:
+            # Paused, the grid sits on whole columns: a pan or a scrub then moves what is computed (and computes
+            # only the columns it brings in) instead of computing every column again.
+            origin = math.floor(origin / bucket_s) * bucket_s
         keys = list(keys)
         for group, layer in self.layers.items():
             box = self.plots[group].getViewBox()
-            if layer.set_grid(x_range[0], bucket_s, width, round(box.height())):
+            layer.clip_to_grid = not self.following
+            if layer.set_grid(origin, bucket_s, width, round(box.height())):
                 keys += layer.keys  # a new grid (resized, zoomed): every series of the plot is computed again
         batches: dict[str, list[tuple[SeriesKey, SeriesBuffer | None, RollupHistory | None]]] = {}
         for key in dict.fromkeys(keys):
@@ -211,6 +217,9 @@ class LiveChart(QWidget):
                 for key, columns in layer.feed_many(batch).items():
                     self.items[key].drawn = columns
                     fed += 1
+        for layer in self.layers.values():
+            if layer.missing is not None:  # panned back: the columns that came in on the left
+                layer.fill_columns([(key, self._lookup(key), self.items[key].history) for key in layer.keys])
         for group, layer in self.layers.items():
             wanted = layer.wanted_y_range()
             if wanted is None:
