@@ -232,7 +232,8 @@ class RasterLayer(pg.GraphicsObject):
                 values = np.concatenate(chunks_values[start:end]).astype(np.float64)
                 owner = np.repeat(np.asarray(rows[start:end], dtype=np.int64), counts)
                 column = ((ts - origin) // b).astype(np.int64)
-                if first or stop < width:
+                if first or stop < width or self.clip_to_grid:
+                    # Paused (or filling a pan's columns): a point on the window's end belongs to the next column.
                     inside = (column >= first) & (column < stop)
                     column, values, owner = column[inside], values[inside], owner[inside]
                 np.clip(column, first, stop - 1, out=column)
