@@ -90,7 +90,9 @@ class _Client(mqtt.Client):
             return super()._packet_read()
         frames = self._frames
         events = FrameEvents()
-        raw = sock._socket if frames is not None else sock  # type: ignore[union-attr]
+        raw = getattr(sock, "_socket", None) if frames is not None else sock
+        if raw is None or (frames is not None and not hasattr(sock, "_create_frame")):
+            return super()._packet_read()  # a paho whose WebSocket wrapper changed shape: its own reader
         try:
             data = raw.recv(READ_SIZE)
         except (BlockingIOError, ssl.SSLWantReadError):
@@ -109,7 +111,7 @@ class _Client(mqtt.Client):
             if frames is not None:
                 data = frames.feed(data, events)
                 for ping in events.pings:
-                    raw.send(sock._create_frame(OPCODE_PONG, bytearray(ping), 1))  # type: ignore[union-attr]
+                    raw.send(sock._create_frame(OPCODE_PONG, bytearray(ping), 1))
             complete = packets.feed(data)
         except StreamError as err:
             log.warning("the broker sent a broken stream: %s", err)
