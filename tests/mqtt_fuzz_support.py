@@ -204,10 +204,22 @@ class Fuzz:
         return topic, self.random.choice(self.huge)
 
 
+TS_RESOLUTION_S = 0.0005 + 1e-6
+
+
+def _nearest(sorted_times: np.ndarray, ts: float) -> float:
+    index = int(np.searchsorted(sorted_times, ts))
+    return min(abs(float(sorted_times[i]) - ts) for i in (index - 1, index) if 0 <= i < len(sorted_times))
+
+
 def assert_nothing_bad_held(ingest: TelemetryIngest, legit: set[Point], now: float = NOW) -> int:
     """Every point of every series and every rollup is finite, plausible, and one that a valid message carried;
     returns how many points the series hold."""
     held = 0
+    by_point: dict[tuple[str, str, float], list[float]] = {}
+    for device, metric, ts, value in legit:
+        by_point.setdefault((device, metric, value), []).append(ts)
+    legit_times = {point: np.sort(np.asarray(times)) for point, times in by_point.items()}
     for key in ingest.store:
         series = ingest.store.get(key)
         assert series is not None
@@ -216,11 +228,15 @@ def assert_nothing_bad_held(ingest: TelemetryIngest, legit: set[Point], now: flo
         assert np.isfinite(view.ts).all(), key
         assert np.isfinite(view.values).all(), key
         assert (np.abs(view.values) <= MAX_ABS_VALUE).all(), key
-        assert (view.ts >= EARLIEST_TS).all(), key
-        assert (view.ts <= now + MAX_FUTURE_S).all(), key
+        # Series keep times to the millisecond (int32 ms from a base): a held time is within half a millisecond
+        # of the one its message carried.
+        assert (view.ts >= EARLIEST_TS - TS_RESOLUTION_S).all(), key
+        assert (view.ts <= now + MAX_FUTURE_S + TS_RESOLUTION_S).all(), key
         assert (np.diff(view.ts) > 0).all(), key
         for ts, value in zip(view.ts.tolist(), view.values.tolist(), strict=True):
-            assert (key.device_id, key.metric, ts, value) in legit, (key, ts, value)
+            carried = legit_times.get((key.device_id, key.metric, value))
+            assert carried is not None, (key, ts, value)
+            assert _nearest(carried, ts) <= TS_RESOLUTION_S, (key, ts, value)
     values_by_series: dict[SeriesKey, set[float]] = {}
     for device, metric, _ts, value in legit:
         values_by_series.setdefault(SeriesKey(device, metric), set()).add(value)

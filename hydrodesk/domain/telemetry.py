@@ -1,13 +1,19 @@
 """Live telemetry held for plotting: one preallocated numpy buffer per (device, metric) series.
 
-Pure: no Qt, no I/O, no clock. Times are float64 epoch seconds (UTC); values are float32 by default, which keeps
-24 h of 1 Hz history for 200 series near 220 MB (12 bytes a point) instead of 290 MB at 16 (float32 still
-carries seven significant digits, more than any field sensor resolves).
+Pure: no Qt, no I/O, no clock. Times go in and come out as float64 epoch seconds (UTC) but are stored as int32
+milliseconds from a per-buffer base (a float64 epoch), and values are float32 by default: 8 bytes a point, so 24 h
+of 1 Hz history for 200 series takes about 140 MB instead of 210 MB (12 bytes) or 280 MB (16). So a time is kept
+to the millisecond (two readings in the same millisecond are one: the second is a duplicate, whether it came live
+or from the server's history), exactly, however long the buffer has run; and a buffer spans at most ~24.8 days
+(MAX_OFFSET_MS): when a newer point would not fit, the base moves (an exact shift of whole milliseconds) and
+what is older than that leaves. float32 values still carry seven significant digits, more than any field sensor
+resolves.
 
 Layout: each series is a linear array `capacity + slack` long that is written forwards; when the write position
 reaches the end, the retained points (at most `capacity`, the newest) are moved back to the front in one copy.
 So the retained points are always contiguous and in time order: every window the plot asks for is a zero-copy
-slice, found by binary search, and the copy costs one memmove per `slack` points (amortised a few bytes a point).
+slice, found by binary search (the values are zero-copy views; the times are computed from the offsets, one
+float64 add per point read), and the copy costs one memmove per `slack` points (amortised a few bytes a point).
 
 Rules a plot can rely on:
 - Times strictly increase: a duplicate timestamp (an MQTT redelivery) is dropped; a late point is inserted in
@@ -33,6 +39,7 @@ DAY_AT_1HZ = 86_400
 DEFAULT_CAPACITY = DAY_AT_1HZ
 DEFAULT_MAX_REORDER = 256
 DEFAULT_GAP_FACTOR = 5.0
+MAX_OFFSET_MS = 2**31 - 1  # int32 milliseconds: ~24.8 days either side of the base
 
 
 class SeriesKey(NamedTuple):
@@ -56,8 +63,8 @@ class Appended(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class SeriesView:
-    """Time-ordered points; arrays are read-only views into the buffer, valid until its next write (copy them
-    to keep them longer)."""
+    """Time-ordered points: `values` is a read-only view into the buffer, valid until its next write (copy it to
+    keep it longer); `ts` is computed from the stored offsets (read-only too)."""
 
     ts: FloatArray
     values: FloatArray
@@ -75,7 +82,17 @@ def _read_only(array: FloatArray) -> FloatArray:
 class SeriesBuffer:
     """One series' ring of points. Not thread-safe: one thread (the event loop's) writes and reads it."""
 
-    __slots__ = ("_end", "_last_ts", "_start", "_ts", "_value_limit", "_values", "capacity", "max_reorder")
+    __slots__ = (
+        "_base",
+        "_end",
+        "_last_off",
+        "_offsets",
+        "_start",
+        "_value_limit",
+        "_values",
+        "capacity",
+        "max_reorder",
+    )
 
     def __init__(
         self,
@@ -93,12 +110,13 @@ class SeriesBuffer:
         self.capacity = capacity
         self.max_reorder = max_reorder
         # np.empty: the pages are committed only as points arrive, so an idle series costs address space only.
-        self._ts = np.empty(capacity + slack, dtype=np.float64)
+        self._offsets = np.empty(capacity + slack, dtype=np.int32)
         self._values = np.empty(capacity + slack, dtype=value_dtype)
         self._value_limit = float(np.finfo(self._values.dtype).max)
+        self._base = 0.0
         self._start = 0
         self._end = 0
-        self._last_ts = -math.inf
+        self._last_off = -(2**63)
 
     # ------------------------------------------------------------------ size
     def __len__(self) -> int:
@@ -111,30 +129,54 @@ class SeriesBuffer:
     @property
     def nbytes(self) -> int:
         """The memory the buffer reserves (all of it is resident once it has wrapped once)."""
-        return int(self._ts.nbytes + self._values.nbytes)
+        return int(self._offsets.nbytes + self._values.nbytes)
 
     @property
     def first_ts(self) -> float | None:
-        return float(self._ts[self._start]) if self._end > self._start else None
+        return self._time(int(self._offsets[self._start])) if self._end > self._start else None
 
     @property
     def last_ts(self) -> float | None:
-        return self._last_ts if self._end > self._start else None
+        return self._time(self._last_off) if self._end > self._start else None
+
+    def _time(self, offset: int) -> float:
+        return self._base + offset / 1000.0
+
+    def _times(self, first: int, end: int) -> FloatArray:
+        times = self._offsets[first:end] / 1000.0
+        times += self._base
+        times.flags.writeable = False
+        return times
+
+    def _offset(self, ts: float) -> int:
+        """`ts` in whole milliseconds from the base (may lie outside int32: the caller checks)."""
+        return round((ts - self._base) * 1000.0)
+
+    def _query(self, ts: float) -> np.int32:
+        """`ts` as an offset to search the offsets with: an int32 (searching an int32 array with an int64 would
+        convert the whole array first), clamped to their range."""
+        return np.int32(min(max(self._offset(ts), -MAX_OFFSET_MS - 1), MAX_OFFSET_MS))
 
     # ------------------------------------------------------------------ writing
     def append(self, ts: float, value: float) -> Appended:
         """Add one point; the common case (newer than everything held) is a couple of array stores."""
         if not (math.isfinite(ts) and math.isfinite(value) and abs(value) <= self._value_limit):
             return Appended.NOT_FINITE
-        if ts <= self._last_ts:
-            return self._insert(ts, value)
+        if self._end == self._start:
+            self._base = ts  # an empty buffer: offsets count from its first point
+        offset = self._offset(ts)
+        if offset <= self._last_off:
+            return self._insert(offset, value)
+        if offset > MAX_OFFSET_MS:
+            self._rebase(offset)
+            offset = 0
         end = self._end
-        if end == len(self._ts):
+        if end == len(self._offsets):
             end = self._compact()
-        self._ts[end] = ts
+        self._offsets[end] = offset
         self._values[end] = value
         self._end = end + 1
-        self._last_ts = ts
+        self._last_off = offset
         if self._end - self._start > self.capacity:
             self._start += 1  # the oldest point leaves
         return Appended.APPENDED
@@ -150,35 +192,48 @@ class SeriesBuffer:
         ts_arr, val_arr = ts_arr[keep], val_arr[keep]
         if len(ts_arr) == 0:
             return 0
-        in_order = bool(np.all(np.diff(ts_arr) > 0)) and ts_arr[0] > self._last_ts
-        if not in_order:
+        last = self.last_ts
+        if not (bool(np.all(np.diff(ts_arr) > 0)) and (last is None or ts_arr[0] > last)):
             return sum(self.append(float(t), float(v)).stored for t, v in zip(ts_arr, val_arr, strict=True))
         ts_arr, val_arr = ts_arr[-self.capacity :], val_arr[-self.capacity :]
+        if self._end == self._start:
+            self._base = float(ts_arr[0])
+        offsets = np.rint((ts_arr - self._base) * 1000.0).astype(np.int64)
+        if (
+            offsets[0] <= self._last_off
+            or offsets[-1] > MAX_OFFSET_MS
+            or offsets[0] < -MAX_OFFSET_MS
+            or (len(offsets) > 1 and not bool(np.all(offsets[1:] > offsets[:-1])))
+        ):
+            # Two points in one millisecond, or a span beyond the offsets' range: one at a time.
+            return sum(self.append(float(t), float(v)).stored for t, v in zip(ts_arr, val_arr, strict=True))
         count = len(ts_arr)
-        if self._end + count > len(self._ts):
+        if self._end + count > len(self._offsets):
             self._compact(keep_room_for=count)
         end = self._end
-        self._ts[end : end + count] = ts_arr
+        self._offsets[end : end + count] = offsets
         self._values[end : end + count] = val_arr
         self._end = end + count
         self._start = max(self._start, self._end - self.capacity)
-        self._last_ts = float(ts_arr[-1])
+        self._last_off = int(offsets[-1])
         return count
 
-    def _insert(self, ts: float, value: float) -> Appended:
-        held = self._ts[self._start : self._end]
-        pos = int(np.searchsorted(held, ts, side="left"))
-        if pos < len(held) and held[pos] == ts:
+    def _insert(self, offset: int, value: float) -> Appended:
+        held = self._offsets[self._start : self._end]
+        if offset < -MAX_OFFSET_MS:
+            return Appended.TOO_OLD
+        pos = int(np.searchsorted(held, np.int32(offset), side="left"))
+        if pos < len(held) and held[pos] == offset:
             return Appended.DUPLICATE
         if (pos == 0 and self.full) or len(held) - pos > self.max_reorder:
             return Appended.TOO_OLD
-        if self._end == len(self._ts):
+        if self._end == len(self._offsets):
             self._compact()
         at, end = self._start + pos, self._end
         # Overlapping slice assignment: numpy copies through a buffer, so the shift is safe.
-        self._ts[at + 1 : end + 1] = self._ts[at:end]
+        self._offsets[at + 1 : end + 1] = self._offsets[at:end]
         self._values[at + 1 : end + 1] = self._values[at:end]
-        self._ts[at] = ts
+        self._offsets[at] = offset
         self._values[at] = value
         self._end = end + 1
         if self._end - self._start > self.capacity:
@@ -187,44 +242,53 @@ class SeriesBuffer:
 
     def _compact(self, keep_room_for: int = 1) -> int:
         """Move the newest retained points to the front; returns the new write position."""
-        keep = min(self._end - self._start, self.capacity, max(0, len(self._ts) - keep_room_for))
+        keep = min(self._end - self._start, self.capacity, max(0, len(self._offsets) - keep_room_for))
         first = self._end - keep
-        self._ts[:keep] = self._ts[first : self._end]
+        self._offsets[:keep] = self._offsets[first : self._end]
         self._values[:keep] = self._values[first : self._end]
         self._start, self._end = 0, keep
         return keep
 
+    def _rebase(self, shift: int) -> None:
+        """Count from `shift` milliseconds later (a newer point would not fit in int32); the points that would then
+        lie more than MAX_OFFSET_MS before the base leave. Exact: the offsets move by whole milliseconds."""
+        held = self._offsets[self._start : self._end].astype(np.int64) - shift
+        keep = int(np.searchsorted(held, -MAX_OFFSET_MS, side="left"))
+        self._start += keep
+        self._offsets[self._start : self._end] = held[keep:]
+        self._base += shift / 1000.0
+        self._last_off = int(held[-1]) if len(held) else -(2**63)
+
     # ------------------------------------------------------------------ reading
     def view(self) -> SeriesView:
         """Every retained point."""
-        return SeriesView(
-            _read_only(self._ts[self._start : self._end]), _read_only(self._values[self._start : self._end])
-        )
+        return SeriesView(self._times(self._start, self._end), _read_only(self._values[self._start : self._end]))
 
     def window(self, since: float | None = None, until: float | None = None) -> SeriesView:
-        """The points with since <= ts <= until (zero-copy)."""
-        held = self._ts[self._start : self._end]
-        lo = 0 if since is None else int(np.searchsorted(held, since, side="left"))
-        hi = len(held) if until is None else int(np.searchsorted(held, until, side="right"))
+        """The points with since <= ts <= until (the values zero-copy)."""
+        held = self._offsets[self._start : self._end]
+        lo = 0 if since is None else int(np.searchsorted(held, self._query(since), side="left"))
+        hi = len(held) if until is None else int(np.searchsorted(held, self._query(until), side="right"))
         hi = max(lo, hi)
-        return SeriesView(_read_only(held[lo:hi]), _read_only(self._values[self._start + lo : self._start + hi]))
+        start = self._start
+        return SeriesView(self._times(start + lo, start + hi), _read_only(self._values[start + lo : start + hi]))
 
     def since(self, ts: float) -> tuple[FloatArray, FloatArray]:
-        """The points with ts >= `ts`, as raw views (valid until the next write; one binary search, no copies): the
-        hot path of a chart that reads 200 series 30 times a second."""
+        """The points with ts >= `ts`: their times and a raw view of their values (valid until the next write; one
+        binary search): the hot path of a chart that reads 200 series 30 times a second."""
         start, end = self._start, self._end
-        first = start + int(self._ts[start:end].searchsorted(ts))
-        return self._ts[first:end], self._values[first:end]
+        first = start + int(self._offsets[start:end].searchsorted(self._query(ts)))
+        return self._times(first, end), self._values[first:end]
 
     def tail(self, count: int) -> SeriesView:
-        """The newest `count` points (zero-copy)."""
+        """The newest `count` points (the values zero-copy)."""
         first = max(self._start, self._end - max(0, count))
-        return SeriesView(_read_only(self._ts[first : self._end]), _read_only(self._values[first : self._end]))
+        return SeriesView(self._times(first, self._end), _read_only(self._values[first : self._end]))
 
     def latest(self) -> tuple[float, float] | None:
         if self._end == self._start:
             return None
-        return float(self._ts[self._end - 1]), float(self._values[self._end - 1])
+        return self._time(int(self._offsets[self._end - 1])), float(self._values[self._end - 1])
 
 
 # ---------------------------------------------------------------------------------------------- plot helpers

@@ -2,8 +2,11 @@
 
 paho's automatic reconnection is not used: it cannot fetch a new token (an async API call) or add jitter, so a
 session lives from one CONNECT to one loss, and hydrodesk.mqtt.connection opens the next one. The network
-thread runs `Client.loop()` itself; its message callback only appends to the inbox. The loop hears about the
-rare events (CONNACK, SUBACK, the end) through `call_soon_threadsafe`.
+thread runs `Client.loop()` itself. Reading is ours, not paho's (hydrodesk.mqtt.stream_reader): one `recv` of up
+to 64 KiB is cut into every packet it completes, the QoS 0 PUBLISH packets go to the inbox as one batch of raw
+(topic, payload), and every other packet (CONNACK, SUBACK, PINGRESP, QoS 1 PUBLISH...) is handed to paho's own
+handler, so paho keeps the protocol's state. The loop hears about the rare events (CONNACK, SUBACK, the end)
+through `call_soon_threadsafe`.
 
 Sockets: paho 2.x leaves the TCP (or TLS) socket open when the WebSocket upgrade is refused, and leaves its
 wake-up socket pair to the garbage collector; both would warn (an error under the test suite). `_Client`
@@ -18,16 +21,25 @@ import logging
 import secrets
 import ssl
 import threading
-from collections.abc import Sequence
-from typing import Any, Literal
+from collections.abc import Callable, Sequence
+from typing import Any, Final, Literal
 from urllib.parse import urlsplit
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion, MQTTErrorCode, MQTTProtocolVersion
+from paho.mqtt.exception import MalformedPacket
 
 from hydrodesk.mqtt.access import IotAccess
 from hydrodesk.mqtt.errors import ConnectFailure, FailureKind, from_connack, from_exception
-from hydrodesk.mqtt.inbox import Inbox
+from hydrodesk.mqtt.inbox import Inbox, RawMessage
+from hydrodesk.mqtt.stream_reader import (
+    OPCODE_PONG,
+    FrameEvents,
+    MqttPackets,
+    StreamError,
+    WebSocketFrames,
+    split_publish,
+)
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +53,7 @@ SCHEMES: dict[str, tuple[PahoTransport, bool]] = {
 }
 DEFAULT_PORTS = {("websockets", False): 80, ("websockets", True): 443, ("tcp", False): 1883, ("tcp", True): 8883}
 LOOP_TIMEOUT_S = 1.0
+READ_SIZE: Final = 64 * 1024
 
 
 def new_client_id(prefix: str = "hydrodesk") -> str:
@@ -48,10 +61,96 @@ def new_client_id(prefix: str = "hydrodesk") -> str:
     return f"{prefix}-{secrets.token_hex(6)}"
 
 
+def _fresh_in_packet() -> dict[str, Any]:
+    """paho's idea of "no packet under way" (what its own `_packet_read` leaves behind)."""
+    return {
+        "command": 0,
+        "have_remaining": 0,
+        "remaining_count": [],
+        "remaining_mult": 1,
+        "remaining_length": 0,
+        "packet": bytearray(b""),
+        "to_process": 0,
+        "pos": 0,
+    }
+
+
 class _Client(mqtt.Client):
-    """paho's Client, closing what a connection attempt opened when the attempt fails half-way."""
+    """paho's Client, closing what a connection attempt opened when the attempt fails half-way, and reading the
+    stream in chunks when `publish_sink` is set (QoS 0 PUBLISH packets go there in batches)."""
 
     _attempt: list[Any]
+    publish_sink: Callable[[list[RawMessage]], None] | None = None
+    _frames: WebSocketFrames | None = None
+    _packets: MqttPackets | None = None
+
+    def reconnect(self) -> MQTTErrorCode:
+        # A new connection: nothing half-read from the last one may leak into it.
+        self._frames = WebSocketFrames() if self._transport == "websockets" else None
+        self._packets = MqttPackets()
+        return super().reconnect()
+
+    def _packet_read(self) -> MQTTErrorCode:
+        sink, sock, packets = self.publish_sink, self._sock, self._packets
+        if sink is None or sock is None or packets is None or self._protocol == mqtt.MQTTv5:
+            return super()._packet_read()
+        frames = self._frames
+        events = FrameEvents()
+        raw = getattr(sock, "_socket", None) if frames is not None else sock
+        if raw is None or (frames is not None and not hasattr(sock, "_create_frame")):
+            return super()._packet_read()  # a paho whose WebSocket wrapper changed shape: its own reader
+        try:
+            data = raw.recv(READ_SIZE)
+        except (BlockingIOError, ssl.SSLWantReadError):
+            return MQTTErrorCode.MQTT_ERR_AGAIN
+        except ssl.SSLWantWriteError:
+            self._call_socket_register_write()
+            return MQTTErrorCode.MQTT_ERR_AGAIN
+        except OSError as err:
+            log.debug("MQTT read failed: %s", err)
+            return MQTTErrorCode.MQTT_ERR_CONN_LOST
+        if not data:
+            return MQTTErrorCode.MQTT_ERR_CONN_LOST
+        with self._msgtime_mutex:
+            self._last_bytes_received = mqtt.time_func()
+        try:
+            if frames is not None:
+                data = frames.feed(data, events)
+                for ping in events.pings:
+                    raw.send(sock._create_frame(OPCODE_PONG, bytearray(ping), 1))
+            complete = packets.feed(data)
+        except StreamError as err:
+            log.warning("the broker sent a broken stream: %s", err)
+            return MQTTErrorCode.MQTT_ERR_PROTOCOL
+        batch: list[RawMessage] = []
+        for first, body in complete:
+            parts = split_publish(first, body)
+            if parts is not None:
+                batch.append(parts)
+                continue
+            if batch:  # in order: what came before this packet is delivered first
+                sink(batch)
+                batch = []
+            rc = self._handle_packet(first, body)
+            if rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
+                return rc
+        if batch:
+            sink(batch)
+        if frames is not None and events.closed:  # after what came before it (a refusing CONNACK, say)
+            return MQTTErrorCode.MQTT_ERR_CONN_LOST
+        return MQTTErrorCode.MQTT_ERR_SUCCESS
+
+    def _handle_packet(self, first: int, body: bytes) -> MQTTErrorCode:
+        """One whole packet through paho's own handler, as its `_packet_read` would have passed it."""
+        self._in_packet = {**_fresh_in_packet(), "command": first, "have_remaining": 1}
+        self._in_packet.update(remaining_length=len(body), packet=bytearray(body))
+        try:
+            rc = self._packet_handle()
+        except MalformedPacket as exc:
+            log.debug("received a malformed packet: %s", exc)
+            rc = MQTTErrorCode.MQTT_ERR_PROTOCOL
+        self._in_packet = _fresh_in_packet()
+        return rc
 
     def _create_socket(self) -> Any:
         self._attempt = []
@@ -136,7 +235,8 @@ class PahoSession:
             client.tls_set_context(ssl_context or ssl.create_default_context())
         client.on_connect = self._on_connect
         client.on_subscribe = self._on_subscribe
-        client.on_message = self._on_message
+        client.on_message = self._on_message  # QoS 1 messages; QoS 0 ones come in batches to the sink
+        client.publish_sink = inbox.put_many
         self._client = client
 
     # ------------------------------------------------------------------ from the loop

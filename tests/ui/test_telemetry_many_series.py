@@ -107,10 +107,12 @@ def test_all_200_series_are_drawn_each_in_its_colour_and_a_tick_paints_only_new_
     changed = KEYS[:3]
     now = time.time()
     write(hub, changed, now, now + 0.3, step=0.1)
-    painted = flow.painted_columns
+    painted, origin = flow.painted_columns, flow.origin
     tick(live)
     assert flow.full_redraws == redraws
-    assert 0 < flow.painted_columns - painted < flow.width // 10
+    # Plus the columns the live window moved on by meanwhile (many on a loaded machine, where the tick comes late).
+    moved = round((flow.origin - origin) / flow.bucket_s)
+    assert 0 < flow.painted_columns - painted < flow.width // 10 + moved
     assert chart.items[KEYS[0]].points > chart.items[KEYS[4]].points
 
     # A resized window is a new grid: every series is drawn again, not only those that just received points.

@@ -51,10 +51,12 @@ def test_views_are_zero_copy_and_read_only() -> None:
     series = filled(250, capacity=100, slack=8)
     view = series.window(T0 + 200, T0 + 210)
     assert view.values.tolist() == [float(i) for i in range(200, 211)]
-    assert not view.ts.flags.owndata
-    assert not view.values.flags.owndata
+    assert view.ts.tolist() == [T0 + i for i in range(200, 211)]
+    assert not view.values.flags.owndata  # the times are computed from the stored offsets
     with pytest.raises(ValueError, match="read-only"):
         view.values[0] = 1.0
+    with pytest.raises(ValueError, match="read-only"):
+        view.ts[0] = 1.0
 
 
 def test_window_and_tail_select_by_time_and_count() -> None:
@@ -120,8 +122,26 @@ def test_extend_takes_history_in_bulk_and_falls_back_for_disorder() -> None:
 def test_values_are_stored_as_float32_by_default_to_save_memory() -> None:
     series = SeriesBuffer(86_400)
     assert series.view().values.dtype == np.float32
-    assert series.nbytes < 86_400 * 12 * 1.07  # 8 + 4 bytes a point, plus the slack
+    assert series.nbytes < 86_400 * 8 * 1.07  # a float32 time offset and a float32 value a point, plus the slack
     assert SeriesBuffer(10, value_dtype=np.float64).view().values.dtype == np.float64
+
+
+def test_times_are_kept_to_the_millisecond_across_compactions_and_a_moved_base() -> None:
+    """Times are int32 milliseconds from a base that moves by whole milliseconds: what comes back is what went in."""
+    series = SeriesBuffer(1_000, slack=64)
+    ts = T0 + np.arange(5_000) * 0.010 + 0.0005  # 100 Hz, never on a whole second
+    assert series.extend(ts[:2_500], np.arange(2_500.0)) == 1_000
+    for index in range(2_500, 5_000):
+        assert series.append(float(ts[index]), float(index)) is Appended.APPENDED
+    assert np.max(np.abs(series.view().ts - ts[-1_000:])) < 1e-5
+    assert series.append(float(ts[-1]) + 0.0003, 0.0) is Appended.DUPLICATE  # the same millisecond
+    later = float(ts[-1]) + 20 * 86_400.0  # twenty days of silence: still within reach of the base
+    assert series.append(later, 1.0) is Appended.APPENDED
+    assert np.max(np.abs(series.view().ts[:-1] - ts[-999:])) < 1e-5
+    much_later = later + 10 * 86_400.0  # the base must move: what is now over ~24.8 days old leaves
+    assert series.append(much_later, 2.0) is Appended.APPENDED
+    assert series.view().ts.tolist() == pytest.approx([later, much_later], abs=1e-5)
+    assert series.window(later - 1, later + 1).values.tolist() == [1.0]
 
 
 def test_gaps_are_jumps_larger_than_k_times_the_median_step() -> None:

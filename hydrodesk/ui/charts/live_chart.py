@@ -21,41 +21,33 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QLocale, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from hydrodesk.domain.telemetry import SeriesBuffer, SeriesKey
 from hydrodesk.domain.telemetry_rollups import RollupHistory
 from hydrodesk.ui import formats
-from hydrodesk.ui.charts.metrics import PlotGroup, metric_unit, plot_group
+from hydrodesk.ui.charts.metrics import PlotGroup, plot_group
+from hydrodesk.ui.charts.plot_style import (
+    DARK_COLORS,
+    LIGHT_COLORS,
+    MIN_Y_RANGE,
+    NON_NEGATIVE,
+    PaintCounter,
+    new_plot,
+    series_color,
+    style_plot,
+)
 from hydrodesk.ui.charts.raster_layer import RasterLayer
 from hydrodesk.ui.charts.series_item import SeriesItem
 
-LIGHT_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f")
-DARK_COLORS = ("#5fa8e8", "#ff6b6b", "#5fd35f", "#b99cf0", "#ffae52", "#4fd8e6", "#d19a7a", "#f5a3d6", "#b0b0b0")
 RASTER_STEP_PX = 4
 VECTOR_LIMIT = 24  # more series than this on the chart: drawn as pixels (RasterLayer), one image per plot
 MAX_BANDED_SERIES = 12  # more series than this on the chart: no shaded min/max bands, the peak lines say it
 UPDATE_BUDGET_S = 0.008  # curve updates per ingest tick stop after this long; the rest wait for the next
-NON_NEGATIVE = frozenset({"flow", "pressure", "soil", "battery", "pct"})
-MIN_Y_RANGE = {"flow": 10.0, "pressure": 0.5, "soil": 5.0, "battery": 5.0}
-ZERO_ROOM = 0.06  # of the smallest range: the room below zero a non-negative plot keeps for its "0" label
 
 SeriesLookup = Callable[[SeriesKey], SeriesBuffer | None]
-
-
-class _PaintCounter(QObject):
-    """Counts the paints the chart's viewport really completed (what the benchmark reports as fps)."""
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 class LiveChart(QWidget):
@@ -92,7 +84,7 @@ class LiveChart(QWidget):
         self.canvas.setObjectName("LiveChartCanvas")
         self.canvas.ci.setSpacing(0)
         self.canvas.ci.setContentsMargins(4, 4, 12, 4)
-        self.paints = _PaintCounter(self)
+        self.paints = PaintCounter(self)
         self.canvas.viewport().installEventFilter(self.paints)
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
         layout = QVBoxLayout(self)
@@ -142,12 +134,7 @@ class LiveChart(QWidget):
         return len(self.items) > VECTOR_LIMIT
 
     def color_for(self, index: int) -> QColor:
-        """The palette's colours first, then hues spread by the golden angle (200 series stay told apart)."""
-        if index < len(self._colors):
-            return QColor(self._colors[index])
-        dark = self._colors is DARK_COLORS
-        hue = (index * 0.618033988749895) % 1.0
-        return QColor.fromHsvF(hue, 0.55 if dark else 0.85, 0.95 if dark else 0.72)
+        return series_color(index, self._colors)
 
     def _layer_for(self, key: SeriesKey) -> RasterLayer:
         group = plot_group(key.metric)
@@ -192,10 +179,16 @@ class LiveChart(QWidget):
         """Bring the layers to this window and feed them the points of `keys` that arrived since their last feed."""
         width = self._width_px()
         bucket_s = (x_range[1] - x_range[0]) / width
+        origin = x_range[0]
+        if not self.following:
+            # Paused, the grid sits on whole columns: a pan or a scrub then moves what is computed (and computes
+            # only the columns it brings in) instead of computing every column again.
+            origin = math.floor(origin / bucket_s) * bucket_s
         keys = list(keys)
         for group, layer in self.layers.items():
             box = self.plots[group].getViewBox()
-            if layer.set_grid(x_range[0], bucket_s, width, round(box.height())):
+            layer.clip_to_grid = not self.following
+            if layer.set_grid(origin, bucket_s, width, round(box.height())):
                 keys += layer.keys  # a new grid (resized, zoomed): every series of the plot is computed again
         batches: dict[str, list[tuple[SeriesKey, SeriesBuffer | None, RollupHistory | None]]] = {}
         for key in dict.fromkeys(keys):
@@ -212,6 +205,9 @@ class LiveChart(QWidget):
                 for key, columns in layer.feed_many(batch).items():
                     self.items[key].drawn = columns
                     fed += 1
+        for layer in self.layers.values():
+            if layer.missing is not None:  # panned back: the columns that came in on the left
+                layer.fill_columns([(key, self._lookup(key), self.items[key].history) for key in layer.keys])
         for group, layer in self.layers.items():
             wanted = layer.wanted_y_range()
             if wanted is None:
@@ -282,35 +278,7 @@ class LiveChart(QWidget):
     def _add_plot(self, group: PlotGroup) -> pg.PlotItem:
         # Plots stack in their group order: rebuild the layout's rows around the new one.
         self.groups[group.key] = group
-        axis = pg.DateAxisItem(orientation="bottom", utcOffset=self._axis_offset())
-        plot = pg.PlotItem(axisItems={"bottom": axis})
-        plot.setObjectName(group.key)
-        plot.setLabel("left", group.title)
-        plot.showGrid(x=True, y=True, alpha=0.18)
-        plot.setMenuEnabled(False)
-        plot.hideButtons()
-        legend = plot.addLegend(offset=(8, 4), labelTextSize="8pt", verSpacing=-6)
-        legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        plot.getAxis("left").enableAutoSIPrefix(False)
-        plot.getAxis("left").setWidth(56)
-        for name in ("left", "bottom"):
-            # Axes (with their grid lines) are cached as pixmaps: a repaint for new points only blits them.
-            plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        box = plot.getViewBox()
-        # A flat series (a closed valve's zero flow) still gets a readable scale.
-        box.setLimits(minYRange=MIN_Y_RANGE.get(group.key, 1.0))
-        if group.key in NON_NEGATIVE:
-            # No flow, pressure or moisture below zero: do not waste half the plot on it, but leave room for the
-            # "0" label, so a zero reads as zero.
-            box.setLimits(yMin=-ZERO_ROOM * MIN_Y_RANGE.get(group.key, 1.0))
-        box.setMouseEnabled(x=True, y=False)
-        box.enableAutoRange(axis="y", enable=True)
-        box.setAutoVisible(y=True)
-        box.sigRangeChangedManually.connect(self._on_user_moved_view)
-        box.sigXRangeChanged.connect(self._on_x_range_changed)
-        crosshair = pg.InfiniteLine(angle=90, movable=False)
-        crosshair.setVisible(False)
-        plot.addItem(crosshair, ignoreBounds=True)
+        plot, crosshair = new_plot(group, self._axis_offset(), self._on_user_moved_view, self._on_x_range_changed)
         self._crosshairs[group.key] = crosshair
         self.plots[group.key] = plot
         self._restack()
@@ -519,35 +487,5 @@ class LiveChart(QWidget):
                 layer.set_color(key, item.color)
 
     def _style_plot(self, plot: pg.PlotItem) -> None:
-        if not self._theme:
-            return
-        muted = QColor(self._theme["muted"])
-        border = QColor(self._theme["border"])
-        for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setPen(pg.mkPen(border))
-            axis.setTextPen(pg.mkPen(muted))
-            axis.label.setDefaultTextColor(muted)
-        legend = plot.legend
-        if legend is not None:
-            legend.setLabelTextColor(QColor(self._theme.get("text", self._theme["muted"])))
-            legend.setBrush(pg.mkBrush(_with_alpha(self._theme["background"], 200)))
-            legend.setPen(pg.mkPen(border))
         group = next((key for key, value in self.plots.items() if value is plot), None)
-        line = self._crosshairs.get(group) if group else None
-        if line is not None:
-            line.setPen(pg.mkPen(QColor(self._theme["accent"]), width=1, style=Qt.PenStyle.DashLine))
-
-
-def _with_alpha(color: str, alpha: int) -> QColor:
-    result = QColor(color)
-    result.setAlpha(alpha)
-    return result
-
-
-def format_reading(value: float | None, metric: str) -> str:
-    if value is None:
-        return "—"
-    unit = metric_unit(metric)
-    number = QLocale().toString(value, "f", 2 if abs(value) < 10 else 1)
-    return f"{number} {unit}".strip()
+        style_plot(plot, self._theme, self._crosshairs.get(group) if group else None)

@@ -27,6 +27,7 @@ STEP_SAMPLE = 256
 MAX_GAP_COLUMNS = 64  # a line is drawn across at most this many empty columns (more: a gap in the data)
 Y_PADDING = 0.06
 FULL_BOUNDS_EVERY = 10
+REDUCE_POINTS = 2_000_000  # points reduced to columns per numpy pass (bounds the temporaries to ~100 MB)
 Y_SHRINK_BELOW = 0.35  # the data spans less than this fraction of the scale: zoom in on it
 
 
@@ -54,6 +55,8 @@ class RasterLayer(pg.GraphicsObject):
         self._dirty_from = 0
         self._bounds: tuple[float, float] | None = None
         self._bounds_calls = 0
+        self.missing: tuple[int, int] | None = None  # columns [first, stop) a pan back brought in, not computed yet
+        self.clip_to_grid = False  # paused: points after the window are not the last column's (live: they are)
         self.full_redraws = 0
         self.painted_columns = 0
         self.setZValue(5)
@@ -103,7 +106,7 @@ class RasterLayer(pg.GraphicsObject):
             self.width,
             self.height,
         )
-        if same_scale and abs(shift - whole) < 1e-3 and 0 <= whole < width:
+        if same_scale and abs(shift - whole) < 1e-3 and -width < whole < width:
             if whole:
                 self._shift(whole)
                 self.origin = self.origin + whole * bucket_s  # no drift from adding rounded steps
@@ -111,18 +114,30 @@ class RasterLayer(pg.GraphicsObject):
         self.origin, self.bucket_s, self.width, self.height = origin, bucket_s, width, height
         self._columns = np.full((4, len(self.keys), width), np.nan)
         self._computed[:] = 0
+        self.missing = None
         self.image = np.zeros((height, width), dtype=np.uint32)
         self._dirty_from = 0
         self.prepareGeometryChange()
         return True
 
     def _shift(self, columns: int) -> None:
-        self._columns[:, :, :-columns] = self._columns[:, :, columns:]
-        self._columns[:, :, -columns:] = np.nan
-        self.image[:, :-columns] = self.image[:, columns:]
-        self.image[:, -columns:] = 0
-        self._computed = np.maximum(self._computed - columns, 0)
-        self._dirty_from = max(0, min(self._dirty_from - columns, self.width - columns))
+        """Move what is computed by whole columns: left (positive, the window moved on) or right (negative, panned
+        back; the columns that came in on the left are `missing` until `fill_columns` computes them)."""
+        if columns > 0:
+            self._columns[:, :, :-columns] = self._columns[:, :, columns:]
+            self._columns[:, :, -columns:] = np.nan
+            self.image[:, :-columns] = self.image[:, columns:]
+            self.image[:, -columns:] = 0
+            self._computed = np.maximum(self._computed - columns, 0)
+            self._dirty_from = max(0, min(self._dirty_from - columns, self.width - columns))
+        else:
+            back = -columns
+            self._columns[:, :, back:] = self._columns[:, :, :-back].copy()
+            self._columns[:, :, :back] = np.nan
+            self._computed = np.minimum(self._computed + back, self.width)
+            already = self.missing[1] if self.missing is not None else 0
+            self.missing = (0, min(self.width, already + back))
+            self._dirty_from = 0  # bridging reaches across the new columns: paint the window again (cheap)
         self.prepareGeometryChange()
 
     def reset_series(self, key: SeriesKey) -> None:
@@ -166,8 +181,13 @@ class RasterLayer(pg.GraphicsObject):
                 chunks_ts.append(np.empty(0))
                 chunks_values.append(np.empty(0))
                 continue
-            # Points beyond the window's end (a clock ahead of ours) land in its last column, as they would be seen.
-            ts, values = series.since(origin + first * b)
+            # Live, points beyond the window's end (a clock ahead of ours) land in its last column, as they would
+            # be seen; paused, the window ends where it ends (and what came after costs nothing).
+            if self.clip_to_grid:
+                window = series.window(origin + first * b, origin + width * b)
+                ts, values = window.ts, window.values
+            else:
+                ts, values = series.since(origin + first * b)
             chunks_ts.append(ts)
             chunks_values.append(values)
             last = series.last_ts
@@ -182,22 +202,7 @@ class RasterLayer(pg.GraphicsObject):
         block = self._columns[:, row_arr, lowest:]
         block[:, stale] = np.nan
         self._columns[:, row_arr, lowest:] = block
-        counts = np.fromiter((len(chunk) for chunk in chunks_ts), dtype=np.int64, count=len(chunks_ts))
-        if counts.sum():
-            ts = np.concatenate(chunks_ts)
-            values = np.concatenate(chunks_values).astype(np.float64)
-            owner = np.repeat(row_arr, counts)
-            column = np.clip(((ts - origin) // b).astype(np.int64), 0, width - 1)
-            # Each series' points are in time order and the series follow each other: (row, column) is grouped.
-            cell = owner * width + column
-            starts = np.flatnonzero(np.r_[True, cell[1:] != cell[:-1]])
-            ends = np.r_[starts[1:], len(cell)] - 1
-            where = cell[starts]
-            flat = self._columns.reshape(4, -1)
-            flat[0, where] = np.minimum.reduceat(values, starts)
-            flat[1, where] = np.maximum.reduceat(values, starts)
-            flat[2, where] = values[starts]
-            flat[3, where] = values[ends]
+        self._reduce(rows, chunks_ts, chunks_values, 0, width)
         for row, series, history in fresh:
             if series is not None and len(series):
                 step = median_step(series.tail(STEP_SAMPLE).ts)
@@ -207,6 +212,68 @@ class RasterLayer(pg.GraphicsObject):
                 self._fill_history(row, history, series.first_ts if series is not None else None)
         self._dirty_from = min(self._dirty_from, int(first_arr.min()))
         return computed
+
+    def _reduce(
+        self, rows: list[int], chunks_ts: list[np.ndarray], chunks_values: list[np.ndarray], first: int, stop: int
+    ) -> None:
+        """Min, max, first and last value per (row, column) of columns [first, stop) from each row's points (in time
+        order), a few million points at a time: a day of 200 series never needs gigabytes of temporaries."""
+        b, origin, width = self.bucket_s, self.origin, self.width
+        flat = self._columns.reshape(4, -1)
+        start = 0
+        while start < len(rows):
+            end, total = start, 0
+            while end < len(rows) and (end == start or total + len(chunks_ts[end]) <= REDUCE_POINTS):
+                total += len(chunks_ts[end])
+                end += 1
+            if total:
+                counts = np.fromiter((len(chunk) for chunk in chunks_ts[start:end]), dtype=np.int64, count=end - start)
+                ts = np.concatenate(chunks_ts[start:end])
+                values = np.concatenate(chunks_values[start:end]).astype(np.float64)
+                owner = np.repeat(np.asarray(rows[start:end], dtype=np.int64), counts)
+                column = ((ts - origin) // b).astype(np.int64)
+                if first or stop < width or self.clip_to_grid:
+                    # Paused (or filling a pan's columns): a point on the window's end belongs to the next column.
+                    inside = (column >= first) & (column < stop)
+                    column, values, owner = column[inside], values[inside], owner[inside]
+                np.clip(column, first, stop - 1, out=column)
+                # Each series' points are in time order and the series follow each other: (row, column) is grouped.
+                cell = owner * width + column
+                if len(cell):
+                    starts = np.flatnonzero(np.r_[True, cell[1:] != cell[:-1]])
+                    ends = np.r_[starts[1:], len(cell)] - 1
+                    where = cell[starts]
+                    flat[0, where] = np.minimum.reduceat(values, starts)
+                    flat[1, where] = np.maximum.reduceat(values, starts)
+                    flat[2, where] = values[starts]
+                    flat[3, where] = values[ends]
+            start = end
+
+    def fill_columns(self, batch: list[tuple[SeriesKey, SeriesBuffer | None, RollupHistory | None]]) -> int:
+        """Compute the `missing` columns (a pan back brought them in) of every series in `batch`, from the points in
+        them alone; returns how many columns that was."""
+        if self.missing is None or self.width == 0:
+            return 0
+        first, stop = self.missing
+        self.missing = None
+        b, origin = self.bucket_s, self.origin
+        rows: list[int] = []
+        chunks_ts: list[np.ndarray] = []
+        chunks_values: list[np.ndarray] = []
+        for key, series, history in batch:
+            row = self._row.get(key)
+            if row is None:
+                continue
+            if series is not None and len(series):
+                window = series.window(origin + first * b, origin + stop * b)
+                rows.append(row)
+                chunks_ts.append(window.ts)
+                chunks_values.append(window.values)
+            if history is not None and len(history):
+                self._fill_history(row, history, series.first_ts if series is not None else None)
+        self._reduce(rows, chunks_ts, chunks_values, first, stop)
+        self._dirty_from = 0
+        return stop - first
 
     def _fill_history(self, row: int, history: RollupHistory, first_live: float | None) -> None:
         """Minute rollups where the live points do not reach (before the first of them)."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from hydrodesk.domain.weather_series import Column, typical_step
 from hydrodesk.ui.charts.decimated_curve import DecimatedCurve, SpansItem, cosmetic_pen, faded
-from hydrodesk.ui.charts.live_chart import DARK_COLORS, LIGHT_COLORS
+from hydrodesk.ui.charts.plot_style import DARK_COLORS, LIGHT_COLORS
 from hydrodesk.ui.charts.time_axis import FarmTimeAxis, TimeGridLines
 
 MIN_SPAN_S = 15 * 60.0  # zoomed in no further than a quarter of an hour

@@ -9,14 +9,11 @@ only when the pane is first shown.
 from __future__ import annotations
 
 import logging
-import time
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QIcon, QPixmap, QShowEvent
+from PySide6.QtGui import QAction, QColor, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -35,13 +32,17 @@ from PySide6.QtWidgets import (
 )
 
 from hydrodesk.domain.telemetry import SeriesKey
-from hydrodesk.exports.file_names import suggested_file_name
 from hydrodesk.ui import formats
-from hydrodesk.ui.charts.live_chart import LiveChart, format_reading
-from hydrodesk.ui.charts.metrics import metric_label, metric_sort_key
+from hydrodesk.ui.charts.live_chart import LiveChart
+from hydrodesk.ui.charts.metrics import metric_label
+from hydrodesk.ui.charts.plot_style import format_reading
 from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.models.devices import DevicesTableModel
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
+from hydrodesk.ui.panes.telemetry_export import TelemetryExport
+from hydrodesk.ui.panes.telemetry_history import SCRUB_STEPS, TelemetryHistory
+from hydrodesk.ui.panes.telemetry_series import SeriesPicker
+from hydrodesk.ui.panes.telemetry_states import TelemetryStates
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.segmented import SegmentedButtons
@@ -49,24 +50,21 @@ from hydrodesk.ui.widgets.state_page import StatePage
 
 if TYPE_CHECKING:
     from hydrodesk.domain.telemetry_devices import DeviceInfo
-    from hydrodesk.mqtt.connection import ConnectionStatus
     from hydrodesk.ui.live.telemetry import LiveTelemetry
 
 log = logging.getLogger(__name__)
 
 WINDOWS = {"5m": 300.0, "1h": 3600.0, "24h": 86400.0}
-HISTORY_S = 86400.0
-DEFAULT_METRICS = ("flow_lpm", "pressure_bar")
-CHART_PAGE, STATE_PAGE = 0, 1
-KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-SCRUB_STEPS = 1000
 READY_POINTS = 10  # a chart with this many points is worth a screenshot
 
 
 DEVICE_ROWS = 4
 
 
-class TelemetryPane(Pane):
+class TelemetryPane(SeriesPicker, TelemetryHistory, TelemetryStates, TelemetryExport, Pane):
+    """The pane: its widgets, their wiring and the live ticks (the series picker, history, states and exports are
+    the mixins' jobs, each in its own module)."""
+
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._selection = Selection()
@@ -400,83 +398,10 @@ class TelemetryPane(Pane):
             item.points >= READY_POINTS or item.history_points >= READY_POINTS for item in self.chart.items.values()
         )
 
-    def _on_history_loaded(self, project_id: str, keys: tuple[SeriesKey, ...]) -> None:
-        self._sync_series_tree()
-        live = self._live
-        if live is not None:
-            # The rollups behind these charts changed: draw them again.
-            for key in set(keys) & set(self.chart.keys):
-                self.context.tasks.spawn(self._backfill(live, key), name=f"backfill-{key.device_id}-{key.metric}")
-        self._update_history_banner()
-
-    def _on_history_failed(self, project_id: str, _message: str) -> None:
-        self._update_history_banner()
-        self._update_state()
-
-    def _update_history_banner(self) -> None:
-        """Say plainly when the last day could not be fetched (for the project on screen): the charts then show
-        only what this computer stored, and the live stream goes on regardless."""
-        live = self._live
-        project = self._selection.project
-        errors = {} if live is None else live.history_errors
-        failed = [
-            (project_id, message)
-            for project_id, message in errors.items()
-            if project is None or project_id == project.project_id
-        ]
-        if not failed:
-            self.history_banner.setVisible(False)
-            return
-        self.history_banner.setText(
-            self.tr(
-                "The last 24 hours could not be loaded from the server: {reason} The charts show what this computer "
-                "has stored; live data carries on."
-            ).format(reason=failed[0][1])
-        )
-        self.history_banner.setVisible(True)
-
     def _on_device_changed(self, info: DeviceInfo) -> None:
         self.devices_model.update_device(info)
         self._update_heading()
         self._update_state()
-
-    def _on_connection_changed(self, status: ConnectionStatus) -> None:
-        from hydrodesk.mqtt.connection import ConnectionState
-
-        state = status.state
-        chip, tone = {
-            ConnectionState.CONNECTED: (self.tr("Live"), "ok"),
-            ConnectionState.CONNECTING: (self.tr("Connecting…"), "warn"),
-            ConnectionState.RETRYING: (self.tr("Reconnecting…"), "warn"),
-            ConnectionState.REFUSED: (self.tr("Refused"), "error"),
-            ConnectionState.STOPPED: (self.tr("Stopped"), "error"),
-        }[state]
-        self._set_chip(chip, tone)
-        if state is ConnectionState.CONNECTED or (state is ConnectionState.CONNECTING and not status.failures):
-            self.banner.setVisible(False)
-        else:
-            reason = status.message or self.tr("The live data connection was lost.")
-            retry = (
-                self.tr(" Retrying in {seconds} s.").format(seconds=max(1, round(status.retry_in_s)))
-                if status.retry_in_s
-                else ""
-            )
-            self.banner.setText(
-                self.tr("{reason}{retry} The charts keep what they have and continue when the data returns.").format(
-                    reason=reason, retry=retry
-                )
-            )
-            self.banner.setProperty("tone", "error" if state is ConnectionState.REFUSED else "warn")
-            self.banner.style().unpolish(self.banner)
-            self.banner.style().polish(self.banner)
-            self.banner.setVisible(True)
-        self._update_state()
-
-    def _set_chip(self, text: str, tone: str) -> None:
-        self.connection_chip.setText("● " + text)
-        self.connection_chip.setProperty("tone", tone)
-        self.connection_chip.style().unpolish(self.connection_chip)
-        self.connection_chip.style().polish(self.connection_chip)
 
     def _every_second(self) -> None:
         live = self._live
@@ -486,196 +411,6 @@ class TelemetryPane(Pane):
         self._update_scrub_range()
 
     # ------------------------------------------------------------------------------------------ series tree
-    def _sync_series_tree(self) -> None:
-        """Add the series that appeared since the last look (devices are grouped, metrics sorted by kind)."""
-        live = self._live
-        if live is None:
-            return
-        self._known_series = len(live.store)
-        keys = list(self._all_keys())
-        devices: dict[str, QTreeWidgetItem] = {}
-        for index in range(self.series_tree.topLevelItemCount()):
-            item = self.series_tree.topLevelItem(index)
-            devices[item.text(0)] = item
-        self.series_tree.blockSignals(True)
-        try:
-            for key in sorted(keys, key=lambda k: (k.device_id, metric_sort_key(k.metric))):
-                parent = devices.get(key.device_id)
-                if parent is None:
-                    parent = QTreeWidgetItem([key.device_id])
-                    parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
-                    self.series_tree.addTopLevelItem(parent)
-                    self.series_tree.sortItems(0, Qt.SortOrder.AscendingOrder)
-                    devices[key.device_id] = parent
-                    project = self._selection.project
-                    owner = self._project_of(key.device_id)
-                    # Devices of the selected project open; the others stay folded away.
-                    parent.setExpanded(project is None or not owner or owner == project.project_id)
-                if key in self._tree_items:
-                    continue
-                child = QTreeWidgetItem([metric_label(key.metric)])
-                child.setData(0, KEY_ROLE, key)
-                child.setToolTip(0, key.metric)
-                child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                child.setCheckState(0, Qt.CheckState.Checked if self.chart.has(key) else Qt.CheckState.Unchecked)
-                position = sum(
-                    1
-                    for i in range(parent.childCount())
-                    if metric_sort_key(parent.child(i).data(0, KEY_ROLE).metric) < metric_sort_key(key.metric)
-                )
-                parent.insertChild(position, child)
-                self._tree_items[key] = child
-                if self.chart.has(key):
-                    self._paint_swatch(key, self.chart.items[key].color)
-        finally:
-            self.series_tree.blockSignals(False)
-        if self.series_search.text():
-            self._filter_series_tree(self.series_search.text())
-        if not self._user_chose_series:
-            self._choose_default_series()
-        self._update_series_label()
-        self._update_heading()
-        self._update_state()
-
-    def _choose_default_series(self) -> None:
-        """Until the user picks: flow and pressure of every device of the selected project."""
-        live = self._live
-        if live is None:
-            return
-        project = self._selection.project
-        wanted = {
-            key
-            for key in self._all_keys()
-            if key.metric in DEFAULT_METRICS
-            and (project is None or self._project_of(key.device_id) == project.project_id)
-        }
-        self._set_many({key: False for key in self.chart.keys if key not in wanted})
-        self._set_many(dict.fromkeys(sorted(wanted), True))
-
-    def _set_checked(self, key: SeriesKey, checked: bool) -> None:
-        self._set_many({key: checked})
-
-    def _set_many(self, wanted: dict[SeriesKey, bool]) -> None:
-        """Tick (or untick) many series and plot them, drawing the chart once at the end, not once per series."""
-        changed = [key for key, shown in wanted.items() if shown != self.chart.has(key)]
-        self.series_tree.blockSignals(True)
-        try:
-            for key, shown in wanted.items():
-                item = self._tree_items.get(key)
-                if item is not None:
-                    item.setCheckState(0, Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
-        finally:
-            self.series_tree.blockSignals(False)
-        for key in changed:
-            self._show_series(key, wanted[key], draw=len(changed) == 1)
-        if len(changed) > 1:
-            self.chart.refresh_all()
-        self._update_series_label()
-
-    def _tree_item(self, key: SeriesKey) -> QTreeWidgetItem | None:
-        return self._tree_items.get(key)
-
-    def show_listed_series(self, shown: bool) -> None:
-        """Plot (or stop plotting) every series the list shows (all of them, or those the search found)."""
-        self._user_chose_series = True
-        self._set_many({key: shown for key, item in self._tree_items.items() if not item.isHidden()})
-
-    def _filter_series_tree(self, text: str) -> None:
-        """Show the series whose device or metric (as named on screen or as sent) contains the text."""
-        needle = text.strip().casefold()
-        for index in range(self.series_tree.topLevelItemCount()):
-            parent = self.series_tree.topLevelItem(index)
-            device_hit = needle in parent.text(0).casefold()
-            shown = 0
-            for child_index in range(parent.childCount()):
-                child = parent.child(child_index)
-                key = child.data(0, KEY_ROLE)
-                hit = not needle or device_hit or needle in child.text(0).casefold() or needle in key.metric.casefold()
-                child.setHidden(not hit)
-                shown += hit
-            parent.setHidden(shown == 0)
-            if needle and shown:
-                parent.setExpanded(True)
-
-    def _paint_swatch(self, key: SeriesKey, color: QColor | None) -> None:
-        """The list is the legend: a plotted series shows its colour beside its name."""
-        item = self._tree_items.get(key)
-        if item is None:
-            return
-        icon = QIcon()
-        if color is not None:
-            swatch = QPixmap(12, 12)
-            swatch.fill(color)
-            icon = QIcon(swatch)
-        # Quietly: the tree reports an icon change as an item change, which would read as the user's tick.
-        self.series_tree.blockSignals(True)
-        try:
-            item.setIcon(0, icon)
-        finally:
-            self.series_tree.blockSignals(False)
-
-    def _update_series_label(self) -> None:
-        self.series_label.setText(
-            self.tr("SERIES ({plotted} of {total} plotted)").format(
-                plotted=len(self.chart.items), total=len(self._tree_items)
-            )
-        )
-
-    def _on_series_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
-        key = item.data(0, KEY_ROLE)
-        if key is None:
-            return
-        self._user_chose_series = True
-        self._show_series(key, item.checkState(0) == Qt.CheckState.Checked)
-        self._update_series_label()
-
-    def show_series(self, key: SeriesKey, shown: bool = True) -> None:
-        """Plot (or stop plotting) one series, as ticking its box does."""
-        self._user_chose_series = True
-        self._set_checked(key, shown)
-
-    def _show_series(self, key: SeriesKey, shown: bool, *, draw: bool = True) -> None:
-        if not shown:
-            self.chart.remove_series(key)
-            self._paint_swatch(key, None)
-            self._update_state()
-            return
-        if self.chart.has(key):
-            return
-        item = self.chart.add_series(key, draw=draw)
-        self._paint_swatch(key, item.color)
-        self._update_state()
-        if self._live is not None:
-            # Backfill what came before the live points: the saved minute rollups of the last day.
-            self.context.tasks.spawn(self._backfill(self._live, key), name=f"backfill-{key.device_id}-{key.metric}")
-
-    def _on_view_changed(self, low: float, _high: float) -> None:
-        """Scrolled or zoomed back before the day the charts hold: fetch the older history (after a pause)."""
-        if self.chart.following or self._live is None:
-            return
-        if low < time.time() - HISTORY_S and (self._history_since is None or low < self._history_since):
-            self._history_since = low
-            self._older_timer.start()
-
-    def _load_older(self) -> None:
-        live = self._live
-        if live is None or self._history_since is None:
-            return
-        projects = sorted({live.project_of(key.device_id) or "" for key in self.chart.keys} - {""})
-        live.load_older(projects, self._history_since)
-        # What the office already holds of that time shows at once; the server's minutes follow.
-        for key in self.chart.keys:
-            self.context.tasks.spawn(self._backfill(live, key), name=f"backfill-{key.device_id}-{key.metric}")
-
-    def _history_start(self) -> float:
-        since = time.time() - HISTORY_S
-        return since if self._history_since is None else min(since, self._history_since)
-
-    async def _backfill(self, live: LiveTelemetry, key: SeriesKey) -> None:
-        history = await live.hub.history(SeriesKey(*key), self._history_start())
-        if live is self._live and self.chart.has(key):
-            self.chart.set_history(key, history)
-
     # ------------------------------------------------------------------------------------------ window
     def _on_window_chosen(self, choice: str) -> None:
         self.custom_minutes.setVisible(choice == "custom")
@@ -703,35 +438,6 @@ class TelemetryPane(Pane):
         self.scrub.setVisible(not following)
         self._update_scrub_range()
 
-    def _scrub_span(self) -> tuple[float, float]:
-        """From the oldest point held (live or history) to now."""
-        now = time.time()
-        oldest = now - self.chart.window_s
-        live = self._live
-        if live is not None:
-            for key in self.chart.keys:
-                series = live.store.get(key)
-                if series is not None and series.first_ts is not None:
-                    oldest = min(oldest, series.first_ts)
-                history = self.chart.items[key].history
-                if history is not None and len(history):
-                    oldest = min(oldest, float(history.minute[0]))
-        return oldest + self.chart.window_s, now
-
-    def _update_scrub_range(self) -> None:
-        if self.chart.following or self.scrub.isSliderDown():
-            return
-        first, last = self._scrub_span()
-        end = self.chart.x_range()[1]
-        fraction = 1.0 if last <= first else (end - first) / (last - first)
-        self.scrub.blockSignals(True)
-        self.scrub.setValue(round(min(1.0, max(0.0, fraction)) * SCRUB_STEPS))
-        self.scrub.blockSignals(False)
-
-    def _on_scrubbed(self, value: int) -> None:
-        first, last = self._scrub_span()
-        self.chart.show_until(first + (last - first) * value / SCRUB_STEPS)
-
     def _on_cursor_moved(self, ts: float, readings: list[tuple[SeriesKey, str, float | None, str]]) -> None:
         zone = self._selection.project.timezone if self._selection.project is not None else None
         parts = [f"<b>{formats.time_text(ts, zone, seconds=True)}</b>"]
@@ -756,95 +462,7 @@ class TelemetryPane(Pane):
         )
         self.devices_label.setText(self.tr("DEVICES ({count})").format(count=len(devices)))
 
-    def _update_state(self) -> None:
-        """Charts when there is something to plot; otherwise a page that says why and what to do."""
-        from hydrodesk.mqtt.connection import ConnectionState
-
-        live = self._live
-        if live is None:
-            self._show_chart_state(
-                self.tr("Live data is off"),
-                self.tr("Sign in to a Hydrobit account (or start HydroDesk with --demo) to see live telemetry."),
-                "signed-out",
-            )
-        elif not self._all_keys() and live.history_loading:
-            self._show_chart_state(
-                self.tr("Loading the last 24 hours…"),
-                self.tr("HydroDesk is fetching the devices' telemetry history; live data follows as it arrives."),
-                "empty",
-            )
-        elif not self._all_keys() and live.status.state is not ConnectionState.CONNECTED:
-            message = live.status.message or self.tr("HydroDesk is connecting to the live data server.")
-            self._show_chart_state(
-                self.tr("Not connected to the live data server"),
-                self.tr("{message} HydroDesk keeps retrying by itself; check the network if this lasts.").format(
-                    message=message
-                ),
-                "offline",
-            )
-        elif not self._all_keys():
-            self._show_chart_state(
-                self.tr("No devices have reported yet"),
-                self.tr(
-                    "Connected, but no field device has sent telemetry. Devices report every few seconds: check that "
-                    "the field gateways are powered and online."
-                ),
-                "empty",
-            )
-        elif not self.chart.keys:
-            self._show_chart_state(
-                self.tr("Nothing plotted"),
-                self.tr("Tick the series to plot in the list on the left (flow, pressure, soil moisture, ...)."),
-                "empty",
-            )
-        else:
-            self.chart_stack.setCurrentIndex(CHART_PAGE)
-            return
-        self.chart_stack.setCurrentIndex(STATE_PAGE)
-
-    def _show_chart_state(self, title: str, message: str, icon: str) -> None:
-        from PySide6.QtCore import QSize
-
-        from hydrodesk.ui.icons import svg_pixmap
-
-        color = getattr(self, "_state_icon_color", "#888888")
-        self.chart_state.show_state(title=title, message=message, icon=svg_pixmap(icon, QSize(48, 48), color))
-
     # ------------------------------------------------------------------------------------------ export
-    def _choose_export(self, kind: str) -> None:
-        filters = {
-            "csv": self.tr("CSV files (*.csv)"),
-            "xlsx": self.tr("Excel workbooks (*.xlsx)"),
-            "png": self.tr("PNG pictures (*.png)"),
-        }
-        dialog = QFileDialog(self, self.tr("Export telemetry"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter(filters[kind])
-        dialog.setDefaultSuffix(kind)
-        name = self.tr("telemetry", "file name")
-        dialog.selectFile(suggested_file_name(name, time.strftime("%Y%m%d-%H%M"), suffix=f".{kind}"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
-        dialog.open()  # never exec(): no nested event loop inside the asyncio loop
-
-    def export_to(self, path: Path) -> int:
-        """Write the visible window of every plotted series (CSV or XLSX by suffix), or a PNG of the charts.
-        Returns the rows written (0 for a picture)."""
-        from hydrodesk.ui.charts.export import export_chart_png, export_visible_data
-
-        try:
-            if path.suffix.lower() == ".png":
-                export_chart_png(self.chart, path)
-                self.status_message.emit(self.tr("Saved the charts to {path}").format(path=path))
-                return 0
-            rows = export_visible_data(self.chart, self._series_of, path)
-        except OSError as error:
-            self.announce_export_failure(str(path), error.strerror or str(error))
-            return 0
-        self.announce_export(str(path), rows)
-        return rows
-
     # ------------------------------------------------------------------------------------------ for tests
     def current_device_row(self) -> QModelIndex:
         return self.devices_table.view.currentIndex()

@@ -1,0 +1,50 @@
+"""Panning a paused pixel chart moves what is computed by whole columns and computes only the columns it brings
+in, and the result is exactly what computing the whole window afresh gives."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtGui import QColor
+
+from hydrodesk.domain.telemetry import SeriesBuffer, SeriesKey
+from hydrodesk.ui.charts.raster_layer import RasterLayer
+
+T0 = 1_760_000_000.0
+BUCKET_S = 60.0
+WIDTH = 300
+
+
+def series_set() -> list[tuple[SeriesKey, SeriesBuffer, None]]:
+    batch = []
+    for index in range(3):
+        buffer = SeriesBuffer(86_400)
+        ts = T0 + np.arange(86_400, dtype=np.float64)
+        buffer.extend(ts, np.sin(ts / 900.0 + index) * 10 + 30)
+        batch.append((SeriesKey(f"dev-{index}", "flow_lpm"), buffer, None))
+    return batch
+
+
+def computed_afresh(batch: list[tuple[SeriesKey, SeriesBuffer, None]], origin: float) -> RasterLayer:
+    layer = RasterLayer(10.0, True)
+    for key, _, _ in batch:
+        layer.add(key, QColor("red"))
+    layer.clip_to_grid = True
+    layer.set_grid(origin, BUCKET_S, WIDTH, 200)
+    layer.feed_many(batch)
+    return layer
+
+
+def test_a_pan_back_and_forth_computes_only_the_columns_it_brings_in(qapp: object) -> None:
+    batch = series_set()
+    origin = T0 + 40_000.0
+    layer = computed_afresh(batch, origin)
+    for columns in (-7, -40, 12, 35):
+        origin += columns * BUCKET_S
+        assert not layer.set_grid(origin, BUCKET_S, WIDTH, 200)  # a shift, not a new grid
+        if columns < 0:
+            assert layer.missing == (0, -columns)
+            assert layer.fill_columns(batch) == -columns
+        layer.feed_many(batch)
+        fresh = computed_afresh(batch, origin)
+        np.testing.assert_array_equal(layer._columns, fresh._columns)
+    assert layer.missing is None
