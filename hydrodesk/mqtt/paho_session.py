@@ -22,7 +22,7 @@ import secrets
 import ssl
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, cast
 from urllib.parse import urlsplit
 
 import paho.mqtt.client as mqtt
@@ -116,8 +116,9 @@ class _Client(mqtt.Client):
         try:
             if frames is not None:
                 data = frames.feed(data, events)
+                framer: Any = sock  # paho's WebSocket wrapper (checked above to have _create_frame)
                 for ping in events.pings:
-                    raw.send(sock._create_frame(OPCODE_PONG, bytearray(ping), 1))
+                    raw.send(framer._create_frame(OPCODE_PONG, bytearray(ping), 1))
             complete = packets.feed(data)
         except StreamError as err:
             log.warning("the broker sent a broken stream: %s", err)
@@ -142,14 +143,15 @@ class _Client(mqtt.Client):
 
     def _handle_packet(self, first: int, body: bytes) -> MQTTErrorCode:
         """One whole packet through paho's own handler, as its `_packet_read` would have passed it."""
-        self._in_packet = {**_fresh_in_packet(), "command": first, "have_remaining": 1}
-        self._in_packet.update(remaining_length=len(body), packet=bytearray(body))
+        packet = _fresh_in_packet()
+        packet.update(command=first, have_remaining=1, remaining_length=len(body), packet=bytearray(body))
+        self._in_packet = cast(Any, packet)  # paho types it as its private _InPacket TypedDict
         try:
             rc = self._packet_handle()
         except MalformedPacket as exc:
             log.debug("received a malformed packet: %s", exc)
             rc = MQTTErrorCode.MQTT_ERR_PROTOCOL
-        self._in_packet = _fresh_in_packet()
+        self._in_packet = cast(Any, _fresh_in_packet())
         return rc
 
     def _create_socket(self) -> Any:
