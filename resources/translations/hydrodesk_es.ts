@@ -1018,6 +1018,22 @@
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
+        <source>an export of this table is still running</source>
+        <translation>todavía se está exportando esta tabla</translation>
+    </message>
+    <message>
+        <source>Exporting the table to {name}…</source>
+        <translation>Exportando la tabla a {name}…</translation>
+    </message>
+    <message>
+        <source>Table not exported</source>
+        <translation>Tabla no exportada</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {reason}.</source>
+        <translation>No se pudo escribir {path}: {reason}.</translation>
+    </message>
+    <message>
         <source>Table</source>
         <translation>Tabla</translation>
     </message>
@@ -1754,6 +1770,33 @@
     <message>
         <source>Press F5 to retry.</source>
         <translation>Pulse F5 para reintentar.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFeedback</name>
+    <message>
+        <source>Exported 1 row to {path}</source>
+        <translation>Se exportó 1 fila a {path}</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows to {path}</source>
+        <translation>Se exportaron {rows} filas a {path}</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>No se pudo exportar a {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>the disk is full; free some space or choose another drive</source>
+        <translation>el disco está lleno; libere espacio o elija otra unidad</translation>
+    </message>
+    <message>
+        <source>permission denied; choose another folder, or close the file if another program has it open</source>
+        <translation>permiso denegado; elija otra carpeta o cierre el archivo si otro programa lo tiene abierto</translation>
+    </message>
+    <message>
+        <source>the folder does not exist any more; choose another one</source>
+        <translation>la carpeta ya no existe; elija otra</translation>
     </message>
 </context>
 <context>
@@ -3792,18 +3835,6 @@
         <source>Nothing waiting</source>
         <translation>Nada pendiente</translation>
     </message>
-    <message>
-        <source>Exported 1 row to {path}</source>
-        <translation>Se exportó 1 fila a {path}</translation>
-    </message>
-    <message>
-        <source>Exported {rows} rows to {path}</source>
-        <translation>Se exportaron {rows} filas a {path}</translation>
-    </message>
-    <message>
-        <source>Could not export to {path}: {reason}</source>
-        <translation>No se pudo exportar a {path}: {reason}</translation>
-    </message>
 </context>
 <context>
     <name>OutboxTableModel</name>
@@ -4146,33 +4177,6 @@
         <source>{area} ha</source>
         <translation>{area} ha</translation>
     </message>
-    <message>
-        <source>Exported 1 row to {path}</source>
-        <translation>Se exportó 1 fila a {path}</translation>
-    </message>
-    <message>
-        <source>Exported {rows} rows to {path}</source>
-        <translation>Se exportaron {rows} filas a {path}</translation>
-    </message>
-    <message>
-        <source>Could not export to {path}: {reason}</source>
-        <translation>No se pudo exportar a {path}: {reason}</translation>
-    </message>
-</context>
-<context>
-    <name>Pane</name>
-    <message>
-        <source>Exported 1 row to {path}</source>
-        <translation>Se exportó 1 fila a {path}</translation>
-    </message>
-    <message>
-        <source>Exported {rows} rows to {path}</source>
-        <translation>Se exportaron {rows} filas a {path}</translation>
-    </message>
-    <message>
-        <source>Could not export to {path}: {reason}</source>
-        <translation>No se pudo exportar a {path}: {reason}</translation>
-    </message>
 </context>
 <context>
     <name>Panes</name>
@@ -4470,14 +4474,6 @@
     <message>
         <source>Bold: {sector}. Dashed: the alert threshold.</source>
         <translation>En negrita: {sector}. Discontinua: el umbral de alerta.</translation>
-    </message>
-    <message>
-        <source>Exported {rows} rows to {path}</source>
-        <translation>Se exportaron {rows} filas a {path}</translation>
-    </message>
-    <message>
-        <source>Could not export to {path}: {reason}</source>
-        <translation>No se pudo exportar a {path}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -5230,18 +5226,6 @@
     <message>
         <source>Discarded in the sessions pane after the server refused it</source>
         <translation>Descartada en el panel de sesiones después de que el servidor la rechazara</translation>
-    </message>
-    <message>
-        <source>Exported 1 row to {path}</source>
-        <translation>Se exportó 1 fila a {path}</translation>
-    </message>
-    <message>
-        <source>Exported {rows} rows to {path}</source>
-        <translation>Se exportaron {rows} filas a {path}</translation>
-    </message>
-    <message>
-        <source>Could not export to {path}: {reason}</source>
-        <translation>No se pudo exportar a {path}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -5999,7 +5983,181 @@
     </message>
 </context>
 <context>
-    <name>TalliesPane</name>
+    <name>TalliesActions</name>
+    <message>
+        <source>Choose a session first.</source>
+        <translation>Elija primero una sesión.</translation>
+    </message>
+    <message>
+        <source>The entry for {name} could not be saved: {error}</source>
+        <translation>No se pudo guardar la entrada de {name}: {error}</translation>
+    </message>
+    <message>
+        <source>Nothing to undo: no entry was made here in this session yet.</source>
+        <translation>Nada que deshacer: aún no se registró ninguna entrada aquí en esta sesión.</translation>
+    </message>
+    <message>
+        <source>entry mistake</source>
+        <translation>error de captura</translation>
+    </message>
+    <message>
+        <source>Select an entry that can be voided (not a void, not voided already).</source>
+        <translation>Seleccione una entrada que se pueda anular (que no sea una anulación ni esté ya anulada).</translation>
+    </message>
+    <message>
+        <source>Void {units} {unit} of {name}?</source>
+        <translation>¿Anular {units} {unit} de {name}?</translation>
+    </message>
+    <message>
+        <source>Recorded at {time} for {id}.</source>
+        <translation>Registrado a las {time} para {id}.</translation>
+    </message>
+    <message>
+        <source>No entries are flagged as possible duplicates.</source>
+        <translation>No hay entradas marcadas como posibles duplicados.</translation>
+    </message>
+    <message>
+        <source>Void 1 flagged entry?</source>
+        <translation>¿Anular 1 entrada marcada?</translation>
+    </message>
+    <message>
+        <source>Void {count} flagged entries?</source>
+        <translation>¿Anular {count} entradas marcadas?</translation>
+    </message>
+    <message>
+        <source>Each follows the same worker&apos;s previous delivery within {seconds} s: {names}.</source>
+        <translation>Cada una sigue a la entrega anterior del mismo trabajador en menos de {seconds} s: {names}.</translation>
+    </message>
+    <message>
+        <source>Could not void the entry of {name}: {error}</source>
+        <translation>No se pudo anular la entrada de {name}: {error}</translation>
+    </message>
+    <message>
+        <source>Voided 1 entry.</source>
+        <translation>Se anuló 1 entrada.</translation>
+    </message>
+    <message>
+        <source>Voided {count} entries.</source>
+        <translation>Se anularon {count} entradas.</translation>
+    </message>
+</context>
+<context>
+    <name>TalliesDisplay</name>
+    <message>
+        <source>Not signed in</source>
+        <translation>Sin sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Sign in to record tallies; they are kept on this computer until they sync.</source>
+        <translation>Inicie sesión para registrar conteos; se guardan en este equipo hasta que se sincronicen.</translation>
+    </message>
+    <message>
+        <source>No project selected</source>
+        <translation>Ningún proyecto seleccionado</translation>
+    </message>
+    <message>
+        <source>Choose a project or sector in the navigator to see its sessions and tallies.</source>
+        <translation>Elija un proyecto o sector en el navegador para ver sus sesiones y conteos.</translation>
+    </message>
+    <message>
+        <source>No session on {day} in {where}. Open one in the Sessions pane, or pick another day.</source>
+        <translation>No hay sesión el {day} en {where}. Abra una en el panel Sesiones o elija otro día.</translation>
+    </message>
+    <message>
+        <source> + {value} % bonus</source>
+        <translation> + {value} % de bono</translation>
+    </message>
+    <message>
+        <source> + {value} flat bonus</source>
+        <translation> + {value} de bono fijo</translation>
+    </message>
+    <message>
+        <source>{sector} · {day} · times in {zone} · {price} per {unit}{bonus}</source>
+        <translation>{sector} · {day} · horas en {zone} · {price} por {unit}{bonus}</translation>
+    </message>
+    <message>
+        <source>No entries yet.</source>
+        <translation>Aún no hay entradas.</translation>
+    </message>
+    <message>
+        <source>1 worker</source>
+        <translation>1 trabajador</translation>
+    </message>
+    <message>
+        <source>{count} workers</source>
+        <translation>{count} trabajadores</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 registro</translation>
+    </message>
+    <message>
+        <source>{count} records</source>
+        <translation>{count} registros</translation>
+    </message>
+    <message>
+        <source>1 void</source>
+        <translation>1 anulación</translation>
+    </message>
+    <message>
+        <source>{count} voids</source>
+        <translation>{count} anulaciones</translation>
+    </message>
+    <message>
+        <source>pay {pay}</source>
+        <translation>pago {pay}</translation>
+    </message>
+    <message>
+        <source> (bonus {bonus})</source>
+        <translation> (bono {bonus})</translation>
+    </message>
+    <message>
+        <source> · {units} waiting to sync</source>
+        <translation> · {units} por sincronizar</translation>
+    </message>
+    <message>
+        <source>{count} need attention (see Outbox)</source>
+        <translation>{count} requieren atención (ver Bandeja de salida)</translation>
+    </message>
+    <message>
+        <source>Offline · {count} saved here, waiting to sync</source>
+        <translation>Sin conexión · {count} guardadas aquí, por sincronizar</translation>
+    </message>
+    <message>
+        <source>{count} waiting to sync</source>
+        <translation>{count} por sincronizar</translation>
+    </message>
+    <message>
+        <source>Offline · entries are kept on this computer</source>
+        <translation>Sin conexión · las entradas se guardan en este equipo</translation>
+    </message>
+    <message>
+        <source>All entries on the server</source>
+        <translation>Todas las entradas en el servidor</translation>
+    </message>
+    <message>
+        <source>Void flagged entries ({count})…</source>
+        <translation>Anular entradas marcadas ({count})…</translation>
+    </message>
+    <message>
+        <source>Void flagged entries…</source>
+        <translation>Anular entradas marcadas…</translation>
+    </message>
+    <message>
+        <source>{sector} · open since {time}</source>
+        <translation>{sector} · abierta desde las {time}</translation>
+    </message>
+    <message>
+        <source>{sector} · closed · opened at {time}</source>
+        <translation>{sector} · cerrada · se abrió a las {time}</translation>
+    </message>
+    <message>
+        <source> · not yet on the server</source>
+        <translation> · aún no está en el servidor</translation>
+    </message>
+</context>
+<context>
+    <name>TalliesLayout</name>
     <message>
         <source>Tallies</source>
         <translation>Conteos</translation>
@@ -6102,6 +6260,28 @@
         <source>Undo the last entry (it is voided as an entry mistake)</source>
         <translation>Deshacer la última entrada (se anula como error de captura)</translation>
     </message>
+</context>
+<context>
+    <name>TalliesLoading</name>
+    <message>
+        <source>That session is not on this computer yet; press F5 to refresh.</source>
+        <translation>Esa sesión aún no está en este equipo; pulse F5 para actualizar.</translation>
+    </message>
+    <message>
+        <source>This session is closed: its tally can be read and exported, but no longer changed.</source>
+        <translation>Esta sesión está cerrada: su conteo se puede consultar y exportar, pero ya no cambiar.</translation>
+    </message>
+    <message>
+        <source>This session is being closed: new entries would be refused.</source>
+        <translation>Esta sesión se está cerrando: se rechazarían nuevas entradas.</translation>
+    </message>
+    <message>
+        <source>Only the supervisor who opened this session ({owner}) can record in it.</source>
+        <translation>Solo el supervisor que abrió esta sesión ({owner}) puede registrar en ella.</translation>
+    </message>
+</context>
+<context>
+    <name>TalliesPane</name>
     <message>
         <source>Choose the session, then type a worker&apos;s name or ID (or scan a badge) in the entry row and press Enter to record their units. The left table adds up units and pay per worker for the session, the day or the season; the right one lists every entry, newest first. An entry is never deleted: void it with a reason and the count goes back down.</source>
         <translation>Elija la sesión, luego escriba el nombre o el ID de un trabajador (o escanee un gafete) en la fila de entrada y pulse Intro para registrar sus unidades. La tabla de la izquierda suma unidades y pago por trabajador en la sesión, el día o la temporada; la de la derecha lista cada entrada, la más reciente primero. Una entrada nunca se borra: anúlela con un motivo y el conteo vuelve a bajar.</translation>
@@ -6117,198 +6297,6 @@
     <message>
         <source>In the entries: void the selected entry</source>
         <translation>En las entradas: anular la entrada seleccionada</translation>
-    </message>
-    <message>
-        <source>That session is not on this computer yet; press F5 to refresh.</source>
-        <translation>Esa sesión aún no está en este equipo; pulse F5 para actualizar.</translation>
-    </message>
-    <message>
-        <source>Not signed in</source>
-        <translation>Sin iniciar sesión</translation>
-    </message>
-    <message>
-        <source>Sign in to record tallies; they are kept on this computer until they sync.</source>
-        <translation>Inicie sesión para registrar conteos; se guardan en este equipo hasta que se sincronicen.</translation>
-    </message>
-    <message>
-        <source>No project selected</source>
-        <translation>Ningún proyecto seleccionado</translation>
-    </message>
-    <message>
-        <source>Choose a project or sector in the navigator to see its sessions and tallies.</source>
-        <translation>Elija un proyecto o sector en el navegador para ver sus sesiones y conteos.</translation>
-    </message>
-    <message>
-        <source>No session on {day} in {where}. Open one in the Sessions pane, or pick another day.</source>
-        <translation>No hay sesión el {day} en {where}. Abra una en el panel Sesiones o elija otro día.</translation>
-    </message>
-    <message>
-        <source> + {value} % bonus</source>
-        <translation> + {value} % de bono</translation>
-    </message>
-    <message>
-        <source> + {value} flat bonus</source>
-        <translation> + {value} de bono fijo</translation>
-    </message>
-    <message>
-        <source>{sector} · {day} · times in {zone} · {price} per {unit}{bonus}</source>
-        <translation>{sector} · {day} · horas en {zone} · {price} por {unit}{bonus}</translation>
-    </message>
-    <message>
-        <source>1 worker</source>
-        <translation>1 trabajador</translation>
-    </message>
-    <message>
-        <source>{count} workers</source>
-        <translation>{count} trabajadores</translation>
-    </message>
-    <message>
-        <source>1 record</source>
-        <translation>1 registro</translation>
-    </message>
-    <message>
-        <source>{count} records</source>
-        <translation>{count} registros</translation>
-    </message>
-    <message>
-        <source>1 void</source>
-        <translation>1 anulación</translation>
-    </message>
-    <message>
-        <source>{count} voids</source>
-        <translation>{count} anulaciones</translation>
-    </message>
-    <message>
-        <source>pay {pay}</source>
-        <translation>pago {pay}</translation>
-    </message>
-    <message>
-        <source>{sector} · open since {time}</source>
-        <translation>{sector} · abierta desde las {time}</translation>
-    </message>
-    <message>
-        <source>{sector} · closed · opened at {time}</source>
-        <translation>{sector} · cerrada · se abrió a las {time}</translation>
-    </message>
-    <message>
-        <source>This session is closed: its tally can be read and exported, but no longer changed.</source>
-        <translation>Esta sesión está cerrada: su conteo se puede consultar y exportar, pero ya no cambiar.</translation>
-    </message>
-    <message>
-        <source>This session is being closed: new entries would be refused.</source>
-        <translation>Esta sesión se está cerrando: se rechazarían nuevas entradas.</translation>
-    </message>
-    <message>
-        <source>Only the supervisor who opened this session ({owner}) can record in it.</source>
-        <translation>Solo el supervisor que abrió esta sesión ({owner}) puede registrar en ella.</translation>
-    </message>
-    <message>
-        <source>No entries yet.</source>
-        <translation>Aún no hay entradas.</translation>
-    </message>
-    <message>
-        <source> (bonus {bonus})</source>
-        <translation> (bono {bonus})</translation>
-    </message>
-    <message>
-        <source> · {units} waiting to sync</source>
-        <translation> · {units} por sincronizar</translation>
-    </message>
-    <message>
-        <source>{count} need attention (see Outbox)</source>
-        <translation>{count} requieren atención (ver Bandeja de salida)</translation>
-    </message>
-    <message>
-        <source>Offline · {count} saved here, waiting to sync</source>
-        <translation>Sin conexión · {count} guardadas aquí, por sincronizar</translation>
-    </message>
-    <message>
-        <source>{count} waiting to sync</source>
-        <translation>{count} por sincronizar</translation>
-    </message>
-    <message>
-        <source>Offline · entries are kept on this computer</source>
-        <translation>Sin conexión · las entradas se guardan en este equipo</translation>
-    </message>
-    <message>
-        <source>All entries on the server</source>
-        <translation>Todas las entradas en el servidor</translation>
-    </message>
-    <message>
-        <source>Void flagged entries ({count})…</source>
-        <translation>Anular entradas marcadas ({count})…</translation>
-    </message>
-    <message>
-        <source>Choose a session first.</source>
-        <translation>Elija primero una sesión.</translation>
-    </message>
-    <message>
-        <source>The entry for {name} could not be saved: {error}</source>
-        <translation>No se pudo guardar la entrada de {name}: {error}</translation>
-    </message>
-    <message>
-        <source>Nothing to undo: no entry was made here in this session yet.</source>
-        <translation>Nada que deshacer: aún no se registró ninguna entrada aquí en esta sesión.</translation>
-    </message>
-    <message>
-        <source>entry mistake</source>
-        <translation>error de captura</translation>
-    </message>
-    <message>
-        <source>Select an entry that can be voided (not a void, not voided already).</source>
-        <translation>Seleccione una entrada que se pueda anular (que no sea una anulación ni esté ya anulada).</translation>
-    </message>
-    <message>
-        <source>Void {units} {unit} of {name}?</source>
-        <translation>¿Anular {units} {unit} de {name}?</translation>
-    </message>
-    <message>
-        <source>Recorded at {time} for {id}.</source>
-        <translation>Registrado a las {time} para {id}.</translation>
-    </message>
-    <message>
-        <source>No entries are flagged as possible duplicates.</source>
-        <translation>No hay entradas marcadas como posibles duplicados.</translation>
-    </message>
-    <message>
-        <source>Void 1 flagged entry?</source>
-        <translation>¿Anular 1 entrada marcada?</translation>
-    </message>
-    <message>
-        <source>Void {count} flagged entries?</source>
-        <translation>¿Anular {count} entradas marcadas?</translation>
-    </message>
-    <message>
-        <source>Each follows the same worker&apos;s previous delivery within {seconds} s: {names}.</source>
-        <translation>Cada una sigue a la entrega anterior del mismo trabajador en menos de {seconds} s: {names}.</translation>
-    </message>
-    <message>
-        <source>Could not void the entry of {name}: {error}</source>
-        <translation>No se pudo anular la entrada de {name}: {error}</translation>
-    </message>
-    <message>
-        <source>Voided 1 entry.</source>
-        <translation>Se anuló 1 entrada.</translation>
-    </message>
-    <message>
-        <source>Voided {count} entries.</source>
-        <translation>Se anularon {count} entradas.</translation>
-    </message>
-    <message>
-        <source>Exported 1 row to {path}</source>
-        <translation>Se exportó 1 fila a {path}</translation>
-    </message>
-    <message>
-        <source>Exported {rows} rows to {path}</source>
-        <translation>Se exportaron {rows} filas a {path}</translation>
-    </message>
-    <message>
-        <source>Could not export to {path}: {reason}</source>
-        <translation>No se pudo exportar a {path}: {reason}</translation>
-    </message>
-    <message>
-        <source> · not yet on the server</source>
-        <translation> · aún no está en el servidor</translation>
     </message>
 </context>
 <context>
@@ -6416,6 +6404,132 @@
     <message>
         <source>units</source>
         <translation>unidades</translation>
+    </message>
+</context>
+<context>
+    <name>TallyFileTools</name>
+    <message>
+        <source>Worker</source>
+        <translation>Trabajador</translation>
+    </message>
+    <message>
+        <source>Worker ID</source>
+        <translation>ID del trabajador</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Base pay</source>
+        <translation>Pago base</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Bono</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Pending units</source>
+        <translation>Unidades pendientes</translation>
+    </message>
+    <message>
+        <source>Sectors</source>
+        <translation>Sectores</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>Export session payroll</source>
+        <translation>Exportar nómina de la sesión</translation>
+    </message>
+    <message>
+        <source>payroll</source>
+        <comment>file name</comment>
+        <translation>nómina</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Payroll</source>
+        <translation>Nómina</translation>
+    </message>
+    <message>
+        <source>Exported the payroll of {count} workers to {path}</source>
+        <translation>Nómina de {count} trabajadores exportada a {path}</translation>
+    </message>
+    <message>
+        <source>Export day payroll</source>
+        <translation>Exportar nómina del día</translation>
+    </message>
+    <message>
+        <source>payroll-day</source>
+        <comment>file name</comment>
+        <translation>nómina-del-día</translation>
+    </message>
+    <message>
+        <source>Gathering the day&apos;s sessions…</source>
+        <translation>Reuniendo las sesiones del día…</translation>
+    </message>
+    <message>
+        <source>Exported the day payroll of {count} workers from {sessions} sessions to {path}</source>
+        <translation>Nómina del día de {count} trabajadores de {sessions} sesiones exportada a {path}</translation>
+    </message>
+    <message>
+        <source>({unseen} sessions of other supervisors are not included: only they can see their entries.)</source>
+        <translation>(No se incluyen {unseen} sesiones de otros supervisores: solo ellos pueden ver sus registros.)</translation>
+    </message>
+    <message>
+        <source>Sent the day report to the printer</source>
+        <translation>Reporte del día enviado a la impresora</translation>
+    </message>
+    <message>
+        <source>day-report</source>
+        <comment>file name</comment>
+        <translation>reporte-del-día</translation>
+    </message>
+    <message>
+        <source>Save day report as PDF</source>
+        <translation>Guardar reporte del día como PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the day report…</source>
+        <translation>Escribiendo el reporte del día…</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>no se pudo escribir el archivo</translation>
+    </message>
+    <message>
+        <source>Saved the day report ({pages} pages) to {path}</source>
+        <translation>Reporte del día ({pages} páginas) guardado en {path}</translation>
+    </message>
+    <message>
+        <source>File not saved</source>
+        <translation>Archivo no guardado</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {reason}.</source>
+        <translation>No se pudo escribir {path}: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -6613,123 +6727,12 @@
         <translation>Plantilla de hoja de conteo guardada en {path}</translation>
     </message>
     <message>
-        <source>Worker</source>
-        <translation>Trabajador</translation>
-    </message>
-    <message>
-        <source>Worker ID</source>
-        <translation>ID del trabajador</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>Unidad</translation>
-    </message>
-    <message>
-        <source>Units</source>
-        <translation>Unidades</translation>
-    </message>
-    <message>
-        <source>Base pay</source>
-        <translation>Pago base</translation>
-    </message>
-    <message>
-        <source>Bonus</source>
-        <translation>Bono</translation>
-    </message>
-    <message>
-        <source>Pay</source>
-        <translation>Pago</translation>
-    </message>
-    <message>
-        <source>Pending units</source>
-        <translation>Unidades pendientes</translation>
-    </message>
-    <message>
-        <source>Sectors</source>
-        <translation>Sectores</translation>
-    </message>
-    <message>
-        <source>TOTAL</source>
-        <translation>TOTAL</translation>
-    </message>
-    <message>
-        <source>Export session payroll</source>
-        <translation>Exportar nómina de la sesión</translation>
-    </message>
-    <message>
-        <source>payroll</source>
-        <comment>file name</comment>
-        <translation>nómina</translation>
-    </message>
-    <message>
-        <source>Exported the payroll of {count} workers to {path}</source>
-        <translation>Nómina de {count} trabajadores exportada a {path}</translation>
-    </message>
-    <message>
-        <source>Export day payroll</source>
-        <translation>Exportar nómina del día</translation>
-    </message>
-    <message>
-        <source>payroll-day</source>
-        <comment>file name</comment>
-        <translation>nómina-del-día</translation>
-    </message>
-    <message>
-        <source>Gathering the day&apos;s sessions…</source>
-        <translation>Reuniendo las sesiones del día…</translation>
-    </message>
-    <message>
-        <source>Exported the day payroll of {count} workers from {sessions} sessions to {path}</source>
-        <translation>Nómina del día de {count} trabajadores de {sessions} sesiones exportada a {path}</translation>
-    </message>
-    <message>
-        <source>({unseen} sessions of other supervisors are not included: only they can see their entries.)</source>
-        <translation>(No se incluyen {unseen} sesiones de otros supervisores: solo ellos pueden ver sus registros.)</translation>
-    </message>
-    <message>
-        <source>Sent the day report to the printer</source>
-        <translation>Reporte del día enviado a la impresora</translation>
-    </message>
-    <message>
-        <source>day-report</source>
-        <comment>file name</comment>
-        <translation>reporte-del-día</translation>
-    </message>
-    <message>
-        <source>Save day report as PDF</source>
-        <translation>Guardar reporte del día como PDF</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documentos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Writing the day report…</source>
-        <translation>Escribiendo el reporte del día…</translation>
-    </message>
-    <message>
-        <source>the file could not be written</source>
-        <translation>no se pudo escribir el archivo</translation>
-    </message>
-    <message>
-        <source>Saved the day report ({pages} pages) to {path}</source>
-        <translation>Reporte del día ({pages} páginas) guardado en {path}</translation>
-    </message>
-    <message>
         <source>Compare with Hydrobit</source>
         <translation>Comparar con Hydrobit</translation>
     </message>
     <message>
         <source>Hydrobit grades and totals a session once it is closed. Close the session first.</source>
         <translation>Hydrobit clasifica y totaliza una sesión cuando se cierra. Cierre primero la sesión.</translation>
-    </message>
-    <message>
-        <source>File not saved</source>
-        <translation>Archivo no guardado</translation>
-    </message>
-    <message>
-        <source>{path} could not be written: {reason}. Choose another folder or close the file if it is open.</source>
-        <translation>No se pudo escribir {path}: {reason}. Elija otra carpeta o cierre el archivo si está abierto.</translation>
     </message>
 </context>
 <context>
@@ -6994,18 +6997,6 @@
     <message>
         <source>Saved the charts to {path}</source>
         <translation>Gráficos guardados en {path}</translation>
-    </message>
-    <message>
-        <source>Exported 1 row to {path}</source>
-        <translation>Se exportó 1 fila a {path}</translation>
-    </message>
-    <message>
-        <source>Exported {rows} rows to {path}</source>
-        <translation>Se exportaron {rows} filas a {path}</translation>
-    </message>
-    <message>
-        <source>Could not export to {path}: {reason}</source>
-        <translation>No se pudo exportar a {path}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -8166,18 +8157,6 @@ alerta</translation>
         <source>Saved the charts to {path}</source>
         <translation>Gráficos guardados en {path}</translation>
     </message>
-    <message>
-        <source>Exported 1 row to {path}</source>
-        <translation>Se exportó 1 fila a {path}</translation>
-    </message>
-    <message>
-        <source>Exported {rows} rows to {path}</source>
-        <translation>Se exportaron {rows} filas a {path}</translation>
-    </message>
-    <message>
-        <source>Could not export to {path}: {reason}</source>
-        <translation>No se pudo exportar a {path}: {reason}</translation>
-    </message>
 </context>
 <context>
     <name>WeatherSeries</name>
@@ -8927,18 +8906,6 @@ alerta</translation>
     <message>
         <source>Offline: showing the roster saved on this computer (refreshed {when}). New workers are saved here and sent when the connection is back.</source>
         <translation>Sin conexión: se muestra la plantilla guardada en este equipo (actualizada {when}). Los trabajadores nuevos se guardan aquí y se envían cuando vuelva la conexión.</translation>
-    </message>
-    <message>
-        <source>Exported 1 row to {path}</source>
-        <translation>Se exportó 1 fila a {path}</translation>
-    </message>
-    <message>
-        <source>Exported {rows} rows to {path}</source>
-        <translation>Se exportaron {rows} filas a {path}</translation>
-    </message>
-    <message>
-        <source>Could not export to {path}: {reason}</source>
-        <translation>No se pudo exportar a {path}: {reason}</translation>
     </message>
 </context>
 </TS>
