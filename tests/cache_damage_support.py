@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import sqlite3
 import struct
@@ -10,7 +11,7 @@ from pathlib import Path
 
 def outbox_leaf_pages(path: Path) -> list[int]:
     """The outbox's leaf pages, read from its root (an interior table page once the outbox spans several pages)."""
-    with sqlite3.connect(path) as conn:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
         root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'outbox'").fetchone()[0]
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     page = path.read_bytes()[(root - 1) * page_size : root * page_size]

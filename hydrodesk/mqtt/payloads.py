@@ -22,6 +22,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Final
 
+from hydrodesk.mqtt.nesting import MAX_JSON_DEPTH, nests_deeper_than
+
 MAX_PAYLOAD_BYTES: Final = 16 * 1024
 MAX_METRICS: Final = 64
 MAX_NAME_LENGTH: Final = 64
@@ -112,11 +114,13 @@ def decode_object(raw: bytes) -> dict[str, Any]:
     """The JSON object in a payload (UTF-8; anything else is not JSON to us)."""
     if len(raw) > MAX_PAYLOAD_BYTES:
         raise Malformed(Reason.TOO_LARGE, f"{len(raw)} bytes")
+    if nests_deeper_than(raw):  # our rule, not the interpreter's recursion limit: the same reason on every Python
+        raise Malformed(Reason.NOT_JSON, f"nested deeper than {MAX_JSON_DEPTH} levels")
     try:
         value = _DECODER.decode(raw.decode("utf-8"))
     except Malformed:
         raise
-    # RecursionError: deep nesting; ValueError: bad JSON, bad UTF-8, or an integer too long to parse.
+    # ValueError: bad JSON, bad UTF-8, or an integer too long to parse; RecursionError: a stack already nearly full.
     except (ValueError, RecursionError, TypeError) as exc:
         raise Malformed(Reason.NOT_JSON, type(exc).__name__) from None
     if not isinstance(value, dict):

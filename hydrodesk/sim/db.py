@@ -34,12 +34,16 @@ class Database:
         data_dir.mkdir(parents=True, exist_ok=True)
         path = data_dir / DATABASE_FILE
         connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        connection.row_factory = sqlite3.Row
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=NORMAL")
-        connection.execute("PRAGMA foreign_keys=ON")
-        for ddl in _SCHEMAS:
-            connection.executescript(ddl)
+        try:
+            connection.row_factory = sqlite3.Row
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            for ddl in _SCHEMAS:
+                connection.executescript(ddl)
+        except BaseException:
+            connection.close()  # a file that cannot be set up (locked, not SQLite) must not leave it open
+            raise
         return cls(connection, path)
 
     def close(self) -> None:

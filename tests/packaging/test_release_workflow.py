@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import yaml
@@ -40,3 +42,17 @@ def test_a_version_tag_builds_tests_smoke_tests_and_publishes_on_every_platform(
         assert expected in commands
     assert any(step.get("uses", "").startswith("actions/upload-artifact") for step in build["steps"])
     assert workflow["jobs"]["publish"]["needs"] == "build"
+
+
+def test_every_installer_bundles_the_one_python_the_readme_names_and_the_project_accepts() -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    build = workflow["jobs"]["build"]
+    (bundled,) = {str(entry["python"]) for entry in build["strategy"]["matrix"]["include"]}
+    setup = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/setup-python"))
+    assert setup["with"]["python-version"] == "${{ matrix.python }}"
+    requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    low, high = re.fullmatch(r">=3\.(\d+),<3\.(\d+)", requires).groups()  # type: ignore[union-attr]
+    major, minor = bundled.split(".")
+    assert major == "3"
+    assert int(low) <= int(minor) < int(high)
+    assert f"The installers bundle CPython {bundled}" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ project across restarts."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -145,7 +146,7 @@ def test_after_a_restart_with_the_network_gone_the_pane_shows_valves_programs_an
 
 def program_commands(sim: Any, program_id: str) -> tuple[int, int]:
     """(program starts the server stored, valve opens it issued for them), read from the simulator's database."""
-    with sqlite3.connect(Path(sim.data_dir) / DATABASE_FILE) as db:
+    with contextlib.closing(sqlite3.connect(Path(sim.data_dir) / DATABASE_FILE)) as db:
         starts = db.execute(
             "SELECT COUNT(*) FROM program_actions WHERE program_id = ? AND action = 'start'", (program_id,)
         ).fetchone()[0]

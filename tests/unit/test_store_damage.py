@@ -7,6 +7,7 @@ page limit (PRAGMA max_page_count) makes the next write fail with SQLITE_FULL, a
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sqlite3
@@ -183,7 +184,7 @@ async def test_entries_sent_already_come_back_as_sent_and_the_damage_is_reported
 def test_a_sound_file_is_not_called_damaged(tmp_path: Path) -> None:
     path = tmp_path / "farm.sqlite3"
     assert damage.find_damage(path) is None
-    with sqlite3.connect(path) as conn:
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("CREATE TABLE outbox (seq INTEGER PRIMARY KEY)")
         conn.execute("INSERT INTO outbox VALUES (1)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 import sqlite3
@@ -101,7 +102,7 @@ async def test_a_cache_from_the_first_schema_is_upgraded_and_keeps_its_rows(tmp_
     db = Database(path)
     migrate.upgrade(db, first_revision())
     db.close()
-    with sqlite3.connect(path) as old:  # rows written as revision 0001 knew them, by hand
+    with contextlib.closing(sqlite3.connect(path)) as old, old:  # rows written as revision 0001 knew them, by hand
         old.execute(
             "INSERT INTO outbox (entry_id, kind, entity_key, idem_key, auth0_id, payload, depends_on, state, attempts,"
             " created_at, updated_at, history) VALUES ('e1', 'record.create', 'session:S1', 'evt_1', 'user_1',"
@@ -164,7 +165,7 @@ async def test_an_upgrade_keeps_a_copy_and_the_data(tmp_path: Path, monkeypatch:
         backup = upgraded.migration.backup
         assert backup is not None
         assert mode_of(backup) == 0o600
-        with sqlite3.connect(backup) as copy:
+        with contextlib.closing(sqlite3.connect(backup)) as copy:
             assert copy.execute("SELECT idem_key FROM outbox").fetchall() == [("close-1",)]
     finally:
         await upgraded.close()
@@ -175,7 +176,7 @@ async def test_a_cache_from_a_newer_hydrodesk_is_refused_and_left_untouched(tmp_
     path = tmp_path / "farm.sqlite3"
     store = await Store.open(path)
     await store.close()
-    with sqlite3.connect(path) as newer:
+    with contextlib.closing(sqlite3.connect(path)) as newer, newer:
         newer.execute("UPDATE alembic_version SET version_num = '7777_from_the_future'")
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     with pytest.raises(CacheTooNew, match="newer version of HydroDesk"):

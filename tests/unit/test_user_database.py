@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from hydrodesk.store.paths import profile_database, user_database
 def _old_profile_database(data_dir: Path, owners: list[str]) -> Path:
     path = profile_database(data_dir, "Finca")
     path.parent.mkdir(parents=True)
-    with sqlite3.connect(path) as conn:
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("CREATE TABLE outbox (seq INTEGER PRIMARY KEY, auth0_id TEXT)")
         conn.executemany("INSERT INTO outbox (auth0_id) VALUES (?)", [(owner,) for owner in owners])
     return path
@@ -37,7 +38,7 @@ def test_the_old_profile_database_goes_to_the_user_whose_changes_it_holds(tmp_pa
     # ...its owner does, with everything in it.
     mine = user_database(tmp_path, "Finca", "auth0|a")
     assert not old.exists()
-    with sqlite3.connect(mine) as conn:
+    with contextlib.closing(sqlite3.connect(mine)) as conn:
         assert conn.execute("SELECT COUNT(*) FROM outbox").fetchone() == (2,)
 
 
