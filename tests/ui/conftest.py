@@ -8,6 +8,7 @@ real simulator) make progress whenever a test waits for a signal or a condition.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any, TypeVar
 
 import pytest
 import qasync
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -27,6 +29,7 @@ from hydrodesk.ui.main_window import MainWindow
 from hydrodesk.ui.tasks import BackgroundTasks
 from hydrodesk.ui.theme import ThemeManager
 from hydrodesk.ui.ui_state import UiState
+from tests.hygiene import HYGIENE, pending_tasks
 
 T = TypeVar("T")
 
@@ -75,11 +78,35 @@ def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     yield loop
-    # Not loop.stop(): it calls QApplication.exit(), after which every later Qt wait of the run returns at once.
-    loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
-    asyncio.events._set_running_loop(None)
-    loop.close()
+    _report_pending_tasks(loop)
+    stop_qasync_loop(qapp, loop)
     asyncio.set_event_loop(None)
+
+
+def _report_pending_tasks(loop: asyncio.AbstractEventLoop) -> None:
+    """Tasks still pending once the test's fixtures are done are its leaks (tests/hygiene.py): named, then cancelled
+    and given the moment they need to unwind, so they run into no later test."""
+    left = pending_tasks(loop)
+    HYGIENE.report_tasks(left)
+    for task in left:
+        task.cancel()
+    deadline = time.monotonic() + 5
+    while any(not task.done() for task in left) and time.monotonic() < deadline:
+        QApplication.processEvents()
+
+
+def stop_qasync_loop(qapp: QApplication, loop: qasync.QEventLoop) -> None:
+    """qasync's documented cleanup of an `already_running` loop: stop(), then close().
+
+    stop() ends the Qt loop that runs it with QApplication.exit(). Called with no loop running, that exit would
+    stick: Qt's every later QEventLoop.exec() (qtbot.waitSignal's) would return at once for the rest of the run.
+    So the loop is stopped from inside a QApplication.exec() of its own, which the exit ends and which leaves
+    no exit pending behind it.
+    """
+    QTimer.singleShot(0, loop.stop)
+    qapp.exec()
+    asyncio._set_running_loop(None)  # asyncio's hook for loop implementations; qasync set it, and leaves it set
+    loop.close()
 
 
 def run_async(qtbot: QtBot, coroutine: Coroutine[Any, Any, T], timeout_ms: int = 15_000) -> T:
