@@ -65,7 +65,7 @@ async def store(tmp_path: Path) -> AsyncIterator[Store]:
     await opened.close()
 
 
-async def run_until(engine: Any, done: Callable[[SyncStatus], bool], seconds: float = 20) -> list[SyncStatus]:
+async def run_until(engine: Any, done: Callable[[SyncStatus], bool], seconds: float = 60) -> list[SyncStatus]:
     """Run the engine in the background until `done`; every status it went through."""
     seen: list[SyncStatus] = []
     unsubscribe = engine.subscribe(seen.append)
