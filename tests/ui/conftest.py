@@ -35,14 +35,19 @@ T = TypeVar("T")
 
 DEMO_USER = "user_123456789"
 
-# pytest-qt waits 5 s by default. On a 2-core CI machine running the suite in two workers, a window's first layout
-# or a simulator's reply can take longer than that without anything being wrong. A condition that never comes
-# true still fails the test, only later; a test that means a short deadline passes its own `timeout`.
-PATIENT_WAIT_MS = 20_000
+# pytest-qt waits 5 s by default. On a 2-core CI machine running the suite in two workers (or two suites at once),
+# a window's first layout, a sign-in or a simulator's reply can take far longer than that without anything being
+# wrong. A condition that never comes true still fails the test, only later. So every wait is at least this
+# patient: a deadline of 5 s or more written in a test is a bound on "never", not a claim about speed, and gets
+# stretched to this. A deliberately short deadline (under 5 s) is kept as written.
+PATIENT_WAIT_MS = 45_000
+SHORT_DEADLINE_MS = 5_000
 
 
 def _patient(wait: Callable[..., T]) -> Callable[..., T]:
     def wait_patiently(self: QtBot, *args: Any, timeout: int = PATIENT_WAIT_MS, **kwargs: Any) -> T:
+        if timeout >= SHORT_DEADLINE_MS:
+            timeout = max(timeout, PATIENT_WAIT_MS)
         return wait(self, *args, timeout=timeout, **kwargs)
 
     return wait_patiently
@@ -112,7 +117,11 @@ def stop_qasync_loop(qapp: QApplication, loop: qasync.QEventLoop) -> None:
 def run_async(qtbot: QtBot, coroutine: Coroutine[Any, Any, T], timeout_ms: int = 15_000) -> T:
     """Run a coroutine on the qasync loop while Qt processes events, and return its result."""
     task = asyncio.ensure_future(coroutine)
-    qtbot.waitUntil(task.done, timeout=timeout_ms)
+    try:
+        qtbot.waitUntil(task.done, timeout=timeout_ms)
+    except BaseException:
+        task.cancel()  # a wait that failed leaves nothing running into the next test
+        raise
     return task.result()
 
 
