@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
@@ -127,6 +128,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_report_header() -> str:
     return f"test seed: {TEST_SEED} (replay with {SEED_VARIABLE}={TEST_SEED})"
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int) -> None:
+    if exitstatus != 0:  # said again where a failure is read, at the end
+        terminalreporter.write_line(f"test seed: {TEST_SEED} (replay with {SEED_VARIABLE}={TEST_SEED})")
 
 
 @pytest.fixture(autouse=True)
