@@ -162,7 +162,8 @@ def make_window(
         monitor = ConnectionMonitor()
         tasks = BackgroundTasks()
         window = MainWindow(ui_state=ui_state, themes=themes, monitor=monitor, tasks=tasks)
-        qtbot.addWidget(window)
+        # Its background work ends before pytest-qt closes and deletes it, so none runs on deleted widgets.
+        qtbot.addWidget(window, before_close_func=lambda _window: run_async(qtbot, tasks.cancel_all()))
         kit = WindowKit(window, monitor, tasks, themes, ui_state)
         kits.append(kit)
         return kit
