@@ -6,13 +6,17 @@ runs on its own copy of that folder, so tests never see each other's writes unle
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import logging
 import os
+import re
 import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
@@ -22,7 +26,9 @@ from keyring.backends import fail
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from hydrodesk.sim.launcher import RunningSimulator, run_cli, start_simulator
+from tests.hygiene import HYGIENE, ExpectedError, Hygiene, pending_tasks
 from tests.keyring_support import MemoryKeyring
+from tests.seeds import SEED_VARIABLE, TEST_SEED
 
 DEMO_USER = "user_123456789"
 OTHER_USER = "user_987654321"
@@ -110,15 +116,75 @@ def fresh_sim(sim_factory_session: Callable[..., Simulator]) -> Iterator[Simulat
     simulator.stop()
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "expect_errors(*patterns, logger=None): errors this test logs on purpose (regexes searched in the message); "
+        "any other logged error fails the test (tests/hygiene.py)",
+    )
+    logging.getLogger().addHandler(HYGIENE.errors)
+    HYGIENE.qt.install()
+
+
+def pytest_report_header() -> str:
+    return f"test seed: {TEST_SEED} (replay with {SEED_VARIABLE}={TEST_SEED})"
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int) -> None:
+    if exitstatus != 0:  # said again where a failure is read, at the end
+        terminalreporter.write_line(f"test seed: {TEST_SEED} (replay with {SEED_VARIABLE}={TEST_SEED})")
+
+
 @pytest.fixture(autouse=True)
-def collect_garbage_between_tests() -> Iterator[None]:
-    """Destroy each test's garbage cycles at its own teardown, on the main thread.
+def hygiene(request: pytest.FixtureRequest) -> Iterator[Hygiene]:
+    """Fail the test if it logged an error it did not declare, or left a QTimer/QThread running or an asyncio task
+    pending (tests/hygiene.py); and destroy its garbage cycles at its own teardown, on the main thread.
 
     Otherwise a cycle holding Qt wrappers left by one test is collected at a random allocation in a later test, or
-    in another thread; the app avoids the same hazard with hydrodesk.ui.gc_guard.
+    in another thread; the app avoids the same hazard with hydrodesk.ui.gc_guard. Being the first autouse fixture,
+    this one is torn down last: what the test's own fixtures clean up at their teardown is not a leak.
     """
-    yield
+    expected = [
+        ExpectedError(re.compile(pattern), marker.kwargs.get("logger"))
+        for marker in request.node.iter_markers("expect_errors")
+        for pattern in marker.args
+    ]
+    loop = _function_asyncio_loop(request)
+    HYGIENE.begin(expected)
+    yield HYGIENE
     gc.collect()
+    if loop is not None:
+        left = pending_tasks(loop)
+        HYGIENE.report_tasks(left)
+        for task in left:
+            task.cancel()
+        if left:
+            loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
+    problems = HYGIENE.end()
+    if problems:
+        pytest.fail(problems, pytrace=False)
+
+
+def _function_asyncio_loop(request: pytest.FixtureRequest) -> asyncio.AbstractEventLoop | None:
+    """The event loop of a pytest-asyncio test (one loop per test), set up before this fixture so that it is torn
+    down after it: the tasks still pending when every other fixture has finished are the test's leaks."""
+    runner = "_function_scoped_runner"  # pytest-asyncio's name for the per-test asyncio.Runner
+    if request.node.get_closest_marker("asyncio") is None or runner not in request.fixturenames:
+        return None
+    return request.getfixturevalue(runner).get_loop()  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def expect_error(hygiene: Hygiene) -> Callable[..., None]:
+    """`expect_error(regex, logger=None)`: an error the test provokes on purpose, which must not fail it."""
+    return hygiene.expect
+
+
+@pytest.fixture
+def test_seed() -> int:
+    """The run's seed for every random choice a test makes (printed in the header; set HYDRODESK_TEST_SEED to
+    replay a failure)."""
+    return TEST_SEED
 
 
 @pytest.fixture

@@ -152,6 +152,11 @@ class TcpProxy:
                 await client_writer.drain()
         except (ConnectionError, asyncio.IncompleteReadError, ProxyClosed):
             return
+        except asyncio.CancelledError:
+            # close() ends the connections by cancelling them. Ending quietly is this task's way to finish: on
+            # Python 3.11, asyncio's stream server asks a cancelled handler for its exception() and logs the
+            # CancelledError that raises as an error ("Exception in callback StreamReaderProtocol...").
+            return
         finally:
             self._connections.discard(task)
             for writer in (client_writer, upstream[1] if upstream else None):

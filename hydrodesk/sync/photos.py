@@ -13,6 +13,7 @@ changes) still find the copy they saved. What arrives is checked like an upload:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import logging
 import ssl
@@ -86,8 +87,10 @@ async def _download(url: str, verify: bool | ssl.SSLContext, transport: httpx.As
     ):
         response.raise_for_status()
         received = bytearray()
-        async for chunk in response.aiter_bytes():
-            received += chunk
-            if len(received) > MAX_PHOTO_BYTES:  # stop reading: it could never be a worker's photo
-                raise PhotoRejected(PhotoProblem.TOO_LARGE, len(received))
+        # Closed here when it stops early, not by the garbage collector in some later task.
+        async with contextlib.aclosing(response.aiter_bytes()) as chunks:
+            async for chunk in chunks:
+                received += chunk
+                if len(received) > MAX_PHOTO_BYTES:  # stop reading: it could never be a worker's photo
+                    raise PhotoRejected(PhotoProblem.TOO_LARGE, len(received))
         return bytes(received)

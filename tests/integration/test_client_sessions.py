@@ -7,7 +7,6 @@ shares the simulator (one open session per project, day and sector).
 from __future__ import annotations
 
 import itertools
-import random
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
@@ -19,11 +18,13 @@ from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.config import ApiConfig
 from hydrodesk.api.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from hydrodesk.api.models import BonusInput, NewRecord, NewSession, SessionClose, SessionUpdate
+from tests.seeds import seeded
 
 DEMO_USER = "user_123456789"
 OTHER_USER = "user_987654321"
-# Days of a year no seeded data or other test uses, handed out once each.
-_DAYS = itertools.count(random.Random().randrange(0, 200))
+# Days of a year no seeded data or other test uses, handed out once each, from a first day the run's seed picks
+# (printed in pytest's header: HYDRODESK_TEST_SEED replays it).
+_DAYS = itertools.count(seeded("client sessions: first day").randrange(0, 200))
 
 
 def fresh_noon() -> datetime:

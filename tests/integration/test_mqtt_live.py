@@ -23,7 +23,7 @@ import pytest_asyncio
 from hydrodesk.domain.backoff import Backoff
 from hydrodesk.domain.telemetry import SeriesKey
 from hydrodesk.domain.telemetry_devices import DeviceInfo
-from hydrodesk.mqtt.access import IotAccess
+from hydrodesk.mqtt.access import IotAccess, RenewalPolicy
 from hydrodesk.mqtt.connection import ConnectionState, ConnectionStatus
 from hydrodesk.mqtt.errors import FailureKind
 from hydrodesk.mqtt.hub import TelemetryHub
@@ -208,19 +208,24 @@ async def test_the_token_is_renewed_before_it_expires_and_a_failed_renewal_keeps
     handed: list[str] = []
 
     async def short_lived_token() -> IotAccess:
-        # The broker's token lives 15 minutes; the console is told 1.5 s, so it renews every ~1.2 s. The third
-        # token is forged: the broker must refuse that session, and the console must keep the one it has.
+        # The first five tokens live 50 ms: each is due for renewal as soon as its session is open, so the
+        # renewals are paced by the connection, not by the wall clock (they were 1.5 s tokens: five renewals
+        # had to fit in the wait however slow a loaded machine made each connect). The third is forged: the
+        # broker must refuse that session, and the console must keep the one it has. The sixth lives 15 minutes,
+        # as the broker's do, and ends the renewals.
         token = "forged" if len(handed) == 2 else real_token(data_dir)
         handed.append(token)
-        return IotAccess(broker.ws_url, token, time.time() + 1.5, PREFIX, USER)
+        life = 0.05 if len(handed) <= 5 else 900.0
+        return IotAccess(broker.ws_url, token, time.time() + life, PREFIX, USER)
 
-    hub = TelemetryHub(short_lived_token, backoff=FAST_RETRY)
+    hub = TelemetryHub(short_lived_token, backoff=FAST_RETRY, renewal=RenewalPolicy(min_interval_s=0.0))
     states: list[ConnectionState] = []
     hub.connection.on_status(lambda status: states.append(status.state))
     hub.start()
     try:
         await hub.connection.wait_until(is_connected, WAIT_S)
-        await until(hub, lambda: len(handed) >= 5 and hub.connection.sessions_opened >= 4)
+        # Sessions: the first, then one per accepted renewal (tokens 2, 4, 5 and 6).
+        await until(hub, lambda: len(handed) >= 6 and hub.connection.sessions_opened >= 5, within=4 * WAIT_S)
         assert hub.connection.status.state is ConnectionState.CONNECTED
         assert set(states) == {ConnectionState.CONNECTING, ConnectionState.CONNECTED}  # never dropped
         assert hub.connection.access is not None

@@ -6,7 +6,6 @@ seeing the demo farm as seeded.
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Callable, Iterator
 
@@ -306,16 +305,14 @@ def test_bulk_limits(sim, connect) -> None:
     assert empty.json()["summary"] == {"ok": 0, "duplicated": 0, "failed": 0}
 
 
-def test_bulk_of_1000_records_is_fast(fresh_sim, connect) -> None:
+def test_a_bulk_of_1000_records_is_taken_whole(fresh_sim, connect) -> None:
+    """The largest bulk the contract allows, all accepted in one reply (how fast: bench/sim_bulk.py)."""
     client = connect(fresh_sim)
     session_id = open_session(client, "2024-02-05T14:00:00.000Z")
     workers = ["JS0315", "JN0315"]
     items = [record(session_id, workers[index % 2]) for index in range(1000)]
-    started = time.perf_counter()
     reply = client.post(f"{RECORDS}/bulk", json={"records": items})
-    elapsed = time.perf_counter() - started
     assert reply.json()["summary"] == {"ok": 1000, "duplicated": 0, "failed": 0}
-    # Generous for a loaded CI machine; a per-item query design takes several times this.
-    assert elapsed < 1.0, f"bulk of 1000 took {elapsed:.2f} s"
-    session = client.get(f"{SESSIONS}/{session_id}").json()["data"]
-    assert (session["totalUnits"], session["workerCount"]) == (1000, 2)
+    assert [item["statusCode"] for item in reply.json()["results"]] == [201] * 1000
+    stored = client.get(f"{SESSIONS}/{session_id}/records").json()["data"]["items"]
+    assert len(stored) == 1000

@@ -296,7 +296,8 @@ async def test_a_form_filled_in_offline_is_submitted_once_online(store: Store, c
 
 @pytest.mark.asyncio
 async def test_a_new_server_address_is_taken_without_losing_anything(store: Store, simulator: Any) -> None:
-    nowhere = make_client("http://127.0.0.1:9", simulator.token(DEMO_USER), timeout=0.5)
+    # Nothing listens there: the connection is refused at once, so the timeout is only a bound, never reached.
+    nowhere = make_client("http://127.0.0.1:9", simulator.token(DEMO_USER), timeout=10.0)
     engine = fast_engine(store, nowhere)
     actions = OfficeActions(store, DEMO_USER)
     async with make_client(simulator.base_url, simulator.token(DEMO_USER)) as reachable:

@@ -8,6 +8,7 @@ real simulator) make progress whenever a test waits for a signal or a condition.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any, TypeVar
 
 import pytest
 import qasync
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -27,19 +29,28 @@ from hydrodesk.ui.main_window import MainWindow
 from hydrodesk.ui.tasks import BackgroundTasks
 from hydrodesk.ui.theme import ThemeManager
 from hydrodesk.ui.ui_state import UiState
+from tests.hygiene import HYGIENE, pending_tasks
 
 T = TypeVar("T")
 
 DEMO_USER = "user_123456789"
 
-# pytest-qt waits 5 s by default. On a 2-core CI machine running the suite in two workers, a window's first layout
-# or a simulator's reply can take longer than that without anything being wrong. A condition that never comes
-# true still fails the test, only later; a test that means a short deadline passes its own `timeout`.
-PATIENT_WAIT_MS = 20_000
+# pytest-qt waits 5 s by default. On a 2-core CI machine running the suite in two workers (or two suites at once),
+# a window's first layout, a sign-in or a simulator's reply can take far longer than that without anything being
+# wrong. A condition that never comes true still fails the test, only later. So every wait is at least this
+# patient: a deadline of 5 s or more written in a test is a bound on "never", not a claim about speed, and gets
+# stretched to this. A deliberately short deadline (under 5 s) is kept as written, and so is any wait given
+# `stretch=False` (one whose timing out is an expected outcome the test carries on from).
+PATIENT_WAIT_MS = 45_000
+SHORT_DEADLINE_MS = 5_000
 
 
 def _patient(wait: Callable[..., T]) -> Callable[..., T]:
-    def wait_patiently(self: QtBot, *args: Any, timeout: int = PATIENT_WAIT_MS, **kwargs: Any) -> T:
+    def wait_patiently(
+        self: QtBot, *args: Any, timeout: int = PATIENT_WAIT_MS, stretch: bool = True, **kwargs: Any
+    ) -> T:
+        if stretch and timeout >= SHORT_DEADLINE_MS:
+            timeout = max(timeout, PATIENT_WAIT_MS)
         return wait(self, *args, timeout=timeout, **kwargs)
 
     return wait_patiently
@@ -75,17 +86,45 @@ def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     yield loop
-    # Not loop.stop(): it calls QApplication.exit(), after which every later Qt wait of the run returns at once.
-    loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
-    asyncio.events._set_running_loop(None)
-    loop.close()
+    _report_pending_tasks(loop)
+    stop_qasync_loop(qapp, loop)
     asyncio.set_event_loop(None)
+
+
+def _report_pending_tasks(loop: asyncio.AbstractEventLoop) -> None:
+    """Tasks still pending once the test's fixtures are done are its leaks (tests/hygiene.py): named, then cancelled
+    and given the moment they need to unwind, so they run into no later test."""
+    left = pending_tasks(loop)
+    HYGIENE.report_tasks(left)
+    for task in left:
+        task.cancel()
+    deadline = time.monotonic() + 5
+    while any(not task.done() for task in left) and time.monotonic() < deadline:
+        QApplication.processEvents()
+
+
+def stop_qasync_loop(qapp: QApplication, loop: qasync.QEventLoop) -> None:
+    """qasync's documented cleanup of an `already_running` loop: stop(), then close().
+
+    stop() ends the Qt loop that runs it with QApplication.exit(). Called with no loop running, that exit would
+    stick: Qt's every later QEventLoop.exec() (qtbot.waitSignal's) would return at once for the rest of the run.
+    So the loop is stopped from inside a QApplication.exec() of its own, which the exit ends and which leaves
+    no exit pending behind it.
+    """
+    QTimer.singleShot(0, loop.stop)
+    qapp.exec()
+    asyncio._set_running_loop(None)  # asyncio's hook for loop implementations; qasync set it, and leaves it set
+    loop.close()
 
 
 def run_async(qtbot: QtBot, coroutine: Coroutine[Any, Any, T], timeout_ms: int = 15_000) -> T:
     """Run a coroutine on the qasync loop while Qt processes events, and return its result."""
     task = asyncio.ensure_future(coroutine)
-    qtbot.waitUntil(task.done, timeout=timeout_ms)
+    try:
+        qtbot.waitUntil(task.done, timeout=timeout_ms)
+    except BaseException:
+        task.cancel()  # a wait that failed leaves nothing running into the next test
+        raise
     return task.result()
 
 
@@ -123,7 +162,8 @@ def make_window(
         monitor = ConnectionMonitor()
         tasks = BackgroundTasks()
         window = MainWindow(ui_state=ui_state, themes=themes, monitor=monitor, tasks=tasks)
-        qtbot.addWidget(window)
+        # Its background work ends before pytest-qt closes and deletes it, so none runs on deleted widgets.
+        qtbot.addWidget(window, before_close_func=lambda _window: run_async(qtbot, tasks.cancel_all()))
         kit = WindowKit(window, monitor, tasks, themes, ui_state)
         kits.append(kit)
         return kit

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 
@@ -72,11 +73,18 @@ class OfficeKit:
         self.offices.remove(office)
 
     def __enter__(self) -> OfficeKit:
+        # pytest-qt closes and deletes a test's windows before fixtures end, in the order they were registered.
+        # This stand-in, registered before any window, closes the offices first: a window never outlives the
+        # office it shows, as in the app (a last sync status reaching a deleted status bar was the leak).
+        self.qtbot.addWidget(QWidget(), before_close_func=lambda _widget: self._close_offices())
         return self
 
+    def _close_offices(self) -> None:
+        while self.offices:
+            run_async(self.qtbot, self.offices.pop().close())
+
     def __exit__(self, *_exc: object) -> None:
-        for office in reversed(self.offices):
-            run_async(self.qtbot, office.close())
+        self._close_offices()
         for client in self.clients:
             run_async(self.qtbot, client.aclose())
         for running in self.simulators:

@@ -28,6 +28,11 @@ from hydrodesk.ui.tasks import BackgroundTasks
 from .conftest import run_async
 from .test_help_menu import OpenedUrls
 
+# Each test crashes something on purpose: the crash guard's log of it is what it checks, not a surprise.
+pytestmark = pytest.mark.expect_errors(
+    r"^uncaught exception in ", r"^crash report saved as ", logger="hydrodesk.ui.crash_guard"
+)
+
 JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyXzEyMzQ1Njc4OSJ9.c2lnbmF0dXJlX29mX3RoZV90b2tlbg"
 
 

@@ -517,7 +517,7 @@ def test_every_pane_and_the_main_dialogs_speak_spanish(qtbot: QtBot, office: Sig
     for name in pane_names():
         pane = go_to(qtbot, window, name)
         with contextlib.suppress(qtbot.TimeoutError):  # a pane waiting for data still shows its (Spanish) waiting state
-            qtbot.waitUntil(pane.is_data_ready, timeout=10_000)
+            qtbot.waitUntil(pane.is_data_ready, timeout=10_000, stretch=False)
         left[name] = english_left(window)
     settings = window.open_settings()
     qtbot.waitExposed(settings)

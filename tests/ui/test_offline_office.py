@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -116,6 +115,10 @@ def test_the_status_bar_shows_pending_changes_offline_then_synced_and_sync_now(
     assert bar.sync.grab().width() > 0
 
 
+# Now and then a sync status reaches a status bar already deleted at teardown (OfficeSync stays subscribed to its
+# office's engine after its window is gone: hydrodesk/ui/sync_status.py, listed in the hygiene report). Declared
+# until OfficeSync unsubscribes when it is destroyed.
+@pytest.mark.expect_errors(r"^a sync status listener failed$", logger="hydrodesk.sync.status")
 def test_an_offline_start_shows_the_cached_farm_and_refreshes_when_the_server_returns(
     qtbot: QtBot, make_window: Callable[[], WindowKit], office_kit: OfficeKit, fresh_sim: Any, tmp_path: Path
 ) -> None:
@@ -176,12 +179,14 @@ def test_an_offline_start_shows_the_cached_farm_and_refreshes_when_the_server_re
 def test_a_refused_sign_in_pauses_sync_asks_to_sign_in_again_and_keeps_the_outbox(
     qtbot: QtBot, make_window: Callable[[], WindowKit], fresh_sim: Any, memory_keyring: MemoryKeyring, tmp_path: Path
 ) -> None:
-    short = run_cli("token", "--data", str(fresh_sim.data_dir), "--user", DEMO_USER, "--expires-in", "3")
-    expires = Credentials(DEMO_USER, bearer_token=short).claims["exp"]
+    # The office starts with a good token; once it has loaded, the token it holds is swapped for one that ran out a
+    # minute ago: what happens to a long-running office when its token expires, without racing a real expiry
+    # against the load on a busy machine.
+    expired = run_cli("token", "--data", str(fresh_sim.data_dir), "--user", DEMO_USER, "--expires-in=-60")
     profile = Profile(name="Rancho", base_url=fresh_sim.base_url, iot_url=fresh_sim.base_url, auth0_id=DEMO_USER)
     settings = SettingsStore(tmp_path / "settings.json")
     settings.save(UserSettings().with_profile(profile))
-    SecretStore().save("Rancho", Secrets(bearer_token=short))
+    SecretStore().save("Rancho", Secrets(bearer_token=fresh_sim.token(DEMO_USER)))
     kit = make_window()
     kit.window.show()
     controller = SessionController(
@@ -194,7 +199,9 @@ def test_a_refused_sign_in_pauses_sync_asks_to_sign_in_again_and_keeps_the_outbo
         office = controller.office
         assert office is not None
 
-        qtbot.waitUntil(lambda: time.time() > expires + 1, timeout=10_000)  # the token runs out
+        client = controller.client
+        assert client is not None
+        client.replace_credentials(Credentials(DEMO_USER, bearer_token=expired))  # the token runs out
         made = [
             run_async(qtbot, office.actions.record_units(DOCUMENTED_SESSION, WORKER_ID, WORKER_NAME, units))
             for units in (2, 5)
@@ -220,8 +227,7 @@ def test_a_refused_sign_in_pauses_sync_asks_to_sign_in_again_and_keeps_the_outbo
         )
         assert controller.office is office  # the same office carried on: its outbox was never dropped
         assert bar.connection_label.text() == "● Online"
-        client = controller.client
-        assert client is not None
+        assert controller.client is client
         events = server_events(qtbot, client, DOCUMENTED_SESSION)
         assert [events[item.idem_key] for item in made] == [1, 1]
     finally:

@@ -136,6 +136,7 @@ def test_records_of_any_logger_and_handler_are_redacted_before_the_handler_sees_
     assert API_KEY not in raw[0].msg
 
 
+@pytest.mark.expect_errors("sending failed", logger="hydrodesk.test.tracebacks")
 def test_a_traceback_that_carries_a_secret_is_redacted(redacting_factory: None) -> None:
     seen = RecentLines()
     seen.setFormatter(logging.Formatter("%(message)s"))

@@ -124,6 +124,7 @@ def test_problems_are_logged_at_most_once_per_interval(caplog: pytest.LogCapture
     assert "not_json: 99" in caplog.records[1].getMessage()
 
 
+@pytest.mark.expect_errors("an MQTT listener failed")
 def test_status_valves_and_acks_reach_their_listeners() -> None:
     ingest = make_ingest()
     statuses, valves, acks = [], [], []

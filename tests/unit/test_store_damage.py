@@ -248,6 +248,7 @@ async def test_an_entry_whose_dependency_was_lost_stops_for_the_user_instead_of_
 
 
 @pytest.mark.asyncio
+@pytest.mark.expect_errors("is damaged", logger="hydrodesk.store.store")
 async def test_damage_met_in_the_cache_while_running_is_repaired_at_the_next_start(tmp_path: Path) -> None:
     path = tmp_path / "farm.sqlite3"
     await office_file(path)

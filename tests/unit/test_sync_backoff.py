@@ -43,7 +43,8 @@ async def test_a_scaled_clock_shortens_pauses_and_remembers_them() -> None:
     wake = asyncio.Event()
     started = time.monotonic()
     await clock.pause(30.0, wake)
-    assert time.monotonic() - started < 1.0
+    # 30 ms scaled; unscaled it would be 30 s. A third of that tells them apart however loaded the machine is.
+    assert time.monotonic() - started < 10.0
     assert clock.requested == [30.0]
 
 

@@ -22,6 +22,7 @@ def test_listeners_hear_the_current_status_then_each_change_once() -> None:
     assert heard[-1].needs_attention == 3
 
 
+@pytest.mark.expect_errors("listener failed")
 def test_a_broken_listener_does_not_stop_the_others(caplog: pytest.LogCaptureFixture) -> None:
     hub = StatusHub()
     heard: list[int] = []
