@@ -18,11 +18,15 @@ import hashlib
 import logging
 import ssl
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
 import httpx
 
 from hydrodesk.domain.photos import MAX_PHOTO_BYTES, Photo, PhotoProblem, PhotoRejected
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncGenerator
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +92,9 @@ async def _download(url: str, verify: bool | ssl.SSLContext, transport: httpx.As
         response.raise_for_status()
         received = bytearray()
         # Closed here when it stops early, not by the garbage collector in some later task.
-        async with contextlib.aclosing(response.aiter_bytes()) as chunks:
+        # httpx types aiter_bytes() as an AsyncIterator; it is an async generator, which has aclose().
+        stream = cast("AsyncGenerator[bytes, None]", response.aiter_bytes())
+        async with contextlib.aclosing(stream) as chunks:
             async for chunk in chunks:
                 received += chunk
                 if len(received) > MAX_PHOTO_BYTES:  # stop reading: it could never be a worker's photo
