@@ -35,6 +35,7 @@ from hydrodesk.domain.outbox import EntryKind, EntryState
 from hydrodesk.domain.shutdown import ShuttingDown, is_client_bug
 from hydrodesk.store import outbox as ob
 from hydrodesk.store.outbox import OutboxItem
+from hydrodesk.store.sqlite_errors import is_disk_full
 from hydrodesk.store.store import Store
 from hydrodesk.sync.clock import Clock, SystemClock
 from hydrodesk.sync.outcomes import SignInRequired, SyncInterrupted, interruption, is_transient
@@ -237,8 +238,15 @@ class SyncEngine:
             self._stopping = True
             return None
         except Exception as error:  # a bug or a disk problem: keep the engine alive and say which it was
-            log.exception("sync round failed unexpectedly")
             detail = f"{type(error).__name__}: {error}"
+            if is_disk_full(error):
+                # A known condition, not a bug: the outbox and the cache stand as they were; the next round retries.
+                log.warning("sync round stopped: the disk is full (%s)", detail.splitlines()[0])
+                problem = SyncProblem(
+                    ProblemKind.DISK_FULL, "This computer's disk is full: free some space and sync goes on.", detail
+                )
+                return await self._failed(problem)
+            log.exception("sync round failed unexpectedly")
             if is_client_bug(error):
                 problem = SyncProblem(
                     ProblemKind.INTERNAL_ERROR, "HydroDesk hit an internal error while syncing.", detail

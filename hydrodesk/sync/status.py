@@ -31,6 +31,7 @@ class ProblemKind(StrEnum):
     BAD_REPLY = "bad_reply"  # not JSON, or not the documented shape
     SIGN_IN = "sign_in"  # 401
     INTERNAL_ERROR = "internal_error"  # a bug in HydroDesk itself (logged with its traceback)
+    DISK_FULL = "disk_full"  # this computer's disk has no room for what the server sent: nothing was lost
 
 
 @dataclass(frozen=True)

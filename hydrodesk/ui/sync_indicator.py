@@ -30,6 +30,9 @@ def describe_problem(problem: SyncProblem) -> str:
         ProblemKind.INTERNAL_ERROR: translate(
             "SyncText", "HydroDesk hit an internal error while syncing; the changes concerned wait in the Outbox."
         ),
+        ProblemKind.DISK_FULL: translate(
+            "SyncText", "This computer's disk is full: free some space and syncing goes on by itself."
+        ),
     }.get(problem.kind, problem.message)
 
 

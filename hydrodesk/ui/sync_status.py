@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
+from shiboken6 import isValid
 
 from hydrodesk.sync.status import ConnectionState as SyncState
 from hydrodesk.sync.status import SyncStatus
@@ -220,6 +221,9 @@ class OfficeSync(QObject):
 
     # ------------------------------------------------------------------------------------------ engine status
     def _on_engine_status(self, status: SyncStatus) -> None:
+        if not isValid(self):
+            # Deleted with its window while the office it followed is still closing: nobody is left to tell.
+            return
         previous, self._status = self._status, status
         mirrored = _monitor_state(status)
         if mirrored is not None:

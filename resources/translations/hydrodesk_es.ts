@@ -5966,6 +5966,10 @@
         <source>HydroDesk hit an internal error while syncing; the changes concerned wait in the Outbox.</source>
         <translation>HydroDesk tuvo un error interno al sincronizar; los cambios afectados esperan en la Bandeja de salida.</translation>
     </message>
+    <message>
+        <source>This computer&apos;s disk is full: free some space and syncing goes on by itself.</source>
+        <translation>El disco de este equipo está lleno: libere espacio y la sincronización sigue sola.</translation>
+    </message>
 </context>
 <context>
     <name>TablePrint</name>

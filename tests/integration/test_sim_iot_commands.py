@@ -253,6 +253,7 @@ async def test_another_companys_command_is_forbidden(api: httpx.AsyncClient, far
 
 
 @pytest.mark.asyncio
+@pytest.mark.expect_errors("the field side refused command", logger="hydrodesk.sim.iot.irrigation")
 async def test_a_field_side_that_refuses_fails_the_command_not_the_request(api: httpx.AsyncClient, farm: Farm) -> None:
     farm.bus.refuse = True
     body = open_body(10)

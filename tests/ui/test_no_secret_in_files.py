@@ -58,6 +58,7 @@ def session(
     yield from sign_in(qtbot, qapp, field_sim, user_paths.config_dir, "telemetry", data_dir=user_paths.data_dir)
 
 
+@pytest.mark.expect_errors("^retrying$", logger="hydrodesk.test")  # logged on purpose, credentials in its text
 def test_no_file_hydrodesk_wrote_holds_a_secret_it_used(
     qtbot: QtBot, session: SignedIn, field_sim: Any, user_paths: AppPaths
 ) -> None:

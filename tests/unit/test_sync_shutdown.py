@@ -60,6 +60,7 @@ def test_bugs_are_told_apart_from_the_outside_world() -> None:
 
 
 @pytest.mark.asyncio
+@pytest.mark.expect_errors("a bug in HydroDesk stopped", logger="hydrodesk.sync.senders")
 async def test_a_bug_while_sending_parks_the_entry_and_is_shown_as_an_internal_error(
     tmp_path: Path, client: HydrobitClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -124,7 +124,7 @@ class WorkersPane(RosterLoading, WorkerAdding, Pane):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_filters)
-        self.search_edit.textChanged.connect(self._search_timer.start)
+        self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
         self.search_edit.returnPressed.connect(self._apply_filters)
         self.status_filter = self._filter_combo(self.tr("Any status"))
         self.position_filter = self._filter_combo(self.tr("Any position"))
