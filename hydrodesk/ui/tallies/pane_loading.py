@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from shiboken6 import isValid
+
 from hydrodesk.domain.outbox import EntryKind
 from hydrodesk.domain.sessions import parse_day_label, session_to_show
 from hydrodesk.domain.tallies import LedgerLine
@@ -87,7 +89,7 @@ class TalliesLoading:
         if office is None:
             return
         rows = await office.store.workers()
-        if office is not self._office:
+        if office is not self._office or not isValid(self):  # signed out, or the pane closed, while reading
             return
         self._finder = WorkerFinder(WorkerChoice.from_worker(row.data, pending=row.pending) for row in rows)
         self.entry_row.set_finder(self._finder)
