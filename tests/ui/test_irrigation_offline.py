@@ -268,7 +268,7 @@ def test_valves_and_programs_deleted_on_the_server_leave_the_cache_but_not_the_o
     qtbot.waitUntil(lambda: queued_close() is not None, timeout=WAIT_MS)
 
     # Someone deletes both on the server; the next refresh forgets them here.
-    with sqlite3.connect(Path(fresh_sim.data_dir) / DATABASE_FILE) as db:
+    with contextlib.closing(sqlite3.connect(Path(fresh_sim.data_dir) / DATABASE_FILE)) as db, db:  # closed, committed
         db.execute("DELETE FROM valves WHERE valve_id = 'valve_007'")
         db.execute("DELETE FROM irrigation_programs WHERE program_id = 'prog_002'")
     run_async(qtbot, office.engine.refresher.irrigation(PROJECT, logs=False), timeout_ms=WAIT_MS)
