@@ -34,6 +34,15 @@ class BackgroundTasks:
         task.add_done_callback(self._finished)
         return task
 
+    def spawn_if_open(self, coroutine: Coroutine[Any, Any, Any], *, name: str) -> asyncio.Task[Any] | None:
+        """spawn(), or None once the application is shutting down (the coroutine is closed, never started): for
+        the panes' background reloads, which have nothing left to show by then."""
+        try:
+            return self.spawn(coroutine, name=name)
+        except RuntimeError:
+            log.debug("not started: %s (the application is shutting down)", name)
+            return None
+
     def _finished(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:

@@ -5,6 +5,7 @@ forms from the server first."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
 from shiboken6 import isValid
@@ -50,11 +51,8 @@ class FormsLoading(Mixin):
     def _refresh_in_background(self) -> None:
         self._spawn(self.refresh(), "forms-refresh")
 
-    def _spawn(self, work: object, name: str) -> None:
-        try:
-            self.context.tasks.spawn(work, name=name)  # type: ignore[arg-type]
-        except RuntimeError:  # shutting down
-            log.debug("not started: %s", name)
+    def _spawn(self, work: Coroutine[Any, Any, Any], name: str) -> None:
+        self.context.tasks.spawn_if_open(work, name=name)
 
     async def _first_load(self) -> None:
         """Show the cached forms at once; fetch them when this computer has none yet."""

@@ -42,10 +42,7 @@ class IrrigationState:
             self._spawn(self.reload(logs=False), "irrigation-valves")
 
     def _spawn(self, work: Coroutine[Any, Any, object], name: str) -> None:
-        try:
-            self.context.tasks.spawn(work, name=name)
-        except RuntimeError:  # shutting down
-            work.close()
+        self.context.tasks.spawn_if_open(work, name=name)
 
     async def reload(self, *, logs: bool = True, fetch: bool = True) -> bool:
         """Show the project's valves, programs and logs as this computer saved them, at once; then (with `fetch`)

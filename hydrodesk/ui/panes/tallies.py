@@ -241,7 +241,4 @@ class TalliesPane(TalliesActions, TalliesLoading, TalliesDisplay, TalliesLayout,
     # ------------------------------------------------------------------------------------------ helpers
 
     def _spawn(self, work: Coroutine[Any, Any, Any], name: str) -> None:
-        try:
-            self.context.tasks.spawn(work, name=name)
-        except RuntimeError:  # shutting down: nothing more to show
-            work.close()
+        self.context.tasks.spawn_if_open(work, name=name)

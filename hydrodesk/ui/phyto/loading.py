@@ -30,10 +30,7 @@ class ScoutingLoading(Mixin):
 
     # ------------------------------------------------------------------------------------------ loading
     def _spawn(self, coroutine: Any, name: str) -> None:
-        try:
-            self.context.tasks.spawn(coroutine, name=name)
-        except RuntimeError:
-            log.debug("not starting %s: the application is shutting down", name)  # the window is closing
+        self.context.tasks.spawn_if_open(coroutine, name=name)
 
     def _timezone_for_scope(self) -> str:
         project = self._selection.project

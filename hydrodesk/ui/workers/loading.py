@@ -4,7 +4,8 @@ shown or the sync engine reports news, with the company's template options for t
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any
 
 from shiboken6 import isValid
 
@@ -67,11 +68,8 @@ class RosterLoading(Mixin):
     def _refresh_in_background(self) -> None:
         self._spawn(self.refresh(), "workers-refresh")
 
-    def _spawn(self, work: object, name: str) -> None:
-        try:
-            self.context.tasks.spawn(work, name=name)  # type: ignore[arg-type]
-        except RuntimeError:  # shutting down
-            log.debug("not started: %s", name)
+    def _spawn(self, work: Coroutine[Any, Any, Any], name: str) -> None:
+        self.context.tasks.spawn_if_open(work, name=name)
 
     async def _first_load(self) -> None:
         """Show what the cache holds at once; fetch the template options if this computer never had them."""
