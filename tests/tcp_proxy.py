@@ -90,12 +90,15 @@ class TcpProxy:
             await self._arrivals.wait_for(lambda: self.count(path_contains) >= count)
 
     async def close(self) -> None:
+        # Connections are ended before waiting for the server: since Python 3.12.1 `wait_closed()` waits for every
+        # open connection too, and a keep-alive client's connection would keep it waiting forever.
         if self._server is not None:
             self._server.close()
-            await self._server.wait_closed()
         for task in list(self._connections):
             task.cancel()
         await asyncio.gather(*self._connections, return_exceptions=True)
+        if self._server is not None:
+            await self._server.wait_closed()
 
     # ------------------------------------------------------------------------------------------ serving
     def _take_fault(self, path: str) -> Fault | None:

@@ -304,10 +304,13 @@ class LoopbackRedirect:
     A request whose `state` does not match is answered 400 and ignored: only the browser this sign-in opened can
     finish it (RFC 8252 §8.9, CSRF)."""
 
+    read_timeout_s = 10.0  # a connection that sends no complete request in this time is closed
+
     def __init__(self, state: str) -> None:
         self._state = state
         self.result: asyncio.Future[dict[str, str]] = asyncio.get_running_loop().create_future()
         self._server: asyncio.Server | None = None
+        self._open: set[asyncio.StreamWriter] = set()
         self.uri = ""
 
     async def __aenter__(self) -> LoopbackRedirect:
@@ -319,14 +322,22 @@ class LoopbackRedirect:
     async def __aexit__(self, *exc: object) -> None:
         assert self._server is not None
         self._server.close()
+        # A browser keeps spare connections open (preconnects, keep-alive) that never send a request. They are
+        # closed here: since Python 3.12.1 `wait_closed()` also waits for them, which would hold the sign-in up to
+        # the handler's read timeout.
+        for writer in list(self._open):
+            writer.close()
         await self._server.wait_closed()
         if not self.result.done():
             self.result.cancel()
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self._open.add(writer)
         try:
-            request_line = (await asyncio.wait_for(reader.readline(), 10)).decode("latin-1")
-            while (await asyncio.wait_for(reader.readline(), 10)) not in (b"\r\n", b"\n", b""):
+            request_line = (await asyncio.wait_for(reader.readline(), self.read_timeout_s)).decode("latin-1")
+            if not request_line:
+                return  # closed without a request: a spare connection, or the listener shutting down
+            while (await asyncio.wait_for(reader.readline(), self.read_timeout_s)) not in (b"\r\n", b"\n", b""):
                 pass  # the headers: nothing in them matters
             parts = request_line.split(" ")
             target = urlsplit(parts[1] if len(parts) > 1 else "/")
@@ -339,9 +350,10 @@ class LoopbackRedirect:
             else:
                 writer.write(_http_reply(400, "<h1>This sign-in request is not HydroDesk's.</h1>"))
             await writer.drain()
-        except (TimeoutError, ConnectionError):
+        except (TimeoutError, ConnectionError, asyncio.IncompleteReadError):
             pass
         finally:
+            self._open.discard(writer)
             writer.close()
 
 

@@ -11,6 +11,7 @@ import jwt
 import pytest
 
 from hydrodesk.api.oidc import (
+    LoopbackRedirect,
     OidcClient,
     RefreshRefused,
     SignInDenied,
@@ -168,6 +169,39 @@ async def test_browser_flow_with_pkce_and_a_loopback_redirect(oidc_sim: Simulato
     assert "signed in" in landing.text
     assert _claims(tokens.access_token)["sub"] == OTHER_USER
     assert _api_accepts(oidc_sim, tokens.access_token)
+
+
+@pytest.mark.asyncio
+async def test_a_browser_spare_connection_does_not_hold_up_the_sign_in(
+    oidc_sim: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Browsers open spare connections (preconnects) that never send a request. Since Python 3.12.1 closing the
+    # loopback listener waits for every open connection, so HydroDesk must end them itself, not wait out their
+    # read timeout (made longer than the test's deadline here, so waiting it out fails on every Python).
+    monkeypatch.setattr(LoopbackRedirect, "read_timeout_s", 60.0)
+    oidc = OidcClient(oidc_sim.base_url)
+    spare: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+    browsed: list[asyncio.Task[httpx.Response]] = []
+
+    def open_browser(url: str) -> None:
+        async def browse() -> httpx.Response:
+            redirect = httpx.URL(httpx.URL(url).params["redirect_uri"])
+            spare.append(await asyncio.open_connection(redirect.host, redirect.port))
+            return await play_browser(url, OTHER_USER)
+
+        browsed.append(asyncio.create_task(browse()))
+
+    try:
+        tokens = await asyncio.wait_for(oidc.sign_in_with_browser(open_browser), 20)
+        assert (await browsed[0]).status_code == 200
+    finally:
+        await oidc.aclose()
+    assert tokens.access_token
+    reader, writer = spare[0]
+    try:
+        assert await asyncio.wait_for(reader.read(), 5) == b""  # closed by HydroDesk, no reply sent
+    finally:
+        writer.close()
 
 
 @pytest.mark.asyncio
