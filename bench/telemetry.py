@@ -102,6 +102,12 @@ async def run_stream(rate: int, seconds: float, plotted: int, path: str = "webso
 
         hub = TelemetryHub(token, capacity=86_400)
         window, pane, live = build_pane(hub)
+        from hydrodesk.ui.gc_guard import GuiThreadGarbageCollector
+
+        # Garbage collected as the app collects it: from a GUI timer, with what start-up made frozen out of it.
+        collector = GuiThreadGarbageCollector(parent=window)
+        collector.start()
+        collector.settle()
         from hydrodesk.domain.telemetry import SeriesKey
 
         # What a person watches: flow and pressure of `plotted // 2` devices, in two plots (all 200 are ingested).
@@ -134,6 +140,7 @@ async def run_stream(rate: int, seconds: float, plotted: int, path: str = "webso
         drawn_points = sum(item.drawn for item in pane.chart.items.values())
         curve_updates = sum(item.updates for item in pane.chart.items.values())
         await live.stop()
+        collector.stop()
         window.close()
     finally:
         await asyncio.to_thread(broker.close)

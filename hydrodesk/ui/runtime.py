@@ -51,6 +51,8 @@ SCREENSHOT_SIZE = QSize(1366, 768)  # the office laptop HydroDesk is laid out fo
 ATTACH_FALLBACK_MS = 1000
 # How long a screenshot waits for a live pane's first data after the farm has loaded.
 PANE_DATA_WAIT_MS = 8000
+# Start-up (window, sign-in, the panes' first data) is over by then: what exists is frozen out of full collections.
+SETTLE_AFTER_MS = 15_000
 
 
 def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None = None) -> int:
@@ -113,7 +115,7 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
     if os.environ.get(FIRST_PAINT_PROBE):
         # Installed last, so it sees the first paint before the lifecycle does and reports before the attach.
         window.installEventFilter(_FirstPaintProbe(window))
-    collector = GuiThreadGarbageCollector(parent=app)
+    collector = GuiThreadGarbageCollector(parent=app, settle_after_ms=SETTLE_AFTER_MS)
     collector.start()
     window.show()
     app.exec()

@@ -29,3 +29,23 @@ def test_collection_moves_to_the_gui_timer(qtbot: QtBot) -> None:
     finally:
         collector.stop()
     assert gc.isenabled()
+
+
+def test_settling_freezes_what_start_up_made_and_stopping_thaws_it(qtbot: QtBot) -> None:
+    collector = GuiThreadGarbageCollector(interval_ms=10, settle_after_ms=20)
+    built_at_start_up = [Node() for _ in range(100)]
+    collector.start()
+    try:
+        qtbot.waitUntil(lambda: collector.settled, timeout=5000)
+        assert gc.get_freeze_count() >= len(built_at_start_up)  # left out of later collections
+        node = Node()  # made after start-up: still collected, from the timer
+        alive = weakref.ref(node)
+        del node
+        allocations = [{} for _ in range(3 * gc.get_threshold()[0])]
+        qtbot.waitUntil(lambda: alive() is None, timeout=5000)
+        del allocations
+        assert all(built.me is built for built in built_at_start_up)
+    finally:
+        collector.stop()
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
