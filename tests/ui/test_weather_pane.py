@@ -6,7 +6,7 @@ the last fetched range is there after a restart with the server gone, and a Span
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,13 @@ def server_client(sim: Any) -> HydrobitClient:
     )
 
 
+def made_by_then(series: list[Any], shown: int, fetched_at: datetime) -> list[Any]:
+    """The first `shown` readings of a later fetch of the same span, checking that whatever it has beyond them the
+    server made around or after the pane's fetch (one reading every 15 minutes, as time goes on), not before."""
+    assert all(point.ts > fetched_at - timedelta(minutes=15) for point in series[shown:])
+    return series[:shown]
+
+
 def test_the_charts_and_the_daily_table_hold_the_simulators_readings(
     qtbot: QtBot, signed_in: SignedIn, sim: Any
 ) -> None:
@@ -75,12 +82,16 @@ def test_the_charts_and_the_daily_table_hold_the_simulators_readings(
     finally:
         run_async(qtbot, client.aclose())
 
-    # Every reading the server sent is in the chart's series, at its time, with its value.
+    # Every reading the server sent is in the chart's series, at its time, with its value (the server's clock went
+    # on between the pane's fetch and this one: a reading it made since then is not the pane's to have).
+    assert data.fetched_at is not None
     air = pane.chart.curves["air_temp_c"].column
-    assert air.ts.tolist() == [point.ts.timestamp() for point in weather.series]
-    assert air.values.tolist() == [point.air_temp_c for point in weather.series]
+    readings = made_by_then(weather.series, len(air), data.fetched_at)
+    assert air.ts.tolist() == [point.ts.timestamp() for point in readings]
+    assert air.values.tolist() == [point.air_temp_c for point in readings]
     soil = pane.chart.curves["soil_moisture_pct.30cm"].column
-    assert soil.values.tolist() == [point.soil_moisture_pct["30cm"] for point in plant.series]
+    samples = made_by_then(plant.series, len(soil), data.fetched_at)
+    assert soil.values.tolist() == [point.soil_moisture_pct["30cm"] for point in samples]
     assert len(air) > 5 * 96  # six days and today, from the farm midnight six days ago
 
     # Zoomed in to a day, the curve is handed the raw readings themselves.
