@@ -209,7 +209,7 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
         self._projects = []
         self._company_names = {}
         self.navigator.set_projects([])
-        self.status.set_farm_zone(None)
+        self.show_farm_zone(None)
         self.account_button.show_signed_out()
         self.sign_in_action.setText(self.tr("&Sign in to Hydrobit…"))
         self.sign_out_action.setEnabled(False)
@@ -357,7 +357,7 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
 
     def _on_selection_changed(self, project: Project | None, sector: Sector | None) -> None:
         self._selection = Selection(project, sector)
-        self.status.set_farm_zone(self.farm_zone)
+        self.show_farm_zone(self.farm_zone)
         if project is not None:
             self._ui_state.selection = (project.project_id, sector.sector_id if sector else None)
             self.setWindowTitle(f"{project.name} — HydroDesk")

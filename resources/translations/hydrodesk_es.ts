@@ -6524,8 +6524,8 @@
         <translation>no se pudo escribir el archivo</translation>
     </message>
     <message>
-        <source>Saved the day report ({pages} pages) to {path}</source>
-        <translation>Reporte del día ({pages} páginas) guardado en {path}</translation>
+        <source>Saved the day report to {path} (pages: {pages})</source>
+        <translation>Reporte del día guardado en {path} (páginas: {pages})</translation>
     </message>
     <message>
         <source>File not saved</source>

@@ -87,6 +87,9 @@ def test_a_leak_raises_one_alarm_in_the_status_bar_acknowledged_by_name_and_stil
         dialog = window.alarms_dialog
         assert isinstance(dialog, AlarmsDialog)
         assert dialog.view.selected() is alarm
+        # Its times are the farm's clock, as the status bar's are, not this computer's.
+        assert window.farm_zone is not None
+        assert dialog.view.model.zone == window.farm_zone
         dialog.view.acknowledge_button.click()
         assert alarm.acknowledged_by == service.user_name != ""
         assert not window.status.alarm_badge.isVisible()

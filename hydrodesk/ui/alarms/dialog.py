@@ -33,6 +33,10 @@ class AlarmsDialog(QDialog):
         self.resize(1000, 520)
         self.set_center(center)
 
+    def set_zone(self, zone: str | None) -> None:
+        """Times in the farm's clock (the project selected in the window), as the status bar shows them."""
+        self.view.model.set_zone(zone)
+
     def set_center(self, center: AlarmCenter | None) -> None:
         if self.view.center is not None:
             self.view.center.changed.disconnect(self._show_summary)

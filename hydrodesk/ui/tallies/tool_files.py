@@ -217,7 +217,7 @@ class TallyFileTools:
         if pages == 0:  # QPdfWriter reports no error of its own: an empty file means it could not write
             self._write_failed(path, OSError(self.tr("the file could not be written")))
             return 0
-        self._saved(path, self.tr("Saved the day report ({pages} pages) to {path}").format(pages=pages, path=path))
+        self._saved(path, self.tr("Saved the day report to {path} (pages: {pages})").format(pages=pages, path=path))
         return pages
 
     # ------------------------------------------------------------------------------------------ files

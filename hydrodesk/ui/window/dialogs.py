@@ -61,10 +61,17 @@ class WindowDialogs(Mixin):
             self.alarms_dialog.activateWindow()
             return self.alarms_dialog
         dialog = AlarmsDialog(self._alarms, self._themes.current, self)
+        dialog.set_zone(self.farm_zone)
         dialog.rules_requested.connect(self.open_alarm_rules)
         self.alarms_dialog = dialog
         dialog.open()  # never exec(): it would nest an event loop inside the asyncio loop
         return dialog
+
+    def show_farm_zone(self, zone: str | None) -> None:
+        """The farm clock the status bar and the alarm journal show times in (None: this computer's)."""
+        self.status.set_farm_zone(zone)
+        if self.alarms_dialog is not None and isValid(self.alarms_dialog):
+            self.alarms_dialog.set_zone(zone)
 
     def open_alarm_rules(self) -> QWidget | None:
         """The alarm thresholds per valve, the battery level and the sound (from the journal's "Alarm rules…")."""

@@ -111,7 +111,7 @@ class FarmLoading(Mixin):
         self._projects = list(projects)
         if self._alarms is not None:
             self._alarms.watch_projects(projects)  # every valve of the farm, watched whatever pane is open
-        self.status.set_farm_zone(self.farm_zone)
+        self.show_farm_zone(self.farm_zone)
         self._loaded_once = True
         self.banner.setVisible(False)
         self.status.set_updated(datetime.now(UTC))
