@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import random
 import sqlite3
@@ -79,12 +80,13 @@ def _record(index: int, rng: random.Random) -> tuple[Any, ...]:
 def _fill(path: Path) -> None:
     rng = random.Random(2026)
     rows = [_record(index, rng) for index in range(RECORDS)]
-    with sqlite3.connect(path) as conn:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
         conn.executemany(
             "INSERT INTO phyto_records (record_id, project_id, sector_id, created_at, data, fetched_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             rows,
         )
+        conn.commit()
 
 
 async def _heatmap_ms(store: Store, since: str, until: str) -> tuple[float, int]:

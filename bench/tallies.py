@@ -434,7 +434,7 @@ def main() -> None:
         days = workdays()
         middle = days[len(days) // 2].isoformat()
         ranges = {"day": (middle, middle), "season": (days[0].isoformat(), days[-1].isoformat())}
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
             records = connection.execute("SELECT count(*) FROM records").fetchone()[0]
             sessions = connection.execute("SELECT count(*) FROM sessions").fetchone()[0]
 

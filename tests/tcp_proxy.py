@@ -59,7 +59,7 @@ class TcpProxy:
 
     # ------------------------------------------------------------------------------------------ control
     async def start(self, port: int = 0) -> TcpProxy:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", port)
+        self._server = await asyncio.start_server(self._accept, "127.0.0.1", port)
         return self
 
     @property
@@ -91,12 +91,16 @@ class TcpProxy:
 
     async def close(self) -> None:
         # Connections are ended before waiting for the server: since Python 3.12.1 `wait_closed()` waits for every
-        # open connection too, and a keep-alive client's connection would keep it waiting forever.
+        # open connection too, and a keep-alive client's connection would keep it waiting forever. A connection
+        # accepted just before the close reaches `_accept` a loop turn or two later: those are ended as well.
         if self._server is not None:
             self._server.close()
-        for task in list(self._connections):
-            task.cancel()
-        await asyncio.gather(*self._connections, return_exceptions=True)
+        for _ in range(3):
+            await asyncio.sleep(0)
+            while self._connections:
+                for task in list(self._connections):
+                    task.cancel()
+                await asyncio.gather(*self._connections, return_exceptions=True)
         if self._server is not None:
             await self._server.wait_closed()
 
@@ -109,10 +113,14 @@ class TcpProxy:
                 return planned.fault
         return None
 
-    async def _serve(self, client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter) -> None:
-        task = asyncio.current_task()
-        assert task is not None
+    def _accept(self, client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter) -> None:
+        # The handler's task is known from the moment the connection is, not from its first step: close() must
+        # find every one (one it missed would be destroyed while pending when the test's loop closes).
+        task = asyncio.get_running_loop().create_task(self._serve(client_reader, client_writer))
         self._connections.add(task)
+        task.add_done_callback(self._connections.discard)
+
+    async def _serve(self, client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter) -> None:
         upstream: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
         try:
             while True:
@@ -156,12 +164,9 @@ class TcpProxy:
         except (ConnectionError, asyncio.IncompleteReadError, ProxyClosed):
             return
         except asyncio.CancelledError:
-            # close() ends the connections by cancelling them. Ending quietly is this task's way to finish: on
-            # Python 3.11, asyncio's stream server asks a cancelled handler for its exception() and logs the
-            # CancelledError that raises as an error ("Exception in callback StreamReaderProtocol...").
+            # close() ends the connections by cancelling them: ending quietly is this task's way to finish.
             return
         finally:
-            self._connections.discard(task)
             for writer in (client_writer, upstream[1] if upstream else None):
                 if writer is not None:
                     writer.close()

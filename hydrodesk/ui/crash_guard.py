@@ -93,8 +93,10 @@ class CrashGuard(QObject):
         """The qasync loop's exception handler (loop.set_exception_handler)."""
         error = context.get("exception")
         if not isinstance(error, Exception):
-            # A note without an exception (an unclosed transport, a task destroyed while pending): log it only.
-            log.error("asyncio: %s", context.get("message", context))
+            # A note without an exception (an unclosed transport, a task destroyed while pending): log it only,
+            # with what it is about (the task's coroutine and where it waits), or nobody can tell which it was.
+            about = next((context[key] for key in ("task", "future", "handle", "transport") if key in context), None)
+            log.error("asyncio: %s%s", context.get("message", context), f" ({about!r})" if about is not None else "")
             return
         self.report(error, origin=f"asyncio: {context.get('message', 'a callback failed')}")
 

@@ -3,6 +3,7 @@ wrote it. The window says what happened and offers the way forward, never a trac
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 from collections.abc import Callable
@@ -68,8 +69,9 @@ def test_a_cache_from_a_newer_hydrodesk_is_left_untouched_and_the_window_offers_
 ) -> None:
     database = user_database(tmp_path / "data", "test", DEMO_USER)
     run_async(qtbot, run_async(qtbot, Store.open(database)).close())
-    with sqlite3.connect(database) as newer:
+    with contextlib.closing(sqlite3.connect(database)) as newer:  # sqlite3's own `with` commits, never closes
         newer.execute("UPDATE alembic_version SET version_num = '7777_from_the_future'")
+        newer.commit()
     before = hashlib.sha256(database.read_bytes()).hexdigest()
     kit = make_window()
     kit.window.show()

@@ -198,3 +198,22 @@ def test_qts_own_messages_reach_the_log_redacted(qapp: QApplication) -> None:
         qt_log.removeHandler(seen)
         logging.setLogRecordFactory(previous_factory)
     assert seen.lines() == ["qt WARNING QNetworkReply: Authorization: [redacted]"]
+
+
+@pytest.mark.expect_errors(r"Task was destroyed but it is pending", logger="hydrodesk.ui.crash_guard")
+def test_an_asyncio_note_without_an_exception_is_logged_with_what_it_is_about(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, guard: CrashGuard, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def watch_the_valves() -> None:
+        await asyncio.Event().wait()
+
+    task = qloop.create_task(watch_the_valves())
+    try:
+        guard.asyncio_handler(qloop, {"message": "Task was destroyed but it is pending!", "task": task})
+    finally:
+        task.cancel()
+        qtbot.waitUntil(task.done, timeout=5000)
+    # Which task it was: its coroutine is named, so the log says what was lost.
+    assert "Task was destroyed but it is pending!" in caplog.text
+    assert "watch_the_valves" in caplog.text
+    assert not guard.dialogs  # a note, not a crash
