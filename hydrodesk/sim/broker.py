@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,7 @@ class EmbeddedBroker:
     ws_server: Server
     tcp_server: asyncio.Server
     host: str
+    tcp_clients: set[asyncio.StreamWriter] = field(default_factory=set)
 
     @property
     def tcp_port(self) -> int:
@@ -85,11 +86,16 @@ class EmbeddedBroker:
         return f"mqtt://{host_port(self.host, self.tcp_port)}"
 
     async def stop(self) -> None:
+        # No new clients; then the broker lets its sessions go and the TCP connections still open are closed; only
+        # then are the listeners waited for. Since Python 3.12.1 asyncio's `wait_closed()` also waits for every
+        # connection still open: waiting first, a broker with a device connected never exited.
         self.ws_server.close()
         self.tcp_server.close()
+        await self.broker.shutdown()
+        for writer in list(self.tcp_clients):
+            writer.close()
         await self.ws_server.wait_closed()
         await self.tcp_server.wait_closed()
-        await self.broker.shutdown()
 
 
 async def start_embedded_broker(
@@ -102,8 +108,14 @@ async def start_embedded_broker(
     async def websocket_client(connection: ServerConnection) -> None:
         await broker.external_connected(WebSocketsReader(connection), WebSocketsWriter(connection), LISTENER)
 
+    tcp_clients: set[asyncio.StreamWriter] = set()
+
     async def tcp_client(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        await broker.external_connected(StreamReaderAdapter(reader), StreamWriterAdapter(writer), LISTENER)
+        tcp_clients.add(writer)
+        try:
+            await broker.external_connected(StreamReaderAdapter(reader), StreamWriterAdapter(writer), LISTENER)
+        finally:
+            tcp_clients.discard(writer)
 
     check = token_check(data_dir) if data_dir is not None else None
     try:
@@ -117,4 +129,4 @@ async def start_embedded_broker(
         tcp_server.close()
         await broker.shutdown()
         raise
-    return EmbeddedBroker(broker, ws_server, tcp_server, host)
+    return EmbeddedBroker(broker, ws_server, tcp_server, host, tcp_clients)
