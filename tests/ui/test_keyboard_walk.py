@@ -30,6 +30,7 @@ from hydrodesk.ui.main_window import MainWindow
 from hydrodesk.ui.panes import PANES, pane_names
 from hydrodesk.ui.panes.base import Pane
 from hydrodesk.ui.panes.forms import FormsPane
+from hydrodesk.ui.panes.irrigation import PROGRAMS_TAB
 from hydrodesk.ui.panes.map import MapPane
 from hydrodesk.ui.panes.telemetry import DEVICE_ROWS
 from hydrodesk.ui.sessions.dialogs import OpenSessionDialog
@@ -313,6 +314,12 @@ def test_irrigation_and_telemetry_by_keyboard_at_1366(qtbot: QtBot, office: Sign
     looks_whole(qtbot, irrigation)  # "Abierta hasta las 1…" and "pendiente → recibido …" were cut
     check_sheet(qtbot, window, irrigation)
     screenshot(window, tmp_path, "irrigation")
+    # The Programs tab: a program's valves give way (whole in a tool tip) rather than the table scrolling sideways.
+    irrigation.tabs.setCurrentIndex(PROGRAMS_TAB)  # type: ignore[attr-defined]
+    programs = irrigation.programs_table  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: programs.proxy.rowCount() > 0, timeout=WAIT_MS)
+    looks_whole(qtbot, irrigation)
+    screenshot(window, tmp_path, "irrigation-programs")
 
     telemetry = go_to(qtbot, window, "telemetry")
     qtbot.waitUntil(telemetry.is_data_ready, timeout=WAIT_MS)

@@ -202,6 +202,9 @@ class CommandsModel(FarmClockModel):
 WEEKDAYS = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7}  # QLocale's numbering
 
 
+PROGRAM_VALVES = 2  # the column listing a program's valves and their minutes
+
+
 class ProgramsModel(FarmClockModel):
     def __init__(self, valve_names: Callable[[str], str], parent: QObject | None = None) -> None:
         super().__init__(lambda program: program.program_id, parent)

@@ -25,6 +25,7 @@ from hydrodesk.ui.alarms.journal_view import AlarmJournalView
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
 from hydrodesk.ui.irrigation.alarms import AlarmEntry
 from hydrodesk.ui.irrigation.models import (
+    PROGRAM_VALVES,
     CommandsModel,
     LogRow,
     LogsModel,
@@ -92,6 +93,8 @@ class IrrigationView:
         self.valves_model = ValvesModel(self)
         self.valves_table = DataTable(export_name=self.tr("valves", "file name"), parent=self)
         self.valves_table.set_source_model(self.valves_model)
+        # The last command's whole story ("Open · Confirmed · 06:12 …") gives way before the valve names are cut.
+        self.valves_table.set_elastic_columns([self.valves_model.columnCount() - 1])
         self.valves_table.current_row_changed.connect(self._update_buttons)
         self.valves_table.view.doubleClicked.connect(lambda _index: self.request_open())
         self.open_button = QPushButton(self.tr("&Open…"), self)
@@ -134,6 +137,8 @@ class IrrigationView:
         self.programs_model = ProgramsModel(self._valve_name, self)
         self.programs_table = DataTable(export_name=self.tr("programs", "file name"), parent=self)
         self.programs_table.set_source_model(self.programs_model)
+        # Every valve of a program with its minutes: the column that gives way at 1366 px (the tool tip has it all).
+        self.programs_table.set_elastic_columns([PROGRAM_VALVES])
         self.programs_table.current_row_changed.connect(self._update_buttons)
         self.start_program_button = QPushButton(self.tr("&Start program…"), self)
         self.start_program_button.clicked.connect(lambda: self._request_program("start"))
