@@ -14,6 +14,7 @@ the simulator's event loop and lets tests stop and restart it like a real one.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 # Both sockets are ours (so we know their ports and can filter the WebSocket upgrade); amqtt gets the
 # connections through its one "external" listener, which must be named "default".
 LISTENER = "default"
+TCP_CLOSE_WAIT_S = 2.0
 
 
 def host_port(host: str, port: int) -> str:
@@ -95,7 +97,10 @@ class EmbeddedBroker:
         for writer in list(self.tcp_clients):
             writer.close()
         await self.ws_server.wait_closed()
-        await self.tcp_server.wait_closed()
+        # Bounded: on 3.12.1 `wait_closed()` sometimes never returns though no connection is left (seen 1 exit in 4
+        # of the demo); the listening sockets are closed already, and the process ends right after.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.tcp_server.wait_closed(), TCP_CLOSE_WAIT_S)
 
 
 async def start_embedded_broker(
