@@ -202,26 +202,25 @@ class CommandsModel(FarmClockModel):
 WEEKDAYS = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7}  # QLocale's numbering
 
 
-PROGRAM_VALVES = 2  # the column listing a program's valves and their minutes
-
-
 class ProgramsModel(FarmClockModel):
     def __init__(self, valve_names: Callable[[str], str], parent: QObject | None = None) -> None:
         super().__init__(lambda program: program.program_id, parent)
         self._valve_names = valve_names
         self.waiting: dict[str, str] = {}  # program id -> "start" or "stop" kept in the outbox, not delivered yet
+        valves = Column(
+            self.tr("Valves"),
+            lambda p: ", ".join(f"{self._valve_names(v.valve_id)} ({v.duration_min} min)" for v in p.valves),
+        )
         self.columns = [
             Column(self.tr("Program"), lambda p: p.name, tooltip=lambda p: p.program_id),
             Column(self.tr("State"), self._state),
-            Column(
-                self.tr("Valves"),
-                lambda p: ", ".join(f"{self._valve_names(v.valve_id)} ({v.duration_min} min)" for v in p.valves),
-            ),
+            valves,
             Column(self.tr("Schedule"), self._schedule),
             Column(
                 self.tr("Last started"), lambda p: self.when(p.last_started_at), lambda p: _sort_time(p.last_started_at)
             ),
         ]
+        self.valves_column = self.columns.index(valves)  # every valve of a program: the text that can run long
 
     def _state(self, program: Program) -> str:
         waiting = self.waiting.get(program.program_id)

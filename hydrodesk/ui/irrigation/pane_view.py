@@ -25,7 +25,6 @@ from hydrodesk.ui.alarms.journal_view import AlarmJournalView
 from hydrodesk.ui.icons import svg_pixmap, themed_icon
 from hydrodesk.ui.irrigation.alarms import AlarmEntry
 from hydrodesk.ui.irrigation.models import (
-    PROGRAM_VALVES,
     CommandsModel,
     LogRow,
     LogsModel,
@@ -138,7 +137,7 @@ class IrrigationView:
         self.programs_table = DataTable(export_name=self.tr("programs", "file name"), parent=self)
         self.programs_table.set_source_model(self.programs_model)
         # Every valve of a program with its minutes: the column that gives way at 1366 px (the tool tip has it all).
-        self.programs_table.set_elastic_columns([PROGRAM_VALVES])
+        self.programs_table.set_elastic_columns([self.programs_model.valves_column])
         self.programs_table.current_row_changed.connect(self._update_buttons)
         self.start_program_button = QPushButton(self.tr("&Start program…"), self)
         self.start_program_button.clicked.connect(lambda: self._request_program("start"))
