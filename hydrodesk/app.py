@@ -89,6 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(missing + "\n")
         return 1
 
+    from hydrodesk.ui.feature_scan import skip_pyside_feature_scan
+
+    skip_pyside_feature_scan()  # before the UI's imports: each would have its source read once more
     from hydrodesk.ui.runtime import run
 
     demo = None

@@ -94,6 +94,7 @@ class MqttLink:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._connected = asyncio.Event()
         self._first_connack: asyncio.Future[None] | None = None
+        self._pending_suback: int | None = None  # the message id of the SUBSCRIBE sent on connecting
         self._running = False
 
         client = mqtt.Client(
@@ -115,6 +116,7 @@ class MqttLink:
         client.on_disconnect = self._handle_disconnect
         client.on_message = self._handle_message
         client.on_publish = self._handle_publish
+        client.on_subscribe = self._handle_subscribe
         self._client = client
 
     # ------------------------------------------------------------------ lifecycle (on the asyncio loop)
@@ -123,7 +125,8 @@ class MqttLink:
         return self._connected.is_set()
 
     async def connect(self, within_s: float = 10.0) -> None:
-        """Connect and start paho's thread; return once the broker accepted us (it reconnects by itself later)."""
+        """Connect and start paho's thread; return once the broker accepted us and our subscriptions (it reconnects
+        by itself later)."""
         self._loop = asyncio.get_running_loop()
         self._first_connack = self._loop.create_future()
         self._running = True
@@ -198,8 +201,16 @@ class MqttLink:
             self._to_loop(self._refused, str(reason))
             return
         if self._subscriptions:
-            client.subscribe(list(self._subscriptions))
+            # Connected once the broker has the subscriptions too: a command published to a device that has a
+            # connection but no subscription yet would be dropped by the broker (MQTT keeps nothing for it).
+            _result, self._pending_suback = client.subscribe(list(self._subscriptions))
+            return
         self._to_loop(self._became_connected)
+
+    def _handle_subscribe(self, _client: mqtt.Client, _userdata: Any, mid: int, _reasons: Any, _props: Any) -> None:
+        if mid == self._pending_suback:
+            self._pending_suback = None
+            self._to_loop(self._became_connected)
 
     def _handle_disconnect(self, _client: mqtt.Client, _userdata: Any, _flags: Any, reason: Any, _props: Any) -> None:
         self._to_loop(self._connected.clear)

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from hydrodesk.diagnostics.logfile import current_log_setup
+from hydrodesk.domain.shutdown import ShuttingDown
 
 if TYPE_CHECKING:
     from hydrodesk.diagnostics.crash_report import CrashReport
@@ -77,6 +78,9 @@ class CrashGuard(QObject):
         if not isinstance(error, Exception):  # KeyboardInterrupt, SystemExit: not a crash to report
             if self._previous_excepthook is not None:
                 self._previous_excepthook(kind, error, tb)
+            return
+        if isinstance(error, ShuttingDown):  # a slot that fired while the app closes, refused new work: no crash
+            log.info("a Qt slot stopped: %s", error)
             return
         self.report(error, origin="a Qt slot or event handler", tb=tb)
 

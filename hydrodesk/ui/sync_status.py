@@ -19,8 +19,7 @@ import contextlib
 import dataclasses
 import ipaddress
 import logging
-from collections.abc import Coroutine
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -87,16 +86,6 @@ def _available(reachability: object) -> bool | None:
     if reachability == QNetworkInformation.Reachability.Unknown:
         return None
     return True  # local, site or online: the engine's own requests tell whether the server itself answers
-
-
-def spawn_unless_closing(
-    tasks: BackgroundTasks, work: Coroutine[Any, Any, None], name: str
-) -> asyncio.Task[None] | None:
-    """Start `work` unless the app is shutting down (a timer or a status change may still fire then)."""
-    try:
-        return tasks.spawn(work, name=name)
-    except RuntimeError:  # BackgroundTasks refuses new work once shutdown began (it closed `work`)
-        return None
 
 
 def _is_loopback(url: str) -> bool:
@@ -189,7 +178,7 @@ class OfficeSync(QObject):
         self._unsubscribe = office.engine.subscribe(self._on_engine_status)
         self.sync_action.setEnabled(True)
         self.heartbeat.start()
-        spawn_unless_closing(self._tasks, self._read_cache_time(office), "sync-cache-time")
+        self._tasks.spawn_if_open(self._read_cache_time(office), name="sync-cache-time")
 
     def detach(self) -> None:
         unsubscribe, self._unsubscribe = self._unsubscribe, None
@@ -258,7 +247,7 @@ class OfficeSync(QObject):
         )
         if disagree and (self._check is None or self._check.done()) and not self.syncing_manually:
             log.info("a request said %s while sync said %s: checking now", outcome.value, status.state.value)
-            self._check = spawn_unless_closing(self._tasks, self._run_round(self._office), "sync-check")
+            self._check = self._tasks.spawn_if_open(self._run_round(self._office), name="sync-check")
 
     async def _run_round(self, office: Office) -> None:
         await office.engine.sync_now()
@@ -270,7 +259,7 @@ class OfficeSync(QObject):
             return  # offline or paused, the engine probes by itself; syncing, it is talking to the server anyway
         if (self._probe is not None and not self._probe.done()) or self.syncing_manually:
             return
-        self._probe = spawn_unless_closing(self._tasks, self._probe_server(office), "sync-heartbeat")
+        self._probe = self._tasks.spawn_if_open(self._probe_server(office), name="sync-heartbeat")
 
     async def _probe_server(self, office: Office) -> None:
         from hydrodesk.api.errors import ApiError
@@ -291,7 +280,7 @@ class OfficeSync(QObject):
         office = self._office
         if office is None or self.syncing_manually:
             return
-        self._manual = spawn_unless_closing(self._tasks, self._sync_now(office), "sync-now")
+        self._manual = self._tasks.spawn_if_open(self._sync_now(office), name="sync-now")
         if self._manual is None:
             return
         self._bar.sync.set_busy(True)

@@ -28,7 +28,7 @@ class BackgroundTasks:
 
         if self._closed:
             coroutine.close()
-            raise RuntimeError("the application is shutting down")
+            raise ShuttingDown("the application is shutting down")
         task = asyncio.get_event_loop().create_task(coroutine, name=name)
         self._tasks.add(task)
         task.add_done_callback(self._finished)
@@ -39,7 +39,7 @@ class BackgroundTasks:
         the panes' background reloads, which have nothing left to show by then."""
         try:
             return self.spawn(coroutine, name=name)
-        except RuntimeError:
+        except ShuttingDown:
             log.debug("not started: %s (the application is shutting down)", name)
             return None
 

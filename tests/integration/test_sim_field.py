@@ -32,7 +32,7 @@ from hydrodesk.sim.device_fleet import DeviceFleet
 from hydrodesk.sim.devices import Clock, Physics, device_specs, utc_now
 from hydrodesk.sim.field import FieldSettings, start_field
 from hydrodesk.sim.mqtt_fieldbus import MqttFieldBus
-from hydrodesk.sim.mqtt_link import release_paho_sockets
+from hydrodesk.sim.mqtt_link import MqttLink, release_paho_sockets
 
 pytestmark = pytest.mark.mqtt
 
@@ -385,6 +385,50 @@ async def test_the_last_will_fires_when_a_device_process_dies(broker: RealBroker
             device.kill()
         await device.wait()
         await observer.stop()
+
+
+@pytest.mark.asyncio
+async def test_a_link_is_connected_only_once_the_broker_has_its_subscriptions(broker: RealBroker) -> None:
+    """A device that returned from connect() must get a command sent right then: the broker drops a message for a
+    subscription it has not acknowledged yet (seen once on a loaded machine: a command never acked)."""
+    received: asyncio.Queue[tuple[str, bytes]] = asyncio.Queue()
+    topic = f"connect/{COMPANY}/{PROJECT}/rtu-suback/cmd"
+    device = MqttLink(
+        broker.ws_url,
+        client_id="test-suback-device",
+        on_message=lambda topic, raw: received.put_nowait((topic, raw)),
+        subscriptions=[(topic, 1)],
+    )
+    # Paho's thread holds the SUBACK back until the test lets it through: connect() must still be waiting then.
+    suback_held, let_through = threading.Event(), threading.Event()
+    handle_subscribe = device._handle_subscribe
+
+    def held_subscribe(*args: Any) -> None:
+        suback_held.set()
+        let_through.wait(WAIT_S)
+        handle_subscribe(*args)
+
+    device._client.on_subscribe = held_subscribe
+    sender = MqttLink(broker.ws_url, client_id="test-suback-sender")
+    connecting = asyncio.ensure_future(device.connect(WAIT_S))
+    try:
+        assert await asyncio.to_thread(suback_held.wait, WAIT_S)
+        # Time enough for a connect() that returned on the CONNACK alone to have returned.
+        done, _pending = await asyncio.wait({connecting}, timeout=0.5)
+        assert not done
+        assert not device.connected
+        let_through.set()
+        await connecting
+        await sender.connect(WAIT_S)
+        sender.publish(topic, b'{"commandId":"c-1"}', qos=1)
+        assert await asyncio.wait_for(received.get(), WAIT_S) == (topic, b'{"commandId":"c-1"}')
+    finally:
+        let_through.set()
+        if not connecting.done():
+            connecting.cancel()
+        await asyncio.gather(connecting, return_exceptions=True)
+        await sender.close()
+        await device.close()
 
 
 # ---------------------------------------------------------------------------------------------- brokers

@@ -108,6 +108,29 @@ def test_a_failed_background_task_shows_the_dialog(
     assert "KeyError: 'sector_999'" in reports(tmp_path / "log")[0].read_text(encoding="utf-8")
 
 
+def test_a_slot_that_starts_work_while_the_app_shuts_down_is_refused_quietly(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, guard: CrashGuard, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """History or a timer can still fire after shutdown began: the new work is refused (ShuttingDown), no crash."""
+    tasks = BackgroundTasks()
+    tasks.failure_listener = guard.task_failed
+    run_async(qtbot, tasks.cancel_all())  # what the ordered shutdown does first
+
+    async def backfill() -> None:
+        raise AssertionError("never started")
+
+    assert tasks.spawn_if_open(backfill(), name="backfill") is None
+    button = QPushButton("Late")
+    qtbot.addWidget(button)
+    button.clicked.connect(lambda: tasks.spawn(backfill(), name="late-slot"))
+    with caplog.at_level(logging.INFO, logger="hydrodesk.ui.crash_guard"):
+        button.click()  # PySide hands the slot's exception to the guard within the click
+
+    assert guard.dialogs == []
+    assert reports(tmp_path / "log") == []
+    assert "a Qt slot stopped: the application is shutting down" in caplog.text
+
+
 def test_asyncio_callbacks_and_threads_are_reported_too(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, guard: CrashGuard, tmp_path: Path
 ) -> None:

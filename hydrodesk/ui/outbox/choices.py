@@ -27,7 +27,6 @@ from hydrodesk.ui.outbox.dialogs import (
     MoveDialog,
     move_target,
 )
-from hydrodesk.ui.sync_status import spawn_unless_closing
 
 if TYPE_CHECKING:
     from hydrodesk.sync.office import Office
@@ -198,7 +197,7 @@ class EntryChoices(Mixin):
                     raise
             self._schedule_reload()
 
-        spawn_unless_closing(self.context.tasks, guarded(), "outbox-choice")
+        self.context.tasks.spawn_if_open(guarded(), name="outbox-choice")
 
     def _say_count(self, count: int, one: str, many: str) -> None:
         self.status_message.emit(one if count == 1 else many.format(count=count))

@@ -35,7 +35,6 @@ from hydrodesk.ui.outbox import text
 from hydrodesk.ui.outbox.choices import EntryChoices
 from hydrodesk.ui.outbox.model import REASON, WHAT, OutboxTableModel
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext
-from hydrodesk.ui.sync_status import spawn_unless_closing
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.state_page import StatePage
@@ -217,7 +216,7 @@ class OutboxPane(EntryChoices, Pane):
         if self._loading is not None and not self._loading.done():
             self._again = True  # a status change arrived mid-load: read once more afterwards
             return
-        self._loading = spawn_unless_closing(self.context.tasks, self._load_repeatedly(), "outbox-load")
+        self._loading = self.context.tasks.spawn_if_open(self._load_repeatedly(), name="outbox-load")
 
     async def _load_repeatedly(self) -> None:
         self._again = True

@@ -41,7 +41,10 @@ class TelemetryHistory:
         if live is not None:
             # The rollups behind these charts changed: draw them again.
             for key in set(keys) & set(self.chart.keys):
-                self.context.tasks.spawn(self._backfill(live, key), name=f"backfill-{key.device_id}-{key.metric}")
+                # spawn_if_open: history can still arrive while the app shuts down, with nothing left to draw.
+                self.context.tasks.spawn_if_open(
+                    self._backfill(live, key), name=f"backfill-{key.device_id}-{key.metric}"
+                )
         self._update_history_banner()
 
     def _on_history_failed(self, project_id: str, _message: str) -> None:

@@ -216,10 +216,7 @@ class TallyTools(TallyFileTools, QObject):
         tasks = getattr(context, "tasks", None)
         if not isinstance(tasks, BackgroundTasks):
             tasks = self._own_tasks = self._own_tasks or BackgroundTasks()
-        try:
-            return tasks.spawn(coroutine)
-        except RuntimeError:  # the application is shutting down (spawn closed the coroutine): nothing to start
-            return None
+        return tasks.spawn_if_open(coroutine, name="tally-tool")
 
     def _call(self) -> Callable[[Any], Any] | None:
         monitor = getattr(getattr(self.pane, "context", None), "monitor", None)
