@@ -401,6 +401,8 @@ class TelemetryStore:
         self._value_dtype = value_dtype
         self._max_reorder = max_reorder
         self._series: dict[SeriesKey, SeriesBuffer] = {}
+        self.generation = 0
+        """Counts the series dropped: a reader that keeps series at hand knows from it when to look them up again."""
 
     def __len__(self) -> int:
         return len(self._series)
@@ -432,7 +434,8 @@ class TelemetryStore:
 
     def drop(self, key: SeriesKey) -> None:
         """Forget a series (the user removed the device); nothing else ever clears one."""
-        self._series.pop(key, None)
+        if self._series.pop(key, None) is not None:
+            self.generation += 1
 
     @property
     def nbytes(self) -> int:

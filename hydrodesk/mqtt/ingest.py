@@ -96,8 +96,10 @@ class TelemetryIngest:
         self._clock = clock
         self._problems = ThrottledLog(log, log_interval_s, log_clock)
         self._changed: set[SeriesKey] = set()
-        # (device, metric) -> its key and buffer: no key built and no store lookup per point.
+        # (device, metric) -> its key and buffer: no key built and no store lookup per point (valid while the
+        # store's generation stays the same: no series dropped).
         self._held: dict[tuple[str, str], tuple[SeriesKey, SeriesBuffer]] = {}
+        self._held_generation = store.generation
         self._status_listeners: list[StatusListener] = []
         self._ack_listeners: list[AckListener] = []
         self._valve_listeners: list[StatusListener] = []
@@ -208,9 +210,12 @@ class TelemetryIngest:
         ts = telemetry.ts
         store, rollups, outcomes = self.store, self.rollups, self.counters.outcomes
         held = self._held
+        if store.generation != self._held_generation:  # a series was dropped: what is held may be stale
+            held.clear()
+            self._held_generation = store.generation
         for metric, value in telemetry.metrics:
             found = held.get((route.device_id, metric))
-            if found is None or store.get(found[0]) is not found[1]:
+            if found is None:
                 key = SeriesKey(route.device_id, metric)
                 series = store.get_or_create(key)
                 if series is None:

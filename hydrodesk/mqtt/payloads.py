@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from hydrodesk.mqtt.nesting import MAX_JSON_DEPTH, nests_deeper_than
 
@@ -64,8 +64,7 @@ class Malformed(ValueError):
         self.reason = reason
 
 
-@dataclass(frozen=True, slots=True)
-class Telemetry:
+class Telemetry(NamedTuple):  # not a frozen dataclass: built 20,000 times a second, a tuple is cheaper
     ts: float
     metrics: list[tuple[str, float]]
     refused: list[Reason]
@@ -108,6 +107,9 @@ def _refuse_constant(name: str) -> Any:
 # One decoder for every message: json.loads(..., parse_constant=...) would build a new one each time (a fifth of
 # the parsing cost at 20,000 messages a second).
 _DECODER: Final = json.JSONDecoder(parse_constant=_refuse_constant)
+# Its scanner, called directly for the usual payload (one object, no whitespace around it): decode() would first
+# match and then re-match whitespace around it, a quarter of the parse.
+_SCAN: Final = _DECODER.scan_once
 
 
 def decode_object(raw: bytes) -> dict[str, Any]:
@@ -117,7 +119,12 @@ def decode_object(raw: bytes) -> dict[str, Any]:
     if nests_deeper_than(raw):  # our rule, not the interpreter's recursion limit: the same reason on every Python
         raise Malformed(Reason.NOT_JSON, f"nested deeper than {MAX_JSON_DEPTH} levels")
     try:
-        value = _DECODER.decode(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
+        value, end = _SCAN(text, 0) if text[:1] == "{" else (None, -1)
+        if end != len(text):  # whitespace around it (or garbage after it): the decoder's full rules decide
+            value = _DECODER.decode(text)
+    except StopIteration:  # what the scanner raises at a value it cannot read
+        raise Malformed(Reason.NOT_JSON, "JSONDecodeError") from None
     except Malformed:
         raise
     # ValueError: bad JSON, bad UTF-8, or an integer too long to parse; RecursionError: a stack already nearly full.

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -16,7 +18,7 @@ from hydrodesk.ui.irrigation.models import ProgramsModel
 @pytest.fixture
 def spanish(qapp: QApplication) -> Iterator[None]:
     before = QLocale()
-    QLocale.setDefault(QLocale("es_CL"))
+    QLocale.setDefault(QLocale("es"))
     yield
     QLocale.setDefault(before)
 
@@ -31,4 +33,31 @@ def test_a_program_s_days_are_said_in_the_user_s_language(spanish: None) -> None
         }
     )
     model = ProgramsModel(lambda valve_id: valve_id)
-    assert model._schedule(program) == "lun mié vie someday · 06:00, 14:00"
+    assert model._schedule(program) == "lun mié vie someday · 6:00, 14:00"
+
+
+@pytest.mark.parametrize("locale_name", ["es_CL", "en_US", "es"])
+def test_a_program_s_start_times_read_like_its_last_start(qapp: QApplication, locale_name: str) -> None:
+    """The Schedule and Last started columns side by side: the same time of day is written the same way (it was
+    "06:00" beside "6:30 a. m.")."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(locale_name))
+    try:
+        zone = "America/Santiago"
+        today = datetime.now(ZoneInfo(zone)).replace(hour=6, minute=0, second=0, microsecond=0)
+        program = Program.model_validate(
+            {
+                "programId": "prog_001",
+                "name": "Riego Lote A",
+                "enabled": True,
+                "schedule": {"days": ["mon"], "startTimes": ["06:00", "later"]},
+                "lastStartedAt": today.astimezone(UTC).isoformat(),
+            }
+        )
+        model = ProgramsModel(lambda valve_id: valve_id)
+        model.set_zone(zone)
+        model.set_rows([program])
+        last_started = model.data(model.index(0, len(model.columns) - 1))
+        assert model._schedule(program).endswith(f" · {last_started}, later")  # unreadable text stays as sent
+    finally:
+        QLocale.setDefault(before)

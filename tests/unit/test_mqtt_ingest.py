@@ -252,3 +252,15 @@ def test_recent_history_goes_before_the_live_points_and_not_into_the_rollups() -
     assert ingest.counters.points == 1  # only the live point counts as ingested
     # Only the live point is rolled up (NOW is a whole minute: NOW - 10 lies in the minute before).
     assert [(r.minute, r.count, r.mean) for r in ingest.rollups.take_all()] == [(NOW - 60, 1, 20.0)]
+
+
+def test_a_point_after_its_series_was_dropped_starts_the_series_again_in_the_store() -> None:
+    ingest = make_ingest()
+    ingest.handle(topic("rtu-1", "telemetry"), telemetry(NOW - 2, flow_lpm=1.0))
+    dropped = ingest.store.get(FLOW)
+    ingest.store.drop(FLOW)  # ingest holds the series at hand: it must not keep writing into the dropped one
+    ingest.handle(topic("rtu-1", "telemetry"), telemetry(NOW - 1, flow_lpm=2.0))
+    series = ingest.store.get(FLOW)
+    assert series is not None
+    assert series is not dropped
+    assert series.view().values.tolist() == [2.0]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTime
 from PySide6.QtGui import QColor
 
 from hydrodesk.ui import formats
@@ -233,14 +233,22 @@ class ProgramsModel(FarmClockModel):
         return self.tr("Idle") if program.enabled else self.tr("Disabled")
 
     def _schedule(self, program: Program) -> str:
-        """ "lun mié vie · 06:00, 14:00": the days in the user's language (the server names them mon…sun)."""
+        """ "lun mié vie · 6:00, 14:00": the days in the user's language (the server names them mon…sun), the times
+        written as every other time in the pane (the server sends "06:00")."""
         locale = QLocale()
         names = [
             locale.dayName(WEEKDAYS[day], QLocale.FormatType.ShortFormat) if day in WEEKDAYS else day
             for day in program.schedule.days
         ]
         days = " ".join(names) or "—"
-        return f"{days} · {', '.join(program.schedule.start_times)}"
+        return f"{days} · {', '.join(_start_time_text(text) for text in program.schedule.start_times)}"
+
+
+def _start_time_text(text: str) -> str:
+    """A schedule's "14:00" (a time of day at the farm) in the locale's short time; the server's text when it is not
+    a time of day."""
+    moment = QTime.fromString(text.strip(), "H:mm")
+    return QLocale().toString(moment, formats.time_format()) if moment.isValid() else text
 
 
 # ---------------------------------------------------------------------------------------------- logs
