@@ -73,8 +73,8 @@ def parse_options(argv: Sequence[str] | None = None) -> tuple[LaunchOptions, arg
 
 def main(argv: Sequence[str] | None = None) -> int:
     options, args = parse_options(sys.argv[1:] if argv is None else argv)
+    from hydrodesk.app_paths import AppPaths
     from hydrodesk.diagnostics.logfile import configure_logging
-    from hydrodesk.settings import AppPaths
 
     paths = AppPaths.for_user()
     # First of all: every later line (the app's, httpx's, paho's) goes to the log file, redacted.

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-APP_NAME = "HydroDesk"
 KEYRING_SERVICE = "HydroDesk"
 SCHEMA_VERSION = 2
 DEFAULT_OIDC_CLIENT_ID = "hydrodesk"
@@ -31,45 +30,6 @@ class SettingsError(Exception):
 
 class KeychainUnavailable(SettingsError):
     """There is no OS keychain to keep secrets in (typical of CI and headless Linux)."""
-
-
-# ----------------------------------------------------------------------------------------------- paths
-
-
-@dataclass(frozen=True)
-class AppPaths:
-    """The per-user folders HydroDesk writes to."""
-
-    config_dir: Path
-    data_dir: Path
-    cache_dir: Path
-    log_dir: Path
-
-    @classmethod
-    def for_user(cls) -> AppPaths:
-        # Imported here: platformdirs is cheap, but the app's first paint pays for every module it imports.
-        from platformdirs import PlatformDirs
-
-        dirs = PlatformDirs(APP_NAME, appauthor=False)
-        return cls(
-            config_dir=Path(dirs.user_config_dir),
-            data_dir=Path(dirs.user_data_dir),
-            cache_dir=Path(dirs.user_cache_dir),
-            log_dir=Path(dirs.user_log_dir),
-        )
-
-    @property
-    def settings_file(self) -> Path:
-        return self.config_dir / "settings.json"
-
-    @property
-    def ui_state_file(self) -> Path:
-        return self.config_dir / "ui-state.ini"
-
-    @property
-    def demo_farm_dir(self) -> Path:
-        """The demo simulator's data: kept between runs so what a user did on the demo farm is still there."""
-        return self.data_dir / "demo-farm"
 
 
 # ----------------------------------------------------------------------------------------------- profiles

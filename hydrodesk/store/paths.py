@@ -1,7 +1,7 @@
 """Where a profile's database lives: one file per user of a profile (one per profile before), under the folder
 the caller names.
 
-The caller passes the user data folder (hydrodesk.settings.AppPaths.data_dir, from platformdirs); this module
+The caller passes the user data folder (hydrodesk.app_paths.AppPaths.data_dir, from platformdirs); this module
 only turns a profile's name, which may hold any character, into a file name every OS accepts.
 """
 

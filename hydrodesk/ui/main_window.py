@@ -34,7 +34,6 @@ from hydrodesk.ui.sync_status import OfficeSync
 from hydrodesk.ui.tasks import BackgroundTasks
 from hydrodesk.ui.theme import ThemeManager
 from hydrodesk.ui.ui_state import UiState
-from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.state_page import StatePage
 from hydrodesk.ui.window.dialogs import WindowDialogs
 from hydrodesk.ui.window.farm_loading import PANE_PAGE, STATE_PAGE, FarmLoading
@@ -44,7 +43,7 @@ from hydrodesk.ui.window.menus import WindowMenus
 if TYPE_CHECKING:
     from hydrodesk.api.client import HydrobitClient
     from hydrodesk.api.models import Project, Sector
-    from hydrodesk.settings import AppPaths
+    from hydrodesk.app_paths import AppPaths
     from hydrodesk.sync.office import Office
     from hydrodesk.ui.alarms.dialog import AlarmsDialog
     from hydrodesk.ui.alarms.service import AlarmService
@@ -341,6 +340,9 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
             self._panes[spec.name] = pane
             self.pane_host.addWidget(pane)
             self._restore_splitters(spec.name, pane)
+            # Imported here, with the first pane that has tables: the signed-out window shows none before its paint.
+            from hydrodesk.ui.widgets.data_table import DataTable
+
             for table in pane.findChildren(DataTable):  # a printout says which pane it comes from
                 table.title = table.title or QCoreApplication.translate(PANE_CONTEXT, spec.title)
         self.pane_host.setCurrentWidget(pane)

@@ -39,7 +39,7 @@ from hydrodesk.ui.ui_state import UiState
 if TYPE_CHECKING:
     import asyncio
 
-    from hydrodesk.settings import AppPaths
+    from hydrodesk.app_paths import AppPaths
     from hydrodesk.ui.session import SessionController
 
 log = logging.getLogger(__name__)

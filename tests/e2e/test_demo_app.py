@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtGui import QImage
 
-from hydrodesk.settings import AppPaths
+from hydrodesk.app_paths import AppPaths
 
 SUNDAY = 6
 

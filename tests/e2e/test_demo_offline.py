@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from hydrodesk.settings import AppPaths
+from hydrodesk.app_paths import AppPaths
 
 
 def processes_mentioning(text: str) -> list[int]:

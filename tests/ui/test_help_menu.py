@@ -9,7 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from hydrodesk.settings import AppPaths
+from hydrodesk.app_paths import AppPaths
 from hydrodesk.ui.connection import ConnectionMonitor
 from hydrodesk.ui.main_window import MainWindow
 from hydrodesk.ui.tasks import BackgroundTasks

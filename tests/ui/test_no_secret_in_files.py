@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.api.errors import ApiError
+from hydrodesk.app_paths import AppPaths
 from hydrodesk.diagnostics.logfile import LOG_FILE_NAME, configure_logging
-from hydrodesk.settings import AppPaths, Profile, Secrets, SecretStore, SettingsStore
+from hydrodesk.settings import Profile, Secrets, SecretStore, SettingsStore
 from tests.keyring_support import MemoryKeyring
 
 from .conftest import DEMO_USER, run_async

@@ -9,6 +9,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,8 +26,6 @@ from hydrodesk.api.models import NewWorker
 from hydrodesk.domain.outbox import EntryState
 from hydrodesk.domain.photos import MAX_PHOTO_BYTES
 from hydrodesk.domain.roster import initials
-from hydrodesk.domain.sessions import compute_pay
-from hydrodesk.domain.worker_tallies import session_bonus
 from hydrodesk.sim.launcher import RunningSimulator, start_simulator
 from hydrodesk.store.paths import profile_database
 from hydrodesk.sync.office import Office
@@ -43,6 +42,7 @@ from .conftest import run_async
 from .office_kit import DOCUMENTED_SESSION, fill_the_disk, make_client, open_fast_office
 
 WAIT_MS = 15_000
+CENT = Decimal("0.01")
 
 
 def png_bytes(width: int = 8, height: int = 8) -> bytes:
@@ -257,7 +257,14 @@ def test_the_roster_and_a_workers_tallies_work_offline_from_the_cache(
     mine = [record for record in records if record.worker_id == worker_id]
     units = sum(record.units for record in mine)
     voids = sum(1 for record in mine if record.is_void)
-    pay = compute_pay(units, session.price_per_unit, session_bonus(session.model_dump(mode="json")))
+    # The pay worked out by hand from the server's records, as a payslip does (not with the code under test):
+    # units x price, plus the session's bonus (flat, or a percentage of units x price), each rounded half-up.
+    base = Decimal(str(units)) * Decimal(str(session.price_per_unit))
+    bonus = session.bonus
+    extra = Decimal(0)
+    if bonus is not None and base > 0:
+        extra = Decimal(str(bonus.value)) if bonus.type == "flat" else base * Decimal(str(bonus.value)) / 100
+    pay_total = float(base.quantize(CENT, ROUND_HALF_UP) + extra.quantize(CENT, ROUND_HALF_UP))
 
     # The server goes away; the office keeps its roster.
     fresh_sim.stop()
@@ -278,7 +285,7 @@ def test_the_roster_and_a_workers_tallies_work_offline_from_the_cache(
     history = pane.detail.history_model
     qtmodeltester.check(history)
     share = next(share for share in history.shares if share.session_id == session.session_id)
-    assert (share.units, share.voids, share.pay.total) == (pytest.approx(units), voids, pay.total)
+    assert (share.units, share.voids, share.pay.total) == (pytest.approx(units), voids, pytest.approx(pay_total))
     assert share.records == len(mine) - voids
     assert share.day == str(session.day)[:10]
     assert voids, "the chosen session has a void to count"

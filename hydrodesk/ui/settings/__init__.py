@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from hydrodesk.app_paths import AppPaths
     from hydrodesk.domain.irrigation_limits import IrrigationLimits
-    from hydrodesk.settings import AppPaths
     from hydrodesk.sync.office import Office
     from hydrodesk.ui.tasks import BackgroundTasks
     from hydrodesk.ui.theme import ThemeManager
