@@ -11,6 +11,7 @@ from pytestqt.modeltest import ModelTester
 from hydrodesk.api.models import Project
 from hydrodesk.ui.models.farm_tree import KIND_ROLE, PROJECT_ID_ROLE, SECTOR_ID_ROLE, FarmTreeModel
 from hydrodesk.ui.models.roles import ID_ROLE, SORT_ROLE
+from hydrodesk.ui.models.rows import Column, RowsTableModel
 from hydrodesk.ui.models.sectors import AREA, CROP, NAME, SECTOR_ID, VARIETY, SectorsTableModel
 
 
@@ -157,3 +158,26 @@ def test_area_is_written_the_way_the_ui_language_writes_numbers(projects: list[P
         assert model.index(model.row_of("s_001"), AREA).data() == "4,20"
     finally:
         QLocale.setDefault(previous)
+
+
+# ------------------------------------------------------------------------------------------------ rows tables
+@pytest.mark.parametrize(("values", "refreshed"), [(True, [(1, 1)]), (False, [(0, 2)])])
+def test_updated_rows_refresh_only_what_changed_when_rows_are_values(
+    qapp: Any, values: bool, refreshed: list[tuple[int, int]]
+) -> None:
+    """One tally entry changes one worker's row: a table of value rows repaints that row (a sorting proxy re-sorts
+    for it alone); a table whose cells may read state beside the row refreshes every row, as before."""
+
+    class Table(RowsTableModel):
+        rows_are_values = values
+
+    model = Table(key=lambda row: row[0])
+    model.columns = [Column("Worker", lambda row: row[0]), Column("Units", lambda row: str(row[1]))]
+    model.set_rows([("w1", 3), ("w2", 5), ("w3", 1)])
+    changes: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last, _roles: changes.append((first.row(), last.row())))
+
+    model.update_rows([("w1", 3), ("w2", 6), ("w3", 1)])
+
+    assert changes == refreshed
+    assert model.index(1, 1).data() == "6"

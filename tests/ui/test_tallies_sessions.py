@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from hydrodesk.api.models import BonusInput
 from hydrodesk.domain.outbox import is_local_id
 from hydrodesk.domain.tallies import LineStatus
+from hydrodesk.sync.status import ConnectionState
 from hydrodesk.ui.connection import ConnectionMonitor
 from hydrodesk.ui.panes.base import PaneContext, Selection
 from hydrodesk.ui.panes.tallies import TalliesPane
@@ -181,3 +182,22 @@ def test_dark_and_light_themes(qtbot: QtBot, tally_kit_factory: Any, fresh_sim: 
     assert kit.pane.stack.currentWidget() is kit.pane.state_page
     assert kit.pane.state_page.title_label.text() == "No project selected"
     assert kit.pane.selected_session() is None
+
+
+def test_an_offline_retry_that_fails_does_not_reload_the_ledger_but_a_round_that_ends_online_does(
+    qtbot: QtBot, tally_kit_factory: Any, fresh_sim: Any
+) -> None:
+    """Offline, the engine retries every few seconds (offline, syncing, offline...): nothing in the ledger changed,
+    and reading it all again each time got in the way of the typing (a tally entry waited up to 40 ms for it)."""
+    kit = tally_kit_factory(fresh_sim)
+    kit.select(qtbot)
+    wait_for_session(qtbot, kit)
+    settle(qtbot, kit)
+    hub = kit.office.engine.hub
+    reloads = kit.pane._reload_timer
+    qtbot.waitUntil(lambda: not reloads.isActive())
+    for state in (ConnectionState.OFFLINE, ConnectionState.SYNCING, ConnectionState.OFFLINE):
+        hub.update(state=state, consecutive_failures=hub.current.consecutive_failures + 1)
+        assert not reloads.isActive()
+    hub.update(state=ConnectionState.ONLINE, consecutive_failures=0)  # a round that reached the server
+    assert reloads.isActive()

@@ -9,7 +9,6 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -40,9 +39,9 @@ from hydrodesk.ui.workers.models import NAME, SYNC, WORKER_ID
 
 from .conftest import run_async
 from .office_kit import DOCUMENTED_SESSION, fill_the_disk, make_client, open_fast_office
+from .tallies_kit import pay_by_hand
 
 WAIT_MS = 15_000
-CENT = Decimal("0.01")
 
 
 def png_bytes(width: int = 8, height: int = 8) -> bytes:
@@ -257,14 +256,7 @@ def test_the_roster_and_a_workers_tallies_work_offline_from_the_cache(
     mine = [record for record in records if record.worker_id == worker_id]
     units = sum(record.units for record in mine)
     voids = sum(1 for record in mine if record.is_void)
-    # The pay worked out by hand from the server's records, as a payslip does (not with the code under test):
-    # units x price, plus the session's bonus (flat, or a percentage of units x price), each rounded half-up.
-    base = Decimal(str(units)) * Decimal(str(session.price_per_unit))
-    bonus = session.bonus
-    extra = Decimal(0)
-    if bonus is not None and base > 0:
-        extra = Decimal(str(bonus.value)) if bonus.type == "flat" else base * Decimal(str(bonus.value)) / 100
-    pay_total = float(base.quantize(CENT, ROUND_HALF_UP) + extra.quantize(CENT, ROUND_HALF_UP))
+    _base, _bonus, pay_total = pay_by_hand(units, session.price_per_unit, session.bonus)  # not compute_pay
 
     # The server goes away; the office keeps its roster.
     fresh_sim.stop()

@@ -32,6 +32,11 @@ class Column:
 
 
 class RowsTableModel(QAbstractTableModel):
+    rows_are_values = False
+    """True when rows are immutable values (equal rows show alike) and a cell depends on its row alone: update_rows
+    then refreshes only the rows that differ. False (the default) refreshes every row: a row changed in place, or a
+    column that reads state beside the row, shows its new text either way."""
+
     def __init__(self, key: Callable[[Any], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._key = key
@@ -50,9 +55,17 @@ class RowsTableModel(QAbstractTableModel):
         if [self._key(row) for row in rows] != [self._key(row) for row in self._rows]:
             self.set_rows(rows)
             return
-        self._rows = rows
-        if rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.columns) - 1))
+        before, self._rows = self._rows, rows
+        last = len(self.columns) - 1
+        if not self.rows_are_values:
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, last))
+            return
+        # Only the runs of rows whose values changed: one tally entry changes one worker's row, and a change to
+        # every row would have a sorting proxy sort again and the view repaint it all.
+        changed = [index for index, (old, new) in enumerate(zip(before, rows, strict=True)) if old != new]
+        for first, end in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
 
     @property
     def rows(self) -> list[Any]:
@@ -101,3 +114,14 @@ class RowsTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return self._key(row)
         return None
+
+
+def _runs(indexes: list[int]) -> list[tuple[int, int]]:
+    """[1, 2, 3, 7, 8] -> [(1, 3), (7, 8)]: the ascending indexes as first..last runs."""
+    runs: list[tuple[int, int]] = []
+    for index in indexes:
+        if runs and runs[-1][1] == index - 1:
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+    return runs

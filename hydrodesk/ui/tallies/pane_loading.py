@@ -17,7 +17,7 @@ from hydrodesk.domain.tally_sums import Pricing, WorkerPayRow, combine_rows, rol
 from hydrodesk.domain.worker_search import WorkerChoice, WorkerFinder
 from hydrodesk.store import cache, views
 from hydrodesk.store.tally_scope import ScopeTally, scope_tally
-from hydrodesk.sync.status import SyncStatus
+from hydrodesk.sync.status import ConnectionState, SyncStatus
 from hydrodesk.ui.formats import farm_zone
 from hydrodesk.ui.tallies.scopes import SEASON, SESSION
 
@@ -56,10 +56,12 @@ class TalliesLoading:
         if before is None:
             return
         # Our own entries raise the pending count and are shown already; anything else may change the ledger:
-        # entries confirmed (pending went down), refused, or a refresh that brought the server's copies.
+        # entries confirmed (pending went down), refused, or a round that ended with the server (its refresh may
+        # have brought the server's copies). A retry that failed changes nothing: offline, the engine retries
+        # every few seconds, and a reload of the whole ledger each time would get in the way of the typing.
         if (
             status.pending < before.pending
-            or status.state is not before.state
+            or (status.state is ConnectionState.ONLINE and before.state is not ConnectionState.ONLINE)
             or status.needs_attention != before.needs_attention
             or status.last_sync_at != before.last_sync_at
         ) and not self._reload_timer.isActive():

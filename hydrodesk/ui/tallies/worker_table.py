@@ -16,6 +16,8 @@ translate = QCoreApplication.translate  # lupdate finds translate("Context", "te
 
 
 class WorkerTallyModel(RowsTableModel):
+    rows_are_values = True  # frozen WorkerPayRow values; the colours are refreshed by set_colors
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(key=lambda row: row.worker_id, parent=parent)
         self._pending_color: QColor | None = None
