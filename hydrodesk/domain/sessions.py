@@ -136,18 +136,19 @@ class Pay:
 
 
 def compute_pay(units: float, price_per_unit: float, bonus: Bonus | None) -> Pay:
-    """Pay for a tally: units × price, plus a flat amount or a percentage of that base; each rounded half-up to
-    cents, and the total is the sum of the rounded parts (what a payslip shows adds up).
+    """Pay for a tally: units × price rounded half-up to cents, plus a flat amount or a percentage of that rounded
+    base (rounded half-up too), and the total is the sum of the two (what a payslip shows adds up, and a clerk who
+    takes 10 % of the base printed on it gets the same bonus).
 
     A flat bonus is paid only when there is something to pay for (no units, no bonus); negative totals (more
     voided than recorded) pay nothing.
     """
     # Decimal from the decimal text of each figure, so 3 × 1.115 pays 3.35 as a person would compute it.
-    base = max(_decimal(units), Decimal(0)) * _decimal(price_per_unit)
+    base = _cents_decimal(max(_decimal(units), Decimal(0)) * _decimal(price_per_unit))
     extra = Decimal(0)
     if bonus is not None and base > 0:
         extra = _decimal(bonus.value) if bonus.type == "flat" else base * _decimal(bonus.value) / 100
-    return Pay(base=_cents(base), bonus=_cents(extra), total=_cents(_cents_decimal(base) + _cents_decimal(extra)))
+    return Pay(base=_cents(base), bonus=_cents(extra), total=_cents(base + _cents_decimal(extra)))
 
 
 def _decimal(value: float) -> Decimal:

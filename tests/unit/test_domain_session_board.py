@@ -61,8 +61,8 @@ def test_totals_count_a_record_once_while_it_is_both_confirmed_and_pending() -> 
 def test_pay_adds_each_workers_bonus_rounded_as_a_payslip() -> None:
     tallies = tally_by_worker([line("ana", 3, C, "a"), line("beto", 1, C, "b")])
     percent = session_totals(tallies, 1.115, Bonus("percent", 10))
-    # ana: 3 × 1.115 = 3.345 → 3.35 base, 0.33 bonus; beto: 1.12 base, 0.11 bonus
-    assert percent.pay == pytest.approx(3.35 + 0.33 + 1.12 + 0.11)
+    # ana: 3 × 1.115 = 3.345 → 3.35 base, 10 % of it 0.335 → 0.34 bonus; beto: 1.115 → 1.12 base, 0.112 → 0.11
+    assert percent.pay == pytest.approx(3.35 + 0.34 + 1.12 + 0.11)
     flat = session_totals(tallies, 2.0, Bonus("flat", 25))
     assert flat.pay == 6 + 25 + 2 + 25
 

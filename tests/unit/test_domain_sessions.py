@@ -124,6 +124,13 @@ def test_pay_rounds_to_cents() -> None:
     assert compute_pay(3, 1.115, None).total == 3.35
 
 
+def test_a_percent_bonus_is_the_percentage_of_the_base_the_payslip_shows() -> None:
+    """3 x 1.115 = 3.345 is paid 3.35; 10 % of the 3.35 printed is 0.335, paid 0.34 (10 % of 3.345 would be 0.33,
+    a cent short of what a clerk checking the payslip works out)."""
+    pay = compute_pay(3, 1.115, Bonus("percent", 10))
+    assert (pay.base, pay.bonus, pay.total) == (3.35, 0.34, 3.69)
+
+
 def test_the_tallies_show_todays_open_session_before_one_left_open_and_mine_before_a_colleagues() -> None:
     today = date(2026, 12, 2)
     left_open_mine = {"session_id": "old", "day": "2025-10-19", "owner_auth0_id": "me"}
