@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -109,7 +110,8 @@ def _refuse_constant(name: str) -> Any:
 _DECODER: Final = json.JSONDecoder(parse_constant=_refuse_constant)
 # Its scanner, called directly for the usual payload (one object, no whitespace around it): decode() would first
 # match and then re-match whitespace around it, a quarter of the parse.
-_SCAN: Final = _DECODER.scan_once
+# (An attribute JSONDecoder.__init__ sets in the standard library, which typeshed does not declare.)
+_SCAN: Final[Callable[[str, int], tuple[Any, int]]] = _DECODER.scan_once  # type: ignore[attr-defined]
 
 
 def decode_object(raw: bytes) -> dict[str, Any]:

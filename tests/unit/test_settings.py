@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from hydrodesk.app_paths import AppPaths
 from hydrodesk.settings import (
     SCHEMA_VERSION,
-    AppPaths,
     KeychainUnavailable,
     Profile,
     ProfileProblem,
