@@ -125,7 +125,7 @@ def decode_object(raw: bytes) -> dict[str, Any]:
         value, end = _SCAN(text, 0) if text[:1] == "{" else (None, -1)
         if end != len(text):  # whitespace around it (or garbage after it): the decoder's full rules decide
             value = _DECODER.decode(text)
-    except StopIteration:  # what the scanner raises at a value it cannot read
+    except StopIteration:  # the scanner's answer to a value it cannot read, inside the object too (`{"ts": x}`)
         raise Malformed(Reason.NOT_JSON, "JSONDecodeError") from None
     except Malformed:
         raise

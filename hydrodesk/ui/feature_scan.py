@@ -4,7 +4,8 @@ PySide6 wraps `__import__` to support `from __feature__ import snake_case, true_
 is imported, the wrapper records whether the module "uses PySide", and finds out by reading the module's whole
 source file (`inspect.getsource`) and looking for the word "PySide6". Start-up imports about 130 modules after Qt
 before the window is painted, and the rest of the app some 400 more on sign-in, each paying for a file read and a
-line split (measured: about an eighth of the time to the first painted window; napari#8584 describes the same).
+line split (measured side by side: 2 % of the time to the first painted window on a quiet machine, 12 % on a
+loaded one, where the reads wait for the disk; napari#8584 describes the same).
 
 HydroDesk never opts into a feature, so what the scan decides makes no difference to it: every module gets Qt's
 plain names either way. Saying "uses PySide, no feature" for every module without reading it is what PySide itself
