@@ -93,6 +93,10 @@ for first in range(0, total, per_slice):
         packet = topics[sent % devices] + json.dumps(payload).encode()
         packets.append(bytes([0x30]) + remaining(len(packet)) + packet)
     slices.append(b"".join(packets))
+pause = start - time.time()
+if pause > 0:
+    time.sleep(pause)
+print("sending", flush=True)  # the stream starts now: what the subscribers are measured over
 sent = 0
 for index, blob in enumerate(slices):
     pause = start + index * slice_s - time.time()
@@ -230,6 +234,8 @@ async def run_stream(rate: int, seconds: float) -> dict[str, Any]:
         stop = asyncio.Event()
         beating = asyncio.create_task(heartbeat(lags, stop))
         publisher = child(PUBLISHER, broker.tcp_url, str(rate), str(seconds), str(DEVICES))
+        await asyncio.to_thread(publisher.stdout.readline)  # type: ignore[union-attr]  # "sending": it starts
+        lags.clear()  # the loop's lag while the stream runs, not while the publisher builds its packets
         published = json.loads(await asyncio.to_thread(publisher.stdout.readline))  # type: ignore[union-attr]
         await asyncio.to_thread(publisher.wait)
         expected = published["sent"]
