@@ -123,6 +123,8 @@ async def run_stream(rate: int, seconds: float, plotted: int, path: str = "webso
         stop = asyncio.Event()
         beating = asyncio.create_task(heartbeat(lags, stop))
         publisher = child(PUBLISHER, broker.tcp_url, str(rate), str(seconds), str(DEVICES), *login)
+        await asyncio.to_thread(publisher.stdout.readline)  # type: ignore[union-attr]  # "sending": it starts
+        lags.clear()  # the loop's lag while the stream runs, not while the publisher builds its packets
         paints_before, started = pane.chart.paints.count, time.monotonic()
         published = json.loads(await asyncio.to_thread(publisher.stdout.readline))  # type: ignore[union-attr]
         paints, painted_for = pane.chart.paints.count - paints_before, time.monotonic() - started

@@ -178,6 +178,32 @@ class MinuteRollups:
         if ts > state.newest_ts:
             state.newest_ts = ts
 
+    def add_run(self, key: SeriesKey, ts: list[float], values: list[float]) -> None:
+        """Roll up points of one series, in the order given: the same as `add` for each, with one lookup for a
+        run that stays in one minute (the usual: what one drain brought a series)."""
+        if not ts:
+            return
+        state = self._series.get(key)
+        minute = math.floor(ts[0] / self.bucket_s) * self.bucket_s
+        bucket = state.buckets.get(minute) if state is not None else None
+        if state is None or bucket is None or math.floor(ts[-1] / self.bucket_s) * self.bucket_s != minute:
+            for t, value in zip(ts, values, strict=True):
+                self.add(key, t, value)
+            return
+        if len(ts) > 2 and not all(minute <= t < minute + self.bucket_s for t in ts):
+            for t, value in zip(ts, values, strict=True):  # out of order across a minute's edge: one by one
+                self.add(key, t, value)
+            return
+        total = bucket.total
+        for value in values:  # one at a time, as `add` would: the same rounding
+            total += value
+        bucket.total = total
+        bucket.count += len(values)
+        bucket.minimum = min(bucket.minimum, *values)
+        bucket.maximum = max(bucket.maximum, *values)
+        bucket.dirty = True
+        state.newest_ts = max(state.newest_ts, *ts)
+
     def take_settled(self, now: float) -> list[RollupRow]:
         """Rows of the minutes that ended at least `settle_s` ago (by `now` or by the series' newest point) and
         changed since they were last taken; forgets minutes too old to reopen."""

@@ -29,7 +29,7 @@ from hydrodesk.mqtt.topics import Kind, Route, TopicPlan
 
 log = logging.getLogger(__name__)
 
-BATCH: Final = 256
+BATCH: Final = 64
 
 StatusListener = Callable[[DeviceInfo], None]
 AckListener = Callable[[str, AckReport], None]  # (device_id, ack)
@@ -45,6 +45,16 @@ class IngestCounters:
     """What became of every valid point (appended, inserted late, duplicate, too old)."""
     rejected: Counter[Reason] = field(default_factory=Counter)
     """Messages, or single metrics, refused, by reason."""
+
+
+@dataclass(slots=True)
+class _Run:
+    """One series as ingest holds it: its key and buffer, and the points a drain brought it, not stored yet."""
+
+    key: SeriesKey
+    series: SeriesBuffer
+    ts: list[float] = field(default_factory=list)
+    values: list[float] = field(default_factory=list)
 
 
 class ThrottledLog:
@@ -96,10 +106,16 @@ class TelemetryIngest:
         self._clock = clock
         self._problems = ThrottledLog(log, log_interval_s, log_clock)
         self._changed: set[SeriesKey] = set()
-        # (device, metric) -> its key and buffer: no key built and no store lookup per point (valid while the
-        # store's generation stays the same: no series dropped).
-        self._held: dict[tuple[str, str], tuple[SeriesKey, SeriesBuffer]] = {}
+        # (device, metric) -> its run: no key built and no store lookup per point (valid while the store's
+        # generation stays the same: no series dropped).
+        self._held: dict[tuple[str, str], _Run] = {}
         self._held_generation = store.generation
+        # Points are gathered per series while the inbox is drained and stored together (`_store_runs`): one
+        # slice store and one rollup lookup per series and drain instead of per point. Anything that could
+        # look at the series or the devices (a status, a state, an ack, the end of the drain) stores them first,
+        # so every listener sees what a message-by-message ingest would have shown it.
+        self._runs: list[_Run] = []
+        self._seen: dict[str, str] = {}  # devices heard from since the runs were last stored -> their project
         self._status_listeners: list[StatusListener] = []
         self._ack_listeners: list[AckListener] = []
         self._valve_listeners: list[StatusListener] = []
@@ -154,7 +170,7 @@ class TelemetryIngest:
         deadline = time.perf_counter() + budget_s
         now = self._clock()
         processed = 0
-        handle = self.handle
+        handle = self._handle
         while True:
             messages = self.inbox.take(batch)
             for topic, payload in messages:
@@ -162,6 +178,7 @@ class TelemetryIngest:
             processed += len(messages)
             if len(messages) < batch or time.perf_counter() >= deadline:
                 break
+        self._store_runs(now)
         if self.inbox.dropped != self._seen_inbox_drops:
             dropped = self.inbox.dropped - self._seen_inbox_drops
             self._seen_inbox_drops = self.inbox.dropped
@@ -171,8 +188,13 @@ class TelemetryIngest:
         return processed
 
     def handle(self, topic: str, payload: bytes, now: float | None = None) -> None:
-        """One message (any exception a parser could raise is a bug; it is logged, never raised)."""
+        """One message, stored before this returns (any exception a parser could raise is a bug; it is logged,
+        never raised)."""
         now = self._clock() if now is None else now
+        self._handle(topic, payload, now)
+        self._store_runs(now)
+
+    def _handle(self, topic: str, payload: bytes, now: float) -> None:
         plan = self.topic_plan
         route = plan.parse(topic) if plan is not None else None
         if route is None:
@@ -181,7 +203,11 @@ class TelemetryIngest:
         try:
             if route.kind is Kind.TELEMETRY:
                 self._telemetry(route, payload, now)
-            elif route.kind is Kind.STATUS:
+                self.counters.messages[Kind.TELEMETRY] += 1
+                self._seen[route.device_id] = route.project_id
+                return
+            self._store_runs(now)  # what came before this message is in place before anyone hears of it
+            if route.kind is Kind.STATUS:
                 self._status(route, payload, now)
             elif route.kind is Kind.STATE:
                 self._state(route, payload, now)
@@ -208,28 +234,54 @@ class TelemetryIngest:
         for reason in telemetry.refused:
             self._reject(reason, route.device_id)
         ts = telemetry.ts
-        store, rollups, outcomes = self.store, self.rollups, self.counters.outcomes
         held = self._held
-        if store.generation != self._held_generation:  # a series was dropped: what is held may be stale
+        if self.store.generation != self._held_generation:  # a series was dropped: what is held may be stale
+            self._store_runs(now)
             held.clear()
-            self._held_generation = store.generation
+            self._held_generation = self.store.generation
+        device_id = route.device_id
         for metric, value in telemetry.metrics:
-            found = held.get((route.device_id, metric))
-            if found is None:
-                key = SeriesKey(route.device_id, metric)
-                series = store.get_or_create(key)
+            run = held.get((device_id, metric))
+            if run is None:
+                key = SeriesKey(device_id, metric)
+                series = self.store.get_or_create(key)
                 if series is None:
-                    self._reject(Reason.TOO_MANY_SERIES, route.device_id)
+                    self._reject(Reason.TOO_MANY_SERIES, device_id)
                     continue
-                held[(route.device_id, metric)] = (key, series)
-            else:
-                key, series = found
-            outcome = series.append(ts, value)
-            outcomes[outcome] += 1
-            if outcome is Appended.APPENDED or outcome is Appended.INSERTED:
-                self.counters.points += 1
-                rollups.add(key, ts, value)
-                self._changed.add(key)
+                run = held[(device_id, metric)] = _Run(key, series)
+            if not run.ts:
+                self._runs.append(run)
+            run.ts.append(ts)
+            run.values.append(value)
+
+    def _store_runs(self, now: float) -> None:
+        """Store the points gathered since the last call, series by series, and note the devices heard from."""
+        if self._runs:
+            runs, self._runs = self._runs, []
+            store_outcomes = self.counters.outcomes
+            rollups, changed = self.rollups, self._changed
+            stored_points = 0
+            for run in runs:
+                ts, values = run.ts, run.values
+                run.ts, run.values = [], []
+                outcomes = run.series.append_run(ts, values)
+                if outcomes is None:
+                    stored = len(ts)
+                    store_outcomes[Appended.APPENDED] += stored
+                    rollups.add_run(run.key, ts, values)
+                else:
+                    store_outcomes.update(outcomes)
+                    kept = [index for index, outcome in enumerate(outcomes) if outcome.stored]
+                    stored = len(kept)
+                    rollups.add_run(run.key, [ts[index] for index in kept], [values[index] for index in kept])
+                if stored:
+                    stored_points += stored
+                    changed.add(run.key)
+            self.counters.points += stored_points
+        if self._seen:
+            seen, self._seen = self._seen, {}
+            for device_id, project_id in seen.items():
+                self.devices.seen(device_id, project_id, now)
 
     def _status(self, route: Route, payload: bytes, now: float) -> None:
         report = payloads.parse_status(payload, now)

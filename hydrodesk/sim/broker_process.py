@@ -25,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, cast
@@ -32,6 +33,8 @@ from urllib.parse import urlsplit
 
 BrokerKind = Literal["mosquitto", "amqtt"]
 READY_PREFIX = "hydrodesk-broker ready"  # the line hydrodesk.sim.broker_cli prints once listening
+KEPT_LINES = 200  # a broker's output kept for the error that says why it stopped
+PORT_ATTEMPTS = 5  # free ports picked for mosquitto before giving up (another process may take one first)
 MOSQUITTO_CANDIDATES = ("/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto", "/opt/homebrew/sbin/mosquitto")
 
 
@@ -153,17 +156,27 @@ def _with_option(args: list[str], option: str, value: str) -> list[str]:
 
 
 def _wait_for_line(
-    process: subprocess.Popen[str], prefix: str, timeout: float, output: list[str]
+    process: subprocess.Popen[str],
+    ready: str | Callable[[str], bool],
+    timeout: float,
+    output: list[str],
+    *,
+    echo: bool = False,
 ) -> tuple[threading.Thread, str]:
-    """Read the child's stdout in a thread (it keeps draining it afterwards) until a line starts with `prefix`."""
+    """Read the child's stdout in a thread (it keeps draining it afterwards) until a line starts with `ready`
+    (or `ready(line)` is true). The last lines are kept in `output`; `echo` copies every line to our stderr."""
     lines: queue.Queue[str | None] = queue.Queue()
     stdout = process.stdout
     assert stdout is not None
+    is_ready = ready if callable(ready) else lambda line: line.startswith(ready)
 
     def pump() -> None:
         try:
             for line in stdout:
                 output.append(line.rstrip("\n"))
+                del output[:-KEPT_LINES]
+                if echo:
+                    sys.stderr.write(line)
                 lines.put(line)
         finally:
             stdout.close()
@@ -186,8 +199,10 @@ def _wait_for_line(
         if line is None:
             process.wait(5)
             thread.join(5)
-            raise BrokerStartError(f"broker exited with {process.returncode} before it was ready")
-        if line.startswith(prefix):
+            raise BrokerStartError(
+                f"broker exited with {process.returncode} before it was ready: {' | '.join(output[-5:])}"
+            )
+        if is_ready(line):
             return thread, line.strip()
 
 
@@ -210,11 +225,23 @@ class MosquittoProcess:
     """Also serve MQTT over WebSocket on this port (0: a free one); then `credentials` are required."""
     credentials: tuple[str, str] | None = None
     """(user name, password) every client must give; None: anonymous."""
-    process: subprocess.Popen[bytes] | None = None
+    process: subprocess.Popen[str] | None = None
+    output: list[str] = field(default_factory=list)
+    """Its last log lines (they are copied to our stderr as they come)."""
     _folder: tempfile.TemporaryDirectory[str] | None = None
+    _stdout_pump: threading.Thread | None = None
 
     def _config(self, folder: Path) -> str:
-        lines = ["persistence false", "log_dest stderr", "log_type error", "log_type warning"]
+        # "information" for the line that says every listener is open ("... running"); on stderr, which C does
+        # not buffer (stdout to a pipe would hold that line back).
+        lines = [
+            "persistence false",
+            "log_dest stderr",
+            "log_timestamp false",
+            "log_type error",
+            "log_type warning",
+            "log_type information",
+        ]
         if self.ws_port is not None and self.credentials is None:
             # libwebsockets binds the WebSocket listener to every interface: never without a password.
             raise ValueError("a mosquitto WebSocket listener needs credentials")
@@ -235,17 +262,40 @@ class MosquittoProcess:
         return "\n".join(lines) + "\n"
 
     def start(self, timeout: float = 10.0) -> MosquittoProcess:
+        """Start (or start again, on the ports it had). mosquitto cannot be asked for port 0, so free ports are
+        picked for it; another process may take one before mosquitto binds it (two test suites at once did), so
+        the broker counts as started only when it says every listener is its own, and ports it was not given
+        are picked again when one was taken."""
         if self.process is not None and self.process.poll() is None:
             return self
         if self._folder is None:
             self._folder = tempfile.TemporaryDirectory(prefix="hydrodesk-mosquitto-")
-        if not self.port:
-            self.port = free_port(self.host)
-        config = Path(self._folder.name) / "mosquitto.conf"
-        config.write_text(self._config(Path(self._folder.name)))
-        self.process = subprocess.Popen([self.executable, "-c", str(config)], stdin=subprocess.DEVNULL)
-        _wait_until_listening(self.process, self.host, self.port, timeout)
-        return self
+        chosen = (not self.port, self.ws_port == 0)
+        for attempt in range(PORT_ATTEMPTS):
+            if chosen[0] and (attempt or not self.port):
+                self.port = free_port(self.host)
+            if chosen[1] and attempt:
+                self.ws_port = 0
+            config = Path(self._folder.name) / "mosquitto.conf"
+            config.write_text(self._config(Path(self._folder.name)))
+            self.process = subprocess.Popen(
+                [self.executable, "-c", str(config)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                bufsize=1,
+            )
+            self.output.clear()  # this start's lines say whether its port was taken
+            try:
+                self._stdout_pump, _ = _wait_for_line(self.process, _mosquitto_running, timeout, self.output, echo=True)
+            except BrokerStartError:
+                taken = any("in use" in line or "Unable to create" in line for line in self.output[-5:])
+                if taken and any(chosen) and attempt + 1 < PORT_ATTEMPTS:
+                    continue
+                raise
+            return self
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     def stop(self, timeout: float = 10.0) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -255,11 +305,18 @@ class MosquittoProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout)
+        self._join_pump()
 
     def kill(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait(10)
+        self._join_pump()
+
+    def _join_pump(self) -> None:
+        if self._stdout_pump is not None:
+            self._stdout_pump.join(5)  # it closes stdout once the dead broker's pipe reaches EOF
+            self._stdout_pump = None
 
     def cleanup(self) -> None:
         self.stop()
@@ -282,18 +339,9 @@ def _readable_by_broker(folder: Path, passwords: Path) -> None:
         os.chown(path, broker.pw_uid, broker.pw_gid)
 
 
-def _wait_until_listening(process: subprocess.Popen[bytes], host: str, port: int, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise BrokerStartError(f"mosquitto exited with {process.returncode} (port {port} taken?)")
-        try:
-            with socket.create_connection((host, port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.02)
-    process.kill()
-    raise BrokerStartError(f"mosquitto did not listen on {host}:{port} within {timeout:.0f} s")
+def _mosquitto_running(line: str) -> bool:
+    """mosquitto's line once every listener of its configuration is open (it exits instead when one is taken)."""
+    return line.startswith("mosquitto version") and line.rstrip().endswith(" running")
 
 
 @dataclass
@@ -406,11 +454,8 @@ def start_mosquitto_websockets(
         raise BrokerStartError("mosquitto is not installed")
     user, password = credentials
     mosquitto = MosquittoProcess(path, host, ws_port=0, credentials=(user, password or secrets.token_urlsafe(16)))
-    mosquitto.start()
     try:
-        assert mosquitto.process is not None  # set by start()
-        assert mosquitto.ws_port is not None
-        _wait_until_listening(mosquitto.process, host, mosquitto.ws_port, 10.0)
+        mosquitto.start()  # started: both listeners are open
     except BaseException:
         mosquitto.cleanup()
         raise

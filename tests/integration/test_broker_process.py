@@ -1,11 +1,15 @@
-"""The embedded broker's own process (hydrodesk.sim.broker_cli) exits cleanly when told to, clients or not."""
+"""The brokers the tests and the demo start: the embedded broker's own process (hydrodesk.sim.broker_cli) exits
+cleanly when told to, clients or not; mosquitto is known started only when the listener answering is its own."""
 
 from __future__ import annotations
 
 import socket
 from urllib.parse import urlsplit
 
-from hydrodesk.sim.broker_process import BrokerProcess
+import pytest
+
+from hydrodesk.sim import broker_process
+from hydrodesk.sim.broker_process import BrokerProcess, BrokerStartError, MosquittoProcess, find_mosquitto
 
 
 def test_the_broker_exits_cleanly_while_a_device_is_still_connected() -> None:
@@ -23,3 +27,50 @@ def test_the_broker_exits_cleanly_while_a_device_is_still_connected() -> None:
     finally:
         device.close()
         broker.kill()
+
+
+@pytest.fixture
+def mosquitto_path() -> str:
+    path = find_mosquitto()
+    if path is None:
+        pytest.skip("mosquitto is not installed here (CI installs it)")
+    return path
+
+
+def mqtt_connack(port: int) -> bytes:
+    """The broker's answer to an anonymous MQTT 3.1.1 CONNECT."""
+    body = b"\x00\x04MQTT\x04\x02\x00\x3c" + b"\x00\x04race"
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as client:
+        client.sendall(bytes([0x10, len(body)]) + body)
+        return client.recv(4)
+
+
+def test_mosquitto_given_a_port_someone_took_meanwhile_starts_on_another_and_is_the_one_answering(
+    mosquitto_path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another process (another test suite's broker) binds the port picked for ours before mosquitto does. Waiting
+    # for the port to answer took the other listener for ours; mosquitto's own "running" line cannot be faked.
+    squatter = socket.create_server(("127.0.0.1", 0))
+    taken = squatter.getsockname()[1]
+    picks = iter([taken])
+    real_free_port = broker_process.free_port
+    monkeypatch.setattr(broker_process, "free_port", lambda host="127.0.0.1": next(picks, None) or real_free_port(host))
+    mosquitto = MosquittoProcess(mosquitto_path).start()
+    try:
+        assert mosquitto.port != taken
+        assert any("Address already in use" in line for line in mosquitto.output) is False  # a fresh log per start
+        assert mqtt_connack(mosquitto.port) == b"\x20\x02\x00\x00"
+    finally:
+        mosquitto.cleanup()
+        squatter.close()
+
+
+def test_mosquitto_restarted_on_its_own_port_that_someone_took_says_so(mosquitto_path: str) -> None:
+    squatter = socket.create_server(("127.0.0.1", 0))
+    try:
+        mosquitto = MosquittoProcess(mosquitto_path, port=squatter.getsockname()[1])
+        with pytest.raises(BrokerStartError, match="Address already in use"):
+            mosquitto.start()
+        mosquitto.cleanup()
+    finally:
+        squatter.close()

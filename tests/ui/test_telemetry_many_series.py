@@ -106,13 +106,16 @@ def test_all_200_series_are_drawn_each_in_its_colour_and_a_tick_paints_only_new_
     redraws = flow.full_redraws
     changed = KEYS[:3]
     now = time.time()
+    last = hub.store.get(changed[0]).last_ts  # type: ignore[union-attr]
     write(hub, changed, now, now + 0.3, step=0.1)
     painted, origin = flow.painted_columns, flow.origin
     tick(live)
     assert flow.full_redraws == redraws
-    # Plus the columns the live window moved on by meanwhile (many on a loaded machine, where the tick comes late).
+    # Plus the columns the live window moved on by meanwhile (many on a loaded machine, where the tick comes late),
+    # and those since the series' last points (computed again from there: seconds ago on a loaded machine).
     moved = round((flow.origin - origin) / flow.bucket_s)
-    assert 0 < flow.painted_columns - painted < flow.width // 10 + moved
+    since_last = round((now - last) / flow.bucket_s)
+    assert 0 < flow.painted_columns - painted < flow.width // 10 + moved + since_last
     assert chart.items[KEYS[0]].points > chart.items[KEYS[4]].points
 
     # A resized window is a new grid: every series is drawn again, not only those that just received points.
@@ -146,3 +149,20 @@ def test_find_series_by_name_and_plot_or_clear_what_the_list_shows(
     telemetry.none_button.click()
     assert not telemetry.chart.items
     assert not telemetry.chart.layers  # back to curves when few are left
+
+
+def test_ticks_that_come_late_or_early_are_all_passed_on_but_a_second_one_at_once_is_not(
+    qapp: QApplication, qtbot: QtBot
+) -> None:
+    # The pump keeps a 33 ms cadence, so a tick on time after a late one comes 20-30 ms after it: each must repaint
+    # (dropping them cost a quarter of the repaints at 20,000 msg/s). Late by a whole period, it ticks twice in a
+    # row: the second is dropped.
+    live = LiveTelemetry(TelemetryHub(no_token))  # type: ignore[arg-type]
+    moments = iter([100.000, 100.041, 100.066, 100.099, 100.104, 100.132])
+    live.clock = lambda: next(moments)
+    heard: list[object] = []
+    live.ticked.connect(heard.append)
+    for _ in range(6):
+        live._on_tick(0)
+    assert live.ticks == 5  # all but the one 5 ms after the last
+    assert len(heard) == 5

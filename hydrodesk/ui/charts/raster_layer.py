@@ -19,7 +19,15 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from hydrodesk.domain.telemetry import DEFAULT_GAP_FACTOR, SeriesBuffer, SeriesKey, median_step
+from hydrodesk.domain.telemetry import (
+    DEFAULT_GAP_FACTOR,
+    RawSlice,
+    SeriesBuffer,
+    SeriesKey,
+    SeriesView,
+    join_slices,
+    median_step,
+)
 from hydrodesk.domain.telemetry_columns import column_extremes, column_spans, pixel_runs
 from hydrodesk.domain.telemetry_rollups import MINUTE_S, RollupHistory
 
@@ -29,6 +37,21 @@ Y_PADDING = 0.06
 FULL_BOUNDS_EVERY = 10
 REDUCE_POINTS = 2_000_000  # points reduced to columns per numpy pass (bounds the temporaries to ~100 MB)
 Y_SHRINK_BELOW = 0.35  # the data spans less than this fraction of the scale: zoom in on it
+
+
+def _groups(sizes: list[int]) -> list[tuple[int, int]]:
+    """[begin, end) runs of consecutive items of at most REDUCE_POINTS points together (an item bigger than that
+    runs alone): a day of 200 series is reduced without gigabytes of temporaries."""
+    runs: list[tuple[int, int]] = []
+    begin, total = 0, 0
+    for index, size in enumerate(sizes):
+        if index > begin and total + size > REDUCE_POINTS:
+            runs.append((begin, index))
+            begin, total = index, 0
+        total += size
+    if begin < len(sizes):
+        runs.append((begin, len(sizes)))
+    return runs
 
 
 def argb(color: QColor) -> int:
@@ -156,42 +179,44 @@ class RasterLayer(pg.GraphicsObject):
         self, batch: list[tuple[SeriesKey, SeriesBuffer | None, RollupHistory | None]]
     ) -> dict[SeriesKey, int]:
         """Bring these series' columns up to date from the points that fell in them since their last feed, all in
-        one pass of numpy (per series only two binary searches): what a tick costs follows the new points, not the
-        number of series. Returns the columns computed per series."""
+        one pass of numpy (per series only a binary search and two views): what a tick costs follows the new
+        points, not the number of series. Returns the columns computed per series."""
         if self.width == 0:
             return {}
         b, origin, width = self.bucket_s, self.origin, self.width
+        computed_from = self._computed
         rows: list[int] = []
         firsts: list[int] = []
-        chunks_ts: list[np.ndarray] = []
-        chunks_values: list[np.ndarray] = []
+        live_rows: list[int] = []
+        live: list[RawSlice] = []
+        paused_rows: list[int] = []
+        paused: list[SeriesView] = []
         fresh: list[tuple[int, SeriesBuffer | None, RollupHistory | None]] = []
         computed: dict[SeriesKey, int] = {}
+        row_of = self._row
         for key, series, history in batch:
-            row = self._row.get(key)
+            row = row_of.get(key)
             if row is None:
                 continue
-            first = int(self._computed[row])
+            first = int(computed_from[row])
             computed[key] = width - first
             rows.append(row)
             firsts.append(first)
             if first == 0:
                 fresh.append((row, series, history))
-            if series is None or not len(series):
-                chunks_ts.append(np.empty(0))
-                chunks_values.append(np.empty(0))
+            last = series.last_ts if series is not None else None
+            if series is None or last is None:
+                computed_from[row] = 0
                 continue
             # Live, points beyond the window's end (a clock ahead of ours) land in its last column, as they would
             # be seen; paused, the window ends where it ends (and what came after costs nothing).
             if self.clip_to_grid:
-                window = series.window(origin + first * b, origin + width * b)
-                ts, values = window.ts, window.values
+                paused_rows.append(row)
+                paused.append(series.window(origin + first * b, origin + width * b))
             else:
-                ts, values = series.since(origin + first * b)
-            chunks_ts.append(ts)
-            chunks_values.append(values)
-            last = series.last_ts
-            self._computed[row] = int(min(max((last - origin) // b, 0), width - 1)) if last is not None else 0
+                live_rows.append(row)
+                live.append(series.raw_since(origin + first * b))
+            computed_from[row] = min(max(int((last - origin) // b), 0), width - 1)
         if not rows:
             return computed
         row_arr = np.asarray(rows, dtype=np.int64)
@@ -202,7 +227,10 @@ class RasterLayer(pg.GraphicsObject):
         block = self._columns[:, row_arr, lowest:]
         block[:, stale] = np.nan
         self._columns[:, row_arr, lowest:] = block
-        self._reduce(rows, chunks_ts, chunks_values, 0, width)
+        for begin, end in _groups([len(part.offsets) for part in live]):
+            counts, ts, values = join_slices(live[begin:end])
+            self._reduce(live_rows[begin:end], counts, ts, values, 0, width)
+        self._reduce_views(paused_rows, paused, 0, width)
         for row, series, history in fresh:
             if series is not None and len(series):
                 step = median_step(series.tail(STEP_SAMPLE).ts)
@@ -210,44 +238,48 @@ class RasterLayer(pg.GraphicsObject):
                     self.max_gap[row] = min(MAX_GAP_COLUMNS, DEFAULT_GAP_FACTOR * step / b)
             if history is not None and len(history):
                 self._fill_history(row, history, series.first_ts if series is not None else None)
-        self._dirty_from = min(self._dirty_from, int(first_arr.min()))
+        self._dirty_from = min(self._dirty_from, lowest)
         return computed
 
+    def _reduce_views(self, rows: list[int], views: list[SeriesView], first: int, stop: int) -> None:
+        for begin, end in _groups([len(view) for view in views]):
+            part = views[begin:end]
+            counts = np.fromiter((len(view) for view in part), dtype=np.int64, count=len(part))
+            if counts.any():
+                ts = np.concatenate([view.ts for view in part])
+                values = np.concatenate([view.values for view in part]).astype(np.float64, copy=False)
+                self._reduce(rows[begin:end], counts, ts, values, first, stop)
+
     def _reduce(
-        self, rows: list[int], chunks_ts: list[np.ndarray], chunks_values: list[np.ndarray], first: int, stop: int
+        self, rows: list[int], counts: np.ndarray, ts: np.ndarray, values: np.ndarray, first: int, stop: int
     ) -> None:
         """Min, max, first and last value per (row, column) of columns [first, stop) from each row's points (in time
-        order), a few million points at a time: a day of 200 series never needs gigabytes of temporaries."""
+        order; `counts[i]` of them for `rows[i]`, the rows one after the other)."""
+        if not len(ts):
+            return
         b, origin, width = self.bucket_s, self.origin, self.width
         flat = self._columns.reshape(4, -1)
-        start = 0
-        while start < len(rows):
-            end, total = start, 0
-            while end < len(rows) and (end == start or total + len(chunks_ts[end]) <= REDUCE_POINTS):
-                total += len(chunks_ts[end])
-                end += 1
-            if total:
-                counts = np.fromiter((len(chunk) for chunk in chunks_ts[start:end]), dtype=np.int64, count=end - start)
-                ts = np.concatenate(chunks_ts[start:end])
-                values = np.concatenate(chunks_values[start:end]).astype(np.float64)
-                owner = np.repeat(np.asarray(rows[start:end], dtype=np.int64), counts)
-                column = ((ts - origin) // b).astype(np.int64)
-                if first or stop < width or self.clip_to_grid:
-                    # Paused (or filling a pan's columns): a point on the window's end belongs to the next column.
-                    inside = (column >= first) & (column < stop)
-                    column, values, owner = column[inside], values[inside], owner[inside]
-                np.clip(column, first, stop - 1, out=column)
-                # Each series' points are in time order and the series follow each other: (row, column) is grouped.
-                cell = owner * width + column
-                if len(cell):
-                    starts = np.flatnonzero(np.r_[True, cell[1:] != cell[:-1]])
-                    ends = np.r_[starts[1:], len(cell)] - 1
-                    where = cell[starts]
-                    flat[0, where] = np.minimum.reduceat(values, starts)
-                    flat[1, where] = np.maximum.reduceat(values, starts)
-                    flat[2, where] = values[starts]
-                    flat[3, where] = values[ends]
-            start = end
+        owner = np.repeat(np.asarray(rows, dtype=np.int64), counts)
+        # floor(x / b), not x // b: numpy's float floor division is exact to the last bit at column edges and
+        # about eight times slower, and a point on an edge may be drawn in either column.
+        offset = ts - origin
+        offset /= b
+        column = np.floor(offset, out=offset).astype(np.int64)
+        if first or stop < width or self.clip_to_grid:
+            # Paused (or filling a pan's columns): a point on the window's end belongs to the next column.
+            inside = (column >= first) & (column < stop)
+            column, values, owner = column[inside], values[inside], owner[inside]
+        np.clip(column, first, stop - 1, out=column)
+        # Each series' points are in time order and the series follow each other: (row, column) is grouped.
+        cell = owner * width + column
+        if len(cell):
+            starts = np.flatnonzero(np.r_[True, cell[1:] != cell[:-1]])
+            ends = np.r_[starts[1:], len(cell)] - 1
+            where = cell[starts]
+            flat[0, where] = np.minimum.reduceat(values, starts)
+            flat[1, where] = np.maximum.reduceat(values, starts)
+            flat[2, where] = values[starts]
+            flat[3, where] = values[ends]
 
     def fill_columns(self, batch: list[tuple[SeriesKey, SeriesBuffer | None, RollupHistory | None]]) -> int:
         """Compute the `missing` columns (a pan back brought them in) of every series in `batch`, from the points in
@@ -258,20 +290,17 @@ class RasterLayer(pg.GraphicsObject):
         self.missing = None
         b, origin = self.bucket_s, self.origin
         rows: list[int] = []
-        chunks_ts: list[np.ndarray] = []
-        chunks_values: list[np.ndarray] = []
+        views: list[SeriesView] = []
         for key, series, history in batch:
             row = self._row.get(key)
             if row is None:
                 continue
             if series is not None and len(series):
-                window = series.window(origin + first * b, origin + stop * b)
                 rows.append(row)
-                chunks_ts.append(window.ts)
-                chunks_values.append(window.values)
+                views.append(series.window(origin + first * b, origin + stop * b))
             if history is not None and len(history):
                 self._fill_history(row, history, series.first_ts if series is not None else None)
-        self._reduce(rows, chunks_ts, chunks_values, first, stop)
+        self._reduce_views(rows, views, first, stop)
         self._dirty_from = 0
         return stop - first
 
