@@ -34,7 +34,7 @@ from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.keys import KeyHelp, key_text
 from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
 from hydrodesk.ui.tallies.pane_actions import TalliesActions
-from hydrodesk.ui.tallies.pane_display import TalliesDisplay
+from hydrodesk.ui.tallies.pane_display import OPEN_SESSION_LINK, SESSION_LINK, TalliesDisplay
 from hydrodesk.ui.tallies.pane_layout import TalliesLayout
 from hydrodesk.ui.tallies.pane_loading import TalliesLoading
 from hydrodesk.ui.tallies.scopes import DAY, RELOAD_DELAY_MS, SEASON, SESSION
@@ -209,6 +209,19 @@ class TalliesPane(TalliesActions, TalliesLoading, TalliesDisplay, TalliesLayout,
         self._closing = False
         self._show_session_details()
         self._spawn(self._reload_ledger(), "tallies-ledger")
+
+    def _on_banner_link(self, href: str) -> None:
+        if href.startswith(SESSION_LINK):
+            self.show_session(href.removeprefix(SESSION_LINK))
+        elif href == OPEN_SESSION_LINK:
+            # Where the supervisor was looking: the sector of the session shown (a colleague's), else the
+            # navigator's.
+            session, selection = self._session, self._selection
+            if session is not None:
+                self.session_open_requested.emit(session["project_id"], session.get("sector_id") or "")
+            elif selection.project is not None:
+                sector = selection.sector.sector_id if selection.sector is not None else ""
+                self.session_open_requested.emit(selection.project.project_id, sector)
 
     def _on_day_changed(self, _day: QDate) -> None:
         self._spawn(self._load_sessions(pick_open=False), "tallies-day")
