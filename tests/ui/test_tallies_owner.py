@@ -1,5 +1,6 @@
-"""A colleague's session in the Tallies pane: it can be read but not recorded into, and the banner that says so
-offers the way forward: the supervisor's own open session, or opening one in that sector."""
+"""Which session the Tallies pane shows a supervisor: a colleague's can be read but not recorded into, and the banner
+that says so offers the way forward (their own open session, or opening one in that sector); a selection restored
+at start-up shows the open session once the office is there to read; a day the supervisor picks stays picked."""
 
 from __future__ import annotations
 
@@ -10,20 +11,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.api.auth import Credentials
 from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.config import ApiConfig
 from hydrodesk.api.models import NewSession
+from hydrodesk.ui.connection import ConnectionMonitor
+from hydrodesk.ui.panes.base import PaneContext, Selection
 from hydrodesk.ui.panes.sessions import SessionsPane
 from hydrodesk.ui.panes.tallies import TalliesPane
 from hydrodesk.ui.tallies.pane_display import OPEN_SESSION_LINK, SESSION_LINK
+from hydrodesk.ui.theme import load_theme
 
 from .conftest import DEMO_USER, WindowKit, run_async
 from .office_kit import OfficeKit, attach, load
-from .tallies_kit import settle, tally_kit_factory
+from .tallies_kit import DOCUMENTED_SESSION, settle, tally_kit_factory
 
 __all__ = ["tally_kit_factory"]
 
@@ -129,3 +133,38 @@ def test_the_window_opens_the_sessions_dialog_on_the_sector_the_tallies_pane_ask
             sessions.dialog.reject()
         finally:
             run_async(qtbot, kit.tasks.cancel_all())
+
+
+def test_a_selection_restored_before_the_office_opens_shows_the_open_session_not_an_empty_day(
+    qtbot: QtBot, tally_kit_factory: Any, fresh_sim: Any
+) -> None:
+    # At start-up the window restores the last selection before sign-in has opened the office: the pane had
+    # nothing to read, then loaded the date of this computer (not the farm's day, not the open session's) and
+    # said "No session" until the supervisor clicked the sector again.
+    kit = tally_kit_factory(fresh_sim)
+    office: list[Any] = []
+    context = PaneContext(
+        monitor=ConnectionMonitor(),
+        tasks=kit.tasks,
+        client=lambda: kit.client,
+        theme=lambda: load_theme("light"),
+        office=lambda: office[0] if office else None,
+    )
+    pane = TalliesPane(context)
+    qtbot.addWidget(pane)
+    pane.show()
+    project = kit.projects["proj_123"]
+    pane.set_selection(Selection(project, project.sectors[0]))  # Lote A-1: the demo user's session left open
+    assert pane.selected_session() is None
+    office.append(kit.office)  # signed in
+    run_async(qtbot, pane.refresh())
+    assert (pane.selected_session() or {}).get("session_id") == DOCUMENTED_SESSION
+    assert pane.day_edit.date() == QDate(2025, 10, 19)
+    assert pane.entry_row.worker_edit.isEnabled()
+
+    # A day the supervisor picks stays picked when a sync reloads the pane, sessions or none.
+    pane.day_edit.setDate(QDate(2025, 10, 25))
+    qtbot.waitUntil(lambda: pane.selected_session() is None, timeout=10_000)
+    run_async(qtbot, pane.refresh())
+    assert pane.day_edit.date() == QDate(2025, 10, 25)
+    assert pane.selected_session() is None

@@ -78,7 +78,7 @@ class TalliesLoading:
         await self._load_workers()
         if self._session is None and self._wanted_session is None and self._selection.project is not None:
             # Nothing shown: the sync may have brought the day's sessions (a first sync, a colleague's new one).
-            await self._load_sessions(pick_open=False)
+            await self._load_sessions(pick_open=self._picks_the_session())
         else:
             await self._reload_ledger()
         if synced and not self._shown_after_sync:
