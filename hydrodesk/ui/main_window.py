@@ -319,6 +319,17 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
         if tallies is not None:  # None until the farm has loaded
             tallies.show_session(session_id)
 
+    def open_new_session(self, project_id: str, sector_id: str) -> None:
+        """A pane asked to open a session in this sector (the Tallies pane's "Open a session of your own"): the
+        Sessions pane's dialog, on that sector."""
+        self.navigator.select(project_id, sector_id or None)
+        if not self.open_pane("sessions"):
+            return
+        sessions = self.pane("sessions")
+        opener = getattr(sessions, "open_session_dialog", None)
+        if opener is not None:  # None until the farm has loaded
+            opener()
+
     def pane(self, name: str) -> Pane | None:
         """The pane called `name` if it has been created (panes are built the first time they are shown)."""
         return self._panes.get(name)
@@ -336,6 +347,7 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
             pane.sector_activated.connect(self.navigator.select)
             pane.session_activated.connect(self.show_session_tallies)
             pane.sector_opened.connect(self.open_sector_timeline)
+            pane.session_open_requested.connect(self.open_new_session)
             pane.set_selection(self._selection)
             self._panes[spec.name] = pane
             self.pane_host.addWidget(pane)

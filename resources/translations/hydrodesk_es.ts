@@ -6068,6 +6068,10 @@
         <translation>No hay sesión el {day} en {where}. Abra una en el panel Sesiones o elija otro día.</translation>
     </message>
     <message>
+        <source>Open a session</source>
+        <translation>Abrir una sesión</translation>
+    </message>
+    <message>
         <source> + {value} % bonus</source>
         <translation> + {value} % de bono</translation>
     </message>
@@ -6282,6 +6286,14 @@
     <message>
         <source>Only the supervisor who opened this session ({owner}) can record in it.</source>
         <translation>Solo el supervisor que abrió esta sesión ({owner}) puede registrar en ella.</translation>
+    </message>
+    <message>
+        <source>Open a session of your own</source>
+        <translation>Abrir una sesión propia</translation>
+    </message>
+    <message>
+        <source>Go to your open session ({where}, {day})</source>
+        <translation>Ir a su sesión abierta ({where}, {day})</translation>
     </message>
 </context>
 <context>

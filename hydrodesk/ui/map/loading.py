@@ -41,8 +41,8 @@ class MapLoading(Mixin):
         """Show the layer from the cache, then fetch it (once per project, layer and range until F5)."""
         if self._selection.project is None or not self._items:
             return
-        self.loading += 1
-        self.context.tasks.spawn(self._load(self._next_generation(), fetch=True), name="map-load")
+        if self.context.tasks.spawn_if_open(self._load(self._next_generation(), fetch=True), name="map-load"):
+            self.loading += 1  # the task has not started yet: it counts down when it ends
 
     async def _load(self, generation: int, *, fetch: bool) -> None:
         try:  # `loading` was counted up when the load was asked for, so nobody sees 0 before it starts

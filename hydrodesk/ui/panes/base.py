@@ -62,6 +62,7 @@ class Pane(QWidget):
     sector_activated = Signal(str, str)  # project id, sector id: the pane asks the navigator to select it
     session_activated = Signal(str)  # a session id: the pane asks the window to show that session's tallies
     sector_opened = Signal(str, str)  # project id, sector id: the pane asks to open the sector's timeline
+    session_open_requested = Signal(str, str)  # project id, sector id ("": none): open a new session there
     data_ready = Signal()  # a pane whose data comes after the farm loaded (live telemetry) has some to show
 
     def is_data_ready(self) -> bool:

@@ -34,7 +34,7 @@ from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.keys import KeyHelp, key_text
 from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
 from hydrodesk.ui.tallies.pane_actions import TalliesActions
-from hydrodesk.ui.tallies.pane_display import TalliesDisplay
+from hydrodesk.ui.tallies.pane_display import OPEN_SESSION_LINK, SESSION_LINK, TalliesDisplay
 from hydrodesk.ui.tallies.pane_layout import TalliesLayout
 from hydrodesk.ui.tallies.pane_loading import TalliesLoading
 from hydrodesk.ui.tallies.scopes import DAY, RELOAD_DELAY_MS, SEASON, SESSION
@@ -62,6 +62,10 @@ class TalliesPane(TalliesActions, TalliesLoading, TalliesDisplay, TalliesLayout,
         self._session: dict[str, Any] | None = None
         self._closing = False  # a close of the selected session is on its way
         self._wanted_session: str | None = None  # show_session asked for it
+        # The supervisor picked the day shown: loads keep to it. Until then a load picks the open session to show
+        # (their own, today's first) and otherwise the farm's today, not this computer's date: a selection
+        # restored at start-up, before the office was there to read, showed "no session" on the wrong day.
+        self._day_chosen = False
         self._ledger: list[LedgerLine] = []
         self._scope = SESSION
         self._scope_tally: ScopeTally | None = None
@@ -132,6 +136,7 @@ class TalliesPane(TalliesActions, TalliesLoading, TalliesDisplay, TalliesLayout,
     def set_selection(self, selection: Selection) -> None:
         self._selection = selection
         self._wanted_session = None
+        self._day_chosen = False
         self._attach_office()
         if selection.project is None:
             self._load_token += 1  # whatever was loading is for a selection that is gone
@@ -191,7 +196,12 @@ class TalliesPane(TalliesActions, TalliesLoading, TalliesDisplay, TalliesLayout,
         if self._wanted_session is not None:
             await self._show_wanted(self._wanted_session)
             return
-        await self._load_sessions(pick_open=False, prefer=self._session_id())
+        await self._load_sessions(pick_open=self._picks_the_session(), prefer=self._session_id())
+
+    def _picks_the_session(self) -> bool:
+        """Whether a load chooses the session to show (see `_day_chosen`): not once the supervisor chose the day
+        or a session is shown."""
+        return not self._day_chosen and self._session is None
 
     def show_session(self, session_id: str) -> None:
         """Show this session (the Sessions pane asks, say), whatever the navigator's sector."""
@@ -210,7 +220,21 @@ class TalliesPane(TalliesActions, TalliesLoading, TalliesDisplay, TalliesLayout,
         self._show_session_details()
         self._spawn(self._reload_ledger(), "tallies-ledger")
 
+    def _on_banner_link(self, href: str) -> None:
+        if href.startswith(SESSION_LINK):
+            self.show_session(href.removeprefix(SESSION_LINK))
+        elif href == OPEN_SESSION_LINK:
+            # Where the supervisor was looking: the sector of the session shown (a colleague's), else the
+            # navigator's.
+            session, selection = self._session, self._selection
+            if session is not None:
+                self.session_open_requested.emit(session["project_id"], session.get("sector_id") or "")
+            elif selection.project is not None:
+                sector = selection.sector.sector_id if selection.sector is not None else ""
+                self.session_open_requested.emit(selection.project.project_id, sector)
+
     def _on_day_changed(self, _day: QDate) -> None:
+        self._day_chosen = True
         self._spawn(self._load_sessions(pick_open=False), "tallies-day")
 
     def _on_season_start_changed(self, _start: QDate) -> None:

@@ -33,7 +33,7 @@ class SessionsLoading(Mixin):
             self._reload_when_shown = True
             return
         if self.context.office() is not None and self._selection.project is not None:
-            self.context.tasks.spawn(self.reload(), name="sessions-reload")
+            self.context.tasks.spawn_if_open(self.reload(), name="sessions-reload")
         else:
             self.reload_sync_state()
 
@@ -90,7 +90,7 @@ class SessionsLoading(Mixin):
             return
         # A fetch already under way will do (F5 waits for it and fetches again).
         if self.context.office() is not None and self._selection.project is not None and not self._fetch_lock.locked():
-            self.context.tasks.spawn(self._fetch_then_reload(), name="sessions-fetch")
+            self.context.tasks.spawn_if_open(self._fetch_then_reload(), name="sessions-fetch")
 
     async def _fetch_then_reload(self) -> None:
         if await self.fetch_day():

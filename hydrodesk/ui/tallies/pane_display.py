@@ -5,6 +5,8 @@ Only reads the pane's state and writes widgets; loading and recording live in pa
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +22,11 @@ from hydrodesk.ui.tallies.scopes import DEFAULT_SEASON_DAYS, SEASON
 
 if TYPE_CHECKING:
     pass
+
+OPEN_SESSION_LINK = "open-session"
+"""The banner's link that opens a new session (in the Sessions pane's dialog)."""
+SESSION_LINK = "session:"
+"""The banner's link to a session, by id (`session:<id>`)."""
 
 
 class TalliesDisplay:
@@ -55,7 +62,8 @@ class TalliesDisplay:
             self._show_banner(
                 self.tr("No session on {day} in {where}. Open one in the Sessions pane, or pick another day.").format(
                     day=_day_text(self.day_edit.date()), where=where
-                )
+                ),
+                [(OPEN_SESSION_LINK, self.tr("Open a session"))],
             )
             self.entry_row.set_entry_enabled(False)
             self.entry_row.set_unit_name("")
@@ -83,9 +91,14 @@ class TalliesDisplay:
         blocked = self._entry_block_reason()
         self._show_banner(blocked)
         self.entry_row.set_entry_enabled(blocked is None)
+        if self._someone_elses(session):
+            # Their own session is where a supervisor meant to record: offer it (or a new one) beside the reason.
+            self._spawn(self._offer_own_session(session["session_id"]), "tallies-own-session")
 
-    def _show_banner(self, text: str | None) -> None:
-        self.session_banner.setText(text or "")
+    def _show_banner(self, text: str | None, ways: Sequence[tuple[str, str]] = ()) -> None:
+        """The note above the entry row, with links to the ways forward: (href, label), see `_on_banner_link`."""
+        links = [f'<a href="{html.escape(href)}">{html.escape(label)}</a>' for href, label in ways]
+        self.session_banner.setText(" ".join([html.escape(text or ""), *links]))
         self.session_banner.setVisible(bool(text))
 
     def _show_sessions(self, sessions: list[dict[str, Any]], day: date, prefer: str | None) -> None:

@@ -102,6 +102,11 @@ class TalliesLayout:
         self.session_banner.setObjectName("PaneBanner")
         self.session_banner.setWordWrap(True)
         self.session_banner.setVisible(False)
+        self.session_banner.setTextFormat(Qt.TextFormat.RichText)  # its way forward is a link (`_show_banner`)
+        self.session_banner.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.session_banner.linkActivated.connect(self._on_banner_link)
         return picker
 
     def _build_entry_row(self) -> None:

@@ -18,7 +18,8 @@ from hydrodesk.domain.worker_search import WorkerChoice, WorkerFinder
 from hydrodesk.store import cache, views
 from hydrodesk.store.tally_scope import ScopeTally, scope_tally
 from hydrodesk.sync.status import ConnectionState, SyncStatus
-from hydrodesk.ui.formats import farm_zone
+from hydrodesk.ui.formats import farm_zone, iso_day_text
+from hydrodesk.ui.tallies.pane_display import OPEN_SESSION_LINK, SESSION_LINK
 from hydrodesk.ui.tallies.scopes import SEASON, SESSION
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class TalliesLoading:
         await self._load_workers()
         if self._session is None and self._wanted_session is None and self._selection.project is not None:
             # Nothing shown: the sync may have brought the day's sessions (a first sync, a colleague's new one).
-            await self._load_sessions(pick_open=False)
+            await self._load_sessions(pick_open=self._picks_the_session())
         else:
             await self._reload_ledger()
         if synced and not self._shown_after_sync:
@@ -243,9 +244,39 @@ class TalliesLoading:
             return self.tr("This session is closed: its tally can be read and exported, but no longer changed.")
         if self._closing:
             return self.tr("This session is being closed: new entries would be refused.")
-        owner = session.get("owner_auth0_id")
-        if owner and owner != office.actions.auth0_id:
+        if self._someone_elses(session):
             return self.tr("Only the supervisor who opened this session ({owner}) can record in it.").format(
-                owner=owner
+                owner=session.get("owner_auth0_id")
             )
         return None
+
+    def _someone_elses(self, session: dict[str, Any]) -> bool:
+        owner, office = session.get("owner_auth0_id"), self._office
+        return bool(owner) and office is not None and owner != office.actions.auth0_id
+
+    async def _offer_own_session(self, shown_id: str) -> None:
+        """Beside "only the supervisor who opened this session can record in it": a link to the supervisor's own
+        open session in the project (today's first), or to opening one."""
+        office, session = self._office, self._session
+        if office is None or session is None:
+            return
+        opened = await office.store.sessions(project_id=session["project_id"], status="open")
+        if office is not self._office or self._session_id() != shown_id or not isValid(self):
+            return  # another session (or office) meanwhile
+        me = office.actions.auth0_id
+        today = self._today(str(session.get("timezone") or getattr(self._selection.project, "timezone", "") or ""))
+        own = session_to_show([row.data for row in opened if row.data.get("owner_auth0_id") == me], me, today)
+        if own is None:
+            self._show_banner(self._entry_block_reason(), [(OPEN_SESSION_LINK, self.tr("Open a session of your own"))])
+            return
+        where = own.get("sector_name") or own.get("sector_id") or ""
+        day = iso_day_text(str(own["day"]), weekday=True)
+        self._show_banner(
+            self._entry_block_reason(),
+            [
+                (
+                    SESSION_LINK + str(own["session_id"]),
+                    self.tr("Go to your open session ({where}, {day})").format(where=where, day=day),
+                )
+            ],
+        )

@@ -30,7 +30,7 @@ class TimelineLoading(Mixin):
         if self._sector is None or self._project is None:
             self._show_pick_sector()
             return
-        self.context.tasks.spawn(self.reload(), name="timeline-reload")
+        self.context.tasks.spawn_if_open(self.reload(), name="timeline-reload")
 
     async def reload(self, *, force: bool = False) -> bool:
         """Draw the cached days, fetch the missing ones (every day with `force`), draw again. False when the

@@ -27,7 +27,7 @@ class WeatherLoading(Mixin):
         if self.context.office() is None or self._project is None:
             self._show_nothing_to_load()  # nothing to fetch: no task (none may start while signing out)
             return
-        self.context.tasks.spawn(self.load(), name="weather-load")
+        self.context.tasks.spawn_if_open(self.load(), name="weather-load")
 
     def _show_nothing_to_load(self) -> None:
         self._generation += 1  # an answer still on its way is for a selection no longer shown
