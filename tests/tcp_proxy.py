@@ -167,11 +167,15 @@ class TcpProxy:
             # close() ends the connections by cancelling them: ending quietly is this task's way to finish.
             return
         finally:
-            for writer in (client_writer, upstream[1] if upstream else None):
-                if writer is not None:
-                    writer.close()
-                    with contextlib.suppress(Exception):
-                        await writer.wait_closed()
+            # Both closed before either is waited for: close() may cancel this task again while it waits (a
+            # connection that ended by itself just as the proxy closed), and a writer not closed by then was left
+            # open (an unclosed socket at the test's teardown).
+            writers = [writer for writer in (client_writer, upstream[1] if upstream else None) if writer is not None]
+            for writer in writers:
+                writer.close()
+            for writer in writers:
+                with contextlib.suppress(Exception):
+                    await writer.wait_closed()
 
 
 def _canned(fault: Fault) -> bytes:

@@ -61,6 +61,10 @@ def new_client_id(prefix: str = "hydrodesk") -> str:
     return f"{prefix}-{secrets.token_hex(6)}"
 
 
+def _written_by_the_network_thread(_client: mqtt.Client, _userdata: Any, _sock: Any) -> None:
+    """Nothing to register: the network thread's `loop()` selects for writing whenever paho has something to send."""
+
+
 def _fresh_in_packet() -> dict[str, Any]:
     """paho's idea of "no packet under way" (what its own `_packet_read` leaves behind)."""
     return {
@@ -237,6 +241,11 @@ class PahoSession:
             client.tls_set_context(ssl_context or ssl.create_default_context())
         client.on_connect = self._on_connect
         client.on_subscribe = self._on_subscribe
+        # paho writes a publish on the caller's thread when it runs no loop thread of its own (ours is not paho's):
+        # a command sent from the event loop then went out while the network thread wrote a PUBACK or a PONG on
+        # the same WebSocket, and the two frames could interleave (a command acked "never", under load). With
+        # a write-registration callback, paho queues the packet and wakes the network thread, which writes it.
+        client.on_socket_register_write = _written_by_the_network_thread
         client.on_message = self._on_message  # QoS 1 messages; QoS 0 ones come in batches to the sink
         client.publish_sink = inbox.put_many
         self._client = client

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
+import threading
 import time
 import uuid
 import warnings
@@ -23,6 +24,7 @@ import pytest_asyncio
 from hydrodesk.domain.backoff import Backoff
 from hydrodesk.domain.telemetry import SeriesKey
 from hydrodesk.domain.telemetry_devices import DeviceInfo
+from hydrodesk.mqtt import paho_session
 from hydrodesk.mqtt.access import IotAccess, RenewalPolicy
 from hydrodesk.mqtt.connection import ConnectionState, ConnectionStatus
 from hydrodesk.mqtt.errors import FailureKind
@@ -277,3 +279,29 @@ async def test_a_refused_connection_is_a_clear_error_state_and_leaks_no_socket(
         gc.collect()
     assert not [warning for warning in caught if issubclass(warning.category, ResourceWarning)]
     assert open_descriptors() == descriptors
+
+
+@pytest.mark.asyncio
+async def test_commands_sent_from_the_event_loop_are_written_by_the_network_thread_alone(
+    field: Field, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # paho wrote a publish on the caller's thread when no paho loop thread ran, beside the network thread writing
+    # PUBACKs on the same WebSocket: frames could interleave, and a command was then never acked (under load).
+    writers: list[str] = []
+    send = paho_session._Client._sock_send
+
+    def recording(client: paho_session._Client, buf: bytes) -> int:
+        writers.append(threading.current_thread().name)
+        return send(client, buf)
+
+    monkeypatch.setattr(paho_session._Client, "_sock_send", recording)
+    hub = field.hub
+    acks: list[str] = []
+    hub.ingest.on_ack(lambda _device, ack: acks.append(ack.command_id))
+    sent = [str(uuid.uuid4()) for _ in range(20)]
+    for command_id in sent:
+        command = {"commandId": command_id, "valveId": "valve_b", "action": "close"}
+        assert hub.connection.publish_command(PROJECT, "rtu-b", command)
+    await until(hub, lambda: set(sent) <= set(acks))
+    assert writers
+    assert {name for name in writers if not name.startswith("mqtt-")} == set()

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QLocale
+from pytestqt.exceptions import TimeoutError as QtWaitTimeout
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.api.auth import Credentials
@@ -79,6 +80,9 @@ def test_a_colleagues_session_offers_your_own_session_or_opening_one(
     # With one of their own open today (in another sector), the banner points there instead, and the link shows
     # it, ready to record into.
     mine = run_async(qtbot, kit.office.actions.open_session("proj_123", "sector_003", "Lote B-1", price_per_unit=2.0))
+    settle(qtbot, kit)  # on the server, with its id: the link below names the session as it will stay
+    notes: list[str] = []
+    pane.status_message.connect(notes.append)
     kit.select(qtbot, sector_id="sector_003")
     qtbot.waitUntil(lambda: (pane.selected_session() or {}).get("sector_id") == "sector_003", timeout=10_000)
     kit.select(qtbot, sector_id="sector_002")
@@ -87,7 +91,10 @@ def test_a_colleagues_session_offers_your_own_session_or_opening_one(
     link = banner_link(pane.session_banner.text(), SESSION_LINK)
     assert link is not None
     pane.session_banner.linkActivated.emit(link)
-    qtbot.waitUntil(lambda: (pane.selected_session() or {}).get("sector_id") == "sector_003", timeout=10_000)
+    try:
+        qtbot.waitUntil(lambda: (pane.selected_session() or {}).get("sector_id") == "sector_003", timeout=10_000)
+    except QtWaitTimeout:  # what the pane said instead ("That session is not on this computer yet"?)
+        raise AssertionError(f"{link} not shown; the pane said {notes}") from None
     assert (pane.selected_session() or {}).get("session_id") in (
         mine.session_id,
         run_async(qtbot, kit.office.store.resolve_session(mine.session_id)),
