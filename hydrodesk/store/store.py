@@ -154,10 +154,7 @@ class Store:
         if self._closed:
             return
         self._closed = True
-        try:
-            await self._thread.call(self._close_on_thread)
-        finally:
-            self._thread.shutdown()
+        await self._thread.call_last(self._close_on_thread)
 
     def _close_on_thread(self) -> None:
         try:
@@ -182,8 +179,7 @@ class Store:
         self._closed = True
         if self._checkpointer is not None:
             self._checkpointer.stop()
-        self._thread.call_blocking(self._db.close)
-        self._thread.shutdown()
+        self._thread.call_blocking_last(self._db.close)
         self._lock.release()
 
     @contextlib.contextmanager
