@@ -180,8 +180,9 @@ def child(script: str, *args: str, stdin: Any = subprocess.DEVNULL) -> subproces
 
 
 async def finish_stream(hub: Any, expected: int, baseline: Any, publisher: Any) -> dict[str, Any]:
-    """Let both subscribers finish what is in flight (until HydroDesk has it all or nothing came for 2 s), then
-    collect the bare paho subscriber's count and close the child processes' pipes."""
+    """Let both subscribers finish what is in flight (until HydroDesk has all `expected` telemetry messages, counted
+    since it started, or nothing came for 2 s), then collect the bare paho subscriber's count (none when
+    `baseline` is None) and close the child processes' pipes."""
     loop = asyncio.get_running_loop()
     quiet_since = loop.time()
     seen = hub.inbox.received
@@ -189,13 +190,15 @@ async def finish_stream(hub: Any, expected: int, baseline: Any, publisher: Any) 
         await asyncio.sleep(0.05)
         if hub.inbox.received != seen:
             seen, quiet_since = hub.inbox.received, loop.time()
+    publisher.stdout.close()
+    if baseline is None:
+        return {"count": 0, "seconds": 0.0}
     baseline.stdin.write("done\n")
     baseline.stdin.flush()
     paho = json.loads(await asyncio.to_thread(baseline.stdout.readline))
     await asyncio.to_thread(baseline.wait)
     baseline.stdout.close()
     baseline.stdin.close()
-    publisher.stdout.close()
     return paho
 
 
