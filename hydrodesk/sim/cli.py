@@ -85,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=int(os.environ.get("HYDRODESK_SIM_SEED") or DEFAULT_SEED),
         help="the live farm's random seed (same seed and clock: same farm)",
     )
+    serve.add_argument(
+        "--exit-with-parent",
+        action="store_true",
+        help="shut down cleanly when standard input closes (the program that started the simulator ended)",
+    )
     serve.add_argument("--log-level", default="WARNING")
 
     seed = commands.add_parser("seed", help="create and seed a data folder without serving")
@@ -131,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
                 clock=SimClock(args.clock),
                 live=args.live,
                 seed=args.seed,
+                exit_with_parent=args.exit_with_parent,
             )
         )
         return 0

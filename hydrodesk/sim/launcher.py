@@ -6,6 +6,7 @@ simulator exactly as a user would from the command line: a separate process, rea
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import re
@@ -62,7 +63,9 @@ class RunningSimulator:
         self._close_output()
 
     def _close_output(self) -> None:
-        # The reader thread ends at end-of-file once the process is gone; then the pipe can be closed.
+        # Our end of its standard input (see `start_simulator`), then its output: the reader thread ends at
+        # end-of-file once the process is gone; then that pipe can be closed.
+        _close_stdin(self.process)
         if self.reader is not None:
             self.reader.join(5)
         if self.process.stdout is not None and (self.reader is None or not self.reader.is_alive()):
@@ -95,7 +98,9 @@ def start_simulator(
 
     `live`, `clock` and `seed` are the serve options of the same names (None: the simulator's default, which its
     environment may set); `env` adds environment variables for the child (the HYDRODESK_SIM_* timing knobs)."""
-    args = ["serve", "--data", str(data_dir), "--host", host, "--port", str(port)]
+    # --exit-with-parent: the child's standard input is a pipe only this process writes to (never, in fact); when
+    # this process ends, even killed, the pipe closes and the simulator stops itself instead of running on.
+    args = ["serve", "--data", str(data_dir), "--host", host, "--port", str(port), "--exit-with-parent"]
     if mqtt_ws_port is not None:
         args += ["--mqtt-ws-port", str(mqtt_ws_port)]
     if mqtt_url is not None:
@@ -116,7 +121,7 @@ def start_simulator(
         simulator_command(*args),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
+        stdin=subprocess.PIPE,
         text=True,
         bufsize=1,
         creationflags=creationflags,
@@ -141,11 +146,13 @@ def start_simulator(
         except queue.Empty:
             process.kill()
             process.wait(10)
+            _close_stdin(process)
             raise SimulatorStartError(
                 f"the simulator did not become ready within {timeout:.0f} s:\n" + "\n".join(output[-20:])
             ) from None
         if line is None:
             process.wait(10)
+            _close_stdin(process)
             reader.join(5)
             if process.stdout is not None:  # a pipe: started with stdout=PIPE
                 process.stdout.close()
@@ -162,6 +169,12 @@ def start_simulator(
                 output=output,
                 reader=reader,
             )
+
+
+def _close_stdin(process: subprocess.Popen[str]) -> None:
+    if process.stdin is not None:
+        with contextlib.suppress(OSError):
+            process.stdin.close()
 
 
 def run_cli(*args: str, timeout: float = 60.0) -> str:

@@ -8,6 +8,7 @@ import logging
 import signal
 import socket
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,7 +51,9 @@ async def serve(
     clock: SimClock | None = None,
     live: bool = False,
     seed: int = DEFAULT_SEED,
+    exit_with_parent: bool = False,
 ) -> None:
+    """Serve until SIGINT or SIGTERM, or, with `exit_with_parent`, until standard input closes."""
     ctx = SimContext.open(data_dir, clock=clock)
     seed_demo_farm(ctx)
     life = FarmLife(ctx, live=live, seed=seed)
@@ -80,6 +83,8 @@ async def serve(
     server = _QuietServer(config)
     loop = asyncio.get_running_loop()
     _stop_on_signals(loop, server)
+    if exit_with_parent:
+        _stop_when_stdin_closes(loop, server)
     serving = asyncio.create_task(server.serve(sockets=[sock]))
     while not server.started:
         if serving.done():
@@ -119,6 +124,29 @@ def _stop_on_signals(loop: asyncio.AbstractEventLoop, server: uvicorn.Server) ->
     else:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, request_exit)
+
+
+def _stop_when_stdin_closes(loop: asyncio.AbstractEventLoop, server: uvicorn.Server) -> None:
+    """The app that started us holds the other end of our standard input: when it exits, however it exits (kill -9
+    and a crash included, on every platform), the pipe closes and we shut down as on SIGTERM, instead of serving
+    on, orphaned, with the demo farm's files open."""
+
+    stdin = sys.stdin.buffer if sys.stdin is not None else None
+    if stdin is None:  # no standard input at all (a windowed build started without one): nothing to watch
+        log.warning("--exit-with-parent: there is no standard input to watch")
+        return
+
+    def watch() -> None:
+        try:
+            while stdin.read(4096):
+                pass  # nothing is ever written: only the end of the stream matters
+        except (OSError, ValueError) as error:  # unreadable is not "closed": serve on rather than stop for nothing
+            log.warning("--exit-with-parent: standard input could not be read (%s)", error)
+            return
+        with contextlib.suppress(RuntimeError):  # the loop already closed: we are stopping anyway
+            loop.call_soon_threadsafe(setattr, server, "should_exit", True)
+
+    threading.Thread(target=watch, name="hydrodesk-sim-parent-watch", daemon=True).start()
 
 
 class _ignoring_signals:

@@ -128,3 +128,49 @@ def test_the_demo_notices_its_simulator_died_keeps_running_and_stops_cleanly(
     assert not wal.exists() or wal.stat().st_size == 0
     with contextlib.closing(sqlite3.connect(caches[0])) as cache:
         assert cache.execute("SELECT COUNT(*) FROM projects").fetchone()[0] == 2
+
+
+def test_a_killed_demo_leaves_no_simulator_running(user_home: dict[str, str], sim_template: Path) -> None:
+    # kill -9 (or a crash) gives the app no chance to stop its simulator: the simulator notices by itself that
+    # the app is gone (its standard input closes) and shuts down cleanly, instead of serving on, orphaned.
+    demo_farm = AppPaths.for_user().demo_farm_dir
+    shutil.copytree(sim_template, demo_farm)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hydrodesk", "--demo", "--lang", "en", "--log-level", "INFO", "--pane", "outbox"],
+        env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    output = Output(process)
+    try:
+        output.wait_for("loaded 2 projects", timeout=60)
+        simulators = processes_mentioning(str(demo_farm))
+        assert simulators, "the demo simulator should be running"
+        process.kill()
+        process.wait(10)
+        deadline = time.monotonic() + 30
+        while (left := [pid for pid in simulators if _alive(pid)]) and time.monotonic() < deadline:
+            time.sleep(0.1)  # polling another process's exit: there is no signal to await across processes
+        assert left == [], f"the simulator outlived the app: {left}"
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(10)
+        for pid in processes_mentioning(str(demo_farm)):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        assert process.stderr is not None
+        process.stderr.close()
+    # It stopped in order, as on SIGTERM: SQLite folds the journal in and deletes it when the last connection
+    # closes (a killed simulator would have left it).
+    assert not (demo_farm / "hydrobit-sim.sqlite3-wal").exists()
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` still runs (a zombie, dead but not yet reaped by its parent, counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
