@@ -29,10 +29,15 @@ class DatabaseThread:
         self._closed = False
 
     async def call(self, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        return await self.submit(work, *args, **kwargs)
+
+    def submit(self, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> asyncio.Future[T]:
+        """Queue `work` at once and return a future of its result. A task wrapping `call` would queue it only at
+        the event loop's next turn, which a busy GUI thread can make tens of milliseconds later."""
         if self._closed:
             raise StoreClosed("the store is closed")
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, functools.partial(work, *args, **kwargs))
+        return loop.run_in_executor(self._pool, functools.partial(work, *args, **kwargs))
 
     def call_blocking(self, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """For code outside an event loop (scripts, the store's own open and close)."""

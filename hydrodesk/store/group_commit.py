@@ -46,6 +46,11 @@ class GroupCommitter:
         self._flushes: set[asyncio.Future[None]] = set()
 
     async def write(self, work: Callable[[Connection], T]) -> T:
+        return await self.write_soon(work)
+
+    def write_soon(self, work: Callable[[Connection], T]) -> asyncio.Future[T]:
+        """Queue `work` for the next group commit now, before the caller's next await; the future settles once
+        the commit holding it is on disk."""
         if self._thread.closed:
             # Checked here: a flush that cannot start would leave this caller waiting for ever.
             raise StoreClosed("the store is closed")
@@ -57,10 +62,15 @@ class GroupCommitter:
             self._flushing = True
         if start:
             # Not awaited here: the flush runs on the database thread and answers every waiting caller itself.
-            flush = asyncio.ensure_future(self._thread.call(self._flush))
+            # Queued now, not from a task at the loop's next turn: the commit starts while this caller awaits.
+            try:
+                flush = self._thread.submit(self._flush)
+            except StoreClosed as closed:
+                flush = loop.create_future()
+                flush.set_exception(closed)
             self._flushes.add(flush)
             flush.add_done_callback(self._flush_ended)
-        return await waiting.future
+        return waiting.future
 
     def _flush_ended(self, flush: asyncio.Future[None]) -> None:
         self._flushes.discard(flush)

@@ -8,7 +8,7 @@ records, updates and a close made in it wait for the server's id and are rewritt
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -60,7 +60,10 @@ class OfficeActions:
         return self._auth0_id() if callable(self._auth0_id) else self._auth0_id
 
     async def _enqueue(self, entry: ob.NewEntry) -> OutboxItem:
-        item = await self.store.enqueue(entry)
+        return await self._saved(self.store.enqueue_soon(entry))
+
+    async def _saved(self, saving: Awaitable[OutboxItem]) -> OutboxItem:
+        item = await saving
         if self._on_change is not None:
             self._on_change()
         return item
@@ -82,6 +85,29 @@ class OfficeActions:
         `client_event_id` (and `idempotency_key`) are made here when not given; a caller passes its own when the
         same entry must get the same ids however often it is made (a re-imported tally sheet must not count twice).
         """
+        return await self.record_units_soon(
+            session_id,
+            worker_id,
+            worker_name,
+            units,
+            recorded_at=recorded_at,
+            client_event_id=client_event_id,
+            idempotency_key=idempotency_key,
+        )
+
+    def record_units_soon(
+        self,
+        session_id: str,
+        worker_id: str,
+        worker_name: str,
+        units: float = 1,
+        *,
+        recorded_at: datetime | None = None,
+        client_event_id: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> Coroutine[Any, Any, OutboxItem]:
+        """`record_units` with the commit under way before this returns (the tally entry row: the fsync runs
+        while the window repaints); await the result as from `record_units`."""
         fixed_ids = {"client_event_id": client_event_id} if client_event_id else {}
         record = NewRecord(
             session_id=session_id,
@@ -92,7 +118,8 @@ class OfficeActions:
             idempotency_key=idempotency_key,
             **fixed_ids,
         )
-        return await self._enqueue(payloads.record_entry(record, auth0_id=self.auth0_id, now=self._now()))
+        entry = payloads.record_entry(record, auth0_id=self.auth0_id, now=self._now())
+        return self._saved(self.store.enqueue_soon(entry))
 
     async def void_record(
         self, session_id: str, reason: str, *, record_id: str | None = None, client_event_id: str | None = None

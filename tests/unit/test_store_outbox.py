@@ -276,3 +276,16 @@ async def test_a_record_payload_the_store_cannot_vouch_for_is_handed_back_unchec
 
     assert batch.entry_ids == [good.entry_id]
     assert batch.unchecked == [(strange.entry_id, strange.payload)]
+
+
+@pytest.mark.asyncio
+async def test_enqueue_soon_has_the_commit_under_way_before_the_loop_turns(store: Store) -> None:
+    # The tally entry row starts saving on the key press: the commit must not wait for the event loop's next turn
+    # (a busy window makes that late). The loop is held here, never yielded to, while the database thread works.
+    saving = store.enqueue_soon(record("S1", units=3))
+    store._thread.call_blocking(lambda: None)  # the database thread's queue runs in order: past this, the flush ran
+    pending = store._thread.call_blocking(lambda: store._db.read(lambda conn: ob.items(conn)))
+    assert [item.payload["units"] for item in pending] == [3]
+    item = await saving
+    assert item.payload["units"] == 3
+    assert await store.outbox_entry(item.entry_id) == item

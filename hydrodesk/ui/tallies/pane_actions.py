@@ -23,6 +23,9 @@ from hydrodesk.ui.formats import number_text, time_text
 from hydrodesk.ui.tallies.void_dialog import VoidDialog
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable
+
+    from hydrodesk.store.outbox import OutboxItem
     from hydrodesk.sync.office import Office
 
 log = logging.getLogger(__name__)
@@ -43,20 +46,40 @@ class TalliesActions:
         if blocked is not None:
             self.entry_row.show_feedback(blocked, error=True)
             return
-        self._spawn(self._record(office, session["session_id"], worker, units), "tallies-record")
-
-    async def _record(self, office: Office, session_id: str, worker: WorkerChoice, units: float) -> None:
+        session_id = session["session_id"]
         try:
-            item = await office.actions.record_units(session_id, worker.worker_id, worker.name, units)
+            # The commit starts here, on the key press, and runs while the window repaints; the task below only
+            # waits for it (a task starts at the loop's next turn, which a busy machine makes late).
+            saving = office.actions.record_units_soon(session_id, worker.worker_id, worker.name, units)
+        except Exception as error:
+            self._entry_not_saved(worker, error)
+            return
+        if (
+            self.context.tasks.spawn_if_open(
+                self._record(saving, office, session_id, worker, units), name="tallies-record"
+            )
+            is None
+        ):
+            saving.close()  # shutting down: the commit goes on, nothing is left to show it
+
+    def _entry_not_saved(self, worker: WorkerChoice, error: Exception) -> None:
+        # The store closed, a bug: say so, keep the pane usable.
+        log.error("recording a tally entry failed", exc_info=error)
+        self.entry_row.show_feedback(
+            self.tr("The entry for {name} could not be saved: {error}").format(name=worker.name, error=error),
+            error=True,
+        )
+
+    async def _record(
+        self, saving: Awaitable[OutboxItem], office: Office, session_id: str, worker: WorkerChoice, units: float
+    ) -> None:
+        try:
+            item = await saving
         except DiskFull:  # refused whole; the entries saved before stay saved
             self.entry_row.show_feedback(disk_full_entry_text(worker.name), error=True)
             return
-        except Exception as error:  # the store closed, a bug: say so, keep the pane usable
-            log.exception("recording a tally entry failed")
-            self.entry_row.show_feedback(
-                self.tr("The entry for {name} could not be saved: {error}").format(name=worker.name, error=error),
-                error=True,
-            )
+        except Exception as error:
+            self._entry_not_saved(worker, error)
             return
         line = LedgerLine(
             worker_id=worker.worker_id,
