@@ -8,6 +8,7 @@ does not know) is refused rather than guessed at.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import sys
@@ -93,13 +94,8 @@ def _backup(db: Database, revision: str) -> Path:
     """A consistent copy of the file (SQLite's online backup, which includes the WAL), private like the original."""
     target = db.path.with_name(f"{db.path.name}.before-{revision}")
     create_private_file(target)
-    source = sqlite3.connect(db.path)
-    copy = sqlite3.connect(target)
-    try:
-        source.backup(copy)
-    finally:
-        copy.close()
-        source.close()
+    with contextlib.closing(sqlite3.connect(db.path)) as source, contextlib.closing(sqlite3.connect(target)) as copy:
+        source.backup(copy)  # both closed however this ends, the source too when the copy cannot be opened
     return target
 
 
