@@ -366,6 +366,27 @@ def document(conn: Connection, kind: str, key: str) -> tuple[Any, str] | None:
     return None if row is None else (row.data, row.fetched_at)
 
 
+# ------------------------------------------------------------------------------------------------ people
+PEOPLE = "people"
+"""The document of people's names (hydrodesk.domain.people): one per company file, merged at every save."""
+
+
+def save_people(conn: Connection, names: Mapping[str, str], fetched_at: str) -> None:
+    """Names learnt from a reply, merged into those known (a newer name for the same account wins)."""
+    if not names:
+        return
+    known = document(conn, PEOPLE, "all")
+    merged = {**(known[0] if known is not None and isinstance(known[0], dict) else {}), **names}
+    save_document(conn, PEOPLE, "all", merged, fetched_at)
+
+
+def people(conn: Connection) -> dict[str, str]:
+    known = document(conn, PEOPLE, "all")
+    if known is None or not isinstance(known[0], dict):
+        return {}
+    return {str(account): str(name) for account, name in known[0].items() if account and name}
+
+
 # ------------------------------------------------------------------------------------------------ series
 def save_weather(conn: Connection, project_id: str, resolution: str, points: Sequence[Mapping[str, Any]]) -> None:
     rows = [{"project_id": project_id, "resolution": resolution, "ts": p["ts"], "data": dict(p)} for p in points]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection
 
 from hydrodesk.domain.tallies import WorkerTally
-from hydrodesk.store import views
+from hydrodesk.store import cache, views
 from hydrodesk.store.outbox import OutboxItem
 
 
@@ -42,8 +42,9 @@ def open_sessions(conn: Connection, *, project_id: str, sector_id: str, day: str
 
 def day_board_and_selection(
     conn: Connection, *, project_id: str, day: str, sector_id: str | None, selected: str | None
-) -> tuple[list[BoardEntry], str | None]:
-    """The day's board and the id the selected session goes by on it, read in one transaction: a session opened
-    offline may get its server id between two separate reads, and the board and the selection would disagree."""
+) -> tuple[list[BoardEntry], str | None, dict[str, str]]:
+    """The day's board, the id the selected session goes by on it, and the names of the people who own its
+    sessions (hydrodesk.domain.people), read in one transaction: a session opened offline may get its server id
+    between two separate reads, and the board and the selection would disagree."""
     entries = day_board(conn, project_id=project_id, day=day, sector_id=sector_id)
-    return entries, (None if selected is None else views.resolve_session(conn, selected))
+    return entries, (None if selected is None else views.resolve_session(conn, selected)), cache.people(conn)

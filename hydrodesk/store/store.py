@@ -271,6 +271,10 @@ class Store:
     async def outbox_counts(self) -> dict[EntryState, int]:
         return await self.read(ob.counts)
 
+    async def people_names(self) -> dict[str, str]:
+        """The names of the company's people known here, by account id (hydrodesk.domain.people)."""
+        return await self.read(cache.people)
+
     # ------------------------------------------------------------------------------------------ outbox: sending
     async def prepare_round(self, auth0_id: str) -> Plan:
         return await self.write_durably(ob.prepare_round, auth0_id, self.now())

@@ -26,6 +26,7 @@ from typing import Any
 from hydrodesk.api.client import MAX_PAGE_SIZE, HydrobitClient
 from hydrodesk.api.errors import CredentialsMissing, Forbidden, NotFound
 from hydrodesk.api.models import Resolution, Session
+from hydrodesk.domain.people import names_from
 from hydrodesk.domain.session_data import SessionData
 from hydrodesk.domain.timestamps import parse_utc_text, utc_text
 from hydrodesk.store import cache
@@ -59,6 +60,8 @@ class CacheRefresher:
         projects_every: timedelta = timedelta(hours=1),
         workers_full_every: timedelta = timedelta(hours=6),
         forms_every: timedelta = timedelta(hours=1),
+        people_every: timedelta = timedelta(hours=6),
+        people_days: int = 30,
     ) -> None:
         self.store = store
         self.client = client
@@ -67,6 +70,8 @@ class CacheRefresher:
         self.projects_every = projects_every
         self.workers_full_every = workers_full_every
         self.forms_every = forms_every
+        self.people_every = people_every
+        self.people_days = people_days
         self.irrigation_project: str | None = None
         """The project whose irrigation every core refresh fetches too (the one the user has selected)."""
 
@@ -79,6 +84,8 @@ class CacheRefresher:
         await self.recent_sessions()
         if await self._due("forms", self.forms_every):
             await self.forms()
+        if await self._due("people", self.people_every):
+            await self.people()
         if self.irrigation_project is not None:
             try:
                 await self.irrigation(self.irrigation_project)
@@ -172,11 +179,29 @@ class CacheRefresher:
         await self.store.write(cache.save_forms, [form.model_dump(mode="json") for form in found], self._stamp())
         await self._mark("forms", count=len(found))
 
+    async def people(self) -> None:
+        """The names of the people who ran the company's harvests of the last `people_days` days (no operation
+        lists a company's people; hydrodesk.domain.people), so a colleague's session shows their name."""
+        today = self._now().date()
+        try:
+            # Local days run up to a day ahead of UTC: one day of margin, as for the recent sessions.
+            sessions = await self.client.harvest(today - timedelta(days=self.people_days), today + timedelta(days=1))
+        except (Forbidden, CredentialsMissing, NotFound) as error:  # an account that may not read harvests
+            log.info("people's names not refreshed: %s", error)
+            return
+        names = names_from(
+            (session.responsible.auth0_id, session.responsible.name) for session in sessions if session.responsible
+        )
+        await self.store.write(cache.save_people, names, self._stamp())
+        await self._mark("people", count=len(names))
+
     # ------------------------------------------------------------------------------------------ on demand
     async def phyto_records(self, start: date, end: date) -> list[dict[str, Any]]:
         reply = await self.client.phytosanitary_company_records(start, end)
         rows = [record.model_dump(mode="json") for record in reply.records]
         await self.store.write(cache.save_phyto_records, rows, self._stamp())
+        names = names_from((record.user_id, record.user_name) for record in reply.records)
+        await self.store.write(cache.save_people, names, self._stamp())
         return rows
 
     async def weather(

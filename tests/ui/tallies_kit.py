@@ -55,10 +55,12 @@ class TallyKit:
         return None if row is None else row.total_units
 
 
-def open_office(qtbot: QtBot, base_url: str, token: str, folder: Path) -> tuple[Office, HydrobitClient]:
+def open_office(
+    qtbot: QtBot, base_url: str, token: str, folder: Path, api_key: str | None = None
+) -> tuple[Office, HydrobitClient]:
     client = HydrobitClient(
         ApiConfig.single_origin(base_url, timeout=3.0, connect_timeout=1.0),
-        Credentials(DEMO_USER, bearer_token=token),
+        Credentials(DEMO_USER, bearer_token=token, api_key=api_key),
     )
     office = run_async(qtbot, Office.open(profile_database(folder, "Tallies test"), client))
     # One round online: the roster, the projects and the open sessions reach the local cache.
@@ -88,8 +90,9 @@ def build_kit(qtbot: QtBot, office: Office, client: HydrobitClient, theme: str =
 def tally_kit_factory(qtbot: QtBot, qloop: Any, tmp_path: Path) -> Iterator[Callable[..., TallyKit]]:
     kits: list[TallyKit] = []
 
-    def make(simulator: Any, *, theme: str = "light") -> TallyKit:
-        office, client = open_office(qtbot, simulator.base_url, simulator.token(DEMO_USER), tmp_path)
+    def make(simulator: Any, *, theme: str = "light", api_key: str | None = None) -> TallyKit:
+        """`api_key`: for the operations that need one (the harvest, whose reply names the people)."""
+        office, client = open_office(qtbot, simulator.base_url, simulator.token(DEMO_USER), tmp_path, api_key)
         kit = build_kit(qtbot, office, client, theme)
         kits.append(kit)
         return kit

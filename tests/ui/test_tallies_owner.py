@@ -65,13 +65,15 @@ def test_a_colleagues_session_offers_your_own_session_or_opening_one(
         )  # fmt: skip
     finally:
         run_async(qtbot, colleague.aclose())
-    kit = tally_kit_factory(fresh_sim)
+    kit = tally_kit_factory(fresh_sim, api_key=fresh_sim.api_key("read:production"))
     pane = kit.pane
     settle(qtbot, kit)  # the office has the colleague's session in its cache
     kit.select(qtbot, sector_id="sector_002")
     qtbot.waitUntil(lambda: (pane.selected_session() or {}).get("session_id") == theirs.session_id, timeout=10_000)
     assert not pane.entry_row.worker_edit.isEnabled()
-    assert "Only the supervisor who opened this session" in pane.session_banner.text()
+    # Who that is, by name (the harvest reply names each session's responsible), not by account id.
+    assert "Only the supervisor who opened this session (Carlos Ramírez)" in pane.session_banner.text()
+    assert pane.session_combo.currentText().endswith(" · Carlos Ramírez")
 
     # Their only open session is one left open in October 2025 (the demo farm's): the banner points there.
     qtbot.waitUntil(lambda: banner_link(pane.session_banner.text(), SESSION_LINK) is not None, timeout=10_000)

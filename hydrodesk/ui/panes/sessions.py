@@ -457,7 +457,7 @@ class SessionsPane(SessionsLoading, SessionActions, Pane):
             return self.tr("This session is closed.")
         if not row.mine:
             return self.tr("Only the user who opened this session ({owner}) can change it.").format(
-                owner=row.data.get("owner_auth0_id") or "?"
+                owner=self.model.owner_text(row.data) or "?"
             )
         return None
 

@@ -59,6 +59,7 @@ class TalliesPane(TalliesActions, TalliesLoading, TalliesDisplay, TalliesLayout,
         self._unsubscribe: Callable[[], None] | None = None
         self._sync: SyncStatus | None = None
         self._sessions: list[dict[str, Any]] = []
+        self._people: dict[str, str] = {}  # account id -> name, for the owners of colleagues' sessions
         self._session: dict[str, Any] | None = None
         self._closing = False  # a close of the selected session is on its way
         self._wanted_session: str | None = None  # show_session asked for it

@@ -117,7 +117,7 @@ class SessionActions(Mixin):
         facts = {
             "sector": sector_name,
             "day": formats.day_text(day),
-            "owner": owner,
+            "owner": self.model.owner_text(clash),
             "time": formats.time_text(opened_at_of(clash), zone),
             "zone": formats.zone_label(zone),
             "id": clash.get("session_id"),

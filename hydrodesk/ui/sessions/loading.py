@@ -56,7 +56,7 @@ class SessionsLoading(Mixin):
         from hydrodesk.store.session_board import day_board_and_selection
 
         # An offline session the server has numbered since keeps its place in the table under its new id.
-        entries, selected = await office.store.read(
+        entries, selected, people = await office.store.read(
             day_board_and_selection,
             project_id=wanted[0],
             sector_id=wanted[1],
@@ -65,6 +65,7 @@ class SessionsLoading(Mixin):
         )
         if not isValid(self) or wanted != self._board_key():
             return False  # the pane is gone, or another day or sector was chosen meanwhile
+        self.model.people = people
         if selected != self._selected_key and self._selected_key is not None:
             self._selected_key = selected
         self._entries = entries

@@ -7,11 +7,13 @@ pending, refused) and the time limit (nearing or past the session's maximum dura
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from hydrodesk.domain.people import person_text
 from hydrodesk.domain.session_board import LimitState, has_bonus
 from hydrodesk.ui import formats
 from hydrodesk.ui.models.roles import ID_ROLE, SORT_ROLE
@@ -41,6 +43,8 @@ class SessionsTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[SessionRow] = []
+        self.people: dict[str, str] = {}
+        """Account id -> name: colleagues' sessions show who opened them by name (hydrodesk.domain.people)."""
 
     # ------------------------------------------------------------------------------------------ rows
     def set_rows(self, rows: Sequence[SessionRow]) -> None:
@@ -140,10 +144,14 @@ class SessionsTableModel(QAbstractTableModel):
         if column == BONUS:
             return texts.bonus_text(row.bonus) if has_bonus(row.bonus) else "—"
         if column == OWNER:
-            return self.tr("You") if row.mine else str(data.get("owner_auth0_id") or "")
+            return self.tr("You") if row.mine else self.owner_text(data)
         if column == SESSION_ID:
             return row.key
         return ""
+
+    def owner_text(self, data: Mapping[str, Any]) -> str:
+        """Who opened the session: their name when known, else their account id."""
+        return person_text(str(data.get("owner_auth0_id") or ""), self.people)
 
     def status_text(self, row: SessionRow) -> str:
         if row.refused:

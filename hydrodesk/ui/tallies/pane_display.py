@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QSize
 
+from hydrodesk.domain.people import person_text
 from hydrodesk.domain.tallies import LineStatus
 from hydrodesk.domain.tally_entries import entry_views
 from hydrodesk.domain.tally_sums import Pricing, totals
@@ -211,7 +212,7 @@ class TalliesDisplay:
         office = self._office
         owner = session.get("owner_auth0_id")
         if office is not None and owner and owner != office.actions.auth0_id:
-            title += f" · {owner}"
+            title += f" · {person_text(owner, self._people)}"
         return title
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from shiboken6 import isValid
 
 from hydrodesk.domain.outbox import EntryKind
+from hydrodesk.domain.people import person_text
 from hydrodesk.domain.sessions import parse_day_label, session_to_show
 from hydrodesk.domain.tallies import LedgerLine
 from hydrodesk.domain.tally_sums import Pricing, WorkerPayRow, combine_rows, roll_up, sums_from_lines
@@ -118,8 +119,10 @@ class TalliesLoading:
             project_id=project.project_id, sector_id=sector_id, first_day=day.isoformat(), last_day=day.isoformat()
         )
         await self._carry_enter_actions(office)
+        people = await office.store.people_names()
         if token != self._load_token:
             return  # a newer request (another day, another sector) is on its way
+        self._people = people
         self._show_sessions([row.data | {"pending": row.pending} for row in rows], day, prefer)
         await self._reload_ledger()
 
@@ -143,8 +146,10 @@ class TalliesLoading:
         rows = await office.store.sessions(
             project_id=data["project_id"], first_day=day.isoformat(), last_day=day.isoformat()
         )
+        people = await office.store.people_names()
         if token != self._load_token:
             return
+        self._people = people
         self._show_sessions([row.data | {"pending": row.pending} for row in rows], day, data["session_id"])
         self._show_state()
         await self._reload_ledger()
@@ -246,7 +251,7 @@ class TalliesLoading:
             return self.tr("This session is being closed: new entries would be refused.")
         if self._someone_elses(session):
             return self.tr("Only the supervisor who opened this session ({owner}) can record in it.").format(
-                owner=session.get("owner_auth0_id")
+                owner=person_text(session.get("owner_auth0_id"), self._people)
             )
         return None
 
