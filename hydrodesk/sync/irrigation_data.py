@@ -32,6 +32,8 @@ class IrrigationSnapshot:
     """When the logs were last fetched, with the valves and programs (UTC text); None: never on this computer."""
     valves_at: str | None = None
     """When the valves and programs were last fetched (more often than the logs)."""
+    people: dict[str, str] = field(default_factory=dict)
+    """Who is who (hydrodesk.domain.people): the logs name who opened a valve by account id."""
 
     @property
     def empty(self) -> bool:
@@ -45,8 +47,9 @@ async def cached_irrigation(store: Store, project_id: str, now: datetime) -> Irr
     logs = await store.read(cache.irrigation_logs, project_id, start, end)
     fetched_at = await store.read(cache.refreshed_at, irrigation_mark(project_id))
     valves_at = await store.read(cache.refreshed_at, valves_mark(project_id))
+    people = await store.people_names()
     return IrrigationSnapshot(
-        _parse(Valve, valves), _parse(Program, programs), _parse(IrrigationLog, logs), fetched_at, valves_at
+        _parse(Valve, valves), _parse(Program, programs), _parse(IrrigationLog, logs), fetched_at, valves_at, people
     )
 
 

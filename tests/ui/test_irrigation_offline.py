@@ -127,6 +127,10 @@ def test_after_a_restart_with_the_network_gone_the_pane_shows_valves_programs_an
     assert run_async(qtbot, desk.office.store.read(cache.refreshed_at, irrigation_mark(PROJECT))) != (
         "2020-01-01T00:00:00Z"
     )
+    # Who started each logged run, by name where the office has learnt it (this key may not read the harvest
+    # that names people, so one name is given here as that refresh would have saved it).
+    starter = next(row.log.auth0_id for row in pane.logs_model.rows if row.log.auth0_id)
+    run_async(qtbot, desk.office.store.write(cache.save_people, {starter: "Rosa Hernández"}, "2026-12-04T08:00:00Z"))
     desk.close_last()  # HydroDesk is closed…
     fresh_sim.stop()  # …and the network goes
 
@@ -142,6 +146,13 @@ def test_after_a_restart_with_the_network_gone_the_pane_shows_valves_programs_an
     assert pane.valves_model.rows[0].valve.name  # the valves, with their names, from the cache
     pane.tabs.setCurrentIndex(PROGRAMS_TAB)
     assert pane.programs_model.row_at(0) is not None
+    by_column = len(pane.logs_model.columns) - 1
+    started_by = {
+        pane.logs_model.data(pane.logs_model.index(row, by_column))
+        for row, log_row in enumerate(pane.logs_model.rows)
+        if log_row.log.auth0_id == starter
+    }
+    assert started_by == {"Rosa Hernández"}
 
 
 def program_commands(sim: Any, program_id: str) -> tuple[int, int]:

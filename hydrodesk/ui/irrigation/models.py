@@ -257,6 +257,8 @@ class LogRow:
     log: IrrigationLog
     valve_name: str
     sector_name: str
+    by: str = ""
+    """Who started it: their name when known, else their account id."""
 
 
 class LogsModel(FarmClockModel):
@@ -275,7 +277,7 @@ class LogsModel(FarmClockModel):
             ),
             Column(self.tr("Source"), self._source),
             Column(self.tr("Program"), lambda r: r.log.program_id or ""),
-            Column(self.tr("By"), lambda r: r.log.auth0_id or ""),
+            Column(self.tr("By"), lambda r: r.by or r.log.auth0_id or "", tooltip=lambda r: r.log.auth0_id or ""),
         ]
 
     def _source(self, row: LogRow) -> str:

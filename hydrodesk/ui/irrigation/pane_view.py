@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hydrodesk.domain.people import person_text
 from hydrodesk.sync.status import ConnectionState
 from hydrodesk.ui import formats
 from hydrodesk.ui.alarms.journal_view import AlarmJournalView
@@ -276,7 +277,16 @@ class IrrigationView:
         self.state_page.setVisible(True)
 
     def _show_logs(self, logs: list) -> None:  # type: ignore[type-arg]
-        rows = [LogRow(entry, self._valve_name(entry.valve_id), self._sector_name(entry.sector_id)) for entry in logs]
+        people = self._snapshot.people if self._snapshot is not None else {}
+        rows = [
+            LogRow(
+                entry,
+                self._valve_name(entry.valve_id),
+                self._sector_name(entry.sector_id),
+                person_text(entry.auth0_id, people),
+            )
+            for entry in logs
+        ]
         rows.sort(key=lambda row: row.log.started_at, reverse=True)
         self.logs_model.set_rows(rows)
         by_sector: dict[str, float] = {}
