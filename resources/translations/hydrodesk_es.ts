@@ -261,6 +261,10 @@
         <translation>Como máximo una notificación de escritorio cada:</translation>
     </message>
     <message>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
         <source>{valve}: “{text}” is not a number.</source>
         <translation>{valve}: «{text}» no es un número.</translation>
     </message>

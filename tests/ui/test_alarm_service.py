@@ -22,7 +22,7 @@ from hydrodesk.domain.alarm_rules import AlarmSettings, ValveRule
 from hydrodesk.domain.irrigation_limits import IrrigationLimits
 from hydrodesk.store import alarms as stored
 from hydrodesk.ui.alarms.dialog import AlarmsDialog
-from hydrodesk.ui.alarms.rules_dialog import AlarmRulesDialog
+from hydrodesk.ui.alarms.rules_dialog import EDITABLE, AlarmRulesDialog
 from hydrodesk.ui.alarms.service import AlarmService
 
 from .conftest import run_async
@@ -31,6 +31,9 @@ from .live_support import SignedIn, SimulatorSource, sign_in
 pytestmark = pytest.mark.mqtt
 
 WAIT_MS = 20_000
+
+COLUMN = {field: column for column, field in EDITABLE.items()}
+MIN_FLOW, LEAK, DELAY = COLUMN["min_lpm"], COLUMN["leak_lpm"], COLUMN["hold_s"]
 
 
 @pytest.fixture
@@ -187,24 +190,25 @@ def test_alarm_rules_are_edited_per_valve_and_per_sector_checked_and_kept_in_the
     dialog = office.kit.window.open_alarm_rules()
     assert isinstance(dialog, AlarmRulesDialog)
     row = next(r for r, valve in enumerate(service.valves) if valve.valve_id == "valve_001")
-    assert dialog.table.item(row, 0).text() == "Válvula A-1 Norte"
-    dialog.table.item(row, 3).setText("abc")
+    assert dialog.table.item(row, 1).text() == "Válvula A-1 Norte"
+    assert dialog.table.item(row, 0).text() == "Rancho San Pedro"  # two projects' valves are watched at once
+    dialog.table.item(row, MIN_FLOW).setText("abc")
     dialog.save_button.click()
     assert "Válvula A-1 Norte" in dialog.problem.text()  # nothing saved, the typing kept
     assert not service.rules
-    dialog.table.item(row, 3).setText("25,5")  # a decimal comma, as typed in Spanish
-    dialog.table.item(row, 6).setText("90")
+    dialog.table.item(row, MIN_FLOW).setText("25,5")  # a decimal comma, as typed in Spanish
+    dialog.table.item(row, DELAY).setText("90")
     dialog.battery.setValue(30)
     # The whole of valve_001's sector: a delay and a leak threshold of its own.
     sector_id = next(v.sector_id for v in service.valves if v.valve_id == "valve_001")
     sectors = dialog.sector_table
-    sector_row = next(r for r in range(sectors.rowCount()) if sectors.item(r, 0).text() == "Lote A-1")
-    sectors.item(sector_row, 6).setText("-3")
+    sector_row = next(r for r in range(sectors.rowCount()) if sectors.item(r, 1).text() == "Lote A-1")
+    sectors.item(sector_row, DELAY).setText("-3")
     dialog.save_button.click()
     assert dialog.tabs.currentWidget() is sectors  # shown where the mistake is
     assert "Lote A-1" in dialog.problem.text()
-    sectors.item(sector_row, 6).setText("45")
-    sectors.item(sector_row, 5).setText("2,5")
+    sectors.item(sector_row, DELAY).setText("45")
+    sectors.item(sector_row, LEAK).setText("2,5")
     with qtbot.waitSignal(service.rules_changed, timeout=WAIT_MS):
         dialog.save_button.click()
     assert service.rules == {"valve_001": ValveRule("valve_001", min_lpm=25.5, hold_s=90.0)}
@@ -223,5 +227,5 @@ def test_alarm_rules_are_edited_per_valve_and_per_sector_checked_and_kept_in_the
     # Opened again, the dialog shows what was kept.
     again = office.kit.window.open_alarm_rules()
     assert isinstance(again, AlarmRulesDialog)
-    assert again.sector_table.item(sector_row, 6).text() == "45"
+    assert again.sector_table.item(sector_row, DELAY).text() == "45"
     again.close()

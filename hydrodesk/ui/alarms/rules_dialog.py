@@ -32,7 +32,8 @@ from hydrodesk.ui.alarms.service import AlarmService
 from hydrodesk.ui.formats import number_text
 from hydrodesk.ui.tasks import BackgroundTasks
 
-EDITABLE = {3: "min_lpm", 4: "max_lpm", 5: "leak_lpm", 6: "hold_s"}
+FIXED = 4  # project, the valve or sector, its sector or valve count, the expected flow: read-only
+EDITABLE = {4: "min_lpm", 5: "max_lpm", 6: "leak_lpm", 7: "hold_s"}
 VALVES_TAB, SECTORS_TAB = range(2)
 
 
@@ -74,10 +75,13 @@ class AlarmRulesDialog(QDialog):
                 self._sectors.append((valve.sector_id, valve.sector_name or valve.sector_id, [valve]))
             else:
                 found[2].append(valve)
+        # The office watches every project's valves, and two projects may name their sectors alike.
+        projects = service.project_names
         self.table = self._rules_table([self.tr("Valve"), self.tr("Sector")], len(service.valves))
         for row, valve in enumerate(service.valves):
             rule = service.rules.get(valve.valve_id, ValveRule(valve.valve_id))
-            self._fill(self.table, row, (valve.name, valve.sector_name, _envelope_text(valve.expected)), rule)
+            project = projects.get(valve.project_id, valve.project_id)
+            self._fill(self.table, row, (project, valve.name, valve.sector_name, _envelope_text(valve.expected)), rule)
         self.sector_table = self._rules_table([self.tr("Sector"), self.tr("Valves")], len(self._sectors))
         self.sector_table.setObjectName("SectorRules")
         for row, (sector_id, sector_name, valves) in enumerate(self._sectors):
@@ -85,7 +89,8 @@ class AlarmRulesDialog(QDialog):
             lows = [v.expected.min_lpm for v in valves if v.expected is not None]
             highs = [v.expected.max_lpm for v in valves if v.expected is not None]
             expected = _envelope_text(FlowEnvelope(min(lows), max(highs))) if lows else "—"
-            self._fill(self.sector_table, row, (sector_name, number_text(len(valves), 0), expected), rule)
+            project = projects.get(valves[0].project_id, valves[0].project_id)
+            self._fill(self.sector_table, row, (project, sector_name, number_text(len(valves), 0), expected), rule)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.table, self.tr("By valve"))
@@ -126,9 +131,10 @@ class AlarmRulesDialog(QDialog):
         self.resize(900, 520)
 
     def _rules_table(self, first_headers: list[str], rows: int) -> QTableWidget:
-        table = QTableWidget(rows, 7, self)
+        table = QTableWidget(rows, FIXED + len(EDITABLE), self)
         table.setHorizontalHeaderLabels(
             [
+                self.tr("Project"),
                 *first_headers,
                 self.tr("Expected (L/min)"),
                 self.tr("Lowest flow"),
@@ -144,7 +150,7 @@ class AlarmRulesDialog(QDialog):
         return table
 
     @staticmethod
-    def _fill(table: QTableWidget, row: int, fixed: tuple[str, str, str], rule: ValveRule) -> None:
+    def _fill(table: QTableWidget, row: int, fixed: tuple[str, str, str, str], rule: ValveRule) -> None:
         for column, text in enumerate(fixed):
             item = QTableWidgetItem(text)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)

@@ -79,6 +79,8 @@ class AlarmService(AlarmCenter):
         self._office = office
         self._readings = _LiveReadings(live)
         self.valves: list[WatchedValve] = []
+        self.project_names: dict[str, str] = {}
+        """Project id -> its name, for the alarm rules (set with the projects watched)."""
         self._devices: set[str] = set()
         self.rules: dict[str, ValveRule] = {}
         """The valves' own rules, by valve id."""
@@ -130,6 +132,7 @@ class AlarmService(AlarmCenter):
 
     def watch_projects(self, projects: Sequence[Project]) -> None:
         """The farm (re)loaded: watch every valve of these projects (fetched, or from the cache offline)."""
+        self.project_names = {project.project_id: project.name for project in projects}
         if self._loading is not None and not self._loading.done():
             self._loading.cancel()
         self._loading = asyncio.ensure_future(self._load_valves(list(projects)))
