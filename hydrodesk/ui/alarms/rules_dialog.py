@@ -128,7 +128,7 @@ class AlarmRulesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.resize(900, 520)
+        self.resize(1060, 540)  # every column without scrolling at 1366 × 768, the Project column included
 
     def _rules_table(self, first_headers: list[str], rows: int) -> QTableWidget:
         table = QTableWidget(rows, FIXED + len(EDITABLE), self)
