@@ -83,11 +83,10 @@ def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]
     return env
 
 
-def test_the_demo_notices_its_simulator_died_keeps_running_and_stops_cleanly(
-    user_home: dict[str, str], sim_template: Path
-) -> None:
+def start_demo(user_home: dict[str, str], sim_template: Path) -> tuple[Path, subprocess.Popen[str], Output]:
+    """`hydrodesk --demo` on a seeded farm (as a previous run would have left it), once its farm has loaded."""
     demo_farm = AppPaths.for_user().demo_farm_dir
-    shutil.copytree(sim_template, demo_farm)  # a seeded farm, as a previous run would have left it
+    shutil.copytree(sim_template, demo_farm)
     process = subprocess.Popen(
         [sys.executable, "-m", "hydrodesk", "--demo", "--lang", "en", "--log-level", "INFO", "--pane", "outbox"],
         env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
@@ -98,8 +97,27 @@ def test_the_demo_notices_its_simulator_died_keeps_running_and_stops_cleanly(
     output = Output(process)
     try:
         output.wait_for("loaded 2 projects", timeout=60)
-        simulators = processes_mentioning(str(demo_farm))
-        assert simulators, "the demo simulator should be running"
+    except BaseException:
+        process.kill()
+        process.wait(10)
+        assert process.stderr is not None
+        process.stderr.close()
+        raise
+    return demo_farm, process, output
+
+
+def running_simulators(demo_farm: Path) -> list[int]:
+    simulators = processes_mentioning(str(demo_farm))
+    assert simulators, "the demo simulator should be running"
+    return simulators
+
+
+def test_the_demo_notices_its_simulator_died_keeps_running_and_stops_cleanly(
+    user_home: dict[str, str], sim_template: Path
+) -> None:
+    demo_farm, process, output = start_demo(user_home, sim_template)
+    try:
+        simulators = running_simulators(demo_farm)
         for pid in simulators:  # the simulator this app started: pulled like a plug
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
@@ -133,20 +151,9 @@ def test_the_demo_notices_its_simulator_died_keeps_running_and_stops_cleanly(
 def test_a_killed_demo_leaves_no_simulator_running(user_home: dict[str, str], sim_template: Path) -> None:
     # kill -9 (or a crash) gives the app no chance to stop its simulator: the simulator notices by itself that
     # the app is gone (its standard input closes) and shuts down cleanly, instead of serving on, orphaned.
-    demo_farm = AppPaths.for_user().demo_farm_dir
-    shutil.copytree(sim_template, demo_farm)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "hydrodesk", "--demo", "--lang", "en", "--log-level", "INFO", "--pane", "outbox"],
-        env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    output = Output(process)
+    demo_farm, process, _output = start_demo(user_home, sim_template)
     try:
-        output.wait_for("loaded 2 projects", timeout=60)
-        simulators = processes_mentioning(str(demo_farm))
-        assert simulators, "the demo simulator should be running"
+        simulators = running_simulators(demo_farm)
         process.kill()
         process.wait(10)
         deadline = time.monotonic() + 30
