@@ -15,24 +15,11 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
-
 from hydrodesk.app_paths import AppPaths
 
+from .test_demo_app import processes_mentioning, user_home
 
-def processes_mentioning(text: str) -> list[int]:
-    """Process ids whose command line contains `text` (Linux /proc; CI runs Linux)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            command_line = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        if text in command_line:
-            found.append(int(entry.name))
-    return found
+__all__ = ["user_home"]  # a fixture, used by name
 
 
 class Output:
@@ -66,21 +53,6 @@ class Output:
         while (line := self._queue.get(timeout=10)) is not None:
             self.lines.append(line)
         return "".join(self.lines)
-
-
-@pytest.fixture
-def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    env = {
-        "HOME": str(tmp_path / "home"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-    }
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-        Path(value).mkdir(parents=True)
-    return env
 
 
 def start_demo(user_home: dict[str, str], sim_template: Path) -> tuple[Path, subprocess.Popen[str], Output]:
