@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 import socket
 import sys
@@ -131,14 +132,19 @@ def _stop_when_stdin_closes(loop: asyncio.AbstractEventLoop, server: uvicorn.Ser
     and a crash included, on every platform), the pipe closes and we shut down as on SIGTERM, instead of serving
     on, orphaned, with the demo farm's files open."""
 
-    stdin = sys.stdin.buffer if sys.stdin is not None else None
+    try:
+        stdin = sys.stdin.fileno() if sys.stdin is not None else None
+    except (OSError, ValueError):
+        stdin = None
     if stdin is None:  # no standard input at all (a windowed build started without one): nothing to watch
         log.warning("--exit-with-parent: there is no standard input to watch")
         return
 
     def watch() -> None:
+        # The file descriptor, not `sys.stdin.buffer`: a daemon thread blocked inside the buffered reader holds
+        # its lock, and the interpreter aborts (SIGABRT) when it flushes standard input at exit.
         try:
-            while stdin.read(4096):
+            while os.read(stdin, 4096):
                 pass  # nothing is ever written: only the end of the stream matters
         except (OSError, ValueError) as error:  # unreadable is not "closed": serve on rather than stop for nothing
             log.warning("--exit-with-parent: standard input could not be read (%s)", error)

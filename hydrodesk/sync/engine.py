@@ -197,14 +197,20 @@ class SyncEngine:
         while not self._stopping:
             forced, self._forced = self._forced, False
             self._wake.clear()
+            # Who asked before this round began hears its outcome; who asks during it waits for the next one (a
+            # round already past its requests would report a state older than the question: "online" just after
+            # the server went away).
+            waiting, self._round_waiters = self._round_waiters, []
             delay = await self.run_round(forced=forced)
-            self._resolve_waiters()
+            self._resolve_waiters(waiting)
             if self._stopping:
                 break
             await self.clock.pause(delay, self._wake)
 
-    def _resolve_waiters(self) -> None:
-        waiters, self._round_waiters = self._round_waiters, []
+    def _resolve_waiters(self, waiters: list[asyncio.Future[SyncStatus]] | None = None) -> None:
+        """Answer `waiters` (by default everyone waiting) with the status now."""
+        if waiters is None:
+            waiters, self._round_waiters = self._round_waiters, []
         for future in waiters:
             if not future.done():
                 future.set_result(self.status)

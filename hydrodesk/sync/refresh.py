@@ -39,6 +39,10 @@ PARALLEL_RECORD_FETCHES = 4
 IRRIGATION_LOG_DAYS = 7
 
 
+PEOPLE_PER_REFRESH = 5
+"""Unnamed session owners asked about per refresh (a request each)."""
+
+
 def irrigation_mark(project_id: str) -> str:
     """The refresh mark of a project's valves, programs and logs: when they were all last fetched."""
     return f"irrigation:{project_id}"
@@ -61,7 +65,6 @@ class CacheRefresher:
         workers_full_every: timedelta = timedelta(hours=6),
         forms_every: timedelta = timedelta(hours=1),
         people_every: timedelta = timedelta(hours=6),
-        people_days: int = 30,
     ) -> None:
         self.store = store
         self.client = client
@@ -71,7 +74,7 @@ class CacheRefresher:
         self.workers_full_every = workers_full_every
         self.forms_every = forms_every
         self.people_every = people_every
-        self.people_days = people_days
+        self._people_asked: dict[str, datetime] = {}  # owner -> when their name was last asked for
         self.irrigation_project: str | None = None
         """The project whose irrigation every core refresh fetches too (the one the user has selected)."""
 
@@ -84,8 +87,7 @@ class CacheRefresher:
         await self.recent_sessions()
         if await self._due("forms", self.forms_every):
             await self.forms()
-        if await self._due("people", self.people_every):
-            await self.people()
+        await self.people()  # after the sessions: their owners are named as soon as they appear
         if self.irrigation_project is not None:
             try:
                 await self.irrigation(self.irrigation_project)
@@ -179,21 +181,39 @@ class CacheRefresher:
         await self.store.write(cache.save_forms, [form.model_dump(mode="json") for form in found], self._stamp())
         await self._mark("forms", count=len(found))
 
-    async def people(self) -> None:
-        """The names of the people who ran the company's harvests of the last `people_days` days (no operation
-        lists a company's people; hydrodesk.domain.people), so a colleague's session shows their name."""
-        today = self._now().date()
-        try:
-            # Local days run up to a day ahead of UTC: one day of margin, as for the recent sessions.
-            sessions = await self.client.harvest(today - timedelta(days=self.people_days), today + timedelta(days=1))
-        except (Forbidden, CredentialsMissing, NotFound) as error:  # an account that may not read harvests
-            log.info("people's names not refreshed: %s", error)
-            return
-        names = names_from(
-            (session.responsible.auth0_id, session.responsible.name) for session in sessions if session.responsible
+    async def people(self) -> int:
+        """Learn the names of the people who opened the recent sessions the office knows only by account id.
+
+        No operation lists a company's people (hydrodesk.domain.people); a harvest session names its
+        `responsible`, so for each unnamed owner (at most `PEOPLE_PER_REFRESH`, each asked at most once per
+        `people_every`) the harvest of one of their sessions' day and sector is fetched: a small reply, where the
+        whole month's harvest is megabytes. Returns how many names were learnt."""
+        now, today = self._now(), self._now().date()
+        known = await self.store.people_names()
+        recent = await self.store.sessions(
+            first_day=(today - timedelta(days=self.recent_days)).isoformat(),
+            last_day=(today + timedelta(days=1)).isoformat(),
         )
-        await self.store.write(cache.save_people, names, self._stamp())
-        await self._mark("people", count=len(names))
+        wanted: dict[str, SessionData] = {}
+        for row in recent:
+            owner = row.data.get("owner_auth0_id")
+            asked = self._people_asked.get(owner or "")
+            if owner and owner not in known and (asked is None or now - asked >= self.people_every):
+                wanted.setdefault(owner, row.data)
+        learnt: dict[str, str] = {}
+        for owner, session in list(wanted.items())[:PEOPLE_PER_REFRESH]:
+            self._people_asked[owner] = now
+            day = date.fromisoformat(str(session["day"])[:10])
+            try:
+                found = await self.client.harvest(
+                    day, day, project_id=session.get("project_id"), sector_id=session.get("sector_id")
+                )
+            except (Forbidden, CredentialsMissing, NotFound) as error:  # an account that may not read harvests
+                log.info("people's names not refreshed: %s", error)
+                break
+            learnt |= names_from((s.responsible.auth0_id, s.responsible.name) for s in found if s.responsible)
+        await self.store.write(cache.save_people, learnt, self._stamp())
+        return len(learnt)
 
     # ------------------------------------------------------------------------------------------ on demand
     async def phyto_records(self, start: date, end: date) -> list[dict[str, Any]]:
