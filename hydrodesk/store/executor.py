@@ -50,12 +50,10 @@ class DatabaseThread:
 
         For the store's close: a job queued behind the close would find the connection closed and open another
         (never closed: a leak)."""
-        if self._closed:
-            raise StoreClosed("the store is closed")
+        last = self.submit(work, *args, **kwargs)
         self._closed = True
-        loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._pool, functools.partial(work, *args, **kwargs))
+            return await last
         finally:
             self._pool.shutdown(wait=True)
 
