@@ -33,7 +33,7 @@ from hydrodesk.ui.launch import LaunchOptions, SessionSource
 from hydrodesk.ui.main_window import MainWindow
 from hydrodesk.ui.qt_log import restore_qt_messages, route_qt_messages_to_log
 from hydrodesk.ui.tasks import BackgroundTasks
-from hydrodesk.ui.theme import ThemeManager
+from hydrodesk.ui.theme import STYLE_ARGUMENTS, ThemeManager
 from hydrodesk.ui.ui_state import UiState
 
 if TYPE_CHECKING:
@@ -60,7 +60,8 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
     previous_qt_handler = (
         route_qt_messages_to_log()
     )  # first: what Qt says while it starts (a platform plugin's complaint) is logged too
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing or QApplication([*sys.argv[:1], *STYLE_ARGUMENTS])
     assert isinstance(app, QApplication)
     app.setApplicationName("HydroDesk")
     app.setApplicationDisplayName("HydroDesk")
@@ -71,7 +72,7 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
     ui_state = UiState(paths.ui_state_file)
     # --lang wins over the language chosen in Settings, which wins over the system's.
     install_language(app, options.language or ui_state.language or system_language())
-    themes = ThemeManager(app, options.theme or ui_state.theme)
+    themes = ThemeManager(app, options.theme or ui_state.theme, style_chosen=existing is None)
     themes.apply(options.theme or ui_state.theme)
     tasks = BackgroundTasks()
     monitor = ConnectionMonitor()
@@ -265,7 +266,8 @@ def _quit_after(window: MainWindow, options: LaunchOptions, outcome: _Outcome) -
 
 
 class _FirstPaintProbe(QObject):
-    """Prints a monotonic timestamp right after the window's first paint, then quits (bench/startup.py)."""
+    """Prints a monotonic timestamp right after the window's first paint, and the modules imported by then, then
+    quits (bench/startup.py; tests/ui/test_first_paint_imports.py)."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -278,7 +280,8 @@ class _FirstPaintProbe(QObject):
         return False
 
     def _report(self) -> None:
-        print(json.dumps({"painted_at": time.monotonic()}), flush=True)  # noqa: T201
+        report = {"painted_at": time.monotonic(), "modules": sorted(sys.modules)}
+        print(json.dumps(report), flush=True)  # noqa: T201
         QApplication.quit()
 
 

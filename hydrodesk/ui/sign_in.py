@@ -40,6 +40,7 @@ from hydrodesk.settings import (
 )
 from hydrodesk.ui.oidc_panel import OidcSignInPanel, Spawn
 from hydrodesk.ui.profile_fields import ca_bundle_row, problem_text
+from hydrodesk.ui.widgets.restyle import repolish
 
 if TYPE_CHECKING:
     from hydrodesk.api.oidc import OidcClient, TokenSet
@@ -355,8 +356,7 @@ class SignInDialog(QDialog):
         self.code_button.setObjectName("PrimaryButton" if uses_oidc else "SignInWithCode")
         self.sign_in_button.setObjectName("SignInWithToken" if uses_oidc else "PrimaryButton")
         for button in (self.code_button, self.sign_in_button):
-            button.style().unpolish(button)
-            button.style().polish(button)
+            repolish(button)
 
     def reject(self) -> None:
         if self.oidc_panel.busy:

@@ -18,6 +18,7 @@ from hydrodesk.sync.status import SyncStatus
 from hydrodesk.ui import formats
 from hydrodesk.ui.connection import ConnectionState
 from hydrodesk.ui.sync_indicator import SyncIndicator, describe_problem
+from hydrodesk.ui.widgets.restyle import set_style_property
 
 
 class AppStatusBar(QStatusBar):
@@ -115,10 +116,7 @@ class AppStatusBar(QStatusBar):
     def _paint_connection(self, text: str, tip: str, style: str) -> None:
         self.connection_label.setText("● " + text)
         self.connection_label.setToolTip(tip)
-        self.connection_label.setProperty("state", style)
-        # A dynamic property only restyles after a re-polish.
-        self.connection_label.style().unpolish(self.connection_label)
-        self.connection_label.style().polish(self.connection_label)
+        set_style_property(self.connection_label, "state", style)
 
     def set_alarm_count(self, count: int, newest: str = "") -> None:
         """Alarms that need attention (raised, not acknowledged); `newest` names the latest, for the tool tip."""

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from hydrodesk.domain.irrigation_limits import IrrigationLimits
+if TYPE_CHECKING:
+    from hydrodesk.domain.irrigation_limits import IrrigationLimits
 
 DEFAULT_UPDATE_FEED = "https://api.github.com/repos/hydrobit/hydrodesk/releases/latest"
 # The limits a person sets in Settings > Irrigation (the others are protocol timings, not the office's choice).
@@ -142,6 +144,8 @@ class UiState:
         """A project's interlocks and alarm thresholds (each project has its own pumps and lines); where the
         project never had one set, the office-wide value saved before limits were per project; else the default.
         A value no longer valid falls back to the defaults."""
+        from hydrodesk.domain.irrigation_limits import IrrigationLimits  # on use: the window's first paint is sooner
+
         defaults = IrrigationLimits()
         values: dict[str, float] = {}
         for name in IRRIGATION_LIMIT_FIELDS:

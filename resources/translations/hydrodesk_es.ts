@@ -2820,6 +2820,10 @@
         <translation>caducado</translation>
     </message>
     <message>
+        <source>Last {days} days: {total} m³ · runs: {runs} · manual: {manual} · by sector: {sectors}</source>
+        <translation>Últimos {days} días: {total} m³ · riegos: {runs} · manuales: {manual} · por sector: {sectors}</translation>
+    </message>
+    <message>
         <source>No flow while open</source>
         <translation>Sin caudal estando abierta</translation>
     </message>
@@ -3039,10 +3043,6 @@
     <message>
         <source>{message} Nothing is saved on this computer yet; press F5 to try again.</source>
         <translation>{message} Aún no hay nada guardado en este equipo; pulse F5 para reintentar.</translation>
-    </message>
-    <message>
-        <source>Last {days} days: {total} m³ in {runs} runs ({manual} manual). By sector: {sectors}</source>
-        <translation>Últimos {days} días: {total} m³ en {runs} riegos ({manual} manuales). Por sector: {sectors}</translation>
     </message>
     <message>
         <source>Live data off</source>

@@ -153,6 +153,16 @@ def test_after_a_restart_with_the_network_gone_the_pane_shows_valves_programs_an
         if log_row.log.auth0_id == starter
     }
     assert started_by == {"Rosa Hernández"}
+    # A program's run is named by its program, as the Programs tab names it (it showed "prog_003").
+    program_names = {program.program_id: program.name for program in pane.programs_model.rows}
+    program_column = by_column - 1
+    by_program = {
+        (log_row.log.program_id, pane.logs_model.data(pane.logs_model.index(row, program_column)))
+        for row, log_row in enumerate(pane.logs_model.rows)
+        if log_row.log.program_id
+    }
+    assert by_program
+    assert by_program == {(program_id, program_names[program_id]) for program_id, _ in by_program}
 
 
 def program_commands(sim: Any, program_id: str) -> tuple[int, int]:

@@ -1,5 +1,5 @@
-"""A program's schedule in the user's language: the server names its days mon…sun, a Spanish office reads
-"lun mié vie"."""
+"""Irrigation in the user's language: the server names a program's days mon…sun, a Spanish office reads
+"lun mié vie"; the logs' summary writes its numbers the locale's way."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from hydrodesk.api.models_iot import Program
-from hydrodesk.ui.irrigation.models import ProgramsModel
+from hydrodesk.api.models_iot import IrrigationLog, Program
+from hydrodesk.ui.irrigation.models import LogRow, ProgramsModel, logs_summary
 
 
 @pytest.fixture
@@ -61,3 +61,25 @@ def test_a_program_s_start_times_read_like_its_last_start(qapp: QApplication, lo
         assert model._schedule(program).endswith(f" · {last_started}, later")  # unreadable text stays as sent
     finally:
         QLocale.setDefault(before)
+
+
+def test_the_logs_summary_writes_the_locale_s_numbers_and_never_a_wrong_plural(spanish: None) -> None:
+    """Riego > Registros printed "1322.4 m³" and "(1 manuales)" in Spanish."""
+
+    def run(log_id: str, sector: str, litres: float, source: str) -> LogRow:
+        log = IrrigationLog.model_validate(
+            {
+                "logId": log_id,
+                "valveId": "valve_1",
+                "sectorId": sector,
+                "startedAt": "2026-12-01T10:00:00Z",
+                "volume_l": litres,
+                "source": source,
+            }
+        )
+        return LogRow(log, "Válvula 1", sector)
+
+    rows = [run("l1", "Parcela Sur", 1_200_000.0, "manual"), run("l2", "Parcela Norte", 122_400.0, "program")]
+    assert logs_summary(rows, 7) == (
+        "Last 7 days: 1322,4 m³ · runs: 2 · manual: 1 · by sector: Parcela Norte 122,4 m³ · Parcela Sur 1200 m³"
+    )

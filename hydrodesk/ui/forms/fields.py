@@ -39,6 +39,7 @@ from hydrodesk.domain.form_answers import (
     parse_decimal,
 )
 from hydrodesk.ui import formats
+from hydrodesk.ui.widgets.restyle import set_style_property
 
 translate = QCoreApplication.translate
 ATTACHMENT_TYPES = ("photo", "signature", "audio")
@@ -128,9 +129,7 @@ class FieldEditor(QWidget):
         for widget in self.findChildren(QWidget):  # outline the widget to fix, and only that one
             if widget is self.problem_label or bool(widget.property("invalid")) == (widget is target):
                 continue
-            widget.setProperty("invalid", widget is target)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+            set_style_property(widget, "invalid", widget is target)
 
     def check(self) -> str | None:
         """Check the answer and show what is wrong under the field; the message, or None when it can be sent."""

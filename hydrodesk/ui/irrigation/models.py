@@ -259,6 +259,8 @@ class LogRow:
     sector_name: str
     by: str = ""
     """Who started it: their name when known, else their account id."""
+    program_name: str = ""
+    """The program that ran it, by name while the program still exists (else the column shows its id)."""
 
 
 class LogsModel(FarmClockModel):
@@ -276,7 +278,11 @@ class LogsModel(FarmClockModel):
                 numeric=True,
             ),
             Column(self.tr("Source"), self._source),
-            Column(self.tr("Program"), lambda r: r.log.program_id or ""),
+            Column(
+                self.tr("Program"),
+                lambda r: r.program_name or r.log.program_id or "",
+                tooltip=lambda r: r.log.program_id or "",
+            ),
             Column(self.tr("By"), lambda r: r.by or r.log.auth0_id or "", tooltip=lambda r: r.log.auth0_id or ""),
         ]
 
@@ -284,6 +290,28 @@ class LogsModel(FarmClockModel):
         return {"manual": self.tr("Manual"), "program": self.tr("Program")}.get(
             row.log.source or "", row.log.source or ""
         )
+
+
+def logs_summary(rows: list[LogRow], days: int) -> str:
+    """The period's water at a glance, in the locale's numbers. Written as labels and counts ("runs: 12") so it
+    reads right for one run as for many, in every language, without plural forms."""
+    by_sector: dict[str, float] = {}
+    for row in rows:
+        by_sector[row.sector_name] = by_sector.get(row.sector_name, 0.0) + (row.log.volume_l or 0.0)
+    manual = sum(row.log.source == "manual" for row in rows)
+    sectors = " · ".join(
+        f"{name} {formats.number_text(volume / 1000, 1)} m³" for name, volume in sorted(by_sector.items())
+    )
+    locale = QLocale()
+    return translate(
+        "Irrigation", "Last {days} days: {total} m³ · runs: {runs} · manual: {manual} · by sector: {sectors}"
+    ).format(
+        days=locale.toString(days),
+        total=formats.number_text(sum(by_sector.values()) / 1000, 1),
+        runs=locale.toString(len(rows)),
+        manual=locale.toString(manual),
+        sectors=sectors or "—",
+    )
 
 
 # ---------------------------------------------------------------------------------------------- alarms

@@ -33,16 +33,18 @@ from hydrodesk.ui.irrigation.models import (
     ValveRow,
     ValvesModel,
     alarm_title,
+    logs_summary,
 )
 from hydrodesk.ui.irrigation.pane_state import LOG_DAYS
 from hydrodesk.ui.panes.base import PANE_MARGINS, PaneContext
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
+from hydrodesk.ui.widgets.restyle import set_style_property
 from hydrodesk.ui.widgets.state_page import StatePage
 from hydrodesk.ui.widgets.tab_order import move_before
 
 if TYPE_CHECKING:
-    from hydrodesk.api.models_iot import Program
+    from hydrodesk.api.models_iot import IrrigationLog, Program
 
 log = logging.getLogger(__name__)
 
@@ -276,31 +278,22 @@ class IrrigationView:
         self.tabs.setVisible(False)
         self.state_page.setVisible(True)
 
-    def _show_logs(self, logs: list) -> None:  # type: ignore[type-arg]
+    def _show_logs(self, logs: list[IrrigationLog]) -> None:
         people = self._snapshot.people if self._snapshot is not None else {}
+        programs = {program.program_id: program.name for program in self._programs}
         rows = [
             LogRow(
                 entry,
                 self._valve_name(entry.valve_id),
                 self._sector_name(entry.sector_id),
                 person_text(entry.auth0_id, people),
+                programs.get(entry.program_id or "", ""),
             )
             for entry in logs
         ]
         rows.sort(key=lambda row: row.log.started_at, reverse=True)
         self.logs_model.set_rows(rows)
-        by_sector: dict[str, float] = {}
-        manual = 0
-        for row in rows:
-            by_sector[row.sector_name] = by_sector.get(row.sector_name, 0.0) + (row.log.volume_l or 0.0)
-            manual += row.log.source == "manual"
-        total = sum(by_sector.values())
-        sectors = " · ".join(f"{name} {volume / 1000:.1f} m³" for name, volume in sorted(by_sector.items()))
-        self.logs_summary.setText(
-            self.tr("Last {days} days: {total} m³ in {runs} runs ({manual} manual). By sector: {sectors}").format(
-                days=LOG_DAYS, total=f"{total / 1000:.1f}", runs=len(rows), manual=manual, sectors=sectors or "—"
-            )
-        )
+        self.logs_summary.setText(logs_summary(rows, LOG_DAYS))
 
     def _on_live_connection(self, *_: object) -> None:
         live = self._live
@@ -313,9 +306,7 @@ class IrrigationView:
 
     def _set_chip(self, text: str, tone: str) -> None:
         self.live_chip.setText("● " + text)
-        self.live_chip.setProperty("tone", tone)
-        self.live_chip.style().unpolish(self.live_chip)
-        self.live_chip.style().polish(self.live_chip)
+        set_style_property(self.live_chip, "tone", tone)
 
     def _show_alarms(self) -> None:
         attention = self.alarms.needing_attention()

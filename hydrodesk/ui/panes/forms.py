@@ -46,6 +46,7 @@ from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.panes.sync_follow import EngineFollower
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
+from hydrodesk.ui.widgets.restyle import set_style_property
 from hydrodesk.ui.widgets.state_page import StatePage
 
 if TYPE_CHECKING:
@@ -401,9 +402,7 @@ class FormsPane(FormsLoading, FormSubmitting, Pane):
             self.banner.setVisible(False)
             return
         self.banner.setText(text)
-        self.banner.setProperty("tone", "warn")
-        self.banner.style().unpolish(self.banner)
-        self.banner.style().polish(self.banner)
+        set_style_property(self.banner, "tone", "warn")
         self.banner.setVisible(True)
 
     # ------------------------------------------------------------------------------------------ keys

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from hydrodesk.ui.widgets.restyle import set_style_property
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QStackedWidget
 
@@ -57,17 +59,13 @@ class TelemetryStates:
                     "{reason}{retry} The charts keep what they have and continue when the data returns.",
                 ).format(reason=reason, retry=retry)
             )
-            self.banner.setProperty("tone", "error" if state is ConnectionState.REFUSED else "warn")
-            self.banner.style().unpolish(self.banner)
-            self.banner.style().polish(self.banner)
+            set_style_property(self.banner, "tone", "error" if state is ConnectionState.REFUSED else "warn")
             self.banner.setVisible(True)
         self._update_state()
 
     def _set_chip(self, text: str, tone: str) -> None:
         self.connection_chip.setText("● " + text)
-        self.connection_chip.setProperty("tone", tone)
-        self.connection_chip.style().unpolish(self.connection_chip)
-        self.connection_chip.style().polish(self.connection_chip)
+        set_style_property(self.connection_chip, "tone", tone)
 
     def _update_state(self) -> None:
         """Charts when there is something to plot; otherwise a page that says why and what to do."""

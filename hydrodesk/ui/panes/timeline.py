@@ -45,6 +45,7 @@ from hydrodesk.ui.timeline.choosing import PRESETS, SectorAndDaysChoice
 from hydrodesk.ui.timeline.lanes import TimelineChart
 from hydrodesk.ui.timeline.loading import STATE_PAGE, TimelineLoading
 from hydrodesk.ui.timeline.readout import readout_html, readout_lines
+from hydrodesk.ui.widgets.restyle import set_style_property
 from hydrodesk.ui.widgets.segmented import SegmentedButtons
 from hydrodesk.ui.widgets.state_page import StatePage
 
@@ -343,17 +344,15 @@ class TimelinePane(SectorAndDaysChoice, TimelineLoading, Pane):
         self.banner.setVisible(False)
         if fetched_now:
             self.age_chip.setText(self.tr("Up to date"))
-            self.age_chip.setProperty("tone", "ok")
+            set_style_property(self.age_chip, "tone", "ok")
         elif since is not None:
             self.age_chip.setText(
                 self.tr("From this computer, fetched {when}").format(when=formats.zoned_text(since, self._zone()))
             )
-            self.age_chip.setProperty("tone", "neutral")
+            set_style_property(self.age_chip, "tone", "neutral")
         else:
             self.age_chip.setText(self.tr("Some days not fetched yet"))
-            self.age_chip.setProperty("tone", "warn")
-        self.age_chip.style().unpolish(self.age_chip)
-        self.age_chip.style().polish(self.age_chip)
+            set_style_property(self.age_chip, "tone", "warn")
         self.age_chip.setVisible(True)
 
     def _show_fetch_failed(self, message: str, since: str | None) -> None:

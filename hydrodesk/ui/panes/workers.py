@@ -43,6 +43,7 @@ from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
 from hydrodesk.ui.panes.sync_follow import EngineFollower
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
+from hydrodesk.ui.widgets.restyle import set_style_property
 from hydrodesk.ui.widgets.state_page import StatePage
 from hydrodesk.ui.widgets.tab_order import move_before
 from hydrodesk.ui.workers.adding import WorkerAdding
@@ -345,9 +346,7 @@ class WorkersPane(RosterLoading, WorkerAdding, Pane):
             self.banner.setVisible(False)
             return
         self.banner.setText(text)
-        self.banner.setProperty("tone", "warn")
-        self.banner.style().unpolish(self.banner)
-        self.banner.style().polish(self.banner)
+        set_style_property(self.banner, "tone", "warn")
         self.banner.setVisible(True)
 
     def when(self, utc_text: str) -> str:

@@ -42,6 +42,7 @@ from hydrodesk.domain.worker_search import Naming, WorkerChoice, WorkerFinder
 from hydrodesk.ui.formats import number_text
 from hydrodesk.ui.tallies.finder_model import WorkerFinderModel
 from hydrodesk.ui.tallies.last_entry import LastEntryCard
+from hydrodesk.ui.widgets.restyle import set_style_property
 
 MATCH_ROWS = 4
 FEEDBACK_LINES = 2
@@ -205,10 +206,7 @@ class TallyEntryRow(QWidget):
         """Say what the last action did; an empty text brings back the reminder of the fast forms."""
         self.feedback_label.setText(text or self._fast_forms_text())
         tone = "error" if error else "info"
-        if self.feedback_label.property("tone") != tone:
-            self.feedback_label.setProperty("tone", tone)
-            self.feedback_label.style().unpolish(self.feedback_label)
-            self.feedback_label.style().polish(self.feedback_label)
+        set_style_property(self.feedback_label, "tone", tone)
 
     def show_recorded(self, worker: WorkerChoice, units: float, time: str) -> None:
         """Confirm an entry that was saved: the card shows who, how much and when, with undo."""
@@ -251,10 +249,7 @@ class TallyEntryRow(QWidget):
     def _set_staged(self, staged: bool) -> None:
         """Units typed for the next entry stand out, so nobody records them for someone else unawares."""
         self._units_staged = staged
-        if self.units_edit.property("staged") != staged:
-            self.units_edit.setProperty("staged", staged)
-            self.units_edit.style().unpolish(self.units_edit)
-            self.units_edit.style().polish(self.units_edit)
+        set_style_property(self.units_edit, "staged", staged)
 
     def _units_with_name(self, units: float) -> str:
         return f"{number_text(units)} {self._unit_name}".strip()

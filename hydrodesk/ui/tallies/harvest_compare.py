@@ -29,6 +29,7 @@ from hydrodesk.ui.error_text import user_message
 from hydrodesk.ui.formats import day_text, number_text
 from hydrodesk.ui.models.rows import Column, ModelIndex, RowsTableModel
 from hydrodesk.ui.widgets.data_table import DataTable
+from hydrodesk.ui.widgets.restyle import set_style_property
 from hydrodesk.ui.widgets.state_page import StatePage
 
 if TYPE_CHECKING:
@@ -334,9 +335,7 @@ class HarvestCompareDialog(QDialog):
             )
             tone = "warn"
         self.summary.setText(f"{verdict} {totals}")
-        self.summary.setProperty("tone", tone)
-        self.summary.style().unpolish(self.summary)
-        self.summary.style().polish(self.summary)
+        set_style_property(self.summary, "tone", tone)
         grades = " · ".join(
             f"{share.quality_name or share.quality_id} {number_text(share.units or 0)} {unit} "
             f"({number_text(share.percent or 0)} %)"

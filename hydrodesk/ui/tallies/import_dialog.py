@@ -47,6 +47,7 @@ from hydrodesk.store.outbox import DuplicateEntry
 from hydrodesk.ui.formats import day_text, farm_zone, number_text, zone_label
 from hydrodesk.ui.tallies.import_models import RejectedRowsModel, ValidRowsModel, sheet_problem_text
 from hydrodesk.ui.widgets.data_table import DataTable
+from hydrodesk.ui.widgets.restyle import set_style_property
 
 if TYPE_CHECKING:
     from hydrodesk.sync.office import Office
@@ -437,9 +438,7 @@ class ImportSheetDialog(QDialog):
 
     def _say(self, text: str, *, tone: str = "neutral") -> None:
         self.message.setText(text)
-        self.message.setProperty("tone", tone)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        set_style_property(self.message, "tone", tone)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

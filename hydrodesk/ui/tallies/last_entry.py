@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from hydrodesk.domain.photos import Photo
 from hydrodesk.domain.roster import initials
+from hydrodesk.ui.widgets.restyle import set_style_property
 from hydrodesk.ui.workers.avatar import Avatar
 
 AVATAR_SIZE = 56
@@ -78,9 +79,6 @@ class LastEntryCard(QFrame):
         self._set_state("undone")
 
     def _set_state(self, state: str) -> None:
-        # Re-styling costs milliseconds: only when the state changes, not on every scan of a busy morning.
-        if self.property("state") == state:
-            return
-        self.setProperty("state", state)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        # Re-styling costs milliseconds: set_style_property restyles only when the state changes, not on every
+        # scan of a busy morning.
+        set_style_property(self, "state", state)

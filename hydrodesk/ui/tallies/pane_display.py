@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QDate, QSize
 
@@ -20,9 +20,7 @@ from hydrodesk.sync.status import ConnectionState
 from hydrodesk.ui.formats import day_text, farm_zone, money_text, number_text, time_text, zone_label
 from hydrodesk.ui.icons import svg_pixmap
 from hydrodesk.ui.tallies.scopes import DEFAULT_SEASON_DAYS, SEASON
-
-if TYPE_CHECKING:
-    pass
+from hydrodesk.ui.widgets.restyle import set_style_property
 
 OPEN_SESSION_LINK = "open-session"
 """The banner's link that opens a new session (in the Sessions pane's dialog)."""
@@ -178,10 +176,7 @@ class TalliesDisplay:
             text, tone = self.tr("All entries on the server"), "ok"
         self.sync_chip.setText(text)
         self.sync_chip.setVisible(self._session is not None)
-        if self.sync_chip.property("tone") != tone:
-            self.sync_chip.setProperty("tone", tone)
-            self.sync_chip.style().unpolish(self.sync_chip)
-            self.sync_chip.style().polish(self.sync_chip)
+        set_style_property(self.sync_chip, "tone", tone)
 
     def _update_void_buttons(self) -> None:
         selected = self._selected_entry()

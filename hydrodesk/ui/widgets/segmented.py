@@ -6,6 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
+from hydrodesk.ui.widgets.restyle import set_style_property
+
 SEGMENT_PADDING = 12  # QPushButton#SegmentButton's horizontal padding in base.qss
 
 
@@ -66,6 +68,4 @@ class SegmentedButtons(QWidget):
             if index == len(self._ids) - 1 and len(self._ids) > 1:
                 position = "last"
             button = self._buttons[choice]
-            button.setProperty("position", position)
-            button.style().unpolish(button)
-            button.style().polish(button)
+            set_style_property(button, "position", position)

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from hydrodesk.ui.widgets.restyle import repolish, set_style_property
+
 COLUMN_WIDTH = 520
 
 
@@ -77,12 +79,9 @@ class StatePage(QWidget):
         detail: str = "",
         tone: str = "neutral",
     ) -> None:
-        self.setProperty("tone", tone)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        set_style_property(self, "tone", tone)
         for label in (self.title_label, self.message_label):
-            label.style().unpolish(label)
-            label.style().polish(label)
+            repolish(label)
         self.title_label.setText(title)
         self.message_label.setText(message)
         self.message_label.setVisible(bool(message))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter
@@ -9,7 +11,9 @@ from PySide6.QtWidgets import QSplitter
 from hydrodesk.ui.mixin import Mixin
 from hydrodesk.ui.panes import PANES, find_pane
 from hydrodesk.ui.panes.base import Pane
-from hydrodesk.ui.widgets.data_table import DataTable
+
+if TYPE_CHECKING:
+    from hydrodesk.ui.widgets.data_table import DataTable
 
 
 class LayoutMemory(Mixin):
@@ -61,6 +65,9 @@ class LayoutMemory(Mixin):
 
     @staticmethod
     def _named_tables(pane: Pane) -> list[DataTable]:
+        # On use: a pane's tables import it anyway, and the window's first paint (no pane yet) is sooner without.
+        from hydrodesk.ui.widgets.data_table import DataTable
+
         return [table for table in pane.findChildren(DataTable) if table.objectName()]
 
     def save_ui_state(self) -> None:

@@ -54,17 +54,13 @@ from hydrodesk.domain.roster import (
     preview_worker_id,
 )
 from hydrodesk.ui import formats
+from hydrodesk.ui.widgets.restyle import repolish, set_style_property
 from hydrodesk.ui.workers.avatar import Avatar
 from hydrodesk.ui.workers.labels import label_for
 from hydrodesk.ui.workers.models import OptionChoicesModel
 
 PHOTO_SIZE = 64
 MEGABYTE = 1024 * 1024
-
-
-def _polish(widget: QWidget) -> None:
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
 
 
 class CreateWorkerDialog(QDialog):
@@ -348,8 +344,7 @@ class CreateWorkerDialog(QDialog):
         self.id_preview.setText(worker_id or "—")
         tone, note = self._id_note(worker_id)
         self.id_note.setText(note)
-        self.id_note.setProperty("tone", tone)
-        _polish(self.id_note)
+        set_style_property(self.id_note, "tone", tone)
         problems = self.field_problems()
         self.problems.setText("\n".join(problems))
         self.problems.setVisible(bool(problems))
@@ -431,7 +426,7 @@ class CreateWorkerDialog(QDialog):
         self.photo_message.setText(message)
         self.photo_message.setObjectName("PaneBanner")
         self.photo_message.setProperty("tone", "error")
-        _polish(self.photo_message)
+        repolish(self.photo_message)  # its name changed too
 
     def _show_photo(self, message: str | None = None) -> None:
         if self.photo is not None and self.photo_preview.show_photo(self.photo):
@@ -444,7 +439,7 @@ class CreateWorkerDialog(QDialog):
         self.photo_message.setText(text)
         self.photo_message.setObjectName("Muted")
         self.photo_message.setProperty("tone", "")
-        _polish(self.photo_message)
+        repolish(self.photo_message)  # its name changed too
         self.remove_photo_button.setEnabled(self.photo is not None)
 
     def remove_photo(self) -> None:

@@ -27,14 +27,10 @@ from hydrodesk.ui import formats
 from hydrodesk.ui.models.roles import SORT_ROLE
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.column_fit import ColumnFitter
+from hydrodesk.ui.widgets.restyle import set_style_property
 from hydrodesk.ui.workers.avatar import Avatar
 from hydrodesk.ui.workers.labels import label_for
 from hydrodesk.ui.workers.models import RECORDS, VOIDS, WorkerHistoryModel, needs_attention
-
-
-def _polish(widget: QWidget) -> None:
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
 
 
 class WorkerDetail(QWidget):
@@ -173,8 +169,7 @@ class WorkerDetail(QWidget):
             self.status_chip.setVisible(False)
             self.avatar.show_initials("")
             self.sync_banner.setText(self.tr("Choose a worker in the list, or press Ctrl+N to add one."))
-            self.sync_banner.setProperty("tone", "")
-            _polish(self.sync_banner)
+            set_style_property(self.sync_banner, "tone", "")
             self.sync_banner.setVisible(True)
             self.retry_button.setVisible(False)
             for value in self._values.values():
@@ -187,8 +182,7 @@ class WorkerDetail(QWidget):
         self.id_chip.setVisible(True)
         status = data.get("status") or "active"
         self.status_chip.setText(label_for(status))
-        self.status_chip.setProperty("tone", "ok" if status == "active" else "warn")
-        _polish(self.status_chip)
+        set_style_property(self.status_chip, "tone", "ok" if status == "active" else "warn")
         self.status_chip.setVisible(True)
         if not same_worker or not self.avatar.has_photo:
             self.avatar.show_initials(initials(data.get("first_name") or "", data.get("last_name") or ""))
@@ -219,8 +213,7 @@ class WorkerDetail(QWidget):
                 + self.tr("Records for this worker can be made already.")
             )
             tone = "warn"
-        self.sync_banner.setProperty("tone", tone)
-        _polish(self.sync_banner)
+        set_style_property(self.sync_banner, "tone", tone)
         self.sync_banner.setVisible(True)
         self.retry_button.setVisible(attention)
 
