@@ -153,6 +153,9 @@ def test_after_a_restart_with_the_network_gone_the_pane_shows_valves_programs_an
         if log_row.log.auth0_id == starter
     }
     assert started_by == {"Rosa Hernández"}
+    # The newest run first, as a log reads.
+    top = pane.logs_table.proxy.mapToSource(pane.logs_table.proxy.index(0, 0)).row()
+    assert pane.logs_model.rows[top].log.started_at == max(row.log.started_at for row in pane.logs_model.rows)
     # A program's run is named by its program, as the Programs tab names it (it showed "prog_003").
     program_names = {program.program_id: program.name for program in pane.programs_model.rows}
     program_column = by_column - 1

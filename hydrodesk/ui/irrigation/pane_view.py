@@ -115,6 +115,7 @@ class IrrigationView:
         self.commands_model = CommandsModel(self)
         self.commands_table = DataTable(export_name=self.tr("valve-commands", "file name"), parent=self)
         self.commands_table.set_source_model(self.commands_model)
+        self.commands_table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.commands_table.set_elastic_columns([self.commands_model.columnCount() - 1])  # the note: free text
         commands_label = QLabel(self.tr("COMMANDS THIS SESSION"), self)
         commands_label.setObjectName("SectionLabel")
@@ -160,6 +161,7 @@ class IrrigationView:
         self.logs_model = LogsModel(self)
         self.logs_table = DataTable(export_name=self.tr("irrigation-logs", "file name"), parent=self)
         self.logs_table.set_source_model(self.logs_model)
+        self.logs_table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first, as a log reads
         self.logs_summary = QLabel(self)
         self.logs_summary.setObjectName("Muted")
         self.logs_summary.setWordWrap(True)
