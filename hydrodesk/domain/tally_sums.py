@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import islice
 from typing import Any, NamedTuple
 
 from hydrodesk.domain.sessions import Bonus, Pay, RuleError, compute_pay, parse_bonus
@@ -57,17 +58,44 @@ def sums_from_lines(session_id: str, lines: Iterable[LedgerLine]) -> list[Sessio
     """A session's merged ledger (each movement once) summed per worker, in the order workers first appear."""
     buckets: dict[str, list[Any]] = {}
     for line in lines:
-        bucket = buckets.setdefault(line.worker_id, [line.worker_name, 0.0, 0.0, 0.0, 0, 0, 0])
-        if line.status is LineStatus.ATTENTION:
-            bucket[3] += line.units
-            continue
-        bucket[1 if line.status is LineStatus.CONFIRMED else 2] += line.units
-        if line.is_void:
-            bucket[6] += 1
-        else:
-            bucket[4] += 1
-            if line.status is LineStatus.PENDING:
-                bucket[5] += 1
+        _fold(buckets, line)
+    return _bucket_sums(session_id, buckets)
+
+
+class RunningSums:
+    """`sums_from_lines` for a ledger that grows at its end as entries are typed: each line is summed once, not
+    the whole session's again per entry. A ledger replaced by another list (a reload) is summed from its start.
+    The list must only ever be appended to; the lines' order of addition, and so every float, is the same."""
+
+    def __init__(self) -> None:
+        self._lines: list[LedgerLine] | None = None
+        self._summed = 0
+        self._buckets: dict[str, list[Any]] = {}
+
+    def of(self, session_id: str, lines: list[LedgerLine]) -> list[SessionWorkerSums]:
+        if lines is not self._lines or len(lines) < self._summed:
+            self._lines, self._summed, self._buckets = lines, 0, {}
+        for line in islice(lines, self._summed, None):
+            _fold(self._buckets, line)
+        self._summed = len(lines)
+        return _bucket_sums(session_id, self._buckets)
+
+
+def _fold(buckets: dict[str, list[Any]], line: LedgerLine) -> None:
+    bucket = buckets.setdefault(line.worker_id, [line.worker_name, 0.0, 0.0, 0.0, 0, 0, 0])
+    if line.status is LineStatus.ATTENTION:
+        bucket[3] += line.units
+        return
+    bucket[1 if line.status is LineStatus.CONFIRMED else 2] += line.units
+    if line.is_void:
+        bucket[6] += 1
+    else:
+        bucket[4] += 1
+        if line.status is LineStatus.PENDING:
+            bucket[5] += 1
+
+
+def _bucket_sums(session_id: str, buckets: dict[str, list[Any]]) -> list[SessionWorkerSums]:
     return [
         SessionWorkerSums(session_id, worker_id, name, confirmed, pending, attention, records, pending_records, voids)
         for worker_id, (name, confirmed, pending, attention, records, pending_records, voids) in buckets.items()

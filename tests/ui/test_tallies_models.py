@@ -119,5 +119,9 @@ def test_the_entries_model(qtmodeltester: ModelTester) -> None:
     assert model.entry_at(0) == flagged
     assert model.index(0, NOTE).data() == "⚑ Possible duplicate"
     assert model.index(0, NOTE).data(Qt.ItemDataRole.ForegroundRole) == QColor("blue")
+    # The same entries shown in another timezone: their times are written again, not kept from before.
+    model.set_entries(model.entries, ZoneInfo("America/Lima"))
+    assert model.index(1, TIME).data() == QLocale().toString(QTime(9, 31, 0), time_format(seconds=True))
+    assert model.index(1, TIME).data(Qt.ItemDataRole.DecorationRole) is None  # a role it does not answer
     model.set_entries([])
     assert model.rowCount() == 0

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QWidget
 
 from hydrodesk.domain.tallies import LedgerLine, WorkerTally, tally_by_worker
 from hydrodesk.domain.tally_entry_text import EnterAction
-from hydrodesk.domain.tally_sums import WorkerPayRow
+from hydrodesk.domain.tally_sums import RunningSums, WorkerPayRow
 from hydrodesk.domain.worker_search import WorkerChoice, WorkerFinder
 from hydrodesk.store.tally_scope import ScopeTally
 from hydrodesk.sync.status import SyncStatus
@@ -68,6 +68,7 @@ class TalliesPane(TalliesActions, TalliesLoading, TalliesDisplay, TalliesLayout,
         # restored at start-up, before the office was there to read, showed "no session" on the wrong day.
         self._day_chosen = False
         self._ledger: list[LedgerLine] = []
+        self._running_sums = RunningSums()  # the shown session's per-worker sums, kept as entries are typed
         self._scope = SESSION
         self._scope_tally: ScopeTally | None = None
         self._finder = WorkerFinder()

@@ -21,6 +21,20 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 TIME, WORKER, WORKER_ID, UNITS, STATUS, NOTE = range(6)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ANSWERED = frozenset(
+    {
+        _DISPLAY,
+        SORT_ROLE,
+        int(Qt.ItemDataRole.TextAlignmentRole),
+        int(Qt.ItemDataRole.FontRole),
+        int(Qt.ItemDataRole.ForegroundRole),
+        int(Qt.ItemDataRole.ToolTipRole),
+        ID_ROLE,
+    }
+)
+"""The roles this model answers. A repaint asks each visible cell for some eight roles; the others (decoration,
+check state, background, size) are refused before any work."""
 
 
 class EntriesModel(QAbstractTableModel):
@@ -29,6 +43,9 @@ class EntriesModel(QAbstractTableModel):
         self._entries: list[EntryView] = []
         self._timezone: ZoneInfo | None = None
         self._colors: dict[str, QColor] = {}
+        self._texts: dict[int, tuple[str, ...]] = {}
+        """Each entry's cell texts by id(entry), made on first paint: an entry typed at the top repaints every
+        visible row, and formatting their times again each time cost most of the repaint."""
         self._headers = [
             self.tr("Time"),
             self.tr("Worker"),
@@ -43,6 +60,7 @@ class EntriesModel(QAbstractTableModel):
         self.beginResetModel()
         self._entries = list(entries)
         self._timezone = timezone
+        self._texts.clear()  # the entries replaced (an id may be reused) or the timezone changed
         self.endResetModel()
 
     def prepend(self, entry: EntryView) -> None:
@@ -81,21 +99,21 @@ class EntriesModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        if role not in _ANSWERED or not index.isValid():
             return None
-        column = index.column()
-        if not 0 <= column < len(self._headers):
+        row, column = index.row(), index.column()
+        if not 0 <= row < len(self._entries) or not 0 <= column < len(self._headers):
             return None
-        entry = self._entries[index.row()]
+        entry = self._entries[row]
+        if role == _DISPLAY:
+            return self._cell_texts(entry)[column]
         line = entry.line
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(entry, column)
         if role == SORT_ROLE:
             if column == TIME:
                 return line.recorded_at or ""
             if column == UNITS:
                 return line.units
-            return self._text(entry, column).casefold()
+            return self._cell_texts(entry)[column].casefold()
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column == UNITS else _LEFT
         if role == Qt.ItemDataRole.FontRole and entry.voided:
@@ -110,19 +128,20 @@ class EntriesModel(QAbstractTableModel):
             return entry.key
         return None
 
-    def _text(self, entry: EntryView, column: int) -> str:
-        line = entry.line
-        if column == TIME:
-            return time_text(line.recorded_at, self._timezone, seconds=True) if line.recorded_at else ""
-        if column == WORKER:
-            return line.worker_name
-        if column == WORKER_ID:
-            return line.worker_id
-        if column == UNITS:
-            return number_text(line.units)
-        if column == STATUS:
-            return self._status_text(line.status)
-        return self._note(entry)
+    def _cell_texts(self, entry: EntryView) -> tuple[str, ...]:
+        texts = self._texts.get(id(entry))
+        if texts is None:
+            line = entry.line
+            texts = (
+                time_text(line.recorded_at, self._timezone, seconds=True) if line.recorded_at else "",
+                line.worker_name,
+                line.worker_id,
+                number_text(line.units),
+                self._status_text(line.status),
+                self._note(entry),
+            )
+            self._texts[id(entry)] = texts
+        return texts
 
     def _status_text(self, status: LineStatus) -> str:
         if status is LineStatus.CONFIRMED:

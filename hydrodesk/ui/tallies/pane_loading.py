@@ -14,7 +14,7 @@ from hydrodesk.domain.outbox import EntryKind
 from hydrodesk.domain.people import person_text
 from hydrodesk.domain.sessions import parse_day_label, session_to_show
 from hydrodesk.domain.tallies import LedgerLine
-from hydrodesk.domain.tally_sums import Pricing, WorkerPayRow, combine_rows, roll_up, sums_from_lines
+from hydrodesk.domain.tally_sums import Pricing, WorkerPayRow, combine_rows, roll_up
 from hydrodesk.domain.worker_search import WorkerChoice, WorkerFinder
 from hydrodesk.store import cache, views
 from hydrodesk.store.tally_scope import ScopeTally, scope_tally
@@ -196,7 +196,7 @@ class TalliesLoading:
 
     def _worker_rows(self) -> list[WorkerPayRow]:
         session = self._session
-        sums = sums_from_lines(session["session_id"], self._ledger) if session is not None else []
+        sums = self._running_sums.of(session["session_id"], self._ledger) if session is not None else []
         if self._scope == SESSION or self._scope_tally is None:
             pricing = {session["session_id"]: Pricing.of_session(session)} if session is not None else {}
             return roll_up(sums, pricing)
