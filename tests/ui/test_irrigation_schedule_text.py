@@ -12,6 +12,8 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from hydrodesk.api.models_iot import IrrigationLog, Program
+from hydrodesk.domain.irrigation_limits import Interlock, InterlockKind
+from hydrodesk.ui.irrigation.command_dialog import interlock_text
 from hydrodesk.ui.irrigation.models import LogRow, ProgramsModel, logs_summary
 
 
@@ -83,3 +85,8 @@ def test_the_logs_summary_writes_the_locale_s_numbers_and_never_a_wrong_plural(s
     assert logs_summary(rows, 7) == (
         "Last 7 days: 1322,4 m³ · runs: 2 · manual: 1 · by sector: Parcela Norte 122,4 m³ · Parcela Sur 1200 m³"
     )
+
+
+def test_a_pressure_interlock_writes_the_locale_s_decimals(spanish: None) -> None:
+    interlock = Interlock(InterlockKind.LOW_PRESSURE, blocking=True, value=2.64, limit=4.5)
+    assert interlock_text(interlock) == "Line pressure is 2,64 bar, below the 4,5 bar needed to open a valve."

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from hydrodesk.domain.irrigation import MAX_DURATION_MIN, MIN_DURATION_MIN
 from hydrodesk.domain.irrigation_limits import Interlock, InterlockKind
+from hydrodesk.ui.formats import number_text
 
 DEFAULT_DURATION_MIN = 30
 DEFAULT_DELIVERY_MIN = 15
@@ -191,7 +192,7 @@ def interlock_text(interlock: Interlock) -> str:
     if interlock.kind is InterlockKind.LOW_PRESSURE:
         return translate(
             "Interlocks", "Line pressure is {value} bar, below the {limit} bar needed to open a valve."
-        ).format(value=f"{interlock.value:.2f}", limit=f"{interlock.limit:.1f}")
+        ).format(value=number_text(interlock.value or 0.0, 2), limit=number_text(interlock.limit or 0.0, 1))
     if interlock.kind is InterlockKind.PRESSURE_UNKNOWN:
         return translate("Interlocks", "The line pressure is not known yet (no reading from the device).")
     if interlock.kind is InterlockKind.DEVICE_OFFLINE:
