@@ -41,6 +41,14 @@ def series_color(index: int, colors: tuple[str, ...]) -> QColor:
     return QColor.fromHsvF(hue, 0.55 if dark else 0.85, 0.95 if dark else 0.72)
 
 
+def data_above_grid(plot: pg.PlotItem) -> None:
+    """Draw the plot's curves, and its legend (a child of the view box), above the axes' grid lines.
+
+    pyqtgraph stacks the axes, which draw the grid across the whole plot, above the view box (z 0.5 against -100):
+    a grid line ran through the legend's labels and over every curve."""
+    plot.getViewBox().setZValue(1)
+
+
 def new_plot(
     group: PlotGroup,
     utc_offset: int | None,
@@ -55,6 +63,7 @@ def new_plot(
     plot.showGrid(x=True, y=True, alpha=0.18)
     plot.setMenuEnabled(False)
     plot.hideButtons()
+    data_above_grid(plot)
     legend = plot.addLegend(offset=(8, 4), labelTextSize="8pt", verSpacing=-6)
     legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     plot.getAxis("left").enableAutoSIPrefix(False)

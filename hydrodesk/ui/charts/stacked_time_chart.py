@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from hydrodesk.domain.weather_series import Column, typical_step
 from hydrodesk.ui.charts.decimated_curve import DecimatedCurve, SpansItem, cosmetic_pen, faded
-from hydrodesk.ui.charts.plot_style import DARK_COLORS, LIGHT_COLORS
+from hydrodesk.ui.charts.plot_style import DARK_COLORS, LIGHT_COLORS, data_above_grid
 from hydrodesk.ui.charts.time_axis import FarmTimeAxis, TimeGridLines
 
 MIN_SPAN_S = 15 * 60.0  # zoomed in no further than a quarter of an hour
@@ -114,6 +114,7 @@ class StackedTimeChart(QWidget):
                 self.time_axis = axis
             plot.setMenuEnabled(False)
             plot.hideButtons()
+            data_above_grid(plot)
             legend = plot.addLegend(offset=(8, 2), labelTextSize="8pt", verSpacing=-8, colCount=6)
             legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             for name in ("left", "bottom"):

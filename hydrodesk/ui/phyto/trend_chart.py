@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QWidget
 
 from hydrodesk.domain.phyto_trend import TrendPoint
 from hydrodesk.domain.phyto_verdicts import Threshold, Verdict
+from hydrodesk.ui.charts.decimated_curve import faded
+from hydrodesk.ui.charts.plot_style import data_above_grid
 from hydrodesk.ui.charts.time_axis import FarmTimeAxis
 from hydrodesk.ui.phyto.verdicts import STRONG
 
@@ -42,6 +44,7 @@ class TrendChart(pg.GraphicsLayoutWidget):
             plot.setMouseEnabled(x=True, y=False)
             plot.setYRange(0, 100, padding=0.02)
             plot.getAxis("left").setWidth(48)
+            data_above_grid(plot)
         self.legend = self.incidence_plot.addLegend(offset=(8, 4), labelTextSize="8pt")
         self.lines: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}  # sector id -> (incidence, severity)
 
@@ -51,6 +54,9 @@ class TrendChart(pg.GraphicsLayoutWidget):
 
     def set_foreground(self, colour: str, background: str) -> None:
         self.setBackground(background)
+        # The legend on the chart's own colour, mostly opaque: the sectors' names read clearly over their lines.
+        self.legend.setBrush(pg.mkBrush(faded(QColor(background), 215)))
+        self.legend.setLabelTextColor(QColor(colour))
         for plot in (self.incidence_plot, self.severity_plot):
             for side in ("left", "bottom"):
                 plot.getAxis(side).setTextPen(colour)
