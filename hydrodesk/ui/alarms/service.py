@@ -58,7 +58,6 @@ class _LiveReadings:
 
 
 class AlarmService(AlarmCenter):
-    valves_changed = Signal()  # the watched valves were (re)loaded
     rules_changed = Signal()
 
     def __init__(
@@ -78,9 +77,6 @@ class AlarmService(AlarmCenter):
         self._client = client
         self._office = office
         self._readings = _LiveReadings(live)
-        self.valves: list[WatchedValve] = []
-        self.project_names: dict[str, str] = {}
-        """Project id -> its name, for the alarm rules (set with the projects watched)."""
         self._devices: set[str] = set()
         self.rules: dict[str, ValveRule] = {}
         """The valves' own rules, by valve id."""

@@ -99,6 +99,13 @@ class LiveChart(QWidget):
     def has(self, key: SeriesKey) -> bool:
         return key in self.items
 
+    def relabel(self) -> None:
+        """Name every series again through the labeler (the farm's names arrived after the series did)."""
+        for key, item in self.items.items():
+            label = self._labeler(key)
+            if label != item.label:
+                item.rename(label)
+
     def add_series(self, key: SeriesKey, *, draw: bool = True) -> SeriesItem:
         """Plot a series. `draw=False` when adding many at once: call `refresh_all()` after the last."""
         if key in self.items:

@@ -7,6 +7,7 @@ Metric names come from the devices (`flow_lpm`, `flow_lpm_valve_001`, `pressure_
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -41,13 +42,15 @@ def plot_group(metric: str) -> PlotGroup:
     return PlotGroup(f"other:{metric}", metric, 9)
 
 
-def metric_label(metric: str) -> str:
-    """A person's name for a metric: "Flow", "Flow valve_001", "Soil moisture 30 cm"."""
+def metric_label(metric: str, valve_names: Mapping[str, str] | None = None) -> str:
+    """A person's name for a metric: "Flow", "Flow Válvula Norte 1" (the valve by name where `valve_names` knows
+    it, else "Flow valve_001"), "Soil moisture 30 cm"."""
     if metric == "flow_lpm":
         return translate("Metrics", "Flow")
     valve = _VALVE_FLOW.match(metric)
     if valve:
-        return translate("Metrics", "Flow {valve}").format(valve=valve.group("valve"))
+        valve_id = valve.group("valve")
+        return translate("Metrics", "Flow {valve}").format(valve=(valve_names or {}).get(valve_id, valve_id))
     if metric == "pressure_bar":
         return translate("Metrics", "Pressure")
     soil = _SOIL.match(metric)

@@ -111,6 +111,15 @@ class SeriesItem:
         self.updates = 0
         self._cover: tuple[float, float, float] | None = None  # (since, until, bucket width) of the last slice
 
+    def rename(self, label: str) -> None:
+        """A new name, in the legend too (the farm's names may arrive after the series)."""
+        self.label = label
+        self.curve.opts["name"] = label
+        legend = self.plot.legend
+        shown = legend.getLabel(self.curve) if legend is not None else None
+        if shown is not None:
+            shown.setText(label)
+
     # ------------------------------------------------------------------------------------------ data
     @property
     def history_points(self) -> int:

@@ -19,6 +19,7 @@ from hydrodesk.domain.alarm_journal import (
     AlarmEntry,
     Changes,
 )
+from hydrodesk.domain.alarm_watch import WatchedValve
 from hydrodesk.domain.telemetry_alarms import Condition, Key
 
 __all__ = ["CLOSE_UNCONFIRMED", "COMMAND_UNCONFIRMED", "CONFIRM_CONTRADICTED", "AlarmCenter", "AlarmEntry"]
@@ -27,6 +28,7 @@ __all__ = ["CLOSE_UNCONFIRMED", "COMMAND_UNCONFIRMED", "CONFIRM_CONTRADICTED", "
 class AlarmCenter(QObject):
     raised = Signal(object)  # AlarmEntry: a new alarm
     changed = Signal()  # anything in the journal changed
+    valves_changed = Signal()  # the watched valves were (re)loaded
 
     def __init__(
         self, hold_s: Callable[[], float], clock: Callable[[], float] = time.time, parent: QObject | None = None
@@ -37,6 +39,10 @@ class AlarmCenter(QObject):
         self.user_name = ""
         """Who acknowledges and clears here (the signed-in user)."""
         self.book = AlarmBook()  # its hold time is read at every evaluation (the user may change it)
+        self.valves: list[WatchedValve] = []
+        """Every valve of the farm the alarms watch, with its name (none while nobody is signed in)."""
+        self.project_names: dict[str, str] = {}
+        """Project id -> its name, set with the projects watched."""
 
     @property
     def journal(self) -> list[AlarmEntry]:

@@ -37,6 +37,8 @@ class DevicesTableModel(QAbstractTableModel):
         self._clock = clock
         self.zone: str | None = None
         self.state_colors: dict[str, QColor] = {}
+        self._project_names: dict[str, str] = {}
+        self._valve_names: dict[str, str] = {}
 
     # ------------------------------------------------------------------------------------------ updates
     def set_devices(self, devices: list[DeviceInfo]) -> None:
@@ -50,6 +52,12 @@ class DevicesTableModel(QAbstractTableModel):
             self._project_id = project_id
             self._show_known()
         elif self._devices:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._devices) - 1, COLUMNS - 1))
+
+    def set_names(self, projects: dict[str, str], valves: dict[str, str]) -> None:
+        """The farm's names for projects and valves: the table shows names, their ids in the tool tips."""
+        self._project_names, self._valve_names = dict(projects), dict(valves)
+        if self._devices:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._devices) - 1, COLUMNS - 1))
 
     def _shows(self, info: DeviceInfo) -> bool:
@@ -139,6 +147,10 @@ class DevicesTableModel(QAbstractTableModel):
             return info.device_id
         if role == Qt.ItemDataRole.ToolTipRole and column == LAST_SEEN and info.last_seen is not None:
             return formats.zoned_text(info.last_seen, self.zone)
+        if role == Qt.ItemDataRole.ToolTipRole and column == PROJECT:
+            return info.project_id
+        if role == Qt.ItemDataRole.ToolTipRole and column == VALVES and info.valves:
+            return ", ".join(sorted(info.valves))
         return None
 
     def _state(self, info: DeviceInfo) -> str:
@@ -154,7 +166,7 @@ class DevicesTableModel(QAbstractTableModel):
         if column == DEVICE:
             return info.device_id
         if column == PROJECT:
-            return info.project_id
+            return self._project_names.get(info.project_id, info.project_id)
         if column == STATE:
             return {
                 "online": "● " + self.tr("Online"),
@@ -200,4 +212,4 @@ class DevicesTableModel(QAbstractTableModel):
             "closed": self.tr("{valve} closed"),
             "fault": self.tr("{valve} in fault"),
         }.get(state, self.tr("{valve} state unknown"))
-        return template.format(valve=valve)
+        return template.format(valve=self._valve_names.get(valve, valve))

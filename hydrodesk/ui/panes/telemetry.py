@@ -50,6 +50,7 @@ from hydrodesk.ui.widgets.state_page import StatePage
 
 if TYPE_CHECKING:
     from hydrodesk.domain.telemetry_devices import DeviceInfo
+    from hydrodesk.ui.irrigation.alarms import AlarmCenter
     from hydrodesk.ui.live.telemetry import LiveTelemetry
 
 log = logging.getLogger(__name__)
@@ -149,6 +150,8 @@ class TelemetryPane(SeriesPicker, TelemetryHistory, TelemetryStates, TelemetryEx
 
         # ---------------------------------------------------------------- series picker, chart
         self._tree_items: dict[SeriesKey, QTreeWidgetItem] = {}
+        self._names_source: AlarmCenter | None = None
+        self._valve_names: dict[str, str] = {}  # valve id -> the farm's name for it
         self.series_label = QLabel(self)
         self.series_label.setObjectName("SectionLabel")
         # Hundreds of series: find them by name, tick the ones found in one go.
@@ -294,6 +297,7 @@ class TelemetryPane(SeriesPicker, TelemetryHistory, TelemetryStates, TelemetryEx
         self.series_tree.clear()
         self._tree_items.clear()
         self.devices_model.set_devices([])
+        self._watch_names(self.context.alarms() if live is not None else None)
         if live is not None:
             for signal, slot in self._connections():
                 signal.connect(slot)
@@ -302,6 +306,26 @@ class TelemetryPane(SeriesPicker, TelemetryHistory, TelemetryStates, TelemetryEx
             self._on_connection_changed(live.status)
         self._update_history_banner()
         self._update_state()
+
+    def _watch_names(self, alarms: AlarmCenter | None) -> None:
+        """Name valves and projects as the farm does. The alarms keep every watched valve with its name; they load
+        after sign-in, and again with every reload of the farm."""
+        if alarms is not self._names_source:
+            if self._names_source is not None:
+                self._names_source.valves_changed.disconnect(self._show_names)
+            self._names_source = alarms
+            if alarms is not None:
+                alarms.valves_changed.connect(self._show_names)
+        self._show_names()
+
+    def _show_names(self) -> None:
+        alarms = self._names_source
+        self._valve_names = {valve.valve_id: valve.name for valve in alarms.valves} if alarms is not None else {}
+        projects = dict(alarms.project_names) if alarms is not None else {}
+        self.devices_model.set_names(projects, self._valve_names)
+        for key, item in self._tree_items.items():
+            item.setText(0, metric_label(key.metric, self._valve_names))
+        self.chart.relabel()
 
     def _connections(self) -> list[tuple[object, object]]:
         live = self._live
@@ -366,7 +390,7 @@ class TelemetryPane(SeriesPicker, TelemetryHistory, TelemetryStates, TelemetryEx
         return self._live.store.get(key) if self._live is not None else None
 
     def _label_of(self, key: SeriesKey) -> str:
-        return f"{key.device_id} · {metric_label(key.metric)}"
+        return f"{key.device_id} · {metric_label(key.metric, self._valve_names)}"
 
     def _all_keys(self) -> set[SeriesKey]:
         """Every series there is something of: live points, or history."""

@@ -36,6 +36,7 @@ class SeriesPicker:
     _known_series: int
     _user_chose_series: bool
     _tree_items: dict[SeriesKey, QTreeWidgetItem]
+    _valve_names: dict[str, str]
 
     def _sync_series_tree(self) -> None:
         """Add the series that appeared since the last look (devices are grouped, metrics sorted by kind)."""
@@ -64,7 +65,7 @@ class SeriesPicker:
                     parent.setExpanded(project is None or not owner or owner == project.project_id)
                 if key in self._tree_items:
                     continue
-                child = QTreeWidgetItem([metric_label(key.metric)])
+                child = QTreeWidgetItem([metric_label(key.metric, self._valve_names)])
                 child.setData(0, KEY_ROLE, key)
                 child.setToolTip(0, key.metric)
                 child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -1,0 +1,92 @@
+"""The Telemetry pane names valves and projects as the farm does (it showed "proj_456" and "valve_008 closed"):
+from the alarms' list of watched valves, which loads after sign-in, so names already on screen change too."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMainWindow
+from pytestqt.qtbot import QtBot
+
+from hydrodesk.domain.alarm_watch import WatchedValve
+from hydrodesk.domain.telemetry import SeriesKey
+from hydrodesk.domain.telemetry_devices import ValveSeen
+from hydrodesk.mqtt.hub import TelemetryHub
+from hydrodesk.ui.connection import ConnectionMonitor
+from hydrodesk.ui.irrigation.alarms import AlarmCenter
+from hydrodesk.ui.live.telemetry import LiveTelemetry
+from hydrodesk.ui.models.devices import PROJECT, VALVES
+from hydrodesk.ui.panes.base import PaneContext
+from hydrodesk.ui.panes.telemetry import TelemetryPane
+from hydrodesk.ui.tasks import BackgroundTasks
+from hydrodesk.ui.theme import ThemeManager
+
+DEVICE, PROJECT_ID = "bitRTU-04", "proj_456"
+FLOW = SeriesKey(DEVICE, "flow_lpm_valve_008")
+
+
+async def no_token() -> object:
+    raise RuntimeError("no broker in this test")
+
+
+@pytest.fixture
+def shown(
+    qtbot: QtBot, qapp: QApplication, qloop: object
+) -> Iterator[tuple[TelemetryPane, AlarmCenter]]:
+    hub = TelemetryHub(no_token)  # type: ignore[arg-type]
+    now = time.time()
+    series = hub.store.get_or_create(FLOW)
+    assert series is not None
+    ts = np.arange(now - 60, now, 1.0)
+    series.extend(ts, np.full(len(ts), 620.0))
+    hub.devices.valves(DEVICE, PROJECT_ID, {"valve_008": ValveSeen("closed", now - 30, now - 1)})
+    theme = ThemeManager(qapp, "light").apply("light")
+    live = LiveTelemetry(hub)
+    alarms = AlarmCenter(lambda: 60.0)
+    context = PaneContext(
+        monitor=ConnectionMonitor(),
+        tasks=BackgroundTasks(),
+        client=lambda: None,
+        theme=lambda: theme,
+        live=lambda: live,
+        alarms=lambda: alarms,
+    )
+    window = QMainWindow()
+    pane = TelemetryPane(context, window)
+    window.setCentralWidget(pane)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    yield pane, alarms
+    window.close()
+
+
+def test_valves_and_projects_are_named_once_the_farm_s_valves_are_known(
+    shown: tuple[TelemetryPane, AlarmCenter],
+) -> None:
+    pane, alarms = shown
+    pane.show_series(FLOW)
+    model = pane.devices_model
+    # Before the farm's valves have loaded: the ids, as the devices send them.
+    assert model.index(0, PROJECT).data() == PROJECT_ID
+    assert model.index(0, VALVES).data() == "valve_008 closed"
+    assert pane._tree_items[FLOW].text(0) == "Flow valve_008"
+
+    alarms.project_names = {PROJECT_ID: "Finca El Mirador"}
+    alarms.valves = [WatchedValve("valve_008", DEVICE, PROJECT_ID, "Válvula Norte 1", "Parcela Norte", None)]
+    alarms.valves_changed.emit()
+
+    assert model.index(0, PROJECT).data() == "Finca El Mirador"
+    assert model.index(0, PROJECT).data(Qt.ItemDataRole.ToolTipRole) == PROJECT_ID
+    assert model.index(0, VALVES).data() == "Válvula Norte 1 closed"
+    assert pane._tree_items[FLOW].text(0) == "Flow Válvula Norte 1"
+    item = pane.chart.items[FLOW]
+    assert item.label == f"{DEVICE} · Flow Válvula Norte 1"
+    legend = item.plot.legend.getLabel(item.curve)
+    assert legend is not None
+    assert legend.text == item.label
