@@ -12,26 +12,20 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.domain.telemetry import SeriesKey
 from hydrodesk.mqtt.hub import TelemetryHub
 from hydrodesk.ui.charts.live_chart import VECTOR_LIMIT
 from hydrodesk.ui.charts.raster_layer import argb
-from hydrodesk.ui.connection import ConnectionMonitor
 from hydrodesk.ui.live.telemetry import LiveTelemetry
-from hydrodesk.ui.panes.base import PaneContext
 from hydrodesk.ui.panes.telemetry import TelemetryPane
-from hydrodesk.ui.tasks import BackgroundTasks
-from hydrodesk.ui.theme import ThemeManager
+
+from .telemetry_kit import no_token, telemetry_window
 
 DEVICES = 100
 KEYS = [SeriesKey(f"dev-{device:03d}", metric) for device in range(DEVICES) for metric in ("flow_lpm", "pressure_bar")]
-
-
-async def no_token() -> object:
-    raise RuntimeError("no broker in this test")
 
 
 def level(key: SeriesKey) -> float:
@@ -56,22 +50,8 @@ def pane(
     hub = TelemetryHub(no_token)  # type: ignore[arg-type]
     now = time.time()
     write(hub, KEYS, now - 200, now)
-    theme = ThemeManager(qapp, "light").apply("light")
     live = LiveTelemetry(hub)
-    context = PaneContext(
-        monitor=ConnectionMonitor(),
-        tasks=BackgroundTasks(),
-        client=lambda: None,
-        theme=lambda: theme,
-        live=lambda: live,
-    )
-    window = QMainWindow()
-    telemetry = TelemetryPane(context, window)
-    window.setCentralWidget(telemetry)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
+    window, telemetry = telemetry_window(qtbot, qapp, live)
     yield telemetry, hub, live
     window.close()
 

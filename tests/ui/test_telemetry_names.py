@@ -9,34 +9,26 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.domain.alarm_watch import WatchedValve
 from hydrodesk.domain.telemetry import SeriesKey
 from hydrodesk.domain.telemetry_devices import ValveSeen
 from hydrodesk.mqtt.hub import TelemetryHub
-from hydrodesk.ui.connection import ConnectionMonitor
 from hydrodesk.ui.irrigation.alarms import AlarmCenter
 from hydrodesk.ui.live.telemetry import LiveTelemetry
 from hydrodesk.ui.models.devices import PROJECT, VALVES
-from hydrodesk.ui.panes.base import PaneContext
 from hydrodesk.ui.panes.telemetry import TelemetryPane
-from hydrodesk.ui.tasks import BackgroundTasks
-from hydrodesk.ui.theme import ThemeManager
+
+from .telemetry_kit import no_token, telemetry_window
 
 DEVICE, PROJECT_ID = "bitRTU-04", "proj_456"
 FLOW = SeriesKey(DEVICE, "flow_lpm_valve_008")
 
 
-async def no_token() -> object:
-    raise RuntimeError("no broker in this test")
-
-
 @pytest.fixture
-def shown(
-    qtbot: QtBot, qapp: QApplication, qloop: object
-) -> Iterator[tuple[TelemetryPane, AlarmCenter]]:
+def shown(qtbot: QtBot, qapp: QApplication, qloop: object) -> Iterator[tuple[TelemetryPane, AlarmCenter]]:
     hub = TelemetryHub(no_token)  # type: ignore[arg-type]
     now = time.time()
     series = hub.store.get_or_create(FLOW)
@@ -44,24 +36,9 @@ def shown(
     ts = np.arange(now - 60, now, 1.0)
     series.extend(ts, np.full(len(ts), 620.0))
     hub.devices.valves(DEVICE, PROJECT_ID, {"valve_008": ValveSeen("closed", now - 30, now - 1)})
-    theme = ThemeManager(qapp, "light").apply("light")
     live = LiveTelemetry(hub)
     alarms = AlarmCenter(lambda: 60.0)
-    context = PaneContext(
-        monitor=ConnectionMonitor(),
-        tasks=BackgroundTasks(),
-        client=lambda: None,
-        theme=lambda: theme,
-        live=lambda: live,
-        alarms=lambda: alarms,
-    )
-    window = QMainWindow()
-    pane = TelemetryPane(context, window)
-    window.setCentralWidget(pane)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
+    window, pane = telemetry_window(qtbot, qapp, live, alarms)
     yield pane, alarms
     window.close()
 
