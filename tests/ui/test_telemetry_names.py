@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -44,7 +45,7 @@ def shown(qtbot: QtBot, qapp: QApplication, qloop: object) -> Iterator[tuple[Tel
 
 
 def test_valves_and_projects_are_named_once_the_farm_s_valves_are_known(
-    shown: tuple[TelemetryPane, AlarmCenter],
+    shown: tuple[TelemetryPane, AlarmCenter], tmp_path: Path
 ) -> None:
     pane, alarms = shown
     pane.show_series(FLOW)
@@ -67,3 +68,9 @@ def test_valves_and_projects_are_named_once_the_farm_s_valves_are_known(
     legend = item.plot.legend.getLabel(item.curve)
     assert legend is not None
     assert legend.text == item.label
+    # The export names the valve too, at the farm's clock the chart's axis shows.
+    pane.chart.set_zone("America/Lima")
+    assert pane.export_to(tmp_path / "visible.csv") == 60
+    lines = (tmp_path / "visible.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[1].split(",")[1:3] == [DEVICE, "Flow Válvula Norte 1"]
+    assert lines[1].split(",")[0].endswith("-05:00")

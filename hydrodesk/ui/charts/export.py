@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import datetime
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from hydrodesk.domain.telemetry import SeriesBuffer, SeriesKey
 from hydrodesk.exports.tabular import Cell, write_table
+from hydrodesk.ui import formats
 from hydrodesk.ui.charts.live_chart import LiveChart
 from hydrodesk.ui.charts.metrics import metric_label, metric_unit
 
 
-def export_visible_data(chart: LiveChart, lookup: Callable[[SeriesKey], SeriesBuffer | None], path: Path) -> int:
-    """One row per point: local time, device, metric, value, unit (long format: any number of series)."""
+def export_visible_data(
+    chart: LiveChart,
+    lookup: Callable[[SeriesKey], SeriesBuffer | None],
+    path: Path,
+    valve_names: Mapping[str, str] | None = None,
+) -> int:
+    """One row per point: time, device, metric, value, unit (long format: any number of series). Times are the
+    chart's clock (the farm's, as its axis shows them), valves by the farm's names where known."""
     since, until = chart.visible_range()
+    zone = formats.farm_zone(chart.zone)
 
     def rows() -> Iterator[list[Cell]]:
         for key in chart.keys:
@@ -22,9 +29,9 @@ def export_visible_data(chart: LiveChart, lookup: Callable[[SeriesKey], SeriesBu
             if series is None:
                 continue
             window = series.window(since, until)
-            label, unit = metric_label(key.metric), metric_unit(key.metric)
+            label, unit = metric_label(key.metric, valve_names), metric_unit(key.metric)
             for ts, value in zip(window.ts.tolist(), window.values.tolist(), strict=True):
-                yield [datetime.fromtimestamp(ts).astimezone(), key.device_id, label, round(value, 4), unit]
+                yield [formats.at_farm(ts, zone), key.device_id, label, round(value, 4), unit]
 
     from PySide6.QtCore import QCoreApplication
 

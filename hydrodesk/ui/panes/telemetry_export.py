@@ -21,6 +21,7 @@ class TelemetryExport:
 
     chart: LiveChart
     status_message: Any
+    _valve_names: dict[str, str]
 
     def _choose_export(self, kind: str) -> None:
         filters = {
@@ -51,7 +52,7 @@ class TelemetryExport:
                     QCoreApplication.translate("TelemetryPane", "Saved the charts to {path}").format(path=path)
                 )
                 return 0
-            rows = export_visible_data(self.chart, self._series_of, path)
+            rows = export_visible_data(self.chart, self._series_of, path, self._valve_names)
         except OSError as error:
             self.announce_export_failure(str(path), error.strerror or str(error))
             return 0
