@@ -4114,8 +4114,8 @@
         <translation>Elija un proyecto o un sector en el navegador.</translation>
     </message>
     <message>
-        <source>The project or sector chosen in the navigator: its local time in the farm&apos;s timezone, its crop, the pay a new session starts with and how long a session may stay open. The table lists its sectors; pick one in the navigator to see it alone.</source>
-        <translation>El proyecto o sector elegido en el navegador: su hora local en la zona horaria de la finca, su cultivo, el pago con que empieza una sesión nueva y cuánto tiempo puede quedar abierta una sesión. La tabla lista sus sectores; elija uno en el navegador para verlo solo.</translation>
+        <source>The project or sector chosen in the navigator: its local time in the farm&apos;s timezone, its crop, the pay a new session starts with and how long a session may stay open. Today: the day&apos;s sessions (units, workers, pay, open and closed), the valves open now as the field reports them and the open alarms. The table lists its sectors; pick one in the navigator to see it alone.</source>
+        <translation>El proyecto o sector elegido en el navegador: su hora local en la zona horaria de la finca, su cultivo, el pago con que empieza una sesión nueva y cuánto tiempo puede quedar abierta una sesión. Hoy: las sesiones del día (unidades, trabajadores, pago, abiertas y cerradas), las válvulas abiertas ahora según informa el campo y las alarmas abiertas. La tabla lista sus sectores; elija uno en el navegador para verlo solo.</translation>
     </message>
     <message>
         <source>Sector of {project} · {area} · {id}</source>
@@ -4180,6 +4180,26 @@
     <message>
         <source>{area} ha</source>
         <translation>{area} ha</translation>
+    </message>
+    <message>
+        <source>TODAY</source>
+        <translation>HOY</translation>
+    </message>
+    <message>
+        <source>Sign in and choose a project to see its day.</source>
+        <translation>Inicie sesión y elija un proyecto para ver su día.</translation>
+    </message>
+    <message>
+        <source>TODAY · {day}</source>
+        <translation>HOY · {day}</translation>
+    </message>
+    <message>
+        <source>Valves and alarms show once the live data has the farm&apos;s valves.</source>
+        <translation>Las válvulas y las alarmas aparecen cuando los datos en vivo tienen las válvulas de la finca.</translation>
+    </message>
+    <message>
+        <source>Now: valves open {opened} of {valves} · open alarms {alarms}</source>
+        <translation>Ahora: válvulas abiertas {opened} de {valves} · alarmas abiertas {alarms}</translation>
     </message>
 </context>
 <context>

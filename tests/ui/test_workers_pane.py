@@ -406,6 +406,8 @@ def test_a_full_disk_keeps_the_new_worker_in_the_dialog_with_a_plain_message_and
         dialog = roster.new_worker_dialog()
         roster.fill(dialog, "Ximena", "Zárate", QDate(2025, 2, day))
         saved = len(run_async(qtbot, store.outbox_items()))
+        # A disabled button would make the click a silent no-op and the wait below a 45 s mystery.
+        assert dialog.save_button.isEnabled(), dialog.problems.text() + dialog.id_note.text()
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda shown=dialog: roster.pane.create_dialog is None or shown.problems.isVisible())
         if roster.pane.create_dialog is not None:

@@ -1,21 +1,30 @@
-"""The overview of the selected project or sector: what it grows, the time there, session defaults, its sectors."""
+"""The overview of the selected project or sector: what it grows, the time there, session defaults, today at a
+glance (the day's sessions, valves open now, open alarms), its sectors."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QModelIndex, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from hydrodesk.ui import formats
 from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.models.sectors import SectorsTableModel
 from hydrodesk.ui.panes.base import PANE_MARGINS, Pane, PaneContext, Selection
+from hydrodesk.ui.sessions.summary import DaySummary
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.card import Card
 from hydrodesk.ui.widgets.data_table import DataTable
 
-CLOCK_INTERVAL_MS = 15_000
+if TYPE_CHECKING:
+    from hydrodesk.api.models import Project, Sector
+    from hydrodesk.sync.office import Office
+
+CLOCK_INTERVAL_MS = 15_000  # the farm's clock and today's figures (local reads) move on while the pane is shown
 
 
 class OverviewPane(Pane):
@@ -38,6 +47,13 @@ class OverviewPane(Pane):
             cards.addWidget(card, 0, column)
             cards.setColumnStretch(column, 1)
 
+        self.today_label = QLabel(self)
+        self.today_label.setObjectName("SectionLabel")
+        self.today = DaySummary(self)
+        self.now_label = QLabel(self)
+        self.now_label.setObjectName("Muted")
+        self.now_label.setWordWrap(True)
+
         self.sectors_label = QLabel(self)
         self.sectors_label.setObjectName("SectionLabel")
         self.sectors_model = SectorsTableModel(self)
@@ -54,6 +70,10 @@ class OverviewPane(Pane):
         layout.addSpacing(12)
         layout.addLayout(cards)
         layout.addSpacing(10)
+        layout.addWidget(self.today_label)
+        layout.addWidget(self.today)
+        layout.addWidget(self.now_label)
+        layout.addSpacing(10)
         layout.addWidget(self.sectors_label)
         layout.addWidget(self.sectors_table, 1)
 
@@ -61,6 +81,7 @@ class OverviewPane(Pane):
         self._clock = QTimer(self)
         self._clock.setInterval(CLOCK_INTERVAL_MS)
         self._clock.timeout.connect(self._update_clock)
+        self._clock.timeout.connect(self._refresh_today)
         self._clock.start()
         self.apply_theme(context.theme())
         self.set_selection(Selection())
@@ -77,6 +98,7 @@ class OverviewPane(Pane):
             for card in (self.clock_card, self.crop_card, self.pay_card, self.duration_card):
                 card.set_content("—")
             self._update_sector_label()
+            self._refresh_today()
             return
         if previous_project is None or previous_project != project:
             self.sectors_model.set_sectors(project.sectors)
@@ -86,6 +108,11 @@ class OverviewPane(Pane):
         self._show_session_defaults()
         self._update_sector_label()
         self.sectors_table.select_source_row(self.sectors_model.row_of(sector.sector_id) if sector else -1)
+        self._refresh_today()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refresh_today()  # what happened while another pane was shown
 
     def apply_theme(self, theme: Theme) -> None:
         color = theme.tokens["icon"]
@@ -94,8 +121,9 @@ class OverviewPane(Pane):
     def help_text(self) -> str:
         return self.tr(
             "The project or sector chosen in the navigator: its local time in the farm's timezone, its crop, the pay "
-            "a new session starts with and how long a session may stay open. The table lists its sectors; pick one "
-            "in the navigator to see it alone."
+            "a new session starts with and how long a session may stay open. Today: the day's sessions (units, "
+            "workers, pay, open and closed), the valves open now as the field reports them and the open alarms. "
+            "The table lists its sectors; pick one in the navigator to see it alone."
         )
 
     def focus_filter(self) -> bool:
@@ -184,6 +212,62 @@ class OverviewPane(Pane):
         if hectares is None:
             return self.tr("area not recorded")
         return self.tr("{area} ha").format(area=QLocale().toString(hectares, "f", 2))
+
+    # ------------------------------------------------------------------------------------------ today
+    def _refresh_today(self) -> None:
+        """Today's sessions from this computer's copy of the farm (so offline too), the valves and alarms from the
+        live data; read again every CLOCK_INTERVAL_MS while the pane is shown."""
+        project, office = self._selection.project, self.context.office()
+        if project is None or office is None:
+            self.today_label.setText(self.tr("TODAY"))
+            self.today.show_rows([])
+            self.now_label.setText(self.tr("Sign in and choose a project to see its day.") if office is None else "")
+            return
+        if self.isVisible():
+            self.context.tasks.spawn_if_open(
+                self._load_today(office, project, self._selection.sector), name="overview-today"
+            )
+
+    async def _load_today(self, office: Office, project: Project, sector: Sector | None) -> None:
+        from hydrodesk.store.session_board import day_board
+        from hydrodesk.ui.sessions.rows import build_rows
+
+        zone = formats.farm_zone(project.timezone)
+        now = datetime.now(zone) if zone is not None else datetime.now().astimezone()
+        entries = await office.store.read(
+            day_board,
+            project_id=project.project_id,
+            day=now.date().isoformat(),
+            sector_id=None if sector is None else sector.sector_id,
+        )
+        if not isValid(self) or self._selection.project is not project or self._selection.sector is not sector:
+            return  # another project or sector was chosen meanwhile
+        self.today_label.setText(self.tr("TODAY · {day}").format(day=formats.day_text(now.date())).upper())
+        self.today.show_rows(build_rows(entries, me=None, now=now))
+        self.now_label.setText(self._now_text(project, sector))
+
+    def _now_text(self, project: Project, sector: Sector | None) -> str:
+        """The valves open now (as the field reports them) and the open alarms, of the project or sector."""
+        alarms, live = self.context.alarms(), self.context.live()
+        if alarms is None or not alarms.valves:
+            return self.tr("Valves and alarms show once the live data has the farm's valves.")
+        valves = [
+            valve
+            for valve in alarms.valves
+            if valve.project_id == project.project_id and (sector is None or valve.sector_id == sector.sector_id)
+        ]
+        devices = {valve.device_id for valve in valves}
+        opened = 0
+        for valve in valves:
+            info = live.devices.get(valve.device_id) if live is not None else None
+            seen = info.valves.get(valve.valve_id) if info is not None else None
+            opened += seen is not None and seen.state == "open"
+        open_alarms = sum(1 for entry in alarms.open_alarms() if entry.device_id in devices)
+        return self.tr("Now: valves open {opened} of {valves} · open alarms {alarms}").format(
+            opened=QLocale().toString(opened),
+            valves=QLocale().toString(len(valves)),
+            alarms=QLocale().toString(open_alarms),
+        )
 
     # ------------------------------------------------------------------------------------------ reactions
     def _on_table_row_changed(self, index: QModelIndex) -> None:

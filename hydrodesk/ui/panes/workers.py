@@ -9,6 +9,7 @@ once, marked pending, and a worker the server refuses (its worker_id is taken) w
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING
 
@@ -78,7 +79,8 @@ class WorkersPane(RosterLoading, WorkerAdding, Pane):
         self._zone: str | None = None  # the timezone of the project selected: the farm's clock
         self._sync: SyncStatus | None = None
         self._refresh_problem: str | None = None
-        self._refreshing = False
+        self._refreshing: asyncio.Event | None = None
+        """Set while a download is under way; set() when it ends (a refresh asked meanwhile waits for it)."""
         self._reload_generation = 0
         self._detail_generation = 0
         self._selected: tuple[str, str] | None = None  # (row key, worker_id) of the selected worker
@@ -252,10 +254,15 @@ class WorkersPane(RosterLoading, WorkerAdding, Pane):
     async def refresh(self) -> None:
         """F5: download the roster and the template options, then show them (the cache's copy if offline)."""
         office = self._ensure_office()
-        if office is None or self._refreshing:
+        if office is None:
             await self.reload()
             return
-        self._refreshing = True
+        if self._refreshing is not None:
+            # The download under way (the first load, or F5 pressed twice) answers this one too: showing the
+            # cache now would show the roster from before it.
+            await self._refreshing.wait()
+            return
+        self._refreshing = finished = asyncio.Event()
         self.refresh_button.setEnabled(False)
         self._show_subtitle()
         try:
@@ -267,14 +274,18 @@ class WorkersPane(RosterLoading, WorkerAdding, Pane):
             else:
                 self._refresh_problem = None
             loaded = await load_worker_options(office.store, office.engine.client, fetch=self._refresh_problem is None)
-        finally:
             if isValid(self):
-                self._refreshing = False
-                self.refresh_button.setEnabled(True)
-        if not isValid(self):
-            return
-        self._use_options(loaded)
-        await self.reload()
+                self._use_options(loaded)
+                await self.reload()
+        finally:
+            self._end_refresh(finished)
+
+    def _end_refresh(self, finished: asyncio.Event) -> None:
+        finished.set()
+        if isValid(self):
+            self._refreshing = None
+            self.refresh_button.setEnabled(True)
+            self._show_subtitle()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -308,7 +319,7 @@ class WorkersPane(RosterLoading, WorkerAdding, Pane):
 
     def _show_subtitle(self) -> None:
         snapshot = self._snapshot
-        if self._refreshing:
+        if self._refreshing is not None:
             self.subtitle_label.setText(self.tr("Downloading the roster…"))
             return
         if snapshot is None:

@@ -1,15 +1,19 @@
-"""The day at a glance above the sessions table: units, workers, pay and sessions of the rows shown."""
+"""The day at a glance: units, workers, pay and sessions of the rows given (above the sessions table, and the
+Overview's "today")."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from hydrodesk.domain.session_board import day_totals
 from hydrodesk.ui import formats
-from hydrodesk.ui.sessions.rows import SessionRow
 from hydrodesk.ui.widgets.card import Card
+
+if TYPE_CHECKING:  # the rows module reads the store (SQLAlchemy): the Overview shows this widget before sign-in
+    from hydrodesk.ui.sessions.rows import SessionRow
 
 
 class DaySummary(QWidget):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
+from hydrodesk.domain.shutdown import ShuttingDown
 from hydrodesk.ui.mixin import Mixin
 
 if TYPE_CHECKING:
@@ -61,6 +62,8 @@ class FarmLoading(Mixin):
 
             try:
                 await remember_farm(self._office.store, projects)  # what an offline start will show
+            except ShuttingDown:
+                raise  # signed out meanwhile: the task ends quietly (hydrodesk.ui.tasks)
             except Exception:  # a full disk must not hide a farm that did load
                 log.exception("could not save the farm to the local cache")
         self._company_names = await self._load_company_names(client)
@@ -90,6 +93,8 @@ class FarmLoading(Mixin):
         if office is not None:
             try:
                 names = await office.store.company_names()
+            except ShuttingDown:
+                raise  # signed out meanwhile: the task ends quietly (hydrodesk.ui.tasks)
             except Exception:  # an unreadable cache must not hide a farm that did load
                 log.exception("could not read the company names from the local cache")
         try:
@@ -103,6 +108,8 @@ class FarmLoading(Mixin):
 
             try:
                 await remember_company(office.store, company)
+            except ShuttingDown:
+                raise  # signed out while the company was on its way: nothing to keep, nothing to report
             except Exception:  # likewise for a full disk
                 log.exception("could not save the company to the local cache")
         return names
