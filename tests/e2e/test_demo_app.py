@@ -343,7 +343,7 @@ def test_the_demo_opens_on_the_forms_with_the_farms_forms_and_tasks(
 
     assert done.returncode == 0, done.stderr[-3000:]
     # The pane waited for its forms before the picture was taken: the monitoring forms and the user's two tasks.
-    assert "forms pane shows 5 forms" in done.stderr
+    assert "forms pane shows 5 forms" in done.stderr, done.stderr[-3000:]
     assert "taking the screenshot now that the farm has loaded" in done.stderr
     image = QImage(str(screenshot))
     assert (image.width(), image.height()) == (1366, 768)
