@@ -120,8 +120,8 @@ class TalliesLoading:
         )
         await self._carry_enter_actions(office)
         people = await office.store.people_names()
-        if token != self._load_token:
-            return  # a newer request (another day, another sector) is on its way
+        if token != self._load_token or not isValid(self):
+            return  # a newer request (another day, another sector) is on its way, or the pane closed
         self._people = people
         self._show_sessions([row.data | {"pending": row.pending} for row in rows], day, prefer)
         await self._reload_ledger()
@@ -137,7 +137,7 @@ class TalliesLoading:
         if data is None:  # opened here and not on the server yet
             opened = await office.store.sessions(status="open")
             data = next((row.data for row in opened if row.data["session_id"] in (session_id, resolved)), None)
-        if token != self._load_token or office is not self._office:
+        if token != self._load_token or office is not self._office or not isValid(self):
             return
         if data is None:
             self.status_message.emit(self.tr("That session is not on this computer yet; press F5 to refresh."))
@@ -147,7 +147,7 @@ class TalliesLoading:
             project_id=data["project_id"], first_day=day.isoformat(), last_day=day.isoformat()
         )
         people = await office.store.people_names()
-        if token != self._load_token:
+        if token != self._load_token or not isValid(self):
             return
         self._people = people
         self._show_sessions([row.data | {"pending": row.pending} for row in rows], day, data["session_id"])
@@ -178,6 +178,8 @@ class TalliesLoading:
         if self._scope != SESSION and self._selection.project is not None:
             apart = None if session is None else session["session_id"]
             scope = await office.store.read(scope_tally, **self._scope_range(), set_apart=apart)
+        if not isValid(self):
+            return  # the pane closed while reading
         if token != self._ledger_token or office is not self._office or selected != self._session_id():
             return  # something newer was asked for meanwhile
         if made != self._local_changes:
