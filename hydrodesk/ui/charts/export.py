@@ -21,7 +21,6 @@ def export_visible_data(
     """One row per point: time, device, metric, value, unit (long format: any number of series). Times are the
     chart's clock (the farm's, as its axis shows them), valves by the farm's names where known."""
     since, until = chart.visible_range()
-    zone = formats.farm_zone(chart.zone)
 
     def rows() -> Iterator[list[Cell]]:
         for key in chart.keys:
@@ -31,7 +30,7 @@ def export_visible_data(
             window = series.window(since, until)
             label, unit = metric_label(key.metric, valve_names), metric_unit(key.metric)
             for ts, value in zip(window.ts.tolist(), window.values.tolist(), strict=True):
-                yield [formats.at_farm(ts, zone), key.device_id, label, round(value, 4), unit]
+                yield [formats.at_farm(ts, chart.zone), key.device_id, label, round(value, 4), unit]
 
     from PySide6.QtCore import QCoreApplication
 

@@ -248,6 +248,8 @@ class OverviewPane(Pane):
 
     def _now_text(self, project: Project, sector: Sector | None) -> str:
         """The valves open now (as the field reports them) and the open alarms, of the project or sector."""
+        from hydrodesk.domain.alarm_watch import observed_state  # the alarms' own reading of a valve's state
+
         alarms, live = self.context.alarms(), self.context.live()
         if alarms is None or not alarms.valves:
             return self.tr("Valves and alarms show once the live data has the farm's valves.")
@@ -257,11 +259,10 @@ class OverviewPane(Pane):
             if valve.project_id == project.project_id and (sector is None or valve.sector_id == sector.sector_id)
         ]
         devices = {valve.device_id for valve in valves}
-        opened = 0
-        for valve in valves:
-            info = live.devices.get(valve.device_id) if live is not None else None
-            seen = info.valves.get(valve.valve_id) if info is not None else None
-            opened += seen is not None and seen.state == "open"
+        opened = sum(
+            observed_state(valve, live.devices.get(valve.device_id) if live is not None else None) == "open"
+            for valve in valves
+        )
         open_alarms = sum(1 for entry in alarms.open_alarms() if entry.device_id in devices)
         return self.tr("Now: valves open {opened} of {valves} · open alarms {alarms}").format(
             opened=QLocale().toString(opened),
