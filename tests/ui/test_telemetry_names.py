@@ -63,6 +63,9 @@ def test_valves_and_projects_are_named_once_the_farm_s_valves_are_known(
     assert model.index(0, PROJECT).data(Qt.ItemDataRole.ToolTipRole) == PROJECT_ID
     assert model.index(0, VALVES).data() == "Válvula Norte 1 closed"
     assert pane._tree_items[FLOW].text(0) == "Flow Válvula Norte 1"
+    pane.series_search.setText("valvula norte")  # typed in a hurry: no accent
+    assert not pane._tree_items[FLOW].isHidden()
+    pane.series_search.setText("")
     item = pane.chart.items[FLOW]
     assert item.label == f"{DEVICE} · Flow Válvula Norte 1"
     legend = item.plot.legend.getLabel(item.curve)

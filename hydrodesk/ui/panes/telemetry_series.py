@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from hydrodesk.domain.telemetry import SeriesKey
+from hydrodesk.domain.workers import search_key
 from hydrodesk.ui.charts.metrics import metric_label, metric_sort_key
 
 if TYPE_CHECKING:
@@ -133,16 +134,17 @@ class SeriesPicker:
         self._set_many({key: shown for key, item in self._tree_items.items() if not item.isHidden()})
 
     def _filter_series_tree(self, text: str) -> None:
-        """Show the series whose device or metric (as named on screen or as sent) contains the text."""
-        needle = text.strip().casefold()
+        """Show the series whose device or metric (as named on screen or as sent) contains the text, accents and
+        case aside ("valvula norte" finds "Válvula Norte 1")."""
+        needle = search_key(text)
         for index in range(self.series_tree.topLevelItemCount()):
             parent = self.series_tree.topLevelItem(index)
-            device_hit = needle in parent.text(0).casefold()
+            device_hit = needle in search_key(parent.text(0))
             shown = 0
             for child_index in range(parent.childCount()):
                 child = parent.child(child_index)
                 key = child.data(0, KEY_ROLE)
-                hit = not needle or device_hit or needle in child.text(0).casefold() or needle in key.metric.casefold()
+                hit = not needle or device_hit or needle in search_key(child.text(0)) or needle in key.metric.casefold()
                 child.setHidden(not hit)
                 shown += hit
             parent.setHidden(shown == 0)
