@@ -50,6 +50,7 @@ from hydrodesk.ui.models.roles import SORT_ROLE
 from hydrodesk.ui.table_export import export_view, shown_columns
 from hydrodesk.ui.widgets.busy_notice import BusyNotice
 from hydrodesk.ui.widgets.column_fit import ColumnFitter
+from hydrodesk.ui.widgets.sort_arrows import point_ascending_up
 from hydrodesk.ui.widgets.table_export_job import TableExportJob
 
 if TYPE_CHECKING:
@@ -128,6 +129,7 @@ class DataTable(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(28)
         header = self.view.horizontalHeader()
+        point_ascending_up(header)
         self.columns = ColumnFitter(self.view)
         header.setSectionsMovable(True)
         header.setHighlightSections(False)

@@ -28,6 +28,7 @@ from hydrodesk.ui.models.roles import SORT_ROLE
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.column_fit import ColumnFitter
 from hydrodesk.ui.widgets.restyle import set_style_property
+from hydrodesk.ui.widgets.sort_arrows import point_ascending_up
 from hydrodesk.ui.workers.avatar import Avatar
 from hydrodesk.ui.workers.labels import label_for
 from hydrodesk.ui.workers.models import RECORDS, VOIDS, WorkerHistoryModel, needs_attention
@@ -109,6 +110,7 @@ class WorkerDetail(QWidget):
         self.history_view.setObjectName("WorkerHistory")
         self.history_view.setModel(self.history_proxy)
         self.history_view.setSortingEnabled(True)
+        point_ascending_up(self.history_view.horizontalHeader())
         self.history_view.setTabKeyNavigation(False)  # Tab goes on to the next control, not round the cells
         self.history_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.history_view.setAlternatingRowColors(True)
