@@ -230,7 +230,11 @@ def test_hovering_a_scouting_point_shows_its_record_and_the_map_exports(
     qtbot.waitUntil(lambda: len(pane.shown_dots()) > 0)
     dot = max(pane.shown_dots(), key=lambda item: len(item.point.present))
     assert dot.point.present, "some point of 90 days found a pest"
+    # A sector's label right over the point (as Parcela Este's label sat over one of its points): the point is
+    # still drawn, and hovered, on top.
+    next(iter(pane._items.values())).label.setPos(dot.scenePos())
     pane.view.centerOn(dot)
+    assert pane.view.itemAt(pane.view.mapFromScene(dot.scenePos())) is dot
     move_mouse(pane.view.viewport(), pane.view.mapFromScene(dot.scenePos()))
     qtbot.waitUntil(lambda: pane.legend.record_title.text() == "SCOUTING POINT", timeout=3_000)
     text = pane.legend.record_label.text()

@@ -25,8 +25,8 @@ from hydrodesk.domain.map_layers import ScoutPoint
 OUTLINE_PX = 1.2
 SELECTED_PX = 3.5
 DOT_RADIUS_PX = 4.5
-DOT_Z = 5
-LABEL_Z = 10
+LABEL_Z = 5
+DOT_Z = 10  # above the labels: a label must not hide a point (nor take its hover); a dot covers 9 px of text
 
 
 def scene_path(rings: Sequence[Sequence[tuple[float, float]]]) -> QPainterPath:
@@ -101,7 +101,7 @@ class SectorItem(QGraphicsPathItem):
         self.focused = False
         self.outline = QColor("#33443d")
         self.accent = QColor("#17795f")
-        # Not a child: a child is stacked with its sector, under the scouting points; labels go over everything.
+        # Not a child: a child is stacked with its sector; labels go over every sector, scouting points over them.
         self.label = SectorLabel(None)
         self.label.setZValue(LABEL_Z)
         self.label.setPos(path.boundingRect().center())
