@@ -1,15 +1,25 @@
 """Every chart draws its curves and legend above its grid: pyqtgraph stacks the axes, which draw the grid lines,
-above the view box, and a grid line ran through the legend's labels (seen in Clima y planta and Monitoreo)."""
+above the view box, and a grid line ran through the legend's labels (seen in Clima y planta and Monitoreo). And
+every chart writes its axes in the user's language: pyqtgraph wrote "0.20" and "Fri 04" in a Spanish window."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.ui.charts.metrics import PlotGroup
 from hydrodesk.ui.charts.plot_style import new_plot
 from hydrodesk.ui.charts.stacked_time_chart import PlotSpec, StackedTimeChart
+from hydrodesk.ui.charts.value_axis import localized
 from hydrodesk.ui.phyto.trend_chart import TrendChart
+from hydrodesk.ui.timeline.lanes import TimelineChart
 
 
 def data_above_grid(plot: pg.PlotItem) -> bool:
@@ -17,13 +27,59 @@ def data_above_grid(plot: pg.PlotItem) -> bool:
     return all(box.zValue() > plot.getAxis(side).zValue() for side in ("left", "bottom"))
 
 
-def test_the_live_weather_and_scouting_charts_draw_their_data_above_the_grid(qtbot: QtBot) -> None:
-    live, _crosshair = new_plot(PlotGroup("flow", "Flow (L/min)", 0), None, lambda *_: None, lambda *_: None)
+def every_chart(qtbot: QtBot, zone: str | None = None) -> tuple[list[pg.PlotItem], list[QWidget]]:
+    """The plots of each chart HydroDesk draws (live telemetry, weather, scouting trend and the timeline's lanes),
+    and the charts, which the caller keeps while it uses their plots."""
+    live, _crosshair = new_plot(PlotGroup("flow", "Flow (L/min)", 0), zone, lambda *_: None, lambda *_: None)
     weather = StackedTimeChart()
     qtbot.addWidget(weather)
     weather.set_plots([PlotSpec("a", "°C"), PlotSpec("b", "%")])
     scouting = TrendChart()
     qtbot.addWidget(scouting)
-    plots = [live, *weather.plots.values(), scouting.incidence_plot, scouting.severity_plot]
-    assert len(plots) == 5
-    assert all(data_above_grid(plot) for plot in plots)
+    timeline = TimelineChart()
+    qtbot.addWidget(timeline)
+    plots = [
+        live,
+        *weather.plots.values(),
+        scouting.incidence_plot,
+        scouting.severity_plot,
+        *(lane.plot for lane in timeline.lanes.values()),
+    ]
+    return plots, [weather, scouting, timeline]
+
+
+@pytest.fixture
+def spanish(qapp: QApplication) -> Iterator[None]:
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Spain))
+    yield
+    QLocale.setDefault(before)
+
+
+def test_the_live_weather_and_scouting_charts_draw_their_data_above_the_grid(qtbot: QtBot) -> None:
+    plots, _charts = every_chart(qtbot)
+    assert all(data_above_grid(plot) for plot in plots[:5])
+
+
+def test_every_chart_writes_its_values_with_the_users_decimal_mark(qtbot: QtBot, spanish: None) -> None:
+    plots, _charts = every_chart(qtbot)
+    assert len(plots) >= 8
+    for plot in plots:
+        assert plot.getAxis("left").tickStrings([-0.05, 0.0, 0.05, 0.1], 1.0, 0.05) == ["-0,05", "0", "0,05", "0,10"]
+
+
+def test_a_days_ticks_on_the_live_chart_are_in_the_users_language_at_the_farms_clock(
+    qtbot: QtBot, spanish: None
+) -> None:
+    (live, *_others), _charts = every_chart(qtbot, zone="America/Lima")
+    midnight_at_the_farm = datetime(2026, 12, 4, tzinfo=ZoneInfo("America/Lima")).timestamp()
+    axis = live.getAxis("bottom")
+    axis.setRange(midnight_at_the_farm - 12 * 3600, midnight_at_the_farm + 12 * 3600)
+    labels = axis.tickStrings([midnight_at_the_farm, midnight_at_the_farm + 6 * 3600], 1.0, 6 * 3600)
+    assert labels == ["vie 4 dic", "06:00"]
+
+
+def test_tick_labels_take_the_locales_marks_and_leave_an_exponent_alone() -> None:
+    labels = ["-0.5", "12.25", "3", "1e-05", "-2.5e+06"]
+    assert localized(labels, QLocale(QLocale.Language.Spanish)) == ["-0,5", "12,25", "3", "1e-05", "-2,5e+06"]
+    assert localized(labels, QLocale(QLocale.Language.English)) == labels

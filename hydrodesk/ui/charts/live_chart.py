@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QTimer, Signal
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from hydrodesk.domain.telemetry import SeriesBuffer, SeriesKey
 from hydrodesk.domain.telemetry_rollups import RollupHistory
-from hydrodesk.ui import formats
 from hydrodesk.ui.charts.metrics import PlotGroup, plot_group
 from hydrodesk.ui.charts.plot_style import (
     DARK_COLORS,
@@ -269,23 +267,12 @@ class LiveChart(QWidget):
         """Label the time axis with this farm's clock (the project's timezone; None: this computer's)."""
         self.zone = zone
         for plot in self.plots.values():
-            axis = plot.getAxis("bottom")
-            axis.utcOffset = self._axis_offset()
-            axis.picture = None  # the tick labels are drawn again
-            axis.update()
-
-    def _axis_offset(self) -> int | None:
-        """pyqtgraph's offset of the axis clock: seconds west of UTC (the farm's offset now), None for local."""
-        known = formats.farm_zone(self.zone)
-        if known is None:
-            return None
-        offset = datetime.now(UTC).astimezone(known).utcoffset()
-        return -int(offset.total_seconds()) if offset is not None else 0
+            plot.getAxis("bottom").set_zone(zone)
 
     def _add_plot(self, group: PlotGroup) -> pg.PlotItem:
         # Plots stack in their group order: rebuild the layout's rows around the new one.
         self.groups[group.key] = group
-        plot, crosshair = new_plot(group, self._axis_offset(), self._on_user_moved_view, self._on_x_range_changed)
+        plot, crosshair = new_plot(group, self.zone, self._on_user_moved_view, self._on_x_range_changed)
         self._crosshairs[group.key] = crosshair
         self.plots[group.key] = plot
         self._restack()

@@ -11,6 +11,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
 from hydrodesk.ui.charts.metrics import PlotGroup, metric_unit
+from hydrodesk.ui.charts.time_axis import FarmTimeAxis
+from hydrodesk.ui.charts.value_axis import LocaleValueAxis
 
 LIGHT_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f")
 DARK_COLORS = ("#5fa8e8", "#ff6b6b", "#5fd35f", "#b99cf0", "#ffae52", "#4fd8e6", "#d19a7a", "#f5a3d6", "#b0b0b0")
@@ -51,13 +53,14 @@ def data_above_grid(plot: pg.PlotItem) -> None:
 
 def new_plot(
     group: PlotGroup,
-    utc_offset: int | None,
+    zone: str | None,
     on_user_moved: Callable[..., None],
     on_x_range_changed: Callable[..., None],
 ) -> tuple[pg.PlotItem, pg.InfiniteLine]:
-    """A plot for one group of series (its unit on the left axis, time below), and its hidden crosshair."""
-    axis = pg.DateAxisItem(orientation="bottom", utcOffset=utc_offset)
-    plot = pg.PlotItem(axisItems={"bottom": axis})
+    """A plot for one group of series (its unit on the left axis, time below at the clock of `zone`, an IANA name;
+    None: this computer's), and its hidden crosshair."""
+    axis = FarmTimeAxis(zone)
+    plot = pg.PlotItem(axisItems={"bottom": axis, "left": LocaleValueAxis()})
     plot.setObjectName(group.key)
     plot.setLabel("left", group.title)
     plot.showGrid(x=True, y=True, alpha=0.18)

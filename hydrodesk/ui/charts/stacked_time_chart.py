@@ -19,6 +19,7 @@ from hydrodesk.domain.weather_series import Column, typical_step
 from hydrodesk.ui.charts.decimated_curve import DecimatedCurve, SpansItem, cosmetic_pen, faded
 from hydrodesk.ui.charts.plot_style import DARK_COLORS, LIGHT_COLORS, data_above_grid
 from hydrodesk.ui.charts.time_axis import FarmTimeAxis, TimeGridLines
+from hydrodesk.ui.charts.value_axis import LocaleValueAxis
 
 MIN_SPAN_S = 15 * 60.0  # zoomed in no further than a quarter of an hour
 AXIS_WIDTH = 52
@@ -100,7 +101,7 @@ class StackedTimeChart(QWidget):
         for row, spec in enumerate(specs):
             lowest = row == len(specs) - 1
             axis = FarmTimeAxis(self.zone)
-            plot = pg.PlotItem(axisItems={"bottom": axis})
+            plot = pg.PlotItem(axisItems={"bottom": axis, "left": LocaleValueAxis()})
             plot.setObjectName(spec.key)
             plot.setLabel("left", spec.title)
             plot.showGrid(x=lowest, y=True, alpha=0.18)

@@ -21,6 +21,7 @@ from hydrodesk.domain.phyto_verdicts import Threshold, Verdict
 from hydrodesk.ui.charts.decimated_curve import faded
 from hydrodesk.ui.charts.plot_style import data_above_grid
 from hydrodesk.ui.charts.time_axis import FarmTimeAxis
+from hydrodesk.ui.charts.value_axis import LocaleValueAxis
 from hydrodesk.ui.phyto.verdicts import STRONG
 
 MAX_SECTORS = 8
@@ -36,8 +37,10 @@ class TrendChart(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to type into; the pest chooser beside it has the keys
         self.setMinimumHeight(160)
-        self.incidence_plot = self.addPlot(row=0, col=0, axisItems={"bottom": FarmTimeAxis()})
-        self.severity_plot = self.addPlot(row=1, col=0, axisItems={"bottom": FarmTimeAxis()})
+        self.incidence_plot = self.addPlot(
+            row=0, col=0, axisItems={"bottom": FarmTimeAxis(), "left": LocaleValueAxis()}
+        )
+        self.severity_plot = self.addPlot(row=1, col=0, axisItems={"bottom": FarmTimeAxis(), "left": LocaleValueAxis()})
         self.severity_plot.setXLink(self.incidence_plot)
         for plot in (self.incidence_plot, self.severity_plot):
             plot.showGrid(x=True, y=True, alpha=0.2)

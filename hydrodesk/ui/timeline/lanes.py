@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 from hydrodesk.domain.phyto_verdicts import Verdict
 from hydrodesk.domain.timeline import HOUR_S, Timeline
 from hydrodesk.ui.charts.time_axis import FarmTimeAxis
+from hydrodesk.ui.charts.value_axis import LocaleValueAxis
 from hydrodesk.ui.timeline.lane_look import (
     ET0_COLOR,
     HARVEST,
@@ -108,7 +109,7 @@ class TimelineChart(QWidget):
     # ------------------------------------------------------------------------------------------ building
     def _make_lane(self, name: str) -> Lane:
         axis = FarmTimeAxis()
-        plot = pg.PlotItem(axisItems={"bottom": axis})
+        plot = pg.PlotItem(axisItems={"bottom": axis, "left": LocaleValueAxis()})
         plot.setObjectName(name)
         plot.setMenuEnabled(False)
         plot.hideButtons()
