@@ -83,3 +83,19 @@ def test_tick_labels_take_the_locales_marks_and_leave_an_exponent_alone() -> Non
     labels = ["-0.5", "12.25", "3", "1e-05", "-2.5e+06"]
     assert localized(labels, QLocale(QLocale.Language.Spanish)) == ["-0,5", "12,25", "3", "1e-05", "-2,5e+06"]
     assert localized(labels, QLocale(QLocale.Language.English)) == labels
+
+
+def test_a_time_axis_writes_its_labels_again_for_another_language_or_farm(qtbot: QtBot, spanish: None) -> None:
+    """The axis keeps the labels it wrote (a live chart slides every frame): not across a language or a farm."""
+    (live, *_others), _charts = every_chart(qtbot, zone="America/Lima")
+    axis = live.getAxis("bottom")
+    six_at_the_farm = datetime(2026, 12, 4, 6, tzinfo=ZoneInfo("America/Lima")).timestamp()
+    axis.setRange(six_at_the_farm - 3600, six_at_the_farm + 3600)
+    assert axis.tickStrings([six_at_the_farm], 1.0, 900) == ["06:00"]
+    axis.set_zone("Europe/Madrid")
+    assert axis.tickStrings([six_at_the_farm], 1.0, 900) == ["12:00"]
+    axis.set_zone("America/Lima")
+    midnight = six_at_the_farm - 6 * 3600
+    assert axis.tickStrings([midnight], 1.0, 6 * 3600) == ["vie 4 dic"]
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    assert axis.tickStrings([midnight], 1.0, 6 * 3600) == ["Fri 4 Dec"]

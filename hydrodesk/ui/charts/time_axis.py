@@ -17,6 +17,7 @@ from PySide6.QtGui import QFontMetrics, QPainter
 from hydrodesk.ui import formats
 
 MINUTE, HOUR, DAY = 60.0, 3600.0, 86400.0
+LABELS_KEPT = 512
 
 
 class FarmTimeAxis(pg.DateAxisItem):
@@ -27,11 +28,15 @@ class FarmTimeAxis(pg.DateAxisItem):
         # Seconds since 1970 never take an SI prefix; left on, every zoom step re-lays the axis label out as HTML.
         self.enableAutoSIPrefix(False)
         self.zone: ZoneInfo | None = None
+        # Labels already written, by (tick, spacing, language): a live chart slides its window every frame, and
+        # most of its ticks stay the same times while they move across it.
+        self._labels: dict[tuple[float, float, str], str] = {}
         self.set_zone(zone)
 
     def set_zone(self, zone: str | None) -> None:
         """Label with this farm's clock (an IANA name; None: this computer's)."""
         self.zone = formats.farm_zone(zone)
+        self._labels.clear()
         self.picture = None
         self.update()
 
@@ -52,7 +57,17 @@ class FarmTimeAxis(pg.DateAxisItem):
         low, high = self.range
         # A month tick inside a chart of a few weeks reads better as a day ("1 dic") than as a month.
         spacing = min(spacing, 10 * DAY) if high - low < 60 * DAY else spacing
-        return [tick_text(value, spacing, self.zone) for value in values]
+        language = QLocale().name()
+        texts = []
+        for value in values:
+            key = (value, spacing, language)
+            text = self._labels.get(key)
+            if text is None:
+                if len(self._labels) >= LABELS_KEPT:
+                    self._labels.clear()
+                text = self._labels[key] = tick_text(value, spacing, self.zone)
+            texts.append(text)
+        return texts
 
 
 def tick_text(ts: float, spacing: float, zone: ZoneInfo | None) -> str:
