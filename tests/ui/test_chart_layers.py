@@ -99,3 +99,24 @@ def test_a_time_axis_writes_its_labels_again_for_another_language_or_farm(qtbot:
     assert axis.tickStrings([midnight], 1.0, 6 * 3600) == ["vie 4 dic"]
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     assert axis.tickStrings([midnight], 1.0, 6 * 3600) == ["Fri 4 Dec"]
+
+
+def test_the_scouting_trend_names_the_days_under_its_points_and_never_the_hours(qtbot: QtBot, spanish: None) -> None:
+    """One value a day, drawn at noon: "06:00" and "18:00" ticks between the points said nothing (seen in
+    Monitoreo), and a day's tick at midnight sat half a day before its point."""
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    axis = chart.incidence_plot.getAxis("bottom")
+    axis.set_zone("America/Lima")
+    lima = ZoneInfo("America/Lima")
+    noons = [datetime(2026, 12, day, 12, tzinfo=lima).timestamp() for day in (1, 2, 3, 4)]
+    for width in (1100, 500, 250):
+        levels = axis.tickValues(noons[0] - 3600, noons[-1] + 3600, width)
+        ticks = [tick for _spacing, values in levels for tick in values]
+        assert ticks, width
+        assert set(ticks) <= set(noons), width
+    assert axis.tickStrings(noons, 1.0, 86400) == ["1 dic", "2 dic", "3 dic", "4 dic"]
+    one_day = axis.tickValues(noons[1] - 3 * 3600, noons[1] + 3 * 3600, 1100)
+    assert [tick for _spacing, values in one_day for tick in values] == [noons[1]]
+    season = axis.tickValues(noons[0] - 150 * 86400, noons[-1], 1100)
+    assert [tick for _spacing, values in season for tick in values]  # months still named

@@ -21,8 +21,11 @@ LABELS_KEPT = 512
 
 
 class FarmTimeAxis(pg.DateAxisItem):
-    def __init__(self, zone: str | None = None, orientation: str = "bottom") -> None:
+    def __init__(self, zone: str | None = None, orientation: str = "bottom", *, days_only: bool = False) -> None:
+        """`days_only`: the chart has one value a day, drawn at noon (the scouting trend): ticks name days, at
+        noon, under the points, and never the hours between them."""
         super().__init__(orientation=orientation)
+        self.days_only = days_only
         # pyqtgraph sets this on the first paint; the grid above asks for ticks before that.
         self.fontMetrics = QFontMetrics(self.font())
         # Seconds since 1970 never take an SI prefix; left on, every zoom step re-lays the axis label out as HTML.
@@ -42,7 +45,22 @@ class FarmTimeAxis(pg.DateAxisItem):
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
         self.utcOffset = self._offset_at((minVal + maxVal) / 2)
-        return super().tickValues(minVal, maxVal, size)
+        levels = super().tickValues(minVal, maxVal, size)
+        return self._at_noon(levels, minVal, maxVal) if self.days_only else levels
+
+    def _at_noon(self, levels: list, low: float, high: float) -> list:
+        """Only the levels of a day or more; ticks of days (not months) moved from midnight to noon."""
+        kept = []
+        for spacing, values in levels:
+            if spacing < DAY:
+                continue
+            if spacing < 25 * DAY:
+                values = [noon for noon in (value + DAY / 2 for value in values) if low <= noon <= high]
+            kept.append((spacing, values))
+        if not any(values for _spacing, values in kept):  # less than a day in view: its day's noon, if shown
+            noon = datetime.fromtimestamp((low + high) / 2, self.zone).replace(hour=12, minute=0, second=0)
+            kept = [(DAY, [noon.timestamp()] if low <= noon.timestamp() <= high else [])]
+        return kept
 
     def _offset_at(self, ts: float) -> float:
         """pyqtgraph's sign: seconds west of UTC."""

@@ -38,9 +38,11 @@ class TrendChart(pg.GraphicsLayoutWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to type into; the pest chooser beside it has the keys
         self.setMinimumHeight(160)
         self.incidence_plot = self.addPlot(
-            row=0, col=0, axisItems={"bottom": FarmTimeAxis(), "left": LocaleValueAxis()}
+            row=0, col=0, axisItems={"bottom": FarmTimeAxis(days_only=True), "left": LocaleValueAxis()}
         )
-        self.severity_plot = self.addPlot(row=1, col=0, axisItems={"bottom": FarmTimeAxis(), "left": LocaleValueAxis()})
+        self.severity_plot = self.addPlot(
+            row=1, col=0, axisItems={"bottom": FarmTimeAxis(days_only=True), "left": LocaleValueAxis()}
+        )
         self.severity_plot.setXLink(self.incidence_plot)
         for plot in (self.incidence_plot, self.severity_plot):
             plot.showGrid(x=True, y=True, alpha=0.2)
