@@ -54,8 +54,11 @@ class FarmTimeAxis(pg.DateAxisItem):
         for spacing, values in levels:
             if spacing < DAY:
                 continue
-            if spacing < 25 * DAY:
-                values = [noon for noon in (value + DAY / 2 for value in values) if low <= noon <= high]
+            if spacing < 25 * DAY and values:
+                # The day before the first midnight in view has its noon in view too (a chart that starts at
+                # its first point's noon): step back one tick for it.
+                days = [values[0] - spacing, *values]
+                values = [noon for noon in (day + DAY / 2 for day in days) if low <= noon <= high]
             kept.append((spacing, values))
         if not any(values for _spacing, values in kept):  # less than a day in view: its day's noon, if shown
             noon = datetime.fromtimestamp((low + high) / 2, self.zone).replace(hour=12, minute=0, second=0)
