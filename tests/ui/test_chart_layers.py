@@ -5,7 +5,7 @@ every chart writes its axes in the user's language: pyqtgraph wrote "0.20" and "
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pyqtgraph as pg
@@ -118,6 +118,11 @@ def test_the_scouting_trend_names_the_days_under_its_points_and_never_the_hours(
         assert ticks, width
         assert set(ticks) <= set(noons), width
     assert axis.tickStrings(noons, 1.0, 86400) == ["1 dic", "2 dic", "3 dic", "4 dic"]
+    # A week (the "7 días" range) across a month's first day: the 1st is a day like the others, at noon (a month's
+    # tick at midnight had taken its place).
+    week = [(datetime(2026, 11, 27, 12, tzinfo=lima) + timedelta(days=day)).timestamp() for day in range(7)]
+    levels = axis.tickValues(week[0] - 3600, week[-1] + 3600, 1100)
+    assert [tick for _spacing, values in levels for tick in values] == week
     one_day = axis.tickValues(noons[1] - 3 * 3600, noons[1] + 3 * 3600, 1100)
     assert [tick for _spacing, values in one_day for tick in values] == [noons[1]]
     season = axis.tickValues(noons[0] - 150 * 86400, noons[-1], 1100)

@@ -7,7 +7,7 @@ a chart of a summer week is right after a DST change too) and formats each label
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pyqtgraph as pg
@@ -49,21 +49,20 @@ class FarmTimeAxis(pg.DateAxisItem):
         return self._at_noon(levels, minVal, maxVal) if self.days_only else levels
 
     def _at_noon(self, levels: list, low: float, high: float) -> list:
-        """Only the levels of a day or more; ticks of days (not months) moved from midnight to noon."""
-        kept = []
-        for spacing, values in levels:
-            if spacing < DAY:
-                continue
-            if spacing < 25 * DAY and values:
-                # The day before the first midnight in view has its noon in view too (a chart that starts at
-                # its first point's noon): step back one tick for it.
-                days = [values[0] - spacing, *values]
-                values = [noon for noon in (day + DAY / 2 for day in days) if low <= noon <= high]
-            kept.append((spacing, values))
-        if not any(values for _spacing, values in kept):  # less than a day in view: its day's noon, if shown
-            noon = datetime.fromtimestamp((low + high) / 2, self.zone).replace(hour=12, minute=0, second=0)
-            kept = [(DAY, [noon.timestamp()] if low <= noon.timestamp() <= high else [])]
-        return kept
+        """A chart of one value a day: a tick at the noon of every day (or every few days, as pyqtgraph spaced
+        them) in view; months and years as pyqtgraph has them once days no longer fit."""
+        day_spacings = [spacing for spacing, _values in levels if DAY <= spacing < 25 * DAY]
+        if not day_spacings and any(spacing >= 25 * DAY for spacing, _values in levels):
+            return [(spacing, values) for spacing, values in levels if spacing >= DAY]
+        step = max(1, round(min(day_spacings, default=DAY) / DAY))
+        noon = datetime.fromtimestamp(low, self.zone).replace(hour=12, minute=0, second=0, microsecond=0)
+        if noon.timestamp() < low:
+            noon += timedelta(days=1)
+        ticks = []
+        while noon.timestamp() <= high:
+            ticks.append(noon.timestamp())
+            noon += timedelta(days=step)  # on the wall clock: noon stays noon across a DST change
+        return [(step * DAY, ticks)]
 
     def _offset_at(self, ts: float) -> float:
         """pyqtgraph's sign: seconds west of UTC."""
