@@ -1,6 +1,7 @@
 """Every chart draws its curves and legend above its grid: pyqtgraph stacks the axes, which draw the grid lines,
 above the view box, and a grid line ran through the legend's labels (seen in Clima y planta and Monitoreo). And
-every chart writes its axes in the user's language: pyqtgraph wrote "0.20" and "Fri 04" in a Spanish window."""
+every chart writes its axes in the user's language: pyqtgraph wrote "0.20" and "Fri 04" in a Spanish window. And
+legend swatches without pyqtgraph's stray dash."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from zoneinfo import ZoneInfo
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from hydrodesk.ui.charts.legend_sample import LegendSample
 from hydrodesk.ui.charts.metrics import PlotGroup
 from hydrodesk.ui.charts.plot_style import new_plot
 from hydrodesk.ui.charts.stacked_time_chart import PlotSpec, StackedTimeChart
@@ -127,3 +130,26 @@ def test_the_scouting_trend_names_the_days_under_its_points_and_never_the_hours(
     assert [tick for _spacing, values in one_day for tick in values] == [noons[1]]
     season = axis.tickValues(noons[0] - 150 * 86400, noons[-1], 1100)
     assert [tick for _spacing, values in season for tick in values]  # months still named
+
+
+def swatch(sample: pg.ItemSample) -> QImage:
+    image = QImage(24, 24, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    sample.paint(painter)
+    painter.end()
+    return image
+
+
+def test_a_bar_series_legend_swatch_is_its_square_alone(qtbot: QtBot) -> None:
+    """pyqtgraph drew a line under a bar series' square, whose end stuck out at its left (the timeline's "Program
+    run")."""
+    bars = pg.BarGraphItem(x0=[0], width=[1], height=[1], brush=pg.mkBrush("#1a7a5e"), pen=pg.mkPen("#104d3b"))
+    white = QColor("white").rgb()
+    assert swatch(pg.ItemSample(bars)).pixel(0, 11) != white  # the stray dash, as pyqtgraph draws it
+    ours = swatch(LegendSample(bars))
+    assert [ours.pixel(x, 11) for x in (0, 1)] == [white, white]
+    assert ours.pixel(11, 11) == QColor("#1a7a5e").rgb()
+    timeline = TimelineChart()
+    qtbot.addWidget(timeline)
+    assert all(lane.plot.legend.sampleType is LegendSample for lane in timeline.lanes.values())

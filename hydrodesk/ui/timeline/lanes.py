@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from hydrodesk.domain.phyto_verdicts import Verdict
 from hydrodesk.domain.timeline import HOUR_S, Timeline
+from hydrodesk.ui.charts.legend_sample import LegendSample
 from hydrodesk.ui.charts.time_axis import FarmTimeAxis
 from hydrodesk.ui.charts.value_axis import LocaleValueAxis
 from hydrodesk.ui.timeline.lane_look import (
@@ -125,7 +126,7 @@ class TimelineChart(QWidget):
             plot.getAxis(axis_name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         holder = pg.GraphicsWidget()
         holder.setFixedWidth(0)
-        legend = pg.LegendItem(offset=(4, 0), labelTextSize="8pt", verSpacing=-8)
+        legend = pg.LegendItem(offset=(4, 0), labelTextSize="8pt", verSpacing=-8, sampleType=LegendSample)
         legend.setParentItem(holder)
         legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.legend = legend  # what plot.plot(..., name=…) adds its entries to
