@@ -190,6 +190,10 @@
         <translation>Umbrales y demoras por válvula, nivel de batería, sonido</translation>
     </message>
     <message>
+        <source>No alarms. One is raised here when a valve or a reading needs attention.</source>
+        <translation>No hay alarmas. Aquí aparece una cuando una válvula o una lectura requiere atención.</translation>
+    </message>
+    <message>
         <source>this console</source>
         <translation>esta consola</translation>
     </message>
@@ -996,6 +1000,10 @@
     <message>
         <source>Save the rows shown, in the order shown, as a CSV or Excel file</source>
         <translation>Guardar las filas mostradas, en el orden mostrado, como archivo CSV o de Excel</translation>
+    </message>
+    <message>
+        <source>No row matches “{text}”. Esc clears the filter.</source>
+        <translation>Ninguna fila coincide con «{text}». Esc borra el filtro.</translation>
     </message>
     <message>
         <source>1 row</source>
@@ -2314,6 +2322,10 @@
         <translation>{name} · vence {day}</translation>
     </message>
     <message>
+        <source>No forms sent from this computer yet. Fill one in on the Fill in tab.</source>
+        <translation>Aún no se ha enviado ningún formulario desde este equipo. Llene uno en la pestaña Llenar.</translation>
+    </message>
+    <message>
         <source>Submitted ({count})</source>
         <translation>Enviados ({count})</translation>
     </message>
@@ -2985,6 +2997,10 @@
         <source>valve-commands</source>
         <comment>file name</comment>
         <translation>comandos-de-válvulas</translation>
+    </message>
+    <message>
+        <source>No valve commands from this computer in this session. Select a valve above and press Open…</source>
+        <translation>Ningún comando de válvula desde este equipo en esta sesión. Seleccione una válvula arriba y pulse Abrir…</translation>
     </message>
     <message>
         <source>COMMANDS THIS SESSION</source>
@@ -4915,6 +4931,10 @@
     <message>
         <source>Sign in to see the farm&apos;s scouting.</source>
         <translation>Inicie sesión para ver el monitoreo de la finca.</translation>
+    </message>
+    <message>
+        <source>No scouting records in these dates. Choose a longer range above.</source>
+        <translation>No hay registros de monitoreo en estas fechas. Elija un periodo más largo arriba.</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,10 @@ class AlarmJournalView(QWidget):
 
     def show_journal(self) -> None:
         self.model.update_rows(list(reversed(self.center.journal)) if self.center is not None else [])
+        if self.center is not None:  # watching: an empty journal means no alarm so far
+            self.table.set_empty_text(
+                self.tr("No alarms. One is raised here when a valve or a reading needs attention.")
+            )
         self.update_buttons()
 
     def selected(self) -> AlarmEntry | None:

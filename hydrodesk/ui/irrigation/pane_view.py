@@ -115,6 +115,9 @@ class IrrigationView:
         self.commands_model = CommandsModel(self)
         self.commands_table = DataTable(export_name=self.tr("valve-commands", "file name"), parent=self)
         self.commands_table.set_source_model(self.commands_model)
+        self.commands_table.set_empty_text(
+            self.tr("No valve commands from this computer in this session. Select a valve above and press Open…")
+        )
         self.commands_table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.commands_table.set_elastic_columns([self.commands_model.columnCount() - 1])  # the note: free text
         commands_label = QLabel(self.tr("COMMANDS THIS SESSION"), self)

@@ -320,6 +320,7 @@ class FormsPane(FormsLoading, FormSubmitting, Pane):
     def _show_history(self, items: list[OutboxItem]) -> None:
         selected = self._selected_entry()
         self.history_model.set_items(items, self._places)
+        self.history.set_empty_text(self.tr("No forms sent from this computer yet. Fill one in on the Fill in tab."))
         self.tabs.setTabText(HISTORY_TAB, self.tr("Submitted ({count})").format(count=len(items)))
         row = self.history_model.row_of(selected) if selected else -1
         self.history.select_source_row(row if row >= 0 else (0 if items else -1))

@@ -150,4 +150,5 @@ class ScoutingLoading(Mixin):
         self._loaded = True
         self.show_heatmap(build_heatmap(*counts, known_sectors=known))
         self.records_model.set_rows(response_rows(records, zone))
+        self.records_table.set_empty_text(self.tr("No scouting records in these dates. Choose a longer range above."))
         self._show_subtitle()

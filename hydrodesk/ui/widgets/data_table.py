@@ -50,6 +50,7 @@ from hydrodesk.ui.models.roles import SORT_ROLE
 from hydrodesk.ui.table_export import export_view, shown_columns
 from hydrodesk.ui.widgets.busy_notice import BusyNotice
 from hydrodesk.ui.widgets.column_fit import ColumnFitter
+from hydrodesk.ui.widgets.empty_note import EmptyNote
 from hydrodesk.ui.widgets.sort_arrows import point_ascending_up
 from hydrodesk.ui.widgets.table_export_job import TableExportJob
 
@@ -131,6 +132,8 @@ class DataTable(QWidget):
         header = self.view.horizontalHeader()
         point_ascending_up(header)
         self.columns = ColumnFitter(self.view)
+        self.empty_note = EmptyNote(self.view)
+        self._empty_text = ""
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -191,10 +194,23 @@ class DataTable(QWidget):
         self.proxy.setFilterFixedString(text.strip())
         self._update_count()
 
+    def set_empty_text(self, text: str) -> None:
+        """What the table says in its middle while it has no rows at all (why, and what to do)."""
+        self._empty_text = text
+        self._update_count()
+
     def _update_count(self, *_: object) -> None:
         source = self.proxy.sourceModel()
         total = source.rowCount() if source is not None else 0
         shown = self.proxy.rowCount()
+        if shown:
+            self.empty_note.say("")
+        elif total and self.filter_edit.text().strip():
+            self.empty_note.say(
+                self.tr("No row matches “{text}”. Esc clears the filter.").format(text=self.filter_edit.text().strip())
+            )
+        else:
+            self.empty_note.say(self._empty_text)
         if shown == total == 1:
             self.count_label.setText(self.tr("1 row"))
         elif shown == total:
@@ -392,6 +408,11 @@ class DataTable(QWidget):
                 return True
             return super().eventFilter(watched, event)
         if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent):
+            if watched is self.filter_edit and event.key() == Qt.Key.Key_Escape and self.filter_edit.text():
+                event.accept()  # Esc clears the filter first (a dialog's Esc closes it only once it is empty)
+                if kind == QEvent.Type.KeyPress:
+                    self.filter_edit.clear()
+                return True
             action = self._key_action(event)
             if action is not None:
                 event.accept()  # ShortcutOverride accepted: the key comes here as a key press, no shortcut fires
