@@ -1943,6 +1943,10 @@
         <translation>{label} *</translation>
     </message>
     <message>
+        <source>Choose a sector…</source>
+        <translation>Elija un sector…</translation>
+    </message>
+    <message>
         <source>Typed coordinates</source>
         <translation>Coordenadas escritas</translation>
     </message>
@@ -1965,6 +1969,10 @@
     <message>
         <source>Recorded in {sector}. A point is optional.</source>
         <translation>Se registra en {sector}. El punto es opcional.</translation>
+    </message>
+    <message>
+        <source>Choose the sector where the form was filled in, or Typed coordinates.</source>
+        <translation>Elija el sector donde se llenó el formulario, o Coordenadas escritas.</translation>
     </message>
     <message>
         <source>Type the latitude and longitude where the form was filled in.</source>

@@ -240,6 +240,16 @@ def test_every_field_type_renders_and_is_checked_before_anything_is_queued(
     editor.longitude_edit.setText(f"{lon + 0.0001:.6f}")
     assert editor._check_location() is None
     assert editor.point_hint.text() == "This point lies in Lote B-1."
+    # A project (no sector) in the navigator: no place is chosen for the user (typed coordinates were, and asked
+    # for), and one is asked for.
+    editor.latitude_edit.clear()
+    editor.longitude_edit.clear()
+    editor.set_places(editor.project, None)
+    assert editor.location_combo.currentText() == "Choose a sector…"
+    assert editor.point_hint.text() == "Choose the sector where the form was filled in, or Typed coordinates."
+    assert editor._check_location() == (
+        "Type the latitude and longitude where the form was filled in, or choose a sector."
+    )
     desk.choose("form_task_002")  # a task about Lote B-1: recorded there unless the user says otherwise
     assert editor.location_combo.currentText() == "Lote B-1"
     # Checking never queued anything: the one entry is the inspection submitted above.

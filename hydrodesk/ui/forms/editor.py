@@ -175,12 +175,17 @@ class FormEditor(QWidget):
         current = self.location_combo.currentData()
         self.location_combo.blockSignals(True)
         self.location_combo.clear()
-        for place in project.sectors if project is not None else []:
+        sectors = project.sectors if project is not None else []
+        if sectors:
+            # Nothing chosen for the user: with a project (not a sector) in the navigator, typed coordinates were
+            # preselected and asked for, while the sector was one click away.
+            self.location_combo.addItem(self.tr("Choose a sector…"), None)
+        for place in sectors:
             self.location_combo.addItem(place.sector_name, place.sector_id)
         self.location_combo.addItem(self.tr("Typed coordinates"), COORDINATES)
         keep = wanted or (current if current not in (None, COORDINATES) else None)
         index = self.location_combo.findData(keep) if keep is not None else -1
-        self.location_combo.setCurrentIndex(index if index >= 0 else self.location_combo.count() - 1)
+        self.location_combo.setCurrentIndex(index if index >= 0 else 0)
         self.location_combo.blockSignals(False)
         self._location_changed()
 
@@ -215,6 +220,8 @@ class FormEditor(QWidget):
         if point is None:
             if sector is not None:
                 text = self.tr("Recorded in {sector}. A point is optional.").format(sector=sector.sector_name)
+            elif self.location_combo.currentData() is None:
+                text = self.tr("Choose the sector where the form was filled in, or Typed coordinates.")
             else:
                 text = self.tr("Type the latitude and longitude where the form was filled in.")
         else:
