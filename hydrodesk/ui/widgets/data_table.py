@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPoint,
+    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hydrodesk.domain.folded_pattern import folded_pattern
 from hydrodesk.exports.file_names import suggested_file_name
 from hydrodesk.ui.export_feedback import write_error_text
 from hydrodesk.ui.keys import KeyHelp, key_text
@@ -191,7 +193,11 @@ class DataTable(QWidget):
         self.filter_edit.selectAll()
 
     def _apply_filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+        # Accents, case and extra spaces ignored, as the roster's search does ("valvula norte" finds "Válvula
+        # Norte 1"): folded into the pattern, so the proxy still filters in C++.
+        self.proxy.setFilterRegularExpression(
+            QRegularExpression(folded_pattern(text), QRegularExpression.PatternOption.CaseInsensitiveOption)
+        )
         self._update_count()
 
     def set_empty_text(self, text: str) -> None:

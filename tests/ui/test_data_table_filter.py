@@ -1,5 +1,6 @@
-"""An empty table says why, in its middle: nothing there yet (in the pane's words), or a filter that hides every
-row (and Esc in the filter box clears it). A table with rows shows no note."""
+"""A table's filter finds what a hurried person types ("valvula norte" finds "Válvula Norte 1"), and an empty table
+says why, in its middle: nothing there yet (in the pane's words), or a filter that hides every row (and Esc in the
+filter box clears it). A table with rows shows no note."""
 
 from __future__ import annotations
 
@@ -53,3 +54,21 @@ def test_a_filter_that_hides_every_row_says_so_and_esc_clears_it(qtbot: QtBot) -
     assert table.filter_edit.text() == ""
     assert table.proxy.rowCount() == 3
     assert not table.empty_note.isVisible()
+
+
+def test_the_filter_ignores_accents_case_and_extra_spaces(qtbot: QtBot) -> None:
+    table, model = shown_table(qtbot)
+    rows = (("Válvula Norte 1", "Abierta"), ("Válvula Norte 2", "Cerrada"), ("Piña (lote 3.5)", "Sin datos"))
+    for name, state in rows:
+        model.appendRow([QStandardItem(name), QStandardItem(state)])
+
+    def shown(typed: str) -> list[str]:
+        table.filter_edit.setText(typed)
+        return sorted(table.proxy.index(row, 0).data() for row in range(table.proxy.rowCount()))
+
+    assert shown("valvula  NORTE") == ["Válvula Norte 1", "Válvula Norte 2"]
+    assert shown("pina") == ["Piña (lote 3.5)"]
+    assert shown("(lote 3.5)") == ["Piña (lote 3.5)"]  # brackets and dots as typed
+    assert shown("lote 305") == []
+    assert shown("cerrada") == ["Válvula Norte 2"]  # any column
+    assert shown("") == ["Piña (lote 3.5)", "Válvula Norte 1", "Válvula Norte 2"]
