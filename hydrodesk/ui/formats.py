@@ -159,6 +159,28 @@ def number_text(value: float, decimals: int = 3) -> str:
     return text.rstrip("0").rstrip(point) if point in text else text
 
 
+def unit_word(unit: str | None, amount: float) -> str:
+    """A session's sampling unit in the user's language, singular or plural for `amount` ("caja", "cajas"); a unit
+    HydroDesk does not know is written as the server has it."""
+    translate = QCoreApplication.translate
+    words = {
+        "box": (translate("Formats", "box"), translate("Formats", "boxes")),
+        "kg": (translate("Formats", "kg"), translate("Formats", "kg")),
+        "bucket": (translate("Formats", "bucket"), translate("Formats", "buckets")),
+        "crate": (translate("Formats", "crate"), translate("Formats", "crates")),
+        "bin": (translate("Formats", "bin"), translate("Formats", "bins")),
+    }
+    if not unit:
+        return translate("Formats", "unit") if amount == 1 else translate("Formats", "units")
+    one, many = words.get(unit.casefold(), (unit, unit))
+    return one if amount == 1 else many
+
+
+def amount_text(units: float, unit: str | None) -> str:
+    """`340 cajas`, `1196,9 kg`, `1 unidad`."""
+    return f"{number_text(units)} {unit_word(unit, units)}"
+
+
 def money_text(value: float) -> str:
     """`1,234.50` / `1234,50`: two decimals, the locale's separators (the platform names no currency)."""
     return QLocale().toString(float(value), "f", 2)

@@ -2257,6 +2257,50 @@
         <source>{time} ({zone})</source>
         <translation>{time} ({zone})</translation>
     </message>
+    <message>
+        <source>box</source>
+        <translation>caja</translation>
+    </message>
+    <message>
+        <source>boxes</source>
+        <translation>cajas</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>bucket</source>
+        <translation>cubeta</translation>
+    </message>
+    <message>
+        <source>buckets</source>
+        <translation>cubetas</translation>
+    </message>
+    <message>
+        <source>crate</source>
+        <translation>jaba</translation>
+    </message>
+    <message>
+        <source>crates</source>
+        <translation>jabas</translation>
+    </message>
+    <message>
+        <source>bin</source>
+        <translation>bin</translation>
+    </message>
+    <message>
+        <source>bins</source>
+        <translation>bins</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unidad</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>unidades</translation>
+    </message>
 </context>
 <context>
     <name>FormsPane</name>
@@ -3984,50 +4028,6 @@
     <message>
         <source>On its way: it is sent as soon as the server can be reached.</source>
         <translation>En camino: se envía en cuanto se pueda contactar con el servidor.</translation>
-    </message>
-    <message>
-        <source>box</source>
-        <translation>caja</translation>
-    </message>
-    <message>
-        <source>boxes</source>
-        <translation>cajas</translation>
-    </message>
-    <message>
-        <source>kg</source>
-        <translation>kg</translation>
-    </message>
-    <message>
-        <source>bucket</source>
-        <translation>cubeta</translation>
-    </message>
-    <message>
-        <source>buckets</source>
-        <translation>cubetas</translation>
-    </message>
-    <message>
-        <source>crate</source>
-        <translation>jaba</translation>
-    </message>
-    <message>
-        <source>crates</source>
-        <translation>jabas</translation>
-    </message>
-    <message>
-        <source>bin</source>
-        <translation>bin</translation>
-    </message>
-    <message>
-        <source>bins</source>
-        <translation>bins</translation>
-    </message>
-    <message>
-        <source>unit</source>
-        <translation>unidad</translation>
-    </message>
-    <message>
-        <source>units</source>
-        <translation>unidades</translation>
     </message>
     <message>
         <source>session {id}</source>

@@ -395,7 +395,7 @@ def test_live_totals_follow_records_as_they_arrive_and_count_each_once(board: Bo
     assert (board.cell(row, UNITS), board.cell(row, WORKERS), board.cell(row, PAY)) == ("4", "1", "24.20")
     board.run(board.pane.refresh())  # the server's copies of the records meet the outbox's: still once
     assert board.row().totals.units == 4
-    assert board.pane.summary.units_card.value_label.text() == "4"
+    assert board.pane.summary.units_card.value_label.text() == "4 boxes"  # the day's one unit, in words
 
 
 def test_filters_and_day_navigation(board: Board) -> None:

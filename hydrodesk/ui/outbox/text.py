@@ -84,24 +84,6 @@ def what_to_do(line: OutboxLine) -> str:
 # ------------------------------------------------------------------------------------------------ descriptions
 
 
-def unit_word(unit: str | None, amount: float) -> str:
-    words = {
-        "box": (translate("OutboxText", "box"), translate("OutboxText", "boxes")),
-        "kg": (translate("OutboxText", "kg"), translate("OutboxText", "kg")),
-        "bucket": (translate("OutboxText", "bucket"), translate("OutboxText", "buckets")),
-        "crate": (translate("OutboxText", "crate"), translate("OutboxText", "crates")),
-        "bin": (translate("OutboxText", "bin"), translate("OutboxText", "bins")),
-    }
-    if not unit:
-        return translate("OutboxText", "unit") if amount == 1 else translate("OutboxText", "units")
-    one, many = words.get(unit.casefold(), (unit, unit))
-    return one if amount == 1 else many
-
-
-def amount_text(units: float, unit: str | None) -> str:
-    return f"{formats.number_text(units)} {unit_word(unit, units)}"
-
-
 def day_text(day: date | None) -> str:
     return "" if day is None else formats.day_text(day, weekday=False)
 
@@ -136,12 +118,12 @@ def describe(line: OutboxLine) -> str:
     if kind is EntryKind.CREATE_RECORD:
         units = float(payload.get("units", 1))
         return translate("OutboxText", "{amount} for {worker} in {where}").format(
-            amount=amount_text(units, unit), worker=_worker(payload), where=_where(line)
+            amount=formats.amount_text(units, unit), worker=_worker(payload), where=_where(line)
         )
     if kind is EntryKind.VOID_RECORD:
         units = float(payload.get("units") or 0)
         return translate("OutboxText", "Cancel {amount} for {worker} in {where}").format(
-            amount=amount_text(units, unit), worker=_worker(payload), where=_where(line)
+            amount=formats.amount_text(units, unit), worker=_worker(payload), where=_where(line)
         )
     if kind is EntryKind.OPEN_SESSION:
         return translate("OutboxText", "Open a session in {where}").format(where=_where(line))

@@ -39,7 +39,12 @@ class DaySummary(QWidget):
             if totals.pending_units
             else self.tr("all on the server")
         )
-        self.units_card.set_content(formats.number_text(totals.units), pending)
+        units = {str(row.data.get("sampling_unit") or "") for row in counted}
+        # One unit for the day ("1196,9 kg"); sessions weighing in different units add up to a bare number.
+        amount = (
+            formats.amount_text(totals.units, units.pop()) if len(units) == 1 else formats.number_text(totals.units)
+        )
+        self.units_card.set_content(amount, pending)
         self.workers_card.set_content(formats.number_text(totals.workers), self.tr("with at least one record"))
         pay = "—" if totals.pay is None else formats.money_text(totals.pay)
         self.pay_card.set_content(pay, self.tr("units × price, plus bonuses"))

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from hydrodesk.domain.session_board import has_bonus
 from hydrodesk.domain.sessions import Bonus
-from hydrodesk.ui.formats import money_text, number_text
+from hydrodesk.ui.formats import money_text, number_text, unit_word
 
 
 def duration_text(span: timedelta) -> str:
@@ -23,7 +23,9 @@ def duration_text(span: timedelta) -> str:
 
 
 def price_text(price: float, unit: str) -> str:
-    return QCoreApplication.translate("SessionText", "{price} / {unit}").format(price=money_text(price), unit=unit)
+    return QCoreApplication.translate("SessionText", "{price} / {unit}").format(
+        price=money_text(price), unit=unit_word(unit, 1)
+    )
 
 
 def bonus_text(bonus: Bonus | None) -> str:

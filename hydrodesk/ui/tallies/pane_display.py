@@ -17,7 +17,7 @@ from hydrodesk.domain.tallies import LineStatus
 from hydrodesk.domain.tally_entries import entry_views
 from hydrodesk.domain.tally_sums import Pricing, totals
 from hydrodesk.sync.status import ConnectionState
-from hydrodesk.ui.formats import day_text, farm_zone, money_text, number_text, time_text, zone_label
+from hydrodesk.ui.formats import amount_text, day_text, farm_zone, money_text, number_text, time_text, zone_label
 from hydrodesk.ui.icons import svg_pixmap
 from hydrodesk.ui.tallies.scopes import DEFAULT_SEASON_DAYS, SEASON
 from hydrodesk.ui.widgets.restyle import set_style_property
@@ -144,7 +144,7 @@ class TalliesDisplay:
         # Each count is a phrase of its own, singular or plural, so no language reads "1 workers".
         counts = [
             self.tr("1 worker") if total.workers == 1 else self.tr("{count} workers").format(count=total.workers),
-            f"{number_text(total.units)} {unit}".strip(),
+            amount_text(total.units, unit),
             self.tr("1 record") if total.records == 1 else self.tr("{count} records").format(count=total.records),
             self.tr("1 void") if total.voids == 1 else self.tr("{count} voids").format(count=total.voids),
             self.tr("pay {pay}").format(pay=money_text(total.pay.total)),
