@@ -43,6 +43,7 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
                 "moment": "Dec 2, 2026 11:19\u202fAM",
                 "money": "12,345.50",
                 "units": "12.25",
+                "amounts": "340 boxes · 1 box · 1,196.9 kg · 2 units · 5 totes",
             },
         ),
         (
@@ -55,6 +56,7 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
                 "moment": "2 dic 2026 11:19",
                 "money": "12.345,50",
                 "units": "12,25",
+                "amounts": "340 cajas · 1 caja · 1196,9 kg · 2 unidades · 5 totes",
             },
         ),
     ],
@@ -71,6 +73,11 @@ def test_days_times_and_money_read_the_same_everywhere_in_each_language(
         "moment": formats.moment_text(MOMENT, LIMA),
         "money": formats.money_text(12345.5),
         "units": formats.number_text(12.250),
+        # A session's unit in words, singular or plural; one the app does not know, as the server has it.
+        "amounts": " · ".join(
+            formats.amount_text(units, unit)
+            for units, unit in ((340, "box"), (1, "box"), (1196.9, "kg"), (2, None), (5, "totes"))
+        ),
     }
     assert written == expected
     assert formats.number_text(4.0) == "4"  # whole units without decimals

@@ -170,9 +170,8 @@ class OverviewPane(Pane):
         assert project is not None
         settings = project.settings
         price = formats.money_text(settings.price_per_unit)
-        self.pay_card.set_content(
-            self.tr("{price} per {unit}").format(price=price, unit=settings.sampling_unit), self._bonus_text()
-        )
+        unit = formats.unit_word(settings.sampling_unit, 1)
+        self.pay_card.set_content(self.tr("{price} per {unit}").format(price=price, unit=unit), self._bonus_text())
         self.duration_card.set_content(
             self.tr("{hours} h").format(hours=settings.max_duration_hours),
             self.tr("Longest a production session stays open"),

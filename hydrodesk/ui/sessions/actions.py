@@ -219,7 +219,7 @@ class SessionActions(Mixin):
         totals = row.totals
         summary = self.tr("{units} {unit} by {workers} workers · pay {pay}").format(
             units=formats.number_text(totals.units),
-            unit=row.data.get("sampling_unit") or "",
+            unit=formats.unit_word(row.data.get("sampling_unit"), totals.units),
             workers=totals.workers,
             pay="—" if totals.pay is None else formats.money_text(totals.pay),
         )

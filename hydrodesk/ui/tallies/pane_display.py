@@ -17,7 +17,16 @@ from hydrodesk.domain.tallies import LineStatus
 from hydrodesk.domain.tally_entries import entry_views
 from hydrodesk.domain.tally_sums import Pricing, totals
 from hydrodesk.sync.status import ConnectionState
-from hydrodesk.ui.formats import amount_text, day_text, farm_zone, money_text, number_text, time_text, zone_label
+from hydrodesk.ui.formats import (
+    amount_text,
+    day_text,
+    farm_zone,
+    money_text,
+    number_text,
+    time_text,
+    unit_word,
+    zone_label,
+)
 from hydrodesk.ui.icons import svg_pixmap
 from hydrodesk.ui.tallies.scopes import DEFAULT_SEASON_DAYS, SEASON
 from hydrodesk.ui.widgets.restyle import set_style_property
@@ -81,7 +90,7 @@ class TalliesDisplay:
                 day=_day_text(self.day_edit.date()),
                 zone=zone_label(self._session_zone()),
                 price=money_text(pricing.price_per_unit),
-                unit=pricing.sampling_unit,
+                unit=unit_word(pricing.sampling_unit, 1),
                 bonus=bonus,
             )
         )

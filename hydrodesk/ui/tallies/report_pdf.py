@@ -39,7 +39,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from hydrodesk.domain.day_report import DayReport, PayLine
-from hydrodesk.ui.formats import day_text, money_text, number_text, time_format
+from hydrodesk.ui.formats import amount_text, day_text, money_text, number_text, time_format, unit_word
 from hydrodesk.ui.tallies.report_layout import (
     CELL_BORDER_PX,
     CELL_PADDING_PX,
@@ -258,7 +258,9 @@ def report_html(report: DayReport, widths: Sequence[float] | None = None, font_p
         (translate("DayReport", "Session"), _session_times(report)),
         (
             translate("DayReport", "Price"),
-            translate("DayReport", "{price} per {unit}").format(price=money_text(terms.price_per_unit), unit=unit),
+            translate("DayReport", "{price} per {unit}").format(
+                price=money_text(terms.price_per_unit), unit=unit_word(unit, 1)
+            ),
         ),
         (translate("DayReport", "Bonus"), _bonus_text(report)),
     ]
@@ -267,7 +269,7 @@ def report_html(report: DayReport, widths: Sequence[float] | None = None, font_p
         for label, value in facts
     )
     summary = [
-        (translate("DayReport", "Units"), f"{number_text(totals.units or 0)} {unit}"),
+        (translate("DayReport", "Units"), amount_text(totals.units or 0, unit)),
         (translate("DayReport", "Workers"), str(totals.workers)),
         (translate("DayReport", "Base pay"), money_text(totals.base_pay)),
         (translate("DayReport", "Bonus"), money_text(totals.bonus)),
