@@ -137,7 +137,7 @@ def test_the_spanish_ui_speaks_spanish(
     assert pane.crop_card.caption_label.text() == "CULTIVO"
     assert "Sector de Rancho San Pedro" in pane.subtitle_label.text()
     assert "4,20 ha" in pane.subtitle_label.text()  # and numbers the Spanish way
-    assert "por box" in pane.pay_card.value_label.text()
+    assert "por caja" in pane.pay_card.value_label.text()  # the session's unit in words (it read "por box")
     headers = [
         pane.sectors_model.headerData(c, Qt.Orientation.Horizontal) for c in range(pane.sectors_model.columnCount())
     ]
