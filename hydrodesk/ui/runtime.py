@@ -190,7 +190,10 @@ class _AsyncLifecycle(QObject):
         shutdown = self._shutdown
         if shutdown is not None and not shutdown.done():
             shutdown.add_done_callback(lambda _task: self._app.exit(0))
-            self._app.exec()
+            # Until it is done: a quit still queued from before (a timer's) would end one run early, and the demo's
+            # simulator was then killed at exit instead of stopped.
+            while not shutdown.done():
+                self._app.exec()
         if self._restore_signals is not None:
             self._restore_signals()
         self._loop._after_run_forever()
@@ -263,6 +266,7 @@ def _quit_after(window: MainWindow, options: LaunchOptions, outcome: _Outcome) -
             "hydrodesk: --quit-after elapsed before the data loaded; the screenshot shows the window as it is\n"
         )
         _save_screenshot(window, options.screenshot, outcome)
+        return  # the screenshot quits (once: a second quit queued here cut the ordered shutdown short)
     QApplication.quit()
 
 

@@ -130,6 +130,40 @@ def test_demo_runs_takes_a_screenshot_and_stops_its_simulator(
                 assert not re.search(rb"key_[A-Za-z0-9]{4,}\.[A-Za-z0-9_-]{12,}", content), f"an API key is in {path}"
 
 
+def test_a_deadline_before_the_data_still_shuts_down_in_order(
+    user_home: dict[str, str], sim_template: Path, tmp_path: Path
+) -> None:
+    """--quit-after ending before the farm has loaded: a picture of the window as it is, then the ordered shutdown.
+    The picture's quit and the deadline's were both queued, the second ended the run the shutdown needed, and the
+    demo's simulator was killed at exit instead of stopped (seen once in the wheel's smoke test, on a busy machine)."""
+    demo_farm = seeded_demo_farm(user_home, sim_template)
+    screenshot = tmp_path / "early.png"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "hydrodesk",
+            "--demo",
+            "--pane",
+            "telemetry",
+            *("--lang", "en", "--log-level", "INFO"),
+            *("--screenshot", str(screenshot)),
+            # Long enough for the first paint (the simulator starts after it), far too short for the farm to load.
+            *("--quit-after", "3"),
+        ],
+        env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "--quit-after elapsed before the data loaded" in done.stderr
+    assert "demo simulator stopped (exit code 0)" in done.stderr, done.stderr[-3000:]
+    assert screenshot.is_file()
+    assert processes_mentioning(str(demo_farm)) == []
+
+
 def todays_sessions_and_their_records(
     cache: sqlite3.Connection, started: datetime
 ) -> tuple[list[str], list[dict[str, Any]]]:

@@ -114,8 +114,9 @@ def test_the_installed_wheel_runs_the_demo_farm(wheel: Path, tmp_path: Path) -> 
     smoke = packaging_script("smoke")
     screenshot = tmp_path / "wheel.png"
     executable = target / ("Scripts/hydrodesk.exe" if sys.platform == "win32" else "bin/hydrodesk")
-    # The demo loads in about 10 s here (a fresh farm is seeded first); a busy machine needs the headroom (the app
-    # runs the whole --quit-after, screenshot or not).
-    done = smoke.run_demo([str(executable)], screenshot, quit_after=25, check_log=True, timeout=90)
-    assert "demo simulator stopped (exit code 0)" in done.stderr
+    # The demo loads in about 10 s here (a fresh farm is seeded first); a busy machine needs the headroom. With a
+    # screenshot the deadline is only a limit: the app quits once the picture is saved (25 s was short with two
+    # suites running at once on two cores).
+    done = smoke.run_demo([str(executable)], screenshot, quit_after=60, check_log=True, timeout=150)
+    assert "demo simulator stopped (exit code 0)" in done.stderr, done.stderr[-3000:]
     assert screenshot.is_file()
