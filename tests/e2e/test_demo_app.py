@@ -71,34 +71,30 @@ def seeded_demo_farm(user_home: dict[str, str], sim_template: Path) -> Path:
     return demo_farm
 
 
+def run_demo(user_home: dict[str, str], *arguments: str) -> subprocess.CompletedProcess[str]:
+    """`hydrodesk --demo --log-level INFO <arguments>` offscreen in the test's home, to its end (at most 120 s)."""
+    return subprocess.run(
+        [sys.executable, "-m", "hydrodesk", "--demo", "--log-level", "INFO", *arguments],
+        env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 def test_demo_runs_takes_a_screenshot_and_stops_its_simulator(
     user_home: dict[str, str], sim_template: Path, tmp_path: Path
 ) -> None:
     demo_farm = seeded_demo_farm(user_home, sim_template)
     screenshot = tmp_path / "window.png"
 
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "hydrodesk",
-            "--demo",
-            "--lang",
-            "en",
-            "--log-level",
-            "INFO",
-            "--screenshot",
-            str(screenshot),
-            "--quit-after",
-            # The demo loads in about 6 s on a quiet 2-core machine; a busy one needs the headroom. With a
-            # screenshot the deadline is only a limit: the app quits once the picture is saved.
-            "60",
-        ],
-        env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    done = run_demo(
+        user_home,
+        *("--lang", "en", "--screenshot", str(screenshot)),
+        # The demo loads in about 6 s on a quiet 2-core machine; a busy one needs the headroom. With a screenshot
+        # the deadline is only a limit: the app quits once the picture is saved.
+        *("--quit-after", "60"),
     )
 
     assert done.returncode == 0, done.stderr[-3000:]
@@ -138,24 +134,11 @@ def test_a_deadline_before_the_data_still_shuts_down_in_order(
     demo's simulator was killed at exit instead of stopped (seen once in the wheel's smoke test, on a busy machine)."""
     demo_farm = seeded_demo_farm(user_home, sim_template)
     screenshot = tmp_path / "early.png"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "hydrodesk",
-            "--demo",
-            "--pane",
-            "telemetry",
-            *("--lang", "en", "--log-level", "INFO"),
-            *("--screenshot", str(screenshot)),
-            # Long enough for the first paint (the simulator starts after it), far too short for the farm to load.
-            *("--quit-after", "3"),
-        ],
-        env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    done = run_demo(
+        user_home,
+        *("--pane", "telemetry", "--lang", "en", "--screenshot", str(screenshot)),
+        # Long enough for the first paint (the simulator starts after it), far too short for the farm to load.
+        *("--quit-after", "3"),
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "--quit-after elapsed before the data loaded" in done.stderr
@@ -241,27 +224,7 @@ def test_the_demo_opens_a_sectors_timeline_of_yesterday_with_every_lane(
 ) -> None:
     seeded_demo_farm(user_home, sim_template)
     screenshot = tmp_path / "timeline.png"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "hydrodesk",
-            "--demo",
-            "--pane",
-            "timeline",
-            "--log-level",
-            "INFO",
-            "--screenshot",
-            str(screenshot),
-            "--quit-after",
-            "60",
-        ],
-        env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = run_demo(user_home, "--pane", "timeline", "--screenshot", str(screenshot), "--quit-after", "60")
 
     assert done.returncode == 0, done.stderr[-3000:]
     assert "taking the screenshot now that the farm has loaded" in done.stderr
@@ -293,17 +256,11 @@ def test_the_demo_opens_on_the_sector_map_coloured_by_scouting(
 ) -> None:
     demo_farm = seeded_demo_farm(user_home, sim_template)
     screenshot = tmp_path / "map.png"
-    done = subprocess.run(
-        [
-            *(sys.executable, "-m", "hydrodesk", "--demo", "--pane", "map", "--lang", "es", "--log-level", "INFO"),
-            # Room for a slow start on a busy machine: the map fetches its layer after the farm has loaded.
-            *("--screenshot", str(screenshot), "--quit-after", "60"),
-        ],
-        env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    done = run_demo(
+        user_home,
+        *("--pane", "map", "--lang", "es"),
+        # Room for a slow start on a busy machine: the map fetches its layer after the farm has loaded.
+        *("--screenshot", str(screenshot), "--quit-after", "60"),
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "taking the screenshot now that the farm has loaded" in done.stderr
@@ -365,15 +322,9 @@ def test_the_demo_opens_on_the_forms_with_the_farms_forms_and_tasks(
     demo_farm = seeded_demo_farm(user_home, sim_template)
     screenshot = tmp_path / "forms.png"
 
-    done = subprocess.run(
-        [sys.executable, "-m", "hydrodesk", "--demo", "--pane", "forms", "--lang", "es", "--log-level", "INFO",
-         "--screenshot", str(screenshot), "--quit-after", "60"],
-        env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )  # fmt: skip
+    done = run_demo(
+        user_home, *("--pane", "forms", "--lang", "es", "--screenshot", str(screenshot), "--quit-after", "60")
+    )
 
     assert done.returncode == 0, done.stderr[-3000:]
     # The pane waited for its forms before the picture was taken: the monitoring forms and the user's two tasks.

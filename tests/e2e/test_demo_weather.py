@@ -4,15 +4,12 @@ fetched, drawn and kept in the office's cache, and the screenshot is taken once 
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QImage
 
-from .test_demo_app import distinct_colours, processes_mentioning, seeded_demo_farm, user_home
+from .test_demo_app import distinct_colours, processes_mentioning, run_demo, seeded_demo_farm, user_home
 
 __all__ = ["user_home"]  # the fixture, used by name
 
@@ -34,29 +31,11 @@ def test_the_demo_weather_pane_shows_the_weeks_readings(
 ) -> None:
     demo_farm = seeded_demo_farm(user_home, sim_template)
     screenshot = tmp_path / "weather.png"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "hydrodesk",
-            "--demo",
-            "--lang",
-            "es",
-            "--pane",
-            "weather",
-            "--log-level",
-            "INFO",
-            "--screenshot",
-            str(screenshot),
-            "--quit-after",
-            # The farm loads in about 6 s on a quiet machine, the week of readings in 3 more: a limit, not a wait.
-            "60",
-        ],
-        env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    done = run_demo(
+        user_home,
+        *("--lang", "es", "--pane", "weather", "--screenshot", str(screenshot)),
+        # The farm loads in about 6 s on a quiet machine, the week of readings in 3 more: a limit, not a wait.
+        *("--quit-after", "60"),
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "taking the screenshot now that the farm has loaded" in done.stderr
