@@ -82,6 +82,9 @@ class CreateWorkerDialog(QDialog):
         self._options = options
         self.photo: Photo | None = None
         self._busy = False
+        # Why the last save failed (a full disk, a refusal): shown until the next attempt, above what the fields
+        # say, and kept when the form is checked again (a roster refresh in the background must not wipe it).
+        self._save_problem: str | None = None
         self.setWindowTitle(self.tr("Correct worker and retry") if editing_entry else self.tr("New worker"))
         self.setMinimumWidth(760)
 
@@ -345,9 +348,7 @@ class CreateWorkerDialog(QDialog):
         tone, note = self._id_note(worker_id)
         self.id_note.setText(note)
         set_style_property(self.id_note, "tone", tone)
-        problems = self.field_problems()
-        self.problems.setText("\n".join(problems))
-        self.problems.setVisible(bool(problems))
+        self._show_problems()
         missing = self.missing()
         self.hint.setText(
             self.tr("Still needed: {fields}.").format(fields=", ".join(missing))
@@ -442,6 +443,12 @@ class CreateWorkerDialog(QDialog):
         repolish(self.photo_message)  # its name changed too
         self.remove_photo_button.setEnabled(self.photo is not None)
 
+    def _show_problems(self) -> None:
+        problems = [self._save_problem] if self._save_problem else []
+        problems += self.field_problems()
+        self.problems.setText("\n".join(problems))
+        self.problems.setVisible(bool(problems))
+
     def remove_photo(self) -> None:
         self.photo = None
         self._show_photo()
@@ -457,6 +464,8 @@ class CreateWorkerDialog(QDialog):
                 "; ".join(str(problem["msg"]) for problem in error.errors(include_url=False, include_input=False))
             )
             return
+        self._save_problem = None  # a new attempt: its own outcome is what counts now
+        self._show_problems()
         self.submitted.emit(worker)
 
     def set_busy(self, busy: bool) -> None:
@@ -464,9 +473,10 @@ class CreateWorkerDialog(QDialog):
         self.save_button.setEnabled(self.can_save())
 
     def show_error(self, message: str) -> None:
+        """Why the save failed: kept on the form until the next attempt."""
+        self._save_problem = message
         self.set_busy(False)
-        self.problems.setText(message)
-        self.problems.setVisible(True)
+        self._show_problems()
 
 
 def _size_text(size: int) -> str:
