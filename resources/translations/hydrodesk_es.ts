@@ -2572,8 +2572,8 @@
         <translation>Aún no hay comparación</translation>
     </message>
     <message>
-        <source>Office {local} {unit} · Hydrobit {server} {unit}</source>
-        <translation>Oficina {local} {unit} · Hydrobit {server} {unit}</translation>
+        <source>Office {local} · Hydrobit {server}</source>
+        <translation>Oficina {local} · Hydrobit {server}</translation>
     </message>
     <message>
         <source>Every worker agrees.</source>

@@ -524,7 +524,8 @@ def test_a_closed_session_agrees_with_the_server_and_a_gap_is_highlighted(
     assert dialog.comparison is not None
     assert dialog.comparison.mismatches == 0
     assert dialog.summary.text().startswith("Every worker agrees.")
-    assert "Primera" in dialog.quality.text()
+    assert re.search(r"Office [\d,.]+ boxes · Hydrobit [\d,.]+ boxes$", dialog.summary.text())  # words, not "box"
+    assert re.search(r"Primera [\d,.]+ boxes \(", dialog.quality.text())
     assert dialog.model.index(0, 8).data().startswith("Primera")  # the worker's own grades
 
     # A ledger missing one delivery (a stale cache, say) shows that worker first, named and highlighted.

@@ -26,7 +26,7 @@ from hydrodesk.domain.harvest_compare import (
 )
 from hydrodesk.domain.tallies import LedgerLine
 from hydrodesk.ui.error_text import user_message
-from hydrodesk.ui.formats import day_text, number_text
+from hydrodesk.ui.formats import amount_text, day_text, number_text
 from hydrodesk.ui.models.rows import Column, ModelIndex, RowsTableModel
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.restyle import set_style_property
@@ -320,8 +320,8 @@ class HarvestCompareDialog(QDialog):
         self.comparison = comparison
         self.model.set_rows(comparison.rows)
         unit = self._terms.sampling_unit
-        totals = self.tr("Office {local} {unit} · Hydrobit {server} {unit}").format(
-            local=number_text(comparison.local_total), server=number_text(comparison.server_total), unit=unit
+        totals = self.tr("Office {local} · Hydrobit {server}").format(
+            local=amount_text(comparison.local_total, unit), server=amount_text(comparison.server_total, unit)
         )
         if comparison.mismatches == 0:
             verdict = self.tr("Every worker agrees.")
@@ -337,7 +337,7 @@ class HarvestCompareDialog(QDialog):
         self.summary.setText(f"{verdict} {totals}")
         set_style_property(self.summary, "tone", tone)
         grades = " · ".join(
-            f"{share.quality_name or share.quality_id} {number_text(share.units or 0)} {unit} "
+            f"{share.quality_name or share.quality_id} {amount_text(share.units or 0, unit)} "
             f"({number_text(share.percent or 0)} %)"
             for share in session.quality_breakdown
         )

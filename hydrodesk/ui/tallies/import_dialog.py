@@ -44,7 +44,7 @@ from hydrodesk.domain.timestamps import now_utc
 from hydrodesk.exports.file_names import suggested_file_name
 from hydrodesk.exports.tally_sheet import LoadedSheet, ReadProblem, SheetReadError, load_tally_sheet, write_template
 from hydrodesk.store.outbox import DuplicateEntry
-from hydrodesk.ui.formats import day_text, farm_zone, number_text, zone_label
+from hydrodesk.ui.formats import day_text, farm_zone, number_text, unit_word, zone_label
 from hydrodesk.ui.tallies.import_models import RejectedRowsModel, ValidRowsModel, sheet_problem_text
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.restyle import set_style_property
@@ -98,7 +98,7 @@ class ImportSheetDialog(QDialog):
             self.tr("Into {sector} · {day} · units in {unit} · times in {zone}").format(
                 sector=self._terms.sector_name,
                 day=day_text(self._terms.day),
-                unit=self._terms.sampling_unit,
+                unit=unit_word(self._terms.sampling_unit, 2),  # plural: a sheet's units, in boxes
                 zone=zone_label(self._terms.timezone),
             ),
             self,
