@@ -1006,6 +1006,10 @@
         <translation>Ninguna fila coincide con «{text}». Esc borra el filtro.</translation>
     </message>
     <message>
+        <source>Filtering…</source>
+        <translation>Filtrando…</translation>
+    </message>
+    <message>
         <source>1 row</source>
         <translation>1 fila</translation>
     </message>

@@ -4,11 +4,12 @@ filter box clears it). A table with rows shows no note."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from pytestqt.qtbot import QtBot
 
-from hydrodesk.ui.widgets.data_table import DataTable
+from hydrodesk.ui.models.devices import ModelIndex
+from hydrodesk.ui.widgets.data_table import LIVE_FILTER_ROWS, DataTable
 
 
 def shown_table(qtbot: QtBot) -> tuple[DataTable, QStandardItemModel]:
@@ -72,3 +73,59 @@ def test_the_filter_ignores_accents_case_and_extra_spaces(qtbot: QtBot) -> None:
     assert shown("lote 305") == []
     assert shown("cerrada") == ["Válvula Norte 2"]  # any column
     assert shown("") == ["Piña (lote 3.5)", "Válvula Norte 1", "Válvula Norte 2"]
+
+
+class ManyRows(QAbstractTableModel):
+    """`rows` rows of one column, "Válvula 0" onwards (cheap to make, unlike as many QStandardItems)."""
+
+    def __init__(self, rows: int) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.rows
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        return f"Válvula {index.row()}" if role == Qt.ItemDataRole.DisplayRole else None
+
+
+def test_a_big_table_filters_once_typing_pauses_or_on_enter_and_says_so_meanwhile(qtbot: QtBot) -> None:
+    table = DataTable()
+    qtbot.addWidget(table)
+    rows = LIVE_FILTER_ROWS + 1
+    table.set_source_model(ManyRows(rows))
+    table.show()
+    table.filter_edit.setFocus()
+
+    qtbot.keyClicks(table.filter_edit, "valvula 1234")  # one search of every row, not one a keystroke
+    assert table.filter_pending
+    assert table.proxy.rowCount() == rows
+    assert table.count_label.text() == "Filtering…"
+    qtbot.waitUntil(lambda: not table.filter_pending)
+    assert sorted(table.proxy.index(row, 0).data() for row in range(table.proxy.rowCount())) == [
+        "Válvula 1234",
+        *(f"Válvula 1234{digit}" for digit in range(10)),
+    ]
+    assert table.count_label.text() == f"11 of {rows} rows"
+
+    qtbot.keyClicks(table.filter_edit, "5")
+    assert table.filter_pending
+    qtbot.keyClick(table.filter_edit, Qt.Key.Key_Return)  # Enter: at once
+    assert not table.filter_pending
+    assert table.proxy.rowCount() == 1
+
+    qtbot.keyClick(table.filter_edit, Qt.Key.Key_Escape)  # cleared: every row again, at once
+    assert not table.filter_pending
+    assert table.proxy.rowCount() == rows
+
+
+def test_a_small_table_filters_as_each_key_is_typed(qtbot: QtBot) -> None:
+    table = DataTable()
+    qtbot.addWidget(table)
+    table.set_source_model(ManyRows(LIVE_FILTER_ROWS))
+    qtbot.keyClicks(table.filter_edit, "valvula 19999")
+    assert not table.filter_pending
+    assert table.proxy.rowCount() == 1

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QRegularExpression,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QHelpEvent, QIcon, QKeyEvent, QKeySequence
@@ -60,6 +61,12 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintDialog
 
     from hydrodesk.ui.widgets.table_print import PrintedTable
+
+
+# Up to this many rows the filter follows every keystroke. A bigger table filters once typing pauses (or on Enter):
+# the proxy asks the model for every cell it searches, and at 100,000 rows that takes seconds a keystroke.
+LIVE_FILTER_ROWS = 20_000
+FILTER_PAUSE_MS = 300
 
 
 def print_keys() -> QKeySequence:
@@ -108,7 +115,13 @@ class DataTable(QWidget):
         self.filter_edit.setPlaceholderText(self.tr("Filter (Ctrl+F)"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMaximumWidth(320)
-        self.filter_edit.textChanged.connect(self._apply_filter)
+        self.filter_edit.textChanged.connect(self._filter_typed)
+        self.filter_edit.returnPressed.connect(self.apply_filter)
+        self._filter_pause = QTimer(self)
+        self._filter_pause.setSingleShot(True)
+        self._filter_pause.setInterval(FILTER_PAUSE_MS)
+        self._filter_pause.timeout.connect(self.apply_filter)
+        self._applied_filter = ""
         self._filter_icon = self.filter_edit.addAction(QIcon(), QLineEdit.ActionPosition.LeadingPosition)
 
         self.count_label = QLabel(self)
@@ -192,11 +205,29 @@ class DataTable(QWidget):
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
 
-    def _apply_filter(self, text: str) -> None:
+    def _filter_typed(self, _text: str) -> None:
+        source = self.proxy.sourceModel()
+        if source is None or source.rowCount() <= LIVE_FILTER_ROWS or not self.filter_edit.text():
+            self.apply_filter()  # a cleared filter shows every row at once, whatever the size
+            return
+        self._filter_pause.start()  # restarted by each keystroke
+        self._update_count()
+
+    @property
+    def filter_pending(self) -> bool:
+        """Typed, but not applied yet (a big table waits for a pause in the typing)."""
+        return self._filter_pause.isActive()
+
+    def apply_filter(self) -> None:
+        """Filter by what the filter box holds, now."""
+        self._filter_pause.stop()
+        self._applied_filter = self.filter_edit.text().strip()
         # Accents, case and extra spaces ignored, as the roster's search does ("valvula norte" finds "Válvula
         # Norte 1"): folded into the pattern, so the proxy still filters in C++.
         self.proxy.setFilterRegularExpression(
-            QRegularExpression(folded_pattern(text), QRegularExpression.PatternOption.CaseInsensitiveOption)
+            QRegularExpression(
+                folded_pattern(self.filter_edit.text()), QRegularExpression.PatternOption.CaseInsensitiveOption
+            )
         )
         self._update_count()
 
@@ -211,13 +242,15 @@ class DataTable(QWidget):
         shown = self.proxy.rowCount()
         if shown:
             self.empty_note.say("")
-        elif total and self.filter_edit.text().strip():
+        elif total and self._applied_filter:
             self.empty_note.say(
-                self.tr("No row matches “{text}”. Esc clears the filter.").format(text=self.filter_edit.text().strip())
+                self.tr("No row matches “{text}”. Esc clears the filter.").format(text=self._applied_filter)
             )
         else:
             self.empty_note.say(self._empty_text)
-        if shown == total == 1:
+        if self.filter_pending:
+            self.count_label.setText(self.tr("Filtering…"))
+        elif shown == total == 1:
             self.count_label.setText(self.tr("1 row"))
         elif shown == total:
             self.count_label.setText(self.tr("{total} rows").format(total=total))
