@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.ui.models.devices import ModelIndex
@@ -110,6 +111,7 @@ def test_a_big_table_filters_once_typing_pauses_or_on_enter_and_says_so_meanwhil
         *(f"Válvula 1234{digit}" for digit in range(10)),
     ]
     assert table.count_label.text() == f"11 of {rows} rows"
+    assert QApplication.overrideCursor() is None  # the busy pointer of the search is gone with it
 
     qtbot.keyClicks(table.filter_edit, "5")
     assert table.filter_pending

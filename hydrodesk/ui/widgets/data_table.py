@@ -28,9 +28,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QHelpEvent, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCursor, QHelpEvent, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -224,11 +225,18 @@ class DataTable(QWidget):
         self._applied_filter = self.filter_edit.text().strip()
         # Accents, case and extra spaces ignored, as the roster's search does ("valvula norte" finds "Válvula
         # Norte 1"): folded into the pattern, so the proxy still filters in C++.
-        self.proxy.setFilterRegularExpression(
-            QRegularExpression(
-                folded_pattern(self.filter_edit.text()), QRegularExpression.PatternOption.CaseInsensitiveOption
-            )
+        pattern = QRegularExpression(
+            folded_pattern(self.filter_edit.text()), QRegularExpression.PatternOption.CaseInsensitiveOption
         )
+        source = self.proxy.sourceModel()
+        slow = source is not None and source.rowCount() > LIVE_FILTER_ROWS
+        if slow:  # a second or more: the pointer says the window is busy, not hung
+            QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            self.proxy.setFilterRegularExpression(pattern)
+        finally:
+            if slow:
+                QApplication.restoreOverrideCursor()
         self._update_count()
 
     def set_empty_text(self, text: str) -> None:
