@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.exceptions import TimeoutError as QtWaitTimeout
 from pytestqt.qtbot import QtBot
 
@@ -74,6 +75,11 @@ def test_a_colleagues_session_offers_your_own_session_or_opening_one(
     # Who that is, by name (the harvest reply names each session's responsible), not by account id.
     assert "Only the supervisor who opened this session (Carlos Ramírez)" in pane.session_banner.text()
     assert pane.session_combo.currentText().endswith(" · Carlos Ramírez")
+    pane.tools.import_sheet()  # the sheet import refuses it in the same words (it used to write the account id)
+    qtbot.waitUntil(lambda: pane.findChild(QMessageBox, "TallyToolsMessage") is not None)
+    refusal = pane.findChild(QMessageBox, "TallyToolsMessage")
+    assert "Only the supervisor who opened this session (Carlos Ramírez) can add units" in refusal.text()
+    refusal.close()
 
     # Their only open session is one left open in October 2025 (the demo farm's): the banner points there.
     qtbot.waitUntil(lambda: banner_link(pane.session_banner.text(), SESSION_LINK) is not None, timeout=10_000)

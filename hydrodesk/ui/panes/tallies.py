@@ -24,6 +24,7 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from hydrodesk.domain.people import person_text
 from hydrodesk.domain.tallies import LedgerLine, WorkerTally, tally_by_worker
 from hydrodesk.domain.tally_entry_text import EnterAction
 from hydrodesk.domain.tally_sums import RunningSums, WorkerPayRow
@@ -111,6 +112,10 @@ class TalliesPane(TalliesActions, TalliesLoading, TalliesDisplay, TalliesLayout,
 
     def office(self) -> Office | None:
         return self._office if self._office is not None else self.context.office()
+
+    def person(self, auth0_id: str | None) -> str:
+        """A colleague's name for their account id (a session's owner), as the pane's banner writes it."""
+        return person_text(auth0_id, self._people)
 
     def worker_rows(self) -> list[WorkerPayRow]:
         """What the per-worker table shows (for the selected scope)."""

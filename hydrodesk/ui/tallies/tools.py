@@ -53,6 +53,7 @@ class TallyHost(Protocol):
     def tally(self) -> list[WorkerTally]: ...
     def ledger(self) -> list[LedgerLine]: ...
     def office(self) -> Office | None: ...
+    def person(self, auth0_id: str | None) -> str: ...
 
 
 def install_tally_tools(pane: QWidget) -> TallyTools:
@@ -268,7 +269,7 @@ class TallyTools(TallyFileTools, QObject):
                 self.tr(
                     "Only the supervisor who opened this session ({owner}) can add units to it. Ask them to "
                     "import the sheet, or open your own session."
-                ).format(owner=owner),
+                ).format(owner=self.host.person(owner)),
             )
             return
         if self.import_dialog is not None:
