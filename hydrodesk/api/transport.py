@@ -22,6 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 from hydrodesk import __version__
 from hydrodesk.api.auth import Credentials, auth_headers
 from hydrodesk.api.config import ApiConfig
+from hydrodesk.api.connection_pool import CancelSafeTransport
 from hydrodesk.api.endpoints import Endpoint, Server
 from hydrodesk.api.errors import MalformedResponse, Offline, RequestTimeout, error_from_response
 from hydrodesk.api.models_base import format_utc
@@ -57,19 +58,17 @@ class Transport:
         self.config = config
         self.credentials = credentials
         # HTTP/1.1 keep-alive over a bounded pool; one client for both servers (httpx pools per origin).
+        limits = httpx.Limits(
+            max_connections=config.max_connections,
+            max_keepalive_connections=config.max_keepalive_connections,
+            keepalive_expiry=30.0,
+        )
         self._http = httpx.AsyncClient(
             timeout=httpx.Timeout(config.timeout, connect=config.connect_timeout),
-            limits=httpx.Limits(
-                max_connections=config.max_connections,
-                max_keepalive_connections=config.max_keepalive_connections,
-                keepalive_expiry=30.0,
-            ),
-            verify=config.tls_verify(),
-            http1=True,
-            http2=False,
             follow_redirects=False,
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-            transport=transport,
+            transport=transport
+            or CancelSafeTransport(verify=config.tls_verify(), http1=True, http2=False, limits=limits),
         )
 
     @property
