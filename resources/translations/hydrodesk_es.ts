@@ -4524,8 +4524,8 @@
         <translation>mostrando datos guardados: {problem}</translation>
     </message>
     <message>
-        <source>Bold: {sector}. Dashed: the alert threshold.</source>
-        <translation>En negrita: {sector}. Discontinua: el umbral de alerta.</translation>
+        <source>alert threshold</source>
+        <translation>umbral de alerta</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
@@ -206,6 +207,14 @@ def test_trend_points_equal_the_records_of_each_scouting_day(qtbot: QtBot, scout
     }
     xs, incidence, severity = pane.chart.plotted(HOT_SPOT)
     assert len(pane.chart.lines) > 1  # the project's other sectors overlaid
+    # The key is above the chart, not on it (a legend in the plot hid the first days' points): each line's colour
+    # and sector, the hot spot first and bold, then the threshold.
+    assert not any(isinstance(item, pg.LegendItem) for item in pane.chart.scene().items())
+    key = pane.trend_note.text()
+    assert key.index(f"<b>{HOT_SPOT_NAME}</b>") < min(key.index(entry.name) for entry in pane.chart.key[1:])
+    for entry in pane.chart.key:
+        assert f'<span style="color:{entry.colour}">' in key
+    assert key.endswith("alert threshold")
 
     days = pane.current_range()
     reply = run_async(qtbot, scouting.client.phytosanitary_company_records(days.start, days.end))

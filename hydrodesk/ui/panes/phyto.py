@@ -45,7 +45,7 @@ from hydrodesk.ui.phyto.heatmap_model import FIRST_PEST_COLUMN, INCIDENCE, SEVER
 from hydrodesk.ui.phyto.loading import ScoutingLoading
 from hydrodesk.ui.phyto.records_model import RecordsModel
 from hydrodesk.ui.phyto.thresholds_hub import thresholds_hub
-from hydrodesk.ui.phyto.trend_chart import TrendChart
+from hydrodesk.ui.phyto.trend_chart import TrendChart, key_html
 from hydrodesk.ui.theme import Theme
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.segmented import SegmentedButtons
@@ -156,6 +156,7 @@ class PhytoPane(ScoutingLoading, ScoutingActions, Pane):
         self.trend_note = QLabel(self)
         self.trend_note.setObjectName("Muted")
         self.trend_note.setWordWrap(True)  # gives way before the navigator does at 1366 pixels
+        self.trend_note.setTextFormat(Qt.TextFormat.RichText)  # the chart's key: each sector's colour and name
         self.chart = TrendChart(self)
         self.chart.set_labels(self.tr("Incidence %"), self.tr("Severity %"))
         trend_page = QWidget(self)
@@ -429,6 +430,4 @@ class PhytoPane(ScoutingLoading, ScoutingActions, Pane):
             trends, names, order, focus, verdict, self._book.for_pest(pest), self._timezone_for_scope()
         )
         if focus:
-            self.trend_note.setText(
-                self.tr("Bold: {sector}. Dashed: the alert threshold.").format(sector=names.get(focus, focus))
-            )
+            self.trend_note.setText(key_html(self.chart.key, self.chart.alert_colour, self.tr("alert threshold")))

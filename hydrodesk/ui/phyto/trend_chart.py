@@ -2,12 +2,16 @@
 
 The sector opened from the heatmap is drawn bold in its verdict's colour; the others of the scope thin and muted
 (up to MAX_SECTORS, worst first), so a person sees whether the hot spot is alone. The alert threshold is a dashed
-line on each plot. Days are placed at local noon so a point sits in the middle of its day.
+line on each plot. Days are placed at local noon so a point sits in the middle of its day. The key (which colour
+is which sector) is for the pane to write above the chart (`key`): a legend inside the plot hid the first days'
+points under it.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -18,7 +22,6 @@ from PySide6.QtWidgets import QWidget
 
 from hydrodesk.domain.phyto_trend import TrendPoint
 from hydrodesk.domain.phyto_verdicts import Threshold, Verdict
-from hydrodesk.ui.charts.decimated_curve import faded
 from hydrodesk.ui.charts.plot_style import data_above_grid
 from hydrodesk.ui.charts.time_axis import FarmTimeAxis
 from hydrodesk.ui.charts.value_axis import LocaleValueAxis
@@ -26,6 +29,26 @@ from hydrodesk.ui.phyto.verdicts import STRONG
 
 MAX_SECTORS = 8
 _OTHERS = ["#4c78a8", "#72b7b2", "#9d755d", "#b279a2", "#54a24b", "#eeca3b", "#ff9da6", "#79706e"]
+
+
+@dataclass(frozen=True)
+class KeyEntry:
+    """One line of the chart, as its key names it."""
+
+    name: str
+    colour: str  # "#rrggbb"
+    bold: bool  # the sector opened from the heatmap
+
+
+def key_html(entries: Sequence[KeyEntry], alert_colour: str, alert_words: str) -> str:
+    """The chart's key as rich text: a stroke in each line's colour before its sector's name (the opened sector's in
+    bold), then the dashed threshold's. Entries wrap between each other, never inside one."""
+    parts = []
+    for entry in entries:
+        name = html.escape(entry.name)
+        parts.append(f'<span style="color:{entry.colour}">━━</span>&nbsp;{f"<b>{name}</b>" if entry.bold else name}')
+    parts.append(f'<span style="color:{alert_colour}">╺╸╺╸</span>&nbsp;{html.escape(alert_words)}')
+    return "&nbsp;&nbsp; ".join(parts)
 
 
 def day_stamp(day: date, timezone: str) -> float:
@@ -50,7 +73,8 @@ class TrendChart(pg.GraphicsLayoutWidget):
             plot.setYRange(0, 100, padding=0.02)
             plot.getAxis("left").setWidth(48)
             data_above_grid(plot)
-        self.legend = self.incidence_plot.addLegend(offset=(8, 4), labelTextSize="8pt")
+        self.key: list[KeyEntry] = []  # the lines drawn, focus first
+        self.alert_colour = STRONG[Verdict.ALERT]
         self.lines: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}  # sector id -> (incidence, severity)
 
     def set_labels(self, incidence: str, severity: str) -> None:
@@ -59,9 +83,6 @@ class TrendChart(pg.GraphicsLayoutWidget):
 
     def set_foreground(self, colour: str, background: str) -> None:
         self.setBackground(background)
-        # The legend on the chart's own colour, mostly opaque: the sectors' names read clearly over their lines.
-        self.legend.setBrush(pg.mkBrush(faded(QColor(background), 215)))
-        self.legend.setLabelTextColor(QColor(colour))
         for plot in (self.incidence_plot, self.severity_plot):
             for side in ("left", "bottom"):
                 plot.getAxis(side).setTextPen(colour)
@@ -81,7 +102,7 @@ class TrendChart(pg.GraphicsLayoutWidget):
         for plot in (self.incidence_plot, self.severity_plot):
             plot.clear()
             plot.getAxis("bottom").set_zone(timezone)  # the farm's days, in the user's words
-        self.legend.clear()
+        self.key = []
         self.lines = {}
         shown = [sector for sector in order if sector in trends][:MAX_SECTORS]
         if focus is not None and focus in trends and focus not in shown:
@@ -99,8 +120,9 @@ class TrendChart(pg.GraphicsLayoutWidget):
                 symbol_brush = colour
             incidence = self.incidence_plot.plot(
                 xs, [point.incidence for point in points], pen=pen, symbol="o", symbolSize=5,
-                symbolBrush=symbol_brush, symbolPen=None, name=names.get(sector, sector),
+                symbolBrush=symbol_brush, symbolPen=None,
             )  # fmt: skip
+            self.key.append(KeyEntry(names.get(sector, sector), pen.color().name(), sector == focus))
             severity = self.severity_plot.plot(
                 xs, [point.severity for point in points], pen=pen, symbol="o", symbolSize=5,
                 symbolBrush=symbol_brush, symbolPen=None,
