@@ -1940,7 +1940,7 @@
     </message>
     <message>
         <source>Check the answers and save the form here; it is sent to Hydrobit as soon as it can be (Ctrl+Enter)</source>
-        <translation>Revisa las respuestas y guarda el formulario en este equipo; se envía a Hydrobit en cuanto se pueda (Ctrl+Intro)</translation>
+        <translation>Revise las respuestas y guarde el formulario en este equipo; se envía a Hydrobit en cuanto se pueda (Ctrl+Intro)</translation>
     </message>
     <message>
         <source>{label} *</source>
@@ -1980,7 +1980,7 @@
     </message>
     <message>
         <source>Type the latitude and longitude where the form was filled in.</source>
-        <translation>Escribe la latitud y la longitud del lugar donde se llenó el formulario.</translation>
+        <translation>Escriba la latitud y la longitud del lugar donde se llenó el formulario.</translation>
     </message>
     <message>
         <source>Recorded in {sector}.</source>
@@ -2007,8 +2007,8 @@
         <translation>Hay que corregir {count} respuestas: {names}.</translation>
     </message>
     <message>
-        <source>Type the latitude and longitude where the form was filled in, or choose a sector.</source>
-        <translation>Escribe la latitud y la longitud del lugar donde se llenó el formulario, o elige un sector.</translation>
+        <source>Choose the sector where the form was filled in, or type its latitude and longitude.</source>
+        <translation>Elija el sector donde se llenó el formulario, o escriba su latitud y longitud.</translation>
     </message>
 </context>
 <context>
@@ -2019,11 +2019,11 @@
     </message>
     <message>
         <source>Type a number, for example 12 or 12.5.</source>
-        <translation>Escribe un número, por ejemplo 12 o 12,5.</translation>
+        <translation>Escriba un número, por ejemplo 12 o 12,5.</translation>
     </message>
     <message>
         <source>Type a whole number (a count has no decimals).</source>
-        <translation>Escribe un número entero (un conteo no lleva decimales).</translation>
+        <translation>Escriba un número entero (un conteo no lleva decimales).</translation>
     </message>
     <message>
         <source>The smallest value allowed is {limit}{unit}.</source>
@@ -2035,11 +2035,11 @@
     </message>
     <message>
         <source>Choose a severity (0–4): this pest or disease was seen.</source>
-        <translation>Elige una severidad (0–4): se observó esta plaga o enfermedad.</translation>
+        <translation>Elija una severidad (0–4): se observó esta plaga o enfermedad.</translation>
     </message>
     <message>
         <source>Keep it under {limit} characters.</source>
-        <translation>Usa menos de {limit} caracteres.</translation>
+        <translation>Use menos de {limit} caracteres.</translation>
     </message>
     <message>
         <source>A latitude lies between -90 and 90.</source>
@@ -2051,15 +2051,15 @@
     </message>
     <message>
         <source>Type both the latitude and the longitude, or neither.</source>
-        <translation>Escribe la latitud y la longitud, o ninguna de las dos.</translation>
+        <translation>Escriba la latitud y la longitud, o ninguna de las dos.</translation>
     </message>
     <message>
         <source>The file is empty. Choose another one.</source>
-        <translation>El archivo está vacío. Elige otro.</translation>
+        <translation>El archivo está vacío. Elija otro.</translation>
     </message>
     <message>
         <source>The file is larger than {limit} bytes. Choose a smaller one.</source>
-        <translation>El archivo pesa más de {limit} bytes. Elige uno más pequeño.</translation>
+        <translation>El archivo pesa más de {limit} bytes. Elija uno más pequeño.</translation>
     </message>
     <message>
         <source>This kind of file cannot be attached here.</source>
@@ -2240,7 +2240,7 @@
     <name>FormSubmitting</name>
     <message>
         <source>Sign in again to submit this form.</source>
-        <translation>Vuelve a iniciar sesión para enviar este formulario.</translation>
+        <translation>Vuelva a iniciar sesión para enviar este formulario.</translation>
     </message>
     <message>
         <source>The form could not be saved: {reason}</source>
@@ -2351,7 +2351,7 @@
     </message>
     <message>
         <source>Choose a form or a task on the left and answer it; where it was filled in comes from the sector chosen in the navigator, or from a latitude and longitude you type. Ctrl+Enter checks the answers and saves the form on this computer at once; it is sent to Hydrobit when the connection allows, and only once. The Submitted tab shows each form waiting, sent (with the server&apos;s check of its sector) or refused.</source>
-        <translation>Elige un formulario o una tarea a la izquierda y respóndelo; el lugar se toma del sector elegido en el navegador, o de la latitud y longitud que escribas. Ctrl+Intro revisa las respuestas y guarda el formulario en este equipo al instante; se envía a Hydrobit cuando la conexión lo permite, y una sola vez. La pestaña Enviados muestra cada formulario en espera, enviado (con la verificación del sector por el servidor) o rechazado.</translation>
+        <translation>Elija un formulario o una tarea a la izquierda y respóndalo; el lugar se toma del sector elegido en el navegador, o de la latitud y longitud que escriba. Ctrl+Intro revisa las respuestas y guarda el formulario en este equipo al instante; se envía a Hydrobit cuando la conexión lo permite, y una sola vez. La pestaña Enviados muestra cada formulario en espera, enviado (con la verificación del sector por el servidor) o rechazado.</translation>
     </message>
     <message>
         <source>Switch between filling in and the submitted forms</source>
@@ -2403,7 +2403,7 @@
     </message>
     <message>
         <source>Sign in to Hydrobit (File &gt; Sign in) to fill in forms.</source>
-        <translation>Inicia sesión en Hydrobit (Archivo &gt; Iniciar sesión) para llenar formularios.</translation>
+        <translation>Inicie sesión en Hydrobit (Archivo &gt; Iniciar sesión) para llenar formularios.</translation>
     </message>
     <message>
         <source>No forms saved on this computer yet</source>

@@ -248,8 +248,14 @@ def test_every_field_type_renders_and_is_checked_before_anything_is_queued(
     assert editor.location_combo.currentText() == "Choose a sector…"
     assert editor.point_hint.text() == "Choose the sector where the form was filled in, or Typed coordinates."
     assert editor._check_location() == (
-        "Type the latitude and longitude where the form was filled in, or choose a sector."
+        "Choose the sector where the form was filled in, or type its latitude and longitude."
     )
+    assert editor.point_hint.isHidden()  # the problem says it; the grey hint does not repeat it
+    assert editor.submit() is None
+    assert QApplication.focusWidget() is editor.location_combo  # nothing chosen yet: to the chooser, not latitude
+    editor.location_combo.setCurrentIndex(editor.location_combo.findText("Lote B-1"))  # put right: the problem goes
+    assert editor.location_problem.isHidden()
+    assert not editor.point_hint.isHidden()
     desk.choose("form_task_002")  # a task about Lote B-1: recorded there unless the user says otherwise
     assert editor.location_combo.currentText() == "Lote B-1"
     # Checking never queued anything: the one entry is the inspection submitted above.

@@ -443,7 +443,7 @@ def test_forms_by_keyboard_at_1366(qtbot: QtBot, office: SignedIn, tmp_path: Pat
     press(qtbot, "Ctrl+Return")
     qtbot.waitUntil(lambda: focus() is aphids.severity_combo, timeout=WAIT_MS)
     assert forms.editor.summary_label.text() == "Hay que corregir una respuesta: Aphids (Pulgón)."
-    assert aphids.problem_label.text() == "Elige una severidad (0–4): se observó esta plaga o enfermedad."
+    assert aphids.problem_label.text() == "Elija una severidad (0–4): se observó esta plaga o enfermedad."
     looks_whole(qtbot, forms)
     for _ in range(3):
         press(qtbot, "Down")  # 2 · moderada

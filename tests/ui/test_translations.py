@@ -94,6 +94,19 @@ def test_translations_keep_every_placeholder() -> None:
     assert broken == []
 
 
+# Imperatives of the familiar "tú" ("Elige", "Escribe"), where a sentence starts: the Spanish speaks to the user
+# as "usted" throughout ("Elija", "Escriba"), as the office's other software does. The forms pane used to mix both.
+FAMILIAR_IMPERATIVE = re.compile(
+    r"(?:^|[.:;!?]\s+|\(\s*)(Elige|Escribe|Revisa|Usa|Inicia|Vuelve|Selecciona|Pulsa|Comprueba|Intenta|Abre|Cierra|"
+    r"Elimina|Espera|Corrige|Prueba|Añade|Guarda|Borra|Cambia|Marca|Llena|Busca|Agrega|Toca|Indica)\b"
+)
+
+
+def test_the_spanish_addresses_the_user_as_usted_throughout() -> None:
+    familiar = [text for text in read_ts(TS_FILE).values() if text and FAMILIAR_IMPERATIVE.search(text)]
+    assert not familiar, "\n".join(familiar)
+
+
 def test_every_api_error_sentence_has_a_translatable_version() -> None:
     assert set(api_messages()) == set(USER_MESSAGES)
     # With no translator installed the UI's sentence is the API's own, word for word.

@@ -211,7 +211,10 @@ class FormEditor(QWidget):
         self._show_point_hint()
 
     def _show_point_hint(self, *_: object) -> None:
-        """Say at once where a typed point falls, as the server will judge it (the sector's boundary)."""
+        """Say at once where a typed point falls, as the server will judge it (the sector's boundary); a problem
+        shown under the place goes as soon as the place is put right."""
+        if self.location_problem.isVisible():
+            self._check_location()
         sector = self._sector()
         try:
             point = self._coordinates()
@@ -274,6 +277,7 @@ class FormEditor(QWidget):
         self.latitude_edit.clear()
         self.longitude_edit.clear()
         self.location_problem.setVisible(False)
+        self.point_hint.setVisible(True)
         self.summary_label.setVisible(False)
         self._started_at = now_utc()
 
@@ -284,7 +288,9 @@ class FormEditor(QWidget):
         problems: list[tuple[str, QWidget]] = []
         values: list[FormValue] = []
         if self._check_location() is not None:
-            problems.append((self.tr("Where"), self.latitude_edit))
+            # To the chooser while no place is chosen (a sector is the usual answer), else to the coordinates.
+            unchosen = self.location_combo.currentData() is None and not self.latitude_edit.text().strip()
+            problems.append((self.tr("Where"), self.location_combo if unchosen else self.latitude_edit))
         for editor in self.editors:
             if editor.check() is not None:
                 problems.append((editor.spec.label or editor.spec.name, editor.focus_target()))
@@ -318,9 +324,15 @@ class FormEditor(QWidget):
             message = problem_text(refused)
         else:
             if point is None and self._sector() is None:
-                message = self.tr("Type the latitude and longitude where the form was filled in, or choose a sector.")
+                if self.location_combo.currentData() is None:  # "Choose a sector…": nothing chosen yet
+                    message = self.tr(
+                        "Choose the sector where the form was filled in, or type its latitude and longitude."
+                    )
+                else:
+                    message = self.tr("Type the latitude and longitude where the form was filled in.")
         self.location_problem.setText(message or "")
         self.location_problem.setVisible(message is not None)
+        self.point_hint.setVisible(message is None)  # the problem says it: no grey line repeating it above
         return message
 
     def _submission(self, values: list[FormValue]) -> Submission:
