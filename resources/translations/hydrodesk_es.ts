@@ -7145,6 +7145,10 @@ alerta</translation>
         <translation>Cosecha (unid./h)</translation>
     </message>
     <message>
+        <source>Harvest ({unit}/h)</source>
+        <translation>Cosecha ({unit}/h)</translation>
+    </message>
+    <message>
         <source>No irrigation runs or valve commands in this sector on these days.</source>
         <translation>No hubo riegos ni órdenes de válvula en este sector en estos días.</translation>
     </message>

@@ -112,6 +112,8 @@ def test_lanes_hold_what_the_simulator_holds_for_yesterday_on_the_farms_clock(
     assert sorted(span.session_id for span in timeline.harvests) == sorted(s.session_id for s in sessions)
     unit_bars = [bar for bar in pane.chart.items_of(HARVEST, pg.BarGraphItem) if len(bar.opts["x0"]) == len(hourly)]
     assert any(sorted(bar.opts["height"]) == sorted(hourly.values()) for bar in unit_bars)
+    assert {session.sampling_unit for session in sessions} == {"box"}
+    assert pane.chart.lanes[HARVEST].plot.getAxis("left").labelText == "Harvest (boxes/h)"  # the sessions' unit
 
     # 4. Scouting: one mark per record of the sector that day, coloured by the verdict of what was found there
     #    (the server's incidence and severity of the day, judged by the default thresholds).

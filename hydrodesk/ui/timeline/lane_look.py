@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from hydrodesk.domain.phyto_verdicts import Verdict
+from hydrodesk.ui.formats import unit_word
 
 IRRIGATION, MOISTURE, WEATHER, SCOUTING, HARVEST = "irrigation", "moisture", "weather", "scouting", "harvest"
 LANES = (IRRIGATION, MOISTURE, WEATHER, SCOUTING, HARVEST)
@@ -36,6 +37,14 @@ def lane_title(lane: str) -> str:
         SCOUTING: translate("TimelineChart", "Scouting"),
         HARVEST: translate("TimelineChart", "Harvest (units/h)"),
     }[lane]
+
+
+def harvest_title(unit: str | None) -> str:
+    """The harvest lane's name in the sessions' unit ("Cosecha (kg/h)", "Cosecha (cajas/h)"); with sessions in
+    different units, or none, the units' own word."""
+    if not unit:
+        return lane_title(HARVEST)
+    return translate("TimelineChart", "Harvest ({unit}/h)").format(unit=unit_word(unit, 2))
 
 
 def empty_text(lane: str) -> str:

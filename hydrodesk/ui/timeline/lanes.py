@@ -43,6 +43,7 @@ from hydrodesk.ui.timeline.lane_look import (
     denied_text,
     depth_text,
     empty_text,
+    harvest_title,
     lane_title,
     status_color,
     status_group_text,
@@ -288,6 +289,8 @@ class TimelineChart(QWidget):
         lane = self.lanes[HARVEST]
         lane.has_data = timeline.has_harvest
         plot = lane.plot
+        units = {span.sampling_unit for span in timeline.harvests if span.sampling_unit}
+        plot.setLabel("left", harvest_title(units.pop() if len(units) == 1 else None))
         top = max([bar.units for bar in timeline.hourly_units] + [1.0]) * 1.1
         if timeline.harvests:
             accent = QColor(self._tokens.get("accent", "#17795f"))
