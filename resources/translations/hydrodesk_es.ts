@@ -2833,6 +2833,10 @@
 <context>
     <name>Interlocks</name>
     <message>
+        <source>1 valve of this project is already open ({valves}); at most {limit} may be open at once.</source>
+        <translation>Ya hay 1 válvula abierta en este proyecto ({valves}); como máximo puede haber {limit} abierta a la vez.</translation>
+    </message>
+    <message>
         <source>{count} valves of this project are already open ({valves}); at most {limit} may be open at once.</source>
         <translation>Ya hay {count} válvulas abiertas en este proyecto ({valves}); como máximo pueden estar abiertas {limit} a la vez.</translation>
     </message>
@@ -3149,8 +3153,24 @@
         <translation>Riego — {where}</translation>
     </message>
     <message>
-        <source>{valves} valves · {open} open · at most {limit} open at once per project</source>
-        <translation>{valves} válvulas · {open} abiertas · como máximo {limit} abiertas a la vez por proyecto</translation>
+        <source>1 valve</source>
+        <translation>1 válvula</translation>
+    </message>
+    <message>
+        <source>{valves} valves</source>
+        <translation>{valves} válvulas</translation>
+    </message>
+    <message>
+        <source>1 open</source>
+        <translation>1 abierta</translation>
+    </message>
+    <message>
+        <source>{open} open</source>
+        <translation>{open} abiertas</translation>
+    </message>
+    <message>
+        <source>{valves} · {open} · at most {limit} open at once per project</source>
+        <translation>{valves} · {open} · como máximo {limit} abiertas a la vez por proyecto</translation>
     </message>
     <message>
         <source>running: {programs}</source>

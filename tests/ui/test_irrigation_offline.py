@@ -119,6 +119,11 @@ def test_after_a_restart_with_the_network_gone_the_pane_shows_valves_programs_an
     qtbot.waitUntil(lambda: all(count > 0 for count in shown(pane)), timeout=WAIT_MS)
     online = shown(pane)
     assert not pane.age_banner.isVisible()  # online: nothing to apologise for
+    project = project_from(qtbot, desk.office)
+    pane.set_selection(Selection(project, next(s for s in project.sectors if s.sector_id == "sector_002")))
+    assert pane.subtitle_label.text().startswith("1 valve · 0 open · ")  # Lote A-2's one valve, in the singular
+    pane.set_selection(Selection(project))
+    qtbot.waitUntil(lambda: shown(pane) == online, timeout=WAIT_MS)
     # The sync engine's own refresh fetches the selected project's irrigation too, not only the pane.
     refresher = desk.office.engine.refresher
     assert refresher.irrigation_project == PROJECT

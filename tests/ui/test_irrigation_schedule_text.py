@@ -90,3 +90,12 @@ def test_the_logs_summary_writes_the_locale_s_numbers_and_never_a_wrong_plural(s
 def test_a_pressure_interlock_writes_the_locale_s_decimals(spanish: None) -> None:
     interlock = Interlock(InterlockKind.LOW_PRESSURE, blocking=True, value=2.64, limit=4.5)
     assert interlock_text(interlock) == "Line pressure is 2,64 bar, below the 4,5 bar needed to open a valve."
+
+
+def test_one_open_valve_is_written_in_the_singular() -> None:
+    one = Interlock(InterlockKind.TOO_MANY_OPEN, blocking=True, value=1, limit=1, names=("Válvula Sur",))
+    assert interlock_text(one) == (
+        "1 valve of this project is already open (Válvula Sur); at most 1 may be open at once."
+    )
+    two = Interlock(InterlockKind.TOO_MANY_OPEN, blocking=True, value=2, limit=2, names=("Válvula Sur", "Válvula Este"))
+    assert interlock_text(two).startswith("2 valves of this project are already open (Válvula Sur, Válvula Este)")

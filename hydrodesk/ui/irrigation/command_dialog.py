@@ -185,10 +185,15 @@ def interlock_text(interlock: Interlock) -> str:
 
     translate = QCoreApplication.translate
     if interlock.kind is InterlockKind.TOO_MANY_OPEN:
+        count, names, limit = int(interlock.value or 0), ", ".join(interlock.names), int(interlock.limit or 0)
+        if count == 1:
+            return translate(
+                "Interlocks", "1 valve of this project is already open ({valves}); at most {limit} may be open at once."
+            ).format(valves=names, limit=limit)
         return translate(
             "Interlocks",
             "{count} valves of this project are already open ({valves}); at most {limit} may be open at once.",
-        ).format(count=int(interlock.value or 0), valves=", ".join(interlock.names), limit=int(interlock.limit or 0))
+        ).format(count=count, valves=names, limit=limit)
     if interlock.kind is InterlockKind.LOW_PRESSURE:
         return translate(
             "Interlocks", "Line pressure is {value} bar, below the {limit} bar needed to open a valve."

@@ -359,8 +359,11 @@ class IrrigationView:
         shown = self.shown_valves()
         open_count = sum(1 for valve in shown if self.valve_row(valve).observed == "open")
         running = [p.name for p in self._programs if p.running]
-        text = self.tr("{valves} valves · {open} open · at most {limit} open at once per project").format(
-            valves=len(shown), open=open_count, limit=self.limits.max_open_valves
+        # Counts of one in the singular, each on its own (Spanish agrees "abierta" with its count too).
+        valves = self.tr("1 valve") if len(shown) == 1 else self.tr("{valves} valves").format(valves=len(shown))
+        opened = self.tr("1 open") if open_count == 1 else self.tr("{open} open").format(open=open_count)
+        text = self.tr("{valves} · {open} · at most {limit} open at once per project").format(
+            valves=valves, open=opened, limit=self.limits.max_open_valves
         )
         if running:
             text += " · " + self.tr("running: {programs}").format(programs=", ".join(running))
