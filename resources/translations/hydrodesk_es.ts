@@ -8661,11 +8661,11 @@ alerta</translation>
     </message>
     <message>
         <source>1 recent session · {pay} earned</source>
-        <translation>1 sesión reciente · {pay} ganado</translation>
+        <translation>1 sesión reciente · pago {pay}</translation>
     </message>
     <message>
         <source>{count} recent sessions · {pay} earned</source>
-        <translation>{count} sesiones recientes · {pay} ganado</translation>
+        <translation>{count} sesiones recientes · pago {pay}</translation>
     </message>
 </context>
 <context>

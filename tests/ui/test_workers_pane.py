@@ -35,7 +35,7 @@ from hydrodesk.ui.panes.workers import WorkersPane
 from hydrodesk.ui.tasks import BackgroundTasks
 from hydrodesk.ui.theme import ThemeManager
 from hydrodesk.ui.workers.create_dialog import CreateWorkerDialog
-from hydrodesk.ui.workers.models import NAME, SYNC, WORKER_ID
+from hydrodesk.ui.workers.models import NAME, SYNC, UNITS, WORKER_ID
 
 from .conftest import run_async
 from .office_kit import DOCUMENTED_SESSION, fill_the_disk, make_client, open_fast_office
@@ -380,6 +380,8 @@ def test_a_worker_created_offline_is_listed_pending_and_synced_when_the_server_i
     roster.click(key)
     share = next(share for share in pane.detail.history_model.shares if share.session_id == DOCUMENTED_SESSION)
     assert (share.units, share.pending_units, share.records) == (4, 4, 1)
+    row = pane.detail.history_model.shares.index(share)
+    assert pane.detail.history_model.index(row, UNITS).data() == "4 boxes *"  # the unit in words; * not sent yet
 
     # The server comes back: the worker (then her record) goes through, and the row is confirmed.
     roster.restart_simulator()

@@ -229,7 +229,7 @@ class WorkerHistoryModel(QAbstractTableModel):
         if column == SECTOR:
             return share.sector_name
         if column == UNITS:
-            text = f"{formats.number_text(share.units)} {share.sampling_unit}".strip()
+            text = formats.amount_text(share.units, share.sampling_unit)  # "13 cajas", "101,9 kg"
             return text + " *" if share.has_pending else text
         if column == RECORDS:
             return QLocale().toString(share.records)
