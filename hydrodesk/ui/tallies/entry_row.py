@@ -39,7 +39,7 @@ from hydrodesk.domain.tally_entry_text import (
     units_problem,
 )
 from hydrodesk.domain.worker_search import Naming, WorkerChoice, WorkerFinder
-from hydrodesk.ui.formats import number_text
+from hydrodesk.ui.formats import amount_text, number_text, unit_word
 from hydrodesk.ui.tallies.finder_model import WorkerFinderModel
 from hydrodesk.ui.tallies.last_entry import LastEntryCard
 from hydrodesk.ui.widgets.restyle import set_style_property
@@ -174,8 +174,8 @@ class TallyEntryRow(QWidget):
         """The session's sampling unit (box, kg), shown after the units; weighed units take decimals."""
         self._unit_name = unit
         self._measured = is_measured(unit)
-        self.unit_label.setText(unit)
-        self.enter_records.setText(self.tr("Enter records 1 {unit}").format(unit=unit))
+        self.unit_label.setText(unit_word(unit, 2) if unit else "")  # after the units typed: "cajas", "kg"
+        self.enter_records.setText(self.tr("Enter records {amount}").format(amount=amount_text(1, unit)))
         self.enter_records.setVisible(bool(unit))  # no session, no unit: nothing to choose
         self._show_hint()
 

@@ -19,7 +19,7 @@ from hydrodesk.domain.worker_search import WorkerChoice
 from hydrodesk.store.sqlite_errors import DiskFull
 from hydrodesk.sync.photos import PhotoCache
 from hydrodesk.ui.cache_file_text import disk_full_entry_text
-from hydrodesk.ui.formats import number_text, time_text
+from hydrodesk.ui.formats import amount_text, time_text
 from hydrodesk.ui.tallies.void_dialog import VoidDialog
 
 if TYPE_CHECKING:
@@ -197,9 +197,7 @@ class TalliesActions:
         timezone = self._session_zone()
         return self._open_void_dialog(
             [entry],
-            self.tr("Void {units} {unit} of {name}?").format(
-                units=number_text(line.units), unit=unit, name=line.worker_name
-            ),
+            self.tr("Void {amount} of {name}?").format(amount=amount_text(line.units, unit), name=line.worker_name),
             self.tr("Recorded at {time} for {id}.").format(
                 time=time_text(line.recorded_at, timezone, seconds=True), id=line.worker_id
             ),
