@@ -6085,8 +6085,8 @@
         <translation>Seleccione una entrada que se pueda anular (que no sea una anulación ni esté ya anulada).</translation>
     </message>
     <message>
-        <source>Void {units} {unit} of {name}?</source>
-        <translation>¿Anular {units} {unit} de {name}?</translation>
+        <source>Void {amount} of {name}?</source>
+        <translation>¿Anular {amount} de {name}?</translation>
     </message>
     <message>
         <source>Recorded at {time} for {id}.</source>
@@ -6426,8 +6426,8 @@
         <translation>U&amp;nidades</translation>
     </message>
     <message>
-        <source>Enter records 1 {unit}</source>
-        <translation>Intro registra 1 {unit}</translation>
+        <source>Enter records {amount}</source>
+        <translation>Intro registra {amount}</translation>
     </message>
     <message>
         <source>Recorded {units} for {name} ({id}). Ctrl+Z undoes it.</source>
