@@ -176,6 +176,13 @@ def unit_word(unit: str | None, amount: float) -> str:
     return one if amount == 1 else many
 
 
+def counted(count: int, one: str, many: str, **values: object) -> str:
+    """`one` for a count of one, else `many`; both translated where they are written (lupdate finds them there),
+    each a whole sentence with {count} and the `values` filled in, so every language agrees its words with the
+    count ("1 fila", "3 filas", "1 necesita atención")."""
+    return (one if count == 1 else many).format(count=count, **values)
+
+
 def amount_text(units: float, unit: str | None) -> str:
     """`340 cajas`, `1196,9 kg`, `1 unidad`."""
     return f"{number_text(units)} {unit_word(unit, units)}"

@@ -292,6 +292,14 @@
         <translation>HydroDesk: {count} alarmas más</translation>
     </message>
     <message>
+        <source>HydroDesk: 1 more alarm</source>
+        <translation>HydroDesk: 1 alarma más</translation>
+    </message>
+    <message>
+        <source>1 alarm needs attention. Press Ctrl+Shift+A to see it.</source>
+        <translation>1 alarma requiere atención. Pulse Ctrl+Mayús+A para verla.</translation>
+    </message>
+    <message>
         <source>{count} alarms need attention. Press Ctrl+Shift+A to see them.</source>
         <translation>{count} alarmas requieren atención. Pulse Ctrl+Mayús+A para verlas.</translation>
     </message>
@@ -303,12 +311,20 @@
         <translation>Alarmas</translation>
     </message>
     <message>
+        <source>1 open alarm needs attention. Select it and acknowledge it (Alt+A) to say someone is on it.</source>
+        <translation>1 alarma abierta requiere atención. Selecciónela y reconózcala (Alt+R) para indicar que alguien se ocupa.</translation>
+    </message>
+    <message>
         <source>{attention} of {open} open alarms need attention. Select one and acknowledge it (Alt+A) to say someone is on it.</source>
         <translation>{attention} de {open} alarmas abiertas requieren atención. Seleccione una y reconózcala (Alt+R) para indicar que alguien se ocupa.</translation>
     </message>
     <message>
-        <source>{open} open alarms, all acknowledged.</source>
-        <translation>{open} alarmas abiertas, todas reconocidas.</translation>
+        <source>1 open alarm, acknowledged.</source>
+        <translation>1 alarma abierta, reconocida.</translation>
+    </message>
+    <message>
+        <source>{count} open alarms, all acknowledged.</source>
+        <translation>{count} alarmas abiertas, todas reconocidas.</translation>
     </message>
     <message>
         <source>No open alarms. HydroDesk watches every valve and device while you are signed in.</source>
@@ -1018,8 +1034,12 @@
         <translation>{total} filas</translation>
     </message>
     <message>
-        <source>{shown} of {total} rows</source>
-        <translation>{shown} de {total} filas</translation>
+        <source>{shown} of 1 row</source>
+        <translation>{shown} de 1 fila</translation>
+    </message>
+    <message>
+        <source>{shown} of {count} rows</source>
+        <translation>{shown} de {count} filas</translation>
     </message>
     <message>
         <source>Export table</source>
@@ -5280,12 +5300,24 @@
         <translation>Sesión extendida a {hours} h.</translation>
     </message>
     <message>
-        <source>{units} {unit} by {workers} workers · pay {pay}</source>
-        <translation>{units} {unit} de {workers} trabajadores · pago {pay}</translation>
+        <source>{amount} by {workers} · pay {pay}</source>
+        <translation>{amount} de {workers} · pago {pay}</translation>
     </message>
     <message>
-        <source>{records} records are still on their way to the server; they are sent before the close.</source>
-        <translation>{records} registros aún van camino del servidor; se envían antes del cierre.</translation>
+        <source>1 worker</source>
+        <translation>1 trabajador</translation>
+    </message>
+    <message>
+        <source>{count} workers</source>
+        <translation>{count} trabajadores</translation>
+    </message>
+    <message>
+        <source>1 record is still on its way to the server; it is sent before the close.</source>
+        <translation>1 registro aún va camino del servidor; se envía antes del cierre.</translation>
+    </message>
+    <message>
+        <source>{count} records are still on their way to the server; they are sent before the close.</source>
+        <translation>{count} registros aún van camino del servidor; se envían antes del cierre.</translation>
     </message>
     <message>
         <source>You are signed out: sign in again to close the session.</source>
@@ -5577,6 +5609,10 @@
         <translation>({count} más requieren atención.)</translation>
     </message>
     <message>
+        <source>(1 more needs attention.)</source>
+        <translation>(1 más requiere atención.)</translation>
+    </message>
+    <message>
         <source>This session already has the longest duration allowed ({hours} h).</source>
         <translation>Esta sesión ya tiene la duración máxima permitida ({hours} h).</translation>
     </message>
@@ -5692,8 +5728,12 @@
         <translation>Total del servidor: los registros de esta sesión aún no están en este equipo.</translation>
     </message>
     <message>
-        <source>{units} of these units ({records} records) are not on the server yet.</source>
-        <translation>{units} de estas unidades ({records} registros) aún no están en el servidor.</translation>
+        <source>{units} of these units (1 record) are not on the server yet.</source>
+        <translation>{units} de estas unidades (1 registro) aún no están en el servidor.</translation>
+    </message>
+    <message>
+        <source>{units} of these units ({count} records) are not on the server yet.</source>
+        <translation>{units} de estas unidades ({count} registros) aún no están en el servidor.</translation>
     </message>
     <message>
         <source>Pay is worked out from the records, which are not on this computer yet.</source>
@@ -6204,6 +6244,10 @@
         <translation>{count} requieren atención (ver Bandeja de salida)</translation>
     </message>
     <message>
+        <source>1 needs attention (see Outbox)</source>
+        <translation>1 requiere atención (ver Bandeja de salida)</translation>
+    </message>
+    <message>
         <source>Offline · {count} saved here, waiting to sync</source>
         <translation>Sin conexión · {count} guardadas aquí, por sincronizar</translation>
     </message>
@@ -6562,6 +6606,10 @@
         <translation>Nómina</translation>
     </message>
     <message>
+        <source>Exported the payroll of 1 worker to {path}</source>
+        <translation>Nómina de 1 trabajador exportada a {path}</translation>
+    </message>
+    <message>
         <source>Exported the payroll of {count} workers to {path}</source>
         <translation>Nómina de {count} trabajadores exportada a {path}</translation>
     </message>
@@ -6579,12 +6627,32 @@
         <translation>Reuniendo las sesiones del día…</translation>
     </message>
     <message>
-        <source>Exported the day payroll of {count} workers from {sessions} sessions to {path}</source>
-        <translation>Nómina del día de {count} trabajadores de {sessions} sesiones exportada a {path}</translation>
+        <source>1 worker</source>
+        <translation>1 trabajador</translation>
     </message>
     <message>
-        <source>({unseen} sessions of other supervisors are not included: only they can see their entries.)</source>
-        <translation>(No se incluyen {unseen} sesiones de otros supervisores: solo ellos pueden ver sus registros.)</translation>
+        <source>{count} workers</source>
+        <translation>{count} trabajadores</translation>
+    </message>
+    <message>
+        <source>1 session</source>
+        <translation>1 sesión</translation>
+    </message>
+    <message>
+        <source>{count} sessions</source>
+        <translation>{count} sesiones</translation>
+    </message>
+    <message>
+        <source>Exported the day payroll of {workers} from {sessions} to {path}</source>
+        <translation>Nómina del día de {workers} de {sessions} exportada a {path}</translation>
+    </message>
+    <message>
+        <source>(1 session of another supervisor is not included: only they can see its entries.)</source>
+        <translation>(No se incluye 1 sesión de otro supervisor: solo él puede ver sus registros.)</translation>
+    </message>
+    <message>
+        <source>({count} sessions of other supervisors are not included: only they can see their entries.)</source>
+        <translation>(No se incluyen {count} sesiones de otros supervisores: solo ellos pueden ver sus registros.)</translation>
     </message>
     <message>
         <source>Sent the day report to the printer</source>
@@ -6794,6 +6862,10 @@
         <translation>Solo el supervisor que abrió esta sesión ({owner}) puede agregarle unidades. Pídale que importe la hoja o abra su propia sesión.</translation>
     </message>
     <message>
+        <source>Imported 1 tally entry from the sheet</source>
+        <translation>Se importó 1 registro de conteo desde la hoja</translation>
+    </message>
+    <message>
         <source>Imported {count} tally entries from the sheet</source>
         <translation>Se importaron {count} registros de conteo desde la hoja</translation>
     </message>
@@ -6929,6 +7001,14 @@
         <translation>Series</translation>
     </message>
     <message>
+        <source>{where} · {online} of 1 device online · times in {zone}</source>
+        <translation>{where} · {online} de 1 dispositivo en línea · horas en {zone}</translation>
+    </message>
+    <message>
+        <source>{where} · {online} of {count} devices online · times in {zone}</source>
+        <translation>{where} · {online} de {count} dispositivos en línea · horas en {zone}</translation>
+    </message>
+    <message>
         <source>Find series (device or metric)</source>
         <translation>Buscar series (equipo o variable)</translation>
     </message>
@@ -7012,10 +7092,6 @@
     <message>
         <source>All projects</source>
         <translation>Todos los proyectos</translation>
-    </message>
-    <message>
-        <source>{where} · {online} of {total} devices online · times in {zone}</source>
-        <translation>{where} · {online} de {total} dispositivos en línea · horas en {zone}</translation>
     </message>
     <message>
         <source>DEVICES ({count})</source>
@@ -7575,8 +7651,12 @@ alerta</translation>
         <translation>No se pudo exportar a {path}: {reason}</translation>
     </message>
     <message>
-        <source>Exported {rows} events to {path}</source>
-        <translation>Se exportaron {rows} eventos a {path}</translation>
+        <source>Exported 1 event to {path}</source>
+        <translation>Se exportó 1 evento a {path}</translation>
+    </message>
+    <message>
+        <source>Exported {count} events to {path}</source>
+        <translation>Se exportaron {count} eventos a {path}</translation>
     </message>
 </context>
 <context>
@@ -8364,8 +8444,12 @@ alerta</translation>
         <translation>Se muestran {days} días</translation>
     </message>
     <message>
-        <source>Showing {hours} hours</source>
-        <translation>Se muestran {hours} horas</translation>
+        <source>Showing 1 hour</source>
+        <translation>Se muestra 1 hora</translation>
+    </message>
+    <message>
+        <source>Showing {count} hours</source>
+        <translation>Se muestran {count} horas</translation>
     </message>
     <message>
         <source>No project selected</source>

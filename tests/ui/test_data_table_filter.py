@@ -131,3 +131,13 @@ def test_a_small_table_filters_as_each_key_is_typed(qtbot: QtBot) -> None:
     qtbot.keyClicks(table.filter_edit, "valvula 19999")
     assert not table.filter_pending
     assert table.proxy.rowCount() == 1
+
+
+def test_a_count_of_one_row_is_written_in_the_singular(qtbot: QtBot) -> None:
+    table, model = shown_table(qtbot)
+    model.appendRow([QStandardItem("Válvula Norte 1"), QStandardItem("Abierta")])
+    assert table.count_label.text() == "1 row"
+    qtbot.keyClicks(table.filter_edit, "oeste")
+    assert table.count_label.text() == "0 of 1 row"  # not "0 of 1 rows"
+    model.appendRow([QStandardItem("Válvula Oeste"), QStandardItem("Cerrada")])
+    assert table.count_label.text() == "1 of 2 rows"

@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from hydrodesk.ui.alarms.journal_view import AlarmJournalView
+from hydrodesk.ui.formats import counted
 from hydrodesk.ui.irrigation.alarms import AlarmCenter
 from hydrodesk.ui.theme import Theme
 
@@ -53,7 +54,11 @@ class AlarmsDialog(QDialog):
         center = self.view.center
         attention = len(center.needing_attention()) if center is not None else 0
         opened = len(center.open_alarms()) if center is not None else 0
-        if attention:
+        if attention == opened == 1:
+            self.summary.setText(
+                self.tr("1 open alarm needs attention. Select it and acknowledge it (Alt+A) to say someone is on it.")
+            )
+        elif attention:
             self.summary.setText(
                 self.tr(
                     "{attention} of {open} open alarms need attention. Select one and acknowledge it (Alt+A) "
@@ -61,7 +66,11 @@ class AlarmsDialog(QDialog):
                 ).format(attention=attention, open=opened)
             )
         elif opened:
-            self.summary.setText(self.tr("{open} open alarms, all acknowledged.").format(open=opened))
+            self.summary.setText(
+                counted(
+                    opened, self.tr("1 open alarm, acknowledged."), self.tr("{count} open alarms, all acknowledged.")
+                )
+            )
         else:
             self.summary.setText(
                 self.tr("No open alarms. HydroDesk watches every valve and device while you are signed in.")

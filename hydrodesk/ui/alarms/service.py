@@ -28,6 +28,7 @@ from hydrodesk.domain.alarm_watch import WatchedValve, valve_rule
 from hydrodesk.domain.irrigation_limits import IrrigationLimits
 from hydrodesk.domain.telemetry_alarms import Key
 from hydrodesk.domain.telemetry_devices import DeviceInfo
+from hydrodesk.ui.formats import counted
 from hydrodesk.ui.irrigation.alarms import AlarmCenter
 from hydrodesk.ui.irrigation.models import alarm_title, alarm_value
 from hydrodesk.ui.irrigation.notify import DesktopNotifier
@@ -291,6 +292,10 @@ class AlarmService(AlarmCenter):
         self.limiter.admit(time.monotonic())
         attention = len(self.needing_attention())
         self.notifier.notify(
-            self.tr("HydroDesk: {count} more alarms").format(count=held),
-            self.tr("{count} alarms need attention. Press Ctrl+Shift+A to see them.").format(count=attention),
+            counted(held, self.tr("HydroDesk: 1 more alarm"), self.tr("HydroDesk: {count} more alarms")),
+            counted(
+                attention,
+                self.tr("1 alarm needs attention. Press Ctrl+Shift+A to see it."),
+                self.tr("{count} alarms need attention. Press Ctrl+Shift+A to see them."),
+            ),
         )

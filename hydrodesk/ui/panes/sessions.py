@@ -393,7 +393,9 @@ class SessionsPane(SessionsLoading, SessionActions, Pane):
                 sector=row.sector_name, reason=_sentence(row.problem)
             )
         if len(troubled) > 1:
-            text += " " + self.tr("({count} more need attention.)").format(count=len(troubled) - 1)
+            text += " " + formats.counted(
+                len(troubled) - 1, self.tr("(1 more needs attention.)"), self.tr("({count} more need attention.)")
+            )
         self.banner_label.setText(text)
         self._banner_entry = row.problem_entry_id
         self.banner.setVisible(True)

@@ -477,10 +477,12 @@ class TelemetryPane(SeriesPicker, TelemetryHistory, TelemetryStates, TelemetryEx
         online = sum(1 for info in devices if info.online)
         where = project.name if project is not None else self.tr("All projects")
         self.subtitle_label.setText(
-            self.tr("{where} · {online} of {total} devices online · times in {zone}").format(
+            formats.counted(
+                len(devices),
+                self.tr("{where} · {online} of 1 device online · times in {zone}"),
+                self.tr("{where} · {online} of {count} devices online · times in {zone}"),
                 where=where,
                 online=online,
-                total=len(devices),
                 zone=formats.zone_label(project.timezone if project is not None else None),
             )
         )

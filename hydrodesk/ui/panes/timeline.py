@@ -445,7 +445,11 @@ class TimelinePane(SectorAndDaysChoice, TimelineLoading, Pane):
                 self.tr("Could not export to {path}: {reason}").format(path=path, reason=error.strerror or error)
             )
             return 0
-        self.status_message.emit(self.tr("Exported {rows} events to {path}").format(rows=rows, path=path))
+        self.status_message.emit(
+            formats.counted(
+                rows, self.tr("Exported 1 event to {path}"), self.tr("Exported {count} events to {path}"), path=path
+            )
+        )
         return rows
 
     # ------------------------------------------------------------------------------------------ for tests

@@ -217,17 +217,18 @@ class SessionActions(Mixin):
         if row is None:
             return None
         totals = row.totals
-        summary = self.tr("{units} {unit} by {workers} workers · pay {pay}").format(
-            units=formats.number_text(totals.units),
-            unit=formats.unit_word(row.data.get("sampling_unit"), totals.units),
-            workers=totals.workers,
+        summary = self.tr("{amount} by {workers} · pay {pay}").format(
+            amount=formats.amount_text(totals.units, row.data.get("sampling_unit")),
+            workers=formats.counted(totals.workers, self.tr("1 worker"), self.tr("{count} workers")),
             pay="—" if totals.pay is None else formats.money_text(totals.pay),
         )
         pending = ""
         if totals.pending_records:
-            pending = self.tr(
-                "{records} records are still on their way to the server; they are sent before the close."
-            ).format(records=totals.pending_records)
+            pending = formats.counted(
+                totals.pending_records,
+                self.tr("1 record is still on its way to the server; it is sent before the close."),
+                self.tr("{count} records are still on their way to the server; they are sent before the close."),
+            )
         dialog = CloseSessionDialog(sector_name=row.sector_name, summary=summary, pending_note=pending, parent=self)
         key = row.key
         dialog.submitted.connect(lambda close: self._spawn(self._close(dialog, key, close), "session-close"))

@@ -233,8 +233,11 @@ class SessionsTableModel(QAbstractTableModel):
         if column == UNITS and row.totals.from_server:
             return self.tr("The server's total: this session's records are not on this computer yet.")
         if column == UNITS and row.totals.has_pending:
-            return self.tr("{units} of these units ({records} records) are not on the server yet.").format(
-                units=formats.number_text(row.totals.pending_units), records=row.totals.pending_records
+            return formats.counted(
+                row.totals.pending_records,
+                self.tr("{units} of these units (1 record) are not on the server yet."),
+                self.tr("{units} of these units ({count} records) are not on the server yet."),
+                units=formats.number_text(row.totals.pending_units),
             )
         if column == PAY and row.totals.pay is None:
             return self.tr("Pay is worked out from the records, which are not on this computer yet.")

@@ -19,6 +19,7 @@ from hydrodesk.domain.tally_sums import Pricing, totals
 from hydrodesk.sync.status import ConnectionState
 from hydrodesk.ui.formats import (
     amount_text,
+    counted,
     day_text,
     farm_zone,
     money_text,
@@ -174,7 +175,10 @@ class TalliesDisplay:
         stopped = sum(1 for line in self._ledger if line.status is LineStatus.ATTENTION)
         offline = self._sync is not None and self._sync.state is ConnectionState.OFFLINE
         if stopped:
-            text, tone = self.tr("{count} need attention (see Outbox)").format(count=stopped), "error"
+            text = counted(
+                stopped, self.tr("1 needs attention (see Outbox)"), self.tr("{count} need attention (see Outbox)")
+            )
+            tone = "error"
         elif pending and offline:
             text, tone = self.tr("Offline · {count} saved here, waiting to sync").format(count=pending), "warn"
         elif pending:

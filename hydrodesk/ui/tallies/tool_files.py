@@ -22,6 +22,7 @@ from hydrodesk.domain.timestamps import now_utc
 from hydrodesk.exports.file_names import suggested_file_name
 from hydrodesk.exports.payroll import PayrollHeaders, write_payroll
 from hydrodesk.ui.export_feedback import write_error_text
+from hydrodesk.ui.formats import counted
 from hydrodesk.ui.tallies.report_pdf import open_print_dialog, write_report_pdf
 from hydrodesk.ui.widgets.busy_notice import BusyNotice
 
@@ -76,7 +77,15 @@ class TallyFileTools:
         except OSError as error:
             self._write_failed(path, error)
             return 0
-        self._saved(path, self.tr("Exported the payroll of {count} workers to {path}").format(count=count, path=path))
+        self._saved(
+            path,
+            counted(
+                count,
+                self.tr("Exported the payroll of 1 worker to {path}"),
+                self.tr("Exported the payroll of {count} workers to {path}"),
+                path=path,
+            ),
+        )
         return count
 
     def export_day_payroll(self) -> None:
@@ -127,13 +136,17 @@ class TallyFileTools:
         finally:
             busy.finish()
             self._day_export_running = False
-        text = self.tr("Exported the day payroll of {count} workers from {sessions} sessions to {path}").format(
-            count=count, sessions=len(gathered), path=path
+        workers = counted(count, self.tr("1 worker"), self.tr("{count} workers"))
+        sessions = counted(len(gathered), self.tr("1 session"), self.tr("{count} sessions"))
+        text = self.tr("Exported the day payroll of {workers} from {sessions} to {path}").format(
+            workers=workers, sessions=sessions, path=path
         )
         if unseen:
-            text += " " + self.tr(
-                "({unseen} sessions of other supervisors are not included: only they can see their entries.)"
-            ).format(unseen=unseen)
+            text += " " + counted(
+                unseen,
+                self.tr("(1 session of another supervisor is not included: only they can see its entries.)"),
+                self.tr("({count} sessions of other supervisors are not included: only they can see their entries.)"),
+            )
         self._saved(path, text)
         return count
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QMessageBox, QToolButton, QWid
 
 from hydrodesk.domain.tallies import LedgerLine, WorkerTally
 from hydrodesk.exports.file_names import suggested_file_name
+from hydrodesk.ui.formats import counted
 from hydrodesk.ui.tallies.harvest_compare import HarvestCompareDialog
 from hydrodesk.ui.tallies.import_dialog import ImportSheetDialog
 from hydrodesk.ui.tallies.report_pdf import default_paper
@@ -290,7 +291,13 @@ class TallyTools(TallyFileTools, QObject):
 
     def _on_imported(self, recorded: int, already: int, failed: int) -> None:
         if recorded:
-            self._say(self.tr("Imported {count} tally entries from the sheet").format(count=recorded))
+            self._say(
+                counted(
+                    recorded,
+                    self.tr("Imported 1 tally entry from the sheet"),
+                    self.tr("Imported {count} tally entries from the sheet"),
+                )
+            )
             self.records_imported.emit(recorded)
 
     def save_template(self) -> None:

@@ -104,7 +104,8 @@ class WeatherShowing(Mixin):
         if days >= 2:
             text = self.tr("Showing {days} days").format(days=formats.number_text(days, 0))
         else:
-            text = self.tr("Showing {hours} hours").format(hours=formats.number_text(span / 3600, 0))
+            hours = round(span / 3600)
+            text = formats.counted(hours, self.tr("Showing 1 hour"), self.tr("Showing {count} hours"))
         self.zoom_label.setText(text)
 
     def _update_heading(self) -> None:

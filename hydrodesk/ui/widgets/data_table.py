@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from hydrodesk.domain.folded_pattern import folded_pattern
 from hydrodesk.exports.file_names import suggested_file_name
 from hydrodesk.ui.export_feedback import write_error_text
+from hydrodesk.ui.formats import counted
 from hydrodesk.ui.keys import KeyHelp, key_text
 from hydrodesk.ui.models.roles import SORT_ROLE
 from hydrodesk.ui.table_export import export_view, shown_columns
@@ -263,7 +264,9 @@ class DataTable(QWidget):
         elif shown == total:
             self.count_label.setText(self.tr("{total} rows").format(total=total))
         else:
-            self.count_label.setText(self.tr("{shown} of {total} rows").format(shown=shown, total=total))
+            self.count_label.setText(
+                counted(total, self.tr("{shown} of 1 row"), self.tr("{shown} of {count} rows"), shown=shown)
+            )
 
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_row_changed.emit(self.proxy.mapToSource(current) if current.isValid() else QModelIndex())
