@@ -1278,6 +1278,14 @@
         <translation>No se registraron unidades en esta sesión.</translation>
     </message>
     <message>
+        <source>Entries marked * are saved in this office but not yet confirmed by Hydrobit (1 entry); the figures may change once it is synced.</source>
+        <translation>Los registros marcados con * están guardados en esta oficina pero Hydrobit aún no los confirma (1 registro); las cifras pueden cambiar al sincronizarse.</translation>
+    </message>
+    <message>
+        <source>Some entries of 1 worker were refused by Hydrobit and are not counted here; see the outbox in HydroDesk.</source>
+        <translation>Hydrobit rechazó algunos registros de 1 trabajador y no se cuentan aquí; revise la bandeja de salida en HydroDesk.</translation>
+    </message>
+    <message>
         <source>Payroll</source>
         <translation>Nómina</translation>
     </message>
@@ -2639,8 +2647,12 @@
         <translation>{sector} · {what}: sin monitoreo en este período</translation>
     </message>
     <message>
-        <source>{sector} · {what}: {verdict}. Incidence {incidence}, severity {severity} ({points} points)</source>
-        <translation>{sector} · {what}: {verdict}. Incidencia {incidence}, severidad {severity} ({points} puntos)</translation>
+        <source>{sector} · {what}: {verdict}. Incidence {incidence}, severity {severity} (1 point)</source>
+        <translation>{sector} · {what}: {verdict}. Incidencia {incidence}, severidad {severity} (1 punto)</translation>
+    </message>
+    <message>
+        <source>{sector} · {what}: {verdict}. Incidence {incidence}, severity {severity} ({count} points)</source>
+        <translation>{sector} · {what}: {verdict}. Incidencia {incidence}, severidad {severity} ({count} puntos)</translation>
     </message>
 </context>
 <context>
@@ -2750,12 +2762,28 @@
         <translation>Todas las filas de esta hoja ya están en la sesión: se importó antes. No hay nada que hacer.</translation>
     </message>
     <message>
-        <source>1 row ready to record ({units} units)</source>
-        <translation>1 fila lista para registrar ({units} unidades)</translation>
+        <source>1 worker</source>
+        <translation>1 trabajador</translation>
     </message>
     <message>
-        <source>{count} rows ready to record ({units} units, {workers} workers)</source>
-        <translation>{count} filas listas para registrar ({units} unidades, {workers} trabajadores)</translation>
+        <source>{count} workers</source>
+        <translation>{count} trabajadores</translation>
+    </message>
+    <message>
+        <source>1 row ready to record ({amount})</source>
+        <translation>1 fila lista para registrar ({amount})</translation>
+    </message>
+    <message>
+        <source>{count} rows ready to record ({amount}, {workers})</source>
+        <translation>{count} filas listas para registrar ({amount}, {workers})</translation>
+    </message>
+    <message>
+        <source>1 row recorded. It counts in the tally now and is sent to Hydrobit as soon as the connection allows.</source>
+        <translation>1 fila registrada. Ya cuenta en el conteo y se envía a Hydrobit en cuanto la conexión lo permita.</translation>
+    </message>
+    <message>
+        <source>{count} rows recorded. They count in the tally now and are sent to Hydrobit as soon as the connection allows.</source>
+        <translation>{count} filas registradas. Ya cuentan en el conteo y se envían a Hydrobit en cuanto la conexión lo permita.</translation>
     </message>
     <message>
         <source>1 row refused: see why on the Refused tab</source>
@@ -2800,18 +2828,6 @@
     <message>
         <source>Recording {count} rows…</source>
         <translation>Registrando {count} filas…</translation>
-    </message>
-    <message>
-        <source>1 row recorded.</source>
-        <translation>1 fila registrada.</translation>
-    </message>
-    <message>
-        <source>{count} rows recorded.</source>
-        <translation>{count} filas registradas.</translation>
-    </message>
-    <message>
-        <source>They count in the tally now and are sent to Hydrobit as soon as the connection allows.</source>
-        <translation>Ya cuentan en el conteo y se envían a Hydrobit en cuanto la conexión lo permita.</translation>
     </message>
     <message>
         <source>1 row had been imported before and was left out.</source>
@@ -7694,6 +7710,10 @@ alerta</translation>
         <translation>{rain} mm de lluvia, ET0 {et0} mm</translation>
     </message>
     <message>
+        <source>{amount} this hour</source>
+        <translation>{amount} en esta hora</translation>
+    </message>
+    <message>
         <source>{pest} {count} (grade {grade})</source>
         <translation>{pest} {count} (grado {grade})</translation>
     </message>
@@ -7708,10 +7728,6 @@ alerta</translation>
     <message>
         <source>nothing found</source>
         <translation>no se encontró nada</translation>
-    </message>
-    <message>
-        <source>{units} units this hour</source>
-        <translation>{units} unidades en esta hora</translation>
     </message>
     <message>
         <source>session open</source>

@@ -240,6 +240,7 @@ def test_a_sheet_is_checked_row_by_row_and_recorded_once_however_often_imported(
         9: IssueCode.UNITS_TOO_LARGE,
     }
     assert dialog.import_button.text() == "Import 2 rows"
+    assert dialog.message.text().startswith("2 rows ready to record (6 boxes, 1 worker) · 6 rows refused")
     assert dialog.tabs.tabText(1) == "Refused (6)"
     problems = [dialog.rejected_model.index(r, 4).data() for r in range(dialog.rejected_model.rowCount())]
     assert "Repeats row 2" in problems[0]

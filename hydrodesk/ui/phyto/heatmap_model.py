@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, Q
 
 from hydrodesk.domain.phyto_heatmap import Heatmap
 from hydrodesk.domain.phyto_verdicts import ThresholdBook, Verdict
-from hydrodesk.ui.formats import pest_name
+from hydrodesk.ui.formats import counted, pest_name
 from hydrodesk.ui.phyto.verdicts import fill, verdict_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -163,13 +163,13 @@ class HeatmapModel(QAbstractTableModel):
         what = self._heatmap.label_of(pest) if pest else self.tr("any pest or disease")
         if values is None:
             return self.tr("{sector} · {what}: not scouted in this range").format(sector=sector, what=what)
-        return self.tr(
-            "{sector} · {what}: {verdict}. Incidence {incidence}, severity {severity} ({points} points)"
-        ).format(
+        return counted(
+            samples,
+            self.tr("{sector} · {what}: {verdict}. Incidence {incidence}, severity {severity} (1 point)"),
+            self.tr("{sector} · {what}: {verdict}. Incidence {incidence}, severity {severity} ({count} points)"),
             sector=sector,
             what=what,
             verdict=verdict_text(verdict),
             incidence=self._percent(values[0]),
             severity=self._percent(values[1]),
-            points=samples,
         )

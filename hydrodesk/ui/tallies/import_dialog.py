@@ -44,7 +44,7 @@ from hydrodesk.domain.timestamps import now_utc
 from hydrodesk.exports.file_names import suggested_file_name
 from hydrodesk.exports.tally_sheet import LoadedSheet, ReadProblem, SheetReadError, load_tally_sheet, write_template
 from hydrodesk.store.outbox import DuplicateEntry
-from hydrodesk.ui.formats import day_text, farm_zone, number_text, unit_word, zone_label
+from hydrodesk.ui.formats import amount_text, counted, day_text, farm_zone, unit_word, zone_label
 from hydrodesk.ui.tallies.import_models import RejectedRowsModel, ValidRowsModel, sheet_problem_text
 from hydrodesk.ui.widgets.data_table import DataTable
 from hydrodesk.ui.widgets.restyle import set_style_property
@@ -300,26 +300,30 @@ class ImportSheetDialog(QDialog):
         plan = self.plan
         if not plan.valid and not plan.rejected and plan.already_imported:
             return self.tr("Every row of this sheet is in the session already: it was imported before. Nothing to do.")
-        ready = _count(
+        unit = self._terms.sampling_unit
+        workers = counted(plan.workers, self.tr("1 worker"), self.tr("{count} workers"))
+        ready = counted(
             len(plan.valid),
-            self.tr("1 row ready to record ({units} units)"),
-            self.tr("{count} rows ready to record ({units} units, {workers} workers)"),
+            self.tr("1 row ready to record ({amount})"),
+            self.tr("{count} rows ready to record ({amount}, {workers})"),
+            amount=amount_text(plan.total_units, unit),
+            workers=workers,
         )
-        parts = [ready.format(count=len(plan.valid), units=number_text(plan.total_units), workers=plan.workers)]
+        parts = [ready]
         if plan.rejected:
-            refused = _count(
+            refused = counted(
                 len(plan.rejected),
                 self.tr("1 row refused: see why on the Refused tab"),
                 self.tr("{count} rows refused: see why on the Refused tab"),
             )
-            parts.append(refused.format(count=len(plan.rejected)))
+            parts.append(refused)
         if plan.already_imported:
-            before = _count(
+            before = counted(
                 len(plan.already_imported),
                 self.tr("1 row imported before, left out"),
                 self.tr("{count} rows imported before, left out"),
             )
-            parts.append(before.format(count=len(plan.already_imported)))
+            parts.append(before)
         return " · ".join(parts)
 
     def _show_plan(self) -> None:
@@ -332,8 +336,8 @@ class ImportSheetDialog(QDialog):
         self.tabs.setTabText(2, self.tr("Imported before ({count})").format(count=len(plan.already_imported)))
         self.another_sheet.setVisible(bool(plan.already_imported) or self.another_sheet.isChecked())
         count = len(plan.valid)
-        label = _count(count, self.tr("Import 1 row"), self.tr("Import {count} rows")) if count else self.tr("Import")
-        self.import_button.setText(label.format(count=count))
+        label = counted(count, self.tr("Import 1 row"), self.tr("Import {count} rows")) if count else self.tr("Import")
+        self.import_button.setText(label)
         self.import_button.setEnabled(count > 0 and not self._busy)
         if plan.rejected and not plan.valid:
             self.tabs.setCurrentIndex(1)
@@ -349,9 +353,7 @@ class ImportSheetDialog(QDialog):
         self.progress.setRange(0, len(rows))
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self._say(
-            _count(len(rows), self.tr("Recording 1 row…"), self.tr("Recording {count} rows…")).format(count=len(rows))
-        )
+        self._say(counted(len(rows), self.tr("Recording 1 row…"), self.tr("Recording {count} rows…")))
         self._spawn(self._record_all(rows))
 
     async def _record_all(self, rows: Sequence[ValidRow]) -> None:
@@ -396,30 +398,33 @@ class ImportSheetDialog(QDialog):
         )
 
     def _result_text(self, recorded: int, already: int, failed: list[tuple[ValidRow, BaseException]]) -> str:
-        done = _count(
+        done = counted(
             recorded,
-            self.tr("1 row recorded."),
-            self.tr("{count} rows recorded."),
-        ).format(count=recorded)
-        parts = [
-            done,
-            self.tr("They count in the tally now and are sent to Hydrobit as soon as the connection allows."),
-        ]
+            self.tr(
+                "1 row recorded. It counts in the tally now and is sent to Hydrobit as soon as the connection allows."
+            ),
+            self.tr(
+                "{count} rows recorded. They count in the tally now and are sent to Hydrobit as soon as the "
+                "connection allows."
+            ),
+        )
+        parts = [done]
         if already:
-            before = _count(
+            before = counted(
                 already,
                 self.tr("1 row had been imported before and was left out."),
                 self.tr("{count} rows had been imported before and were left out."),
             )
-            parts.append(before.format(count=already))
+            parts.append(before)
         if failed:
             rows = ", ".join(str(row.number) for row, _ in failed[:10])
-            lost = _count(
+            lost = counted(
                 len(failed),
                 self.tr("1 row could not be saved on this computer (row {rows}); import the sheet again."),
                 self.tr("{count} rows could not be saved on this computer (rows {rows}); import the sheet again."),
+                rows=rows,
             )
-            parts.append(lost.format(count=len(failed), rows=rows))
+            parts.append(lost)
         return " ".join(parts)
 
     # ------------------------------------------------------------------------------------------ small things
@@ -457,8 +462,3 @@ class ImportSheetDialog(QDialog):
         if self._busy and result == QDialog.DialogCode.Rejected:
             return
         super().done(result)
-
-
-def _count(count: int, one: str, many: str) -> str:
-    """The singular or plural sentence (each translated whole, so every language words it its own way)."""
-    return one if count == 1 else many

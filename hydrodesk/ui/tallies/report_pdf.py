@@ -39,7 +39,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from hydrodesk.domain.day_report import DayReport, PayLine
-from hydrodesk.ui.formats import amount_text, day_text, money_text, number_text, time_format, unit_word
+from hydrodesk.ui.formats import amount_text, counted, day_text, money_text, number_text, time_format, unit_word
 from hydrodesk.ui.tallies.report_layout import (
     CELL_BORDER_PX,
     CELL_PADDING_PX,
@@ -284,19 +284,35 @@ def report_html(report: DayReport, widths: Sequence[float] | None = None, font_p
     notes = []
     if report.has_pending:
         notes.append(
-            translate(
-                "DayReport",
-                "Entries marked * are saved in this office but not yet confirmed by Hydrobit ({count} entries); "
-                "the figures may change once they are synced.",
-            ).format(count=report.pending_entries)
+            counted(
+                report.pending_entries,
+                translate(
+                    "DayReport",
+                    "Entries marked * are saved in this office but not yet confirmed by Hydrobit (1 entry); "
+                    "the figures may change once it is synced.",
+                ),
+                translate(
+                    "DayReport",
+                    "Entries marked * are saved in this office but not yet confirmed by Hydrobit ({count} entries); "
+                    "the figures may change once they are synced.",
+                ),
+            )
         )
     if report.stopped_workers:
         notes.append(
-            translate(
-                "DayReport",
-                "Some entries of {count} workers were refused by Hydrobit and are not counted here; "
-                "see the outbox in HydroDesk.",
-            ).format(count=report.stopped_workers)
+            counted(
+                report.stopped_workers,
+                translate(
+                    "DayReport",
+                    "Some entries of 1 worker were refused by Hydrobit and are not counted here; "
+                    "see the outbox in HydroDesk.",
+                ),
+                translate(
+                    "DayReport",
+                    "Some entries of {count} workers were refused by Hydrobit and are not counted here; "
+                    "see the outbox in HydroDesk.",
+                ),
+            )
         )
     notes_html = "".join(f'<p style="color:#8a5300;"><b>{_e(note)}</b></p>' for note in notes)
     signatures = "".join(

@@ -70,8 +70,9 @@ def readout_lines(timeline: Timeline, ts: float, zone: str | None, near_s: float
     hour = next((bar for bar in timeline.hourly_units if bar.start <= ts < bar.start + HOUR_S), None)
     session = next((span for span in timeline.harvests if span.start <= ts < span.end), None)
     if hour is not None or session is not None:
-        units = formats.number_text(hour.units if hour is not None else 0)
-        text = translate("TimelineReadout", "{units} units this hour").format(units=units)
+        unit = session.sampling_unit if session is not None else None
+        amount = formats.amount_text(hour.units if hour is not None else 0, unit)
+        text = translate("TimelineReadout", "{amount} this hour").format(amount=amount)
         if session is not None:
             text += " · " + translate("TimelineReadout", "session open")
         lines.append((translate("TimelineReadout", "Harvest"), text))
