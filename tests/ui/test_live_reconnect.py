@@ -50,8 +50,22 @@ def test_after_a_broker_restart_the_charts_are_intact_and_the_data_resumes(
     window.navigator.select("proj_123", None)
     pane = window.pane("telemetry")
     assert isinstance(pane, TelemetryPane)
-    qtbot.waitUntil(lambda: FLOW in pane.chart.items and pane.chart.items[FLOW].points >= 10, timeout=WAIT_MS)
     live = telemetry.live
+
+    def flowing() -> None:
+        """Ten points of the flow on the chart; else where the stream stands, for a timeout to name (once, under
+        two suites at once, no point came in 45 s and nothing said why)."""
+        item = pane.chart.items.get(FLOW)
+        stored = live.store.get(FLOW)
+        charted = 0 if item is None else item.points
+        assert charted >= 10, (
+            f"connected={live.connected}, sessions opened={live.hub.connection.sessions_opened}, "
+            f"stored={None if stored is None else stored.view().ts.size}, charted={charted}, "
+            f"chart items={sorted(map(str, pane.chart.items))[:6]}, chip={pane.connection_chip.text()!r}, "
+            f"banner={pane.banner.text() if pane.banner.isVisible() else ''!r}"
+        )
+
+    qtbot.waitUntil(flowing, timeout=WAIT_MS)
     series = live.store.get(FLOW)
     assert series is not None
     first_ts = series.first_ts
