@@ -3641,16 +3641,12 @@
         <translation>Mover</translation>
     </message>
     <message>
-        <source>Move this record to a session that is still open.</source>
-        <translation>Mueva este registro a una sesión que siga abierta.</translation>
+        <source>Move this record to a session that is still open. It keeps its id, so it can never count twice.</source>
+        <translation>Mueva este registro a una sesión que siga abierta. Conserva su identificador, así que nunca puede contarse dos veces.</translation>
     </message>
     <message>
-        <source>Move these {count} records to a session that is still open.</source>
-        <translation>Mueva estos {count} registros a una sesión que siga abierta.</translation>
-    </message>
-    <message>
-        <source>They keep their ids, so they can never count twice.</source>
-        <translation>Conservan sus identificadores, así que nunca pueden contarse dos veces.</translation>
+        <source>Move these {count} records to a session that is still open. They keep their ids, so they can never count twice.</source>
+        <translation>Mueva estos {count} registros a una sesión que siga abierta. Conservan sus identificadores, así que nunca pueden contarse dos veces.</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -185,3 +186,15 @@ def test_a_conflict_is_shown_with_the_servers_reason_then_moved_fixed_and_discar
         assert cell(pane, moved_a.entry_id, STATE) == "On the server"
     finally:
         run_async(qtbot, proxy.close())
+
+
+def test_the_move_dialog_speaks_of_one_record_in_the_singular(qtbot: QtBot) -> None:
+    texts = []
+    for count in (1, 2):
+        dialog = MoveDialog(count, [])
+        qtbot.addWidget(dialog)
+        texts.append(next(label.text() for label in dialog.findChildren(QLabel) if label.text().startswith("Move")))
+    assert texts == [
+        "Move this record to a session that is still open. It keeps its id, so it can never count twice.",
+        "Move these 2 records to a session that is still open. They keep their ids, so they can never count twice.",
+    ]

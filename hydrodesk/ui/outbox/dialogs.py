@@ -132,11 +132,14 @@ class MoveDialog(_ChoiceDialog):
     def __init__(self, count: int, targets: list[MoveTarget], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Move records"), self.tr("Move"), parent)
         self.setObjectName("MoveDialog")
-        if count == 1:
-            message = self.tr("Move this record to a session that is still open.")
-        else:
-            message = self.tr("Move these {count} records to a session that is still open.").format(count=count)
-        message += " " + self.tr("They keep their ids, so they can never count twice.")
+        message = formats.counted(
+            count,
+            self.tr("Move this record to a session that is still open. It keeps its id, so it can never count twice."),
+            self.tr(
+                "Move these {count} records to a session that is still open. They keep their ids, so they can never "
+                "count twice."
+            ),
+        )
         self.targets_list = QListWidget(self)
         self.targets_list.setObjectName("MoveTargets")
         for target in targets:
