@@ -128,7 +128,7 @@ class TrendChart(pg.GraphicsLayoutWidget):
                 symbolBrush=symbol_brush, symbolPen=None,
             )  # fmt: skip
             self.lines[sector] = (incidence, severity)
-        alert = pg.mkPen(STRONG[Verdict.ALERT], width=1, style=Qt.PenStyle.DashLine)
+        alert = pg.mkPen(self.alert_colour, width=1, style=Qt.PenStyle.DashLine)
         self.incidence_plot.addItem(pg.InfiniteLine(threshold.alert_incidence, angle=0, pen=alert))
         self.severity_plot.addItem(pg.InfiniteLine(threshold.alert_severity, angle=0, pen=alert))
         self.incidence_plot.enableAutoRange(axis="x")

@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QSize
 
-from hydrodesk.domain.people import person_text
 from hydrodesk.domain.tallies import LineStatus
 from hydrodesk.domain.tally_entries import entry_views
 from hydrodesk.domain.tally_sums import Pricing, totals
@@ -220,7 +219,7 @@ class TalliesDisplay:
         office = self._office
         owner = session.get("owner_auth0_id")
         if office is not None and owner and owner != office.actions.auth0_id:
-            title += f" · {person_text(owner, self._people)}"
+            title += f" · {self.person(owner)}"
         return title
 
 

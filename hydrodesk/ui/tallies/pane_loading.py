@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from shiboken6 import isValid
 
 from hydrodesk.domain.outbox import EntryKind
-from hydrodesk.domain.people import person_text
 from hydrodesk.domain.sessions import parse_day_label, session_to_show
 from hydrodesk.domain.tallies import LedgerLine
 from hydrodesk.domain.tally_sums import Pricing, WorkerPayRow, combine_rows, roll_up
@@ -253,7 +252,7 @@ class TalliesLoading:
             return self.tr("This session is being closed: new entries would be refused.")
         if self._someone_elses(session):
             return self.tr("Only the supervisor who opened this session ({owner}) can record in it.").format(
-                owner=person_text(session.get("owner_auth0_id"), self._people)
+                owner=self.person(session.get("owner_auth0_id"))
             )
         return None
 

@@ -207,9 +207,13 @@ class DataTable(QWidget):
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
 
-    def _filter_typed(self, _text: str) -> None:
+    def _filters_slowly(self) -> bool:
+        """Too many rows to search at every keystroke (see LIVE_FILTER_ROWS)."""
         source = self.proxy.sourceModel()
-        if source is None or source.rowCount() <= LIVE_FILTER_ROWS or not self.filter_edit.text():
+        return source is not None and source.rowCount() > LIVE_FILTER_ROWS
+
+    def _filter_typed(self, _text: str) -> None:
+        if not self._filters_slowly() or not self.filter_edit.text():
             self.apply_filter()  # a cleared filter shows every row at once, whatever the size
             return
         self._filter_pause.start()  # restarted by each keystroke
@@ -229,8 +233,7 @@ class DataTable(QWidget):
         pattern = QRegularExpression(
             folded_pattern(self.filter_edit.text()), QRegularExpression.PatternOption.CaseInsensitiveOption
         )
-        source = self.proxy.sourceModel()
-        slow = source is not None and source.rowCount() > LIVE_FILTER_ROWS
+        slow = self._filters_slowly()
         if slow:  # a second or more: the pointer says the window is busy, not hung
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
