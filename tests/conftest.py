@@ -30,6 +30,8 @@ from tests.hygiene import HYGIENE, ExpectedError, Hygiene, pending_tasks
 from tests.keyring_support import MemoryKeyring
 from tests.seeds import SEED_VARIABLE, TEST_SEED
 
+pytest_plugins = ["tests.hang_watch"]  # a test stuck beyond pytest-timeout's reach ends its worker, stacks printed
+
 DEMO_USER = "user_123456789"
 OTHER_USER = "user_987654321"
 DEMO_COMPANY = "comp_12345"
