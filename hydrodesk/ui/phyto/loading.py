@@ -60,6 +60,11 @@ class ScoutingLoading(Mixin):
                 self.fetches_done += 1  # nothing to fetch with: what the cache holds is all there is
                 self.data_ready.emit()
                 return
+            if self._sent_forms is None:
+                # Forms delivered from now on are news; those delivered before are in the fetch that follows. (Had
+                # the first sync news taught this, a form delivered within the news' delay of the pane opening
+                # would have counted as old, and its record would not have shown.)
+                self._sent_forms = await self._delivered_forms(office)
             self.refresh_button.setEnabled(False)
             try:
                 from hydrodesk.api.errors import ApiError
@@ -93,17 +98,23 @@ class ScoutingLoading(Mixin):
         office = self._engine.office
         if office is None:
             return
-        sent = await office.store.outbox_items(states=[EntryState.DONE], kinds=[EntryKind.SUBMIT_FORM])
+        sent = await self._delivered_forms(office)
         if not isValid(self) or office is not self._engine.office:
             return
-        known, self._sent_forms = self._sent_forms, {item.entry_id for item in sent}
-        if known is None or not self._sent_forms - known:
-            return  # the first look only learns what was sent before
+        known, self._sent_forms = self._sent_forms, sent
+        if known is None or not sent - known:
+            return  # no fetch yet to compare with (it comes with the pane's first showing), or nothing new
         log.info("a form was delivered: fetching the scouting range again")
         if self.isVisible():
             await self.reload()
         else:
             self._stale = True  # fetched when the pane is next shown
+
+    @staticmethod
+    async def _delivered_forms(office: Office) -> set[str]:
+        """The outbox entries of the forms this office has delivered."""
+        sent = await office.store.outbox_items(states=[EntryState.DONE], kinds=[EntryKind.SUBMIT_FORM])
+        return {item.entry_id for item in sent}
 
     async def _resolve_company(self, office: Office) -> None:
         project = self._selection.project
