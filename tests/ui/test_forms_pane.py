@@ -164,6 +164,9 @@ def test_every_field_type_renders_and_is_checked_before_anything_is_queued(
     assert QApplication.focusWidget() is desk.editor("lot_code").edit  # the first answer to fix
 
     qtbot.keyClicks(desk.editor("lot_code").edit, "L-204")
+    # What is put right stops being flagged as it is typed, not at the next Submit.
+    assert desk.editor("lot_code").problem_label.isHidden()
+    assert pane.editor.summary_label.text() == "2 answers need fixing: Frutos en la muestra, Lote aprobado."
     sample = desk.editor("sample_size")
     for typed, problem in (
         ("ten", "Type a number, for example 12 or 12.5."),
@@ -173,10 +176,13 @@ def test_every_field_type_renders_and_is_checked_before_anything_is_queued(
         sample.edit.setText(typed)
         assert sample.check() == problem
     sample.edit.setText("100")
+    assert pane.editor.summary_label.text() == "One answer needs fixing: Lote aprobado."
     desk.editor("brix").edit.setText("14,5")  # a Spanish decimal comma is understood
     desk.editor("firmness").combo.setCurrentIndex(desk.editor("firmness").combo.findData("Media"))
     desk.editor("defects").boxes[1].setChecked(True)
     desk.editor("approved").combo.setCurrentIndex(desk.editor("approved").combo.findData(False))
+    assert pane.editor.summary_label.isHidden()
+    assert desk.editor("approved").problem_label.isHidden()
     picture, text_file = tmp_path / "lote.png", tmp_path / "lote.txt"
     picture.write_bytes(png_bytes())
     text_file.write_text("not a picture")
@@ -252,10 +258,12 @@ def test_every_field_type_renders_and_is_checked_before_anything_is_queued(
     )
     assert editor.point_hint.isHidden()  # the problem says it; the grey hint does not repeat it
     assert editor.submit() is None
+    assert editor.summary_label.text() == "3 answers need fixing: Where, Fugas encontradas, Filtros limpios."
     assert QApplication.focusWidget() is editor.location_combo  # nothing chosen yet: to the chooser, not latitude
     editor.location_combo.setCurrentIndex(editor.location_combo.findText("Lote B-1"))  # put right: the problem goes
     assert editor.location_problem.isHidden()
     assert not editor.point_hint.isHidden()
+    assert editor.summary_label.text() == "2 answers need fixing: Fugas encontradas, Filtros limpios."
     desk.choose("form_task_002")  # a task about Lote B-1: recorded there unless the user says otherwise
     assert editor.location_combo.currentText() == "Lote B-1"
     # Checking never queued anything: the one entry is the inspection submitted above.

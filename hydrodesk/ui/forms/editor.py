@@ -157,6 +157,7 @@ class FormEditor(QWidget):
                 editor = editor_for(spec, self.fields_host)
                 label = QLabel(self._label_text(spec.label or spec.name, spec.required), self.fields_host)
                 label.setBuddy(editor.focus_target())
+                editor.changed.connect(self._summarize_again)
                 self.fields_layout.addRow(label, editor)
                 self.editors.append(editor)
         self._started_at = now_utc()
@@ -213,8 +214,9 @@ class FormEditor(QWidget):
     def _show_point_hint(self, *_: object) -> None:
         """Say at once where a typed point falls, as the server will judge it (the sector's boundary); a problem
         shown under the place goes as soon as the place is put right."""
-        if self.location_problem.isVisible():
+        if not self.location_problem.isHidden():
             self._check_location()
+            self._summarize_again()
         sector = self._sector()
         try:
             point = self._coordinates()
@@ -298,22 +300,32 @@ class FormEditor(QWidget):
             value = editor.answer()
             if value is not None:
                 values.append(value)
+        self._summarize([name for name, _ in problems])
         if problems:
-            names = ", ".join(name for name, _ in problems)
-            if len(problems) == 1:
-                summary = self.tr("One answer needs fixing: {names}.").format(names=names)
-            else:
-                summary = self.tr("{count} answers need fixing: {names}.").format(count=len(problems), names=names)
-            self.summary_label.setText(summary)
-            self.summary_label.setVisible(True)
             target = problems[0][1]
             target.setFocus(Qt.FocusReason.OtherFocusReason)
             self.scroll.ensureWidgetVisible(target)
             return None
-        self.summary_label.setVisible(False)
         submission = self._submission(values)
         self.submitted.emit(submission)
         return submission
+
+    def _summarize(self, names: list[str]) -> None:
+        """The line beside Submit naming the answers to fix (hidden when there are none)."""
+        if len(names) == 1:
+            summary = self.tr("One answer needs fixing: {names}.").format(names=names[0])
+        else:
+            summary = self.tr("{count} answers need fixing: {names}.").format(count=len(names), names=", ".join(names))
+        self.summary_label.setText(summary if names else "")
+        self.summary_label.setVisible(bool(names))
+
+    def _summarize_again(self) -> None:
+        """After Submit named what to fix, the line keeps up as answers are put right (it does not move the cursor)."""
+        if self.summary_label.isHidden():
+            return
+        names = [self.tr("Where")] if not self.location_problem.isHidden() else []
+        names += [editor.spec.label or editor.spec.name for editor in self.editors if editor.has_problem()]
+        self._summarize(names)
 
     def _check_location(self) -> str | None:
         """The location's problem, shown under it (None when fine)."""

@@ -110,6 +110,8 @@ class FieldEditor(QWidget):
         layout.setSpacing(2)
         layout.addLayout(self.row)
         layout.addWidget(self.problem_label)
+        # A problem shown (after Submit) follows what is typed: it goes once the answer is right, or changes.
+        self.changed.connect(self._check_again)
 
     def answer(self) -> FormValue | None:
         """The value to send (None: not answered); AnswerRefused when what was typed cannot be sent."""
@@ -141,6 +143,13 @@ class FieldEditor(QWidget):
             return message
         self.show_problem(None)
         return None
+
+    def has_problem(self) -> bool:
+        return not self.problem_label.isHidden()
+
+    def _check_again(self) -> None:
+        if self.has_problem():
+            self.check()
 
     def _value(self, value: object) -> FormValue | None:
         return None if value is None else FormValue(name=self.spec.name, value=value)
