@@ -141,7 +141,7 @@ async def send_records(client: HydrobitClient, batch: RecordBatch) -> WriteBack:
             SyncProblem(
                 ProblemKind.SERVER_ERROR,
                 "The Hydrobit server could not store some records just now; they will be sent again.",
-                f"{server_trouble} records to retry",
+                to_retry=server_trouble,
             )
         )
     return back

@@ -39,6 +39,7 @@ class SyncProblem:
     kind: ProblemKind
     message: str  # a sentence for the user
     detail: str = ""  # technical, for logs and a tooltip
+    to_retry: int = 0  # records the server could not store this time, sent again (the UI says so in words)
 
 
 @dataclass(frozen=True)

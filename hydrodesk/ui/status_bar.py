@@ -94,6 +94,12 @@ class AppStatusBar(QStatusBar):
         tip = self.tr("{problem} HydroDesk keeps your changes on this computer and tries again by itself.").format(
             problem=describe_problem(problem)
         )
+        if problem.to_retry:
+            tip += "\n" + formats.counted(
+                problem.to_retry,
+                self.tr("The server could not store 1 record just now: it will be sent again."),
+                self.tr("The server could not store {count} records just now: they will be sent again."),
+            )
         if problem.detail:
             tip += "\n" + problem.detail
         return self.tr("Offline"), tip, ConnectionState.OFFLINE.value

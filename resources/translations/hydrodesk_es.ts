@@ -441,6 +441,14 @@
         <translation>{problem} HydroDesk guarda sus cambios en este equipo y vuelve a intentarlo por sí solo.</translation>
     </message>
     <message>
+        <source>The server could not store 1 record just now: it will be sent again.</source>
+        <translation>El servidor no pudo guardar 1 registro por ahora: se enviará de nuevo.</translation>
+    </message>
+    <message>
+        <source>The server could not store {count} records just now: they will be sent again.</source>
+        <translation>El servidor no pudo guardar {count} registros por ahora: se enviarán de nuevo.</translation>
+    </message>
+    <message>
         <source>Not signed in to a Hydrobit account.</source>
         <translation>No ha iniciado sesión en una cuenta de Hydrobit.</translation>
     </message>

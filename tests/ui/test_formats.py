@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDateEdit
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.domain.telemetry_devices import DeviceInfo, ValveSeen
-from hydrodesk.sync.status import ConnectionState, SyncStatus
+from hydrodesk.sync.status import ConnectionState, ProblemKind, SyncProblem, SyncStatus
 from hydrodesk.ui import formats
 from hydrodesk.ui.i18n import install_language, uninstall_language
 from hydrodesk.ui.models.devices import STATE, VALVES, DevicesTableModel
@@ -128,6 +128,21 @@ def test_the_status_bar_writes_the_last_sync_at_the_farm_and_names_its_clock(qtb
     assert bar.sync.last_sync_label.text() == f"Última sincronización {at_farm} (America/Lima)"
     bar.set_farm_zone(None)
     assert bar.sync.last_sync_label.text().endswith("(hora de este equipo)")
+
+
+@pytest.mark.parametrize("language", ["es"], indirect=True)
+def test_records_the_server_could_not_store_are_counted_in_words_in_the_offline_tool_tip(
+    qtbot: QtBot, language: str
+) -> None:
+    bar = AppStatusBar()
+    qtbot.addWidget(bar)
+    for count, sentence in (
+        (1, "El servidor no pudo guardar 1 registro por ahora: se enviará de nuevo."),
+        (3, "El servidor no pudo guardar 3 registros por ahora: se enviarán de nuevo."),
+    ):
+        problem = SyncProblem(ProblemKind.SERVER_ERROR, "could not store some records", to_retry=count)
+        bar.set_sync_status(SyncStatus(state=ConnectionState.OFFLINE, problem=problem))
+        assert bar.connection_label.toolTip().splitlines()[-1] == sentence
 
 
 def test_the_devices_table_shows_the_selected_projects_devices_and_their_valves_in_words(qapp: object) -> None:

@@ -125,6 +125,8 @@ async def test_a_reply_missing_some_results_retries_those_and_reports_trouble() 
     assert isinstance(back.outcomes["e2"], Retry)
     assert back.interruption is not None
     assert back.interruption.problem.kind is ProblemKind.SERVER_ERROR
+    assert back.interruption.problem.to_retry == 1  # counted for the status bar to say in words, in any language
+    assert back.interruption.problem.detail == ""
 
 
 @pytest.mark.asyncio
