@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -159,6 +160,36 @@ def test_a_year_of_five_minute_readings_zooms_with_the_points_drawn_bounded(qtbo
     assert chart.curves["t1"].curve.getData()[0] is drawn
     chart.pan(1.0)
     assert chart.curves["t1"].curve.getData()[0] is not drawn
+
+
+def test_each_plots_key_sits_on_a_line_above_its_values_and_still_hides_a_series(qtbot: QtBot) -> None:
+    """Laid over the plot, the legend hid the first hours of the curves it named (the 60 cm soil moisture, the
+    afternoon's humidity under "Mojado de hoja")."""
+    chart = StackedTimeChart()
+    qtbot.addWidget(chart)
+    chart.resize(1100, 600)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.set_plots([PlotSpec("a", "°C"), PlotSpec("b", "%")])
+    ts = 1_767_225_600.0 + np.arange(288) * 300.0
+    for key in ("Temperatura del aire", "Temperatura del suelo", "Temperatura del dosel"):
+        chart.set_series("a", key, key, "°C", Column(ts, 20 + np.sin(ts / 9000)))
+    chart.set_series("b", "h", "Humedad del aire", "%", Column(ts, 60 + np.sin(ts / 9000)))
+    chart.set_spans("b", "rain", "Lluvia", [(float(ts[10]), float(ts[20]))], "#58c4dd")
+    chart.set_range(float(ts[0]), float(ts[-1]))
+    for plot in chart.plots.values():
+        key = plot.legend.sceneBoundingRect()
+        values = plot.getViewBox().sceneBoundingRect()
+        assert plot.legend.isVisible()
+        assert key.bottom() <= values.top() + 0.5, (plot.objectName(), key, values)
+        assert values.left() - 1 <= key.left() < values.left() + 8  # over the values' column, from its left
+    assert len(chart.plots["a"].legend.items) == 3
+    assert len(chart.plots["b"].legend.items) == 2  # the span's swatch too
+    sample, _label = chart.plots["a"].legend.items[0]
+    at = chart.canvas.mapFromScene(sample.sceneBoundingRect().center())
+    qtbot.mouseClick(chart.canvas.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert not chart.curves["Temperatura del aire"].curve.isVisible()
+    assert chart.curves["Temperatura del suelo"].curve.isVisible()
 
 
 @pytest.fixture

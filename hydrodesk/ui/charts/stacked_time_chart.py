@@ -24,6 +24,7 @@ from hydrodesk.ui.charts.value_axis import LocaleValueAxis
 MIN_SPAN_S = 15 * 60.0  # zoomed in no further than a quarter of an hour
 AXIS_WIDTH = 52
 Y_PADDING = 0.05  # of the values' span, above and below, so a peak never touches the plot's edge
+KEY_ROW_PX = 22  # a line of legend above each plot (its swatches and words are 21 px tall)
 Y_SLACK = 1.3  # a plot keeps its height while its values fill at least 1/1.3 of it (no re-layout per zoom step)
 
 
@@ -54,6 +55,22 @@ class _PaintCounter(QObject):
         if event.type() == QEvent.Type.Paint:
             self.count += 1
         return False
+
+
+def _add_key_row(plot: pg.PlotItem) -> None:
+    """The plot's legend on a line of its own above its values: laid over them, it hid the curves it names (the
+    first hours of every plot). Entries are still clicked to hide their series."""
+    holder = pg.GraphicsWidget()  # in the cell of the plot's title (never set), over the values' column
+    holder.setFixedHeight(KEY_ROW_PX)
+    plot.layout.removeItem(plot.titleLabel)
+    plot.layout.addItem(holder, 0, 1)
+    plot.layout.setRowFixedHeight(0, KEY_ROW_PX)
+    holder.setZValue(2)  # above the view box (data_above_grid)
+    legend = pg.LegendItem(offset=(1, 1), labelTextSize="8pt", verSpacing=-8, colCount=6)
+    legend.layout.setContentsMargins(2, 0, 2, 0)  # its 9 px all round would reach down over the values
+    legend.setParentItem(holder)
+    legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    plot.legend = legend  # what plot.addItem(curve) with a name adds its entry to
 
 
 class StackedTimeChart(QWidget):
@@ -116,8 +133,7 @@ class StackedTimeChart(QWidget):
             plot.setMenuEnabled(False)
             plot.hideButtons()
             data_above_grid(plot)
-            legend = plot.addLegend(offset=(8, 2), labelTextSize="8pt", verSpacing=-8, colCount=6)
-            legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            _add_key_row(plot)
             for name in ("left", "bottom"):
                 # Axes are not cached: they change with every zoom step, and a cached pixmap of grid lines costs more.
                 plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.NoCache)
@@ -385,8 +401,10 @@ class StackedTimeChart(QWidget):
             axis.label.setDefaultTextColor(muted)
         if plot.legend is not None:
             plot.legend.setLabelTextColor(QColor(self._theme.get("text", self._theme["muted"])))
-            plot.legend.setBrush(pg.mkBrush(faded(QColor(self._theme["background"]), 200)))
-            plot.legend.setPen(cosmetic_pen(border))
+            # No box: the key is a line of text; opaque, so a grid line or an irrigation span drawn up to the plot's
+            # edge never runs through its words.
+            plot.legend.setBrush(pg.mkBrush(QColor(self._theme["background"])))
+            plot.legend.setPen(pg.mkPen(None))
         line = self._crosshairs.get(plot.objectName())
         if line is not None:
             line.setPen(pg.mkPen(QColor(self._theme["accent"]), width=1, style=Qt.PenStyle.DashLine))
