@@ -177,12 +177,23 @@ def test_each_plots_key_sits_on_a_line_above_its_values_and_still_hides_a_series
     chart.set_series("b", "h", "Humedad del aire", "%", Column(ts, 60 + np.sin(ts / 9000)))
     chart.set_spans("b", "rain", "Lluvia", [(float(ts[10]), float(ts[20]))], "#58c4dd")
     chart.set_range(float(ts[0]), float(ts[-1]))
-    for plot in chart.plots.values():
-        key = plot.legend.sceneBoundingRect()
-        values = plot.getViewBox().sceneBoundingRect()
-        assert plot.legend.isVisible()
-        assert key.bottom() <= values.top() + 0.5, (plot.objectName(), key, values)
-        assert values.left() - 1 <= key.left() < values.left() + 8  # over the values' column, from its left
+    for width, lines in ((1100, 1), (420, 2)):  # narrower, the key takes a second line rather than run off
+        chart.resize(width, 600)
+
+        def laid_out() -> bool:
+            return all(
+                plot.legend.sceneBoundingRect().bottom() <= plot.getViewBox().sceneBoundingRect().top() + 0.5
+                for plot in chart.plots.values()
+            )
+
+        qtbot.waitUntil(laid_out, timeout=5_000)  # the plots' layout follows a resize a moment later
+        for plot in chart.plots.values():
+            key = plot.legend.sceneBoundingRect()
+            values = plot.getViewBox().sceneBoundingRect()
+            assert plot.legend.isVisible()
+            assert values.left() - 1 <= key.left() < values.left() + 8  # over the values' column, from its left
+            assert key.right() <= values.right() + 1, (width, plot.objectName(), key, values)
+        assert chart.plots["a"].legend.rowCount == lines
     assert len(chart.plots["a"].legend.items) == 3
     assert len(chart.plots["b"].legend.items) == 2  # the span's swatch too
     sample, _label = chart.plots["a"].legend.items[0]

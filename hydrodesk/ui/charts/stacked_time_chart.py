@@ -8,6 +8,7 @@ farm's clock. Nothing here knows about weather: the weather pane and the sector 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pyqtgraph as pg
@@ -71,6 +72,11 @@ def _add_key_row(plot: pg.PlotItem) -> None:
     legend.setParentItem(holder)
     legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     plot.legend = legend  # what plot.addItem(curve) with a name adds its entry to
+
+
+def _line_width(widths: list[float], columns: int) -> float:
+    """The width of a key laid out in `columns` aligned columns (entries fill it line by line)."""
+    return sum(max(widths[column::columns]) for column in range(columns))
 
 
 class StackedTimeChart(QWidget):
@@ -196,6 +202,7 @@ class StackedTimeChart(QWidget):
             # A series hidden from its legend entry no longer decides the plot's height.
             curve.curve.visibleChanged.connect(lambda: self._fit_heights(*self.visible_range()))
             self.curves[key] = curve
+            self._fit_key(plot)
         curve.set_column(column)
         low, high = self.visible_range()
         curve.redraw(low, high, self.width_px(), force=True)
@@ -213,6 +220,7 @@ class StackedTimeChart(QWidget):
             if plot.legend is not None:
                 sample = pg.BarGraphItem(x=[0], height=[0], width=0, brush=faded(QColor(color), 110), pen=None)
                 plot.legend.addItem(sample, label)
+                self._fit_key(plot)
             self.spans[key] = item
         item.set_color(QColor(color))
         item.set_spans(spans)
@@ -320,7 +328,32 @@ class StackedTimeChart(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        for plot in self.plots.values():
+            self._fit_key(plot)
         self.redraw()
+
+    def _fit_key(self, plot: pg.PlotItem) -> None:
+        """As many of the key's entries a line as the plot's width holds (the daily temperatures' five long names
+        ran off its right edge), and the key's row as tall as its lines."""
+        legend = plot.legend
+        if legend is None or not legend.items:
+            return
+        room = self.canvas.width() - AXIS_WIDTH - 16  # the values' column: the canvas less the axis and margins
+        # Measured from the words themselves: a laid-out label is as wide as its column.
+        widths = [
+            sample.boundingRect().width() + label.item.boundingRect().width() + 14 for sample, label in legend.items
+        ]
+        columns = next((n for n in range(len(widths), 1, -1) if _line_width(widths, n) <= room), 1)
+        if columns != legend.columnCount:
+            # Laid out afresh: pyqtgraph's setColumnCount keeps the stretched sizes of the last layout.
+            entries = [(sample.item, label.text) for sample, label in legend.items]
+            legend.clear()
+            legend.columnCount, legend.rowCount = columns, 1  # what setColumnCount sets, rows counted again
+            for item, name in entries:
+                legend.addItem(item, name)
+        height = max(KEY_ROW_PX, math.ceil(legend.height()) + 1)
+        plot.layout.setRowFixedHeight(0, height)
+        legend.parentItem().setFixedHeight(height)
 
     def drawn_points(self) -> int:
         return sum(curve.drawn for curve in self.curves.values())
