@@ -1,11 +1,13 @@
-"""A test stuck where pytest-timeout cannot reach it ends its process, with every thread's stack on record.
+"""A test stuck where pytest-timeout cannot reach it stops the run within seconds, with every thread's stack
+printed, instead of holding CI until its 90 minutes run out without a word of which test.
 
 pytest-timeout's signal method raises in whatever Python frame runs when the alarm fires. Inside Qt's event loop
-that frame is a slot or an asyncio callback, and both catch the exception, log it and carry on: a test that waits
-on a loop which never ends then hangs the whole run (CI's 90 minutes ran out once this way, at 97 % of the suite,
-without a word of which test). So a second watchdog runs beside it, in C (faulthandler): after HANG_S it writes
-every thread's stack to a file and ends the process. Under pytest-xdist the controller reports the crashed worker
-with the test's name and starts another, and the run's summary prints the stacks.
+that frame is a slot or an asyncio callback, and both catch the exception, log it and carry on; and a main thread
+blocked in C (a Qt destructor waiting on a thread) never runs the handler at all. So a second watchdog runs beside
+it, in C (faulthandler): once a test has run for HANG_S, every thread's stack is written to the test's record.
+The controlling process (xdist's controller, or a lone pytest) watches the records: it prints the first one
+written and ends the run. Ending the worker alone is no way out: pytest-xdist then hands the rest of the stuck
+test's file to a new worker and, with `--dist loadfile`, was seen to wait forever for it.
 
 A pytest plugin, loaded by tests/conftest.py.
 """
@@ -16,9 +18,10 @@ import faulthandler
 import os
 import shutil
 import tempfile
+import threading
+import time
 from collections.abc import Generator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -29,15 +32,22 @@ HANG_S = float(os.environ.get("HYDRODESK_HANG_S", "240"))
 FOLDER_VARIABLE = "HYDRODESK_HANG_RECORDS"
 """Where each process keeps the record of the test it runs; set by the controller, inherited by xdist's workers."""
 
+DUMPED = "Timeout ("
+"""How faulthandler begins the stacks it writes: a record holding it is a stuck test's."""
+
+EXIT_STATUS = 3  # pytest's own "internal error": no test result is trusted after a hang
 
 _made_here: list[str] = []
 
 
-def pytest_configure() -> None:
-    """The controller (or a lone pytest) makes the folder; its workers, started later, inherit the variable."""
-    if FOLDER_VARIABLE not in os.environ:
-        os.environ[FOLDER_VARIABLE] = tempfile.mkdtemp(prefix="hydrodesk-hangs-")
-        _made_here.append(os.environ[FOLDER_VARIABLE])
+def pytest_configure(config: pytest.Config) -> None:
+    """The controller makes the folder and watches it; xdist's workers, started later, inherit the variable."""
+    if FOLDER_VARIABLE in os.environ:
+        return
+    folder = tempfile.mkdtemp(prefix="hydrodesk-hangs-")
+    os.environ[FOLDER_VARIABLE] = folder
+    _made_here.append(folder)
+    threading.Thread(target=_watch, args=(config, Path(folder)), name="hang-watch", daemon=True).start()
 
 
 @pytest.hookimpl(wrapper=True)
@@ -47,7 +57,7 @@ def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, object, object
     with record_path.open("w", encoding="utf-8") as record:
         record.write(f"{item.nodeid} was still running after {HANG_S:.0f} s; the stack of every thread then:\n\n")
         record.flush()  # faulthandler writes to the file descriptor, after what is written here
-        faulthandler.dump_traceback_later(HANG_S, exit=True, file=record)
+        faulthandler.dump_traceback_later(HANG_S, file=record)
         try:
             return (yield)
         finally:
@@ -55,18 +65,41 @@ def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, object, object
             record_path.unlink()
 
 
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """The records a stuck test left behind (its process ended before deleting it), written out whole."""
-    folder = Path(os.environ.get(FOLDER_VARIABLE, ""))
-    records = sorted(folder.glob("*.txt")) if folder.name and folder.is_dir() else []
-    if records:
-        terminalreporter.section("tests stopped by the hang watchdog (tests/hang_watch.py)", sep="=")
-        for record in records:
-            terminalreporter.write(record.read_text(encoding="utf-8", errors="replace") + "\n")
-
-
 def pytest_unconfigure() -> None:
     """The folder goes with the process that made it (a worker inherited it)."""
     for folder in _made_here:
         shutil.rmtree(folder, ignore_errors=True)
     _made_here.clear()
+
+
+def _watch(config: pytest.Config, folder: Path) -> None:
+    while folder.is_dir():
+        for record in sorted(folder.glob("*.txt")):
+            try:
+                text = record.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue  # the test ended meanwhile
+            if DUMPED in text:
+                time.sleep(1.0)  # faulthandler writes thread by thread: let it finish
+                _stop_the_run(config, record.read_text(encoding="utf-8", errors="replace"))
+        time.sleep(1.0)
+
+
+def _stop_the_run(config: pytest.Config, record: str) -> None:
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if capture is not None:  # a lone pytest is inside the stuck test, its output captured: let this through
+        capture.suspend_global_capture(in_=False)
+    lines = [
+        "",
+        "=" * 30 + " a test hung: the run stops (tests/hang_watch.py) " + "=" * 30,
+        record.rstrip(),
+        f"The run ended here (exit status {EXIT_STATUS}): the test above was stuck, and no result after it counts.",
+    ]
+    if reporter is not None:
+        for line in lines:
+            reporter.write_line(line)
+        reporter.flush()
+    else:
+        os.write(2, ("\n".join(lines) + "\n").encode())
+    os._exit(EXIT_STATUS)
