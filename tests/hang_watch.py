@@ -17,6 +17,8 @@ from __future__ import annotations
 import faulthandler
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -81,8 +83,24 @@ def _watch(config: pytest.Config, folder: Path) -> None:
                 continue  # the test ended meanwhile
             if DUMPED in text:
                 time.sleep(1.0)  # faulthandler writes thread by thread: let it finish
-                _stop_the_run(config, record.read_text(encoding="utf-8", errors="replace"))
+                text = record.read_text(encoding="utf-8", errors="replace")
+                _stop_the_run(config, text + _native_stacks(int(record.stem)))
         time.sleep(1.0)
+
+
+def _native_stacks(pid: int) -> str:
+    """The C and C++ frames too (py-spy, on Linux): a main thread blocked in Qt shows only its last Python frame,
+    which cannot say what it waits for."""
+    spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    if not Path(spy).exists():
+        return "\n(py-spy is not installed: no native stacks)\n"
+    try:
+        dump = subprocess.run(
+            [spy, "dump", "--native", "--pid", str(pid)], capture_output=True, text=True, timeout=60, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return f"\n(py-spy could not read the process: {error})\n"
+    return "\nNative stacks (py-spy dump --native):\n" + dump.stdout + dump.stderr
 
 
 def _stop_the_run(config: pytest.Config, record: str) -> None:
