@@ -64,6 +64,16 @@ def test_the_live_weather_and_scouting_charts_draw_their_data_above_the_grid(qtb
     assert all(data_above_grid(plot) for plot in plots[:5])
 
 
+def test_the_live_and_weather_charts_keep_their_key_on_a_row_above_the_values(qtbot: QtBot) -> None:
+    """pyqtgraph lays a legend over the view box, where it hid the curves it named (the live pressure band, the
+    first hours of every weather plot)."""
+    plots, _charts = every_chart(qtbot)
+    for plot in plots[:3]:  # the live plot and the two weather plots
+        assert plot.legend is not None
+        assert plot.legend.parentItem() is not plot.getViewBox()
+        assert plot.legend.parentItem() is plot.layout.itemAt(0, 1)  # the title's cell, above the view box's
+
+
 def test_every_chart_writes_its_values_with_the_users_decimal_mark(qtbot: QtBot, spanish: None) -> None:
     plots, _charts = every_chart(qtbot)
     assert len(plots) >= 8

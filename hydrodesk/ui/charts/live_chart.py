@@ -21,14 +21,16 @@ from collections.abc import Callable, Iterable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from hydrodesk.domain.telemetry import SeriesBuffer, SeriesKey
 from hydrodesk.domain.telemetry_rollups import RollupHistory
+from hydrodesk.ui.charts.key_row import fit_key_row
 from hydrodesk.ui.charts.metrics import PlotGroup, plot_group
 from hydrodesk.ui.charts.plot_style import (
     DARK_COLORS,
+    LEFT_AXIS_PX,
     LIGHT_COLORS,
     MIN_Y_RANGE,
     NON_NEGATIVE,
@@ -103,6 +105,7 @@ class LiveChart(QWidget):
             label = self._labeler(key)
             if label != item.label:
                 item.rename(label)
+                self._fit_key(item.plot)
 
     def add_series(self, key: SeriesKey, *, draw: bool = True) -> SeriesItem:
         """Plot a series. `draw=False` when adding many at once: call `refresh_all()` after the last."""
@@ -114,6 +117,7 @@ class LiveChart(QWidget):
         item = SeriesItem(plot, key, self._labeler(key), self.color_for(color_index))
         item.group = group.key
         self.items[key] = item
+        self._fit_key(plot)
         if self.raster:
             entering = not self.layers
             if entering:
@@ -152,6 +156,7 @@ class LiveChart(QWidget):
             box.disableAutoRange(axis="y")
             if self.plots[group.key].legend is not None:
                 self.plots[group.key].legend.setVisible(False)  # 200 entries would hide the plot; the list says it
+                self._fit_key(self.plots[group.key])
         return layer
 
     def _enter_raster(self) -> None:
@@ -168,6 +173,7 @@ class LiveChart(QWidget):
                 plot.getViewBox().enableAutoRange(axis="y", enable=True)
                 if plot.legend is not None:
                     plot.legend.setVisible(True)
+                    self._fit_key(plot)
         self.layers.clear()
         for item in self.items.values():
             item.set_vector(True)
@@ -234,6 +240,7 @@ class LiveChart(QWidget):
         if item is None:
             return
         item.remove()
+        self._fit_key(item.plot)
         layer = self.layers.get(plot_group(key.metric).key)
         if layer is not None:
             layer.remove(key)
@@ -243,6 +250,14 @@ class LiveChart(QWidget):
         group = plot_group(key.metric).key
         if not any(plot_group(other.metric).key == group for other in self.items):
             self._remove_plot(group)
+
+    def _fit_key(self, plot: pg.PlotItem) -> None:
+        fit_key_row(plot, self.canvas.width() - LEFT_AXIS_PX - 16)  # the canvas less the value axis and margins
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for plot in self.plots.values():
+            self._fit_key(plot)
 
     def _enable_bands(self) -> None:
         enabled = len(self.items) <= MAX_BANDED_SERIES and not self.layers

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QLocale, QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
+from hydrodesk.ui.charts.key_row import add_key_row, style_key
 from hydrodesk.ui.charts.metrics import PlotGroup, metric_unit
 from hydrodesk.ui.charts.time_axis import FarmTimeAxis
 from hydrodesk.ui.charts.value_axis import LocaleValueAxis
@@ -43,6 +44,9 @@ def series_color(index: int, colors: tuple[str, ...]) -> QColor:
     return QColor.fromHsvF(hue, 0.55 if dark else 0.85, 0.95 if dark else 0.72)
 
 
+LEFT_AXIS_PX = 56  # the value axis of every live plot: the same width keeps their time axes in line
+
+
 def data_above_grid(plot: pg.PlotItem) -> None:
     """Draw the plot's curves, and its legend (a child of the view box), above the axes' grid lines.
 
@@ -67,10 +71,9 @@ def new_plot(
     plot.setMenuEnabled(False)
     plot.hideButtons()
     data_above_grid(plot)
-    legend = plot.addLegend(offset=(8, 4), labelTextSize="8pt", verSpacing=-6)
-    legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    add_key_row(plot)
     plot.getAxis("left").enableAutoSIPrefix(False)
-    plot.getAxis("left").setWidth(56)
+    plot.getAxis("left").setWidth(LEFT_AXIS_PX)
     for name in ("left", "bottom"):
         # Axes (with their grid lines) are cached as pixmaps: a repaint for new points only blits them.
         plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -103,11 +106,8 @@ def style_plot(plot: pg.PlotItem, theme: dict[str, str], crosshair: pg.InfiniteL
         axis.setPen(pg.mkPen(border))
         axis.setTextPen(pg.mkPen(muted))
         axis.label.setDefaultTextColor(muted)
-    legend = plot.legend
-    if legend is not None:
-        legend.setLabelTextColor(QColor(theme.get("text", theme["muted"])))
-        legend.setBrush(pg.mkBrush(with_alpha(theme["background"], 200)))
-        legend.setPen(pg.mkPen(border))
+    if plot.legend is not None:
+        style_key(plot.legend, QColor(theme.get("text", theme["muted"])), QColor(theme["background"]))
     if crosshair is not None:
         crosshair.setPen(pg.mkPen(QColor(theme["accent"]), width=1, style=Qt.PenStyle.DashLine))
 

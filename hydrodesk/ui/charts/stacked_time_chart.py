@@ -8,7 +8,6 @@ farm's clock. Nothing here knows about weather: the weather pane and the sector 
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pyqtgraph as pg
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from hydrodesk.domain.weather_series import Column, typical_step
 from hydrodesk.ui.charts.decimated_curve import DecimatedCurve, SpansItem, cosmetic_pen, faded
+from hydrodesk.ui.charts.key_row import add_key_row, fit_key_row, style_key
 from hydrodesk.ui.charts.plot_style import DARK_COLORS, LIGHT_COLORS, data_above_grid
 from hydrodesk.ui.charts.time_axis import FarmTimeAxis, TimeGridLines
 from hydrodesk.ui.charts.value_axis import LocaleValueAxis
@@ -25,7 +25,6 @@ from hydrodesk.ui.charts.value_axis import LocaleValueAxis
 MIN_SPAN_S = 15 * 60.0  # zoomed in no further than a quarter of an hour
 AXIS_WIDTH = 52
 Y_PADDING = 0.05  # of the values' span, above and below, so a peak never touches the plot's edge
-KEY_ROW_PX = 22  # a line of legend above each plot (its swatches and words are 21 px tall)
 Y_SLACK = 1.3  # a plot keeps its height while its values fill at least 1/1.3 of it (no re-layout per zoom step)
 
 
@@ -56,27 +55,6 @@ class _PaintCounter(QObject):
         if event.type() == QEvent.Type.Paint:
             self.count += 1
         return False
-
-
-def _add_key_row(plot: pg.PlotItem) -> None:
-    """The plot's legend on a line of its own above its values: laid over them, it hid the curves it names (the
-    first hours of every plot). Entries are still clicked to hide their series."""
-    holder = pg.GraphicsWidget()  # in the cell of the plot's title (never set), over the values' column
-    holder.setFixedHeight(KEY_ROW_PX)
-    plot.layout.removeItem(plot.titleLabel)
-    plot.layout.addItem(holder, 0, 1)
-    plot.layout.setRowFixedHeight(0, KEY_ROW_PX)
-    holder.setZValue(2)  # above the view box (data_above_grid)
-    legend = pg.LegendItem(offset=(1, 1), labelTextSize="8pt", verSpacing=-8, colCount=6)
-    legend.layout.setContentsMargins(2, 0, 2, 0)  # its 9 px all round would reach down over the values
-    legend.setParentItem(holder)
-    legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-    plot.legend = legend  # what plot.addItem(curve) with a name adds its entry to
-
-
-def _line_width(widths: list[float], columns: int) -> float:
-    """The width of a key laid out in `columns` aligned columns (entries fill it line by line)."""
-    return sum(max(widths[column::columns]) for column in range(columns))
 
 
 class StackedTimeChart(QWidget):
@@ -139,7 +117,7 @@ class StackedTimeChart(QWidget):
             plot.setMenuEnabled(False)
             plot.hideButtons()
             data_above_grid(plot)
-            _add_key_row(plot)
+            add_key_row(plot)
             for name in ("left", "bottom"):
                 # Axes are not cached: they change with every zoom step, and a cached pixmap of grid lines costs more.
                 plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.NoCache)
@@ -333,27 +311,7 @@ class StackedTimeChart(QWidget):
         self.redraw()
 
     def _fit_key(self, plot: pg.PlotItem) -> None:
-        """As many of the key's entries a line as the plot's width holds (the daily temperatures' five long names
-        ran off its right edge), and the key's row as tall as its lines."""
-        legend = plot.legend
-        if legend is None or not legend.items:
-            return
-        room = self.canvas.width() - AXIS_WIDTH - 16  # the values' column: the canvas less the axis and margins
-        # Measured from the words themselves: a laid-out label is as wide as its column.
-        widths = [
-            sample.boundingRect().width() + label.item.boundingRect().width() + 14 for sample, label in legend.items
-        ]
-        columns = next((n for n in range(len(widths), 1, -1) if _line_width(widths, n) <= room), 1)
-        if columns != legend.columnCount:
-            # Laid out afresh: pyqtgraph's setColumnCount keeps the stretched sizes of the last layout.
-            entries = [(sample.item, label.text) for sample, label in legend.items]
-            legend.clear()
-            legend.columnCount, legend.rowCount = columns, 1  # what setColumnCount sets, rows counted again
-            for item, name in entries:
-                legend.addItem(item, name)
-        height = max(KEY_ROW_PX, math.ceil(legend.height()) + 1)
-        plot.layout.setRowFixedHeight(0, height)
-        legend.parentItem().setFixedHeight(height)
+        fit_key_row(plot, self.canvas.width() - AXIS_WIDTH - 16)  # the canvas less the axis and margins
 
     def drawn_points(self) -> int:
         return sum(curve.drawn for curve in self.curves.values())
@@ -433,11 +391,8 @@ class StackedTimeChart(QWidget):
             axis.setTextPen(cosmetic_pen(muted))
             axis.label.setDefaultTextColor(muted)
         if plot.legend is not None:
-            plot.legend.setLabelTextColor(QColor(self._theme.get("text", self._theme["muted"])))
-            # No box: the key is a line of text; opaque, so a grid line or an irrigation span drawn up to the plot's
-            # edge never runs through its words.
-            plot.legend.setBrush(pg.mkBrush(QColor(self._theme["background"])))
-            plot.legend.setPen(pg.mkPen(None))
+            text = QColor(self._theme.get("text", self._theme["muted"]))
+            style_key(plot.legend, text, QColor(self._theme["background"]))
         line = self._crosshairs.get(plot.objectName())
         if line is not None:
             line.setPen(pg.mkPen(QColor(self._theme["accent"]), width=1, style=Qt.PenStyle.DashLine))
