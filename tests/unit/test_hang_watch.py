@@ -35,7 +35,8 @@ def test_a_stuck_test_stops_the_run_with_its_stack_printed(tmp_path: Path, worke
     (tmp_path / "test_stuck.py").write_text(STUCK_TESTS, encoding="utf-8")
     (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
     environment = {key: value for key, value in os.environ.items() if not key.startswith("HYDRODESK_HANG")}
-    environment.update(HYDRODESK_HANG_S="3", PYTHONPATH=str(REPO))
+    # The run ends without tidying up (that is the point): its records' folder goes in the test's own.
+    environment.update(HYDRODESK_HANG_S="3", PYTHONPATH=str(REPO), TMPDIR=str(tmp_path))
     command = [sys.executable, "-m", "pytest", "-c", str(tmp_path / "pytest.ini"), "-p", "tests.hang_watch"]
     command += ["-p", "no:cacheprovider", "-n", workers, "--timeout", "1", str(tmp_path / "test_stuck.py")]
     started = time.monotonic()
