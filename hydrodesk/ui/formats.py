@@ -200,6 +200,32 @@ def _pest_parts(label: str) -> tuple[str, str | None]:
     return (english, local[:-1]) if local.endswith(")") else (label, None)
 
 
+def crop_name(name: str | None) -> str:
+    """A crop in the user's language when it is one of the common crops Hydrobit names in English ("Blueberry" is
+    "Arándano" in a Spanish window); any other name as the farm wrote it."""
+    if not name:
+        return ""
+    translate = QCoreApplication.translate  # lupdate finds translate("Crops", "text") calls
+    known = {
+        "avocado": translate("Crops", "Avocado"),
+        "blackberry": translate("Crops", "Blackberry"),
+        "blueberry": translate("Crops", "Blueberry"),
+        "cherry": translate("Crops", "Cherry"),
+        "grape": translate("Crops", "Grape"),
+        "table grape": translate("Crops", "Table grape"),
+        "lemon": translate("Crops", "Lemon"),
+        "mango": translate("Crops", "Mango"),
+        "orange": translate("Crops", "Orange"),
+        "raspberry": translate("Crops", "Raspberry"),
+        "strawberry": translate("Crops", "Strawberry"),
+        "tomato": translate("Crops", "Tomato"),
+        "pepper": translate("Crops", "Pepper"),
+        "asparagus": translate("Crops", "Asparagus"),
+        "walnut": translate("Crops", "Walnut"),
+    }
+    return known.get(name.strip().lower(), name)
+
+
 def pest_name(label: str) -> str:
     """A pest as the office reads it: the local name alone when the interface speaks Spanish ("Pulgón"), the form's
     whole label otherwise."""

@@ -999,6 +999,69 @@
     </message>
 </context>
 <context>
+    <name>Crops</name>
+    <message>
+        <source>Avocado</source>
+        <translation>Aguacate</translation>
+    </message>
+    <message>
+        <source>Blackberry</source>
+        <translation>Zarzamora</translation>
+    </message>
+    <message>
+        <source>Blueberry</source>
+        <translation>Arándano</translation>
+    </message>
+    <message>
+        <source>Cherry</source>
+        <translation>Cereza</translation>
+    </message>
+    <message>
+        <source>Grape</source>
+        <translation>Uva</translation>
+    </message>
+    <message>
+        <source>Table grape</source>
+        <translation>Uva de mesa</translation>
+    </message>
+    <message>
+        <source>Lemon</source>
+        <translation>Limón</translation>
+    </message>
+    <message>
+        <source>Mango</source>
+        <translation>Mango</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Naranja</translation>
+    </message>
+    <message>
+        <source>Raspberry</source>
+        <translation>Frambuesa</translation>
+    </message>
+    <message>
+        <source>Strawberry</source>
+        <translation>Fresa</translation>
+    </message>
+    <message>
+        <source>Tomato</source>
+        <translation>Tomate</translation>
+    </message>
+    <message>
+        <source>Pepper</source>
+        <translation>Pimiento</translation>
+    </message>
+    <message>
+        <source>Asparagus</source>
+        <translation>Espárrago</translation>
+    </message>
+    <message>
+        <source>Walnut</source>
+        <translation>Nogal</translation>
+    </message>
+</context>
+<context>
     <name>DataTable</name>
     <message>
         <source>Print the rows shown, sorted and filtered as shown</source>

@@ -117,6 +117,15 @@ def test_farm_times_name_their_clock_and_add_the_day_when_it_is_not_today(langua
     assert formats.utc_offset_text(MOMENT) == "UTC"
 
 
+@pytest.mark.parametrize("language", ["en", "es"], indirect=True)
+def test_common_crops_read_in_the_users_language_and_any_other_as_the_farm_wrote_it(language: str) -> None:
+    blueberry = {"en": "Blueberry", "es": "Arándano"}[language]
+    assert formats.crop_name("Blueberry") == blueberry
+    assert formats.crop_name(" blueberry ") == blueberry  # as typed by hand
+    assert formats.crop_name("Pitahaya") == "Pitahaya"
+    assert formats.crop_name(None) == ""
+
+
 @pytest.mark.parametrize("language", ["es"], indirect=True)
 def test_the_status_bar_writes_the_last_sync_at_the_farm_and_names_its_clock(qtbot: QtBot, language: str) -> None:
     bar = AppStatusBar()

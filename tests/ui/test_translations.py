@@ -148,6 +148,7 @@ def test_the_spanish_ui_speaks_spanish(
     assert isinstance(pane, OverviewPane)
     assert pane.clock_card.caption_label.text() == "HORA LOCAL"
     assert pane.crop_card.caption_label.text() == "CULTIVO"
+    assert pane.crop_card.value_label.text() == "Arándano"  # Hydrobit names it "Blueberry"
     assert "Sector de Rancho San Pedro" in pane.subtitle_label.text()
     assert "4,20 ha" in pane.subtitle_label.text()  # and numbers the Spanish way
     assert "por caja" in pane.pay_card.value_label.text()  # the session's unit in words (it read "por box")

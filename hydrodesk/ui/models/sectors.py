@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from hydrodesk.ui import formats
 from hydrodesk.ui.models.roles import ID_ROLE, SORT_ROLE
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class SectorsTableModel(QAbstractTableModel):
     def _raw(self, sector: Sector, column: int) -> str | None:
         return {
             NAME: sector.sector_name,
-            CROP: sector.crop,
+            CROP: formats.crop_name(sector.crop),
             VARIETY: sector.variety,
             SECTOR_ID: sector.sector_id,
         }.get(column)

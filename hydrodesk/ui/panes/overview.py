@@ -163,7 +163,8 @@ class OverviewPane(Pane):
         crop = (sector.crop if sector else None) or project.crop
         variety = (sector.variety if sector else None) or project.variety
         unknown = self.tr("Not recorded")
-        self.crop_card.set_content(crop or unknown, self.tr("Variety: {variety}").format(variety=variety or unknown))
+        variety_text = self.tr("Variety: {variety}").format(variety=variety or unknown)
+        self.crop_card.set_content(formats.crop_name(crop) or unknown, variety_text)
 
     def _show_session_defaults(self) -> None:
         project = self._selection.project

@@ -46,7 +46,7 @@ def response_rows(records: Iterable[Mapping[str, Any]], timezone: str) -> list[R
             "who": str(record.get("user_name") or record.get("user_id") or ""),
             "sector_id": str(record.get("sector_id") or ""),
             "sector": str(record.get("sector_name") or record.get("sector_id") or ""),
-            "crop": str(record.get("crop") or ""),
+            "crop": formats.crop_name(str(record.get("crop") or "")),
             "variety": str(record.get("variety") or ""),
             "latitude": record.get("latitude"),
             "longitude": record.get("longitude"),
