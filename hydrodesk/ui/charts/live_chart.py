@@ -117,7 +117,8 @@ class LiveChart(QWidget):
         item = SeriesItem(plot, key, self._labeler(key), self.color_for(color_index))
         item.group = group.key
         self.items[key] = item
-        self._fit_key(plot)
+        if draw:
+            self._fit_key(plot)  # else once, in refresh_all
         if self.raster:
             entering = not self.layers
             if entering:
@@ -450,6 +451,8 @@ class LiveChart(QWidget):
 
     def refresh_all(self) -> None:
         self._enable_bands()
+        for plot in self.plots.values():
+            self._fit_key(plot)
         self._apply_view()
         if self.layers:
             for layer in self.layers.values():
