@@ -126,6 +126,11 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     logging.getLogger().addHandler(HYGIENE.errors)
     HYGIENE.qt.install()
+    # As in the app (hydrodesk.ui.gc_guard): no automatic garbage collection, in any test. It runs at whatever
+    # allocation crosses its threshold, inside a Qt destructor too, and destroying Qt objects there deadlocked
+    # the GUI thread on a lock that destructor held. Each test's cycles are collected at its teardown (`hygiene`),
+    # and a UI test's also from a GUI-thread timer while it runs.
+    gc.disable()
 
 
 def pytest_report_header() -> str:

@@ -44,12 +44,20 @@ class GuiThreadGarbageCollector(QObject):
             self._settle.start(self._settle_after_ms)
 
     def stop(self) -> None:
+        """Collect once more, here, and leave automatic collection off.
+
+        Turned back on, it runs at the next allocation past its threshold, and one of those happens inside Qt
+        destructors: PySide6 looks up a Python override while ~QObject holds the sender's connection lock. A
+        collection there destroys other Qt objects, whose destructors wait for that same lock: the GUI thread
+        waits on itself for ever (caught in the test suite: the native stack had ~QObject, gc_collect_main,
+        ~QObject, then a futex). What is left after this last collection is freed by reference counting, and the
+        interpreter's own collection at exit runs outside any destructor."""
         self._timer.stop()
         self._settle.stop()
         if self.settled:
             gc.unfreeze()
             self.settled = False
-        gc.enable()
+        gc.collect()
 
     def check(self) -> None:
         """Collect the generations whose counts passed their thresholds (cheap when nothing is due)."""

@@ -65,7 +65,9 @@ def collect_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
     """As the app does (hydrodesk.ui.runtime): no automatic garbage collection in whatever thread allocates (the
     store's writer, paho's network loop), only from a timer on the GUI thread. A cycle holding a pane collected
     in another thread destroyed its timers there ("Timers cannot be stopped from another thread") and now and
-    then crashed the test run inside Qt's event loop."""
+    then crashed the test run inside Qt's event loop. stop() collects once and leaves automatic collection off,
+    so the collector (a QObject) and what the test made are destroyed with no collection inside their
+    destructors."""
     collector = GuiThreadGarbageCollector(interval_ms=250)
     collector.start()
     yield
