@@ -19,12 +19,14 @@ KEY_ROW_PX = 22  # one line of the key: its swatches and words are 21 px tall
 
 def add_key_row(plot: pg.PlotItem) -> pg.LegendItem:
     """Give `plot` its key row; the legend is `plot.legend`, where a named curve adds its entry."""
-    holder = pg.GraphicsWidget()
-    holder.setFixedHeight(KEY_ROW_PX)
+    # The row is the plot's title cell (HydroDesk never sets a title), shown with no text: the title's label is
+    # part of pyqtgraph's own layout, built and torn down with the plot. A widget of ours added to that layout
+    # made the app crash on exit about one time in three (destroyed after the interpreter had begun to stop, it
+    # called back into pyqtgraph's Python overrides).
+    holder = plot.titleLabel
+    holder.setVisible(True)
     holder.setZValue(2)  # above the view box (plot_style.data_above_grid)
-    plot.layout.removeItem(plot.titleLabel)
-    plot.layout.addItem(holder, 0, 1)  # the title's cell: over the values' column
-    plot.layout.setRowFixedHeight(0, KEY_ROW_PX)
+    _set_row_height(plot, holder, KEY_ROW_PX)
     # Not anchored (no offset): an anchor follows its parent's geometry, and read it while a removed plot's row
     # was being destroyed. The row's top-left corner never moves within it.
     legend = pg.LegendItem(offset=None, labelTextSize="8pt", verSpacing=-8)
@@ -43,7 +45,7 @@ def fit_key_row(plot: pg.PlotItem, room: float) -> None:
     if legend is None:
         return
     if not legend.items or not legend.isVisible():
-        _set_row_height(plot, legend, 0)
+        _set_row_height(plot, legend.parentItem(), 0)
         return
     # Measured from the words themselves: a laid-out label is as wide as its column.
     widths = [sample.boundingRect().width() + label.item.boundingRect().width() + 14 for sample, label in legend.items]
@@ -55,7 +57,7 @@ def fit_key_row(plot: pg.PlotItem, room: float) -> None:
         legend.columnCount, legend.rowCount = columns, 1  # what setColumnCount sets, rows counted again
         for item, name in entries:
             legend.addItem(item, name)
-    _set_row_height(plot, legend, max(KEY_ROW_PX, math.ceil(legend.height()) + 1))
+    _set_row_height(plot, legend.parentItem(), max(KEY_ROW_PX, math.ceil(legend.height()) + 1))
 
 
 def style_key(legend: pg.LegendItem, text: QColor, background: QColor) -> None:
@@ -66,9 +68,10 @@ def style_key(legend: pg.LegendItem, text: QColor, background: QColor) -> None:
     legend.setPen(pg.mkPen(None))
 
 
-def _set_row_height(plot: pg.PlotItem, legend: pg.LegendItem, height: int) -> None:
+def _set_row_height(plot: pg.PlotItem, holder: pg.LabelItem, height: int) -> None:
     plot.layout.setRowFixedHeight(0, height)
-    legend.parentItem().setFixedHeight(height)
+    holder.setMinimumHeight(height)
+    holder.setMaximumHeight(height)
 
 
 def _line_width(widths: list[float], columns: int) -> float:
