@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from hydrodesk.api.models import Project
 from hydrodesk.domain.alarm_watch import WatchedValve
 from hydrodesk.domain.telemetry import SeriesKey
 from hydrodesk.domain.telemetry_devices import ValveSeen
@@ -20,6 +21,7 @@ from hydrodesk.mqtt.hub import TelemetryHub
 from hydrodesk.ui.irrigation.alarms import AlarmCenter
 from hydrodesk.ui.live.telemetry import LiveTelemetry
 from hydrodesk.ui.models.devices import PROJECT, VALVES
+from hydrodesk.ui.panes.base import Selection
 from hydrodesk.ui.panes.telemetry import TelemetryPane
 
 from .telemetry_kit import no_token, telemetry_window
@@ -77,3 +79,44 @@ def test_valves_and_projects_are_named_once_the_farm_s_valves_are_known(
     lines = (tmp_path / "visible.csv").read_text(encoding="utf-8-sig").splitlines()
     assert lines[1].split(",")[1:3] == [DEVICE, "Flow Válvula Norte 1"]
     assert lines[1].split(",")[0].endswith("-05:00")
+
+
+def test_a_devices_flow_is_plotted_once_its_status_names_the_selected_project(
+    qtbot: QtBot, qapp: QApplication, qloop: object
+) -> None:
+    """A device's points can arrive before its first status says which project it is in; the default series (the
+    selected project's flow and pressure) were chosen then and never again, and the chart stayed empty with
+    hundreds of points stored (seen in test_live_reconnect)."""
+    hub = TelemetryHub(no_token)  # type: ignore[arg-type]
+    live = LiveTelemetry(hub)
+    window, pane = telemetry_window(qtbot, qapp, live)
+    project = Project.model_validate(
+        {
+            "projectId": PROJECT_ID,
+            "companyId": "c1",
+            "name": "Finca El Mirador",
+            "timezone": "America/Lima",
+            "settings": {"samplingUnit": "kg", "pricePerUnit": 1.0},
+            "sectors": [],
+        }
+    )
+    pane.set_selection(Selection(project))
+    flow = SeriesKey(DEVICE, "flow_lpm")
+    series = hub.store.get_or_create(flow)
+    assert series is not None
+    now = time.time()
+    ts = np.arange(now - 60, now, 1.0)
+    series.extend(ts, np.full(len(ts), 12.0))
+    hub.ingest._changed.add(flow)  # what ingest notes for the next tick
+    live.ticked.emit(hub.ingest.take_changed())
+    assert flow in pane._tree_items  # listed, but whose it is is not known yet: not plotted
+    assert not pane.chart.has(flow)
+
+    hub.devices.seen(DEVICE, PROJECT_ID, now)
+    info = hub.devices.get(DEVICE)
+    assert info is not None
+    live.device_changed.emit(info)  # its status, as ingest passes it on
+    assert pane.chart.has(flow)
+    assert pane._tree_items[flow].checkState(0) == Qt.CheckState.Checked
+    qtbot.waitUntil(lambda: pane.context.tasks.pending == 0, timeout=5_000)  # its history looked up
+    window.close()

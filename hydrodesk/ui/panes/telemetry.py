@@ -72,6 +72,7 @@ class TelemetryPane(SeriesPicker, TelemetryHistory, TelemetryStates, TelemetryEx
         self._live: LiveTelemetry | None = None
         self._known_series = 0  # live series seen by the tree (history series arrive by signal)
         self._user_chose_series = False
+        self._projects_seen: dict[str, str] = {}  # device -> the project its last status named
         self._pending: set[SeriesKey] = set()
         self._ready_announced = False
 
@@ -424,6 +425,11 @@ class TelemetryPane(SeriesPicker, TelemetryHistory, TelemetryStates, TelemetryEx
 
     def _on_device_changed(self, info: DeviceInfo) -> None:
         self.devices_model.update_device(info)
+        if not self._user_chose_series and self._projects_seen.get(info.device_id) != info.project_id:
+            # A device's points can come before it says which project it is in: its flow and pressure are only
+            # known to be the selected project's now (the chart stayed empty while hundreds of points were stored).
+            self._projects_seen[info.device_id] = info.project_id
+            self._choose_default_series()
         self._update_heading()
         self._update_state()
 
