@@ -1,22 +1,31 @@
 """The composition root: read the command line, choose the session source, and hand over to the Qt UI.
 
 Kept free of Qt imports itself (only hydrodesk.ui imports Qt), and light: everything the first paint does not
-need (the API client, httpx, pydantic, the simulator launcher, numpy, pyqtgraph) is imported later, on use.
+need (the API client, httpx, pydantic, the simulator launcher, numpy, pyqtgraph) is imported later, on use. Even
+the launcher's own modules are imported inside main(), after automatic garbage collection is off (see there).
 """
 
 from __future__ import annotations
 
-import argparse
+import gc
 import sys
-from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hydrodesk import __version__
-from hydrodesk.ui.launch import LANGUAGES, THEMES, LaunchOptions
-from hydrodesk.ui.panes import pane_names
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+
+    from hydrodesk.ui.launch import LaunchOptions
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from hydrodesk import __version__
+    from hydrodesk.ui.launch import LANGUAGES, THEMES
+    from hydrodesk.ui.panes import pane_names
+
     parser = argparse.ArgumentParser(
         prog="hydrodesk", description="HydroDesk: the farm office console for the Hydrobit platform."
     )
@@ -45,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _positive_seconds(text: str) -> float:
+    import argparse
+
     try:
         value = float(text)
     except ValueError:
@@ -55,6 +66,9 @@ def _positive_seconds(text: str) -> float:
 
 
 def parse_options(argv: Sequence[str] | None = None) -> tuple[LaunchOptions, argparse.Namespace]:
+    from hydrodesk.ui.launch import LaunchOptions
+    from hydrodesk.ui.panes import pane_names
+
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.pane is not None and args.pane not in pane_names():
@@ -72,6 +86,11 @@ def parse_options(argv: Sequence[str] | None = None) -> tuple[LaunchOptions, arg
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Start-up makes objects that live as long as the window (modules, classes, Qt's enums, the widgets), and the
+    # automatic collector would walk them over and over as they are made: some 55 collections, 5-7 ms, before the
+    # first paint, finding next to nothing. It stays off; the GUI-thread collector (hydrodesk.ui.gc_guard) takes
+    # over when the window is shown and collects on its own timer from then on.
+    gc.disable()
     options, args = parse_options(sys.argv[1:] if argv is None else argv)
     from hydrodesk.app_paths import AppPaths
     from hydrodesk.diagnostics.logfile import configure_logging

@@ -17,19 +17,26 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from hydrodesk.domain.timestamps import parse_utc_text
 
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
 Moment = datetime | float | str  # an aware datetime, seconds since the epoch, or a stored UTC text
-Zone = ZoneInfo | str | None  # a timezone, its IANA name, or None for this computer's
+Zone: TypeAlias = "ZoneInfo | str | None"  # a timezone, its IANA name, or None for this computer's
 
 
 # ------------------------------------------------------------------------------------------------ zones
 def farm_zone(name: str | None) -> ZoneInfo | None:
     """The project's timezone, or None when it is missing or unknown to this computer."""
+    # Imported here: zoneinfo (and sysconfig, which it reads for the zone folders) cost some 2.5 ms, and the
+    # window's first paint writes no farm time.
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         return ZoneInfo(name) if name else None
     except (ZoneInfoNotFoundError, ValueError):
