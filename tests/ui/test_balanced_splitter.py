@@ -56,3 +56,20 @@ def test_a_splitter_the_user_moved_is_left_alone(qtbot: QtBot) -> None:
     before = splitter.sizes()
     splitter.balance([600, 200], [500, 150])
     assert splitter.sizes() == before
+
+
+def test_once_shared_the_handle_stays_as_long_as_each_table_has_the_room_it_needs(qtbot: QtBot) -> None:
+    splitter = splitter_of(qtbot, 1000)
+    splitter.balance([500, 500], [400, 400])
+    assert splitter.sizes() == [500, 500]
+    # A new entry's wider text, a reload with narrower names: each share still holds its table.
+    splitter.balance([460, 490], [400, 420])
+    splitter.balance([300, 500], [250, 420])
+    assert splitter.sizes() == [500, 500]
+
+
+def test_a_table_that_outgrows_its_share_gets_the_room_shared_out_again(qtbot: QtBot) -> None:
+    splitter = splitter_of(qtbot, 1000)
+    splitter.balance([500, 500], [400, 400])
+    splitter.balance([300, 600], [250, 500])
+    assert splitter.sizes() == [333, 667]

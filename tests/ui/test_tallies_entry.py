@@ -110,3 +110,29 @@ def test_ctrl_l_puts_the_cursor_in_the_entry_row(qtbot: QtBot, tally_kit_factory
     qtbot.waitUntil(kit.pane.entries_table.view.hasFocus)
     qtbot.keyClick(kit.pane.entries_table.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(kit.pane.entry_row.worker_edit.hasFocus)
+
+
+def test_a_burst_of_scans_leaves_the_two_tables_where_they_were(
+    qtbot: QtBot, tally_kit_factory: Any, fresh_sim: Any
+) -> None:
+    """The per-worker table and the entries share the width by what their columns need when the session is shown;
+    entries typed after that (new rows, "Pending" lines, other names) do not slide the handle between them while
+    each table still has the room its columns need (it used to move 20-70 px now and then under the typing)."""
+    kit = tally_kit_factory(fresh_sim)
+    kit.select(qtbot)
+    wait_for_session(qtbot, kit)
+    tables = (kit.pane.workers_table.columns, kit.pane.entries_table.columns)
+    qtbot.waitUntil(lambda: not any(columns.pending for columns in tables), timeout=5_000)
+    splitter = kit.pane.tables_splitter
+    shown = splitter.sizes()
+    before = len(kit.pane.ledger())
+
+    badges = ("JS0315", "CA0527", "AM0109", "JS0315", "CA0527", "AM0109")
+    for number, badge in enumerate(badges, start=1):
+        scan(qtbot, kit, badge)
+        qtbot.waitUntil(lambda number=number: len(kit.pane.ledger()) == before + number, timeout=5_000)
+    qtbot.waitUntil(lambda: not any(columns.pending for columns in tables), timeout=5_000)
+
+    assert splitter.sizes() == shown
+    needs = [columns.table_width() for columns in tables]
+    assert all(size >= need for size, need in zip(splitter.sizes(), needs, strict=True))  # neither scrolls sideways

@@ -88,6 +88,11 @@ class ColumnFitter(QObject):
         self.fit(shrink=True)
 
     @property
+    def pending(self) -> bool:
+        """A fit is scheduled (the table changed and the changes have not paused yet)."""
+        return self._timer.isActive()
+
+    @property
     def hidden(self) -> set[int]:
         return set(self._hidden)
 
