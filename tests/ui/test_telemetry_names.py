@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from hydrodesk.api.models import Project
 from hydrodesk.domain.alarm_watch import WatchedValve
@@ -120,3 +121,41 @@ def test_a_devices_flow_is_plotted_once_its_status_names_the_selected_project(
     assert pane._tree_items[flow].checkState(0) == Qt.CheckState.Checked
     qtbot.waitUntil(lambda: pane.context.tasks.pending == 0, timeout=5_000)  # its history looked up
     window.close()
+
+
+def test_a_history_that_arrives_after_the_pane_closed_is_dropped_quietly(
+    qtbot: QtBot, qapp: QApplication, qloop: object
+) -> None:
+    """The day's history is read in the background; when the pane is closed and deleted meanwhile (its window
+    closed), the reply finds no chart to draw on and is dropped (it used to raise "Internal C++ object
+    (PlotDataItem) already deleted" from the task)."""
+    import asyncio
+
+    hub = TelemetryHub(no_token)  # type: ignore[arg-type]
+    now = time.time()
+    series = hub.store.get_or_create(FLOW)
+    assert series is not None
+    ts = np.arange(now - 60, now, 1.0)
+    series.extend(ts, np.full(len(ts), 620.0))
+    live = LiveTelemetry(hub)
+    _window, pane = telemetry_window(qtbot, qapp, live)
+    tasks = pane.context.tasks
+    failures: list[BaseException] = []
+    tasks.failure_listener = lambda _name, error: failures.append(error)
+    held = asyncio.Event()
+    answered: list[bool] = []
+    read_history = hub.history
+
+    async def slow_history(key: SeriesKey, since: float, until: float | None = None) -> object:
+        await held.wait()
+        answered.append(True)
+        return await read_history(key, since, until)
+
+    hub.history = slow_history  # type: ignore[method-assign]
+    pane.show_series(FLOW)
+    qtbot.waitUntil(lambda: tasks.pending > 0)
+    pane.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(pane))
+    held.set()
+    qtbot.waitUntil(lambda: bool(answered) and tasks.pending == 0)
+    assert failures == []

@@ -8,6 +8,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
+from shiboken6 import isValid
 
 from hydrodesk.domain.telemetry import SeriesKey
 
@@ -98,6 +99,8 @@ class TelemetryHistory:
 
     async def _backfill(self, live: LiveTelemetry, key: SeriesKey) -> None:
         history = await live.hub.history(SeriesKey(*key), self._history_start())
+        if not isValid(self):
+            return  # the pane was closed while the history was read: its chart is gone
         if live is self._live and self.chart.has(key):
             self.chart.set_history(key, history)
 
