@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
 KEY_ROW_PX = 22  # one line of the key: its swatches and words are 21 px tall
+PLOT_MARGINS_PX = 16  # a plot's own margins in its canvas, both sides together
 
 
 def add_key_row(plot: pg.PlotItem) -> pg.LegendItem:
@@ -38,9 +39,11 @@ def add_key_row(plot: pg.PlotItem) -> pg.LegendItem:
     return legend
 
 
-def fit_key_row(plot: pg.PlotItem, room: float) -> None:
-    """As many entries a line as `room` (the values' width, in pixels) holds, and the row as tall as its lines;
-    no row while the key is hidden or empty."""
+def fit_key_row(plot: pg.PlotItem, canvas_width: float, axis_width: float) -> None:
+    """As many entries a line as the values' width holds (the canvas less the value axis and the plot's margins:
+    the view box itself has no width yet when a series is added before the first layout), and the row as tall as
+    its lines; no row while the key is hidden or empty."""
+    room = canvas_width - axis_width - PLOT_MARGINS_PX
     legend = plot.legend
     if legend is None:
         return

@@ -253,7 +253,7 @@ class LiveChart(QWidget):
             self._remove_plot(group)
 
     def _fit_key(self, plot: pg.PlotItem) -> None:
-        fit_key_row(plot, self.canvas.width() - LEFT_AXIS_PX - 16)  # the canvas less the value axis and margins
+        fit_key_row(plot, self.canvas.width(), LEFT_AXIS_PX)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -311,7 +311,7 @@ class StackedTimeChart(QWidget):
         self.redraw()
 
     def _fit_key(self, plot: pg.PlotItem) -> None:
-        fit_key_row(plot, self.canvas.width() - AXIS_WIDTH - 16)  # the canvas less the axis and margins
+        fit_key_row(plot, self.canvas.width(), AXIS_WIDTH)
 
     def drawn_points(self) -> int:
         return sum(curve.drawn for curve in self.curves.values())
