@@ -8,7 +8,7 @@ an extension, a close still in the outbox) laid over it, so the user sees what t
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -244,6 +244,28 @@ def find_open_clash(
         ):
             return session
     return None
+
+
+def sector_free_on(
+    sessions: Iterable[Mapping[str, Any]],
+    *,
+    project_id: str,
+    sector_ids: Sequence[str],
+    day: date,
+    prefer: str | None = None,
+) -> str | None:
+    """Where a new session can open on `day` (one open session per sector and day): `prefer` when nothing is open
+    there, else the first such sector of `sector_ids`; None when every sector has an open session."""
+    sessions = list(sessions)
+    order = sorted(sector_ids, key=lambda sector: sector != prefer)  # the preferred first, the rest as given
+    return next(
+        (
+            sector
+            for sector in order
+            if find_open_clash(sessions, project_id=project_id, sector_id=sector, day=day) is None
+        ),
+        None,
+    )
 
 
 # ------------------------------------------------------------------------------------------------ filters

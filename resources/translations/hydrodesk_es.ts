@@ -5359,6 +5359,10 @@
         <translation>Cierre esa sesión, o registre en ella, antes de abrir otra.</translation>
     </message>
     <message>
+        <source>Only {owner} can record into it or close it: open yours in another sector.</source>
+        <translation>Solo {owner} puede registrar en ella o cerrarla: abra la suya en otro sector.</translation>
+    </message>
+    <message>
         <source>You are signed out: sign in again to change the session.</source>
         <translation>Ha cerrado la sesión de usuario: vuelva a iniciar sesión para cambiar la sesión.</translation>
     </message>
@@ -6491,8 +6495,8 @@
         <translation>Solo el supervisor que abrió esta sesión ({owner}) puede registrar en ella.</translation>
     </message>
     <message>
-        <source>Open a session of your own</source>
-        <translation>Abrir una sesión propia</translation>
+        <source>Open a session of your own in {sector}</source>
+        <translation>Abrir una sesión propia en {sector}</translation>
     </message>
     <message>
         <source>Go to your open session ({where}, {day})</source>

@@ -264,6 +264,23 @@ def test_the_one_open_session_rule_is_explained_before_anything_is_queued(board:
     board.qtbot.waitUntil(lambda: board.row("sector_002") is not None)
 
 
+def test_a_colleagues_open_session_points_to_another_sector_not_to_recording_into_it(board: Board) -> None:
+    """Only its opener can record into a session or close it: the rule's explanation must not tell a supervisor to
+    do either with a colleague's."""
+    direct_session(board, OTHER_USER, SECTOR, SECTOR_NAME)
+    board.run(board.pane.refresh())  # this computer knows it: the rule is checked before anything is queued
+    board.qtbot.waitUntil(lambda: board.row() is not None)
+    dialog = board.open_dialog()
+    board.confirm(dialog)
+    board.qtbot.waitUntil(dialog.problem_label.isVisible)
+    text = dialog.problem_label.text()
+    assert "Only one session can be open per sector and day" in text
+    assert "open yours in another sector" in text
+    assert "record into it, before opening" not in text
+    opens = board.run(board.office.store.outbox_items(kinds=[EntryKind.OPEN_SESSION]))
+    assert opens == []
+
+
 def test_the_servers_refusal_is_shown_with_its_reason(board: Board) -> None:
     # Another supervisor opens the sector on another device; this computer does not know yet.
     theirs = direct_session(board, OTHER_USER, SECTOR, SECTOR_NAME)

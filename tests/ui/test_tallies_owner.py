@@ -24,7 +24,7 @@ from hydrodesk.ui.connection import ConnectionMonitor
 from hydrodesk.ui.panes.base import PaneContext, Selection
 from hydrodesk.ui.panes.sessions import SessionsPane
 from hydrodesk.ui.panes.tallies import TalliesPane
-from hydrodesk.ui.tallies.pane_display import OPEN_SESSION_LINK, SESSION_LINK
+from hydrodesk.ui.tallies.pane_display import OPEN_SESSION_IN, OPEN_SESSION_LINK, SESSION_LINK
 from hydrodesk.ui.theme import load_theme
 
 from .conftest import DEMO_USER, WindowKit, run_async
@@ -120,6 +120,47 @@ def test_a_colleagues_session_offers_your_own_session_or_opening_one(
     with qtbot.waitSignal(pane.session_open_requested, timeout=5_000) as asked:
         pane.session_banner.linkActivated.emit(OPEN_SESSION_LINK)
     assert asked.args == ["proj_123", "sector_002"]
+
+
+def test_without_a_session_of_your_own_the_banner_offers_a_sector_where_one_can_open(
+    qtbot: QtBot, tally_kit_factory: Any, fresh_sim: Any
+) -> None:
+    """One open session per sector and day: the colleague's sector cannot take a second one today, so the way
+    forward is opening one in another sector (it used to open the dialog on the colleague's sector, and the rule
+    then refused it)."""
+    colleague = HydrobitClient(
+        ApiConfig.single_origin(fresh_sim.base_url, timeout=5.0),
+        Credentials(COLLEAGUE, bearer_token=fresh_sim.token(COLLEAGUE)),
+    )
+    try:
+        run_async(
+            qtbot,
+            colleague.open_session(
+                NewSession(project_id="proj_123", sector_id="sector_002", sector_name="Lote A-2",
+                           opened_at=datetime.now(UTC))
+            ),
+        )  # fmt: skip
+    finally:
+        run_async(qtbot, colleague.aclose())
+    kit = tally_kit_factory(fresh_sim, api_key=fresh_sim.api_key("read:production"))
+    pane, office = kit.pane, kit.office
+    settle(qtbot, kit)
+    opened = run_async(qtbot, office.store.sessions(project_id="proj_123", status="open"))
+    for row in opened:  # the supervisor's own open sessions (the demo farm's October one): closed, none is left
+        if row.data.get("owner_auth0_id") == office.actions.auth0_id:
+            run_async(qtbot, office.actions.close_session(row.data["session_id"]))
+    settle(qtbot, kit)
+
+    kit.select(qtbot, sector_id="sector_002")
+    qtbot.waitUntil(lambda: banner_link(pane.session_banner.text(), OPEN_SESSION_IN) is not None, timeout=10_000)
+    link = banner_link(pane.session_banner.text(), OPEN_SESSION_IN)
+    assert link is not None
+    sector = link.removeprefix(OPEN_SESSION_IN)
+    assert sector not in ("", "sector_002")
+    assert "Open a session of your own in Lote A-1" in pane.session_banner.text()
+    with qtbot.waitSignal(pane.session_open_requested, timeout=5_000) as asked:
+        pane.session_banner.linkActivated.emit(link)
+    assert asked.args == ["proj_123", sector]
 
 
 def test_the_window_opens_the_sessions_dialog_on_the_sector_the_tallies_pane_asks_for(

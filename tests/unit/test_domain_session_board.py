@@ -17,6 +17,7 @@ from hydrodesk.domain.session_board import (
     has_bonus,
     limit_flag,
     matches_filter,
+    sector_free_on,
     session_totals,
     with_pending_changes,
 )
@@ -151,6 +152,20 @@ def test_an_open_session_of_the_same_project_sector_and_day_clashes() -> None:
 def test_other_sectors_days_projects_and_closed_sessions_do_not_clash(other: dict) -> None:
     found = find_open_clash([session(**other)], project_id="proj_123", sector_id="sector_001", day=date(2025, 10, 19))
     assert found is None
+
+
+def test_a_free_sector_is_the_preferred_one_when_nothing_is_open_there_else_the_first_free_one() -> None:
+    sectors = ["sector_001", "sector_002", "sector_003"]
+    day = date(2025, 10, 19)
+    taken = [session(), session(session_id="S2", sector_id="sector_002")]  # 001 and 002 have an open session
+    assert (
+        sector_free_on(taken, project_id="proj_123", sector_ids=sectors, day=day, prefer="sector_002") == "sector_003"
+    )
+    assert sector_free_on(taken, project_id="proj_123", sector_ids=sectors, day=day) == "sector_003"
+    assert sector_free_on(taken, project_id="proj_123", sector_ids=sectors, day=day + timedelta(days=1),
+                          prefer="sector_002") == "sector_002"  # fmt: skip
+    everywhere = [*taken, session(session_id="S3", sector_id="sector_003")]
+    assert sector_free_on(everywhere, project_id="proj_123", sector_ids=sectors, day=day) is None
 
 
 def test_a_session_whose_close_is_on_its_way_does_not_clash() -> None:

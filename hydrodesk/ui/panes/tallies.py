@@ -35,7 +35,7 @@ from hydrodesk.ui.icons import themed_icon
 from hydrodesk.ui.keys import KeyHelp, key_text
 from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
 from hydrodesk.ui.tallies.pane_actions import TalliesActions
-from hydrodesk.ui.tallies.pane_display import OPEN_SESSION_LINK, SESSION_LINK, TalliesDisplay
+from hydrodesk.ui.tallies.pane_display import OPEN_SESSION_IN, OPEN_SESSION_LINK, SESSION_LINK, TalliesDisplay
 from hydrodesk.ui.tallies.pane_layout import TalliesLayout
 from hydrodesk.ui.tallies.pane_loading import TalliesLoading
 from hydrodesk.ui.tallies.scopes import DAY, RELOAD_DELAY_MS, SEASON, SESSION
@@ -230,15 +230,12 @@ class TalliesPane(TalliesActions, TalliesLoading, TalliesDisplay, TalliesLayout,
     def _on_banner_link(self, href: str) -> None:
         if href.startswith(SESSION_LINK):
             self.show_session(href.removeprefix(SESSION_LINK))
-        elif href == OPEN_SESSION_LINK:
-            # Where the supervisor was looking: the sector of the session shown (a colleague's), else the
-            # navigator's.
-            session, selection = self._session, self._selection
-            if session is not None:
-                self.session_open_requested.emit(session["project_id"], session.get("sector_id") or "")
-            elif selection.project is not None:
-                sector = selection.sector.sector_id if selection.sector is not None else ""
-                self.session_open_requested.emit(selection.project.project_id, sector)
+        elif href.startswith(OPEN_SESSION_IN) and self._session is not None:
+            self.session_open_requested.emit(self._session["project_id"], href.removeprefix(OPEN_SESSION_IN))
+        elif href == OPEN_SESSION_LINK and self._selection.project is not None:
+            # No session shown that day: where the supervisor is looking, the navigator's sector.
+            sector = self._selection.sector
+            self.session_open_requested.emit(self._selection.project.project_id, sector.sector_id if sector else "")
 
     def _on_day_changed(self, _day: QDate) -> None:
         self._day_chosen = True

@@ -122,11 +122,14 @@ class SessionActions(Mixin):
             "zone": formats.zone_label(zone),
             "id": clash.get("session_id"),
         }
-        # One whole sentence per opener, so each language can word "you opened it" its own way.
+        # One whole sentence per opener, so each language can word "you opened it" its own way. Only its opener can
+        # record into a session or close it: a colleague's is theirs to close, and another sector is the way on.
+        way_on = self.tr("Close that session, or record into it, before opening another one.")
         if owner is not None and owner == self._me():
             opened = self.tr("You opened it at {time} ({zone}), session {id}.")
         elif owner:
             opened = self.tr("{owner} opened it at {time} ({zone}), session {id}.")
+            way_on = self.tr("Only {owner} can record into it or close it: open yours in another sector.")
         else:
             opened = self.tr("It was opened at {time} ({zone}), session {id}.")
         return " ".join(
@@ -135,7 +138,7 @@ class SessionActions(Mixin):
                     "Only one session can be open per sector and day. {sector} already has an open session on {day}."
                 ).format(**facts),
                 opened.format(**facts),
-                self.tr("Close that session, or record into it, before opening another one."),
+                way_on.format(**facts),
             )
         )
 

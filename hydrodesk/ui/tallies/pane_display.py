@@ -33,6 +33,8 @@ from hydrodesk.ui.widgets.restyle import set_style_property
 
 OPEN_SESSION_LINK = "open-session"
 """The banner's link that opens a new session (in the Sessions pane's dialog)."""
+OPEN_SESSION_IN = "open-session-in:"
+"""The banner's link that opens a new session in a given sector (`open-session-in:<sector id>`)."""
 SESSION_LINK = "session:"
 """The banner's link to a session, by id (`session:<id>`)."""
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from shiboken6 import isValid
 
 from hydrodesk.domain.outbox import EntryKind
+from hydrodesk.domain.session_board import sector_free_on
 from hydrodesk.domain.sessions import parse_day_label, session_to_show
 from hydrodesk.domain.tallies import LedgerLine
 from hydrodesk.domain.tally_sums import Pricing, WorkerPayRow, combine_rows, roll_up
@@ -19,7 +20,7 @@ from hydrodesk.store import cache, views
 from hydrodesk.store.tally_scope import ScopeTally, scope_tally
 from hydrodesk.sync.status import ConnectionState, SyncStatus
 from hydrodesk.ui.formats import farm_zone, iso_day_text
-from hydrodesk.ui.tallies.pane_display import OPEN_SESSION_LINK, SESSION_LINK
+from hydrodesk.ui.tallies.pane_display import OPEN_SESSION_IN, SESSION_LINK
 from hydrodesk.ui.tallies.scopes import SEASON, SESSION
 
 if TYPE_CHECKING:
@@ -262,7 +263,8 @@ class TalliesLoading:
 
     async def _offer_own_session(self, shown_id: str) -> None:
         """Beside "only the supervisor who opened this session can record in it": a link to the supervisor's own
-        open session in the project (today's first), or to opening one."""
+        open session in the project (today's first), or to opening one in a sector where one can open today (the
+        colleague's sector cannot take a second one while theirs is open: one open session per sector and day)."""
         office, session = self._office, self._session
         if office is None or session is None:
             return
@@ -273,7 +275,23 @@ class TalliesLoading:
         today = self._today(str(session.get("timezone") or getattr(self._selection.project, "timezone", "") or ""))
         own = session_to_show([row.data for row in opened if row.data.get("owner_auth0_id") == me], me, today)
         if own is None:
-            self._show_banner(self._entry_block_reason(), [(OPEN_SESSION_LINK, self.tr("Open a session of your own"))])
+            project = self._selection.project
+            sectors = project.sectors if project is not None and project.project_id == session["project_id"] else []
+            free = sector_free_on(
+                [row.data for row in opened],
+                project_id=session["project_id"],
+                sector_ids=[sector.sector_id for sector in sectors],
+                day=today,
+                prefer=session.get("sector_id"),
+            )
+            if free is None:  # every sector has a session open today: none can be opened
+                self._show_banner(self._entry_block_reason())
+                return
+            name = next(sector.sector_name for sector in sectors if sector.sector_id == free)
+            self._show_banner(
+                self._entry_block_reason(),
+                [(OPEN_SESSION_IN + free, self.tr("Open a session of your own in {sector}").format(sector=name))],
+            )
             return
         where = own.get("sector_name") or own.get("sector_id") or ""
         day = iso_day_text(str(own["day"]), weekday=True)
