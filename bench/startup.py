@@ -29,10 +29,11 @@ import tempfile
 import time
 from pathlib import Path
 
-BARE_WINDOW = """
+# The yardsticks' first lines: report the first paint on the shared monotonic clock, then quit.
+FIRST_PAINT = """
 import json, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
@@ -44,6 +45,12 @@ class FirstPaint(QObject):
     def report(self):
         print(json.dumps({"painted_at": time.monotonic()}), flush=True)
         QApplication.quit()
+"""
+
+BARE_WINDOW = (
+    FIRST_PAINT
+    + """
+from PySide6.QtWidgets import QMainWindow
 
 app = QApplication(sys.argv)
 window = QMainWindow()
@@ -53,26 +60,16 @@ window.installEventFilter(probe)
 window.show()
 app.exec()
 """
-
-
-STYLED_WINDOW = """
-import json, re, sys, time
-from pathlib import Path
-from PySide6.QtCore import QEvent, QObject, QTimer, Qt
-from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QLabel, QListWidget, QMainWindow, QPushButton, QToolBar, QVBoxLayout, QWidget
 )
 
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
-            self.done = True
-            QTimer.singleShot(0, self.report)
-        return False
 
-    def report(self):
-        print(json.dumps({"painted_at": time.monotonic()}), flush=True)
-        QApplication.quit()
+STYLED_WINDOW = (
+    FIRST_PAINT
+    + """
+import re
+from pathlib import Path
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QMainWindow, QPushButton, QToolBar, QVBoxLayout, QWidget
 
 app = QApplication([sys.argv[0], "-style", "Fusion"])
 themes = Path(sys.argv[1])
@@ -110,6 +107,7 @@ window.installEventFilter(probe)
 window.show()
 app.exec()
 """
+)
 THEMES = Path(__file__).resolve().parent.parent / "resources" / "themes"
 
 
