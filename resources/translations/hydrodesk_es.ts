@@ -1420,8 +1420,20 @@
         <translation>unidades × precio, más bonos</translation>
     </message>
     <message>
-        <source>{open} open · {closed} closed</source>
-        <translation>{open} abiertas · {closed} cerradas</translation>
+        <source>1 open</source>
+        <translation>1 abierta</translation>
+    </message>
+    <message>
+        <source>{count} open</source>
+        <translation>{count} abiertas</translation>
+    </message>
+    <message>
+        <source>1 closed</source>
+        <translation>1 cerrada</translation>
+    </message>
+    <message>
+        <source>{count} closed</source>
+        <translation>{count} cerradas</translation>
     </message>
     <message>
         <source>{count} near time limit</source>

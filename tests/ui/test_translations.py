@@ -189,3 +189,25 @@ def test_without_qts_catalogue_hydrodesk_still_speaks_spanish(
         assert qapp.translate("QFileDialog", "&Look in:") == "&Ver en:"  # the gaps we fill, filled all the same
     finally:
         uninstall_language(qapp, installed)
+
+
+def test_the_day_s_session_count_agrees_with_its_number_in_spanish(qtbot: QtBot, spanish: None) -> None:
+    """ "1 abiertas · 0 cerradas" on the Overview and above the sessions: each count in its own number now."""
+    from types import SimpleNamespace
+
+    from hydrodesk.domain.session_board import SessionTotals
+    from hydrodesk.ui.sessions.summary import DaySummary
+
+    def row(is_open: bool) -> SimpleNamespace:
+        flag = SimpleNamespace(flagged=False)
+        data = {"sampling_unit": "kg"}
+        return SimpleNamespace(
+            refused=False, is_open=is_open, closing=False, limit=flag, totals=SessionTotals(), data=data
+        )
+
+    summary = DaySummary()
+    qtbot.addWidget(summary)
+    summary.show_rows([row(True)])  # type: ignore[list-item]
+    assert summary.sessions_card.detail_label.text() == "1 abierta · 0 cerradas"
+    summary.show_rows([row(True), row(True), row(False)])  # type: ignore[list-item]
+    assert summary.sessions_card.detail_label.text() == "2 abiertas · 1 cerrada"

@@ -50,7 +50,13 @@ class DaySummary(QWidget):
         self.pay_card.set_content(pay, self.tr("units × price, plus bonuses"))
         open_count = sum(1 for row in counted if row.is_open and not row.closing)
         flagged = sum(1 for row in counted if row.is_open and not row.closing and row.limit.flagged)
-        detail = self.tr("{open} open · {closed} closed").format(open=open_count, closed=len(counted) - open_count)
+        closed_count = len(counted) - open_count
+        detail = " · ".join(
+            (
+                formats.counted(open_count, self.tr("1 open"), self.tr("{count} open")),
+                formats.counted(closed_count, self.tr("1 closed"), self.tr("{count} closed")),
+            )
+        )
         if flagged:
             detail += " · " + self.tr("{count} near time limit").format(count=flagged)
         self.sessions_card.set_content(formats.number_text(len(counted)), detail)
