@@ -1439,6 +1439,18 @@
         <source>{count} near time limit</source>
         <translation>{count} cerca del límite de tiempo</translation>
     </message>
+    <message>
+        <source>1 near its time limit</source>
+        <translation>1 cerca de su límite de tiempo</translation>
+    </message>
+    <message>
+        <source>1 past its time limit</source>
+        <translation>1 fuera de su límite de tiempo</translation>
+    </message>
+    <message>
+        <source>{count} past time limit</source>
+        <translation>{count} fuera de su límite de tiempo</translation>
+    </message>
 </context>
 <context>
     <name>DevicesTableModel</name>

@@ -388,7 +388,7 @@ def test_a_session_near_or_past_its_max_duration_is_flagged(board: Board) -> Non
     tooltip = board.cell(row, LIMIT, Qt.ItemDataRole.ToolTipRole)
     assert "Maximum duration 12 h: it ends at" in tooltip
     assert "Close it or extend it" in tooltip
-    assert "1 near time limit" in board.pane.summary.sessions_card.detail_label.text()
+    assert "1 near its time limit" in board.pane.summary.sessions_card.detail_label.text()
 
     board.pane.clock = lambda: real_now + timedelta(hours=13, minutes=30)
     board.pane._rebuild()
@@ -397,6 +397,10 @@ def test_a_session_near_or_past_its_max_duration_is_flagged(board: Board) -> Non
     assert board.cell(row, LIMIT, BADGE_ROLE) == "error"
     assert board.cell(row, LIMIT).startswith("Over by 1 h 3")
     assert "Past its maximum duration of 12 h since" in board.cell(row, LIMIT, Qt.ItemDataRole.ToolTipRole)
+    # The day's summary says so too: past its limit, no longer "near" it.
+    detail = board.pane.summary.sessions_card.detail_label.text()
+    assert "1 past its time limit" in detail
+    assert "near" not in detail
 
 
 # ------------------------------------------------------------------------------------------------ showing

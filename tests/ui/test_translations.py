@@ -195,11 +195,11 @@ def test_the_day_s_session_count_agrees_with_its_number_in_spanish(qtbot: QtBot,
     """ "1 abiertas · 0 cerradas" on the Overview and above the sessions: each count in its own number now."""
     from types import SimpleNamespace
 
-    from hydrodesk.domain.session_board import SessionTotals
+    from hydrodesk.domain.session_board import LimitState, SessionTotals
     from hydrodesk.ui.sessions.summary import DaySummary
 
     def row(is_open: bool) -> SimpleNamespace:
-        flag = SimpleNamespace(flagged=False)
+        flag = SimpleNamespace(state=LimitState.RUNNING)
         data = {"sampling_unit": "kg"}
         return SimpleNamespace(
             refused=False, is_open=is_open, closing=False, limit=flag, totals=SessionTotals(), data=data

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from hydrodesk.domain.session_board import day_totals
+from hydrodesk.domain.session_board import LimitState, day_totals
 from hydrodesk.ui import formats
 from hydrodesk.ui.widgets.card import Card
 
@@ -48,15 +48,15 @@ class DaySummary(QWidget):
         self.workers_card.set_content(formats.number_text(totals.workers), self.tr("with at least one record"))
         pay = "—" if totals.pay is None else formats.money_text(totals.pay)
         self.pay_card.set_content(pay, self.tr("units × price, plus bonuses"))
-        open_count = sum(1 for row in counted if row.is_open and not row.closing)
-        flagged = sum(1 for row in counted if row.is_open and not row.closing and row.limit.flagged)
-        closed_count = len(counted) - open_count
-        detail = " · ".join(
-            (
-                formats.counted(open_count, self.tr("1 open"), self.tr("{count} open")),
-                formats.counted(closed_count, self.tr("1 closed"), self.tr("{count} closed")),
-            )
-        )
-        if flagged:
-            detail += " · " + self.tr("{count} near time limit").format(count=flagged)
-        self.sessions_card.set_content(formats.number_text(len(counted)), detail)
+        still_open = [row for row in counted if row.is_open and not row.closing]
+        nearing = sum(1 for row in still_open if row.limit.state is LimitState.NEARING)
+        overdue = sum(1 for row in still_open if row.limit.state is LimitState.OVERDUE)
+        parts = [
+            formats.counted(len(still_open), self.tr("1 open"), self.tr("{count} open")),
+            formats.counted(len(counted) - len(still_open), self.tr("1 closed"), self.tr("{count} closed")),
+        ]
+        if nearing:
+            parts.append(formats.counted(nearing, self.tr("1 near its time limit"), self.tr("{count} near time limit")))
+        if overdue:
+            parts.append(formats.counted(overdue, self.tr("1 past its time limit"), self.tr("{count} past time limit")))
+        self.sessions_card.set_content(formats.number_text(len(counted)), " · ".join(parts))
