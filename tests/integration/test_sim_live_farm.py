@@ -284,6 +284,34 @@ async def test_a_program_run_under_way_is_started_on_the_field_devices(farm: Pat
 
 # ------------------------------------------------------------------------------------------------ a new day
 @pytest.mark.asyncio
+async def test_crews_sessions_are_extended_to_the_end_of_their_day_before_their_limit_ends(farm: Path) -> None:
+    """The crews work on into the evening, so their supervisors extend their sessions (as the office's warning
+    asks) rather than let them run hours past the limit: a demo opened at night showed the whole farm overdue."""
+    with serving(farm, live=True, seed=7, env=QUIET_TABLETS) as simulator:  # 09:30: hours left, nothing to extend
+        async with connect(simulator) as client:
+            morning = await sessions_between(client, TODAY, TODAY)
+    assert morning
+
+    def day_ends(session: Session) -> datetime:
+        return datetime.combine(TODAY + timedelta(days=1), time(0), ZoneInfo(session.timezone))
+
+    def limit(session: Session) -> datetime:
+        return session.opened_at + timedelta(hours=session.max_duration_hours)
+
+    assert all(limit(session) < day_ends(session) for session in morning)  # the projects' own 10 or 12 hours
+
+    evening = "2026-12-02T21:00:00-06:00"
+    with serving(farm, clock=evening, live=True, seed=7, env=QUIET_TABLETS) as simulator:
+        async with connect(simulator) as client:
+            later = await sessions_between(client, TODAY, TODAY)
+    assert {session.session_id for session in later} == {session.session_id for session in morning}
+    for session in later:
+        assert session.status == "open"
+        assert limit(session) >= day_ends(session), (session.sector_id, session.max_duration_hours)
+        assert session.max_duration_hours <= 24
+
+
+@pytest.mark.asyncio
 async def test_at_midnight_yesterdays_sessions_close_and_the_new_day_starts(farm: Path) -> None:
     late = "2026-12-02T23:59:52-06:00"
     tomorrow = TODAY + timedelta(days=1)

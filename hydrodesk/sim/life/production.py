@@ -7,9 +7,10 @@
   about once an hour). Before dawn the crews start at once, as a night shift: a demo opened at 3 a.m. in the
   farm's timezone still has sessions at work. A sector with any session today (the office's own, say) is left
   alone, so bringing the farm up to date twice adds nothing twice.
-- A session the live farm opened stays open for the rest of its day (the tablets keep posting into it); the
-  first time the farm is brought up to date on a later day, it is closed a little after its last record, with a
-  truck, a driver and a harvest lot, as the supervisor would have.
+- A session the live farm opened stays open for the rest of its day (the tablets keep posting into it): when its
+  maximum duration is about to end (or has, in a demo started late), its supervisor extends it to the end of the
+  day, as the office's warning asks. The first time the farm is brought up to date on a later day, it is closed a
+  little after its last record, with a truck, a driver and a harvest lot, as the supervisor would have.
 
 The sessions the live farm opened are listed in `live_sessions`, with their crew, so the tablets of a restarted
 simulator post for the same pickers, and nobody else's open session is ever closed by the simulator.
@@ -18,10 +19,13 @@ simulator post for the same pickers, and nobody else's open session is ever clos
 from __future__ import annotations
 
 import json
+import math
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from hydrodesk.domain.sessions import MAX_DURATION_LIMIT_HOURS
 from hydrodesk.sim.control.records import INSERT_RECORD
 from hydrodesk.sim.control.seed_production import (
     DRIVERS,
@@ -202,6 +206,39 @@ def close_past_live_sessions(db: Database, now: datetime, seed: int) -> int:
             closing,
         )
     return len(closing)
+
+
+# A supervisor extends a session this long before its maximum duration ends (the office flags it from then on).
+EXTEND_WITHIN = timedelta(minutes=30)
+
+
+def extend_live_sessions_near_their_limit(db: Database, now: datetime) -> int:
+    """Extend the live farm's sessions of today whose maximum duration ends within EXTEND_WITHIN (or has ended) to
+    the end of their day, through which their crews work on; returns how many. Left alone, every crew's session
+    ran hours past its limit by the evening, and the office's Sessions and Overview showed the whole farm overdue."""
+    rows = db.all(
+        "SELECT s.session_id, s.opened_at, s.max_duration_hours, s.timezone, s.day FROM production_sessions s "
+        "JOIN live_sessions USING (session_id) WHERE s.status = 'open' ORDER BY s.session_id"
+    )
+    extending = []
+    for row in rows:
+        if row["day"] != local_today(now, row["timezone"]).isoformat():
+            continue  # a day gone by: closed at the next bring-up
+        opened = _parse(row["opened_at"])
+        if opened + timedelta(hours=row["max_duration_hours"]) - now > EXTEND_WITHIN:
+            continue
+        day_ends = datetime.combine(
+            date.fromisoformat(row["day"]) + timedelta(days=1), time(0), ZoneInfo(row["timezone"])
+        )
+        hours = min(MAX_DURATION_LIMIT_HOURS, math.ceil((day_ends - opened).total_seconds() / 3600))
+        if hours > row["max_duration_hours"]:
+            extending.append((hours, format_utc(now), row["session_id"]))
+    if extending:
+        with db.transaction():
+            db.connection.executemany(
+                "UPDATE production_sessions SET max_duration_hours = ?, updated_at = ? WHERE session_id = ?", extending
+            )
+    return len(extending)
 
 
 def live_sessions_open_today(db: Database, now: datetime) -> list[dict[str, Any]]:

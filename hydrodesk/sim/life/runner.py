@@ -28,6 +28,7 @@ from hydrodesk.sim.life.calendar import DEFAULT_SEED, day_rng, local_today
 from hydrodesk.sim.life.irrigation import fill_program_runs, runs_under_way, start_run
 from hydrodesk.sim.life.production import (
     close_past_live_sessions,
+    extend_live_sessions_near_their_limit,
     fill_missed_workdays,
     live_sessions_open_today,
     open_todays_sessions,
@@ -141,6 +142,9 @@ class FarmLife:
 
     async def _keep_farm_working(self) -> None:
         await self._start_programs_due()
+        extended = extend_live_sessions_near_their_limit(self.ctx.db, self.ctx.clock.now())
+        if extended:
+            log.info("%s sessions extended to the end of their day", extended)
         self._run_tablets()
 
     async def _start_programs_due(self) -> None:
