@@ -49,23 +49,25 @@ def banner_link(text: str, prefix: str) -> str | None:
     return None if found is None else found.group(1)
 
 
+def colleague_opens_lote_a2(qtbot: QtBot, simulator: Any) -> Any:
+    """Carlos Ramírez opens Lote A-2 today from his own device; returns his session as the server holds it."""
+    colleague = HydrobitClient(
+        ApiConfig.single_origin(simulator.base_url, timeout=5.0),
+        Credentials(COLLEAGUE, bearer_token=simulator.token(COLLEAGUE)),
+    )
+    try:
+        new = NewSession(
+            project_id="proj_123", sector_id="sector_002", sector_name="Lote A-2", opened_at=datetime.now(UTC)
+        )
+        return run_async(qtbot, colleague.open_session(new))
+    finally:
+        run_async(qtbot, colleague.aclose())
+
+
 def test_a_colleagues_session_offers_your_own_session_or_opening_one(
     qtbot: QtBot, tally_kit_factory: Any, fresh_sim: Any
 ) -> None:
-    colleague = HydrobitClient(
-        ApiConfig.single_origin(fresh_sim.base_url, timeout=5.0),
-        Credentials(COLLEAGUE, bearer_token=fresh_sim.token(COLLEAGUE)),
-    )
-    try:
-        theirs = run_async(
-            qtbot,
-            colleague.open_session(
-                NewSession(project_id="proj_123", sector_id="sector_002", sector_name="Lote A-2",
-                           opened_at=datetime.now(UTC))
-            ),
-        )  # fmt: skip
-    finally:
-        run_async(qtbot, colleague.aclose())
+    theirs = colleague_opens_lote_a2(qtbot, fresh_sim)
     kit = tally_kit_factory(fresh_sim, api_key=fresh_sim.api_key("read:production"))
     pane = kit.pane
     settle(qtbot, kit)  # the office has the colleague's session in its cache
@@ -128,20 +130,7 @@ def test_without_a_session_of_your_own_the_banner_offers_a_sector_where_one_can_
     """One open session per sector and day: the colleague's sector cannot take a second one today, so the way
     forward is opening one in another sector (it used to open the dialog on the colleague's sector, and the rule
     then refused it)."""
-    colleague = HydrobitClient(
-        ApiConfig.single_origin(fresh_sim.base_url, timeout=5.0),
-        Credentials(COLLEAGUE, bearer_token=fresh_sim.token(COLLEAGUE)),
-    )
-    try:
-        run_async(
-            qtbot,
-            colleague.open_session(
-                NewSession(project_id="proj_123", sector_id="sector_002", sector_name="Lote A-2",
-                           opened_at=datetime.now(UTC))
-            ),
-        )  # fmt: skip
-    finally:
-        run_async(qtbot, colleague.aclose())
+    colleague_opens_lote_a2(qtbot, fresh_sim)
     kit = tally_kit_factory(fresh_sim, api_key=fresh_sim.api_key("read:production"))
     pane, office = kit.pane, kit.office
     settle(qtbot, kit)

@@ -31,14 +31,21 @@ DEVICE, PROJECT_ID = "bitRTU-04", "proj_456"
 FLOW = SeriesKey(DEVICE, "flow_lpm_valve_008")
 
 
-@pytest.fixture
-def shown(qtbot: QtBot, qapp: QApplication, qloop: object) -> Iterator[tuple[TelemetryPane, AlarmCenter]]:
+def hub_with_a_minute_of_flow() -> TelemetryHub:
+    """A hub with no broker, holding the last minute of valve_008's flow as ingest stores it."""
     hub = TelemetryHub(no_token)  # type: ignore[arg-type]
     now = time.time()
     series = hub.store.get_or_create(FLOW)
     assert series is not None
     ts = np.arange(now - 60, now, 1.0)
     series.extend(ts, np.full(len(ts), 620.0))
+    return hub
+
+
+@pytest.fixture
+def shown(qtbot: QtBot, qapp: QApplication, qloop: object) -> Iterator[tuple[TelemetryPane, AlarmCenter]]:
+    hub = hub_with_a_minute_of_flow()
+    now = time.time()
     hub.devices.valves(DEVICE, PROJECT_ID, {"valve_008": ValveSeen("closed", now - 30, now - 1)})
     live = LiveTelemetry(hub)
     alarms = AlarmCenter(lambda: 60.0)
@@ -131,12 +138,7 @@ def test_a_history_that_arrives_after_the_pane_closed_is_dropped_quietly(
     (PlotDataItem) already deleted" from the task)."""
     import asyncio
 
-    hub = TelemetryHub(no_token)  # type: ignore[arg-type]
-    now = time.time()
-    series = hub.store.get_or_create(FLOW)
-    assert series is not None
-    ts = np.arange(now - 60, now, 1.0)
-    series.extend(ts, np.full(len(ts), 620.0))
+    hub = hub_with_a_minute_of_flow()
     live = LiveTelemetry(hub)
     _window, pane = telemetry_window(qtbot, qapp, live)
     tasks = pane.context.tasks
