@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
@@ -31,6 +32,7 @@ Zone: TypeAlias = "ZoneInfo | str | None"  # a timezone, its IANA name, or None 
 
 
 # ------------------------------------------------------------------------------------------------ zones
+@cache  # a table's every time goes through here: the import and the lookup are paid once per zone
 def farm_zone(name: str | None) -> ZoneInfo | None:
     """The project's timezone, or None when it is missing or unknown to this computer."""
     # Imported here: zoneinfo (and sysconfig, which it reads for the zone folders) cost some 2.5 ms, and the
