@@ -111,6 +111,13 @@ class Board:
         """Enter in the dialog: its default button."""
         self.qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
 
+    def refused_here(self) -> tuple[Any, str]:
+        """Ctrl+N, Enter where a session is already open: the dialog stays, saying why (dialog, its problem)."""
+        dialog = self.open_dialog()
+        self.confirm(dialog)
+        self.qtbot.waitUntil(dialog.problem_label.isVisible)
+        return dialog, dialog.problem_label.text()
+
     def open_session_here(self) -> SessionRow:
         """Ctrl+N, Enter: a session in the selected sector with everything as the dialog proposes."""
         dialog = self.open_dialog()
@@ -243,10 +250,7 @@ def test_a_session_opened_offline_shows_pending_and_gets_its_server_id_once_the_
 def test_the_one_open_session_rule_is_explained_before_anything_is_queued(board: Board) -> None:
     board.open_session_here()
     first = board.wait_synced()
-    dialog = board.open_dialog()
-    board.confirm(dialog)
-    board.qtbot.waitUntil(dialog.problem_label.isVisible)
-    text = dialog.problem_label.text()
+    dialog, text = board.refused_here()
     assert "Only one session can be open per sector and day" in text
     assert "Lote A-1" in text
     assert "You opened it at" in text
@@ -270,10 +274,7 @@ def test_a_colleagues_open_session_points_to_another_sector_not_to_recording_int
     direct_session(board, OTHER_USER, SECTOR, SECTOR_NAME)
     board.run(board.pane.refresh())  # this computer knows it: the rule is checked before anything is queued
     board.qtbot.waitUntil(lambda: board.row() is not None)
-    dialog = board.open_dialog()
-    board.confirm(dialog)
-    board.qtbot.waitUntil(dialog.problem_label.isVisible)
-    text = dialog.problem_label.text()
+    _dialog, text = board.refused_here()
     assert "Only one session can be open per sector and day" in text
     assert "open yours in another sector" in text
     assert "record into it, before opening" not in text
