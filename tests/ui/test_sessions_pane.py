@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFormLayout
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.api.auth import Credentials
@@ -274,10 +274,16 @@ def test_a_colleagues_open_session_points_to_another_sector_not_to_recording_int
     direct_session(board, OTHER_USER, SECTOR, SECTOR_NAME)
     board.run(board.pane.refresh())  # this computer knows it: the rule is checked before anything is queued
     board.qtbot.waitUntil(lambda: board.row() is not None)
-    _dialog, text = board.refused_here()
+    dialog, text = board.refused_here()
     assert "Only one session can be open per sector and day" in text
     assert "open yours in another sector" in text
     assert "record into it, before opening" not in text
+    # The dialog grows for the five lines of it: no field is squeezed below its own height (its text cut).
+    form = dialog.form
+    fields = [form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget() for row in range(form.rowCount())]
+    squeezed = [form.labelForField(field).text() for field in fields if field.height() < field.sizeHint().height()]
+    assert squeezed == []
+    assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())  # the message's lines, all of them
     opens = board.run(board.office.store.outbox_items(kinds=[EntryKind.OPEN_SESSION]))
     assert opens == []
 

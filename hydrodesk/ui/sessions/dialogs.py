@@ -189,6 +189,7 @@ class _SessionDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
+        self._column = layout
 
     def show_problem(self, text: str) -> None:
         """Why the request cannot be done as it stands; the dialog stays open so the user can change it."""
@@ -196,6 +197,11 @@ class _SessionDialog(QDialog):
         self.problem_label.setVisible(True)
         self.set_busy(False)
         self.adjustSize()  # room for the message without squeezing the fields
+        # adjustSize() measures the wrapped message at a width of its own: on X11 that left a five-line message
+        # 16 px short, and the fields gave up the rest (the last ones' text cut at the bottom).
+        wanted = self._column.totalHeightForWidth(self.width())
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
 
     def set_busy(self, busy: bool) -> None:
         self.confirm_button.setEnabled(not busy)
