@@ -136,3 +136,40 @@ def test_a_burst_of_scans_leaves_the_two_tables_where_they_were(
     assert splitter.sizes() == shown
     needs = [columns.table_width() for columns in tables]
     assert all(size >= need for size, need in zip(splitter.sizes(), needs, strict=True))  # neither scrolls sideways
+
+
+def test_a_reload_after_a_sync_that_ends_after_the_pane_closed_is_dropped_quietly(
+    qtbot: QtBot, tally_kit_factory: Any, fresh_sim: Any
+) -> None:
+    """The pane reads the farm again after a sync; closed and deleted meanwhile, it must not be told it has its
+    data ("Signal source has been deleted" from the task, seen once under load at a test's end)."""
+    import asyncio
+    import gc
+
+    from shiboken6 import isValid
+
+    kit = tally_kit_factory(fresh_sim)
+    kit.select(qtbot)
+    wait_for_session(qtbot, kit)
+    store = kit.office.store
+    failures: list[BaseException] = []
+    kit.tasks.failure_listener = lambda _name, error: failures.append(error)
+    held = asyncio.Event()
+    read_workers = store.workers
+
+    async def slow_workers() -> Any:
+        await held.wait()
+        return await read_workers()
+
+    store.workers = slow_workers  # type: ignore[method-assign]
+    kit.pane._shown_after_sync = False  # the first sync's reload: the one that says the data is there
+    task = kit.tasks.spawn(kit.pane._reload_everything(), name="tallies-sync-reload")
+    kit.pane.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(kit.pane))
+    held.set()
+    qtbot.waitUntil(task.done)
+    assert failures == []
+    # Nothing of the deleted pane is left for the test's end to close (qtbot holds its widgets weakly).
+    kit.pane = None  # type: ignore[assignment]
+    del task
+    gc.collect()

@@ -82,6 +82,8 @@ class TalliesLoading:
             await self._load_sessions(pick_open=self._picks_the_session())
         else:
             await self._reload_ledger()
+        if not isValid(self):
+            return  # the pane closed while the farm was read again
         if synced and not self._shown_after_sync:
             self._shown_after_sync = True
             self.data_ready.emit()
