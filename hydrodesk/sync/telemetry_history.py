@@ -153,9 +153,11 @@ class TelemetryBackfill:
         return min(high, max(low, math.floor(self.points_per_reply / series) * MINUTE_S))
 
     async def _recent(self, project_id: str, since: float, now: float) -> tuple[RecentReadings, ...]:
-        if now - since < 1.0:
-            return ()
-        history = await self.client.telemetry_history(project_id, _utc(since), _utc(now), resolution="raw")
+        # At least a second is asked for: in the minute's first second the range would be empty (or under a
+        # reading long) and the minute's first reading, which the server has, would be missing from the curve.
+        # What lies past the server's own clock it leaves out.
+        until = max(now, since + 1.0)
+        history = await self.client.telemetry_history(project_id, _utc(since), _utc(until), resolution="raw")
         return tuple(
             RecentReadings(SeriesKey(item.device_id, item.metric), item.ts, item.value)
             for item in history.series
