@@ -2098,10 +2098,6 @@
         <translation>Se registra en {sector}. El punto es opcional.</translation>
     </message>
     <message>
-        <source>Choose the sector where the form was filled in, or Typed coordinates.</source>
-        <translation>Elija el sector donde se llenó el formulario, o Coordenadas escritas.</translation>
-    </message>
-    <message>
         <source>Type the latitude and longitude where the form was filled in.</source>
         <translation>Escriba la latitud y la longitud del lugar donde se llenó el formulario.</translation>
     </message>
