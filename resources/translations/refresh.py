@@ -15,6 +15,7 @@ tests/ui/test_translations.py fails while any string lacks a translation, so a f
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -91,7 +92,13 @@ def main() -> int:
             cwd=REPO,
             check=True,
         )
-        subprocess.run([tool("pyside6-lrelease"), str(ts_file), "-qm", str(ts_file.with_suffix(".qm"))], check=True)
+        # Compiled aside and renamed into place: a HydroDesk running from this tree has the old .qm mapped into
+        # memory, and lrelease writing into that same file made it crash the next time it translated. The rename
+        # leaves it the old file until it restarts.
+        qm_file = ts_file.with_suffix(".qm")
+        partial = qm_file.with_suffix(".qm.partial")
+        subprocess.run([tool("pyside6-lrelease"), str(ts_file), "-qm", str(partial)], check=True)
+        os.replace(partial, qm_file)
     return 0
 
 
