@@ -1334,7 +1334,7 @@
     </message>
     <message>
         <source>Worker ID</source>
-        <translation>ID de trabajador</translation>
+        <translation>ID del trabajador</translation>
     </message>
     <message>
         <source>Pay</source>
@@ -2518,7 +2518,7 @@
     </message>
     <message>
         <source>Not signed in</source>
-        <translation>Sin sesión iniciada</translation>
+        <translation>Sin iniciar sesión</translation>
     </message>
     <message>
         <source>Sign in to Hydrobit (File &gt; Sign in) to fill in forms.</source>
@@ -4048,7 +4048,7 @@
     </message>
     <message>
         <source>{count} waiting to be sent</source>
-        <translation>{count} esperando a enviarse</translation>
+        <translation>{count} en espera de envío</translation>
     </message>
     <message>
         <source>Nothing waiting</source>
@@ -5081,7 +5081,7 @@
     <name>ScoutingLoading</name>
     <message>
         <source>Not signed in</source>
-        <translation>Sin sesión iniciada</translation>
+        <translation>Sin iniciar sesión</translation>
     </message>
     <message>
         <source>Sign in to see the farm&apos;s scouting.</source>
@@ -5677,7 +5677,7 @@
     </message>
     <message>
         <source>Choose a project or sector in the navigator.</source>
-        <translation>Elija un proyecto o sector en el navegador.</translation>
+        <translation>Elija un proyecto o un sector en el navegador.</translation>
     </message>
     <message>
         <source>A production session is one sector&apos;s harvest on one day, paid at the price and bonus set when it is opened. The table lists the day&apos;s sessions with their units, workers and pay, and the cards add them up. Opening, editing, extending and closing are saved on this computer first and sent to Hydrobit when the connection allows.</source>
@@ -6272,7 +6272,7 @@
     <name>TalliesDisplay</name>
     <message>
         <source>Not signed in</source>
-        <translation>Sin sesión iniciada</translation>
+        <translation>Sin iniciar sesión</translation>
     </message>
     <message>
         <source>Sign in to record tallies; they are kept on this computer until they sync.</source>
