@@ -252,7 +252,10 @@ def test_every_field_type_renders_and_is_checked_before_anything_is_queued(
     editor.longitude_edit.clear()
     editor.set_places(editor.project, None)
     assert editor.location_combo.currentText() == "Choose a sector…"
-    assert editor.point_hint.text() == "Choose the sector where the form was filled in, or type its latitude and longitude."
+    assert (
+        editor.point_hint.text()
+        == "Choose the sector where the form was filled in, or type its latitude and longitude."
+    )
     assert editor._check_location() == (
         "Choose the sector where the form was filled in, or type its latitude and longitude."
     )
