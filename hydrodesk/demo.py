@@ -21,6 +21,7 @@ from hydrodesk.ui.launch import Connection, ProgressCallback, StartupPhase
 
 if TYPE_CHECKING:
     from hydrodesk.sim.launcher import RunningSimulator
+    from hydrodesk.store.lock import ProfileLock
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ class DemoFarm:
         self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="hydrodesk-demo")
         self._starting: concurrent.futures.Future[RunningSimulator] | None = None
         self._closed = False
+        self._farm_lock: ProfileLock | None = None
         atexit.register(self._kill_if_running)
 
     @property
@@ -66,6 +68,7 @@ class DemoFarm:
         progress(StartupPhase.STARTING_SIMULATOR)
         if self._running is None:
             self.data_dir.mkdir(parents=True, exist_ok=True)
+            self._hold_farm()
             self._starting = self._executor.submit(self._start_simulator)
             self._running = await asyncio.shield(asyncio.wrap_future(self._starting))
         running = self._running
@@ -88,6 +91,18 @@ class DemoFarm:
             demo=True,
             refresh_every_s=DEMO_REFRESH_S,
         )
+
+    def _hold_farm(self) -> None:
+        """One simulator per demo farm: a second HydroDesk started on this computer (a double click on the icon)
+        would start another on the same data, and both farms' crews would post every delivery. Raises StoreInUse,
+        which the window explains as it does for an account's cache open in another window."""
+        from hydrodesk.sim.db import DATABASE_FILE
+        from hydrodesk.store.lock import ProfileLock
+
+        if self._farm_lock is None:
+            lock = ProfileLock(self.data_dir / DATABASE_FILE)  # the lock file sits beside the simulator's database
+            lock.acquire()
+            self._farm_lock = lock
 
     def _start_simulator(self) -> RunningSimulator:
         from hydrodesk.sim.launcher import start_simulator
@@ -122,6 +137,9 @@ class DemoFarm:
         if running is not None:
             code = await asyncio.wrap_future(self._executor.submit(running.stop))
             log.info("demo simulator stopped (exit code %s)", code)
+        if self._farm_lock is not None:
+            self._farm_lock.release()
+            self._farm_lock = None
         self._executor.shutdown(wait=False)
         atexit.unregister(self._kill_if_running)
 

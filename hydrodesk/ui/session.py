@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from shiboken6 import isValid
 
 from hydrodesk.settings import (
     KeychainUnavailable,
@@ -26,6 +27,7 @@ from hydrodesk.settings import (
     SettingsError,
     SettingsStore,
 )
+from hydrodesk.store.lock import StoreInUse
 from hydrodesk.ui.account_menu import AccountMenu
 from hydrodesk.ui.cache_refused import show_cache_refused
 from hydrodesk.ui.connection import ConnectionMonitor, ConnectionState
@@ -76,6 +78,7 @@ class SessionController(AccountMenu, QObject):
         self._data_dir = data_dir
         self._dialog: SignInDialog | None = None
         self._kept: KeptSignIn | None = None  # an OIDC sign-in renewing itself
+        self._progress_line = ""  # the status bar's line for the sign-in under way ("Signing in…")
         window.sign_in_requested.connect(self.open_sign_in)
         window.sign_out_requested.connect(self.request_sign_out)
         window.reconnect_requested.connect(self._reconnect)
@@ -226,12 +229,22 @@ class SessionController(AccountMenu, QObject):
     # ------------------------------------------------------------------------------------------ connect
     async def connect(self, source: SessionSource) -> bool:
         """Sign in through `source` and load the farm; on failure the window says why and what to do."""
+        try:
+            return await self._connect(source)
+        finally:
+            self._end_progress()
+
+    async def _connect(self, source: SessionSource) -> bool:
         await self._release_current(keep=source)
         self._source = source
         self._monitor.set_state(ConnectionState.SIGNING_IN)
         self._report_progress(StartupPhase.CONNECTING)
         try:
             connection = await source.connect(self._report_progress)
+        except StoreInUse as error:  # the demo farm is open in another HydroDesk window on this computer
+            self._monitor.set_state(ConnectionState.SIGNED_OUT)
+            show_cache_refused(self._window, error)
+            return False
         except KeychainUnavailable:
             self._monitor.set_state(ConnectionState.SIGNED_OUT)
             self._window.show_state(
@@ -422,6 +435,17 @@ class SessionController(AccountMenu, QObject):
         }[phase]
         self._window.show_busy(title, message)
         self._window.statusBar().showMessage(title)
+        self._progress_line = title
+
+    def _end_progress(self) -> None:
+        """The sign-in's progress line goes when the sign-in ends, however it ended (it said "Signing in to the
+        demo farm…" under a page saying the farm could not be opened); a message shown since then stays."""
+        if not isValid(self._window):  # the app closed during the sign-in
+            return
+        bar = self._window.statusBar()
+        if self._progress_line and bar.currentMessage() == self._progress_line:
+            bar.clearMessage()
+        self._progress_line = ""
 
     async def _release_current(self, keep: SessionSource | None = None) -> None:
         client = self._window.detach() if self._client is not None else None

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from hydrodesk.demo import DemoFarm
 from hydrodesk.settings import SecretStore, SettingsStore
+from hydrodesk.sim.db import DATABASE_FILE
+from hydrodesk.store.lock import ProfileLock, StoreInUse
 from hydrodesk.store.paths import user_database
 from hydrodesk.store.store import Store
 from hydrodesk.ui.connection import ConnectionState
@@ -23,15 +28,52 @@ from .conftest import DEMO_USER, WindowKit, run_async
 from .live_support import SimulatorSource
 
 
-def controller_for(kit: WindowKit, tmp_path: Path) -> SessionController:
+def controller_for(kit: WindowKit, tmp_path: Path, demo: DemoFarm | None = None) -> SessionController:
     return SessionController(
         kit.window,
         kit.monitor,
         kit.tasks,
         settings=SettingsStore(tmp_path / "settings.json"),
         secrets=SecretStore(),
+        demo=demo,
         data_dir=tmp_path / "data",
     )
+
+
+def test_a_demo_farm_open_in_another_window_starts_no_second_simulator_and_try_again_opens_it_once_closed(
+    qtbot: QtBot, make_window: Callable[[], WindowKit], sim_template: Path, tmp_path: Path
+) -> None:
+    farm = tmp_path / "demo-farm"
+    shutil.copytree(sim_template, farm)
+    other_window = ProfileLock(farm / DATABASE_FILE)  # what a first HydroDesk holds while its demo farm runs
+    other_window.acquire()
+    demo = DemoFarm(farm)
+    kit = make_window()
+    kit.window.show()
+    controller = controller_for(kit, tmp_path, demo)
+    try:
+        assert not run_async(qtbot, controller.connect(demo), timeout_ms=20_000)
+        page = kit.window.state_page
+        assert page.title_label.text() == "HydroDesk is already open for this account"
+        assert "Switch to that window, or close it and press Try again." in page.message_label.text()
+        assert demo.running is None  # no second simulator on the same farm: its crews would post everything twice
+        assert kit.monitor.state == ConnectionState.SIGNED_OUT
+        assert kit.window.statusBar().currentMessage() == ""  # not "Starting the demo farm…" under the refusal
+
+        other_window.release()
+        with qtbot.waitSignal(kit.window.load_finished, timeout=60_000) as loaded:
+            qtbot.mouseClick(page.action_button, Qt.MouseButton.LeftButton)
+        assert loaded.args == [True]
+        assert demo.running is not None
+        assert kit.window.showing_data
+        assert kit.window.statusBar().currentMessage() != "Signing in to the demo farm…"
+        # While this window runs the farm, a further HydroDesk is kept out of it.
+        with pytest.raises(StoreInUse):
+            ProfileLock(farm / DATABASE_FILE).acquire()
+    finally:
+        run_async(qtbot, controller.aclose(), timeout_ms=30_000)
+        other_window.release()
+    assert demo.running is None
 
 
 def test_a_cache_open_in_another_window_is_explained_and_try_again_signs_in_once_it_is_closed(
