@@ -226,9 +226,7 @@ class FormEditor(QWidget):
             if sector is not None:
                 text = self.tr("Recorded in {sector}. A point is optional.").format(sector=sector.sector_name)
             elif self.location_combo.currentData() is None:
-                text = self.tr(
-                    "Choose the sector where the form was filled in, or type its latitude and longitude."
-                )
+                text = self.tr("Choose the sector where the form was filled in, or type its latitude and longitude.")
             else:
                 text = self.tr("Type the latitude and longitude where the form was filled in.")
         else:
