@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 SIZE = (1366, 768)
@@ -57,6 +58,12 @@ def distinct_colours(path: Path) -> tuple[tuple[int, int], int]:
     return (image.width(), image.height()), len(colours)
 
 
+def installed_only(environ: Mapping[str, str]) -> dict[str, str]:
+    """The environment without PYTHONPATH: a developer's, naming a checkout, would run that checkout's hydrodesk in
+    place of the one the wheel or the bundle installed."""
+    return {name: value for name, value in environ.items() if name != "PYTHONPATH"}
+
+
 def run_demo(
     command: list[str], screenshot: Path, *, quit_after: float, check_log: bool, timeout: float
 ) -> subprocess.CompletedProcess[str]:
@@ -64,7 +71,7 @@ def run_demo(
         program = Path(command[0])
         if program.exists():  # a relative path still names it from the temporary folder the app runs in
             command = [str(program.resolve()), *command[1:]]
-        env = {**os.environ, **throwaway_home(Path(home)), "QT_QPA_PLATFORM": "offscreen"}
+        env = {**installed_only(os.environ), **throwaway_home(Path(home)), "QT_QPA_PLATFORM": "offscreen"}
         # Run the app from a neutral folder, so that a checkout's hydrodesk/ cannot stand in for the installed one.
         done = subprocess.run(
             [

@@ -7,6 +7,7 @@ be what runs there, so the test first asks the new venv where hydrodesk and its 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import sysconfig
@@ -97,6 +98,7 @@ def test_the_installed_wheel_runs_the_demo_farm(wheel: Path, tmp_path: Path) -> 
     # this venv's editable-install hook (a .pth of its own) is not run there.
     (new_site / "_test_venv_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
 
+    smoke = packaging_script("smoke")
     where = subprocess.run(
         [
             new_python,
@@ -104,6 +106,7 @@ def test_the_installed_wheel_runs_the_demo_farm(wheel: Path, tmp_path: Path) -> 
             "import hydrodesk, hydrodesk.resources as r; print(hydrodesk.__file__); print(r.resources_dir())",
         ],
         cwd=tmp_path,
+        env=smoke.installed_only(os.environ),
         check=True,
         capture_output=True,
         text=True,
@@ -111,7 +114,6 @@ def test_the_installed_wheel_runs_the_demo_farm(wheel: Path, tmp_path: Path) -> 
     assert Path(where[0]).is_relative_to(new_site)
     assert Path(where[1]) == new_site / "hydrodesk" / "_resources"
 
-    smoke = packaging_script("smoke")
     screenshot = tmp_path / "wheel.png"
     executable = target / ("Scripts/hydrodesk.exe" if sys.platform == "win32" else "bin/hydrodesk")
     # The demo loads in about 10 s here (a fresh farm is seeded first); a busy machine needs the headroom. With a
