@@ -32,6 +32,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 USER_AGENT = f"HydroDesk/{__version__}"
 _NO_BODY: Any = object()
+# Requests that change nothing on the server: sent once more when the connection broke under them.
+SAFE_TO_REPEAT = frozenset({"GET", "HEAD", "OPTIONS"})
+# How a kept-alive connection the server has just closed fails a request sent on it.
+_DROPPED_CONNECTION = (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,20 @@ class Transport:
         origin = self.config.base_url if endpoint.server is Server.PRODUCTION else self.config.iot_url
         return origin + endpoint.path(**(path_params or {}))
 
+    async def _send(self, request: httpx.Request, label: str) -> httpx.Response:
+        try:
+            return await self._http.send(request)
+        except _DROPPED_CONNECTION:
+            # Servers close idle kept-alive connections after a few seconds (uvicorn after 5, others after 60 or
+            # 75), and one closed just as this request went out on it fails without a reply. A request that
+            # changes nothing goes once more, on a fresh connection; the office would otherwise show "Offline" for
+            # a server that is there. (Changes are not repeated here: the outbox sends them again with their
+            # idempotency keys.)
+            if request.method not in SAFE_TO_REPEAT:
+                raise
+            log.info("%s: the connection was closed under the request; sending it again", label)
+            return await self._http.send(request)
+
     async def send(
         self,
         endpoint: Endpoint,
@@ -112,7 +130,7 @@ class Transport:
         label = f"{endpoint.method} {endpoint.template}"
         started = time.monotonic()
         try:
-            response = await self._http.send(request)
+            response = await self._send(request, label)
         except httpx.TimeoutException as exc:
             log.info("%s timed out (%s)", label, type(exc).__name__)
             raise RequestTimeout(detail=f"{type(exc).__name__} on {label}") from exc

@@ -160,6 +160,59 @@ async def test_a_read_timeout_is_a_request_timeout() -> None:
 
 
 @pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "dropped",
+    [
+        httpx.RemoteProtocolError("Server disconnected without sending a response."),
+        httpx.ReadError("[Errno 104] Connection reset by peer"),
+        httpx.WriteError("[Errno 32] Broken pipe"),
+    ],
+)
+async def test_a_read_on_a_connection_the_server_just_closed_is_sent_again_once(dropped: Exception) -> None:
+    sent: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request.method)
+        if len(sent) == 1:  # a kept-alive connection the server closed as the request went out
+            raise dropped
+        return httpx.Response(200, json={"status": "success", "data": [PROJECT]})
+
+    async with client_for(handler) as client:
+        projects = await client.list_projects()
+    assert [project.project_id for project in projects] == ["proj_123"]
+    assert sent == ["GET", "GET"]
+
+
+@pytest.mark.asyncio
+async def test_a_read_whose_connection_breaks_twice_is_offline() -> None:
+    sent: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request.method)
+        raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
+
+    async with client_for(handler) as client:
+        with pytest.raises(Offline):
+            await client.list_projects()
+    assert sent == ["GET", "GET"]  # once more, not on and on
+
+
+@pytest.mark.asyncio
+async def test_a_change_whose_connection_broke_is_not_sent_again_here() -> None:
+    sent: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request.method)
+        raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
+
+    record = NewRecord(session_id="s", worker_id="JS0315", worker_name="John Smith", recorded_at_utc=datetime.now(UTC))
+    async with client_for(handler) as client:
+        with pytest.raises(Offline):
+            await client.create_record(record)
+    assert sent == ["POST"]  # the outbox repeats changes itself, with their idempotency keys
+
+
+@pytest.mark.asyncio
 async def test_a_certificate_failure_says_the_connection_is_not_secure() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed", request=request)
