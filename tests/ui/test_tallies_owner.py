@@ -130,7 +130,7 @@ def test_without_a_session_of_your_own_the_banner_offers_a_sector_where_one_can_
     """One open session per sector and day: the colleague's sector cannot take a second one today, so the way
     forward is opening one in another sector (it used to open the dialog on the colleague's sector, and the rule
     then refused it)."""
-    colleague_opens_lote_a2(qtbot, fresh_sim)
+    theirs = colleague_opens_lote_a2(qtbot, fresh_sim)
     kit = tally_kit_factory(fresh_sim, api_key=fresh_sim.api_key("read:production"))
     pane, office = kit.pane, kit.office
     settle(qtbot, kit)
@@ -146,6 +146,19 @@ def test_without_a_session_of_your_own_the_banner_offers_a_sector_where_one_can_
     assert link is not None
     sector = link.removeprefix(OPEN_SESSION_IN)
     assert sector not in ("", "sector_002")
+    assert "Open a session of your own in Lote A-1" in pane.session_banner.text()
+    with qtbot.waitSignal(pane.session_open_requested, timeout=5_000) as asked:
+        pane.session_banner.linkActivated.emit(link)
+    assert asked.args == ["proj_123", sector]
+
+    # Shown from elsewhere (a worker's recent tallies, say) while the navigator is on another project: the same
+    # way forward, from the sectors this computer keeps for the session's project (it offered none).
+    kit.select(qtbot, project_id="proj_456", sector_id=None)
+    qtbot.waitUntil(lambda: (pane.selected_session() or {}).get("project_id") != "proj_123", timeout=10_000)
+    qtbot.waitUntil(lambda: banner_link(pane.session_banner.text(), OPEN_SESSION_IN) is None, timeout=10_000)
+    pane.show_session(theirs.session_id)
+    qtbot.waitUntil(lambda: (pane.selected_session() or {}).get("session_id") == theirs.session_id, timeout=10_000)
+    qtbot.waitUntil(lambda: banner_link(pane.session_banner.text(), OPEN_SESSION_IN) == link, timeout=10_000)
     assert "Open a session of your own in Lote A-1" in pane.session_banner.text()
     with qtbot.waitSignal(pane.session_open_requested, timeout=5_000) as asked:
         pane.session_banner.linkActivated.emit(link)

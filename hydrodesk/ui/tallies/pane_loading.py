@@ -26,6 +26,8 @@ from hydrodesk.ui.tallies.scopes import SEASON, SESSION
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
+    from hydrodesk.sync.office import Office
+
 
 class TalliesLoading:
     """Reads sessions, ledgers and scope sums from the office. A part of TalliesPane
@@ -263,6 +265,16 @@ class TalliesLoading:
         owner, office = session.get("owner_auth0_id"), self._office
         return bool(owner) and office is not None and owner != office.actions.auth0_id
 
+    async def _sector_names(self, office: Office, project_id: str) -> dict[str, str]:
+        """The project's sectors, id -> name: as the navigator lists them when it shows that project, else as this
+        computer keeps them (a session shown from elsewhere, a worker's recent tallies say, while the navigator is
+        on another project: it used to get no way forward at all)."""
+        project = self._selection.project
+        if project is not None and project.project_id == project_id:
+            return {sector.sector_id: sector.sector_name for sector in project.sectors}
+        rows = await office.store.sectors(project_id)
+        return {str(row["sector_id"]): str(row.get("sector_name") or row["sector_id"]) for row in rows}
+
     async def _offer_own_session(self, shown_id: str) -> None:
         """Beside "only the supervisor who opened this session can record in it": a link to the supervisor's own
         open session in the project (today's first), or to opening one in a sector where one can open today (the
@@ -277,19 +289,20 @@ class TalliesLoading:
         today = self._today(str(session.get("timezone") or getattr(self._selection.project, "timezone", "") or ""))
         own = session_to_show([row.data for row in opened if row.data.get("owner_auth0_id") == me], me, today)
         if own is None:
-            project = self._selection.project
-            sectors = project.sectors if project is not None and project.project_id == session["project_id"] else []
+            sectors = await self._sector_names(office, str(session["project_id"]))
+            if office is not self._office or self._session_id() != shown_id or not isValid(self):
+                return
             free = sector_free_on(
                 [row.data for row in opened],
                 project_id=session["project_id"],
-                sector_ids=[sector.sector_id for sector in sectors],
+                sector_ids=list(sectors),
                 day=today,
                 prefer=session.get("sector_id"),
             )
             if free is None:  # every sector has a session open today: none can be opened
                 self._show_banner(self._entry_block_reason())
                 return
-            name = next(sector.sector_name for sector in sectors if sector.sector_id == free)
+            name = sectors[free]
             self._show_banner(
                 self._entry_block_reason(),
                 [(OPEN_SESSION_IN + free, self.tr("Open a session of your own in {sector}").format(sector=name))],
