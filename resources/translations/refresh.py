@@ -97,8 +97,11 @@ def main() -> int:
         # leaves it the old file until it restarts.
         qm_file = ts_file.with_suffix(".qm")
         partial = qm_file.with_suffix(".qm.partial")
-        subprocess.run([tool("pyside6-lrelease"), str(ts_file), "-qm", str(partial)], check=True)
-        os.replace(partial, qm_file)
+        try:
+            subprocess.run([tool("pyside6-lrelease"), str(ts_file), "-qm", str(partial)], check=True)
+            os.replace(partial, qm_file)
+        finally:
+            partial.unlink(missing_ok=True)  # what a failed lrelease left
     return 0
 
 
