@@ -1,14 +1,18 @@
-"""A disabled primary button (Record, Open session…, Send) is greyed like any disabled button. The accent colour
-of the primary buttons outranked the style sheet's rule for disabled ones, so a disabled Record in a colleague's
-session still looked ready to press. Read from the pixels the buttons paint, in every theme."""
+"""Primary buttons (Record, Open session…, Send) are drawn in the accent colour, and greyed like any button when
+disabled. The accent outranked the style sheet's rule for disabled buttons, so a disabled Record in a colleague's
+session still looked ready to press; and a dialog's confirm button, named after its QDialogButtonBox had polished
+it, was drawn plain. Read from the pixels the buttons paint."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from hydrodesk.ui.sessions.dialogs import ExtendSessionDialog
 from hydrodesk.ui.theme import ThemeManager
 
 
@@ -40,3 +44,16 @@ def test_a_disabled_primary_button_is_greyed_like_any_disabled_button(
     plain.setEnabled(False)
     assert fill(primary) != accent
     assert fill(primary) == fill(plain)
+
+
+def test_a_dialogs_confirm_button_is_drawn_as_the_primary_button(qtbot: QtBot, qapp: QApplication) -> None:
+    themes = ThemeManager(qapp, "light")
+    themes.apply("light")
+    dialog = ExtendSessionDialog(
+        sector_name="Lote A-1", current_hours=10, opened_at=datetime(2026, 12, 5, 12, tzinfo=UTC), timezone="UTC"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.confirm_button.isEnabled()
+    assert fill(dialog.confirm_button) == QColor(themes.current.tokens["accent"])

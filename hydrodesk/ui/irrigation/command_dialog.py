@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from hydrodesk.domain.irrigation import MAX_DURATION_MIN, MIN_DURATION_MIN
 from hydrodesk.domain.irrigation_limits import Interlock, InterlockKind
 from hydrodesk.ui.formats import number_text
+from hydrodesk.ui.widgets.restyle import set_style_name
 
 DEFAULT_DURATION_MIN = 30
 DEFAULT_DELIVERY_MIN = 15
@@ -105,7 +106,7 @@ class ValveCommandDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.confirm_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.confirm_button.setObjectName("PrimaryButton" if action in ("open", "start") else "DangerButton")
+        set_style_name(self.confirm_button, "PrimaryButton" if action in ("open", "start") else "DangerButton")
         self.confirm_button.setDefault(True)
         self.buttons.accepted.connect(self._confirm)
         self.buttons.rejected.connect(self.reject)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from hydrodesk.domain.session_data import SessionData
 from hydrodesk.ui import formats
 from hydrodesk.ui.outbox import text
+from hydrodesk.ui.widgets.restyle import set_style_name
 
 MAX_UNITS = 100_000.0
 
@@ -52,7 +53,7 @@ class _ChoiceDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.buttons = QDialogButtonBox(self)
         self.ok_button: QPushButton = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setObjectName("DangerButton" if danger else "PrimaryButton")
+        set_style_name(self.ok_button, "DangerButton" if danger else "PrimaryButton")
         self.ok_button.setDefault(True)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._try_accept)

@@ -33,6 +33,7 @@ from hydrodesk.domain.session_board import bonus_of, has_bonus
 from hydrodesk.domain.session_data import SessionData
 from hydrodesk.domain.sessions import MAX_DURATION_LIMIT_HOURS, MAX_FLAT_BONUS, MAX_PERCENT_BONUS, Bonus
 from hydrodesk.ui import formats
+from hydrodesk.ui.widgets.restyle import set_style_name
 
 SAMPLING_UNITS = ("box", "kg", "ton")
 MAX_PRICE = 100_000.0
@@ -177,7 +178,7 @@ class _SessionDialog(QDialog):
         self.problem_label.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.confirm_button: QPushButton = self.buttons.addButton(confirm, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.confirm_button.setObjectName("PrimaryButton")
+        set_style_name(self.confirm_button, "PrimaryButton")
         self.confirm_button.setDefault(True)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
@@ -407,7 +408,7 @@ class CloseSessionDialog(_SessionDialog):
         self, *, sector_name: str, summary: str, pending_note: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(self.tr("Close session"), self.tr("Close session"), parent)
-        self.confirm_button.setObjectName("DangerButton")
+        set_style_name(self.confirm_button, "DangerButton")
         self.heading.setText(self.tr("Close the session for {sector}?").format(sector=sector_name))
         self.detail.setText(
             summary

@@ -47,7 +47,7 @@ from hydrodesk.store.outbox import DuplicateEntry
 from hydrodesk.ui.formats import amount_text, counted, day_text, farm_zone, unit_word, zone_label
 from hydrodesk.ui.tallies.import_models import RejectedRowsModel, ValidRowsModel, sheet_problem_text
 from hydrodesk.ui.widgets.data_table import DataTable
-from hydrodesk.ui.widgets.restyle import set_style_property
+from hydrodesk.ui.widgets.restyle import set_style_name, set_style_property
 
 if TYPE_CHECKING:
     from hydrodesk.sync.office import Office
@@ -163,7 +163,7 @@ class ImportSheetDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setObjectName("PrimaryButton")
+        set_style_name(self.import_button, "PrimaryButton")
         self.import_button.setDefault(True)
         self.buttons.accepted.connect(self.start_import)
         self.buttons.rejected.connect(self.reject)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from hydrodesk.ui.widgets.restyle import set_style_name
+
 
 class VoidDialog(QDialog):
     confirmed = Signal(str)  # the reason
@@ -54,7 +56,7 @@ class VoidDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.void_button = self.buttons.addButton(self.tr("Void"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.void_button.setObjectName("DangerButton")
+        set_style_name(self.void_button, "DangerButton")
         self.void_button.setDefault(True)
         self.buttons.accepted.connect(self._confirm)
         self.buttons.rejected.connect(self.reject)

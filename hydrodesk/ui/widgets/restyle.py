@@ -27,3 +27,12 @@ def set_style_property(widget: QWidget, name: str, value: object) -> None:
     if widget.property(name) != value:
         widget.setProperty(name, value)
         repolish(widget)
+
+
+def set_style_name(widget: QWidget, name: str) -> None:
+    """Give `widget` the object name the style sheet selects on (`#PrimaryButton`), and restyle it when it is
+    polished already: a button a QDialogButtonBox made is polished as it is added, so a name given after
+    `addButton()` never showed (every dialog's confirm button was drawn as a plain one)."""
+    if widget.objectName() != name:
+        widget.setObjectName(name)
+        repolish(widget)
