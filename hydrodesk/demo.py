@@ -90,6 +90,7 @@ class DemoFarm:
             credentials=Credentials(auth0_id=DEMO_USER, bearer_token=token, api_key=api_key),
             demo=True,
             refresh_every_s=DEMO_REFRESH_S,
+            held_files=() if self._farm_lock is None else (self._farm_lock.database,),
         )
 
     def _hold_farm(self) -> None:

@@ -23,6 +23,7 @@ class StoreInUse(RuntimeError):
 
 class ProfileLock:
     def __init__(self, database_path: Path) -> None:
+        self.database = database_path  # what the lock keeps to one process (StoreInUse names it)
         self.path = database_path.with_name(database_path.name + ".lock")
         self._handle: IO[bytes] | None = None
 
@@ -33,7 +34,7 @@ class ProfileLock:
             _lock(handle)
         except OSError:
             handle.close()
-            raise StoreInUse(self.path.with_name(self.path.name.removesuffix(".lock"))) from None
+            raise StoreInUse(self.database) from None
         self._handle = handle
 
     def release(self) -> None:

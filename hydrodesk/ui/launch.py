@@ -51,6 +51,9 @@ class Connection:
     credentials: Credentials
     demo: bool = False  # the built-in demo farm (the UI then says so, in the user's language)
     refresh_every_s: float | None = None  # how often the office fetches others' work (None: the sync default)
+    # Files the source locked for as long as it runs (the demo farm's database): a later HydroDesk that finds one
+    # of them locked asks this one to come forward (hydrodesk.ui.single_instance).
+    held_files: tuple[Path, ...] = ()
 
 
 class SessionSource(Protocol):

@@ -87,6 +87,7 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
         self._projects: list[Project] = []
         self._company_names: dict[str, str] = {}  # company_id -> name, for the navigator's root
         self._loaded_once = False
+        self._save_on_close = True
         self._selection = Selection()
         self._panes: dict[str, Pane] = {}
         self._current_pane: PaneSpec = PANES[0]
@@ -390,6 +391,12 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
         if pane is not None and self.showing_data:
             pane.export_table()
 
+    def close_without_saving(self) -> None:
+        """Close, leaving the saved layout as it is (another HydroDesk has the account open and will save its own)."""
+        self._save_on_close = False
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_ui_state()
+        if self._save_on_close:
+            self.save_ui_state()
         super().closeEvent(event)

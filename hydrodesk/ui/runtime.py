@@ -110,6 +110,7 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
             secrets=SecretStore(),
             demo=demo,
             requested_profile=options.profile,
+            requested_pane=options.pane,
             data_dir=paths.data_dir,
         )
 
@@ -141,6 +142,7 @@ class _AsyncLifecycle(QObject):
     ) -> None:
         super().__init__()
         self._app = app
+        self._window = window
         self._crash_guard = crash_guard
         self._tasks = tasks
         self._make_controller = make_controller
@@ -173,6 +175,9 @@ class _AsyncLifecycle(QObject):
         self._app.aboutToQuit.disconnect(self._loop._after_run_forever)
         self._restore_signals = _quit_on_signals(self._app)
         self._controller = self._make_controller()
+        # An earlier HydroDesk had the account open and came forward: this window closes, leaving its layout as the
+        # earlier one will save it.
+        self._controller.handed_over.connect(self._window.close_without_saving)
         self._controller.start()
 
     def _on_about_to_quit(self) -> None:

@@ -16,8 +16,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from shiboken6 import isValid
+from PySide6.QtCore import QObject, Signal
 
 from hydrodesk.settings import (
     KeychainUnavailable,
@@ -34,6 +33,7 @@ from hydrodesk.ui.connection import ConnectionMonitor, ConnectionState
 from hydrodesk.ui.launch import Connection, SessionSource, StartupPhase
 from hydrodesk.ui.profile_source import MissingSecrets, ProfileSource
 from hydrodesk.ui.sign_in import SignInDialog
+from hydrodesk.ui.sign_in_progress import SignInProgress
 from hydrodesk.ui.tasks import BackgroundTasks
 
 if TYPE_CHECKING:
@@ -44,11 +44,15 @@ if TYPE_CHECKING:
     from hydrodesk.ui.kept_sign_in import KeptSignIn
     from hydrodesk.ui.live.telemetry import LiveTelemetry
     from hydrodesk.ui.main_window import MainWindow
+    from hydrodesk.ui.single_instance import WindowBeacon
 
 log = logging.getLogger(__name__)
 
 
 class SessionController(AccountMenu, QObject):
+    # This account was open in an earlier HydroDesk, which came forward: this one has nothing left to do.
+    handed_over = Signal()
+
     def __init__(
         self,
         window: MainWindow,
@@ -59,6 +63,7 @@ class SessionController(AccountMenu, QObject):
         secrets: SecretStore,
         demo: SessionSource | None = None,
         requested_profile: str | None = None,
+        requested_pane: str | None = None,
         data_dir: Path | None = None,
     ) -> None:
         super().__init__(window)
@@ -69,6 +74,8 @@ class SessionController(AccountMenu, QObject):
         self._secrets = secrets
         self._demo = demo
         self._requested_profile = requested_profile
+        self._requested_pane = requested_pane  # passed on to an earlier HydroDesk that has the account open
+        self._beacon: WindowBeacon | None = None  # answers later HydroDesks started for the accounts open here
         self._source: SessionSource | None = None
         self._client: HydrobitClient | None = None
         self._live: LiveTelemetry | None = None
@@ -78,7 +85,7 @@ class SessionController(AccountMenu, QObject):
         self._data_dir = data_dir
         self._dialog: SignInDialog | None = None
         self._kept: KeptSignIn | None = None  # an OIDC sign-in renewing itself
-        self._progress_line = ""  # the status bar's line for the sign-in under way ("Signing in…")
+        self._progress = SignInProgress(window)
         window.sign_in_requested.connect(self.open_sign_in)
         window.sign_out_requested.connect(self.request_sign_out)
         window.reconnect_requested.connect(self._reconnect)
@@ -232,18 +239,19 @@ class SessionController(AccountMenu, QObject):
         try:
             return await self._connect(source)
         finally:
-            self._end_progress()
+            self._progress.end()
 
     async def _connect(self, source: SessionSource) -> bool:
         await self._release_current(keep=source)
         self._source = source
         self._monitor.set_state(ConnectionState.SIGNING_IN)
-        self._report_progress(StartupPhase.CONNECTING)
+        self._progress.report(StartupPhase.CONNECTING)
         try:
-            connection = await source.connect(self._report_progress)
+            connection = await source.connect(self._progress.report)
         except StoreInUse as error:  # the demo farm is open in another HydroDesk window on this computer
             self._monitor.set_state(ConnectionState.SIGNED_OUT)
-            show_cache_refused(self._window, error)
+            if not await self._hand_over(error):
+                show_cache_refused(self._window, error)
             return False
         except KeychainUnavailable:
             self._monitor.set_state(ConnectionState.SIGNED_OUT)
@@ -302,8 +310,10 @@ class SessionController(AccountMenu, QObject):
             self._office = await self._open_office(connection, self._client)
         except Exception as error:  # in use by another window, written by a newer HydroDesk, a disk that fails
             await self._drop_unopened_client()
-            show_cache_refused(self._window, error)
+            if not (isinstance(error, StoreInUse) and await self._hand_over(error)):
+                show_cache_refused(self._window, error)
             return False
+        self._answer_later_windows(connection.held_files, self._office)
         # One MQTT connection per signed-in session; it asks this client for IoT tokens and renews them itself.
         sink = None if self._office is None else self._office.store  # telemetry history outlives the session
         self._live = LiveTelemetry.for_client(self._client, sink=sink)
@@ -398,6 +408,23 @@ class SessionController(AccountMenu, QObject):
             database = user_database(self._data_dir, connection.label, connection.credentials.auth0_id)
         return await Office.open(database, client, refresh_every_s=connection.refresh_every_s)
 
+    async def _hand_over(self, error: StoreInUse) -> bool:
+        """Another HydroDesk has this account open: True once it came forward (this one then closes)."""
+        from hydrodesk.ui.single_instance import ask_to_come_forward
+
+        if not await ask_to_come_forward(error.path, self._requested_pane):
+            return False
+        self.handed_over.emit()
+        return True
+
+    def _answer_later_windows(self, held_files: tuple[Path, ...], office: Office | None) -> None:
+        from hydrodesk.ui.single_instance import WindowBeacon
+
+        if self._beacon is None:
+            self._beacon = WindowBeacon(self._window)
+        for locked in (*held_files, *([] if office is None else [office.store.path])):
+            self._beacon.listen(locked)
+
     async def _drop_unopened_client(self) -> None:
         """The local cache would not open: let go of the client made for it (the window never saw it), so that
         "Try again" starts afresh."""
@@ -414,38 +441,6 @@ class SessionController(AccountMenu, QObject):
         source = self._source
         if source is not None and self._client is None:
             self._tasks.spawn(self.connect(source), name="sign-in")
-
-    def _report_progress(self, phase: StartupPhase) -> None:
-        title, message = {
-            StartupPhase.STARTING_SIMULATOR: (
-                self.tr("Starting the demo farm…"),
-                self.tr(
-                    "HydroDesk is starting its built-in Hydrobit simulator and field devices. This takes a few seconds."
-                ),
-            ),
-            StartupPhase.ISSUING_CREDENTIALS: (
-                self.tr("Signing in to the demo farm…"),
-                self.tr("Getting an access token and an API key for the demo user."),
-            ),
-            StartupPhase.READING_KEYCHAIN: (
-                self.tr("Reading your sign-in…"),
-                self.tr("Your system keychain may ask you to unlock it."),
-            ),
-            StartupPhase.CONNECTING: (self.tr("Signing in…"), ""),
-        }[phase]
-        self._window.show_busy(title, message)
-        self._window.statusBar().showMessage(title)
-        self._progress_line = title
-
-    def _end_progress(self) -> None:
-        """The sign-in's progress line goes when the sign-in ends, however it ended (it said "Signing in to the
-        demo farm…" under a page saying the farm could not be opened); a message shown since then stays."""
-        if not isValid(self._window):  # the app closed during the sign-in
-            return
-        bar = self._window.statusBar()
-        if self._progress_line and bar.currentMessage() == self._progress_line:
-            bar.clearMessage()
-        self._progress_line = ""
 
     async def _release_current(self, keep: SessionSource | None = None) -> None:
         client = self._window.detach() if self._client is not None else None
@@ -469,6 +464,8 @@ class SessionController(AccountMenu, QObject):
                 log.exception("stopping the live telemetry failed")
             live.deleteLater()
         if office is not None:
+            if self._beacon is not None:
+                self._beacon.stop(office.store.path)
             # Stops syncing, then closes the database: the outbox stays on disk for the next sign-in.
             try:
                 await office.close()
@@ -485,6 +482,8 @@ class SessionController(AccountMenu, QObject):
         """Stop the live telemetry, close the API client, then whatever the session sources started (the demo's
         simulator)."""
         await self._release_current()
+        if self._beacon is not None:
+            self._beacon.stop_all()
         if self._demo is not None:
             await self._demo.close()
 

@@ -6089,6 +6089,13 @@
     </message>
 </context>
 <context>
+    <name>SingleInstance</name>
+    <message>
+        <source>HydroDesk was already open for this account: here it is.</source>
+        <translation>HydroDesk ya estaba abierto para esta cuenta: aquí está.</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <source>Sign in again…</source>

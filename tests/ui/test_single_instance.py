@@ -1,0 +1,185 @@
+"""A second HydroDesk for an account already open brings the first window forward and closes, instead of showing a
+second window that can only explain it cannot open the account. Real local sockets (named pipes on Windows), real
+profile locks, a real simulator."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDir, Qt
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from pytestqt.qtbot import QtBot
+
+from hydrodesk.demo import DemoFarm
+from hydrodesk.settings import SecretStore, SettingsStore
+from hydrodesk.sim.db import DATABASE_FILE
+from hydrodesk.store.lock import ProfileLock
+from hydrodesk.ui.session import SessionController
+from hydrodesk.ui.single_instance import WindowBeacon, ask_to_come_forward, channel_name
+
+from .conftest import WindowKit, run_async
+from .live_support import SimulatorSource
+
+ALREADY_OPEN = "HydroDesk was already open for this account: here it is."
+REFUSED = "HydroDesk is already open for this account"
+
+
+def controller_for(kit: WindowKit, data_dir: Path, *, demo: DemoFarm | None = None, pane: str | None = None) -> Any:
+    return SessionController(
+        kit.window,
+        kit.monitor,
+        kit.tasks,
+        settings=SettingsStore(data_dir.parent / "settings.json"),
+        secrets=SecretStore(),
+        demo=demo,
+        requested_pane=pane,
+        data_dir=data_dir,
+    )
+
+
+def test_a_second_hydrodesk_for_an_open_account_brings_the_first_forward_on_the_pane_asked_for(
+    qtbot: QtBot, make_window: Callable[[], WindowKit], sim: Any, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    first, second = make_window(), make_window()
+    first.window.show()
+    first_controller = controller_for(first, data)
+    second_controller = controller_for(second, data, pane="workers")
+    try:
+        assert run_async(qtbot, first_controller.connect(SimulatorSource(sim)), timeout_ms=20_000)
+        assert first.ui_state.last_pane != "workers"
+        second.window.show()  # started later: its window is the one in front
+        with qtbot.waitSignal(second_controller.handed_over, timeout=20_000):
+            connected = run_async(qtbot, second_controller.connect(SimulatorSource(sim)), timeout_ms=20_000)
+        assert connected is False
+        assert second.window.state_page.title_label.text() != REFUSED  # it closes instead of explaining
+        assert second_controller.office is None
+        assert second_controller.client is None
+        assert first.ui_state.last_pane == "workers"
+        assert first.window.statusBar().currentMessage() == ALREADY_OPEN
+        assert first.window.showing_data  # still the open farm, untouched
+    finally:
+        run_async(qtbot, second_controller.aclose(), timeout_ms=20_000)
+        run_async(qtbot, first_controller.aclose(), timeout_ms=20_000)
+
+
+def test_once_the_first_window_signs_out_a_later_hydrodesk_opens_the_account_itself(
+    qtbot: QtBot, make_window: Callable[[], WindowKit], sim: Any, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    first, second = make_window(), make_window()
+    first_controller, second_controller = controller_for(first, data), controller_for(second, data)
+    try:
+        assert run_async(qtbot, first_controller.connect(SimulatorSource(sim)), timeout_ms=20_000)
+        held = first_controller.office.store.path
+        run_async(qtbot, first_controller.aclose(), timeout_ms=20_000)
+        assert not run_async(qtbot, ask_to_come_forward(held, None))  # nobody answers for a lock no longer held
+        assert run_async(qtbot, second_controller.connect(SimulatorSource(sim)), timeout_ms=20_000)
+    finally:
+        run_async(qtbot, second_controller.aclose(), timeout_ms=20_000)
+
+
+def test_a_second_demo_farm_brings_the_window_running_it_forward_and_starts_nothing(
+    qtbot: QtBot, make_window: Callable[[], WindowKit], tmp_path: Path
+) -> None:
+    farm = tmp_path / "demo-farm"
+    farm.mkdir()
+    running = make_window()  # the HydroDesk running the demo farm: it holds the farm and answers for it
+    farm_lock = ProfileLock(farm / DATABASE_FILE)
+    farm_lock.acquire()
+    beacon = WindowBeacon(running.window)
+    beacon.listen(farm_lock.database)
+    later = make_window()
+    demo = DemoFarm(farm)
+    controller = controller_for(later, tmp_path / "data", demo=demo, pane="tallies")
+    try:
+        with qtbot.waitSignal(controller.handed_over, timeout=10_000):
+            assert not run_async(qtbot, controller.connect(demo), timeout_ms=10_000)
+        assert demo.running is None  # no second simulator on the same farm
+        assert running.ui_state.last_pane == "tallies"
+        assert running.window.statusBar().currentMessage() == ALREADY_OPEN
+    finally:
+        run_async(qtbot, controller.aclose(), timeout_ms=10_000)
+        beacon.stop_all()
+        farm_lock.release()
+
+
+def test_a_holder_that_does_not_answer_leaves_the_explanation_and_try_again(
+    qtbot: QtBot, make_window: Callable[[], WindowKit], tmp_path: Path
+) -> None:
+    """A first HydroDesk that is closing or hung accepts the connection and says nothing: after a short wait the
+    second window explains, as before this feature."""
+    farm = tmp_path / "demo-farm"
+    farm.mkdir()
+    farm_lock = ProfileLock(farm / DATABASE_FILE)
+    farm_lock.acquire()
+    silent = QLocalServer()
+    QLocalServer.removeServer(channel_name(farm_lock.database))
+    assert silent.listen(channel_name(farm_lock.database))
+    accepted: list[QLocalSocket] = []
+    silent.newConnection.connect(lambda: accepted.append(silent.nextPendingConnection()))
+    try:
+        assert not run_async(qtbot, ask_to_come_forward(farm_lock.database, None, timeout_s=0.3))
+        assert accepted  # it did reach the holder, which never answered
+    finally:
+        silent.close()
+    # Nobody listening at all (a HydroDesk from before this feature): the explanation comes at once.
+    kit = make_window()
+    demo = DemoFarm(farm)
+    controller = controller_for(kit, tmp_path / "data", demo=demo)
+    try:
+        with qtbot.assertNotEmitted(controller.handed_over):
+            assert not run_async(qtbot, controller.connect(demo), timeout_ms=10_000)
+        assert kit.window.state_page.title_label.text() == REFUSED
+        assert kit.window.state_page.action_button.text() == "Try again"
+    finally:
+        run_async(qtbot, controller.aclose(), timeout_ms=10_000)
+        farm_lock.release()
+
+
+def test_the_beacon_ignores_what_is_not_a_request_and_answers_only_for_the_files_it_holds(
+    qtbot: QtBot, make_window: Callable[[], WindowKit], tmp_path: Path
+) -> None:
+    kit = make_window()
+    held, other_account = tmp_path / "a.db", tmp_path / "b.db"
+    beacon = WindowBeacon(kit.window)
+    beacon.listen(held)
+    try:
+        stranger = QLocalSocket()
+        stranger.connectToServer(channel_name(held))
+        assert stranger.waitForConnected(2000)
+        with qtbot.waitSignal(stranger.disconnected, timeout=5000):
+            stranger.write(b'{"request": "delete-everything"}\n')
+        assert kit.window.statusBar().currentMessage() != ALREADY_OPEN
+        # Still answering after that; and never for another account's file (two accounts side by side).
+        assert not run_async(qtbot, ask_to_come_forward(other_account, None))
+        kit.window.show()
+        kit.window.setWindowState(Qt.WindowState.WindowMaximized | Qt.WindowState.WindowMinimized)
+        assert kit.window.isMinimized()
+        assert run_async(qtbot, ask_to_come_forward(held, "no-such-pane"))
+        assert kit.window.statusBar().currentMessage() == ALREADY_OPEN
+        assert not kit.window.isMinimized()
+        assert kit.window.isMaximized()  # as the user left it before minimizing
+    finally:
+        beacon.stop_all()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes leave no file behind; Unix sockets do")
+def test_a_socket_file_left_by_a_killed_hydrodesk_does_not_stop_the_next_one_answering(
+    qtbot: QtBot, make_window: Callable[[], WindowKit], tmp_path: Path
+) -> None:
+    held = tmp_path / "cache.db"
+    leftover = Path(QDir.tempPath()) / channel_name(held)
+    leftover.write_bytes(b"")  # what a HydroDesk killed with kill -9 leaves where its socket was
+    kit = make_window()
+    beacon = WindowBeacon(kit.window)
+    try:
+        beacon.listen(held)
+        assert run_async(qtbot, ask_to_come_forward(held, None))
+    finally:
+        beacon.stop_all()
+        leftover.unlink(missing_ok=True)
