@@ -2366,8 +2366,8 @@
         <translation>No se pudo guardar el formulario: {reason}</translation>
     </message>
     <message>
-        <source>{form} saved for {place}; it is sent to the server as soon as it can be reached.</source>
-        <translation>{form} guardado para {place}; se envía al servidor en cuanto se pueda conectar.</translation>
+        <source>Form “{form}” saved for {place}: it goes to the server now, or as soon as it can be reached.</source>
+        <translation>Formulario «{form}» guardado para {place}: se envía al servidor ahora, o en cuanto se pueda conectar.</translation>
     </message>
 </context>
 <context>

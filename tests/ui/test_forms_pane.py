@@ -190,8 +190,17 @@ def test_every_field_type_renders_and_is_checked_before_anything_is_queued(
     assert desk.editor("signature").problem_label.text() == "This kind of file cannot be attached here."
     assert desk.editor("photo").attach(picture) is True
     desk.editor("signature").clear()
-    with qtbot.waitSignal(pane.editor.submitted) as sent, qtbot.waitSignal(pane.submission_saved, timeout=WAIT_MS):
+    with (
+        qtbot.waitSignal(pane.editor.submitted) as sent,
+        qtbot.waitSignal(pane.status_message, timeout=WAIT_MS) as said,
+        qtbot.waitSignal(pane.submission_saved, timeout=WAIT_MS),
+    ):
         assert pane.editor.submit() is not None
+    # Said as "Form “…” saved" (a bare "Inspección … guardado" cannot agree in Spanish), and true online too.
+    assert said.args == [
+        "Form “Inspección de calidad de cosecha” saved for Lote A-2: it goes to the server now, or as soon as it "
+        "can be reached."
+    ]
     record = sent.args[0].record
     values = {value.name: value.value for value in record.form_values}
     assert values["lot_code"] == "L-204"
