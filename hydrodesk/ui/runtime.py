@@ -175,10 +175,14 @@ class _AsyncLifecycle(QObject):
         self._app.aboutToQuit.disconnect(self._loop._after_run_forever)
         self._restore_signals = _quit_on_signals(self._app)
         self._controller = self._make_controller()
-        # An earlier HydroDesk had the account open and came forward: this window closes, leaving its layout as the
-        # earlier one will save it.
-        self._controller.handed_over.connect(self._window.close_without_saving)
+        self._controller.handed_over.connect(self._hand_over)
         self._controller.start()
+
+    def _hand_over(self) -> None:
+        """An earlier HydroDesk had the account open and came forward: this one closes, leaving the saved layout to
+        the earlier one (and saying so to whoever started it from a terminal)."""
+        sys.stderr.write("hydrodesk: HydroDesk was already open for this account; its window was brought forward\n")
+        self._window.close_without_saving()
 
     def _on_about_to_quit(self) -> None:
         if self._loop is not None and self._shutdown is None and self._controller is not None:

@@ -276,44 +276,84 @@ def test_the_demo_opens_on_the_sector_map_coloured_by_scouting(
         assert cache.execute("SELECT COUNT(*) FROM phyto_records").fetchone()[0] > 0
 
 
+class RunningDemo:
+    """`hydrodesk --demo --lang en --log-level INFO` running offscreen in the test's home, its log lines read as
+    they come."""
+
+    def __init__(self, user_home: dict[str, str]) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "hydrodesk", "--demo", "--lang", "en", "--log-level", "INFO"],
+            env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self._lines: queue.Queue[str | None] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self._lines.put(line)
+        self._lines.put(None)
+
+    def wait_for(self, text: str, seconds: float = 90) -> None:
+        """Until a log line contains `text` (the bound is for a broken build: a loaded machine may take most of
+        it)."""
+        deadline = time.monotonic() + seconds
+        while not any(text in line for line in self.seen):
+            line = self._lines.get(timeout=max(0.1, deadline - time.monotonic()))
+            assert line is not None, "hydrodesk exited early:\n" + "".join(self.seen)
+            self.seen.append(line)
+
+    def stop(self) -> int:
+        """SIGTERM, then the rest of its log; its exit code."""
+        try:
+            self.process.send_signal(signal.SIGTERM)
+            code = self.process.wait(30)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait(10)
+        while (line := self._lines.get(timeout=5)) is not None:
+            self.seen.append(line)
+        assert self.process.stderr is not None
+        self.process.stderr.close()
+        return code
+
+
 def test_sigterm_runs_the_same_ordered_shutdown(user_home: dict[str, str], sim_template: Path) -> None:
     demo_farm = seeded_demo_farm(user_home, sim_template)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "hydrodesk", "--demo", "--lang", "en", "--log-level", "INFO"],
-        env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    lines: queue.Queue[str | None] = queue.Queue()
-
-    def pump() -> None:
-        assert process.stderr is not None
-        for line in process.stderr:
-            lines.put(line)
-        lines.put(None)
-
-    threading.Thread(target=pump, daemon=True).start()
-    seen: list[str] = []
-    deadline = time.monotonic() + 90  # a bound for a broken build: a loaded machine may take most of it
+    demo = RunningDemo(user_home)
     try:
-        while not any("loaded 2 projects" in line for line in seen):
-            line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
-            assert line is not None, "hydrodesk exited early:\n" + "".join(seen)
-            seen.append(line)
+        demo.wait_for("loaded 2 projects")
         assert processes_mentioning(str(demo_farm)) != []  # the simulator is running now
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(30) == 0
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait(10)
-    while (line := lines.get(timeout=5)) is not None:
-        seen.append(line)
-    assert process.stderr is not None
-    process.stderr.close()
-    assert "demo simulator stopped (exit code 0)" in "".join(seen)
+        assert demo.stop() == 0
+    assert "demo simulator stopped (exit code 0)" in "".join(demo.seen)
     assert processes_mentioning(str(demo_farm)) == []
+
+
+def test_starting_the_demo_again_brings_the_open_window_forward_and_the_second_one_closes(
+    user_home: dict[str, str], sim_template: Path
+) -> None:
+    demo_farm = seeded_demo_farm(user_home, sim_template)
+    first = RunningDemo(user_home)
+    try:
+        first.wait_for("loaded 2 projects")
+        simulators = processes_mentioning(str(demo_farm))
+
+        second = run_demo(user_home, "--lang", "en", "--pane", "workers")  # a double click on the icon, say
+
+        assert second.returncode == 0, second.stderr[-3000:]
+        assert "HydroDesk was already open for this account; its window was brought forward" in second.stderr
+        assert "demo simulator stopped" not in second.stderr  # it started none, so stopped none
+        first.wait_for("bringing this window forward", seconds=30)
+        assert processes_mentioning(str(demo_farm)) == simulators  # no second simulator came or went
+    finally:
+        assert first.stop() == 0
+    assert "demo simulator stopped (exit code 0)" in "".join(first.seen)
 
 
 def test_the_demo_opens_on_the_forms_with_the_farms_forms_and_tasks(

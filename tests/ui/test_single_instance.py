@@ -183,3 +183,15 @@ def test_a_socket_file_left_by_a_killed_hydrodesk_does_not_stop_the_next_one_ans
     finally:
         beacon.stop_all()
         leftover.unlink(missing_ok=True)
+
+
+def test_the_window_that_hands_over_closes_without_saving_the_layout(make_window: Callable[[], WindowKit]) -> None:
+    """The earlier HydroDesk saves the layout when it closes; the one that handed over must not overwrite it."""
+    handing_over, closing = make_window(), make_window()
+    for kit in (handing_over, closing):
+        kit.window.show()
+    handing_over.window.close_without_saving()
+    closing.window.close()
+    assert not handing_over.window.isVisible()
+    assert handing_over.ui_state.geometry is None
+    assert closing.ui_state.geometry is not None  # an ordinary close saves it
