@@ -1,7 +1,8 @@
 """Primary buttons (Record, Open session…, Send) are drawn in the accent colour, and greyed like any button when
 disabled. The accent outranked the style sheet's rule for disabled buttons, so a disabled Record in a colleague's
 session still looked ready to press; and a dialog's confirm button, named after its QDialogButtonBox had polished
-it, was drawn plain. Read from the pixels the buttons paint."""
+it, was drawn plain. The chosen segment of a disabled row (the Timeline's range before a sector is chosen) kept
+the accent the same way. Read from the pixels the buttons paint."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from hydrodesk.ui.sessions.dialogs import ExtendSessionDialog
 from hydrodesk.ui.theme import ThemeManager
+from hydrodesk.ui.widgets.segmented import SegmentedButtons
 
 
 def fill(button: QPushButton) -> QColor:
@@ -57,3 +59,24 @@ def test_a_dialogs_confirm_button_is_drawn_as_the_primary_button(qtbot: QtBot, q
     qtbot.waitExposed(dialog)
     assert dialog.confirm_button.isEnabled()
     assert fill(dialog.confirm_button) == QColor(themes.current.tokens["accent"])
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "outdoor"])
+def test_the_chosen_segment_of_a_disabled_row_is_greyed_not_accented(
+    qtbot: QtBot, qapp: QApplication, theme: str
+) -> None:
+    themes = ThemeManager(qapp, theme)
+    themes.apply(theme)
+    tokens = themes.current.tokens
+    segments = SegmentedButtons()
+    qtbot.addWidget(segments)
+    for choice, text in (("today", "Hoy"), ("yesterday", "Ayer"), ("week", "Esta semana")):
+        segments.add(choice, text)
+    segments.select("yesterday")
+    segments.show()
+    qtbot.waitExposed(segments)
+    chosen = segments.button("yesterday")
+    assert fill(chosen) == QColor(tokens["accent_soft"])  # enabled: the choice in the accent
+    segments.setEnabled(False)
+    assert fill(chosen) != QColor(tokens["accent_soft"])
+    assert fill(chosen) == QColor(tokens["header"])  # still told apart from the others, without the accent
