@@ -58,6 +58,14 @@ class AccountMenu(Mixin):
             log.warning("could not make %r the default profile", key)
         self._tasks.spawn(self.connect(ProfileSource(profile, self._secrets)), name="switch-profile")
 
+    def open_demo(self) -> None:
+        """ "Explore the demo farm" on the signed-out page: the demo farm, started on first use when HydroDesk was not
+        started with --demo (an office trying HydroDesk out has no command line to type it on)."""
+        if self._demo is None and self._demo_factory is not None:
+            self._demo = self._demo_factory()
+        if self._demo is not None:
+            self.switch_profile(DEMO_CHOICE)
+
     def request_sign_out(self) -> QMessageBox | None:
         """Sign out, after asking when changes still wait to be sent (they stay on disk either way)."""
         if self._client is None:

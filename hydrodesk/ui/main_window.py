@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWindow):
     load_finished = Signal(bool)  # after every load of the farm: True when it succeeded
     sign_in_requested = Signal()
+    demo_requested = Signal()  # "Explore the demo farm", from the signed-out page
     sign_out_requested = Signal()
     reconnect_requested = Signal()  # "Try again" after the local cache would not open: the same account again
     profile_chosen = Signal(str)  # a saved profile's name (or the demo farm), from the account menu
@@ -109,8 +110,10 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
         self.navigator.sector_opened.connect(self.open_sector_timeline)
 
         self.state_page = StatePage(self)
-        self.state_page.action_triggered.connect(self._on_state_action)
+        self.state_page.action_triggered.connect(lambda: self._run_state_action(self._state_action))
+        self.state_page.second_action_triggered.connect(lambda: self._run_state_action(self._second_state_action))
         self._state_action: str | None = None
+        self._second_state_action: str | None = None
         self.pane_host = QStackedWidget(self)
         self.central = QStackedWidget(self)
         self.central.addWidget(self.state_page)
@@ -233,12 +236,14 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
         self.show_state(
             title=self.tr("Not signed in"),
             message=self.tr(
-                "Sign in to your Hydrobit account to see your farm, or start HydroDesk with --demo to explore the "
-                "demo farm."
+                "Sign in to your Hydrobit account to see your farm, or explore the demo farm: a farm at work, kept "
+                "on this computer, where nothing reaches Hydrobit."
             ),
             icon="signed-out",
             action=self.tr("Sign in…"),
             action_id="sign-in",
+            second_action=self.tr("Explore the demo farm"),
+            second_action_id="demo",
         )
 
     def show_state(
@@ -250,17 +255,27 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
         busy: bool = False,
         action: str | None = None,
         action_id: str | None = None,
+        second_action: str | None = None,
+        second_action_id: str | None = None,
         detail: str = "",
         tone: str = "neutral",
     ) -> None:
         """Replace the central area with a state page (loading, empty, error)."""
         self._state_action = action_id
+        self._second_state_action = second_action_id
         theme = self._themes.current
         color = theme.tokens["error"] if tone == "error" else theme.tokens["muted"]
         pixmap = svg_pixmap(icon, self._icon_size(56), color)
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
         self.state_page.show_state(
-            title=title, message=message, icon=pixmap, busy=busy, action=action, detail=detail, tone=tone
+            title=title,
+            message=message,
+            icon=pixmap,
+            busy=busy,
+            action=action,
+            second_action=second_action,
+            detail=detail,
+            tone=tone,
         )
         self.central.setCurrentIndex(STATE_PAGE)
         self.banner.setVisible(False)
@@ -270,14 +285,16 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
         ratio = self.devicePixelRatioF()
         return QSize(round(size * ratio), round(size * ratio))
 
-    def _on_state_action(self) -> None:
-        if self._state_action == "sign-in":
+    def _run_state_action(self, action_id: str | None) -> None:
+        if action_id == "sign-in":
             self.sign_in_requested.emit()
-        elif self._state_action == "retry":
+        elif action_id == "demo":
+            self.demo_requested.emit()
+        elif action_id == "retry":
             self.request_reload()
-        elif self._state_action == "reconnect":
+        elif action_id == "reconnect":
             self.reconnect_requested.emit()
-        elif self._state_action == "check-updates":
+        elif action_id == "check-updates":
             self.check_for_updates()
 
     @property

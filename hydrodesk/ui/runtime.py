@@ -98,6 +98,11 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
     if options.quit_after is not None:
         QTimer.singleShot(round(options.quit_after * 1000), lambda: _quit_after(window, options, outcome))
 
+    def make_demo() -> SessionSource:
+        from hydrodesk.demo import DemoFarm
+
+        return DemoFarm(paths.demo_farm_dir)
+
     def make_controller() -> SessionController:
         from hydrodesk.settings import SecretStore, SettingsStore
         from hydrodesk.ui.session import SessionController
@@ -109,6 +114,7 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
             settings=SettingsStore(paths.settings_file),
             secrets=SecretStore(),
             demo=demo,
+            demo_factory=make_demo,
             requested_profile=options.profile,
             requested_pane=options.pane,
             data_dir=paths.data_dir,

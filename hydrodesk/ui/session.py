@@ -13,6 +13,7 @@ account menu's answers and signing out), hydrodesk.ui.cache_refused (when the ac
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,6 +63,7 @@ class SessionController(AccountMenu, QObject):
         settings: SettingsStore,
         secrets: SecretStore,
         demo: SessionSource | None = None,
+        demo_factory: Callable[[], SessionSource] | None = None,
         requested_profile: str | None = None,
         requested_pane: str | None = None,
         data_dir: Path | None = None,
@@ -73,6 +75,7 @@ class SessionController(AccountMenu, QObject):
         self._settings = settings
         self._secrets = secrets
         self._demo = demo
+        self._demo_factory = demo_factory  # the demo farm when asked for in a run without --demo (open_demo)
         self._requested_profile = requested_profile
         self._requested_pane = requested_pane  # passed on to an earlier HydroDesk that has the account open
         self._beacon: WindowBeacon | None = None  # answers later HydroDesks started for the accounts open here
@@ -87,6 +90,7 @@ class SessionController(AccountMenu, QObject):
         self._kept: KeptSignIn | None = None  # an OIDC sign-in renewing itself
         self._progress = SignInProgress(window)
         window.sign_in_requested.connect(self.open_sign_in)
+        window.demo_requested.connect(self.open_demo)
         window.sign_out_requested.connect(self.request_sign_out)
         window.reconnect_requested.connect(self._reconnect)
         window.profile_chosen.connect(self.switch_profile)
@@ -260,10 +264,12 @@ class SessionController(AccountMenu, QObject):
                 message=self.tr(
                     "HydroDesk keeps your token only in the system keychain, and none is available or it is locked. "
                     "Install or unlock one (GNOME Keyring or KWallet on Linux), then start HydroDesk again. "
-                    "To explore without an account, run hydrodesk --demo."
+                    "Meanwhile, the demo farm needs no account."
                 ),
                 icon="signed-out",
                 tone="error",
+                second_action=self.tr("Explore the demo farm"),
+                second_action_id="demo",
             )
             return False
         except MissingSecrets as missing:

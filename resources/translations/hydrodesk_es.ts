@@ -3436,16 +3436,20 @@
         <translation>&amp;Iniciar sesión con otra cuenta…</translation>
     </message>
     <message>
+        <source>Sign in to your Hydrobit account to see your farm, or explore the demo farm: a farm at work, kept on this computer, where nothing reaches Hydrobit.</source>
+        <translation>Inicie sesión en su cuenta de Hydrobit para ver su finca, o explore la finca de demostración: una finca en plena actividad, guardada en esta computadora, donde nada llega a Hydrobit.</translation>
+    </message>
+    <message>
         <source>Sign in…</source>
         <translation>Iniciar sesión…</translation>
     </message>
     <message>
-        <source>Not signed in</source>
-        <translation>Sin iniciar sesión</translation>
+        <source>Explore the demo farm</source>
+        <translation>Explorar la finca de demostración</translation>
     </message>
     <message>
-        <source>Sign in to your Hydrobit account to see your farm, or start HydroDesk with --demo to explore the demo farm.</source>
-        <translation>Inicie sesión en su cuenta de Hydrobit para ver su finca, o arranque HydroDesk con --demo para explorar la finca de demostración.</translation>
+        <source>Not signed in</source>
+        <translation>Sin iniciar sesión</translation>
     </message>
 </context>
 <context>
@@ -5466,8 +5470,12 @@
         <translation>No hay llavero del sistema</translation>
     </message>
     <message>
-        <source>HydroDesk keeps your token only in the system keychain, and none is available or it is locked. Install or unlock one (GNOME Keyring or KWallet on Linux), then start HydroDesk again. To explore without an account, run hydrodesk --demo.</source>
-        <translation>HydroDesk guarda su token solo en el llavero del sistema, y no hay ninguno disponible o está bloqueado. Instale o desbloquee uno (GNOME Keyring o KWallet en Linux) y vuelva a iniciar HydroDesk. Para explorar sin cuenta, ejecute hydrodesk --demo.</translation>
+        <source>HydroDesk keeps your token only in the system keychain, and none is available or it is locked. Install or unlock one (GNOME Keyring or KWallet on Linux), then start HydroDesk again. Meanwhile, the demo farm needs no account.</source>
+        <translation>HydroDesk guarda su token solo en el llavero del sistema, y no hay ninguno disponible o está bloqueado. Instale o desbloquee uno (GNOME Keyring o KWallet en Linux) y vuelva a iniciar HydroDesk. Mientras tanto, la finca de demostración no necesita cuenta.</translation>
+    </message>
+    <message>
+        <source>Explore the demo farm</source>
+        <translation>Explorar la finca de demostración</translation>
     </message>
     <message>
         <source>Sign in again</source>
@@ -7216,8 +7224,8 @@
         <translation>Los datos en vivo están apagados</translation>
     </message>
     <message>
-        <source>Sign in to a Hydrobit account (or start HydroDesk with --demo) to see live telemetry.</source>
-        <translation>Inicie sesión en una cuenta de Hydrobit (o inicie HydroDesk con --demo) para ver la telemetría en vivo.</translation>
+        <source>Sign in to a Hydrobit account, or explore the demo farm, to see live telemetry.</source>
+        <translation>Inicie sesión en una cuenta de Hydrobit, o explore la finca de demostración, para ver la telemetría en vivo.</translation>
     </message>
     <message>
         <source>Loading the last 24 hours…</source>

@@ -76,8 +76,10 @@ def test_a_signed_out_window_offers_to_sign_in(qtbot: QtBot, make_window: Callab
     kit.window.show()
     page = kit.window.state_page
     assert page.title_label.text() == "Not signed in"
-    assert "--demo" in page.message_label.text()
+    assert "demo farm" in page.message_label.text()
     assert page.action_button.isVisible()
     with qtbot.waitSignal(kit.window.sign_in_requested):
         page.action_button.click()
+    with qtbot.waitSignal(kit.window.demo_requested):
+        page.second_action_button.click()
     assert not kit.window.export_action.isEnabled()  # nothing to export yet

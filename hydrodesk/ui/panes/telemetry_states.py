@@ -77,7 +77,7 @@ class TelemetryStates:
                 QCoreApplication.translate("TelemetryPane", "Live data is off"),
                 QCoreApplication.translate(
                     "TelemetryPane",
-                    "Sign in to a Hydrobit account (or start HydroDesk with --demo) to see live telemetry.",
+                    "Sign in to a Hydrobit account, or explore the demo farm, to see live telemetry.",
                 ),
                 "signed-out",
             )

@@ -16,6 +16,7 @@ COLUMN_WIDTH = 520
 
 class StatePage(QWidget):
     action_triggered = Signal()
+    second_action_triggered = Signal()  # the plain button beside the primary one ("Explore the demo farm")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +44,14 @@ class StatePage(QWidget):
         self.action_button = QPushButton(self)
         self.action_button.setObjectName("PrimaryButton")
         self.action_button.clicked.connect(self.action_triggered)
+        self.second_action_button = QPushButton(self)
+        self.second_action_button.clicked.connect(self.second_action_triggered)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addStretch(1)
+        buttons.addWidget(self.action_button)
+        buttons.addWidget(self.second_action_button)
+        buttons.addStretch(1)
 
         column = QWidget(self)
         # A fixed width lets the wrapped labels work out their height; a narrow window still gets the page.
@@ -53,7 +62,7 @@ class StatePage(QWidget):
         inner.addWidget(self.title_label)
         inner.addWidget(self.message_label)
         inner.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
-        inner.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addLayout(buttons)
         inner.addWidget(self.detail_label)
         # Centred by stretches, not by an alignment flag: an aligned widget gets its size hint's height, which
         # knows nothing of a title wrapped onto two lines (it was cut in half).
@@ -76,6 +85,7 @@ class StatePage(QWidget):
         icon: QPixmap | None = None,
         busy: bool = False,
         action: str | None = None,
+        second_action: str | None = None,
         detail: str = "",
         tone: str = "neutral",
     ) -> None:
@@ -92,3 +102,5 @@ class StatePage(QWidget):
         self.progress.setVisible(busy)
         self.action_button.setText(action or "")
         self.action_button.setVisible(bool(action))
+        self.second_action_button.setText(second_action or "")
+        self.second_action_button.setVisible(bool(second_action))
