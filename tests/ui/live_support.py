@@ -89,6 +89,20 @@ class SignedIn:
         return self.controller.live
 
 
+def session_controller(kit: WindowKit, folder: Path, **options: Any) -> SessionController:
+    """The app's session controller for `kit`'s window: settings in `folder`/settings.json, each account's local
+    cache under `folder`/data, the test's keychain; `options` as SessionController takes them (demo, ...)."""
+    return SessionController(
+        kit.window,
+        kit.monitor,
+        kit.tasks,
+        settings=SettingsStore(folder / "settings.json"),
+        secrets=SecretStore(),
+        data_dir=folder / "data",
+        **options,
+    )
+
+
 def sign_in(
     qtbot: QtBot,
     qapp: QApplication,

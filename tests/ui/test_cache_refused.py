@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.demo import DemoFarm
-from hydrodesk.settings import SecretStore, SettingsStore
 from hydrodesk.sim.db import DATABASE_FILE
 from hydrodesk.store.lock import ProfileLock, StoreInUse
 from hydrodesk.store.paths import user_database
@@ -25,19 +24,11 @@ from hydrodesk.ui.connection import ConnectionState
 from hydrodesk.ui.session import SessionController
 
 from .conftest import DEMO_USER, WindowKit, run_async
-from .live_support import SimulatorSource
+from .live_support import SimulatorSource, session_controller
 
 
 def controller_for(kit: WindowKit, tmp_path: Path, demo: DemoFarm | None = None) -> SessionController:
-    return SessionController(
-        kit.window,
-        kit.monitor,
-        kit.tasks,
-        settings=SettingsStore(tmp_path / "settings.json"),
-        secrets=SecretStore(),
-        demo=demo,
-        data_dir=tmp_path / "data",
-    )
+    return session_controller(kit, tmp_path, demo=demo)
 
 
 def test_a_demo_farm_open_in_another_window_starts_no_second_simulator_and_try_again_opens_it_once_closed(

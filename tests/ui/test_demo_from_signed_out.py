@@ -12,10 +12,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.demo import DemoFarm
-from hydrodesk.settings import SecretStore, SettingsStore
-from hydrodesk.ui.session import SessionController
 
 from .conftest import WindowKit, run_async
+from .live_support import session_controller
 
 
 def test_the_signed_out_page_opens_the_demo_farm_in_one_click(
@@ -31,15 +30,7 @@ def test_the_signed_out_page_opens_the_demo_farm_in_one_click(
 
     kit = make_window()
     kit.window.show()
-    controller = SessionController(
-        kit.window,
-        kit.monitor,
-        kit.tasks,
-        settings=SettingsStore(tmp_path / "settings.json"),
-        secrets=SecretStore(),
-        demo_factory=make_demo,
-        data_dir=tmp_path / "data",
-    )
+    controller = session_controller(kit, tmp_path, demo_factory=make_demo)
     page = kit.window.state_page
     try:
         assert page.title_label.text() == "Not signed in"
@@ -69,14 +60,7 @@ def test_without_a_demo_to_offer_the_button_does_nothing_rather_than_fail(
     """Tests and embedders build a controller without a demo factory: the click must not raise."""
     kit = make_window()
     kit.window.show()
-    controller = SessionController(
-        kit.window,
-        kit.monitor,
-        kit.tasks,
-        settings=SettingsStore(tmp_path / "settings.json"),
-        secrets=SecretStore(),
-        data_dir=tmp_path / "data",
-    )
+    controller = session_controller(kit, tmp_path)
     with qtbot.assertNotEmitted(kit.window.load_finished, wait=100):
         qtbot.mouseClick(kit.window.state_page.second_action_button, Qt.MouseButton.LeftButton)
     assert controller.profile_choices() == []

@@ -33,6 +33,7 @@ from hydrodesk.ui.sync_status import _available
 from tests.keyring_support import MemoryKeyring
 
 from .conftest import DEMO_USER, WindowKit, run_async
+from .live_support import session_controller
 from .office_kit import (
     DOCUMENTED_SESSION,
     WORKER_ID,
@@ -238,15 +239,7 @@ def test_the_demo_window_stays_usable_after_its_simulator_is_killed(
     demo = DemoFarm(farm)
     kit = make_window()
     kit.window.show()
-    controller = SessionController(
-        kit.window,
-        kit.monitor,
-        kit.tasks,
-        settings=SettingsStore(tmp_path / "settings.json"),
-        secrets=SecretStore(),
-        demo=demo,
-        data_dir=tmp_path / "data",
-    )
+    controller = session_controller(kit, tmp_path, demo=demo)
     try:
         with qtbot.waitSignal(kit.window.load_finished, timeout=60_000) as loaded:
             controller.start()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.domain.outbox import EntryState
-from hydrodesk.settings import Profile, Secrets, SecretStore, SettingsStore
+from hydrodesk.settings import Profile, Secrets, SecretStore
 from hydrodesk.store.paths import user_database
 from hydrodesk.sync.status import ConnectionState as SyncState
 from hydrodesk.ui.connection import ConnectionState
@@ -27,6 +27,7 @@ from tests.keyring_support import MemoryKeyring
 from tests.oidc_support import approve, oidc_sim, play_browser
 
 from .conftest import WindowKit, run_async
+from .live_support import session_controller
 from .office_kit import DOCUMENTED_SESSION
 from .test_sign_in import outbox_counts, pick
 
@@ -34,14 +35,7 @@ __all__ = ["oidc_sim"]
 
 
 def _controller(kit: WindowKit, tmp_path: Path) -> SessionController:
-    return SessionController(
-        kit.window,
-        kit.monitor,
-        kit.tasks,
-        settings=SettingsStore(tmp_path / "settings.json"),
-        secrets=SecretStore(),
-        data_dir=tmp_path / "data",
-    )
+    return session_controller(kit, tmp_path)
 
 
 def _fill_account(dialog: SignInDialog, sim: Simulator) -> None:

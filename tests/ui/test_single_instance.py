@@ -15,30 +15,19 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.demo import DemoFarm
-from hydrodesk.settings import SecretStore, SettingsStore
 from hydrodesk.sim.db import DATABASE_FILE
 from hydrodesk.store.lock import ProfileLock
-from hydrodesk.ui.session import SessionController
 from hydrodesk.ui.single_instance import WindowBeacon, ask_to_come_forward, channel_name
 
 from .conftest import WindowKit, run_async
-from .live_support import SimulatorSource
+from .live_support import SimulatorSource, session_controller
 
 ALREADY_OPEN = "HydroDesk was already open for this account: here it is."
 REFUSED = "HydroDesk is already open for this account"
 
 
 def controller_for(kit: WindowKit, data_dir: Path, *, demo: DemoFarm | None = None, pane: str | None = None) -> Any:
-    return SessionController(
-        kit.window,
-        kit.monitor,
-        kit.tasks,
-        settings=SettingsStore(data_dir.parent / "settings.json"),
-        secrets=SecretStore(),
-        demo=demo,
-        requested_pane=pane,
-        data_dir=data_dir,
-    )
+    return session_controller(kit, data_dir.parent, demo=demo, requested_pane=pane)
 
 
 def test_a_second_hydrodesk_for_an_open_account_brings_the_first_forward_on_the_pane_asked_for(
