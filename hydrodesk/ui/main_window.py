@@ -197,6 +197,7 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
         self.account_button.show_signed_in(user_name, account, user_id)
         self.sign_in_action.setText(self.tr("&Sign in to another account…"))
         self.sign_out_action.setEnabled(True)
+        self.refresh_action.setEnabled(True)
         self.status.set_server(self._server_url)
         self.sync.attach(office, self._server_url)
 
@@ -216,6 +217,7 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
         self.account_button.show_signed_out()
         self.sign_in_action.setText(self.tr("&Sign in to Hydrobit…"))
         self.sign_out_action.setEnabled(False)
+        self.refresh_action.setEnabled(False)  # nothing to reload until someone signs in
         self.status.set_server(None)
         self.status.set_updated(None)
         self.sync.detach()

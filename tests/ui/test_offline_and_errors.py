@@ -83,3 +83,4 @@ def test_a_signed_out_window_offers_to_sign_in(qtbot: QtBot, make_window: Callab
     with qtbot.waitSignal(kit.window.demo_requested):
         page.second_action_button.click()
     assert not kit.window.export_action.isEnabled()  # nothing to export yet
+    assert not kit.window.refresh_action.isEnabled()  # nor to reload (F5 did nothing, from a live-looking button)

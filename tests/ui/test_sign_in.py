@@ -203,6 +203,7 @@ def test_the_account_menu_signs_out_keeping_the_outbox_and_switches_profile(
     assert controller.office is None
     assert button.text() == "Sign in to Hydrobit"
     assert not kit.window.sign_out_action.isEnabled()
+    assert not kit.window.refresh_action.isEnabled()
     assert SecretStore().load("Rancho") == Secrets()
     assert SecretStore().load("Finca").complete
     kept = run_async(qtbot, outbox_counts(user_database(data_dir, "Rancho", DEMO_USER)))
@@ -213,6 +214,7 @@ def test_the_account_menu_signs_out_keeping_the_outbox_and_switches_profile(
     with qtbot.waitSignal(kit.window.load_finished, timeout=15_000) as loaded:
         assert pick(button, "Finca")
     assert loaded.args == [True]
+    assert kit.window.refresh_action.isEnabled()
     assert button.text() == "María López"
     assert "Finca" in button.toolTip()
     assert store.load().default_profile == "Finca"  # the next start signs in with it

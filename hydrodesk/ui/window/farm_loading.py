@@ -53,7 +53,7 @@ class FarmLoading(Mixin):
                 self.load_finished.emit(False)
             return False
         finally:
-            self.refresh_action.setEnabled(True)
+            self.refresh_action.setEnabled(self._client is not None)
         if client is not self._client:
             return False  # signed out or switched account while the request was in flight
         self._cached_since = None

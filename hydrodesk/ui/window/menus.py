@@ -56,6 +56,7 @@ class WindowMenus(Mixin):
         self.refresh_action.setShortcut(QKeySequence("F5"))
         self.refresh_action.setToolTip(self.tr("Reload the farm from the Hydrobit server (F5)"))
         self.refresh_action.triggered.connect(self.request_reload)
+        self.refresh_action.setEnabled(False)  # signed out: nothing to reload until attach()
         self.filter_action = QAction(self.tr("&Filter"), self)
         self.filter_action.setShortcut(QKeySequence("Ctrl+F"))
         self.filter_action.triggered.connect(self._focus_filter)
