@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
 
-    from hydrodesk.ui.launch import LaunchOptions
+    from hydrodesk.ui.launch import LaunchOptions, SessionSource
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -113,12 +113,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     skip_pyside_feature_scan()  # before the UI's imports: each would have its source read once more
     from hydrodesk.ui.runtime import run
 
-    demo = None
-    if options.demo:
+    def make_demo() -> SessionSource:
+        # Here, not in the UI: only this composition root may reach the simulator (the import contracts).
         from hydrodesk.demo import DemoFarm
 
-        demo = DemoFarm(paths.demo_farm_dir)
-    return run(options, paths=paths, demo=demo)
+        return DemoFarm(paths.demo_farm_dir)
+
+    # --demo opens the demo farm at once; otherwise the signed-out page can still open it ("Explore the demo farm").
+    return run(options, paths=paths, demo=make_demo() if options.demo else None, make_demo=make_demo)
 
 
 if __name__ == "__main__":

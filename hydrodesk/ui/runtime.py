@@ -56,8 +56,15 @@ PANE_DATA_WAIT_MS = 20_000
 SETTLE_AFTER_MS = 15_000
 
 
-def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None = None) -> int:
-    """Show the main window and run until the user quits; returns the process exit code."""
+def run(
+    options: LaunchOptions,
+    *,
+    paths: AppPaths,
+    demo: SessionSource | None = None,
+    make_demo: Callable[[], SessionSource] | None = None,
+) -> int:
+    """Show the main window and run until the user quits; returns the process exit code. `demo` is the demo farm
+    to open at once (--demo); `make_demo` makes one when the user asks for it later."""
     previous_qt_handler = (
         route_qt_messages_to_log()
     )  # first: what Qt says while it starts (a platform plugin's complaint) is logged too
@@ -97,11 +104,6 @@ def run(options: LaunchOptions, *, paths: AppPaths, demo: SessionSource | None =
         _screenshot_when_loaded(window, options.screenshot, outcome)
     if options.quit_after is not None:
         QTimer.singleShot(round(options.quit_after * 1000), lambda: _quit_after(window, options, outcome))
-
-    def make_demo() -> SessionSource:
-        from hydrodesk.demo import DemoFarm
-
-        return DemoFarm(paths.demo_farm_dir)
 
     def make_controller() -> SessionController:
         from hydrodesk.settings import SecretStore, SettingsStore

@@ -130,9 +130,14 @@ async def ask_to_come_forward(locked_file: Path, pane: str | None, timeout_s: fl
         if b"\n" in received:
             settle(bytes(received) == ANSWER)
 
+    def on_error(_error: QLocalSocket.LocalSocketError) -> None:
+        if socket.bytesAvailable() > 0:  # it answered and hung up: the answer may be unread when the hang-up is seen
+            on_ready_read()
+        settle(False)  # nobody listening; or it hung up without answering
+
     socket.connected.connect(lambda: socket.write(_request(pane)))
     socket.readyRead.connect(on_ready_read)
-    socket.errorOccurred.connect(lambda _error: settle(False))  # nobody listening; or it hung up without answering
+    socket.errorOccurred.connect(on_error)
     socket.connectToServer(channel_name(locked_file))
     try:
         return await asyncio.wait_for(answered, timeout_s)
