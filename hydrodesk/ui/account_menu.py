@@ -59,7 +59,7 @@ class AccountMenu(Mixin):
         self._tasks.spawn(self.connect(ProfileSource(profile, self._secrets)), name="switch-profile")
 
     def open_demo(self) -> None:
-        """ "Explore the demo farm" on the signed-out page: the demo farm, started on first use when HydroDesk was not
+        """The signed-out page's "Explore the demo farm": the demo farm, made on first use when HydroDesk was not
         started with --demo (an office trying HydroDesk out has no command line to type it on)."""
         if self._demo is None and self._demo_factory is not None:
             self._demo = self._demo_factory()
