@@ -254,8 +254,7 @@ class SessionController(AccountMenu, QObject):
             connection = await source.connect(self._progress.report)
         except StoreInUse as error:  # the demo farm is open in another HydroDesk window on this computer
             self._monitor.set_state(ConnectionState.SIGNED_OUT)
-            if not await self._hand_over(error):
-                show_cache_refused(self._window, error)
+            await self._cache_refused(error)
             return False
         except KeychainUnavailable:
             self._monitor.set_state(ConnectionState.SIGNED_OUT)
@@ -316,8 +315,7 @@ class SessionController(AccountMenu, QObject):
             self._office = await self._open_office(connection, self._client)
         except Exception as error:  # in use by another window, written by a newer HydroDesk, a disk that fails
             await self._drop_unopened_client()
-            if not (isinstance(error, StoreInUse) and await self._hand_over(error)):
-                show_cache_refused(self._window, error)
+            await self._cache_refused(error)
             return False
         self._answer_later_windows(connection.held_files, self._office)
         # One MQTT connection per signed-in session; it asks this client for IoT tokens and renews them itself.
@@ -414,21 +412,26 @@ class SessionController(AccountMenu, QObject):
             database = user_database(self._data_dir, connection.label, connection.credentials.auth0_id)
         return await Office.open(database, client, refresh_every_s=connection.refresh_every_s)
 
-    async def _hand_over(self, error: StoreInUse) -> bool:
-        """Another HydroDesk has this account open: True once it came forward (this one then closes)."""
-        from hydrodesk.ui.single_instance import ask_to_come_forward
+    async def _cache_refused(self, error: Exception) -> None:
+        """The account's cache would not open. Held by an earlier HydroDesk that answers: it comes forward and this
+        one closes (handed_over); otherwise the window says what happened and what to do."""
+        if isinstance(error, StoreInUse):
+            from hydrodesk.ui.single_instance import ask_to_come_forward
 
-        if not await ask_to_come_forward(error.path, self._requested_pane):
-            return False
-        self.handed_over.emit()
-        return True
+            if await ask_to_come_forward(error.path, self._requested_pane):
+                self.handed_over.emit()
+                return
+        show_cache_refused(self._window, error)
 
     def _answer_later_windows(self, held_files: tuple[Path, ...], office: Office | None) -> None:
+        locked_files = [*held_files, *([] if office is None else [office.store.path])]
+        if not locked_files:
+            return
         from hydrodesk.ui.single_instance import WindowBeacon
 
         if self._beacon is None:
             self._beacon = WindowBeacon(self._window)
-        for locked in (*held_files, *([] if office is None else [office.store.path])):
+        for locked in locked_files:
             self._beacon.listen(locked)
 
     async def _drop_unopened_client(self) -> None:

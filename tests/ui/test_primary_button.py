@@ -24,23 +24,33 @@ def fill(button: QPushButton) -> QColor:
     return QColor(image.pixel(4, image.height() // 2))
 
 
+def theme_tokens(qapp: QApplication, theme: str) -> dict[str, str]:
+    """Apply `theme` to the whole application, as Settings does; its colour tokens."""
+    themes = ThemeManager(qapp, theme)
+    themes.apply(theme)
+    return themes.current.tokens
+
+
+def show(qtbot: QtBot, widget: QWidget) -> None:
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+
+
 @pytest.mark.parametrize("theme", ["light", "dark", "outdoor"])
 def test_a_disabled_primary_button_is_greyed_like_any_disabled_button(
     qtbot: QtBot, qapp: QApplication, theme: str
 ) -> None:
-    themes = ThemeManager(qapp, theme)
-    themes.apply(theme)
+    tokens = theme_tokens(qapp, theme)
     row = QWidget()
-    qtbot.addWidget(row)
     layout = QHBoxLayout(row)
     primary = QPushButton("Registrar")
     primary.setObjectName("PrimaryButton")
     plain = QPushButton("Anular")
     layout.addWidget(primary)
     layout.addWidget(plain)
-    row.show()
-    qtbot.waitExposed(row)
-    accent = QColor(themes.current.tokens["accent"])
+    show(qtbot, row)
+    accent = QColor(tokens["accent"])
     assert fill(primary) == accent  # enabled: the accent that marks the one action to take
     primary.setEnabled(False)
     plain.setEnabled(False)
@@ -49,32 +59,25 @@ def test_a_disabled_primary_button_is_greyed_like_any_disabled_button(
 
 
 def test_a_dialogs_confirm_button_is_drawn_as_the_primary_button(qtbot: QtBot, qapp: QApplication) -> None:
-    themes = ThemeManager(qapp, "light")
-    themes.apply("light")
+    tokens = theme_tokens(qapp, "light")
     dialog = ExtendSessionDialog(
         sector_name="Lote A-1", current_hours=10, opened_at=datetime(2026, 12, 5, 12, tzinfo=UTC), timezone="UTC"
     )
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    show(qtbot, dialog)
     assert dialog.confirm_button.isEnabled()
-    assert fill(dialog.confirm_button) == QColor(themes.current.tokens["accent"])
+    assert fill(dialog.confirm_button) == QColor(tokens["accent"])
 
 
 @pytest.mark.parametrize("theme", ["light", "dark", "outdoor"])
 def test_the_chosen_segment_of_a_disabled_row_is_greyed_not_accented(
     qtbot: QtBot, qapp: QApplication, theme: str
 ) -> None:
-    themes = ThemeManager(qapp, theme)
-    themes.apply(theme)
-    tokens = themes.current.tokens
+    tokens = theme_tokens(qapp, theme)
     segments = SegmentedButtons()
-    qtbot.addWidget(segments)
     for choice, text in (("today", "Hoy"), ("yesterday", "Ayer"), ("week", "Esta semana")):
         segments.add(choice, text)
     segments.select("yesterday")
-    segments.show()
-    qtbot.waitExposed(segments)
+    show(qtbot, segments)
     chosen = segments.button("yesterday")
     assert fill(chosen) == QColor(tokens["accent_soft"])  # enabled: the choice in the accent
     segments.setEnabled(False)
