@@ -2366,8 +2366,8 @@
         <translation>No se pudo guardar el formulario: {reason}</translation>
     </message>
     <message>
-        <source>Form “{form}” saved for {place}: it goes to the server now, or as soon as it can be reached.</source>
-        <translation>Formulario «{form}» guardado para {place}: se envía al servidor ahora, o en cuanto se pueda conectar.</translation>
+        <source>Form “{form}” saved for {place}; it is sent as soon as there is a connection.</source>
+        <translation>Formulario «{form}» guardado para {place}; se envía en cuanto haya conexión.</translation>
     </message>
 </context>
 <context>

@@ -198,8 +198,7 @@ def test_every_field_type_renders_and_is_checked_before_anything_is_queued(
         assert pane.editor.submit() is not None
     # Said as "Form “…” saved" (a bare "Inspección … guardado" cannot agree in Spanish), and true online too.
     assert said.args == [
-        "Form “Inspección de calidad de cosecha” saved for Lote A-2: it goes to the server now, or as soon as it "
-        "can be reached."
+        "Form “Inspección de calidad de cosecha” saved for Lote A-2; it is sent as soon as there is a connection."
     ]
     record = sent.args[0].record
     values = {value.name: value.value for value in record.form_values}

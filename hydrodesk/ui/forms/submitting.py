@@ -52,9 +52,10 @@ class FormSubmitting(Mixin):
             return
         self.editor.clear()
         self.status_message.emit(
-            self.tr(
-                "Form “{form}” saved for {place}: it goes to the server now, or as soon as it can be reached."
-            ).format(form=submission.form_name, place=submission.place)
+            # Short: at 1366 px the status bar shows about 130 characters beside its permanent widgets.
+            self.tr("Form “{form}” saved for {place}; it is sent as soon as there is a connection.").format(
+                form=submission.form_name, place=submission.place
+            )
         )
         # Announced by the reload that lists it (a reload the sync engine started meanwhile may be that one).
         self._just_saved.append(item.entry_id)
