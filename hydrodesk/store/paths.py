@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
-import sqlite3
 import unicodedata
 from pathlib import Path
 
@@ -28,19 +27,28 @@ def profile_database(data_dir: Path, profile_name: str) -> Path:
     return data_dir / "profiles" / _file_name(profile_name, "profile")
 
 
+def demo_farm_database(data_dir: Path) -> Path:
+    """The demo farm's cache, apart from any real account's."""
+    return profile_database(data_dir, "demo-farm")
+
+
+def user_database_file(data_dir: Path, profile_name: str, auth0_id: str) -> Path:
+    """Where `user_database` keeps this user's cache, without moving anything (a question, not an open)."""
+    if not auth0_id.strip():
+        raise ValueError("a user database needs the user's id")
+    return profile_database(data_dir, profile_name).with_suffix("") / _file_name(auth0_id, "user")
+
+
 def user_database(data_dir: Path, profile_name: str, auth0_id: str) -> Path:
     """`<data_dir>/profiles/<profile file stem>/<readable-user-slug>-<hash>.sqlite3`: each person signing in on a
     profile has a cache and an outbox of their own, so nobody sees or sends another's pending changes.
 
     A profile's database from before (one file per profile) becomes its user's on first use, when every change
     in its outbox is that user's (or it has none); otherwise it stays where it is for the user who made them."""
-    if not auth0_id.strip():
-        raise ValueError("a user database needs the user's id")
+    target = user_database_file(data_dir, profile_name, auth0_id)
     shared = profile_database(data_dir, profile_name)
-    folder = shared.with_suffix("")
-    target = folder / _file_name(auth0_id, "user")
     if not target.exists() and shared.exists() and _only_owner_is(shared, auth0_id):
-        folder.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         for suffix in ("", "-wal", "-shm"):
             source = shared.with_name(shared.name + suffix)
             if source.exists():
@@ -57,6 +65,8 @@ def _file_name(name: str, fallback: str) -> str:
 
 def _only_owner_is(database: Path, auth0_id: str) -> bool:
     """Does every outbox entry of this database belong to `auth0_id`? (Read-only; False when it can't be read.)"""
+    import sqlite3  # here: asking where a cache is (before the first window) needs no database
+
     try:
         with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
             owners = {row[0] for row in conn.execute("SELECT DISTINCT auth0_id FROM outbox")}

@@ -29,6 +29,27 @@ class LaunchOptions:
     profile: str | None = None
     theme: str | None = None  # None: the theme the user picked last time (UI state)
 
+    def cache_to_open(self, data_dir: Path, settings_file: Path) -> Path | None:
+        """The account cache this start is about to open, when that is known before signing in: the demo farm's,
+        or the one of whoever signed in last on the profile (`profile`, or the default one). None for a first
+        start, a profile nobody has signed in on yet, or settings that cannot be read (the window explains those
+        later). Asked before the first window (hydrodesk.ui.single_instance)."""
+        if not self.demo and not settings_file.exists():  # a first start: nothing to read, nor modules to import
+            return None
+        from hydrodesk.store.paths import demo_farm_database, user_database_file
+
+        if self.demo:
+            return demo_farm_database(data_dir)
+        from hydrodesk.settings import SettingsError, SettingsStore
+
+        try:
+            chosen = SettingsStore(settings_file).load().profile(self.profile)
+        except SettingsError:
+            return None
+        if chosen is None or not chosen.auth0_id.strip():
+            return None
+        return user_database_file(data_dir, chosen.name, chosen.auth0_id)
+
 
 class StartupPhase(Enum):
     """Steps a session source reports while it gets ready; the UI shows each as a translated sentence."""

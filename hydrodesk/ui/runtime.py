@@ -77,6 +77,9 @@ def run(
     app.setOrganizationName("HydroDesk")
     app.setDesktopFileName("hydrodesk")
     app.setWindowIcon(app_icon())
+    if _brought_earlier_window_forward(options, paths):
+        restore_qt_messages(previous_qt_handler)
+        return 0
     ui_state = UiState(paths.ui_state_file)
     # --lang wins over the language chosen in Settings, which wins over the system's.
     install_language(app, options.language or ui_state.language or system_language())
@@ -189,7 +192,9 @@ class _AsyncLifecycle(QObject):
     def _hand_over(self) -> None:
         """An earlier HydroDesk had the account open and came forward: this one closes, leaving the saved layout to
         the earlier one (and saying so to whoever started it from a terminal)."""
-        sys.stderr.write("hydrodesk: HydroDesk was already open for this account; its window was brought forward\n")
+        from hydrodesk.ui.single_instance import HANDED_OVER
+
+        sys.stderr.write(HANDED_OVER)
         self._window.close_without_saving()
 
     def _on_about_to_quit(self) -> None:
@@ -305,6 +310,20 @@ class _FirstPaintProbe(QObject):
         report = {"painted_at": time.monotonic(), "modules": sorted(sys.modules)}
         print(json.dumps(report), flush=True)  # noqa: T201
         QApplication.quit()
+
+
+def _brought_earlier_window_forward(options: LaunchOptions, paths: AppPaths) -> bool:
+    """Is the account this start opens already open in an earlier HydroDesk, which has now come forward? Asked
+    before this one shows a window (hydrodesk.ui.single_instance): a double click on the icon flashes nothing."""
+    cache = options.cache_to_open(paths.data_dir, paths.settings_file)
+    if cache is None:  # a first start, say: nothing can be open yet, and the local socket module stays unloaded
+        return False
+    from hydrodesk.ui.single_instance import HANDED_OVER, come_forward_before_window
+
+    if not come_forward_before_window(cache, options.pane):
+        return False
+    sys.stderr.write(HANDED_OVER)  # for whoever started it from a terminal
+    return True
 
 
 def _quit_on_signals(app: QApplication) -> Callable[[], None]:

@@ -10,17 +10,21 @@ The one that finds the lock taken connects to that name and sends one line; the 
 window is in front. No answer in time (the first HydroDesk is closing, or hung), or nobody listening (a HydroDesk
 from before this feature): the second window says what it said before, with its "Try again".
 
+The question is asked twice. Before any window, when the account this start opens is known without signing in
+(the demo farm; a saved profile's last user): nothing flashes on the screen, no keychain or network is touched.
+And again when the cache refuses to open, for a first HydroDesk that was still signing in at the first question.
+
 Two accounts side by side lock two files and so listen on two names: they never answer for each other. The socket
 is the user's own (UserAccessOption) and carries a pane name at most, which the window checks against its panes.
 """
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import logging
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,10 +32,13 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 if TYPE_CHECKING:
+    import asyncio
+
     from hydrodesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
+HANDED_OVER = "hydrodesk: HydroDesk was already open for this account; its window was brought forward\n"
 REQUEST = "come-forward"
 ANSWER = b"ok\n"
 MAX_REQUEST_BYTES = 1024  # one short JSON line; anything longer is not ours
@@ -113,8 +120,39 @@ class WindowBeacon(QObject):
         )
 
 
+def come_forward_before_window(locked_file: Path, pane: str | None, timeout_s: float = ANSWER_TIMEOUT_S) -> bool:
+    """`ask_to_come_forward` for a HydroDesk that has no window nor event loop yet: blocks until the holder has
+    answered, at most `timeout_s`. Nobody listening (the usual case) fails at once."""
+    _allow_other_process_to_take_focus()
+    socket = QLocalSocket()
+    deadline = time.monotonic() + timeout_s
+
+    def remaining_ms() -> int:
+        return max(0, round((deadline - time.monotonic()) * 1000))
+
+    try:
+        socket.connectToServer(channel_name(locked_file))
+        if not socket.waitForConnected(remaining_ms()):
+            return False
+        socket.write(_request(pane))
+        received = bytearray()
+        while b"\n" not in received:
+            if not socket.waitForReadyRead(remaining_ms()):
+                received.extend(bytes(socket.readAll().data()))  # answered, then hung up before we looked
+                break
+            received.extend(bytes(socket.readAll().data()))
+        if bytes(received) != ANSWER:
+            log.warning("the HydroDesk holding %s did not answer within %.0f s", locked_file, timeout_s)
+            return False
+        return True
+    finally:
+        socket.abort()
+
+
 async def ask_to_come_forward(locked_file: Path, pane: str | None, timeout_s: float = ANSWER_TIMEOUT_S) -> bool:
     """Ask the HydroDesk holding `locked_file` to bring its window forward; True once it said it has."""
+    import asyncio  # here: the question before any window (above) runs before asyncio is imported
+
     _allow_other_process_to_take_focus()
     loop = asyncio.get_running_loop()
     answered: asyncio.Future[bool] = loop.create_future()

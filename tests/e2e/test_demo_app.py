@@ -23,6 +23,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from hydrodesk.app_paths import AppPaths
+from hydrodesk.ui.runtime import FIRST_PAINT_PROBE
 
 SUNDAY = 6
 
@@ -71,11 +72,13 @@ def seeded_demo_farm(user_home: dict[str, str], sim_template: Path) -> Path:
     return demo_farm
 
 
-def run_demo(user_home: dict[str, str], *arguments: str) -> subprocess.CompletedProcess[str]:
+def run_demo(
+    user_home: dict[str, str], *arguments: str, environment: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """`hydrodesk --demo --log-level INFO <arguments>` offscreen in the test's home, to its end (at most 120 s)."""
     return subprocess.run(
         [sys.executable, "-m", "hydrodesk", "--demo", "--log-level", "INFO", *arguments],
-        env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen"},
+        env={**os.environ, **user_home, "QT_QPA_PLATFORM": "offscreen", **(environment or {})},
         capture_output=True,
         text=True,
         timeout=120,
@@ -344,10 +347,13 @@ def test_starting_the_demo_again_brings_the_open_window_forward_and_the_second_o
         first.wait_for("loaded 2 projects")
         simulators = processes_mentioning(str(demo_farm))
 
-        second = run_demo(user_home, "--lang", "en", "--pane", "workers")  # a double click on the icon, say
+        # A double click on the icon, say. With the first-paint probe it would report (and quit) at its window's
+        # first paint: it must not have one, the question is asked before any window.
+        second = run_demo(user_home, "--lang", "en", "--pane", "workers", environment={FIRST_PAINT_PROBE: "1"})
 
         assert second.returncode == 0, second.stderr[-3000:]
         assert "HydroDesk was already open for this account; its window was brought forward" in second.stderr
+        assert "painted_at" not in second.stdout  # no window flashed up
         assert "demo simulator stopped" not in second.stderr  # it started none, so stopped none
         first.wait_for("bringing this window forward", seconds=30)
         assert processes_mentioning(str(demo_farm)) == simulators  # no second simulator came or went

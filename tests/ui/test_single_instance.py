@@ -4,6 +4,7 @@ profile locks, a real simulator."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,11 @@ from pytestqt.qtbot import QtBot
 from hydrodesk.demo import DemoFarm
 from hydrodesk.sim.db import DATABASE_FILE
 from hydrodesk.store.lock import ProfileLock
-from hydrodesk.ui.single_instance import WindowBeacon, ask_to_come_forward, channel_name
+from hydrodesk.ui.single_instance import (
+    WindowBeacon,
+    ask_to_come_forward,
+    channel_name,
+)
 
 from .conftest import WindowKit, run_async
 from .live_support import SimulatorSource, session_controller
@@ -184,3 +189,59 @@ def test_the_window_that_hands_over_closes_without_saving_the_layout(make_window
     assert not handing_over.window.isVisible()
     assert handing_over.ui_state.geometry is None
     assert closing.ui_state.geometry is not None  # an ordinary close saves it
+
+
+# A later HydroDesk before its window: a process of its own (the question blocks, and its answer needs this
+# process's event loop free). Exit code 0: the holder came forward; 1: it did not.
+ASK_BEFORE_WINDOW = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from hydrodesk.ui.single_instance import come_forward_before_window
+app = QCoreApplication([])
+sys.exit(0 if come_forward_before_window(Path(sys.argv[1]), sys.argv[2] or None, float(sys.argv[3])) else 1)
+"""
+
+
+def asked_from_another_process(locked_file: Path, pane: str | None, timeout_s: float) -> Callable[[], bool | None]:
+    """Starts the question; returns a probe: None while it is being asked, then whether the holder came forward."""
+    asker = subprocess.Popen([sys.executable, "-c", ASK_BEFORE_WINDOW, str(locked_file), pane or "", str(timeout_s)])
+    return lambda: None if asker.poll() is None else asker.returncode == 0
+
+
+def test_before_any_window_a_later_hydrodesk_asks_the_one_holding_its_account_and_it_comes_forward(
+    qtbot: QtBot, make_window: Callable[[], WindowKit], tmp_path: Path
+) -> None:
+    kit = make_window()
+    held = tmp_path / "cache.db"
+    beacon = WindowBeacon(kit.window)
+    beacon.listen(held)
+    try:
+        kit.window.show()
+        answer = asked_from_another_process(held, "workers", timeout_s=10)
+        qtbot.waitUntil(lambda: answer() is not None, timeout=15_000)
+        assert answer() is True
+        assert kit.window.statusBar().currentMessage() == ALREADY_OPEN
+        assert kit.ui_state.last_pane == "workers"
+        # Another account's file: nobody holds it, so nobody answers.
+        unheld = asked_from_another_process(tmp_path / "other.db", None, timeout_s=10)
+        qtbot.waitUntil(lambda: unheld() is not None, timeout=15_000)
+        assert unheld() is False
+    finally:
+        beacon.stop_all()
+
+
+def test_before_any_window_a_holder_that_does_not_answer_is_given_up_on(qtbot: QtBot, tmp_path: Path) -> None:
+    held = tmp_path / "cache.db"
+    silent = QLocalServer()
+    QLocalServer.removeServer(channel_name(held))
+    assert silent.listen(channel_name(held))
+    accepted: list[QLocalSocket] = []
+    silent.newConnection.connect(lambda: accepted.append(silent.nextPendingConnection()))
+    try:
+        answer = asked_from_another_process(held, None, timeout_s=0.5)
+        qtbot.waitUntil(lambda: answer() is not None, timeout=15_000)
+        assert answer() is False
+        qtbot.waitUntil(lambda: bool(accepted), timeout=5000)  # it did reach the holder, which never answered
+    finally:
+        silent.close()

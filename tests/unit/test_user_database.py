@@ -1,4 +1,5 @@
-"""Each user of a profile gets a database of their own; a profile's database from before goes to its user."""
+"""Each user of a profile gets a database of their own; a profile's database from before goes to its user. Where
+a start will open its cache is known before it signs in."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from hydrodesk.store.paths import profile_database, user_database
+from hydrodesk.settings import Profile, SettingsStore, UserSettings
+from hydrodesk.store.paths import demo_farm_database, profile_database, user_database
+from hydrodesk.ui.launch import LaunchOptions
 
 
 def _old_profile_database(data_dir: Path, owners: list[str]) -> Path:
@@ -46,3 +49,26 @@ def test_an_old_database_with_several_users_changes_is_left_alone(tmp_path: Path
     old = _old_profile_database(tmp_path, ["auth0|a", "auth0|b"])
     assert not user_database(tmp_path, "Finca", "auth0|a").exists()
     assert old.exists()
+
+
+def test_where_a_start_will_open_its_cache_is_known_before_signing_in_and_moves_nothing(tmp_path: Path) -> None:
+    """Asked before the first window (one window per account, hydrodesk.ui.single_instance): the same file the
+    signed-in session opens, and the old profile database stays where it is until that open."""
+    settings_file = tmp_path / "config" / "settings.json"
+    data = tmp_path / "data"
+    assert LaunchOptions().cache_to_open(data, settings_file) is None  # a first start
+    assert LaunchOptions(demo=True).cache_to_open(data, settings_file) == demo_farm_database(data)
+    finca = Profile(name="Finca", base_url="https://api.example.com", auth0_id="auth0|a")
+    lima = Profile(name="Lima", base_url="https://api.example.com")  # nobody has signed in on it yet
+    store = SettingsStore(settings_file)
+    store.save(UserSettings().with_profile(lima).with_profile(finca))  # Finca is the default
+    old = _old_profile_database(data, ["auth0|a"])
+
+    expected = LaunchOptions().cache_to_open(data, settings_file)
+
+    assert old.exists()  # only asked, not opened
+    assert expected == user_database(data, "Finca", "auth0|a")  # ...where signing in opens it
+    assert LaunchOptions(profile="Lima").cache_to_open(data, settings_file) is None
+    assert LaunchOptions(profile="Nowhere").cache_to_open(data, settings_file) is None
+    settings_file.write_text("{ not json", encoding="utf-8")
+    assert LaunchOptions().cache_to_open(data, settings_file) is None  # the window explains that one later
