@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import pyqtgraph as pg
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
@@ -142,6 +143,12 @@ def test_lanes_hold_what_the_simulator_holds_for_yesterday_on_the_farms_clock(
         for point in scatter.points():
             verdict = expected_marks[point.data()]
             assert QColor(point.brush().color()).name() == verdict_color(verdict, tokens).name()
+
+    # Each lane's key names its series in a column right of the lanes, with no box of its own (boxes as wide as
+    # each lane's words made a ragged column).
+    keys = [lane.plot.legend for lane in pane.chart.lanes.values() if lane.plot.legend.items]
+    assert len(keys) == len(pane.chart.lanes)
+    assert {key.opts["pen"].style() for key in keys} == {Qt.PenStyle.NoPen}
 
     # 2 and 3. Soil moisture by depth and the project's rain and ET0 are there too, and the readout reads them.
     assert timeline.has_moisture

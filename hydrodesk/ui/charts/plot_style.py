@@ -112,12 +112,6 @@ def style_plot(plot: pg.PlotItem, theme: dict[str, str], crosshair: pg.InfiniteL
         crosshair.setPen(pg.mkPen(QColor(theme["accent"]), width=1, style=Qt.PenStyle.DashLine))
 
 
-def with_alpha(color: str, alpha: int) -> QColor:
-    result = QColor(color)
-    result.setAlpha(alpha)
-    return result
-
-
 def format_reading(value: float | None, metric: str) -> str:
     if value is None:
         return "—"

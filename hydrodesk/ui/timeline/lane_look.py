@@ -95,12 +95,6 @@ def verdict_text(verdict: Verdict) -> str:
     }[verdict]
 
 
-def with_alpha(color: str, alpha: int) -> QColor:
-    result = QColor(color)
-    result.setAlpha(alpha)
-    return result
-
-
 def depth_text(depth: str) -> str:
     number = depth.removesuffix("cm")
     return translate("TimelineChart", "{depth} cm").format(depth=number) if number != depth else depth

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from hydrodesk.domain.phyto_verdicts import Verdict
 from hydrodesk.domain.timeline import HOUR_S, Timeline
+from hydrodesk.ui.charts.key_row import style_key
 from hydrodesk.ui.charts.legend_sample import LegendSample
 from hydrodesk.ui.charts.time_axis import FarmTimeAxis
 from hydrodesk.ui.charts.value_axis import LocaleValueAxis
@@ -50,7 +51,6 @@ from hydrodesk.ui.timeline.lane_look import (
     status_groups,
     verdict_color,
     verdict_text,
-    with_alpha,
 )
 
 # lupdate finds translate("Context", "text") calls, so every string is written out that way.
@@ -428,9 +428,8 @@ class TimelineChart(QWidget):
                 axis.label.setDefaultTextColor(text)
             legend = lane.plot.legend
             if legend is not None:
-                legend.setLabelTextColor(text)
-                legend.setBrush(pg.mkBrush(with_alpha(self._background, 170)))
-                legend.setPen(pg.mkPen(border))
+                # No box, as every other chart's key: boxes as wide as each lane's words made a ragged column.
+                style_key(legend, text, QColor(self._background))
             lane.cursor.setPen(pg.mkPen(QColor(self._tokens["accent"]), width=1, style=Qt.PenStyle.DashLine))
             lane.empty.setColor(muted)
 
