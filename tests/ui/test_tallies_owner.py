@@ -193,6 +193,48 @@ def test_the_window_opens_the_sessions_dialog_on_the_sector_the_tallies_pane_ask
             run_async(qtbot, kit.tasks.cancel_all())
 
 
+def test_open_tallies_from_the_sessions_pane_puts_the_keyboard_in_the_worker_box_of_ones_own_session(
+    qtbot: QtBot, make_window: Callable[[], WindowKit], fresh_sim: Any, tmp_path: Path
+) -> None:
+    """A supervisor who clicks "Open tallies" types the first worker next: the keyboard was left on the button of the
+    Sessions pane, now hidden, and the first letters went nowhere. A colleague's session takes no entries: no box."""
+    theirs = colleague_opens_lote_a2(qtbot, fresh_sim)
+    with OfficeKit(qtbot) as offices:
+        kit = make_window()
+        try:
+            window = kit.window
+            window.show()
+            window.activateWindow()
+            qtbot.waitActive(window)
+            client = offices.client(fresh_sim.base_url, fresh_sim.token(DEMO_USER))
+            office = offices.office(tmp_path / "office.sqlite3", client)
+            attach(kit, client, office)
+            assert load(qtbot, kit) is True
+            run_async(qtbot, office.engine.sync_now(), timeout_ms=30_000)  # both sessions in the office's cache
+            assert window.open_pane("sessions")
+            sessions = window.current_pane
+            assert isinstance(sessions, SessionsPane)
+            sessions.setFocus()  # where the click on "Open tallies" leaves it
+
+            sessions.session_activated.emit(DOCUMENTED_SESSION)  # the demo user's own session, left open
+
+            tallies = window.pane("tallies")
+            assert isinstance(tallies, TalliesPane)
+            qtbot.waitUntil(lambda: tallies.entry_row.worker_edit.hasFocus(), timeout=10_000)
+            assert (tallies.selected_session() or {}).get("session_id") == DOCUMENTED_SESSION
+
+            window.open_pane("sessions")
+            sessions.setFocus()
+            sessions.session_activated.emit(theirs.session_id)
+            qtbot.waitUntil(
+                lambda: (tallies.selected_session() or {}).get("session_id") == theirs.session_id, timeout=10_000
+            )
+            assert not tallies.entry_row.worker_edit.isEnabled()
+            assert not tallies.entry_row.worker_edit.hasFocus()
+        finally:
+            run_async(qtbot, kit.tasks.cancel_all())
+
+
 def test_a_selection_restored_before_the_office_opens_shows_the_open_session_not_an_empty_day(
     qtbot: QtBot, tally_kit_factory: Any, fresh_sim: Any
 ) -> None:

@@ -156,6 +156,10 @@ class TalliesLoading:
         self._people = people
         self._show_sessions([row.data | {"pending": row.pending} for row in rows], day, data["session_id"])
         self._show_state()
+        if self.isVisible() and self.entry_row.worker_edit.isEnabled():
+            # Asked for to record in it (the Sessions pane's "Open tallies", a link to one's own session): the
+            # keyboard is in the worker box, as after Ctrl+L, not left on the button of a pane now hidden.
+            self.entry_row.focus_entry()
         await self._reload_ledger()
 
     async def _reload_ledger(self) -> None:
