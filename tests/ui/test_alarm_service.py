@@ -196,6 +196,9 @@ def test_alarm_rules_are_edited_per_valve_and_per_sector_checked_and_kept_in_the
     dialog.save_button.click()
     assert "Válvula A-1 Norte" in dialog.problem.text()  # nothing saved, the typing kept
     assert not service.rules
+    # The keyboard is on the cell to mend: what is typed next replaces "abc".
+    assert (dialog.table.currentRow(), dialog.table.currentColumn()) == (row, MIN_FLOW)
+    assert dialog.focusWidget() is dialog.table
     dialog.table.item(row, MIN_FLOW).setText("25,5")  # a decimal comma, as typed in Spanish
     dialog.table.item(row, DELAY).setText("90")
     dialog.battery.setValue(30)
@@ -207,6 +210,8 @@ def test_alarm_rules_are_edited_per_valve_and_per_sector_checked_and_kept_in_the
     dialog.save_button.click()
     assert dialog.tabs.currentWidget() is sectors  # shown where the mistake is
     assert "Lote A-1" in dialog.problem.text()
+    assert sectors.currentRow() == sector_row
+    assert dialog.focusWidget() is sectors
     sectors.item(sector_row, DELAY).setText("45")
     sectors.item(sector_row, LEAK).setText("2,5")
     with qtbot.waitSignal(service.rules_changed, timeout=WAIT_MS):

@@ -34,7 +34,16 @@ from hydrodesk.ui.tasks import BackgroundTasks
 
 FIXED = 4  # project, the valve or sector, its sector or valve count, the expected flow: read-only
 EDITABLE = {4: "min_lpm", 5: "max_lpm", 6: "leak_lpm", 7: "hold_s"}
+FIRST_EDITABLE = min(EDITABLE)
 VALVES_TAB, SECTORS_TAB = range(2)
+
+
+class CellProblem(ValueError):
+    """A table cell the rules cannot be read from: what is wrong, and where (row and column)."""
+
+    def __init__(self, message: str, row: int, column: int) -> None:
+        super().__init__(message)
+        self.row, self.column = row, column
 
 
 def parse_number(text: str) -> float | None:
@@ -176,17 +185,15 @@ class AlarmRulesDialog(QDialog):
                 try:
                     values[field] = parse_number(item.text() if item is not None else "")
                 except ValueError:
-                    raise ValueError(
-                        self.tr("{valve}: “{text}” is not a number.").format(valve=name, text=item.text())
-                    ) from None
+                    message = self.tr("{valve}: “{text}” is not a number.").format(valve=name, text=item.text())
+                    raise CellProblem(message, row, column) from None
             try:
                 found.append(ValveRule(subject_id, **values))
             except ValueError:
-                raise ValueError(
-                    self.tr("{valve}: numbers must be zero or more, and the lowest flow below the highest.").format(
-                        valve=name
-                    )
-                ) from None
+                message = self.tr(
+                    "{valve}: numbers must be zero or more, and the lowest flow below the highest."
+                ).format(valve=name)
+                raise CellProblem(message, row, FIRST_EDITABLE) from None
         return found
 
     def save(self) -> None:
@@ -194,10 +201,8 @@ class AlarmRulesDialog(QDialog):
         for tab, rules_of in ((SECTORS_TAB, self.sector_rules), (VALVES_TAB, self.rules)):
             try:
                 read[tab] = rules_of()
-            except ValueError as problem:
-                self.tabs.setCurrentIndex(tab)  # where the mistake is
-                self.problem.setText(str(problem))
-                self.problem.setVisible(True)
+            except CellProblem as problem:
+                self._point_at(tab, problem)
                 return
         rules, sector_rules = read[VALVES_TAB], read[SECTORS_TAB]
         settings = AlarmSettings(
@@ -207,6 +212,17 @@ class AlarmRulesDialog(QDialog):
         )
         self.save_button.setEnabled(False)
         self._tasks.spawn(self._save(rules, settings, sector_rules), name="alarm-rules")
+
+    def _point_at(self, tab: int, problem: CellProblem) -> None:
+        """Say what is wrong, where: that tab, and the keyboard on the cell to mend (typing replaces what it
+        holds, as in a spreadsheet)."""
+        self.tabs.setCurrentIndex(tab)
+        table = self.tabs.widget(tab)
+        assert isinstance(table, QTableWidget)
+        table.setCurrentCell(problem.row, problem.column)
+        table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.problem.setText(str(problem))
+        self.problem.setVisible(True)
 
     async def _save(self, rules: list[ValveRule], settings: AlarmSettings, sector_rules: list[ValveRule]) -> None:
         try:
