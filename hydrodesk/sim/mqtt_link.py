@@ -35,6 +35,7 @@ SCHEMES: dict[str, tuple[PahoTransport, bool]] = {
 }
 SCHEMES |= {"mqtts": ("tcp", True), "ssl": ("tcp", True)}
 DEFAULT_PORTS = {"websockets": (80, 443), "tcp": (1883, 8883)}
+NEVER_S = 24 * 3600  # a reconnect delay no test or demo outlives: an aborted link stays down
 
 Credentials = Callable[[], tuple[str, str]]
 """Returns (username, password) for the next connection attempt; called before every (re)connect, so a
@@ -158,6 +159,10 @@ class MqttLink:
         if not self._running:
             return
         self._running = False
+        # A dead device never comes back by itself. paho would reconnect after the shutdown below if its thread
+        # saw the connection go before loop_stop (in a worker thread: late on a busy machine) told it to stop, and
+        # send again the message in flight when the radio died: an "online" status after the last will.
+        self._client.reconnect_delay_set(min_delay=NEVER_S, max_delay=NEVER_S)
         stopping = asyncio.create_task(asyncio.to_thread(self._client.loop_stop))
         sock = self._client.socket()
         if sock is not None:

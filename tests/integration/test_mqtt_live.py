@@ -30,6 +30,7 @@ from hydrodesk.mqtt.connection import ConnectionState, ConnectionStatus
 from hydrodesk.mqtt.errors import FailureKind
 from hydrodesk.mqtt.hub import TelemetryHub
 from hydrodesk.mqtt.payloads import AckReport
+from hydrodesk.sim import mqtt_link
 from hydrodesk.sim.auth import User, issue_iot_token, load_secret
 from hydrodesk.sim.broker_process import RealBroker, start_real_broker
 from hydrodesk.sim.device_fleet import DeviceFleet
@@ -139,6 +140,40 @@ async def test_a_device_that_dies_goes_offline_by_its_last_will_and_comes_back(f
     assert info.battery_pct is not None  # the will carries none; the last known one stays
     field.fleet.inject_fault("rtu-b", "clear")
     await until(hub, lambda: (hub.devices.get("rtu-b") or DeviceInfo("", "")).online is True)
+
+
+@pytest.mark.asyncio
+async def test_a_dead_device_stays_dead_however_late_its_link_is_stopped(
+    field: Field, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The simulator stops a dead device's paho thread in a worker thread; on a busy machine that came more than a
+    second late, paho reconnected meanwhile and sent again the status in flight when the device died: "online"
+    after the last will (seen once in CI). Here the stop is made late on purpose."""
+    hub = field.hub
+    real_to_thread = asyncio.to_thread
+    stopped = asyncio.Event()
+
+    async def late_to_thread(function: Callable[..., object], *args: object) -> object:
+        if getattr(function, "__name__", "") != "loop_stop":
+            return await real_to_thread(function, *args)
+        await asyncio.sleep(2.5)  # longer than paho's first reconnect delay
+        try:
+            return await real_to_thread(function, *args)
+        finally:
+            stopped.set()
+
+    monkeypatch.setattr(mqtt_link.asyncio, "to_thread", late_to_thread)
+    await until(hub, lambda: (hub.devices.get("rtu-b") or DeviceInfo("", "")).online is True)
+    field.fleet.inject_fault("rtu-b", "battery_low")  # a status in flight as it dies
+    field.fleet.inject_fault("rtu-b", "offline")
+    await until(hub, lambda: any(s.device_id == "rtu-b" and s.online is False for s in field.statuses))
+    await asyncio.wait_for(stopped.wait(), WAIT_S)
+    ticks = points(hub, FLOW_A)
+    await until(hub, lambda: points(hub, FLOW_A) >= ticks + 5)  # the other device's later messages are in
+    reported = [s.online for s in field.statuses if s.device_id == "rtu-b"]
+    died = reported.index(False)
+    assert reported[died:] == [False] * (len(reported) - died)  # never "online" again once it died
+    assert hub.devices.get("rtu-b").online is False  # type: ignore[union-attr]
 
 
 @pytest.mark.asyncio
