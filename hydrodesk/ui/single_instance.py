@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ REQUEST = "come-forward"
 ANSWER = b"ok\n"
 MAX_REQUEST_BYTES = 1024  # one short JSON line; anything longer is not ours
 ANSWER_TIMEOUT_S = 3.0  # a first HydroDesk busy loading its farm still answers well within this
+REQUEST_WAIT_MS = 10_000  # a connection that has sent no request by then is closed (a later HydroDesk sends at once)
 
 
 def channel_name(locked_file: Path) -> str:
@@ -89,6 +90,7 @@ class WindowBeacon(QObject):
         while (socket := server.nextPendingConnection()) is not None:
             socket.readyRead.connect(lambda socket=socket: self._read(socket))
             socket.disconnected.connect(socket.deleteLater)
+            QTimer.singleShot(REQUEST_WAIT_MS, socket, socket.abort)  # gone with the socket once it is answered
 
     def _read(self, socket: QLocalSocket) -> None:
         if not socket.canReadLine():

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from hydrodesk.demo import DemoFarm
 from hydrodesk.sim.db import DATABASE_FILE
 from hydrodesk.store.lock import ProfileLock
+from hydrodesk.ui import single_instance
 from hydrodesk.ui.single_instance import (
     WindowBeacon,
     ask_to_come_forward,
@@ -245,3 +246,22 @@ def test_before_any_window_a_holder_that_does_not_answer_is_given_up_on(qtbot: Q
         qtbot.waitUntil(lambda: bool(accepted), timeout=5000)  # it did reach the holder, which never answered
     finally:
         silent.close()
+
+
+def test_the_beacon_closes_a_connection_that_never_says_anything(
+    qtbot: QtBot, make_window: Callable[[], WindowKit], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(single_instance, "REQUEST_WAIT_MS", 200)
+    kit = make_window()
+    held = tmp_path / "cache.db"
+    beacon = WindowBeacon(kit.window)
+    beacon.listen(held)
+    try:
+        idle = QLocalSocket()
+        idle.connectToServer(channel_name(held))
+        assert idle.waitForConnected(2000)
+        with qtbot.waitSignal(idle.disconnected, timeout=10_000):
+            pass  # it sends nothing; the beacon hangs up
+        assert run_async(qtbot, ask_to_come_forward(held, None))  # and still answers a real request
+    finally:
+        beacon.stop_all()
