@@ -40,6 +40,7 @@ from hydrodesk.settings import (
 )
 from hydrodesk.ui.oidc_panel import OidcSignInPanel, Spawn
 from hydrodesk.ui.profile_fields import ca_bundle_row, problem_text
+from hydrodesk.ui.widgets.form_columns import share_label_column
 from hydrodesk.ui.widgets.restyle import repolish
 
 if TYPE_CHECKING:
@@ -181,6 +182,7 @@ class SignInDialog(QDialog):
         form_layout.addWidget(self.advanced)
         form_layout.addWidget(self.error_label)
         form_layout.addWidget(self.buttons)
+        share_label_column(form, advanced_form)
 
         self.oidc_panel = OidcSignInPanel(spawn or _spawn_on_loop, self)
         self.oidc_panel.signed_in.connect(self._on_oidc_tokens)

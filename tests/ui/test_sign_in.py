@@ -7,6 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from hydrodesk.domain.outbox import EntryState
@@ -15,6 +18,7 @@ from hydrodesk.store.paths import user_database
 from hydrodesk.store.store import Store
 from hydrodesk.ui.account_button import AccountButton
 from hydrodesk.ui.connection import ConnectionState
+from hydrodesk.ui.i18n import install_language, uninstall_language
 from hydrodesk.ui.session import SessionController
 from hydrodesk.ui.sign_in import SignInDialog
 from tests.keyring_support import MemoryKeyring
@@ -252,3 +256,27 @@ async def outbox_counts(database: Path) -> dict[EntryState, int]:
         return await store.outbox_counts()
     finally:
         await store.close()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_main_and_the_advanced_fields_start_in_one_column(
+    qtbot: QtBot, qapp: QApplication, memory_keyring: MemoryKeyring, language: str
+) -> None:
+    """Two forms, one above the other: each sized its labels to its own widest, and in Spanish the advanced fields
+    started 56 px left of the ones above them."""
+    installed = install_language(qapp, language)
+    try:
+        dialog = SignInDialog(lambda profile, secrets: None)
+        qtbot.addWidget(dialog)
+        dialog.advanced_toggle.setChecked(True)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+
+        def left(field: QWidget) -> int:
+            return field.mapTo(dialog, QPoint(0, 0)).x()
+
+        assert {left(field) for field in (dialog.name_edit, dialog.api_key_edit, dialog.token_edit)} == {
+            left(dialog.name_edit)
+        }
+    finally:
+        uninstall_language(qapp, installed)
