@@ -130,6 +130,51 @@ def test_a_devices_flow_is_plotted_once_its_status_names_the_selected_project(
     window.close()
 
 
+def test_naming_the_farm_s_valves_is_not_the_user_choosing_series(
+    qtbot: QtBot, qapp: QApplication, qloop: object
+) -> None:
+    """The farm's valve names arrive after sign-in and rename the listed series; the tree reported each rename as
+    an item change, read as the user's own tick, and the default series were never chosen again: the chart stayed
+    empty with hundreds of points stored (test_live_reconnect, under two suites at once)."""
+    hub = TelemetryHub(no_token)  # type: ignore[arg-type]
+    live = LiveTelemetry(hub)
+    alarms = AlarmCenter(lambda: 60.0)
+    window, pane = telemetry_window(qtbot, qapp, live, alarms)
+    project = Project.model_validate(
+        {
+            "projectId": PROJECT_ID,
+            "companyId": "c1",
+            "name": "Finca El Mirador",
+            "timezone": "America/Lima",
+            "settings": {"samplingUnit": "kg", "pricePerUnit": 1.0},
+            "sectors": [],
+        }
+    )
+    pane.set_selection(Selection(project))
+    flow = SeriesKey(DEVICE, "flow_lpm")
+    now = time.time()
+    for key in (flow, FLOW):  # the device's flow, and its valve's (whose label has the valve's name in it)
+        series = hub.store.get_or_create(key)
+        assert series is not None
+        series.extend(np.arange(now - 60, now, 1.0), np.full(60, 12.0))
+        hub.ingest._changed.add(key)
+    live.ticked.emit(hub.ingest.take_changed())
+    assert flow in pane._tree_items
+    assert not pane.chart.has(flow)  # whose it is is not known yet
+
+    alarms.valves = [WatchedValve("valve_008", DEVICE, PROJECT_ID, "Válvula Norte 1", "Parcela Norte", None)]
+    alarms.valves_changed.emit()  # the names: every listed series is relabelled
+    assert pane._tree_items[FLOW].text(0) == "Flow Válvula Norte 1"
+
+    hub.devices.seen(DEVICE, PROJECT_ID, now)
+    info = hub.devices.get(DEVICE)
+    assert info is not None
+    live.device_changed.emit(info)  # then its status names the selected project
+    assert pane.chart.has(flow)
+    qtbot.waitUntil(lambda: pane.context.tasks.pending == 0, timeout=5_000)  # its history looked up
+    window.close()
+
+
 def test_a_history_that_arrives_after_the_pane_closed_is_dropped_quietly(
     qtbot: QtBot, qapp: QApplication, qloop: object
 ) -> None:

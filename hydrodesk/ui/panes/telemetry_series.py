@@ -179,8 +179,13 @@ class SeriesPicker:
         key = item.data(0, KEY_ROLE)
         if key is None:
             return
+        shown = item.checkState(0) == Qt.CheckState.Checked
+        if shown == self.chart.has(key):
+            # Not a tick: the tree reports any change of an item (a valve's name arriving, a swatch) this way, and
+            # taken for the user's choice it stopped the default series from ever being chosen again.
+            return
         self._user_chose_series = True
-        self._show_series(key, item.checkState(0) == Qt.CheckState.Checked)
+        self._show_series(key, shown)
         self._update_series_label()
 
     def show_series(self, key: SeriesKey, shown: bool = True) -> None:
