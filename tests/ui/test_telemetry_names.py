@@ -175,6 +175,50 @@ def test_naming_the_farm_s_valves_is_not_the_user_choosing_series(
     window.close()
 
 
+def project(project_id: str, name: str) -> Project:
+    return Project.model_validate(
+        {
+            "projectId": project_id,
+            "companyId": "c1",
+            "name": name,
+            "timezone": "America/Lima",
+            "settings": {"samplingUnit": "kg", "pricePerUnit": 1.0},
+            "sectors": [],
+        }
+    )
+
+
+def test_choosing_another_project_opens_its_devices_in_the_list_and_folds_the_others(
+    qtbot: QtBot, qapp: QApplication, qloop: object
+) -> None:
+    hub = TelemetryHub(no_token)  # type: ignore[arg-type]
+    now = time.time()
+    for device, project_id in (("bitRTU-01", "proj_123"), ("bitRTU-04", PROJECT_ID)):
+        hub.devices.seen(device, project_id, now)
+        key = SeriesKey(device, "flow_lpm")
+        series = hub.store.get_or_create(key)
+        assert series is not None
+        series.extend(np.arange(now - 60, now, 1.0), np.full(60, 12.0))
+        hub.ingest._changed.add(key)
+    live = LiveTelemetry(hub)
+    window, pane = telemetry_window(qtbot, qapp, live)
+    pane.set_selection(Selection(project(PROJECT_ID, "Finca El Mirador")))
+    live.ticked.emit(hub.ingest.take_changed())
+    devices = {
+        pane.series_tree.topLevelItem(i).text(0): pane.series_tree.topLevelItem(i)
+        for i in range(pane.series_tree.topLevelItemCount())
+    }
+    assert (devices["bitRTU-04"].isExpanded(), devices["bitRTU-01"].isExpanded()) == (True, False)
+
+    pane.set_selection(Selection(project("proj_123", "Rancho San Pedro")))
+
+    assert (devices["bitRTU-04"].isExpanded(), devices["bitRTU-01"].isExpanded()) == (False, True)
+    assert pane.chart.has(SeriesKey("bitRTU-01", "flow_lpm"))  # the chart follows too, as it did
+    assert not pane.chart.has(SeriesKey("bitRTU-04", "flow_lpm"))
+    qtbot.waitUntil(lambda: pane.context.tasks.pending == 0, timeout=5_000)  # the series' history looked up
+    window.close()
+
+
 def test_a_history_that_arrives_after_the_pane_closed_is_dropped_quietly(
     qtbot: QtBot, qapp: QApplication, qloop: object
 ) -> None:

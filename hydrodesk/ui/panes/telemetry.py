@@ -275,8 +275,11 @@ class TelemetryPane(SeriesPicker, TelemetryHistory, TelemetryStates, TelemetryEx
 
     # ------------------------------------------------------------------------------------------ Pane
     def set_selection(self, selection: Selection) -> None:
+        previous = self._selection.project
         self._selection = selection
         project = selection.project
+        if (previous and previous.project_id) != (project and project.project_id):
+            self._unfold_selected_project()
         zone = project.timezone if project is not None else None
         self.devices_model.set_project(project.project_id if project is not None else None, zone)
         self.chart.set_zone(zone)

@@ -60,10 +60,7 @@ class SeriesPicker:
                     self.series_tree.addTopLevelItem(parent)
                     self.series_tree.sortItems(0, Qt.SortOrder.AscendingOrder)
                     devices[key.device_id] = parent
-                    project = self._selection.project
-                    owner = self._project_of(key.device_id)
-                    # Devices of the selected project open; the others stay folded away.
-                    parent.setExpanded(project is None or not owner or owner == project.project_id)
+                    self._unfold_if_selected(parent)
                 if key in self._tree_items:
                     continue
                 child = QTreeWidgetItem([metric_label(key.metric, self._valve_names)])
@@ -89,6 +86,18 @@ class SeriesPicker:
         self._update_series_label()
         self._update_heading()
         self._update_state()
+
+    def _unfold_selected_project(self) -> None:
+        """Another project chosen in the navigator: its devices open in the list, the others fold away (the
+        previous project's stayed open, the new one's folded, under a chart of the new one's series)."""
+        for index in range(self.series_tree.topLevelItemCount()):
+            self._unfold_if_selected(self.series_tree.topLevelItem(index))
+
+    def _unfold_if_selected(self, device: QTreeWidgetItem) -> None:
+        """Devices of the selected project open; the others stay folded away."""
+        project = self._selection.project
+        owner = self._project_of(device.text(0))
+        device.setExpanded(project is None or not owner or owner == project.project_id)
 
     def _choose_default_series(self) -> None:
         """Until the user picks: flow and pressure of every device of the selected project."""
