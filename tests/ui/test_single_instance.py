@@ -136,6 +136,14 @@ def test_a_holder_that_does_not_answer_leaves_the_explanation_and_try_again(
         farm_lock.release()
 
 
+def connected_to(held: Path) -> QLocalSocket:
+    """A raw connection to the beacon of whoever holds `held`, as any local program could open."""
+    socket = QLocalSocket()
+    socket.connectToServer(channel_name(held))
+    assert socket.waitForConnected(2000)
+    return socket
+
+
 def test_the_beacon_ignores_what_is_not_a_request_and_answers_only_for_the_files_it_holds(
     qtbot: QtBot, make_window: Callable[[], WindowKit], tmp_path: Path
 ) -> None:
@@ -144,9 +152,7 @@ def test_the_beacon_ignores_what_is_not_a_request_and_answers_only_for_the_files
     beacon = WindowBeacon(kit.window)
     beacon.listen(held)
     try:
-        stranger = QLocalSocket()
-        stranger.connectToServer(channel_name(held))
-        assert stranger.waitForConnected(2000)
+        stranger = connected_to(held)
         with qtbot.waitSignal(stranger.disconnected, timeout=5000):
             stranger.write(b'{"request": "delete-everything"}\n')
         assert kit.window.statusBar().currentMessage() != ALREADY_OPEN
@@ -257,9 +263,7 @@ def test_the_beacon_closes_a_connection_that_never_says_anything(
     beacon = WindowBeacon(kit.window)
     beacon.listen(held)
     try:
-        idle = QLocalSocket()
-        idle.connectToServer(channel_name(held))
-        assert idle.waitForConnected(2000)
+        idle = connected_to(held)
         with qtbot.waitSignal(idle.disconnected, timeout=10_000):
             pass  # it sends nothing; the beacon hangs up
         assert run_async(qtbot, ask_to_come_forward(held, None))  # and still answers a real request

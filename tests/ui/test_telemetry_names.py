@@ -31,14 +31,32 @@ DEVICE, PROJECT_ID = "bitRTU-04", "proj_456"
 FLOW = SeriesKey(DEVICE, "flow_lpm_valve_008")
 
 
+def store_a_minute(hub: TelemetryHub, key: SeriesKey, value: float) -> None:
+    """The last minute of `key`, one point a second, as ingest stores it and notes it for the next tick."""
+    series = hub.store.get_or_create(key)
+    assert series is not None
+    now = time.time()
+    series.extend(np.arange(now - 60, now, 1.0), np.full(60, value))
+    hub.ingest._changed.add(key)
+
+
+def project(project_id: str, name: str) -> Project:
+    return Project.model_validate(
+        {
+            "projectId": project_id,
+            "companyId": "c1",
+            "name": name,
+            "timezone": "America/Lima",
+            "settings": {"samplingUnit": "kg", "pricePerUnit": 1.0},
+            "sectors": [],
+        }
+    )
+
+
 def hub_with_a_minute_of_flow() -> TelemetryHub:
     """A hub with no broker, holding the last minute of valve_008's flow as ingest stores it."""
     hub = TelemetryHub(no_token)  # type: ignore[arg-type]
-    now = time.time()
-    series = hub.store.get_or_create(FLOW)
-    assert series is not None
-    ts = np.arange(now - 60, now, 1.0)
-    series.extend(ts, np.full(len(ts), 620.0))
+    store_a_minute(hub, FLOW, 620.0)
     return hub
 
 
@@ -98,29 +116,14 @@ def test_a_devices_flow_is_plotted_once_its_status_names_the_selected_project(
     hub = TelemetryHub(no_token)  # type: ignore[arg-type]
     live = LiveTelemetry(hub)
     window, pane = telemetry_window(qtbot, qapp, live)
-    project = Project.model_validate(
-        {
-            "projectId": PROJECT_ID,
-            "companyId": "c1",
-            "name": "Finca El Mirador",
-            "timezone": "America/Lima",
-            "settings": {"samplingUnit": "kg", "pricePerUnit": 1.0},
-            "sectors": [],
-        }
-    )
-    pane.set_selection(Selection(project))
+    pane.set_selection(Selection(project(PROJECT_ID, "Finca El Mirador")))
     flow = SeriesKey(DEVICE, "flow_lpm")
-    series = hub.store.get_or_create(flow)
-    assert series is not None
-    now = time.time()
-    ts = np.arange(now - 60, now, 1.0)
-    series.extend(ts, np.full(len(ts), 12.0))
-    hub.ingest._changed.add(flow)  # what ingest notes for the next tick
+    store_a_minute(hub, flow, 12.0)
     live.ticked.emit(hub.ingest.take_changed())
     assert flow in pane._tree_items  # listed, but whose it is is not known yet: not plotted
     assert not pane.chart.has(flow)
 
-    hub.devices.seen(DEVICE, PROJECT_ID, now)
+    hub.devices.seen(DEVICE, PROJECT_ID, time.time())
     info = hub.devices.get(DEVICE)
     assert info is not None
     live.device_changed.emit(info)  # its status, as ingest passes it on
@@ -140,24 +143,10 @@ def test_naming_the_farm_s_valves_is_not_the_user_choosing_series(
     live = LiveTelemetry(hub)
     alarms = AlarmCenter(lambda: 60.0)
     window, pane = telemetry_window(qtbot, qapp, live, alarms)
-    project = Project.model_validate(
-        {
-            "projectId": PROJECT_ID,
-            "companyId": "c1",
-            "name": "Finca El Mirador",
-            "timezone": "America/Lima",
-            "settings": {"samplingUnit": "kg", "pricePerUnit": 1.0},
-            "sectors": [],
-        }
-    )
-    pane.set_selection(Selection(project))
+    pane.set_selection(Selection(project(PROJECT_ID, "Finca El Mirador")))
     flow = SeriesKey(DEVICE, "flow_lpm")
-    now = time.time()
     for key in (flow, FLOW):  # the device's flow, and its valve's (whose label has the valve's name in it)
-        series = hub.store.get_or_create(key)
-        assert series is not None
-        series.extend(np.arange(now - 60, now, 1.0), np.full(60, 12.0))
-        hub.ingest._changed.add(key)
+        store_a_minute(hub, key, 12.0)
     live.ticked.emit(hub.ingest.take_changed())
     assert flow in pane._tree_items
     assert not pane.chart.has(flow)  # whose it is is not known yet
@@ -166,26 +155,13 @@ def test_naming_the_farm_s_valves_is_not_the_user_choosing_series(
     alarms.valves_changed.emit()  # the names: every listed series is relabelled
     assert pane._tree_items[FLOW].text(0) == "Flow Válvula Norte 1"
 
-    hub.devices.seen(DEVICE, PROJECT_ID, now)
+    hub.devices.seen(DEVICE, PROJECT_ID, time.time())
     info = hub.devices.get(DEVICE)
     assert info is not None
     live.device_changed.emit(info)  # then its status names the selected project
     assert pane.chart.has(flow)
     qtbot.waitUntil(lambda: pane.context.tasks.pending == 0, timeout=5_000)  # its history looked up
     window.close()
-
-
-def project(project_id: str, name: str) -> Project:
-    return Project.model_validate(
-        {
-            "projectId": project_id,
-            "companyId": "c1",
-            "name": name,
-            "timezone": "America/Lima",
-            "settings": {"samplingUnit": "kg", "pricePerUnit": 1.0},
-            "sectors": [],
-        }
-    )
 
 
 def test_choosing_another_project_opens_its_devices_in_the_list_and_folds_the_others(
@@ -195,11 +171,7 @@ def test_choosing_another_project_opens_its_devices_in_the_list_and_folds_the_ot
     now = time.time()
     for device, project_id in (("bitRTU-01", "proj_123"), ("bitRTU-04", PROJECT_ID)):
         hub.devices.seen(device, project_id, now)
-        key = SeriesKey(device, "flow_lpm")
-        series = hub.store.get_or_create(key)
-        assert series is not None
-        series.extend(np.arange(now - 60, now, 1.0), np.full(60, 12.0))
-        hub.ingest._changed.add(key)
+        store_a_minute(hub, SeriesKey(device, "flow_lpm"), 12.0)
     live = LiveTelemetry(hub)
     window, pane = telemetry_window(qtbot, qapp, live)
     pane.set_selection(Selection(project(PROJECT_ID, "Finca El Mirador")))
