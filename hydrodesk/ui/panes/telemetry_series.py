@@ -170,12 +170,7 @@ class SeriesPicker:
             swatch = QPixmap(12, 12)
             swatch.fill(color)
             icon = QIcon(swatch)
-        # Quietly: the tree reports an icon change as an item change, which would read as the user's tick.
-        self.series_tree.blockSignals(True)
-        try:
-            item.setIcon(0, icon)
-        finally:
-            self.series_tree.blockSignals(False)
+        item.setIcon(0, icon)  # reported as an item change, which _on_series_item_changed tells from a tick
 
     def _update_series_label(self) -> None:
         self.series_label.setText(
