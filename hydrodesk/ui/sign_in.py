@@ -147,9 +147,8 @@ class SignInDialog(QDialog):
         advanced_form.addRow(self.tr("CA bundle"), ca_row)
 
         self.error_label = QLabel(self)
-        self.error_label.setObjectName("SignInError")
+        self.error_label.setObjectName("FieldProblem")  # in the theme's error colour
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c0392b;")
         self.error_label.setVisible(False)
 
         # On a row of its own: the way most people sign in, and a long label in Spanish.

@@ -108,9 +108,8 @@ class ProfilesPage(QWidget):
         form.addRow(self.tr("CA bundle"), ca_row)
         form.addRow(self.tr("Last signed in"), self.user_label)
         self.error_label = QLabel(self)
-        self.error_label.setObjectName("ProfileError")
+        self.error_label.setObjectName("FieldProblem")  # in the theme's error colour
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c0392b;")
         self.error_label.setVisible(False)
         self.empty_label = QLabel(self.tr("No profiles yet. Press New to add your Hydrobit account."), self)
         self.empty_label.setWordWrap(True)
