@@ -68,6 +68,13 @@ class OfficeKit:
         self.offices.append(office)
         return office
 
+    def sign_in(self, kit: WindowKit, sim: Any, database: Path) -> tuple[HydrobitClient, Office]:
+        """The window signed in to `sim` as the demo user, with an office on `database`: as after a sign-in."""
+        client = self.client(sim.base_url, sim.token(DEMO_USER))
+        office = self.office(database, client)
+        attach(kit, client, office)
+        return client, office
+
     def close_office(self, office: Office) -> None:
         run_async(self.qtbot, office.close())
         self.offices.remove(office)

@@ -60,9 +60,7 @@ def test_the_status_bar_shows_pending_changes_offline_then_synced_and_sync_now(
 ) -> None:
     kit = make_window()
     kit.window.show()
-    client = office_kit.client(fresh_sim.base_url, fresh_sim.token(DEMO_USER))
-    office = office_kit.office(tmp_path / "office.sqlite3", client)
-    attach(kit, client, office)
+    client, office = office_kit.sign_in(kit, fresh_sim, tmp_path / "office.sqlite3")
     assert load(qtbot, kit) is True
     bar = kit.window.status
     qtbot.waitUntil(lambda: bar.connection_label.text() == "● Online", timeout=20_000)

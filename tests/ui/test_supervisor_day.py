@@ -27,8 +27,8 @@ from hydrodesk.ui.panes.sessions import SessionsPane
 from hydrodesk.ui.panes.tallies import TalliesPane
 from hydrodesk.ui.tallies.report_pdf import pdf_page_count
 
-from .conftest import DEMO_USER, WindowKit, run_async
-from .office_kit import OfficeKit, attach, load
+from .conftest import WindowKit, run_async
+from .office_kit import OfficeKit, load
 from .tallies_kit import TallyKit, pay_by_hand, scan, settle
 from .test_tallies_flow import type_entry, void_by_keyboard
 
@@ -68,9 +68,7 @@ def supervisors_day(qtbot: QtBot, kit: WindowKit, offices: OfficeKit, fresh_sim:
     window.resize(1400, 900)
     window.show()
     qtbot.waitExposed(window)
-    client = offices.client(fresh_sim.base_url, fresh_sim.token(DEMO_USER))
-    office = offices.office(tmp_path / "office.sqlite3", client)
-    attach(kit, client, office)
+    client, office = offices.sign_in(kit, fresh_sim, tmp_path / "office.sqlite3")
     assert load(qtbot, kit) is True
     assert window.navigator.select(PROJECT, SECTOR)
 

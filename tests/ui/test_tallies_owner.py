@@ -27,8 +27,8 @@ from hydrodesk.ui.panes.tallies import TalliesPane
 from hydrodesk.ui.tallies.pane_display import OPEN_SESSION_IN, OPEN_SESSION_LINK, SESSION_LINK
 from hydrodesk.ui.theme import load_theme
 
-from .conftest import DEMO_USER, WindowKit, run_async
-from .office_kit import OfficeKit, attach, load
+from .conftest import WindowKit, run_async
+from .office_kit import OfficeKit, load
 from .tallies_kit import DOCUMENTED_SESSION, settle, tally_kit_factory
 
 __all__ = ["tally_kit_factory"]
@@ -174,8 +174,7 @@ def test_the_window_opens_the_sessions_dialog_on_the_sector_the_tallies_pane_ask
             window = kit.window
             window.show()
             qtbot.waitExposed(window)
-            client = offices.client(fresh_sim.base_url, fresh_sim.token(DEMO_USER))
-            attach(kit, client, offices.office(tmp_path / "office.sqlite3", client))
+            offices.sign_in(kit, fresh_sim, tmp_path / "office.sqlite3")
             assert load(qtbot, kit) is True
             assert window.open_pane("tallies")
             tallies = window.current_pane
@@ -206,9 +205,7 @@ def test_open_tallies_from_the_sessions_pane_puts_the_keyboard_in_the_worker_box
             window.show()
             window.activateWindow()
             qtbot.waitActive(window)
-            client = offices.client(fresh_sim.base_url, fresh_sim.token(DEMO_USER))
-            office = offices.office(tmp_path / "office.sqlite3", client)
-            attach(kit, client, office)
+            _client, office = offices.sign_in(kit, fresh_sim, tmp_path / "office.sqlite3")
             assert load(qtbot, kit) is True
             run_async(qtbot, office.engine.sync_now(), timeout_ms=30_000)  # both sessions in the office's cache
             assert window.open_pane("sessions")
