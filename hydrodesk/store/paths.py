@@ -56,6 +56,20 @@ def user_database(data_dir: Path, profile_name: str, auth0_id: str) -> Path:
     return target
 
 
+def account_database(
+    data_dir: Path, *, demo: bool, profile_name: str = "", auth0_id: str = "", adopt_earlier: bool = False
+) -> Path:
+    """The cache a signed-in account opens: the demo farm's own, apart from any real account's, or its user's on a
+    real profile (so a second person signing in on it neither sees nor sends the first one's pending changes).
+    `adopt_earlier`: a profile's database from before moves into place (`user_database`), as when the
+    account signs in; without it nothing moves (asked before the first window, hydrodesk.ui.launch)."""
+    if demo:
+        return demo_farm_database(data_dir)
+    if adopt_earlier:
+        return user_database(data_dir, profile_name, auth0_id)
+    return user_database_file(data_dir, profile_name, auth0_id)
+
+
 def _file_name(name: str, fallback: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = _UNSAFE.sub("-", ascii_name).strip("-.").lower()[:40] or fallback

@@ -36,10 +36,10 @@ class LaunchOptions:
         later). Asked before the first window (hydrodesk.ui.single_instance)."""
         if not self.demo and not settings_file.exists():  # a first start: nothing to read, nor modules to import
             return None
-        from hydrodesk.store.paths import demo_farm_database, user_database_file
+        from hydrodesk.store.paths import account_database
 
         if self.demo:
-            return demo_farm_database(data_dir)
+            return account_database(data_dir, demo=True)
         from hydrodesk.settings import SettingsError, SettingsStore
 
         try:
@@ -48,7 +48,7 @@ class LaunchOptions:
             return None
         if chosen is None or not chosen.auth0_id.strip():
             return None
-        return user_database_file(data_dir, chosen.name, chosen.auth0_id)
+        return account_database(data_dir, demo=False, profile_name=chosen.name, auth0_id=chosen.auth0_id)
 
 
 class StartupPhase(Enum):

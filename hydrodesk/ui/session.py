@@ -401,15 +401,16 @@ class SessionController(AccountMenu, QObject):
         """The profile's local cache, outbox and sync engine (None when this controller keeps no data folder)."""
         if self._data_dir is None:
             return None
-        from hydrodesk.store.paths import demo_farm_database, user_database
+        from hydrodesk.store.paths import account_database
         from hydrodesk.sync.office import Office
 
-        # The demo farm keeps a cache of its own, apart from any real account's; a real profile keeps one per user,
-        # so a second person signing in on it neither sees nor sends the first one's pending changes.
-        if connection.demo:
-            database = demo_farm_database(self._data_dir)
-        else:
-            database = user_database(self._data_dir, connection.label, connection.credentials.auth0_id)
+        database = account_database(
+            self._data_dir,
+            demo=connection.demo,
+            profile_name=connection.label,
+            auth0_id=connection.credentials.auth0_id,
+            adopt_earlier=True,
+        )
         return await Office.open(database, client, refresh_every_s=connection.refresh_every_s)
 
     async def _cache_refused(self, error: Exception) -> None:
