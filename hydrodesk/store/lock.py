@@ -37,6 +37,21 @@ class ProfileLock:
             raise StoreInUse(self.database) from None
         self._handle = handle
 
+    @staticmethod
+    def is_held(database_path: Path) -> bool:
+        """Does a HydroDesk hold this database now? A probe: the lock taken and dropped at once (a store opening
+        the file in that instant is refused, and says so). Creates nothing; a lock file nobody made is not held."""
+        try:
+            handle = open(database_path.with_name(database_path.name + ".lock"), "r+b")  # noqa: SIM115
+        except OSError:
+            return False
+        with handle:  # closing drops the probe's lock
+            try:
+                _lock(handle)
+            except OSError:
+                return True
+            return False
+
     def release(self) -> None:
         if self._handle is not None:
             self._handle.close()  # closing drops the lock

@@ -316,7 +316,11 @@ def _brought_earlier_window_forward(options: LaunchOptions, paths: AppPaths) -> 
     """Is the account this start opens already open in an earlier HydroDesk, which has now come forward? Asked
     before this one shows a window (hydrodesk.ui.single_instance): a double click on the icon flashes nothing."""
     cache = options.cache_to_open(paths.data_dir, paths.settings_file)
-    if cache is None:  # a first start, say: nothing can be open yet, and the local socket module stays unloaded
+    if cache is None:  # a first start, say: nothing can be open yet
+        return False
+    from hydrodesk.store.lock import ProfileLock
+
+    if not ProfileLock.is_held(cache):  # the usual start: nobody to ask, and the local socket module (5 ms) unloaded
         return False
     from hydrodesk.ui.single_instance import HANDED_OVER, come_forward_before_window
 

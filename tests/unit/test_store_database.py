@@ -18,7 +18,7 @@ from hydrodesk.domain.outbox import EntryState
 from hydrodesk.store import migrate
 from hydrodesk.store import outbox as ob
 from hydrodesk.store.database import Database
-from hydrodesk.store.lock import StoreInUse
+from hydrodesk.store.lock import ProfileLock, StoreInUse
 from hydrodesk.store.migrate import CacheTooNew, alembic_config, head_revision
 from hydrodesk.store.paths import profile_database
 from hydrodesk.store.schema import metadata
@@ -81,6 +81,25 @@ async def test_one_hydrodesk_at_a_time_per_profile(tmp_path: Path) -> None:
         await Store.open(path)
     await store.close()
     again = await Store.open(path)  # closing let go of it
+    await again.close()
+
+
+@pytest.mark.asyncio
+async def test_asking_whether_a_hydrodesk_holds_a_cache_takes_nothing_from_it(tmp_path: Path) -> None:
+    """Asked before the first window, so a start with nobody to ask skips the local-socket question."""
+    path = tmp_path / "farm.sqlite3"
+    assert not ProfileLock.is_held(path)
+    assert not path.with_name(path.name + ".lock").exists()  # asking made no file
+    store = await Store.open(path)
+    try:
+        assert ProfileLock.is_held(path)
+        assert ProfileLock.is_held(path)  # the first question did not drop the holder's lock
+        with pytest.raises(StoreInUse):
+            await Store.open(path)
+    finally:
+        await store.close()
+    assert not ProfileLock.is_held(path)
+    again = await Store.open(path)  # nor did it leave the lock taken
     await again.close()
 
 
