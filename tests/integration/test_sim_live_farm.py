@@ -21,6 +21,7 @@ from hydrodesk.api.auth import Credentials
 from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.config import ApiConfig
 from hydrodesk.api.models import Session
+from hydrodesk.sim.control.seed_production import DOC_SESSION_ID
 from hydrodesk.sim.launcher import run_cli, start_simulator
 from tests.conftest import DEMO_USER, Simulator
 
@@ -98,6 +99,7 @@ async def test_a_start_fills_the_missed_workdays_and_a_live_start_opens_today_on
     with serving(farm, live=False) as simulator:
         async with connect(simulator) as client:
             found = await sessions_between(client, date(2026, 11, 20), TODAY)
+            assert (await client.get_session(DOC_SESSION_ID)).status == "open"  # the API pages' example, as given
     per_day_sector = Counter((session.day, session.sector_id) for session in found)
     missed = workdays(date(2026, 11, 20), TODAY - timedelta(days=1))
     for project_sectors in DEMO_COMPANY_SECTORS.values():
@@ -111,7 +113,13 @@ async def test_a_start_fills_the_missed_workdays_and_a_live_start_opens_today_on
         async with connect(simulator) as client:
             today = await sessions_between(client, TODAY, TODAY)
             first_records = {s.session_id: len(await client.list_session_records(s.session_id)) for s in today}
+            # A live farm is today's: the demo user has no session left open from 19 Oct 2025 (the Tallies pane
+            # offered it as "your open session"); it closed a little after its one record, on its own day.
+            example = await client.get_session(DOC_SESSION_ID)
     at_work = {session.sector_id for session in today}
+    assert example.status == "closed"
+    assert example.closed_at is not None
+    assert example.closed_at.date() == date(2025, 10, 19)
     assert all(session.status == "open" for session in today)
     assert {session.owner_auth0_id for session in today} <= FIELD_SUPERVISORS  # never the demo user
     assert "sector_001" not in at_work

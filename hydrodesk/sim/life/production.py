@@ -13,7 +13,10 @@
   little after its last record, with a truck, a driver and a harvest lot, as the supervisor would have.
 
 The sessions the live farm opened are listed in `live_sessions`, with their crew, so the tablets of a restarted
-simulator post for the same pickers, and nobody else's open session is ever closed by the simulator.
+simulator post for the same pickers, and nobody else's open session is ever closed by the simulator, but one: the
+API pages' example session, which the seed keeps open on 19 Oct 2025 (Lote A-1, the demo user's) for the documented
+examples. A live farm is today's, and a supervisor's session left open for over a year is no farm's: the first time
+the farm goes live it is closed a little after its one record, as the session of any day gone by.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import sqlite3
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -28,6 +32,7 @@ from zoneinfo import ZoneInfo
 from hydrodesk.domain.sessions import MAX_DURATION_LIMIT_HOURS
 from hydrodesk.sim.control.records import INSERT_RECORD
 from hydrodesk.sim.control.seed_production import (
+    DOC_SESSION_ID,
     DRIVERS,
     FINAL_NOTES,
     INSERT_SESSION,
@@ -179,12 +184,24 @@ def _synced_so_far(
 
 
 # ------------------------------------------------------------------------------------------------ closing
+_OPEN_WITH_LAST_RECORD = (
+    "SELECT s.*, (SELECT MAX(recorded_at) FROM production_records r WHERE r.session_id = s.session_id) AS last "
+    "FROM production_sessions s WHERE s.status = 'open' AND "
+)
+
+
 def close_past_live_sessions(db: Database, now: datetime, seed: int) -> int:
     """Close the live farm's sessions of days gone by, a little after their last record; returns how many."""
-    rows = db.all(
-        "SELECT s.*, (SELECT MAX(recorded_at) FROM production_records r WHERE r.session_id = s.session_id) AS last "
-        "FROM production_sessions s JOIN live_sessions USING (session_id) WHERE s.status = 'open' ORDER BY s.day"
-    )
+    rows = db.all(_OPEN_WITH_LAST_RECORD + "s.session_id IN (SELECT session_id FROM live_sessions) ORDER BY s.day")
+    return _close_past(db, rows, now, seed)
+
+
+def close_documented_example(db: Database, now: datetime, seed: int) -> int:
+    """Close the API pages' example session as of its day (see the module docstring); 1 if it was still open."""
+    return _close_past(db, db.all(_OPEN_WITH_LAST_RECORD + "s.session_id = ?", (DOC_SESSION_ID,)), now, seed)
+
+
+def _close_past(db: Database, rows: list[sqlite3.Row], now: datetime, seed: int) -> int:
     closing = []
     for row in rows:
         if row["day"] >= local_today(now, row["timezone"]).isoformat():

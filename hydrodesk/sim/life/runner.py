@@ -27,6 +27,7 @@ from hydrodesk.sim.fieldbus import NullFieldBus
 from hydrodesk.sim.life.calendar import DEFAULT_SEED, day_rng, local_today
 from hydrodesk.sim.life.irrigation import fill_program_runs, runs_under_way, start_run
 from hydrodesk.sim.life.production import (
+    close_documented_example,
     close_past_live_sessions,
     extend_live_sessions_near_their_limit,
     fill_missed_workdays,
@@ -98,7 +99,8 @@ class FarmLife:
             users = add_missing_users(db)
         done = UpToDate(
             users=users,
-            closed_sessions=close_past_live_sessions(db, now, self.seed),
+            closed_sessions=close_past_live_sessions(db, now, self.seed)
+            + (close_documented_example(db, now, self.seed) if self.live else 0),
             missed_sessions=fill_missed_workdays(db, projects, now, self.seed),
             opened_today=tuple(open_todays_sessions(db, projects, now, self.seed)) if self.live else (),
             irrigation_logs=fill_program_runs(db, now, self.seed),
