@@ -144,6 +144,7 @@ class CacheRefresher:
             from_day=today - timedelta(days=self.recent_days), to_day=today + timedelta(days=1)
         )
         listed |= await self._sessions(status="open")
+        listed |= await self._closed_since(listed)
         sessions = list(listed.values())
         rows = [session.to_data() for session in sessions]
         stale = set(await self.store.read(cache.stale_sessions, rows))
@@ -155,6 +156,21 @@ class CacheRefresher:
             )
         await self._mark("sessions", listed=len(rows), refetched=len(changed))
         return len(changed)
+
+    async def _closed_since(self, listed: dict[str, Session]) -> dict[str, Session]:
+        """Sessions this cache holds as open that the server no longer lists as open: closed since (on a tablet, on
+        the web) and older than the recent days, so in neither listing; asked for one by one, or they would stay
+        open here for good (and the Tallies pane offer one as the user's open session)."""
+        believed_open = await self.store.read(cache.sessions, status="open")
+        found: dict[str, Session] = {}
+        for row in believed_open:
+            if row["session_id"] in listed:
+                continue
+            try:
+                found[row["session_id"]] = await self.client.get_session(row["session_id"])
+            except NotFound:  # gone from the server: nothing to bring up to date
+                log.info("session %s, open in the cache, is no longer on the server", row["session_id"])
+        return found
 
     async def _sessions(self, **filters: Any) -> dict[str, Session]:
         found: dict[str, Session] = {}

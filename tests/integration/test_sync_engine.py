@@ -18,6 +18,7 @@ from hydrodesk.api.errors import NotFound
 from hydrodesk.api.models import FormRecord, FormValue, NewRecord, NewSession, NewWorker, SessionUpdate
 from hydrodesk.domain.outbox import ATTENTION_STATES, EntryState
 from hydrodesk.domain.timestamps import now_utc
+from hydrodesk.store import cache
 from hydrodesk.store.store import Store
 from hydrodesk.sync.actions import OfficeActions
 from hydrodesk.sync.choices import OutboxChoices
@@ -272,6 +273,29 @@ async def test_the_cache_refreshes_incrementally(store: Store, client: HydrobitC
     assert {project["project_id"] for project in await store.projects()} >= {PROJECT, "proj_456"}
     assert {sector["sector_id"] for sector in await store.sectors(PROJECT)} >= {"sector_001", "sector_005"}
     assert await store.outbox_items() == []  # refreshing never touches the office's pending work
+
+
+@pytest.mark.asyncio
+async def test_a_session_closed_elsewhere_long_ago_is_closed_in_the_cache_too(
+    store: Store, client: HydrobitClient
+) -> None:
+    """Left open on a tablet weeks ago, then closed there: in neither listing the refresh asks for (the recent
+    days, the open sessions), it stayed open in the office for good, offered as the user's open session."""
+    refresher = fast_engine(store, client).refresher
+    weeks_ago = now_utc() - timedelta(days=40)
+    forgotten = await client.open_session(
+        NewSession(project_id=PROJECT, sector_id="sector_002", sector_name="Lote A-2", opened_at=weeks_ago)
+    )
+    await refresher.recent_sessions()
+    assert forgotten.session_id in {row.data["session_id"] for row in await store.sessions(status="open")}
+
+    await client.close_session(forgotten.session_id)
+    await refresher.recent_sessions()
+
+    cached = await store.read(cache.session, forgotten.session_id)
+    assert cached is not None
+    assert cached["status"] == "closed"
+    assert forgotten.session_id not in {row.data["session_id"] for row in await store.sessions(status="open")}
 
 
 @pytest.mark.asyncio
