@@ -175,6 +175,7 @@ def unit_word(unit: str | None, amount: float) -> str:
     words = {
         "box": (translate("Formats", "box"), translate("Formats", "boxes")),
         "kg": (translate("Formats", "kg"), translate("Formats", "kg")),
+        "ton": (translate("Formats", "ton"), translate("Formats", "tons")),
         "bucket": (translate("Formats", "bucket"), translate("Formats", "buckets")),
         "crate": (translate("Formats", "crate"), translate("Formats", "crates")),
         "bin": (translate("Formats", "bin"), translate("Formats", "bins")),

@@ -2393,6 +2393,14 @@
         <translation>kg</translation>
     </message>
     <message>
+        <source>ton</source>
+        <translation>tonelada</translation>
+    </message>
+    <message>
+        <source>tons</source>
+        <translation>toneladas</translation>
+    </message>
+    <message>
         <source>bucket</source>
         <translation>cubeta</translation>
     </message>

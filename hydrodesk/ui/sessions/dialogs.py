@@ -63,8 +63,9 @@ class PayFields(QObject):
         super().__init__(parent)
         self._initial_bonus: Bonus | None = None
         self.unit = QComboBox(parent)
-        self.unit.setEditable(True)
-        self.unit.addItems(list(SAMPLING_UNITS))
+        self.unit.setEditable(True)  # any unit the farm counts in; the usual ones named in the user's language
+        for code in SAMPLING_UNITS:
+            self.unit.addItem(formats.unit_word(code, 1), code)
         self.unit.setAccessibleName(self.tr("Sampling unit"))
         self.price = QDoubleSpinBox(parent)
         self.price.setRange(0.0, MAX_PRICE)
@@ -92,9 +93,9 @@ class PayFields(QObject):
 
     def set_values(self, unit: str, price: float, bonus: Bonus | None) -> None:
         self._initial_bonus = bonus
-        if self.unit.findText(unit) < 0:
-            self.unit.addItem(unit)
-        self.unit.setCurrentText(unit)
+        if self._unit_index(unit) < 0:
+            self.unit.addItem(unit, unit)
+        self.unit.setCurrentIndex(self._unit_index(unit))
         self.price.setValue(price)
         kind = bonus.type if has_bonus(bonus) and bonus is not None else NO_BONUS
         self.bonus_type.setCurrentIndex(self.bonus_type.findData(kind))
@@ -117,7 +118,18 @@ class PayFields(QObject):
     # ------------------------------------------------------------------------------------------ reading
     @property
     def sampling_unit(self) -> str:
-        return self.unit.currentText().strip()
+        """The unit as the API has it: a listed unit's code ("box" for "caja", typed or chosen), else as typed."""
+        typed = self.unit.currentText().strip()
+        index = self._unit_index(typed)
+        return str(self.unit.itemData(index)) if index >= 0 else typed
+
+    def _unit_index(self, unit: str) -> int:
+        """The item for `unit`, by its code or its name in the user's language, whatever the case; -1 if none."""
+        wanted = unit.casefold()
+        for index in range(self.unit.count()):
+            if wanted in (str(self.unit.itemData(index)).casefold(), self.unit.itemText(index).casefold()):
+                return index
+        return -1
 
     def chosen_bonus(self) -> Bonus | None:
         kind = self.bonus_type.currentData()
