@@ -341,14 +341,14 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
 
     def open_new_session(self, project_id: str, sector_id: str) -> None:
         """A pane asked to open a session in this sector (the Tallies pane's "Open a session of your own"): the
-        Sessions pane's dialog, on that sector."""
+        Sessions pane's dialog, on that sector; once it is open, its tallies, where the user was going to record."""
         self.navigator.select(project_id, sector_id or None)
         if not self.open_pane("sessions"):
             return
         sessions = self.pane("sessions")
         opener = getattr(sessions, "open_session_dialog", None)
         if opener is not None:  # None until the farm has loaded
-            opener()
+            opener(then_tallies=True)
 
     def pane(self, name: str) -> Pane | None:
         """The pane called `name` if it has been created (panes are built the first time they are shown)."""

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.exceptions import TimeoutError as QtWaitTimeout
 from pytestqt.qtbot import QtBot
@@ -27,7 +27,7 @@ from hydrodesk.ui.panes.tallies import TalliesPane
 from hydrodesk.ui.tallies.pane_display import OPEN_SESSION_IN, OPEN_SESSION_LINK, SESSION_LINK
 from hydrodesk.ui.theme import load_theme
 
-from .conftest import WindowKit, run_async
+from .conftest import DEMO_USER, WindowKit, run_async
 from .office_kit import OfficeKit, load
 from .tallies_kit import DOCUMENTED_SESSION, settle, tally_kit_factory
 
@@ -165,15 +165,18 @@ def test_without_a_session_of_your_own_the_banner_offers_a_sector_where_one_can_
     assert asked.args == ["proj_123", sector]
 
 
-def test_the_window_opens_the_sessions_dialog_on_the_sector_the_tallies_pane_asks_for(
+def test_the_window_opens_the_sessions_dialog_on_the_sector_the_tallies_pane_asks_for_then_shows_its_tallies(
     qtbot: QtBot, make_window: Callable[[], WindowKit], fresh_sim: Any, tmp_path: Path
 ) -> None:
+    """The supervisor came from the Tallies pane to record: once the session is open, its tallies come back with
+    the keyboard in the worker box (the window stayed on the Sessions pane, one more click from the work)."""
     with OfficeKit(qtbot) as offices:
         kit = make_window()
         try:
             window = kit.window
             window.show()
-            qtbot.waitExposed(window)
+            window.activateWindow()
+            qtbot.waitActive(window)
             offices.sign_in(kit, fresh_sim, tmp_path / "office.sqlite3")
             assert load(qtbot, kit) is True
             assert window.open_pane("tallies")
@@ -186,8 +189,15 @@ def test_the_window_opens_the_sessions_dialog_on_the_sector_the_tallies_pane_ask
             assert isinstance(sessions, SessionsPane)
             assert window.current_pane is sessions
             qtbot.waitUntil(lambda: sessions.dialog is not None and sessions.dialog.isVisible(), timeout=10_000)
-            assert sessions.dialog.sector.currentData() == "sector_003"
-            sessions.dialog.reject()
+            dialog = sessions.dialog
+            assert dialog.sector.currentData() == "sector_003"
+            qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)  # Open session
+
+            qtbot.waitUntil(lambda: window.current_pane is tallies, timeout=10_000)
+            qtbot.waitUntil(lambda: tallies.entry_row.worker_edit.hasFocus(), timeout=10_000)
+            shown = tallies.selected_session()
+            assert shown is not None
+            assert (shown["sector_id"], shown["owner_auth0_id"], shown["status"]) == ("sector_003", DEMO_USER, "open")
         finally:
             run_async(qtbot, kit.tasks.cancel_all())
 

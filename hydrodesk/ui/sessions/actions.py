@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 class SessionActions(Mixin):
     """A mixin of SessionsPane: the session dialogs and what their answers do. One dialog at a time."""
 
-    def open_session_dialog(self) -> OpenSessionDialog | None:
+    def open_session_dialog(self, *, then_tallies: bool = False) -> OpenSessionDialog | None:
+        """The dialog that opens a session in the selected project and sector. `then_tallies`: once opened, show
+        its tallies (asked for from the Tallies pane, whose user came to record in it)."""
         project, office = self._selection.project, self.context.office()
         if project is None or office is None:
             self.status_message.emit(self.tr("Choose a project in the navigator first."))
@@ -45,11 +47,11 @@ class SessionActions(Mixin):
             return None
         sector = self._selection.sector
         dialog = OpenSessionDialog(project, None if sector is None else sector.sector_id, self.clock(), self)
-        dialog.submitted.connect(lambda request: self._spawn(self._open(dialog, request), "session-open"))
+        dialog.submitted.connect(lambda request: self._spawn(self._open(dialog, request, then_tallies), "session-open"))
         self._show_dialog(dialog)
         return dialog
 
-    async def _open(self, dialog: OpenSessionDialog, request: OpenRequest) -> bool:
+    async def _open(self, dialog: OpenSessionDialog, request: OpenRequest, then_tallies: bool = False) -> bool:
         from pydantic import ValidationError
 
         from hydrodesk.store.outbox import OutboxError
@@ -108,6 +110,8 @@ class SessionActions(Mixin):
         if day != self._day:
             self._set_day(day, fetch=False)
         await self.reload()
+        if then_tallies and isValid(self):
+            self.session_activated.emit(pending.session_id)
         return True
 
     def one_open_message(self, clash: dict[str, Any], sector_name: str, day: date) -> str:
