@@ -61,7 +61,9 @@ def test_the_finder_finds_by_name_and_id_accents_and_case_aside(
     qtbot.waitUntil(lambda: kit.units_of(chosen.worker_id) == start + 4, timeout=5_000)
     assert edit.text() == ""
     assert kit.pane.entry_row.units_edit.text() == "1"
-    assert "Recorded 4" in kit.pane.entry_row.feedback_label.text()
+    # The unit as a person says it, plural for 4 (it read "4 box": the API's name for the unit).
+    assert f"Recorded 4 boxes for {chosen.name}" in kit.pane.entry_row.feedback_label.text()
+    assert kit.pane.entry_row.last_entry.headline.text() == f"4 boxes · {chosen.name}"
 
     # Nothing matches: nothing is recorded, and the row says why.
     before = len(kit.pane.ledger())

@@ -252,7 +252,8 @@ class TallyEntryRow(QWidget):
         set_style_property(self.units_edit, "staged", staged)
 
     def _units_with_name(self, units: float) -> str:
-        return f"{number_text(units)} {self._unit_name}".strip()
+        """ "4 cajas", "1 caja": in the user's language, singular or plural (the unit's API name read "4 box")."""
+        return amount_text(units, self._unit_name)
 
     def _units_problem_text(self, problem: UnitsProblem, typed: str) -> str:
         if problem is UnitsProblem.NOT_POSITIVE:
@@ -261,7 +262,7 @@ class TallyEntryRow(QWidget):
             return self.tr("{units} is too many for one entry: check the number.").format(units=typed)
         if problem is UnitsProblem.NOT_WHOLE:
             return self.tr("This session counts whole {unit}: {units} is not a whole number.").format(
-                unit=self._unit_name or self.tr("units"), units=typed
+                unit=unit_word(self._unit_name, 2), units=typed
             )
         return self.tr("“{units}” is not a number of units.").format(units=typed)
 
