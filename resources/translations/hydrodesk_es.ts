@@ -1503,6 +1503,10 @@
         <translation>nunca</translation>
     </message>
     <message>
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message>
         <source>{seconds} s ago</source>
         <translation>hace {seconds} s</translation>
     </message>

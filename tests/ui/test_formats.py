@@ -15,7 +15,7 @@ from hydrodesk.domain.telemetry_devices import DeviceInfo, ValveSeen
 from hydrodesk.sync.status import ConnectionState, ProblemKind, SyncProblem, SyncStatus
 from hydrodesk.ui import formats
 from hydrodesk.ui.i18n import install_language, uninstall_language
-from hydrodesk.ui.models.devices import STATE, VALVES, DevicesTableModel
+from hydrodesk.ui.models.devices import LAST_SEEN, STATE, VALVES, DevicesTableModel
 from hydrodesk.ui.status_bar import AppStatusBar
 
 LIMA = "America/Lima"  # UTC−5 all year: 16:19 UTC is 11:19 at the farm
@@ -170,6 +170,9 @@ def test_the_devices_table_shows_the_selected_projects_devices_and_their_valves_
     assert model.rowCount() == 2
     assert model.data(model.index(0, VALVES)) == "valve_001 open, valve_002 closed"
     assert model.data(model.index(1, STATE)).endswith("Offline")
+    assert [model.data(model.index(row, LAST_SEEN)) for row in (0, 1)] == ["5 s ago", "1 min ago"]
+    model.update_device(DeviceInfo("bitRTU-01", "proj_123", online=True, last_seen=999.4, valves=valves))
+    assert model.data(model.index(0, LAST_SEEN)) == "just now"  # not "0 s ago"
     model.update_device(DeviceInfo("bitRTU-05", "proj_456", online=True))  # another project's news: not shown
     assert model.rowCount() == 2
     model.set_project("proj_456", None)

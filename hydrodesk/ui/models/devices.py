@@ -199,6 +199,8 @@ class DevicesTableModel(QAbstractTableModel):
         if moment is None:
             return self.tr("never")
         seconds = max(0, round(self._clock() - moment))
+        if seconds < 2:  # a device reporting every second would read "0 s ago", "1 s ago" by turns
+            return self.tr("just now")
         if seconds < 60:
             return self.tr("{seconds} s ago").format(seconds=seconds)
         if seconds < 3600:
