@@ -46,7 +46,9 @@ def load_theme(name: str) -> Theme:
     own = resource_path("themes", f"{name}.qss")
     if own.is_file():
         sheet += "\n" + own.read_text(encoding="utf-8")
-    sheet = _TOKEN.sub(lambda match: tokens[match.group(1)], sheet)
+    # The colours, and where the sheet's own images are (its check marks).
+    values = {**tokens, "themes_folder": resource_path("themes").as_posix()}
+    sheet = _TOKEN.sub(lambda match: values[match.group(1)], sheet)
     return Theme(name=name, palette=palette, style_sheet=sheet, tokens=tokens)
 
 
