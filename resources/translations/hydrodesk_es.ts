@@ -3367,12 +3367,12 @@
         <translation>Anular la última entrada como error de captura (Ctrl+Z)</translation>
     </message>
     <message>
-        <source>No entry yet in this session</source>
-        <translation>Aún no hay entradas en esta sesión</translation>
+        <source>Ready for the next entry</source>
+        <translation>Listo para la siguiente entrada</translation>
     </message>
     <message>
-        <source>Each entry shows here, with Ctrl+Z to undo it.</source>
-        <translation>Cada entrada aparece aquí; Ctrl+Z la deshace.</translation>
+        <source>Each entry you record shows here, with Ctrl+Z to undo it.</source>
+        <translation>Cada entrada que registre aparece aquí; Ctrl+Z la deshace.</translation>
     </message>
     <message>
         <source>{units} · {name}</source>

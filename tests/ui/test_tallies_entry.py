@@ -80,6 +80,13 @@ def test_a_badge_scanner_records_each_scan_at_once(qtbot: QtBot, tally_kit_facto
     assert kit.pane.selected_session()["session_id"] == DOCUMENTED_SESSION
     start = kit.units_of("JS0315") or 0
     before = len(kit.pane.ledger())
+    assert before > 0
+    # Nothing typed here yet, but the session has entries: the card must not say it has none (it did).
+    card = kit.pane.entry_row.last_entry
+    assert (card.headline.text(), card.details.text()) == (
+        "Ready for the next entry",
+        "Each entry you record shows here, with Ctrl+Z to undo it.",
+    )
 
     for _ in range(6):
         scan(qtbot, kit, "JS0315")

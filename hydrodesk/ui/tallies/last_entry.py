@@ -55,8 +55,9 @@ class LastEntryCard(QFrame):
     def clear(self) -> None:
         self.avatar.setVisible(False)
         self.undo_button.setVisible(False)
-        self.headline.setText(self.tr("No entry yet in this session"))
-        self.details.setText(self.tr("Each entry shows here, with Ctrl+Z to undo it."))
+        # True whatever the session holds: entries made before, or on other computers, are in the tables.
+        self.headline.setText(self.tr("Ready for the next entry"))
+        self.details.setText(self.tr("Each entry you record shows here, with Ctrl+Z to undo it."))
         self._set_state("empty")
 
     def show_recorded(self, *, units: str, name: str, worker_id: str, time: str) -> None:
