@@ -21,8 +21,13 @@ from hydrodesk.api.auth import Credentials
 from hydrodesk.api.client import HydrobitClient
 from hydrodesk.api.config import ApiConfig
 from hydrodesk.api.models import Session
+from hydrodesk.domain.phyto_heatmap import build_heatmap
+from hydrodesk.domain.phyto_verdicts import ThresholdBook, Verdict
 from hydrodesk.sim.control.seed_production import DOC_SESSION_ID
 from hydrodesk.sim.launcher import run_cli, start_simulator
+from hydrodesk.store import cache
+from hydrodesk.store.phyto import heatmap_counts
+from hydrodesk.store.store import Store
 from tests.conftest import DEMO_USER, Simulator
 
 SEEDED = "2026-11-20T10:00:00-06:00"
@@ -362,3 +367,29 @@ async def test_at_midnight_yesterdays_sessions_close_and_the_new_day_starts(farm
         assert all(record.recorded_at_utc >= session.opened_at for record in new_records[session.session_id])
     # The sector kept free for the office, now a day gone by, gets its workday like every other.
     assert [s.status for s in days.items if s.day == TODAY and s.sector_id == "sector_001"] == ["closed"]
+
+
+@pytest.mark.asyncio
+async def test_a_weeks_scouting_shows_each_projects_outbreak_in_alert_and_clean_sectors_beside_it(
+    farm: Path, tmp_path: Path
+) -> None:
+    """The demo's map and heatmap tell sectors apart: each project of the company has an outbreak under watch (Lote
+    B-1's aphids, Parcela Este's grey mould) in Alert, and sectors that are not. At full pressure everywhere every
+    sector was in Alert every week, whatever was chosen."""
+    with serving(farm) as simulator:
+        async with connect(simulator, "read:phytosanitary") as client:
+            week = await client.phytosanitary_company_records(TODAY - timedelta(days=7), TODAY - timedelta(days=1))
+    store = await Store.open(tmp_path / "office.sqlite3")
+    try:
+        rows = [record.model_dump(mode="json") for record in week.records]
+        await store.write(cache.save_phyto_records, rows, "2026-12-02T15:30:00.000Z")
+        counts = await store.read(heatmap_counts, "2026-11-20T00:00:00.000Z", "2026-12-03T00:00:00.000Z")
+    finally:
+        await store.close()
+    heatmap, book = build_heatmap(*counts), ThresholdBook()
+    verdicts = {row.sector_id: heatmap.sector_verdict(book, row.sector_id) for row in heatmap.sectors}
+    assert heatmap.verdict(book, "sector_003", "aphids") is Verdict.ALERT
+    assert heatmap.verdict(book, "sector_103", "botrytis") is Verdict.ALERT
+    for project, sectors in DEMO_COMPANY_SECTORS.items():
+        calm = [sector for sector in sectors if verdicts.get(sector) in (Verdict.OKAY, Verdict.ATTENTION)]
+        assert calm, (project, verdicts)

@@ -40,10 +40,17 @@ PESTS = [
     ("botrytis", "Botrytis (Moho gris)", "disease", 0.15, 5),
     ("anthracnose", "Anthracnose (Antracnosis)", "disease", 0.07, 3),
 ]
-# An aphid outbreak the demo always shows: Lote B-1 has aphids at most points and, like any hot spot under watch,
-# is walked every day, so "this month" in the scouting pane has a sector in Alert for aphids from the 2nd on.
+# The outbreaks the demo always shows, one in each of its company's projects: Lote B-1 has aphids at most points,
+# Parcela Este grey mould; like any hot spot under watch each is walked every day, so "this month" in the
+# scouting pane has a sector in Alert whichever project is chosen, from the 2nd on.
 APHID_HOT_SPOT = "sector_003"
+HOT_SPOTS = {APHID_HOT_SPOT: "aphids", "sector_103": "botrytis"}  # sector -> its pest or disease
 HOT_SPOT_PRESENCE = 0.7
+# How much of each pest's base presence a sector sees, by its place in the project: a farm has clean blocks and
+# troubled ones. Every sector at full pressure put every sector of the demo in Alert every week (six pests, one of
+# them over its threshold somewhere), and the map and the heatmap told nothing apart. Most detections are light.
+SECTOR_PRESSURE = (0.15, 0.05, 0.1, 0.3, 0.7)
+SEVERITY_RATE = 2.0  # grade 1 in 86 % of detections, 2 in 12 %
 PHENOLOGY = ["Brotación", "Floración", "Cuajado", "Fruto verde", "Envero", "Cosecha"]
 SCOUTS = {"comp_12345": ["user_123456789", "user_987654321"], "comp_67890": ["user_555000111"]}
 
@@ -167,17 +174,18 @@ def _point_in(boundary: dict[str, Any], rng: random.Random) -> tuple[float, floa
 
 
 def _scouting_values(
-    rng: random.Random, day_number: int, sector_index: int, phenology: str, hot_spot: bool = False
+    rng: random.Random, day_number: int, sector_index: int, phenology: str, hot_pest: str | None = None
 ) -> list[dict]:
     values: list[dict[str, Any]] = [{"name": "phenology", "value": phenology}]
     for pest_index, (name, _, _, base, typical) in enumerate(PESTS):
-        chance = min(0.95, base * _pressure(day_number, sector_index, pest_index))
-        if hot_spot and name == "aphids":
+        sector_share = SECTOR_PRESSURE[sector_index % len(SECTOR_PRESSURE)]
+        chance = min(0.95, base * sector_share * _pressure(day_number, sector_index, pest_index))
+        if name == hot_pest:
             chance = HOT_SPOT_PRESENCE
         present = rng.random() < chance
         if present:
             count = max(1, round(rng.expovariate(1 / typical)))
-            severity = min(4, 1 + int(rng.expovariate(1.2)))
+            severity = min(4, 1 + int(rng.expovariate(SEVERITY_RATE)))
             values.append({"name": name, "value": count, "severity": severity})
         else:
             values.append({"name": name, "value": 0, "severity": 0})
@@ -219,7 +227,7 @@ def _day_number(day: date) -> int:
 
 def is_scouting_day(day: date, sector_index: int, sector_id: str | None = None) -> bool:
     """Every sector is walked every third day, the sectors of a project on staggered days; the hot spot daily."""
-    return sector_id == APHID_HOT_SPOT or (_day_number(day) + sector_index) % VISIT_EVERY_DAYS == 0
+    return sector_id in HOT_SPOTS or (_day_number(day) + sector_index) % VISIT_EVERY_DAYS == 0
 
 
 def scouting_walk_rows(
@@ -238,7 +246,7 @@ def scouting_walk_rows(
     day_number = _day_number(day)
     scout = scouts[(day_number + sector_index) % len(scouts)]
     walk_start = datetime.combine(day, time(8, rng.randint(0, 50)), ZoneInfo(project["timezone"]))
-    hot_spot = sector["sectorId"] == APHID_HOT_SPOT
+    hot_pest = HOT_SPOTS.get(sector["sectorId"])
     rows = []
     for point in range(POINTS_PER_VISIT):
         observed = (walk_start + timedelta(minutes=12 * point + rng.randint(0, 6))).astimezone(UTC)
@@ -247,7 +255,7 @@ def scouting_walk_rows(
         rows.append(
             (f"frec_{rng.getrandbits(64):016x}", company_id, form_id, PHYTOSANITARY_TYPE, scout,
              users[scout], project["projectId"], sector["sectorId"], latitude, longitude,
-             dumps(_scouting_values(rng, day_number, sector_index, phenology, hot_spot)), format_utc(observed),
+             dumps(_scouting_values(rng, day_number, sector_index, phenology, hot_pest)), format_utc(observed),
              seconds, format_utc(observed), day.isoformat(),
              format_utc(observed + timedelta(seconds=seconds + rng.randint(5, 900))))
         )  # fmt: skip

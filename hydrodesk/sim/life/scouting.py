@@ -13,7 +13,7 @@ from typing import Any
 
 from hydrodesk.sim.control.forms import PHYTOSANITARY_TYPE
 from hydrodesk.sim.control.seed_forms import (
-    APHID_HOT_SPOT,
+    HOT_SPOTS,
     PHENOLOGY,
     insert_form_records,
     is_scouting_day,
@@ -24,7 +24,7 @@ from hydrodesk.sim.life.calendar import day_rng, local_time, local_today, past_d
 
 HARVEST_STAGE = PHENOLOGY[-1]
 # A morning walk is over by 10:00 (it starts by 08:50 and takes four points 12 minutes apart): from then on the
-# hot spot's walk of today is on record too, so even the 1st of a month has this month's aphid count.
+# hot spots' walks of today are on record too, so even the 1st of a month has this month's count in each project.
 TODAYS_WALK_DONE = time(10, 0)
 
 
@@ -47,7 +47,7 @@ def fill_scouting_walks(db: Database, projects: list[dict[str, Any]], now: datet
         }
         for day in days:
             for index, sector in enumerate(project["sectors"]):
-                if day == today and sector["sectorId"] != APHID_HOT_SPOT:
+                if day == today and sector["sectorId"] not in HOT_SPOTS:
                     continue  # the other sectors' walks of today come with tomorrow's catching up, as they always did
                 daily = index == 0
                 if (
