@@ -45,16 +45,20 @@ class ProfileLock:
             handle = open(database_path.with_name(database_path.name + ".lock"), "r+b")  # noqa: SIM115
         except OSError:
             return False
-        with handle:  # closing drops the probe's lock
+        with handle:
             try:
                 _lock(handle)
             except OSError:
                 return True
+            _unlock(handle)
             return False
 
     def release(self) -> None:
         if self._handle is not None:
-            self._handle.close()  # closing drops the lock
+            # Unlocked before it is closed: Windows drops a closed file's locks only "when resources allow", and
+            # the same account opened again at once (signing out and in) would find its own lock still held.
+            _unlock(self._handle)
+            self._handle.close()
             self._handle = None
 
 
@@ -65,8 +69,15 @@ if sys.platform == "win32":  # (not os.name: a type checker follows only sys.pla
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
 
+    def _unlock(handle: IO[bytes]) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
 else:
     import fcntl
 
     def _lock(handle: IO[bytes]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(handle: IO[bytes]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
