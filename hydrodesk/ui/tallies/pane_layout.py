@@ -131,6 +131,10 @@ class TalliesLayout:
         self.season_from.setDate(QDate.currentDate().addDays(-DEFAULT_SEASON_DAYS))
         self.season_from.dateChanged.connect(self._on_season_start_changed)
         self.season_label = QLabel(self.tr("from"), self)
+        # Shown with the Season scope only, and hidden from the start: laid out once while visible, they widened
+        # the pane's minimum by 200 pixels (in the outdoor theme past a 1366-pixel screen, which the window grew to).
+        self.season_label.setVisible(False)
+        self.season_from.setVisible(False)
         scope_row = QHBoxLayout()
         scope_row.addWidget(workers_heading)
         scope_row.addStretch(1)
