@@ -32,6 +32,8 @@ class SectorScouting:
     incidence: float | None = None
     severity: float | None = None
     pest: str | None = None  # the pest the verdict is about (the worst one, or the one chosen)
+    # The severity made the verdict (its incidence alone would judge it less): a label then gives the severity.
+    by_severity: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,8 +117,9 @@ def scouting_by_sector(
         if pest is not None:
             item = by_name.get(pest)
             incidence, severity = (item.incidence, item.severity) if item else (0.0, 0.0)
+            verdict = book.verdict(pest, incidence, severity)
             found[sector_id] = SectorScouting(
-                book.verdict(pest, incidence, severity), summary.samples, incidence, severity, pest
+                verdict, summary.samples, incidence, severity, pest, _by_severity(book, pest, incidence, verdict)
             )
             continue
         verdicts = {name: book.verdict(name, item.incidence, item.severity) for name, item in by_name.items()}
@@ -130,8 +133,14 @@ def scouting_by_sector(
             top.incidence if top else None,
             top.severity if top else None,
             top.name if top and overall.rank > Verdict.OKAY.rank else None,
+            top is not None and _by_severity(book, top.name, top.incidence, overall),
         )
     return found
+
+
+def _by_severity(book: ThresholdBook, pest: str, incidence: float, verdict: Verdict) -> bool:
+    """Did the severity make `verdict`? (The incidence alone judges lower: one point of grey mould, badly.)"""
+    return book.verdict(pest, incidence, 0.0).rank < verdict.rank
 
 
 def scout_points(records: Iterable[Mapping[str, Any]]) -> list[ScoutPoint]:

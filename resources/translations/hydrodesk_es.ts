@@ -5272,6 +5272,10 @@
         <translation>Sin monitoreo</translation>
     </message>
     <message>
+        <source>{pest}: severity {value}</source>
+        <translation>{pest}: severidad {value}</translation>
+    </message>
+    <message>
         <source>No reading</source>
         <translation>Sin lectura</translation>
     </message>

@@ -89,6 +89,7 @@ def test_the_scouting_verdict_is_the_worst_pests_and_one_pests_its_own() -> None
     assert worst["s1"].incidence == pytest.approx(33.3)
     assert worst["s2"].verdict is Verdict.OKAY
     assert worst["s2"].pest is None
+    assert not worst["s1"].by_severity  # a third of the points: the incidence alone makes it an Alert
     thrips = scouting_by_sector(records, book.with_threshold("thrips", Threshold(40, 60, 50, 90)), "thrips")
     assert thrips["s1"].verdict is Verdict.OKAY
     assert thrips["s1"].pest == "thrips"
@@ -126,3 +127,16 @@ def test_moisture_at_the_root_zone_and_valves_by_the_most_pressing_state() -> No
         {"sector_id": "s3", "observed_state": "strange"},
     ]
     assert irrigation_by_sector(valves) == {"s1": "open", "s2": "fault", "s3": "unknown"}
+
+
+def test_a_verdict_made_by_the_severity_says_so() -> None:
+    """One point of twelve with grey mould (8 %, below its 15 % for an Alert), but graded 3 of 4 (75 %): the
+    Alert is the severity's, which the map's label then gives instead of an incidence that reads harmless."""
+    book = ThresholdBook({"botrytis": Threshold(5, 15, 20, 40)})
+    records = [record("s1", f"2026-12-01T15:{minute:02d}:00.000Z", botrytis=(0, 0)) for minute in range(11)]
+    records.append(record("s1", "2026-12-01T16:00:00.000Z", botrytis=(2, 3)))
+    found = scouting_by_sector(records, book)["s1"]
+    assert (found.verdict, found.pest, found.by_severity) == (Verdict.ALERT, "botrytis", True)
+    assert found.incidence == pytest.approx(8.3)
+    assert found.severity == pytest.approx(75.0)
+    assert scouting_by_sector(records, book, "botrytis")["s1"].by_severity

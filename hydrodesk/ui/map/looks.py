@@ -73,13 +73,18 @@ def verdict_text(verdict: Verdict) -> str:
 
 
 def scouting_look(found: SectorScouting | None, labels: Mapping[str, str]) -> SectorLook:
-    """Verdict colour; the label names the pest behind it and its incidence."""
+    """Verdict colour; the label names the pest behind it and its incidence, or its severity when that made the
+    verdict ("Alert · Grey mould 6 %" read as an Alert for 6 %)."""
     if found is None:
         return SectorLook(_fill(VERDICT_FILLS[Verdict.NO_DATA]), verdict_text(Verdict.NO_DATA), Verdict.NO_DATA.value)
     detail = verdict_text(found.verdict)
     if found.pest is not None and found.incidence is not None:
         pest = short_pest(labels.get(found.pest, found.pest))
-        detail = f"{detail} · {pest} {percent_text(found.incidence)}"
+        if found.by_severity and found.severity is not None:
+            measure = translate("SectorMap", "{pest}: severity {value}")
+            detail = f"{detail} · " + measure.format(pest=pest, value=percent_text(found.severity))
+        else:
+            detail = f"{detail} · {pest} {percent_text(found.incidence)}"
     return SectorLook(_fill(VERDICT_FILLS[found.verdict]), detail, found.verdict.value)
 
 
