@@ -41,8 +41,8 @@ PESTS = [
     ("anthracnose", "Anthracnose (Antracnosis)", "disease", 0.07, 3),
 ]
 # The outbreaks the demo always shows, one in each of its company's projects: Lote B-1 has aphids at most points,
-# Parcela Este grey mould; like any hot spot under watch each is walked every day, so "this month" in the
-# scouting pane has a sector in Alert whichever project is chosen, from the 2nd on.
+# Parcela Este grey mould; like any hot spot under watch each is walked every day, so the scouting pane's last
+# 7 days have a sector in Alert whichever project is chosen, at any hour.
 APHID_HOT_SPOT = "sector_003"
 HOT_SPOTS = {APHID_HOT_SPOT: "aphids", "sector_103": "botrytis"}  # sector -> its pest or disease
 HOT_SPOT_PRESENCE = 0.7

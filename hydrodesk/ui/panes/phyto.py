@@ -73,7 +73,9 @@ class PhytoPane(ScoutingLoading, ScoutingActions, Pane):
     def __init__(self, context: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._selection = Selection()
-        self._preset: Preset | None = Preset.THIS_MONTH
+        # The last 7 days at first: what the crops show now, and never an empty month on the 1st before the
+        # morning's walk ("this month" was the default, and began empty every month).
+        self._preset: Preset | None = Preset.LAST_7_DAYS
         self._days: DayRange | None = None
         self._book = ThresholdBook()
         self._company_id: str | None = None
@@ -111,7 +113,7 @@ class PhytoPane(ScoutingLoading, ScoutingActions, Pane):
         self.presets.add(Preset.THIS_MONTH.value, self.tr("This month"), self.tr("From the 1st of this month"))
         self.presets.add(Preset.LAST_90_DAYS.value, self.tr("90 days"), self.tr("The last 90 days, today included"))
         self.presets.add(Preset.SEASON.value, self.tr("Season"), self.tr("Since 1 July, when the fruit season starts"))
-        self.presets.select(Preset.THIS_MONTH.value)
+        self.presets.select(Preset.LAST_7_DAYS.value)
         self.presets.chosen.connect(self._on_preset)
         self.from_edit = self._date_edit(self.tr("First day of the range"))
         self.to_edit = self._date_edit(self.tr("Last day of the range"))
@@ -311,7 +313,7 @@ class PhytoPane(ScoutingLoading, ScoutingActions, Pane):
         today = today_in(self._timezone_for_scope(), now_utc())
         if self._preset is not None:
             return preset_range(self._preset, today)
-        return self._days or preset_range(Preset.THIS_MONTH, today)
+        return self._days or preset_range(Preset.LAST_7_DAYS, today)
 
     def set_range(self, days: DayRange) -> None:
         """A custom range (the date fields); no preset is highlighted."""
