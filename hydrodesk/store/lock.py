@@ -37,12 +37,12 @@ class ProfileLock:
             raise StoreInUse(self.database) from None
         self._handle = handle
 
-    @staticmethod
-    def is_held(database_path: Path) -> bool:
+    @classmethod
+    def is_held(cls, database_path: Path) -> bool:
         """Does a HydroDesk hold this database now? A probe: the lock taken and dropped at once (a store opening
         the file in that instant is refused, and says so). Creates nothing; a lock file nobody made is not held."""
         try:
-            handle = open(database_path.with_name(database_path.name + ".lock"), "r+b")  # noqa: SIM115
+            handle = open(cls(database_path).path, "r+b")  # noqa: SIM115
         except OSError:
             return False
         with handle:
