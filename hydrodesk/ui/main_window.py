@@ -3,7 +3,8 @@
 It knows nothing of where its session comes from (demo or a real account): it is handed a signed-in API client
 with `attach()` and loads the farm with `reload()`. Its parts live in hydrodesk.ui.window: the menus and actions
 (WindowMenus), the dialogs it opens (WindowDialogs), loading the farm (FarmLoading) and remembering its layout
-(LayoutMemory); this module holds the window itself, its session, its state pages and its panes.
+(LayoutMemory); this module holds the window itself, its session, its state pages and its panes. The start-up
+builds it in two steps, the frame and then its parts (`frame_first`, `complete`).
 """
 
 from __future__ import annotations
@@ -24,17 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from hydrodesk.ui.connection import ConnectionMonitor, ConnectionState
-from hydrodesk.ui.focus_return import FocusReturn
 from hydrodesk.ui.icons import app_icon, svg_pixmap
-from hydrodesk.ui.navigator import Navigator
 from hydrodesk.ui.panes import PANE_CONTEXT, PANES, PaneSpec, find_pane
 from hydrodesk.ui.panes.base import Pane, PaneContext, Selection
-from hydrodesk.ui.status_bar import AppStatusBar
-from hydrodesk.ui.sync_status import OfficeSync
 from hydrodesk.ui.tasks import BackgroundTasks
 from hydrodesk.ui.theme import ThemeManager
 from hydrodesk.ui.ui_state import UiState
-from hydrodesk.ui.widgets.state_page import StatePage
 from hydrodesk.ui.window.dialogs import WindowDialogs
 from hydrodesk.ui.window.farm_loading import PANE_PAGE, STATE_PAGE, FarmLoading
 from hydrodesk.ui.window.layout_memory import LayoutMemory
@@ -69,7 +65,10 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
         tasks: BackgroundTasks,
         paths: AppPaths | None = None,
         parent: QWidget | None = None,
+        frame_first: bool = False,
     ) -> None:
+        """`frame_first`: build only the frame (its size and place, title, icon and the theme's colour) and leave
+        the rest to `complete()`; the start-up paints the frame and completes it right after (see `complete`)."""
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.paths = paths  # the user's folders (log, cache); None in tests that write none
@@ -89,9 +88,9 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
         self._company_names: dict[str, str] = {}  # company_id -> name, for the navigator's root
         self._loaded_once = False
         self._save_on_close = True
-        self._selection = Selection()
         self._panes: dict[str, Pane] = {}
         self._current_pane: PaneSpec = PANES[0]
+        self._selection = Selection()
         self._pane_context = PaneContext(
             monitor=monitor,
             tasks=tasks,
@@ -102,6 +101,34 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
             alarms=lambda: self._alarms,
             ui_state=ui_state,
         )
+        self._cached_since: datetime | None = None
+        self._fit_navigator = False
+        self._complete = False
+        self._restore_geometry()  # before the first paint, so the window appears where it will stay
+        if not frame_first:
+            self.complete()
+
+    @property
+    def is_complete(self) -> bool:
+        return self._complete
+
+    def complete(self) -> None:
+        """Build the window's parts: the navigator, the state page and the pane stack, the status bar, the actions,
+        menus and toolbar; then restore their layout and show the signed-out page. Once; later calls do nothing.
+
+        HydroDesk's start-up shows the bare frame first (an empty window in the theme's colour, where it will stay)
+        and calls this right after the frame's first paint: the window is on screen some 30 ms sooner on the bench's
+        machine, and the parts' modules are imported here, after that paint (bench/startup.py times both paints)."""
+        if self._complete:
+            return
+        self._complete = True
+        from hydrodesk.ui.focus_return import FocusReturn
+        from hydrodesk.ui.navigator import Navigator
+        from hydrodesk.ui.status_bar import AppStatusBar
+        from hydrodesk.ui.sync_status import OfficeSync
+        from hydrodesk.ui.widgets.state_page import StatePage
+
+        monitor, tasks, themes = self._monitor, self._tasks, self._themes
 
         self.navigator = Navigator(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.navigator)
@@ -129,6 +156,9 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
         column.addWidget(self.banner)
         column.addWidget(self.central, 1)
         self.setCentralWidget(body)
+        # Now, not at the next turn of the loop as Qt shows a child added to a shown window (the frame): the docks'
+        # layout restored below would give a hidden centre's room to the navigator.
+        body.show()
 
         self.status = AppStatusBar(self)
         self.setStatusBar(self.status)
@@ -138,9 +168,7 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
         self.sync.reconnected.connect(self.request_reload)
         self.sync.outbox_requested.connect(lambda: self.open_pane("outbox"))
         self.status.alarms_requested.connect(self.open_alarms)
-        self._cached_since: datetime | None = None
 
-        self._fit_navigator = False
         app = QApplication.instance()
         if isinstance(app, QApplication):
             self.focus_return = FocusReturn(app, self)  # a closed dialog gives the keyboard back where it was
@@ -149,7 +177,7 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
         self._build_toolbar()
         themes.theme_changed.connect(self._apply_theme)
         self._apply_theme(themes.current)
-        self._restore_ui_state()
+        self._restore_layout()
         self.show_signed_out()
 
     # ------------------------------------------------------------------------------------------ session
@@ -416,6 +444,6 @@ class MainWindow(WindowMenus, WindowDialogs, FarmLoading, LayoutMemory, QMainWin
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._save_on_close:
+        if self._save_on_close and self._complete:  # a frame closed before it was complete has no layout to keep
             self.save_ui_state()
         super().closeEvent(event)

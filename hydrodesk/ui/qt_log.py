@@ -20,8 +20,13 @@ _LEVELS = {
 }
 
 
+# Said by the offscreen platform (CI, screenshots, the frozen app's smoke test) each time a shown window's minimum
+# size changes, as the window's parts are added after its first paint: it has no window manager to tell. Not a fault.
+_PLATFORM_CHATTER = ("This plugin does not support propagateSizeHints()",)
+
+
 def _to_log(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    level = _LEVELS.get(kind, logging.WARNING)
+    level = logging.DEBUG if message in _PLATFORM_CHATTER else _LEVELS.get(kind, logging.WARNING)
     if log.isEnabledFor(level):
         where = f" ({context.category})" if context.category and context.category != "default" else ""
         log.log(level, "%s%s", message, where)

@@ -1,8 +1,10 @@
 """Run the Qt application on one qasync event loop, and shut it down in order.
 
-Start-up: the main window is built and shown first; right after its first paint, asyncio and qasync are imported
-and one qasync QEventLoop is attached to the already running Qt loop, and only then does signing in start. The
-window appears sooner, and nothing asynchronous can happen before the loop exists.
+Start-up: the main window's frame is shown first (where the window will stay, in the theme's colour); right after
+its first paint the window is completed (menus, navigator, pages, status bar); right after the complete window's
+first paint, asyncio and qasync are imported and one qasync QEventLoop is attached to the already running Qt loop,
+and only then does signing in start. The window appears sooner, and nothing asynchronous can happen before the loop
+exists.
 
 Shutdown starts on QApplication.aboutToQuit, however the quit was asked for (Ctrl+Q, closing the window,
 --quit-after, SIGINT/SIGTERM): cancel the UI's tasks, close the API client, then stop what the session source
@@ -87,15 +89,13 @@ def run(
     themes.apply(options.theme or ui_state.theme)
     tasks = BackgroundTasks()
     monitor = ConnectionMonitor()
-    window = MainWindow(ui_state=ui_state, themes=themes, monitor=monitor, tasks=tasks, paths=paths)
+    # The frame first (its size, place, title and the theme's colour); the lifecycle completes it right after its
+    # first paint (MainWindow.complete), then does what needs the whole window (on_complete, below).
+    window = MainWindow(ui_state=ui_state, themes=themes, monitor=monitor, tasks=tasks, paths=paths, frame_first=True)
     # From here on a failure nobody caught (a slot, a task, a thread) is shown and saved, never silent.
     crash_guard = CrashGuard(paths.log_dir, window, parent=app)
     crash_guard.install()
     tasks.failure_listener = crash_guard.task_failed
-    if options.pane:
-        window.open_pane(options.pane)
-    if options.demo and options.pane == "timeline":
-        _open_timeline_when_loaded(window)
 
     # With a deadline, a screenshot run is a check (docs, CI, the packaged app's smoke test): once the picture is
     # saved there is nothing left to wait for, so it quits then, through the same ordered shutdown.
@@ -104,9 +104,16 @@ def run(
         # The same size every time, whatever the saved geometry or the screen: screenshots are for docs and CI.
         window.setWindowState(Qt.WindowState.WindowNoState)
         window.resize(SCREENSHOT_SIZE)
-        _screenshot_when_loaded(window, options.screenshot, outcome)
     if options.quit_after is not None:
         QTimer.singleShot(round(options.quit_after * 1000), lambda: _quit_after(window, options, outcome))
+
+    def on_complete() -> None:
+        if options.pane:
+            window.open_pane(options.pane)
+        if options.demo and options.pane == "timeline":
+            _open_timeline_when_loaded(window)
+        if options.screenshot is not None:
+            _screenshot_when_loaded(window, options.screenshot, outcome)
 
     def make_controller() -> SessionController:
         from hydrodesk.settings import SecretStore, SettingsStore
@@ -125,7 +132,7 @@ def run(
             data_dir=paths.data_dir,
         )
 
-    lifecycle = _AsyncLifecycle(app, window, tasks, make_controller, crash_guard)
+    lifecycle = _AsyncLifecycle(app, window, tasks, make_controller, crash_guard, on_complete)
     if os.environ.get(FIRST_PAINT_PROBE):
         # Installed last, so it sees the first paint before the lifecycle does and reports before the attach.
         window.installEventFilter(_FirstPaintProbe(window))
@@ -141,7 +148,8 @@ def run(
 
 
 class _AsyncLifecycle(QObject):
-    """Attaches the qasync loop after the first paint; runs the ordered shutdown after the Qt loop ends."""
+    """Completes the window after its frame's first paint, attaches the qasync loop after the complete window's
+    first paint; runs the ordered shutdown after the Qt loop ends."""
 
     def __init__(
         self,
@@ -150,9 +158,11 @@ class _AsyncLifecycle(QObject):
         tasks: BackgroundTasks,
         make_controller: Callable[[], SessionController],
         crash_guard: CrashGuard,
+        on_complete: Callable[[], None],
     ) -> None:
         super().__init__()
         self._app = app
+        self._on_complete = on_complete
         self._window = window
         self._crash_guard = crash_guard
         self._tasks = tasks
@@ -166,13 +176,23 @@ class _AsyncLifecycle(QObject):
         app.aboutToQuit.connect(self._on_about_to_quit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._loop is None:
-            QTimer.singleShot(0, self._attach)
+        if event.type() == QEvent.Type.Paint:
+            if not self._window.is_complete:
+                QTimer.singleShot(0, self._complete)
+            elif self._loop is None:
+                QTimer.singleShot(0, self._attach)
         return False
+
+    def _complete(self) -> None:
+        if self._window.is_complete:
+            return
+        self._window.complete()
+        self._on_complete()
 
     def _attach(self) -> None:
         if self._loop is not None:
             return
+        self._complete()  # never painted (started minimised, say): the window is completed all the same
         import asyncio
 
         import qasync
@@ -293,22 +313,32 @@ def _quit_after(window: MainWindow, options: LaunchOptions, outcome: _Outcome) -
 
 
 class _FirstPaintProbe(QObject):
-    """Prints a monotonic timestamp right after the window's first paint, and the modules imported by then, then
-    quits (bench/startup.py; tests/ui/test_first_paint_imports.py)."""
+    """Prints when the window was first painted (its frame), with the modules imported by then, and when it was
+    first painted complete, then quits (bench/startup.py; tests/ui/test_first_paint_imports.py). Installed after
+    the lifecycle, so it sees each paint before the lifecycle acts on it."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self._done = False
+        self._window = window
+        self._report: dict[str, Any] = {}
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._done:
-            self._done = True
-            QTimer.singleShot(0, self._report)
+        if event.type() == QEvent.Type.Paint:
+            if "painted_at" not in self._report:
+                QTimer.singleShot(0, self._note_first_paint)
+            elif self._window.is_complete and "complete_at" not in self._report:
+                QTimer.singleShot(0, self._note_complete_paint)
         return False
 
-    def _report(self) -> None:
-        report = {"painted_at": time.monotonic(), "modules": sorted(sys.modules)}
-        print(json.dumps(report), flush=True)  # noqa: T201
+    def _note_first_paint(self) -> None:
+        self._report.setdefault("painted_at", time.monotonic())
+        self._report.setdefault("modules", sorted(sys.modules))
+
+    def _note_complete_paint(self) -> None:
+        if "complete_at" in self._report:
+            return
+        self._report["complete_at"] = time.monotonic()
+        print(json.dumps(self._report), flush=True)  # noqa: T201
         QApplication.quit()
 
 

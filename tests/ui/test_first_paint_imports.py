@@ -9,8 +9,11 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 LATER = ("sqlalchemy", "alembic", "httpx", "pydantic", "numpy", "pyqtgraph", "paho", "keyring", "qasync", "asyncio")
+# The complete window's parts, made after the frame's first paint.
+WINDOW_PARTS = ("hydrodesk.ui.navigator", "hydrodesk.ui.status_bar", "hydrodesk.ui.widgets.state_page")
 LATER_OURS = ("hydrodesk.store", "hydrodesk.api", "hydrodesk.sync.office", "hydrodesk.ui.widgets.data_table")
 
 
@@ -23,18 +26,32 @@ def first_start_environment(home: Path) -> dict[str, str]:
     return env
 
 
-def test_the_first_paint_imports_no_database_network_chart_or_table(tmp_path: Path) -> None:
+def first_paints(tmp_path: Path) -> dict[str, Any]:
+    """The probe's report: when the frame and the complete window were first painted, and the modules imported by
+    the frame's paint."""
     env = first_start_environment(tmp_path)
     done = subprocess.run(
         [sys.executable, "-m", "hydrodesk", "--lang", "en"], env=env, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0, done.stderr
-    report = json.loads(next(line for line in done.stdout.splitlines() if line.startswith("{")))
-    modules = set(report["modules"])
+    report: dict[str, Any] = json.loads(next(line for line in done.stdout.splitlines() if line.startswith("{")))
+    return report
+
+
+def test_the_first_paint_imports_no_database_network_chart_or_table(tmp_path: Path) -> None:
+    modules = set(first_paints(tmp_path)["modules"])
     assert "hydrodesk.ui.main_window" in modules  # the probe saw the real window
     packages = {name.partition(".")[0] for name in modules}
     assert sorted(packages.intersection(LATER)) == []
     assert sorted(name for name in modules if name.startswith(LATER_OURS)) == []
+
+
+def test_the_frame_is_painted_before_the_windows_parts_are_built(tmp_path: Path) -> None:
+    """The window is on screen as a frame first; its navigator, status bar and pages are made after that paint
+    (MainWindow.complete), and the complete window is painted next."""
+    report = first_paints(tmp_path)
+    assert sorted(set(report["modules"]).intersection(WINDOW_PARTS)) == []
+    assert report["complete_at"] > report["painted_at"]
 
 
 # Runs main() as the `hydrodesk` command does, noting every garbage collection from the moment main() is called, and

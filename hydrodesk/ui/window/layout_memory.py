@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QSplitter
 
 from hydrodesk.ui.mixin import Mixin
 from hydrodesk.ui.panes import PANES, find_pane
-from hydrodesk.ui.panes.base import Pane
 
 if TYPE_CHECKING:
+    from hydrodesk.ui.panes.base import Pane
     from hydrodesk.ui.widgets.data_table import DataTable
 
 
@@ -20,7 +20,8 @@ class LayoutMemory(Mixin):
     """Restores the layout at start (and a pane's when it is first built); saves it on close."""
 
     # ------------------------------------------------------------------------------------------ UI state
-    def _restore_ui_state(self) -> None:
+    def _restore_geometry(self) -> None:
+        """The window's size and place (its frame's: before the first paint)."""
         geometry = self._ui_state.geometry
         if geometry is None or not self.restoreGeometry(geometry):
             self._fill_screen()
@@ -28,6 +29,9 @@ class LayoutMemory(Mixin):
             # restoreGeometry() puts a maximized window at its normal geometry pushed down by a guessed title bar,
             # which only a window manager corrects; fill the screen ourselves (the normal geometry stays as saved).
             self._fill_screen()
+
+    def _restore_layout(self) -> None:
+        """The docks and toolbar as the user left them, and the pane shown last (once the window has its parts)."""
         state = self._ui_state.window_state
         # First start: the navigator as narrow as its names allow (again once the farm's names are known).
         self._fit_navigator = state is None or not self.restoreState(state)
