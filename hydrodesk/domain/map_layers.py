@@ -11,14 +11,17 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from hydrodesk.domain.phyto import Observation, summarize
+from hydrodesk.domain.phyto_range import Preset, preset_range
 from hydrodesk.domain.phyto_verdicts import ThresholdBook, Verdict, worst
 from hydrodesk.domain.timestamps import parse_utc_text
 
-RANGE_PRESETS = ("week", "month", "90d")
+# The map's ranges, named as the Scouting pane names its presets (hydrodesk.domain.phyto_range). The last 7 days,
+# not "this week": a week from Monday showed nothing on a Monday morning, as a month did on the 1st.
+RANGE_PRESETS = (Preset.LAST_7_DAYS.value, Preset.THIS_MONTH.value, Preset.LAST_90_DAYS.value)
 ROOT_ZONE_DEPTH = "30cm"  # where drip-irrigated berries keep most roots: the depth irrigation decisions look at
 
 
@@ -50,14 +53,11 @@ class ScoutPoint:
 
 
 def range_days(preset: str, today: date) -> tuple[date, date]:
-    """The first and last local day of "this week" (from Monday), "this month" or the last 90 days."""
-    if preset == "week":
-        return today - timedelta(days=today.weekday()), today
-    if preset == "month":
-        return today.replace(day=1), today
-    if preset == "90d":
-        return today - timedelta(days=89), today
-    raise ValueError(f"unknown range {preset!r}")
+    """The first and last local day of the last 7 days, "this month" or the last 90 days (`RANGE_PRESETS`)."""
+    if preset not in RANGE_PRESETS:
+        raise ValueError(f"unknown range {preset!r}")
+    days = preset_range(Preset(preset), today)
+    return days.start, days.end
 
 
 def records_between(

@@ -30,6 +30,14 @@ MEASURED_UNITS = frozenset(
     }
 )  # fmt: skip
 
+# How people write the usual sampling units (the session dialog lists box, kg and ton), in English and Spanish, each
+# to the API's name: a hurried "kilos" or "cajas" is sent as "kg" or "box", not as a unit of its own.
+UNIT_SPELLINGS = {
+    "box": frozenset({"box", "boxes", "caja", "cajas"}),
+    "kg": frozenset({"kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramo", "kilogramos"}),
+    "ton": frozenset({"t", "ton", "tons", "tonne", "tonnes", "tonelada", "toneladas"}),
+}
+
 # No leading zeros ("0109" is the tail of a worker_id, not units), no thousands separators.
 _NUMBER = r"(?:0|[1-9]\d*)(?:[.,]\d+)?|[.,]\d+"
 _NUMBER_ONLY = re.compile(rf"^(?:{_NUMBER})$")
@@ -42,6 +50,12 @@ class EnterAction(enum.Enum):
 
     RECORD = "record"  # record the units shown (1 unless typed): pieces, a badge scan = one unit
     ASK_UNITS = "ask_units"  # move to the units field: weighed units
+
+
+def usual_unit(typed: str) -> str | None:
+    """The API's name of a usual sampling unit however it was typed ("Kilos", "cajas", "Kg."); None for another."""
+    spelled = typed.strip().casefold().rstrip(".")
+    return next((code for code, spellings in UNIT_SPELLINGS.items() if spelled in spellings), None)
 
 
 def is_measured(unit: str) -> bool:

@@ -3549,12 +3549,12 @@
         <translation>&amp;Plaga:</translation>
     </message>
     <message>
-        <source>This week</source>
-        <translation>Esta semana</translation>
+        <source>7 days</source>
+        <translation>7 días</translation>
     </message>
     <message>
-        <source>Scouting from Monday to today</source>
-        <translation>Monitoreo del lunes a hoy</translation>
+        <source>Scouting of the last 7 days, today included</source>
+        <translation>Monitoreo de los últimos 7 días, hoy incluido</translation>
     </message>
     <message>
         <source>This month</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -375,3 +375,12 @@ def test_a_pest_is_named_on_the_map_in_the_users_language(qapp: QApplication) ->
         assert short_pest("Mildew") == "Mildew"  # a label without a local name stays as it is
     finally:
         QLocale.setDefault(previous)
+
+
+def test_the_map_opens_on_the_last_7_days_as_the_scouting_pane_does(qtbot: QtBot, signed_in: SignedIn) -> None:
+    """Never an empty map on the 1st of a month (or a Monday) before the morning's walk: "this month" (or "this
+    week") began empty then."""
+    pane = map_of(qtbot, signed_in)
+    today = datetime.now(UTC).astimezone(pane._zone()).date()
+    assert pane.range_choice == "7d"
+    assert pane._days() == (today - timedelta(days=6), today)

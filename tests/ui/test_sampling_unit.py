@@ -42,7 +42,16 @@ def test_the_usual_units_are_named_in_spanish_and_sent_by_their_api_names(fields
     fields.unit.setCurrentIndex(2)
     assert fields.sampling_unit == "ton"
     # Typed by a hurried person: any case, the Spanish name or the API's.
-    for typed, sent in (("Caja ", "box"), ("BOX", "box"), ("Tonelada", "ton"), ("cubeta", "cubeta")):
+    for typed, sent in (
+        ("Caja ", "box"),
+        ("BOX", "box"),
+        ("Tonelada", "ton"),
+        ("cubeta", "cubeta"),
+        ("kilos", "kg"),
+        ("Kg.", "kg"),
+        ("cajas", "box"),
+        ("toneladas", "ton"),
+    ):
         fields.unit.setEditText(typed)
         assert fields.sampling_unit == sent, typed
 

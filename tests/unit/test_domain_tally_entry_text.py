@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hydrodesk.domain.tally_entry_text import (
+    UNIT_SPELLINGS,
     EnterAction,
     EntryText,
     UnitsProblem,
@@ -13,6 +14,7 @@ from hydrodesk.domain.tally_entry_text import (
     parse_entry_text,
     parse_units,
     units_problem,
+    usual_unit,
 )
 
 
@@ -67,3 +69,19 @@ def test_weighed_units_ask_for_the_amount_counted_ones_record_at_once() -> None:
     for unit in ("box", "caja", "crate", "bin", "bucket", ""):
         assert not is_measured(unit), unit
         assert default_enter_action(unit) is EnterAction.RECORD
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("kilos", "kg"), (" KG. ", "kg"), ("Kilogramos", "kg"), ("cajas", "box"), ("Boxes", "box"), ("t", "ton"),
+     ("toneladas", "ton"), ("jaba", None), ("", None), ("kilometros", None)],
+)  # fmt: skip
+def test_the_usual_units_are_read_however_they_are_spelled(typed: str, code: str | None) -> None:
+    assert usual_unit(typed) == code
+
+
+def test_every_usual_weight_spelling_is_weighed() -> None:
+    """A unit sent as "kg" asks for the weight after the worker; so must every spelling that becomes "kg"."""
+    for code in ("kg", "ton"):
+        for spelled in UNIT_SPELLINGS[code]:
+            assert is_measured(spelled), spelled

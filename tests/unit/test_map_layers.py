@@ -62,11 +62,12 @@ def test_the_scale_bar_shows_a_round_length(target: float, length: float) -> Non
 
 def test_range_presets_in_local_days() -> None:
     thursday = date(2026, 12, 3)
-    assert range_days("week", thursday) == (date(2026, 11, 30), thursday)
+    assert range_days("7d", thursday) == (date(2026, 11, 27), thursday)
     assert range_days("month", thursday) == (date(2026, 12, 1), thursday)
     assert range_days("90d", thursday) == (date(2026, 9, 5), thursday)
-    with pytest.raises(ValueError):
-        range_days("season", thursday)
+    for unknown in ("season", "week"):
+        with pytest.raises(ValueError):
+            range_days(unknown, thursday)
 
 
 def test_records_are_kept_by_the_farms_local_day() -> None:

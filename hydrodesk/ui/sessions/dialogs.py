@@ -32,6 +32,7 @@ from hydrodesk.api.models import BonusInput, Project, SessionClose, SessionUpdat
 from hydrodesk.domain.session_board import bonus_of, has_bonus
 from hydrodesk.domain.session_data import SessionData
 from hydrodesk.domain.sessions import MAX_DURATION_LIMIT_HOURS, MAX_FLAT_BONUS, MAX_PERCENT_BONUS, Bonus
+from hydrodesk.domain.tally_entry_text import usual_unit
 from hydrodesk.ui import formats
 from hydrodesk.ui.widgets.restyle import set_style_name
 
@@ -118,10 +119,11 @@ class PayFields(QObject):
     # ------------------------------------------------------------------------------------------ reading
     @property
     def sampling_unit(self) -> str:
-        """The unit as the API has it: a listed unit's code ("box" for "caja", typed or chosen), else as typed."""
+        """The unit as the API has it: a listed unit's code ("box" for "caja", typed or chosen; "kg" for "kilos"), else
+        as typed."""
         typed = self.unit.currentText().strip()
         index = self._unit_index(typed)
-        return str(self.unit.itemData(index)) if index >= 0 else typed
+        return str(self.unit.itemData(index)) if index >= 0 else usual_unit(typed) or typed
 
     def _unit_index(self, unit: str) -> int:
         """The item for `unit`, by its code or its name in the user's language, whatever the case; -1 if none."""
