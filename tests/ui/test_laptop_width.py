@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from hydrodesk.ui.i18n import install_language, uninstall_language
 from hydrodesk.ui.panes import PANES
+from hydrodesk.ui.panes.tallies import TalliesPane
 
 from .live_support import SignedIn, sign_in
 
@@ -44,3 +45,20 @@ def test_every_pane_fits_a_laptop_in_the_outdoor_theme_in_spanish(qtbot: QtBot, 
         assert pane is not None
         qtbot.waitUntil(pane.is_data_ready, timeout=20_000)
         assert window.minimumSizeHint().width() <= LAPTOP_WIDTH, spec.name
+
+
+def test_the_per_worker_tallies_have_room_for_every_column_beside_the_entries(
+    qtbot: QtBot, outdoor_in_spanish: SignedIn
+) -> None:
+    """The per-worker table (pay included) whole beside the entries at 1366 pixels, outdoor and in Spanish: the
+    entries' void buttons and repeat window in one row kept the entries 650 pixels wide, and the per-worker table's
+    columns were cut short, or its Pay scrolled out of sight."""
+    window = outdoor_in_spanish.kit.window
+    assert window.open_pane("tallies")
+    pane = window.pane("tallies")
+    assert isinstance(pane, TalliesPane)
+    qtbot.waitUntil(lambda: pane.workers_model.rowCount() > 0, timeout=20_000)
+    columns = pane.workers_table.columns
+    viewport = pane.workers_table.view.viewport()
+    qtbot.waitUntil(lambda: columns.least_table_width() > 0)
+    qtbot.waitUntil(lambda: viewport.width() >= columns.least_table_width(), timeout=10_000)

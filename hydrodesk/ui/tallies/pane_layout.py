@@ -189,16 +189,22 @@ class TalliesLayout:
         self.duplicate_spin.valueChanged.connect(lambda _value: self._show_entries())
         duplicate_label = QLabel(self.tr("Flag &repeats within"), self)
         duplicate_label.setBuddy(self.duplicate_spin)
+        # The repeat window beside the heading, as the scope beside the per-worker heading: under the table, in one
+        # row with the void buttons, it kept the entries 650 pixels wide in the outdoor theme, and the per-worker
+        # table's Pay scrolled out of sight at 1366 pixels.
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(entries_heading)
+        heading_row.addStretch(1)
+        heading_row.addWidget(duplicate_label)
+        heading_row.addWidget(self.duplicate_spin)
         entry_actions = QHBoxLayout()
         entry_actions.addWidget(self.void_button)
         entry_actions.addWidget(self.void_flagged_button)
         entry_actions.addStretch(1)
-        entry_actions.addWidget(duplicate_label)
-        entry_actions.addWidget(self.duplicate_spin)
         entries_box = QWidget(self)
         entries_layout = QVBoxLayout(entries_box)
         entries_layout.setContentsMargins(0, 0, 0, 0)
-        entries_layout.addWidget(entries_heading)
+        entries_layout.addLayout(heading_row)
         entries_layout.addWidget(self.entries_table, 1)
         entries_layout.addLayout(entry_actions)
         return entries_box
