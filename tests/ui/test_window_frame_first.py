@@ -36,14 +36,21 @@ def frame(qtbot: QtBot, ui_state: UiState, themes: ThemeManager) -> MainWindow:
     return window
 
 
+def built_whole(qtbot: QtBot, ui_state: UiState, themes: ThemeManager) -> MainWindow:
+    window = MainWindow(ui_state=ui_state, themes=themes, monitor=ConnectionMonitor(), tasks=BackgroundTasks())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
 def test_the_frame_is_painted_where_the_window_stays_in_the_themes_colour_then_completed(
     qtbot: QtBot, themes: ThemeManager, tmp_path: Path
 ) -> None:
     ui_state = UiState(tmp_path / "ui-state.ini")
-    earlier = frame(qtbot, ui_state, themes)
-    earlier.complete()
+    earlier = built_whole(qtbot, ui_state, themes)
     earlier.setWindowState(Qt.WindowState.WindowNoState)
-    earlier.setGeometry(40, 60, 700, 500)
+    earlier.setGeometry(10, 5, 780, 590)
     earlier.save_ui_state()
 
     built_at_once = built_whole(qtbot, ui_state, themes)
@@ -53,7 +60,7 @@ def test_the_frame_is_painted_where_the_window_stays_in_the_themes_colour_then_c
 
     # The frame: the size the user left, nothing built yet, and painted dark (a white flash would come first else).
     assert not window.is_complete
-    assert window.geometry().size().toTuple() == (700, 500)
+    assert window.geometry().size().toTuple() == (780, 590)
     assert window.menuBar().actions() == []
     assert window.findChildren(QDockWidget) == []
     middle = window.grab().toImage().pixelColor(350, 250)
@@ -71,20 +78,11 @@ def test_the_frame_is_painted_where_the_window_stays_in_the_themes_colour_then_c
     qtbot.waitUntil(lambda: window.geometry() == built_at_once.geometry())  # as a window built whole would be
 
 
-def built_whole(qtbot: QtBot, ui_state: UiState, themes: ThemeManager) -> MainWindow:
-    window = MainWindow(ui_state=ui_state, themes=themes, monitor=ConnectionMonitor(), tasks=BackgroundTasks())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 def test_a_frame_closed_before_it_was_complete_leaves_the_saved_layout_alone(
     qtbot: QtBot, themes: ThemeManager, tmp_path: Path
 ) -> None:
     ui_state = UiState(tmp_path / "ui-state.ini")
-    earlier = frame(qtbot, ui_state, themes)
-    earlier.complete()
+    earlier = built_whole(qtbot, ui_state, themes)
     earlier.navigator.setFloating(True)  # a layout worth keeping: the navigator floated off
     earlier.save_ui_state()
     saved = ui_state.window_state
