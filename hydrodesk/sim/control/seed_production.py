@@ -30,8 +30,8 @@ DOC_CLIENT_EVENT_ID = "evt_1234567890abcdef"
 DOC_OWNER = "user_123456789"
 
 OWNERS = {"comp_12345": ["user_123456789", "user_987654321"], "comp_67890": ["user_555000111"]}
-VOID_REASONS = ["Duplicate entry", "Caja registrada al trabajador equivocado", "Caja incompleta", "Error de captura"]
-OPENING_NOTES = [None, None, "Good weather today", "Cosecha de repaso", "Neblina temprano, inicio tardío"]
+VOID_REASONS = ["Entrada duplicada", "Caja registrada al trabajador equivocado", "Caja incompleta", "Error de captura"]
+OPENING_NOTES = [None, None, "Buen clima hoy", "Cosecha de repaso", "Neblina temprano, inicio tardío"]
 FINAL_NOTES = [None, "Closed manually after final count", "Sin incidencias", "Camión salió 15:20"]
 PLATES = ["ABC-123", "JKL-4821", "MNO-7710", "PQR-3345", "STU-9082"]
 DRIVERS = ["Juan Perez", "Ramiro Ochoa", "Felipe Arreola", "Tomás Zepeda"]
