@@ -8,7 +8,7 @@ only turns a profile's name, which may hold any character, into a file name ever
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import importlib
 import re
 import unicodedata
 from pathlib import Path
@@ -73,8 +73,22 @@ def account_database(
 def _file_name(name: str, fallback: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = _UNSAFE.sub("-", ascii_name).strip("-.").lower()[:40] or fallback
-    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+    digest = _sha256_hex(name.encode())[:8]
     return f"{slug}-{digest}.sqlite3"
+
+
+def _sha256_hex(data: bytes) -> str:
+    """SHA-256 in hex by CPython's own implementation when it has one (3.12 and later: _sha2; 3.11: _sha256): the
+    same digest as hashlib's, without loading OpenSSL, which took 5-10 ms of every start that asks where its cache
+    is before the first window (hydrodesk.ui.runtime)."""
+    for name in ("_sha2", "_sha256"):
+        try:
+            return str(importlib.import_module(name).sha256(data).hexdigest())
+        except ImportError:
+            continue
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def _only_owner_is(database: Path, auth0_id: str) -> bool:

@@ -4,6 +4,7 @@ a start will open its cache is known before it signs in."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -72,3 +73,13 @@ def test_where_a_start_will_open_its_cache_is_known_before_signing_in_and_moves_
     assert LaunchOptions(profile="Nowhere").cache_to_open(data, settings_file) is None
     settings_file.write_text("{ not json", encoding="utf-8")
     assert LaunchOptions().cache_to_open(data, settings_file) is None  # the window explains that one later
+
+
+def test_cache_file_names_are_the_ones_earlier_versions_gave(tmp_path: Path) -> None:
+    """The names hash the profile's (and user's) exact name with SHA-256 (CPython's own implementation, so that
+    asking where a cache is loads no OpenSSL before the first window): a name computed differently would leave
+    every office's cache behind, unfound."""
+    assert demo_farm_database(tmp_path).name == "demo-farm-7224114f.sqlite3"  # as HydroDesk named it before
+    for name in ("Finca Norte", "finca-norte", "Ñuñoa · Lote 3", "auth0|65f0c0ffee"):
+        digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+        assert profile_database(tmp_path, name).name.endswith(f"-{digest}.sqlite3"), name
