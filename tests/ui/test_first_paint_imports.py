@@ -11,6 +11,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from hydrodesk.app_paths import AppPaths
+from hydrodesk.settings import Profile, SettingsStore, UserSettings
+
 LATER = ("sqlalchemy", "alembic", "httpx", "pydantic", "numpy", "pyqtgraph", "paho", "keyring", "qasync", "asyncio")
 # The complete window's parts, made after the frame's first paint.
 WINDOW_PARTS = ("hydrodesk.ui.navigator", "hydrodesk.ui.status_bar", "hydrodesk.ui.widgets.state_page")
@@ -26,10 +31,10 @@ def first_start_environment(home: Path) -> dict[str, str]:
     return env
 
 
-def first_paints(tmp_path: Path) -> dict[str, Any]:
-    """The probe's report: when the frame and the complete window were first painted, and the modules imported by
-    the frame's paint."""
-    env = first_start_environment(tmp_path)
+def first_paints(tmp_path: Path, env: dict[str, str] | None = None) -> dict[str, Any]:
+    """The probe's report of a start (a first start unless `env` says otherwise): when the frame and the complete
+    window were first painted, and the modules imported by the frame's paint."""
+    env = env or first_start_environment(tmp_path)
     done = subprocess.run(
         [sys.executable, "-m", "hydrodesk", "--lang", "en"], env=env, capture_output=True, text=True, timeout=60
     )
@@ -44,6 +49,23 @@ def test_the_first_paint_imports_no_database_network_chart_or_table(tmp_path: Pa
     packages = {name.partition(".")[0] for name in modules}
     assert sorted(packages.intersection(LATER)) == []
     assert sorted(name for name in modules if name.startswith(LATER_OURS)) == []
+
+
+def test_a_returning_users_start_loads_no_openssl_before_its_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The everyday start asks where the account's cache is before any window (one window per account): the file's
+    name is a SHA-256 digest, and hashlib's would load OpenSSL there, 5-10 ms of the start (bench/startup.py)."""
+    env = first_start_environment(tmp_path)
+    for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, env[name])
+    profile = Profile(name="Finca", base_url="https://api.hydrobit.ag", auth0_id="auth0|returning")
+    SettingsStore(AppPaths.for_user().settings_file).save(UserSettings().with_profile(profile))
+
+    modules = set(first_paints(tmp_path, env)["modules"])
+
+    assert "hydrodesk.store.paths" in modules  # it did ask where the account's cache is
+    assert sorted(modules.intersection({"_hashlib", "_ssl"})) == []
 
 
 def test_the_frame_is_painted_before_the_windows_parts_are_built(tmp_path: Path) -> None:
