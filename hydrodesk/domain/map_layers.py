@@ -22,6 +22,7 @@ from hydrodesk.domain.timestamps import parse_utc_text
 # The map's ranges, named as the Scouting pane names its presets (hydrodesk.domain.phyto_range). The last 7 days,
 # not "this week": a week from Monday showed nothing on a Monday morning, as a month did on the 1st.
 RANGE_PRESETS = (Preset.LAST_7_DAYS.value, Preset.THIS_MONTH.value, Preset.LAST_90_DAYS.value)
+DEFAULT_RANGE = Preset.LAST_7_DAYS.value  # as the Scouting pane: never empty on the 1st of a month (or a Monday)
 ROOT_ZONE_DEPTH = "30cm"  # where drip-irrigated berries keep most roots: the depth irrigation decisions look at
 
 

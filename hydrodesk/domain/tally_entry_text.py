@@ -21,15 +21,6 @@ from dataclasses import dataclass
 
 MAX_UNITS = 100_000.0
 
-# Units a scale measures (or a flow meter): Enter after the worker asks for the amount. Everything else is counted.
-MEASURED_UNITS = frozenset(
-    {
-        "kg", "kgs", "g", "gr", "lb", "lbs", "t", "ton", "tons", "tonne", "tonnes", "kilo", "kilos", "kilogram",
-        "kilograms", "kilogramo", "kilogramos", "gramo", "gramos", "libra", "libras", "tonelada", "toneladas",
-        "l", "lt", "litre", "litres", "liter", "liters", "litro", "litros",
-    }
-)  # fmt: skip
-
 # How people write the usual sampling units (the session dialog lists box, kg and ton), in English and Spanish, each
 # to the API's name: a hurried "kilos" or "cajas" is sent as "kg" or "box", not as a unit of its own.
 UNIT_SPELLINGS = {
@@ -37,6 +28,14 @@ UNIT_SPELLINGS = {
     "kg": frozenset({"kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramo", "kilogramos"}),
     "ton": frozenset({"t", "ton", "tons", "tonne", "tonnes", "tonelada", "toneladas"}),
 }
+
+# Units a scale measures (or a flow meter): Enter after the worker asks for the amount. Everything else is counted.
+MEASURED_UNITS = UNIT_SPELLINGS["kg"] | UNIT_SPELLINGS["ton"] | frozenset(
+    {
+        "g", "gr", "lb", "lbs", "gramo", "gramos", "libra", "libras",
+        "l", "lt", "litre", "litres", "liter", "liters", "litro", "litros",
+    }
+)  # fmt: skip
 
 # No leading zeros ("0109" is the tail of a worker_id, not units), no thousands separators.
 _NUMBER = r"(?:0|[1-9]\d*)(?:[.,]\d+)?|[.,]\d+"

@@ -23,7 +23,7 @@ class MapLoading(Mixin):
 
     @property
     def range_choice(self) -> str:
-        return self.range_buttons.current or "7d"
+        return self.range_buttons.current or map_layers.DEFAULT_RANGE
 
     def _zone(self) -> Any:
         project = self._selection.project
